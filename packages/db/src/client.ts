@@ -1,0 +1,87 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import * as schema from './schema/index.ts';
+
+export type Schema = typeof schema;
+/** The one database type the server codes against, whether pg or PGlite is underneath. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export interface DbHandle {
+  db: Db;
+  kind: 'pg' | 'pglite';
+  /** Cheap round trip for /readyz. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface CreateDbOptions {
+  /** Postgres connection string; when absent, the embedded PGlite is used. */
+  databaseUrl?: string | undefined;
+  /** Folder for the embedded database (`<dataDir>/pglite`). */
+  dataDir?: string;
+  /** Keep PGlite in memory (tests). */
+  inMemory?: boolean;
+  /** Size of the pg pool. */
+  poolSize?: number;
+  /** Called for pool-level errors (a dropped idle connection must never crash the process). */
+  onError?: (err: Error) => void;
+}
+
+export const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../migrations');
+
+/** Opens the database and applies pending migrations. */
+export async function createDb(opts: CreateDbOptions): Promise<DbHandle> {
+  if (opts.databaseUrl) {
+    const { default: pg } = await import('pg');
+    const { drizzle } = await import('drizzle-orm/node-postgres');
+    const { migrate } = await import('drizzle-orm/node-postgres/migrator');
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    pool.on('error', (err) => opts.onError?.(err));
+    const db = drizzle({ client: pool, schema, casing: 'snake_case' });
+    await migrateWithLock(() => migrate(db, { migrationsFolder }), pool);
+    return {
+      db: db as unknown as Db,
+      kind: 'pg',
+      ping: async () => {
+        await pool.query('select 1');
+      },
+      close: () => pool.end(),
+    };
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const { migrate } = await import('drizzle-orm/pglite/migrator');
+  let client: InstanceType<typeof PGlite>;
+  if (opts.inMemory) {
+    client = new PGlite();
+  } else {
+    const dir = join(opts.dataDir ?? './.data', 'pglite');
+    mkdirSync(dir, { recursive: true });
+    client = new PGlite(dir);
+  }
+  const db = drizzle({ client, schema, casing: 'snake_case' });
+  await migrate(db, { migrationsFolder });
+  return {
+    db: db as unknown as Db,
+    kind: 'pglite',
+    ping: async () => {
+      await db.execute(sql`select 1`);
+    },
+    close: () => client.close(),
+  };
+}
+
+/** Several nodes may start at once: one migrates while the others wait on an advisory lock. */
+async function migrateWithLock(run: () => Promise<void>, pool: import('pg').Pool): Promise<void> {
+  const conn = await pool.connect();
+  try {
+    await conn.query('select pg_advisory_lock(727274)');
+    await run();
+  } finally {
+    await conn.query('select pg_advisory_unlock(727274)').catch(() => undefined);
+    conn.release();
+  }
+}

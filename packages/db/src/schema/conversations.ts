@@ -1,0 +1,40 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sites } from './sites.ts';
+import { users } from './users.ts';
+import { visitors } from './visitors.ts';
+
+export const conversationStatusEnum = pgEnum('conversation_status', ['waiting', 'active', 'closed']);
+export const authorKindEnum = pgEnum('author_kind', ['visitor', 'helper', 'system']);
+
+export const conversations = pgTable(
+  'conversations',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    siteId: uuid()
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    visitorId: uuid()
+      .notNull()
+      .references(() => visitors.id, { onDelete: 'cascade' }),
+    status: conversationStatusEnum().notNull().default('waiting'),
+    helperId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    question: text().notNull(),
+    pageUrl: text(),
+    pageTitle: text(),
+    /** Last message sequence number handed out; bumped in the same transaction as each insert. */
+    lastSeq: integer().notNull().default(0),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    claimedAt: timestamp({ withTimezone: true }),
+    closedAt: timestamp({ withTimezone: true }),
+    closedBy: authorKindEnum(),
+  },
+  (t) => [
+    // One open conversation per visitor and site, whatever the tabs or nodes.
+    uniqueIndex('conversations_one_open_per_visitor')
+      .on(t.siteId, t.visitorId)
+      .where(sql`${t.status} <> 'closed'`),
+    index().on(t.siteId, t.status, t.createdAt),
+    index().on(t.helperId, t.status),
+  ],
+);

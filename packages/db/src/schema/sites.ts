@@ -1,0 +1,18 @@
+import { jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** Per-site settings kept as data; every key is optional and has a default in the server. */
+export interface SiteSettings {
+  chatCap?: number;
+  color?: string;
+  texts?: Partial<Record<'launcher' | 'title' | 'disclosure' | 'placeholder', string>>;
+}
+
+export const sites = pgTable('sites', {
+  id: uuid().primaryKey().defaultRandom(),
+  key: text().notNull().unique(),
+  name: text().notNull(),
+  /** Origins allowed to embed the widget; `self` means the Tribu server's own origin (demo page). */
+  allowedOrigins: text().array().notNull().default([]),
+  settings: jsonb().$type<SiteSettings>().notNull().default({}),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});

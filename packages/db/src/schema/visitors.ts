@@ -1,0 +1,12 @@
+import { pgTable, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sites } from './sites.ts';
+
+/** Anonymous visitors: an id the widget keeps, nothing that names the person. */
+export const visitors = pgTable('visitors', {
+  id: uuid().primaryKey(),
+  siteId: uuid()
+    .notNull()
+    .references(() => sites.id, { onDelete: 'cascade' }),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});

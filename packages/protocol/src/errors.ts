@@ -1,0 +1,26 @@
+/** Closed set of error codes returned in acks and HTTP error bodies. */
+export const ErrorCode = {
+  badRequest: 'bad_request',
+  unauthorized: 'unauthorized',
+  forbidden: 'forbidden',
+  notFound: 'not_found',
+  conflict: 'conflict',
+  alreadyClaimed: 'already_claimed',
+  capReached: 'cap_reached',
+  invalidState: 'invalid_state',
+  rateLimited: 'rate_limited',
+  originNotAllowed: 'origin_not_allowed',
+  versionMismatch: 'version_mismatch',
+  unavailable: 'unavailable',
+  internal: 'internal',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+}
+
+/** Every socket command acks with this: a result or a clear error. */
+export type AckResult<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
+export type Ack<T> = (result: AckResult<T>) => void;

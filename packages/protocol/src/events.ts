@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import type { Ack } from './errors.ts';
+import {
+  ClientIdSchema,
+  IdSchema,
+  MessageTextSchema,
+  PageSchema,
+  SiteKeySchema,
+  type Conversation,
+  type Message,
+  type Page,
+  type QueueItem,
+} from './schemas.ts';
+
+// ---------- payload schemas (validated once, at the server's edge) ----------
+
+export const EmptySchema = z.strictObject({});
+
+export const ConversationStartSchema = z.strictObject({
+  clientId: ClientIdSchema,
+  text: MessageTextSchema,
+  page: PageSchema.optional(),
+});
+export type ConversationStart = z.infer<typeof ConversationStartSchema>;
+
+export const ConversationRefSchema = z.strictObject({ conversationId: IdSchema });
+export type ConversationRef = z.infer<typeof ConversationRefSchema>;
+
+export const SiteRefSchema = z.strictObject({ siteId: IdSchema });
+export type SiteRef = z.infer<typeof SiteRefSchema>;
+
+export const MessageSendSchema = z.strictObject({
+  conversationId: IdSchema,
+  clientId: ClientIdSchema,
+  text: MessageTextSchema,
+});
+export type MessageSend = z.infer<typeof MessageSendSchema>;
+
+export const MessageSyncSchema = z.strictObject({
+  conversationId: IdSchema,
+  afterSeq: z.number().int().min(0),
+});
+export type MessageSync = z.infer<typeof MessageSyncSchema>;
+
+export const PageViewSchema = z.strictObject({ conversationId: IdSchema, page: PageSchema });
+export type PageView = z.infer<typeof PageViewSchema>;
+
+// ---------- results ----------
+
+export interface ConversationWithMessages {
+  conversation: Conversation;
+  messages: Message[];
+}
+export interface MaybeConversation {
+  conversation: Conversation | null;
+  messages: Message[];
+}
+
+// ---------- handshakes ----------
+
+export const VisitorHandshakeSchema = z.object({
+  protocolVersion: z.number().int(),
+  siteKey: SiteKeySchema,
+  visitorId: IdSchema,
+  token: z.string().min(1).max(200),
+});
+export type VisitorHandshake = z.infer<typeof VisitorHandshakeSchema>;
+
+export const HelperHandshakeSchema = z.object({ protocolVersion: z.number().int() });
+export type HelperHandshake = z.infer<typeof HelperHandshakeSchema>;
+
+// ---------- /visitor namespace ----------
+
+/** Commands a visitor's widget sends. Each acks with `AckResult`. */
+export interface VisitorClientEvents {
+  /** The visitor's open conversation (or the latest one) with its full history. */
+  'conversation:fetch': (payload: Record<string, never>, ack: Ack<MaybeConversation>) => void;
+  'conversation:start': (payload: ConversationStart, ack: Ack<{ conversation: Conversation; message: Message }>) => void;
+  'message:send': (payload: MessageSend, ack: Ack<{ message: Message }>) => void;
+  'message:sync': (payload: MessageSync, ack: Ack<{ messages: Message[] }>) => void;
+  'page:view': (payload: PageView, ack: Ack<Record<string, never>>) => void;
+  'conversation:end': (payload: ConversationRef, ack: Ack<{ conversation: Conversation }>) => void;
+}
+
+/** Facts the server tells a visitor. */
+export interface VisitorServerEvents {
+  'message:created': (message: Message) => void;
+  'conversation:updated': (conversation: Conversation) => void;
+}
+
+// ---------- /helper namespace ----------
+
+/** Commands the backoffice sends for a signed-in helper. */
+export interface HelperClientEvents {
+  'queue:list': (payload: SiteRef, ack: Ack<{ items: QueueItem[] }>) => void;
+  /** The helper's own active conversations on a site. */
+  'conversation:list': (payload: SiteRef, ack: Ack<{ conversations: Conversation[] }>) => void;
+  'conversation:claim': (payload: ConversationRef, ack: Ack<ConversationWithMessages>) => void;
+  'conversation:fetch': (payload: ConversationRef, ack: Ack<ConversationWithMessages>) => void;
+  'message:send': (payload: MessageSend, ack: Ack<{ message: Message }>) => void;
+  'message:sync': (payload: MessageSync, ack: Ack<{ messages: Message[] }>) => void;
+  'conversation:end': (payload: ConversationRef, ack: Ack<{ conversation: Conversation }>) => void;
+}
+
+export interface PageViewed {
+  conversationId: string;
+  page: Page;
+  at: string;
+}
+
+/** Facts the server tells helpers. */
+export interface HelperServerEvents {
+  'queue:added': (item: QueueItem) => void;
+  'queue:removed': (payload: { conversationId: string }) => void;
+  'message:created': (message: Message) => void;
+  'conversation:updated': (conversation: Conversation) => void;
+  'page:viewed': (payload: PageViewed) => void;
+}
+
+/** Schemas of every client command, by namespace: the server validates each payload with these. */
+export const visitorCommandSchemas = {
+  'conversation:fetch': EmptySchema,
+  'conversation:start': ConversationStartSchema,
+  'message:send': MessageSendSchema,
+  'message:sync': MessageSyncSchema,
+  'page:view': PageViewSchema,
+  'conversation:end': ConversationRefSchema,
+} as const satisfies Record<keyof VisitorClientEvents, z.ZodType>;
+
+export const helperCommandSchemas = {
+  'queue:list': SiteRefSchema,
+  'conversation:list': SiteRefSchema,
+  'conversation:claim': ConversationRefSchema,
+  'conversation:fetch': ConversationRefSchema,
+  'message:send': MessageSendSchema,
+  'message:sync': MessageSyncSchema,
+  'conversation:end': ConversationRefSchema,
+} as const satisfies Record<keyof HelperClientEvents, z.ZodType>;

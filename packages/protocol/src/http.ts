@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { LIMITS } from './limits.ts';
+import { IdSchema, RoleSchema, SiteKeySchema, type Role } from './schemas.ts';
+
+/** Header carrying the CSRF token on every state-changing backoffice request. */
+export const CSRF_HEADER = 'x-csrf-token';
+/** Name of the httpOnly backoffice session cookie. */
+export const SESSION_COOKIE = 'tribu_session';
+
+/** POST /api/visitor/token — mint (or confirm) an anonymous visitor identity for a site. */
+export const VisitorTokenRequestSchema = z.strictObject({
+  siteKey: SiteKeySchema,
+  visitorId: IdSchema.optional(),
+  token: z.string().min(1).max(200).optional(),
+});
+export type VisitorTokenRequest = z.infer<typeof VisitorTokenRequestSchema>;
+export interface VisitorTokenResponse {
+  visitorId: string;
+  token: string;
+}
+
+/** GET /api/widget/:siteKey — what the loader needs to draw the launcher. */
+export interface WidgetState {
+  site: { key: string; name: string };
+  helpersOnline: number;
+  theme: { color: string };
+  texts: { launcher: string; title: string; disclosure: string; placeholder: string };
+}
+
+/** POST /api/auth/login */
+export const LoginRequestSchema = z.strictObject({
+  email: z.email().max(LIMITS.email),
+  password: z.string().min(1).max(LIMITS.password),
+});
+export type LoginRequest = z.infer<typeof LoginRequestSchema>;
+
+export interface Membership {
+  siteId: string;
+  siteKey: string;
+  siteName: string;
+  role: Role;
+}
+
+/** GET /api/auth/me and the body of a successful login. */
+export interface Me {
+  user: { id: string; email: string; displayName: string; avatarUrl: string | null };
+  memberships: Membership[];
+  csrfToken: string;
+}
+
+export { RoleSchema };
+
+/** Body of every HTTP error. */
+export interface HttpErrorBody {
+  error: { code: string; message: string };
+}

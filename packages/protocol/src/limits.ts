@@ -1,0 +1,15 @@
+/** Size caps enforced by the schemas at the edge; clients use them to refuse early with a reason. */
+export const LIMITS = {
+  messageText: 2000,
+  clientId: 64,
+  url: 2048,
+  pageTitle: 300,
+  displayName: 80,
+  email: 254,
+  password: 200,
+  siteKey: 64,
+  /** Messages returned by one sync request at most; the client asks again from the last seq. */
+  syncBatch: 500,
+  /** Largest Socket.IO frame the server accepts, in bytes. */
+  maxFrameBytes: 16 * 1024,
+} as const;

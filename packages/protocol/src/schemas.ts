@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { LIMITS } from './limits.ts';
+
+/** Text a person typed: trimmed, non-empty, capped. */
+export const MessageTextSchema = z
+  .string()
+  .trim()
+  .min(1, 'Message is empty')
+  .max(LIMITS.messageText, `Message is longer than ${LIMITS.messageText} characters`);
+
+export const IdSchema = z.uuid();
+export const ClientIdSchema = z.string().min(1).max(LIMITS.clientId).regex(/^[A-Za-z0-9_-]+$/);
+export const SiteKeySchema = z.string().min(1).max(LIMITS.siteKey).regex(/^[a-z0-9-]+$/);
+
+/** Only http(s) URLs ever travel as page addresses. */
+export const HttpUrlSchema = z
+  .string()
+  .max(LIMITS.url)
+  .refine((v) => /^https?:\/\//i.test(v), 'Only http(s) URLs are accepted');
+
+export const PageSchema = z.strictObject({
+  url: HttpUrlSchema,
+  title: z.string().max(LIMITS.pageTitle).default(''),
+});
+export type Page = z.infer<typeof PageSchema>;
+
+export const ConversationStatus = {
+  waiting: 'waiting',
+  active: 'active',
+  closed: 'closed',
+} as const;
+export type ConversationStatus = (typeof ConversationStatus)[keyof typeof ConversationStatus];
+
+export const AuthorKind = { visitor: 'visitor', helper: 'helper', system: 'system' } as const;
+export type AuthorKind = (typeof AuthorKind)[keyof typeof AuthorKind];
+
+export const RoleSchema = z.enum(['helper', 'moderator', 'admin']);
+export type Role = z.infer<typeof RoleSchema>;
+
+/** A stored message as both sides see it. */
+export interface Message {
+  id: string;
+  conversationId: string;
+  seq: number;
+  clientId: string;
+  author: AuthorKind;
+  /** Display name of the helper for helper messages; null for the anonymous visitor. */
+  authorName: string | null;
+  text: string;
+  createdAt: string;
+}
+
+export interface HelperSummary {
+  id: string;
+  displayName: string;
+  avatarUrl: string | null;
+}
+
+/** A conversation as the visitor and the assigned helper see it. */
+export interface Conversation {
+  id: string;
+  siteId: string;
+  status: ConversationStatus;
+  helper: HelperSummary | null;
+  /** The visitor's first message. */
+  question: string;
+  page: Page | null;
+  lastSeq: number;
+  createdAt: string;
+  claimedAt: string | null;
+  closedAt: string | null;
+  closedBy: AuthorKind | null;
+}
+
+/** A waiting request as helpers see it on the board. */
+export interface QueueItem {
+  conversationId: string;
+  siteId: string;
+  question: string;
+  page: Page | null;
+  createdAt: string;
+}
