@@ -1,0 +1,124 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { createDb, type DbHandle } from '@tribu/db';
+import { ErrorCode } from '@tribu/protocol';
+import type { Env } from './env.ts';
+import { AppError } from './lib/errors.ts';
+import { createLimiter } from './lib/rate-limiter.ts';
+import { loadSecret } from './lib/secret.ts';
+import { AuthService } from './modules/auth/auth.service.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { ConversationRepository } from './modules/conversations/conversation.repository.ts';
+import { ConversationService } from './modules/conversations/conversation.service.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { SiteService } from './modules/sites/site.service.ts';
+import { widgetRoutes } from './modules/sites/widget.routes.ts';
+import { VisitorService } from './modules/visitors/visitor.service.ts';
+import { visitorRoutes } from './modules/visitors/visitor.routes.ts';
+import { registerErrorHandler } from './plugins/error-handler.ts';
+import { createRedis, type RedisHandles } from './plugins/redis.ts';
+import { registerStatic } from './plugins/static.ts';
+import { registerSecurityHeaders } from './plugins/security-headers.ts';
+import { countHelpersOnline, setupHelperNamespace } from './socket/helper.namespace.ts';
+import { createIo, socketEvents } from './socket/io.ts';
+import { setupVisitorNamespace } from './socket/visitor.namespace.ts';
+
+export interface AppDeps {
+  env: Env;
+  /** An open database; when absent one is created from the environment (and closed with the app). */
+  db?: DbHandle;
+}
+
+export interface App {
+  app: FastifyInstance;
+  db: DbHandle;
+  redis: RedisHandles | undefined;
+}
+
+/** Builds the whole server without listening: tests call it and then `app.listen({ port: 0 })`. */
+export async function buildApp({ env, db: givenDb }: AppDeps): Promise<App> {
+  const app = Fastify({
+    logger: {
+      level: env.LOG_LEVEL,
+      // Never log credentials: cookies and CSRF tokens are redacted.
+      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+    },
+    trustProxy: true,
+    disableRequestLogging: !['debug', 'trace'].includes(env.LOG_LEVEL),
+    bodyLimit: 64 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+  registerSecurityHeaders(app);
+
+  const db = givenDb ?? (await createDb({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, onError: (err) => app.log.warn({ err }, 'database pool error') }));
+  const redis = env.REDIS_URL ? createRedis(env.REDIS_URL, env.REDIS_PREFIX, app.log) : undefined;
+  const secret = loadSecret(env.SECRET, env.DATA_DIR);
+  const redisLimit = redis ? { client: redis.client, prefix: redis.prefix } : undefined;
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    global: true,
+    max: 300,
+    timeWindow: 60_000,
+    ...(redis ? { redis: redis.client, nameSpace: `${redis.prefix}:http-rl:` } : {}),
+    skipOnError: true,
+    errorResponseBuilder: (_req, ctx) =>
+      Object.assign(new AppError(ErrorCode.rateLimited, `Too many requests; try again in ${Math.ceil(ctx.ttl / 1000)} s`), {
+        statusCode: 429,
+      }),
+  });
+
+  const { io, visitors: visitorNs, helpers: helperNs } = createIo(app, redis);
+  const sites = new SiteService(db.db);
+  const auth = new AuthService(db.db);
+  const visitors = new VisitorService(db.db, sites, secret);
+  const conversations = new ConversationService(new ConversationRepository(db.db), sites, socketEvents(visitorNs, helperNs));
+  const limiters = {
+    visitorEvents: createLimiter('visitor-events', { points: 40, duration: 10 }, redisLimit),
+    helperEvents: createLimiter('helper-events', { points: 100, duration: 10 }, redisLimit),
+    connections: createLimiter('connections', { points: 60, duration: 60 }, redisLimit),
+  };
+
+  setupVisitorNamespace(visitorNs, {
+    conversations,
+    visitors,
+    limiters: { events: limiters.visitorEvents, connections: limiters.connections },
+    log: app.log,
+  });
+  setupHelperNamespace(helperNs, {
+    conversations,
+    auth,
+    parseCookie: (h) => app.parseCookie(h),
+    limiters: { events: limiters.helperEvents, connections: limiters.connections },
+    log: app.log,
+  });
+
+  const online = new Map<string, { n: number; at: number }>();
+  const helpersOnline = async (siteId: string) => {
+    const hit = online.get(siteId);
+    if (hit && Date.now() - hit.at < 3000) return hit.n;
+    const n = await countHelpersOnline(helperNs, siteId).catch(() => hit?.n ?? 0);
+    online.set(siteId, { n, at: Date.now() });
+    return n;
+  };
+
+  healthRoutes(app, { db, redis });
+  authRoutes(app, { auth, secureCookies: env.PUBLIC_URL.startsWith('https://') });
+  visitorRoutes(app, { visitors });
+  widgetRoutes(app, { sites, helpersOnline });
+  await registerStatic(app);
+
+  app.addHook('onClose', async () => {
+    await new Promise<void>((resolve) => {
+      void io.close(() => resolve());
+    });
+    await redis?.close();
+    if (!givenDb) await db.close();
+  });
+
+  return { app, db, redis };
+}

@@ -1,0 +1,37 @@
+import { ErrorCode, type ErrorBody } from '@tribu/protocol';
+
+/** An expected failure with a stable code; its message is safe to show to the person. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+  toBody(): ErrorBody {
+    return { code: this.code, message: this.message };
+  }
+}
+
+const httpStatus: Record<ErrorCode, number> = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  already_claimed: 409,
+  cap_reached: 409,
+  invalid_state: 409,
+  rate_limited: 429,
+  origin_not_allowed: 403,
+  version_mismatch: 400,
+  unavailable: 503,
+  internal: 500,
+};
+
+export function statusOf(code: ErrorCode): number {
+  return httpStatus[code];
+}
+
+export const notFound = (what = 'Conversation') => new AppError(ErrorCode.notFound, `${what} not found`);

@@ -1,0 +1,72 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { CSRF_HEADER, ErrorCode, LoginRequestSchema, SESSION_COOKIE } from '@tribu/protocol';
+import { AppError } from '../../lib/errors.ts';
+import { isSameOrigin } from '../../lib/origin.ts';
+import { SESSION_TTL_MS, type AuthService, type Session } from './auth.service.ts';
+
+const hostOf = (req: FastifyRequest) => req.headers['x-forwarded-host']?.toString() ?? req.headers.host;
+
+/** State-changing backoffice requests must come from our own pages (SameSite + Origin + CSRF header). */
+function assertSameOrigin(req: FastifyRequest): void {
+  const origin = req.headers.origin;
+  if (origin !== undefined && !isSameOrigin(origin, hostOf(req))) {
+    throw new AppError(ErrorCode.forbidden, 'Cross-site request refused');
+  }
+}
+
+export async function requireSession(auth: AuthService, req: FastifyRequest, csrf: boolean): Promise<Session> {
+  const session = await auth.fromCookie(req.cookies[SESSION_COOKIE]);
+  if (!session) throw new AppError(ErrorCode.unauthorized, 'Sign in first');
+  if (csrf) {
+    assertSameOrigin(req);
+    if (req.headers[CSRF_HEADER] !== session.me.csrfToken) {
+      throw new AppError(ErrorCode.forbidden, 'Missing or wrong CSRF token; reload the page');
+    }
+  }
+  return session;
+}
+
+export function authRoutes(app: FastifyInstance, deps: { auth: AuthService; secureCookies: boolean }): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const setCookie = (reply: FastifyReply, value: string, maxAgeMs: number) =>
+    reply.setCookie(SESSION_COOKIE, value, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: deps.secureCookies,
+      path: '/',
+      maxAge: Math.floor(maxAgeMs / 1000),
+    });
+
+  r.post(
+    '/api/auth/login',
+    {
+      schema: { body: LoginRequestSchema },
+      // Throttles password guessing per address and per account, across nodes when Redis is set.
+      config: {
+        rateLimit: {
+          max: 10,
+          timeWindow: 60_000,
+          keyGenerator: (req: FastifyRequest) =>
+            `${req.ip}|${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
+        },
+      },
+    },
+    async (req, reply) => {
+      assertSameOrigin(req);
+      const { cookie, session } = await deps.auth.login(req.body);
+      setCookie(reply, cookie, SESSION_TTL_MS);
+      return session.me;
+    },
+  );
+
+  r.get('/api/auth/me', async (req) => (await requireSession(deps.auth, req, false)).me);
+
+  r.post('/api/auth/logout', async (req, reply) => {
+    await requireSession(deps.auth, req, true);
+    const cookie = req.cookies[SESSION_COOKIE];
+    if (cookie) await deps.auth.logout(cookie);
+    setCookie(reply, '', 0);
+    return reply.status(204).send();
+  });
+}

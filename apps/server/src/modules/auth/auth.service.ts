@@ -1,0 +1,69 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, gt } from 'drizzle-orm';
+import { memberships, sessions, sites, users, type Db } from '@tribu/db';
+import { ErrorCode, type LoginRequest, type Me, type Role } from '@tribu/protocol';
+import { AppError } from '../../lib/errors.ts';
+import type { HelperActor } from '../actors.ts';
+import { dummyHash, verifyPassword } from './password.ts';
+
+export const SESSION_TTL_MS = 14 * 24 * 3600 * 1000;
+
+const sha256 = (v: string) => createHash('sha256').update(v).digest('base64url');
+
+export interface Session {
+  actor: HelperActor;
+  me: Me;
+}
+
+/** Email + password sign-in and cookie sessions (only a hash of the cookie is stored). */
+export class AuthService {
+  constructor(private readonly db: Db) {}
+
+  /** Returns the cookie value to set and who signed in; wrong email or password look the same. */
+  async login(input: LoginRequest): Promise<{ cookie: string; session: Session }> {
+    const email = input.email.trim().toLowerCase();
+    const [user] = await this.db.select().from(users).where(eq(users.email, email)).limit(1);
+    const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), input.password);
+    if (!user || !ok) throw new AppError(ErrorCode.unauthorized, 'Wrong email or password');
+    const cookie = randomBytes(32).toString('base64url');
+    await this.db.insert(sessions).values({
+      id: sha256(cookie),
+      userId: user.id,
+      csrfToken: randomBytes(24).toString('base64url'),
+      expiresAt: new Date(Date.now() + SESSION_TTL_MS),
+    });
+    const session = await this.fromCookie(cookie);
+    if (!session) throw new Error('session vanished right after creation');
+    return { cookie, session };
+  }
+
+  async fromCookie(cookie: string | undefined): Promise<Session | undefined> {
+    if (!cookie || cookie.length > 100) return undefined;
+    const [row] = await this.db
+      .select({ s: sessions, u: users })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(and(eq(sessions.id, sha256(cookie)), gt(sessions.expiresAt, new Date())))
+      .limit(1);
+    if (!row) return undefined;
+    const ms = await this.db
+      .select({ siteId: sites.id, siteKey: sites.key, siteName: sites.name, role: memberships.role })
+      .from(memberships)
+      .innerJoin(sites, eq(sites.id, memberships.siteId))
+      .where(eq(memberships.userId, row.u.id))
+      .orderBy(sites.name);
+    const roles: Record<string, Role> = Object.fromEntries(ms.map((m) => [m.siteId, m.role]));
+    return {
+      actor: { kind: 'helper', userId: row.u.id, displayName: row.u.displayName, roles },
+      me: {
+        user: { id: row.u.id, email: row.u.email, displayName: row.u.displayName, avatarUrl: row.u.avatarUrl },
+        memberships: ms,
+        csrfToken: row.s.csrfToken,
+      },
+    };
+  }
+
+  async logout(cookie: string): Promise<void> {
+    await this.db.delete(sessions).where(eq(sessions.id, sha256(cookie)));
+  }
+}

@@ -1,0 +1,12 @@
+import type { Conversation, Message, PageViewed, QueueItem } from '@tribu/protocol';
+
+/** What the conversation service announces; the socket layer fans it out to rooms on every node. */
+export interface ConversationEvents {
+  queueAdded(item: QueueItem): void;
+  queueRemoved(siteId: string, conversationId: string): void;
+  messageCreated(visitorId: string, message: Message): void;
+  conversationUpdated(visitorId: string, conversation: Conversation): void;
+  pageViewed(payload: PageViewed): void;
+  /** Puts every socket of the helper (any tab, any node) into the conversation's room. */
+  helperJoined(userId: string, conversationId: string): void;
+}

@@ -1,0 +1,45 @@
+import type { Conversation, Message, QueueItem } from '@tribu/protocol';
+import type { conversations, messages, users } from '@tribu/db';
+
+type ConversationRow = typeof conversations.$inferSelect;
+type MessageRow = typeof messages.$inferSelect;
+type HelperRow = Pick<typeof users.$inferSelect, 'id' | 'displayName' | 'avatarUrl'>;
+
+export function toConversation(row: ConversationRow, helper: HelperRow | null): Conversation {
+  return {
+    id: row.id,
+    siteId: row.siteId,
+    status: row.status,
+    helper: helper ? { id: helper.id, displayName: helper.displayName, avatarUrl: helper.avatarUrl } : null,
+    question: row.question,
+    page: row.pageUrl ? { url: row.pageUrl, title: row.pageTitle ?? '' } : null,
+    lastSeq: row.lastSeq,
+    createdAt: row.createdAt.toISOString(),
+    claimedAt: row.claimedAt?.toISOString() ?? null,
+    closedAt: row.closedAt?.toISOString() ?? null,
+    closedBy: row.closedBy,
+  };
+}
+
+export function toMessage(row: MessageRow, authorName: string | null): Message {
+  return {
+    id: row.id,
+    conversationId: row.conversationId,
+    seq: row.seq,
+    clientId: row.clientId,
+    author: row.authorKind,
+    authorName,
+    text: row.text,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export function toQueueItem(row: ConversationRow): QueueItem {
+  return {
+    conversationId: row.id,
+    siteId: row.siteId,
+    question: row.question,
+    page: row.pageUrl ? { url: row.pageUrl, title: row.pageTitle ?? '' } : null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}

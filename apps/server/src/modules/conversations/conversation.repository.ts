@@ -1,0 +1,215 @@
+import { and, asc, desc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
+import { conversations, messages, pageViews, users, type Db } from '@tribu/db';
+import type { AuthorKind, Conversation, Message, Page, QueueItem } from '@tribu/protocol';
+import { LIMITS } from '@tribu/protocol';
+import { toConversation, toMessage, toQueueItem } from './conversation.mapper.ts';
+
+type ConversationRow = typeof conversations.$inferSelect;
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export interface NewMessage {
+  conversationId: string;
+  authorKind: AuthorKind;
+  authorId: string | null;
+  senderKey: string;
+  clientId: string;
+  text: string;
+}
+
+/** Queries of conversations and their messages; no rules here, only storage. */
+export class ConversationRepository {
+  constructor(private readonly db: Db) {}
+
+  async findRow(id: string): Promise<ConversationRow | undefined> {
+    const [row] = await this.db.select().from(conversations).where(eq(conversations.id, id)).limit(1);
+    return row;
+  }
+
+  async view(row: ConversationRow): Promise<Conversation> {
+    if (!row.helperId) return toConversation(row, null);
+    const [helper] = await this.db
+      .select({ id: users.id, displayName: users.displayName, avatarUrl: users.avatarUrl })
+      .from(users)
+      .where(eq(users.id, row.helperId));
+    return toConversation(row, helper ?? null);
+  }
+
+  /** The visitor's open conversation on a site, else their latest closed one. */
+  async latestForVisitor(siteId: string, visitorId: string): Promise<ConversationRow | undefined> {
+    const [row] = await this.db
+      .select()
+      .from(conversations)
+      .where(and(eq(conversations.siteId, siteId), eq(conversations.visitorId, visitorId)))
+      .orderBy(sql`${conversations.status} = 'closed'`, desc(conversations.createdAt))
+      .limit(1);
+    return row;
+  }
+
+  async openForVisitor(siteId: string, visitorId: string): Promise<ConversationRow | undefined> {
+    const [row] = await this.db
+      .select()
+      .from(conversations)
+      .where(
+        and(eq(conversations.siteId, siteId), eq(conversations.visitorId, visitorId), ne(conversations.status, 'closed')),
+      )
+      .limit(1);
+    return row;
+  }
+
+  /** Creates a waiting conversation and its first message in one transaction. */
+  async create(input: {
+    siteId: string;
+    visitorId: string;
+    question: string;
+    page: Page | undefined;
+    clientId: string;
+  }): Promise<{ row: ConversationRow; message: Message }> {
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(conversations)
+        .values({
+          siteId: input.siteId,
+          visitorId: input.visitorId,
+          question: input.question,
+          pageUrl: input.page?.url ?? null,
+          pageTitle: input.page?.title ?? null,
+        })
+        .returning();
+      if (!row) throw new Error('conversation insert returned nothing');
+      if (input.page) await tx.insert(pageViews).values({ conversationId: row.id, url: input.page.url, title: input.page.title });
+      const message = await this.appendIn(tx, {
+        conversationId: row.id,
+        authorKind: 'visitor',
+        authorId: null,
+        senderKey: `v:${input.visitorId}`,
+        clientId: input.clientId,
+        text: input.question,
+      });
+      return { row: { ...row, lastSeq: message.seq }, message };
+    });
+  }
+
+  async findByClientId(conversationId: string, senderKey: string, clientId: string) {
+    const [row] = await this.db
+      .select()
+      .from(messages)
+      .where(
+        and(eq(messages.conversationId, conversationId), eq(messages.senderKey, senderKey), eq(messages.clientId, clientId)),
+      )
+      .limit(1);
+    return row;
+  }
+
+  /** Appends a message with the next seq; undefined when the conversation is closed or gone. */
+  async append(input: NewMessage): Promise<Message | undefined> {
+    return this.db.transaction((tx) => this.appendIn(tx, input).catch((e: unknown) => {
+      if (e instanceof ClosedError) return undefined;
+      throw e;
+    }));
+  }
+
+  private async appendIn(tx: Tx, input: NewMessage): Promise<Message> {
+    // The row lock taken by this update serialises sends per conversation: seqs never collide.
+    const [conv] = await tx
+      .update(conversations)
+      .set({ lastSeq: sql`${conversations.lastSeq} + 1` })
+      .where(and(eq(conversations.id, input.conversationId), ne(conversations.status, 'closed')))
+      .returning({ lastSeq: conversations.lastSeq });
+    if (!conv) throw new ClosedError();
+    const [row] = await tx
+      .insert(messages)
+      .values({ ...input, seq: conv.lastSeq })
+      .returning();
+    if (!row) throw new Error('message insert returned nothing');
+    return toMessage(row, await this.authorName(tx, input.authorId));
+  }
+
+  private async authorName(tx: Tx | Db, authorId: string | null): Promise<string | null> {
+    if (!authorId) return null;
+    const [u] = await tx.select({ displayName: users.displayName }).from(users).where(eq(users.id, authorId));
+    return u?.displayName ?? null;
+  }
+
+  async messagesAfter(conversationId: string, afterSeq: number, limit: number = LIMITS.syncBatch): Promise<Message[]> {
+    const rows = await this.db
+      .select({ m: messages, name: users.displayName })
+      .from(messages)
+      .leftJoin(users, eq(users.id, messages.authorId))
+      .where(and(eq(messages.conversationId, conversationId), gt(messages.seq, afterSeq)))
+      .orderBy(asc(messages.seq))
+      .limit(limit);
+    return rows.map((r) => toMessage(r.m, r.name));
+  }
+
+  async messageView(row: typeof messages.$inferSelect): Promise<Message> {
+    return toMessage(row, await this.authorName(this.db, row.authorId));
+  }
+
+  async queue(siteId: string): Promise<QueueItem[]> {
+    const rows = await this.db
+      .select()
+      .from(conversations)
+      .where(and(eq(conversations.siteId, siteId), eq(conversations.status, 'waiting')))
+      .orderBy(asc(conversations.createdAt))
+      .limit(200);
+    return rows.map(toQueueItem);
+  }
+
+  async activeForHelper(siteId: string, helperId: string): Promise<ConversationRow[]> {
+    return this.db
+      .select()
+      .from(conversations)
+      .where(
+        and(eq(conversations.siteId, siteId), eq(conversations.helperId, helperId), eq(conversations.status, 'active')),
+      )
+      .orderBy(asc(conversations.claimedAt));
+  }
+
+  /**
+   * Atomic claim: the conditional update lets exactly one helper win across all nodes; the
+   * per-helper advisory lock keeps one helper's parallel claims from overshooting the cap.
+   */
+  async claim(
+    id: string,
+    helperId: string,
+    cap: number,
+  ): Promise<{ ok: true; row: ConversationRow } | { ok: false; reason: 'cap' | 'taken' }> {
+    return this.db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${helperId}, 0))`);
+      const [count] = await tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(conversations)
+        .where(and(eq(conversations.helperId, helperId), eq(conversations.status, 'active')));
+      if ((count?.n ?? 0) >= cap) return { ok: false, reason: 'cap' } as const;
+      const [row] = await tx
+        .update(conversations)
+        .set({ status: 'active', helperId, claimedAt: new Date() })
+        .where(and(eq(conversations.id, id), eq(conversations.status, 'waiting')))
+        .returning();
+      return row ? ({ ok: true, row } as const) : ({ ok: false, reason: 'taken' } as const);
+    });
+  }
+
+  async close(id: string, by: AuthorKind): Promise<ConversationRow | undefined> {
+    const [row] = await this.db
+      .update(conversations)
+      .set({ status: 'closed', closedAt: new Date(), closedBy: by })
+      .where(and(eq(conversations.id, id), ne(conversations.status, 'closed')))
+      .returning();
+    return row;
+  }
+
+  async recordPage(id: string, page: Page): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.insert(pageViews).values({ conversationId: id, url: page.url, title: page.title });
+      await tx.update(conversations).set({ pageUrl: page.url, pageTitle: page.title }).where(eq(conversations.id, id));
+    });
+  }
+
+  async rowsByIds(ids: string[]): Promise<ConversationRow[]> {
+    if (ids.length === 0) return [];
+    return this.db.select().from(conversations).where(inArray(conversations.id, ids));
+  }
+}
+
+class ClosedError extends Error {}

@@ -1,0 +1,207 @@
+import { DEFAULT_CHAT_CAP, canSend, hasRole } from '@tribu/domain';
+import {
+  ErrorCode,
+  type Conversation,
+  type ConversationStart,
+  type ConversationWithMessages,
+  type MaybeConversation,
+  type Message,
+  type MessageSend,
+  type Page,
+  type QueueItem,
+} from '@tribu/protocol';
+import { AppError, notFound } from '../../lib/errors.ts';
+import { isUniqueViolation } from '../../lib/pg-errors.ts';
+import type { Actor, HelperActor, VisitorActor } from '../actors.ts';
+import type { SiteService } from '../sites/site.service.ts';
+import type { ConversationEvents } from './conversation.events.ts';
+import type { ConversationRepository } from './conversation.repository.ts';
+
+type Row = NonNullable<Awaited<ReturnType<ConversationRepository['findRow']>>>;
+
+/** Conversation rules: who may read, claim, write and end; persistence first, then notification. */
+export class ConversationService {
+  constructor(
+    private readonly repo: ConversationRepository,
+    private readonly sites: SiteService,
+    private readonly events: ConversationEvents,
+  ) {}
+
+  // ---------- visitor ----------
+
+  async fetchForVisitor(v: VisitorActor): Promise<MaybeConversation> {
+    const row = await this.repo.latestForVisitor(v.siteId, v.visitorId);
+    if (!row) return { conversation: null, messages: [] };
+    return { conversation: await this.repo.view(row), messages: await this.repo.messagesAfter(row.id, 0) };
+  }
+
+  /** Starts a conversation; a second tab racing the first joins the same open conversation. */
+  async start(v: VisitorActor, input: ConversationStart): Promise<{ conversation: Conversation; message: Message }> {
+    const open = await this.repo.openForVisitor(v.siteId, v.visitorId);
+    if (open) return this.continueOpen(v, open, input);
+    try {
+      const { row, message } = await this.repo.create({
+        siteId: v.siteId,
+        visitorId: v.visitorId,
+        question: input.text,
+        page: input.page,
+        clientId: input.clientId,
+      });
+      const conversation = await this.repo.view(row);
+      this.events.queueAdded({
+        conversationId: row.id,
+        siteId: row.siteId,
+        question: row.question,
+        page: conversation.page,
+        createdAt: conversation.createdAt,
+      });
+      this.events.conversationUpdated(v.visitorId, conversation);
+      return { conversation, message };
+    } catch (e) {
+      if (!isUniqueViolation(e)) throw e;
+      const raced = await this.repo.openForVisitor(v.siteId, v.visitorId);
+      if (!raced) throw e;
+      return this.continueOpen(v, raced, input);
+    }
+  }
+
+  private async continueOpen(v: VisitorActor, open: Row, input: ConversationStart) {
+    const message = await this.send(v, { conversationId: open.id, clientId: input.clientId, text: input.text });
+    return { conversation: await this.repo.view((await this.repo.findRow(open.id)) ?? open), message };
+  }
+
+  async recordPage(v: VisitorActor, conversationId: string, page: Page): Promise<void> {
+    const row = await this.readable(v, conversationId);
+    if (row.status === 'closed') return;
+    await this.repo.recordPage(row.id, page);
+    this.events.pageViewed({ conversationId: row.id, page, at: new Date().toISOString() });
+  }
+
+  // ---------- helper ----------
+
+  async queue(h: HelperActor, siteId: string): Promise<QueueItem[]> {
+    this.requireMember(h, siteId);
+    return this.repo.queue(siteId);
+  }
+
+  async listMine(h: HelperActor, siteId: string): Promise<Conversation[]> {
+    this.requireMember(h, siteId);
+    const rows = await this.repo.activeForHelper(siteId, h.userId);
+    return Promise.all(rows.map((r) => this.repo.view(r)));
+  }
+
+  async claim(h: HelperActor, conversationId: string): Promise<ConversationWithMessages> {
+    const row = await this.repo.findRow(conversationId);
+    if (!row || !h.roles[row.siteId]) throw notFound();
+    if (row.status !== 'waiting') throw alreadyClaimed();
+    const site = await this.sites.byId(row.siteId);
+    const cap = site?.settings.chatCap ?? DEFAULT_CHAT_CAP;
+    const result = await this.repo.claim(conversationId, h.userId, cap);
+    if (!result.ok) {
+      if (result.reason === 'cap') {
+        throw new AppError(ErrorCode.capReached, `You already have ${cap} chats open; end one to take another`);
+      }
+      throw alreadyClaimed();
+    }
+    const conversation = await this.repo.view(result.row);
+    this.events.queueRemoved(row.siteId, row.id);
+    this.events.helperJoined(h.userId, row.id);
+    this.events.conversationUpdated(row.visitorId, conversation);
+    return { conversation, messages: await this.repo.messagesAfter(row.id, 0) };
+  }
+
+  async fetchForHelper(h: HelperActor, conversationId: string): Promise<ConversationWithMessages> {
+    const row = await this.readable(h, conversationId);
+    return { conversation: await this.repo.view(row), messages: await this.repo.messagesAfter(row.id, 0) };
+  }
+
+  // ---------- both ----------
+
+  /** Stores a message once per client id (a retry gets the stored one back), then relays it. */
+  async send(actor: Actor, input: MessageSend): Promise<Message> {
+    const row = await this.writable(actor, input.conversationId);
+    const senderKey = actor.kind === 'visitor' ? `v:${actor.visitorId}` : `u:${actor.userId}`;
+    const existing = await this.repo.findByClientId(row.id, senderKey, input.clientId);
+    if (existing) return this.sameOrConflict(existing, input.text);
+    let message: Message | undefined;
+    try {
+      message = await this.repo.append({
+        conversationId: row.id,
+        authorKind: actor.kind,
+        authorId: actor.kind === 'helper' ? actor.userId : null,
+        senderKey,
+        clientId: input.clientId,
+        text: input.text,
+      });
+    } catch (e) {
+      if (!isUniqueViolation(e)) throw e;
+      const raced = await this.repo.findByClientId(row.id, senderKey, input.clientId);
+      if (!raced) throw e;
+      return this.sameOrConflict(raced, input.text);
+    }
+    if (!message) throw new AppError(ErrorCode.invalidState, 'This chat has ended');
+    this.events.messageCreated(row.visitorId, message);
+    return message;
+  }
+
+  async syncMessages(actor: Actor, conversationId: string, afterSeq: number): Promise<Message[]> {
+    const row = await this.readable(actor, conversationId);
+    return this.repo.messagesAfter(row.id, afterSeq);
+  }
+
+  async end(actor: Actor, conversationId: string): Promise<Conversation> {
+    const row = await this.readable(actor, conversationId);
+    if (actor.kind === 'helper' && row.helperId !== actor.userId && !hasRole(actor.roles[row.siteId], 'moderator')) {
+      throw notFound();
+    }
+    const closed = await this.repo.close(row.id, actor.kind);
+    if (!closed) throw new AppError(ErrorCode.invalidState, 'This chat has already ended');
+    const conversation = await this.repo.view(closed);
+    if (row.status === 'waiting') this.events.queueRemoved(row.siteId, row.id);
+    this.events.conversationUpdated(row.visitorId, conversation);
+    return conversation;
+  }
+
+  // ---------- access ----------
+
+  /**
+   * The conversation if the actor may read it: the visitor who owns it, its helper, or a
+   * moderator of its site. Anything else answers exactly like a missing conversation.
+   */
+  private async readable(actor: Actor, conversationId: string): Promise<Row> {
+    const row = await this.repo.findRow(conversationId);
+    if (!row) throw notFound();
+    if (actor.kind === 'visitor') {
+      if (row.visitorId !== actor.visitorId || row.siteId !== actor.siteId) throw notFound();
+      return row;
+    }
+    const role = actor.roles[row.siteId];
+    if (!role) throw notFound();
+    if (row.helperId === actor.userId || hasRole(role, 'moderator')) return row;
+    throw notFound();
+  }
+
+  private async writable(actor: Actor, conversationId: string): Promise<Row> {
+    const row = await this.readable(actor, conversationId);
+    if (actor.kind === 'helper' && row.helperId !== actor.userId) {
+      throw new AppError(ErrorCode.forbidden, 'Only the helper who took this chat can answer in it');
+    }
+    if (!canSend(row.status, actor.kind)) {
+      throw new AppError(ErrorCode.invalidState, row.status === 'closed' ? 'This chat has ended' : 'Take the request first');
+    }
+    return row;
+  }
+
+  private requireMember(h: HelperActor, siteId: string): void {
+    if (!h.roles[siteId]) throw notFound('Site');
+  }
+
+  private async sameOrConflict(existing: Parameters<ConversationRepository['messageView']>[0], text: string) {
+    if (existing.text !== text) {
+      throw new AppError(ErrorCode.conflict, 'This message id was already used for a different text');
+    }
+    return this.repo.messageView(existing);
+  }
+}
+
+const alreadyClaimed = () => new AppError(ErrorCode.alreadyClaimed, 'Another helper already took this request');

@@ -1,0 +1,35 @@
+import { eq } from 'drizzle-orm';
+import { sites, type Db } from '@tribu/db';
+
+export type SiteRow = typeof sites.$inferSelect;
+
+const TTL_MS = 5_000;
+
+/** Site lookups, cached a few seconds: they sit on the hot path of every handshake. */
+export class SiteService {
+  private readonly cache = new Map<string, { row: SiteRow | undefined; at: number }>();
+
+  constructor(private readonly db: Db) {}
+
+  async byKey(key: string): Promise<SiteRow | undefined> {
+    return this.cached(`k:${key}`, async () => {
+      const [row] = await this.db.select().from(sites).where(eq(sites.key, key)).limit(1);
+      return row;
+    });
+  }
+
+  async byId(id: string): Promise<SiteRow | undefined> {
+    return this.cached(`i:${id}`, async () => {
+      const [row] = await this.db.select().from(sites).where(eq(sites.id, id)).limit(1);
+      return row;
+    });
+  }
+
+  private async cached(key: string, load: () => Promise<SiteRow | undefined>): Promise<SiteRow | undefined> {
+    const hit = this.cache.get(key);
+    if (hit && Date.now() - hit.at < TTL_MS) return hit.row;
+    const row = await load();
+    this.cache.set(key, { row, at: Date.now() });
+    return row;
+  }
+}

@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import { visitors, type Db } from '@tribu/db';
+import { ErrorCode, type VisitorTokenRequest, type VisitorTokenResponse } from '@tribu/protocol';
+import { AppError } from '../../lib/errors.ts';
+import { isOriginAllowed } from '../../lib/origin.ts';
+import { makeVisitorToken, verifyVisitorToken } from '../../lib/visitor-token.ts';
+import type { VisitorActor } from '../actors.ts';
+import type { SiteService } from '../sites/site.service.ts';
+
+export interface OriginInfo {
+  origin: string | undefined;
+  host: string | undefined;
+}
+
+/** Anonymous visitor identities: a random id bound to one site by an HMAC token. */
+export class VisitorService {
+  constructor(
+    private readonly db: Db,
+    private readonly sites: SiteService,
+    private readonly secret: string,
+  ) {}
+
+  /** Confirms a stored identity, or mints a new one when there is none or it is not valid. */
+  async token(input: VisitorTokenRequest, from: OriginInfo): Promise<VisitorTokenResponse> {
+    const site = await this.allowedSite(input.siteKey, from);
+    if (input.visitorId && input.token && verifyVisitorToken(this.secret, site.id, input.visitorId, input.token)) {
+      await this.db.insert(visitors).values({ id: input.visitorId, siteId: site.id }).onConflictDoNothing();
+      return { visitorId: input.visitorId, token: input.token };
+    }
+    const visitorId = randomUUID();
+    await this.db.insert(visitors).values({ id: visitorId, siteId: site.id });
+    return { visitorId, token: makeVisitorToken(this.secret, site.id, visitorId) };
+  }
+
+  /** Checks a socket handshake: known site, allowed origin, genuine token. */
+  async authenticate(
+    input: { siteKey: string; visitorId: string; token: string },
+    from: OriginInfo,
+  ): Promise<VisitorActor> {
+    const site = await this.allowedSite(input.siteKey, from);
+    if (!verifyVisitorToken(this.secret, site.id, input.visitorId, input.token)) {
+      throw new AppError(ErrorCode.unauthorized, 'Invalid visitor token');
+    }
+    return { kind: 'visitor', visitorId: input.visitorId, siteId: site.id };
+  }
+
+  private async allowedSite(siteKey: string, from: OriginInfo) {
+    const site = await this.sites.byKey(siteKey);
+    if (!site) throw new AppError(ErrorCode.notFound, 'Unknown site');
+    if (!isOriginAllowed(from.origin, site.allowedOrigins, from.host)) {
+      throw new AppError(ErrorCode.originNotAllowed, 'This page is not allowed to use the chat of this site');
+    }
+    return site;
+  }
+}

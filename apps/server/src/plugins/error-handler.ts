@@ -1,0 +1,32 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { ErrorCode, type HttpErrorBody } from '@tribu/protocol';
+import { AppError, statusOf } from '../lib/errors.ts';
+
+/** The one HTTP error handler: AppError → its status and code; validation → 400; the rest hidden. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
+    let body: HttpErrorBody;
+    let status: number;
+    if (err instanceof AppError) {
+      status = statusOf(err.code);
+      body = { error: err.toBody() };
+    } else if ('validation' in err && err.validation) {
+      status = 400;
+      const first = err.validation[0];
+      const where = first?.instancePath ? `${first.instancePath.replace(/^\//, '').replaceAll('/', '.')}: ` : '';
+      body = { error: { code: ErrorCode.badRequest, message: `${where}${first?.message ?? 'Invalid request'}` } };
+    } else if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      status = err.statusCode;
+      const code = status === 429 ? ErrorCode.rateLimited : status === 404 ? ErrorCode.notFound : ErrorCode.badRequest;
+      body = { error: { code, message: err.message } };
+    } else {
+      req.log.error({ err }, 'request failed');
+      status = 500;
+      body = { error: { code: ErrorCode.internal, message: 'Something went wrong on our side; please retry' } };
+    }
+    void reply.status(status).send(body);
+  });
+  app.setNotFoundHandler((req, reply) => {
+    void reply.status(404).send({ error: { code: ErrorCode.notFound, message: `No route ${req.method} ${req.url.split('?')[0]}` } });
+  });
+}

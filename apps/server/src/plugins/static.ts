@@ -1,0 +1,65 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { ErrorCode } from '@tribu/protocol';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const appsDir = resolve(here, '../../..');
+export const widgetDist = join(appsDir, 'widget/dist');
+export const backofficeDist = join(appsDir, 'backoffice/dist');
+export const demoDir = resolve(here, '../../demo');
+
+const notBuilt = (what: string) => ({
+  error: { code: ErrorCode.unavailable, message: `The ${what} is not built: run \`pnpm build\`` },
+});
+
+/** Serves the built widget, the backoffice SPA and the demo shop. */
+export async function registerStatic(app: FastifyInstance): Promise<void> {
+  await app.register(fastifyStatic, {
+    root: widgetDist,
+    prefix: '/widget/',
+    decorateReply: true,
+    wildcard: true,
+    // Loaded cross-origin by merchant pages as ES modules: CORS is required, the files are public.
+    setHeaders: (res) => {
+      res.header('Access-Control-Allow-Origin', '*');
+      res.header('Cache-Control', 'public, max-age=300');
+    },
+  });
+  app.get('/widget.js', (_req, reply) => {
+    if (!existsSync(join(widgetDist, 'widget.js'))) return reply.status(503).send(notBuilt('widget'));
+    return reply
+      .header('Access-Control-Allow-Origin', '*')
+      .header('Cache-Control', 'public, max-age=300')
+      .sendFile('widget.js', widgetDist);
+  });
+
+  await app.register(fastifyStatic, {
+    root: join(backofficeDist, 'assets'),
+    prefix: '/backoffice/assets/',
+    decorateReply: false,
+    wildcard: true,
+    // Vite fingerprints asset names, so they never change under the same URL.
+    setHeaders: (res) => res.header('Cache-Control', 'public, max-age=31536000, immutable'),
+  });
+  const spa = (_req: unknown, reply: import('fastify').FastifyReply) => {
+    if (!existsSync(join(backofficeDist, 'index.html'))) return reply.status(503).send(notBuilt('backoffice'));
+    return reply.header('Cache-Control', 'no-cache').sendFile('index.html', backofficeDist);
+  };
+  app.get('/backoffice', spa);
+  app.get('/backoffice/*', spa);
+
+  const demoPage = (file: string) => (_req: unknown, reply: import('fastify').FastifyReply) => {
+    if (!existsSync(join(demoDir, file))) return reply.status(404).send({ error: { code: ErrorCode.notFound, message: 'No such demo page' } });
+    return reply.header('Cache-Control', 'no-cache').sendFile(file, demoDir);
+  };
+  app.get('/demo', demoPage('index.html'));
+  app.get<{ Params: { page: string } }>('/demo/:page', (req, reply) => {
+    const page = req.params.page;
+    if (!/^[a-z0-9-]{1,40}$/.test(page)) return reply.status(404).send({ error: { code: ErrorCode.notFound, message: 'No such demo page' } });
+    return demoPage(`${page}.html`)(req, reply);
+  });
+  app.get('/', (_req, reply) => reply.redirect('/demo'));
+}

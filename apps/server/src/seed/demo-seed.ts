@@ -1,0 +1,43 @@
+import { sql } from 'drizzle-orm';
+import { memberships, sites, users, type Db } from '@tribu/db';
+import type { Role } from '@tribu/protocol';
+import { hashPassword } from '../modules/auth/password.ts';
+
+export const DEMO_PASSWORD = 'tribu-demo';
+
+export const DEMO_USERS: { email: string; displayName: string; role: Role }[] = [
+  { email: 'admin@demo.tribu', displayName: 'Alex (admin)', role: 'admin' },
+  { email: 'manager@demo.tribu', displayName: 'Morgane', role: 'moderator' },
+  { email: 'helper1@demo.tribu', displayName: 'Camille', role: 'helper' },
+  { email: 'helper2@demo.tribu', displayName: 'Jonas', role: 'helper' },
+  { email: 'helper3@demo.tribu', displayName: 'Inès', role: 'helper' },
+  { email: 'helper4@demo.tribu', displayName: 'Sam', role: 'helper' },
+  { email: 'helper5@demo.tribu', displayName: 'Lucía', role: 'helper' },
+];
+
+/** Seeds the demo site and logins into an empty database; does nothing when any site exists. */
+export async function seedDemo(db: Db): Promise<boolean> {
+  const [existing] = await db.select({ n: sql<number>`count(*)::int` }).from(sites);
+  if ((existing?.n ?? 0) > 0) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction(async (tx) => {
+    const [site] = await tx
+      .insert(sites)
+      .values({
+        key: 'demo',
+        name: 'Alpine Threads',
+        allowedOrigins: ['self'],
+        settings: { chatCap: 4, color: '#2f6f4f' },
+      })
+      .returning();
+    if (!site) throw new Error('demo site insert failed');
+    const rows = await tx
+      .insert(users)
+      .values(DEMO_USERS.map((u) => ({ email: u.email, displayName: u.displayName, passwordHash })))
+      .returning({ id: users.id, email: users.email });
+    await tx.insert(memberships).values(
+      rows.map((r) => ({ userId: r.id, siteId: site.id, role: DEMO_USERS.find((u) => u.email === r.email)!.role })),
+    );
+  });
+  return true;
+}

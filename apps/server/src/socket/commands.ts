@@ -1,0 +1,68 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Socket } from 'socket.io';
+import type { z } from 'zod';
+import { ErrorCode, type Ack, type AckResult, type ErrorBody } from '@tribu/protocol';
+import { AppError } from '../lib/errors.ts';
+import type { Limiter } from '../lib/rate-limiter.ts';
+
+type AckDataOf<F> = F extends (payload: never, ack: Ack<infer T>) => void ? T : never;
+
+/** One async handler per command, receiving the payload already validated by its schema. */
+export type CommandHandlers<Events, Schemas extends Record<keyof Events, z.ZodType>> = {
+  [K in keyof Events]: (payload: z.output<Schemas[K]>) => Promise<AckDataOf<Events[K]>>;
+};
+
+export interface CommandContext {
+  log: FastifyBaseLogger;
+  limiter: Limiter;
+  /** Rate-limit key: the visitor or user, so several tabs and nodes share one budget. */
+  limitKey: string;
+}
+
+/**
+ * The one wrapper every socket command goes through: rate limit, validate with the protocol's
+ * schema, run, and answer `{ ok, data }` or `{ ok: false, error }`. Unknown events get an error ack.
+ */
+export function registerCommands<Events, Schemas extends Record<keyof Events, z.ZodType>>(
+  socket: Socket,
+  schemas: Schemas,
+  handlers: CommandHandlers<Events, Schemas>,
+  ctx: CommandContext,
+): void {
+  for (const event of Object.keys(schemas) as (keyof Events & string)[]) {
+    const schema = schemas[event];
+    const handler = handlers[event];
+    socket.on(event as string, async (payload: unknown, ack: unknown) => {
+      if (typeof ack !== 'function') return; // every command is a request: no ack, nobody to answer
+      const reply = ack as (r: AckResult<unknown>) => void;
+      try {
+        await ctx.limiter.consume(ctx.limitKey);
+        const parsed = schema.safeParse(payload ?? {});
+        if (!parsed.success) {
+          const first = parsed.error.issues[0];
+          const where = first?.path.length ? `${first.path.join('.')}: ` : '';
+          throw new AppError(ErrorCode.badRequest, `Invalid ${event} payload — ${where}${first?.message ?? 'invalid'}`);
+        }
+        reply({ ok: true, data: await handler(parsed.data) });
+      } catch (e) {
+        reply({ ok: false, error: toErrorBody(e, ctx.log, event) });
+      }
+    });
+  }
+  socket.onAny((event: string, ...args: unknown[]) => {
+    if (Object.hasOwn(schemas, event)) return;
+    const last = args.at(-1);
+    if (typeof last === 'function') {
+      (last as (r: AckResult<never>) => void)({
+        ok: false,
+        error: { code: ErrorCode.badRequest, message: `Unknown event ${String(event).slice(0, 40)}` },
+      });
+    }
+  });
+}
+
+export function toErrorBody(e: unknown, log: FastifyBaseLogger, what: string): ErrorBody {
+  if (e instanceof AppError) return e.toBody();
+  log.error({ err: e, event: what }, 'socket command failed');
+  return { code: ErrorCode.internal, message: 'Something went wrong on our side; please retry' };
+}

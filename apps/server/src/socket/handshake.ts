@@ -1,0 +1,25 @@
+import type { Socket } from 'socket.io';
+import { ErrorCode, PROTOCOL_VERSION } from '@tribu/protocol';
+import { AppError } from '../lib/errors.ts';
+
+/** Error passed to `next()` in a namespace middleware; the client reads `err.message` and `err.data`. */
+export function handshakeError(code: ErrorCode, message: string): Error & { data: { code: ErrorCode; message: string } } {
+  return Object.assign(new Error(code), { data: { code, message } });
+}
+
+export function toHandshakeError(e: unknown): Error {
+  if (e instanceof AppError) return handshakeError(e.code, e.message);
+  return handshakeError(ErrorCode.internal, 'Could not connect; please retry');
+}
+
+export function checkProtocolVersion(socket: Socket): void {
+  const v = (socket.handshake.auth as { protocolVersion?: unknown }).protocolVersion;
+  if (v !== PROTOCOL_VERSION) {
+    throw new AppError(ErrorCode.versionMismatch, `Protocol version ${PROTOCOL_VERSION} is required; reload the page`);
+  }
+}
+
+export function originOf(socket: Socket): { origin: string | undefined; host: string | undefined } {
+  const h = socket.handshake.headers;
+  return { origin: h.origin, host: h['x-forwarded-host']?.toString() ?? h.host };
+}

@@ -1,0 +1,84 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { ErrorCode, SESSION_COOKIE, helperCommandSchemas, type HelperClientEvents } from '@tribu/protocol';
+import { AppError } from '../lib/errors.ts';
+import { isSameOrigin } from '../lib/origin.ts';
+import type { Limiter } from '../lib/rate-limiter.ts';
+import type { AuthService } from '../modules/auth/auth.service.ts';
+import type { ConversationService } from '../modules/conversations/conversation.service.ts';
+import { registerCommands } from './commands.ts';
+import { checkProtocolVersion, originOf, toHandshakeError } from './handshake.ts';
+import { rooms, type HelperNamespace } from './io.ts';
+
+export interface HelperNamespaceDeps {
+  conversations: ConversationService;
+  auth: AuthService;
+  parseCookie: (header: string) => Record<string, string | undefined>;
+  limiters: { events: Limiter; connections: Limiter };
+  log: FastifyBaseLogger;
+}
+
+/** `/helper`: the backoffice. Authenticated by the session cookie; only from Tribu's own origin. */
+export function setupHelperNamespace(ns: HelperNamespace, deps: HelperNamespaceDeps): void {
+  ns.use(async (socket, next) => {
+    try {
+      checkProtocolVersion(socket);
+      await deps.limiters.connections.consume(`ip:${socket.handshake.address}`);
+      const { origin, host } = originOf(socket);
+      // Blocks cross-site WebSocket hijacking: the cookie alone must not be enough.
+      if (!isSameOrigin(origin, host)) throw new AppError(ErrorCode.originNotAllowed, 'Foreign origin');
+      const cookie = deps.parseCookie(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE];
+      const session = await deps.auth.fromCookie(cookie);
+      if (!session) throw new AppError(ErrorCode.unauthorized, 'Sign in first');
+      socket.data = session.actor;
+      next();
+    } catch (e) {
+      next(toHandshakeError(e));
+    }
+  });
+
+  ns.on('connection', async (socket) => {
+    const h = socket.data;
+    const c = deps.conversations;
+    registerCommands<HelperClientEvents, typeof helperCommandSchemas>(
+      socket,
+      helperCommandSchemas,
+      {
+        'queue:list': async (p) => ({ items: await c.queue(h, p.siteId) }),
+        'conversation:list': async (p) => {
+          const conversations = await c.listMine(h, p.siteId);
+          await socket.join(conversations.map((x) => rooms.conversation(x.id)));
+          return { conversations };
+        },
+        'conversation:claim': async (p) => {
+          const result = await c.claim(h, p.conversationId);
+          await socket.join(rooms.conversation(p.conversationId));
+          return result;
+        },
+        'conversation:fetch': async (p) => {
+          const result = await c.fetchForHelper(h, p.conversationId);
+          await socket.join(rooms.conversation(p.conversationId));
+          return result;
+        },
+        'message:send': async (p) => ({ message: await c.send(h, p) }),
+        'message:sync': async (p) => ({ messages: await c.syncMessages(h, p.conversationId, p.afterSeq) }),
+        'conversation:end': async (p) => ({ conversation: await c.end(h, p.conversationId) }),
+      },
+      { log: deps.log, limiter: deps.limiters.events, limitKey: `u:${h.userId}` },
+    );
+    const joins = [rooms.user(h.userId), ...Object.keys(h.roles).map(rooms.siteHelpers)];
+    try {
+      for (const siteId of Object.keys(h.roles)) {
+        for (const conv of await c.listMine(h, siteId)) joins.push(rooms.conversation(conv.id));
+      }
+    } catch (e) {
+      deps.log.warn({ err: e }, 'could not restore helper rooms');
+    }
+    await socket.join(joins);
+  });
+}
+
+/** Distinct helpers connected to a site, across all nodes. */
+export async function countHelpersOnline(ns: HelperNamespace, siteId: string): Promise<number> {
+  const sockets = await ns.in(rooms.siteHelpers(siteId)).fetchSockets();
+  return new Set(sockets.map((s) => s.data.userId)).size;
+}

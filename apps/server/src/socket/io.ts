@@ -1,0 +1,61 @@
+import type { FastifyInstance } from 'fastify';
+import { Server, type Namespace } from 'socket.io';
+import { createAdapter } from '@socket.io/redis-adapter';
+import type {
+  HelperClientEvents,
+  HelperServerEvents,
+  VisitorClientEvents,
+  VisitorServerEvents,
+} from '@tribu/protocol';
+import { LIMITS } from '@tribu/protocol';
+import type { RedisHandles } from '../plugins/redis.ts';
+import type { HelperActor, VisitorActor } from '../modules/actors.ts';
+import type { ConversationEvents } from '../modules/conversations/conversation.events.ts';
+
+export type VisitorNamespace = Namespace<VisitorClientEvents, VisitorServerEvents, Record<string, never>, VisitorActor>;
+export type HelperNamespace = Namespace<HelperClientEvents, HelperServerEvents, Record<string, never>, HelperActor>;
+
+export const rooms = {
+  visitor: (id: string) => `visitor:${id}`,
+  user: (id: string) => `user:${id}`,
+  siteHelpers: (siteId: string) => `site:${siteId}:helpers`,
+  conversation: (id: string) => `conversation:${id}`,
+};
+
+/** Socket.IO on Fastify's HTTP server; with Redis, the adapter carries every broadcast to all nodes. */
+export function createIo(app: FastifyInstance, redis: RedisHandles | undefined) {
+  const io = new Server(app.server, {
+    maxHttpBufferSize: LIMITS.maxFrameBytes,
+    serveClient: false,
+    // Origins are checked per namespace (site allow-list for visitors, same origin for helpers).
+    cors: { origin: true, credentials: true },
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000 },
+  });
+  if (redis) io.adapter(createAdapter(redis.pub, redis.sub, { key: `${redis.prefix}:sio` }));
+  io.engine.on('connection_error', (err: { code: number; message: string }) => {
+    app.log.debug({ code: err.code, message: err.message }, 'engine.io connection refused');
+  });
+  const visitors = io.of('/visitor') as unknown as VisitorNamespace;
+  const helpers = io.of('/helper') as unknown as HelperNamespace;
+  return { io, visitors, helpers };
+}
+
+/** Fans service events out to rooms; through the adapter this reaches sockets on every node. */
+export function socketEvents(visitors: VisitorNamespace, helpers: HelperNamespace): ConversationEvents {
+  return {
+    queueAdded: (item) => helpers.to(rooms.siteHelpers(item.siteId)).emit('queue:added', item),
+    queueRemoved: (siteId, conversationId) =>
+      helpers.to(rooms.siteHelpers(siteId)).emit('queue:removed', { conversationId }),
+    messageCreated: (visitorId, message) => {
+      visitors.to(rooms.visitor(visitorId)).emit('message:created', message);
+      helpers.to(rooms.conversation(message.conversationId)).emit('message:created', message);
+    },
+    conversationUpdated: (visitorId, conversation) => {
+      visitors.to(rooms.visitor(visitorId)).emit('conversation:updated', conversation);
+      helpers.to(rooms.conversation(conversation.id)).emit('conversation:updated', conversation);
+    },
+    pageViewed: (payload) => helpers.to(rooms.conversation(payload.conversationId)).emit('page:viewed', payload),
+    helperJoined: (userId, conversationId) =>
+      helpers.in(rooms.user(userId)).socketsJoin(rooms.conversation(conversationId)),
+  };
+}

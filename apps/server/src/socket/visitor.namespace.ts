@@ -1,0 +1,54 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { VisitorHandshakeSchema, visitorCommandSchemas, type VisitorClientEvents, ErrorCode } from '@tribu/protocol';
+import { AppError } from '../lib/errors.ts';
+import type { Limiter } from '../lib/rate-limiter.ts';
+import type { ConversationService } from '../modules/conversations/conversation.service.ts';
+import type { VisitorService } from '../modules/visitors/visitor.service.ts';
+import { registerCommands } from './commands.ts';
+import { checkProtocolVersion, originOf, toHandshakeError } from './handshake.ts';
+import { rooms, type VisitorNamespace } from './io.ts';
+
+export interface VisitorNamespaceDeps {
+  conversations: ConversationService;
+  visitors: VisitorService;
+  limiters: { events: Limiter; connections: Limiter };
+  log: FastifyBaseLogger;
+}
+
+/** `/visitor`: the widget. Authenticated by site key + origin + visitor token at the handshake. */
+export function setupVisitorNamespace(ns: VisitorNamespace, deps: VisitorNamespaceDeps): void {
+  ns.use(async (socket, next) => {
+    try {
+      checkProtocolVersion(socket);
+      await deps.limiters.connections.consume(`ip:${socket.handshake.address}`);
+      const auth = VisitorHandshakeSchema.safeParse(socket.handshake.auth);
+      if (!auth.success) throw new AppError(ErrorCode.unauthorized, 'Missing or malformed visitor credentials');
+      socket.data = await deps.visitors.authenticate(auth.data, originOf(socket));
+      next();
+    } catch (e) {
+      next(toHandshakeError(e));
+    }
+  });
+
+  ns.on('connection', (socket) => {
+    const v = socket.data;
+    void socket.join(rooms.visitor(v.visitorId));
+    const c = deps.conversations;
+    registerCommands<VisitorClientEvents, typeof visitorCommandSchemas>(
+      socket,
+      visitorCommandSchemas,
+      {
+        'conversation:fetch': () => c.fetchForVisitor(v),
+        'conversation:start': (p) => c.start(v, p),
+        'message:send': async (p) => ({ message: await c.send(v, p) }),
+        'message:sync': async (p) => ({ messages: await c.syncMessages(v, p.conversationId, p.afterSeq) }),
+        'page:view': async (p) => {
+          await c.recordPage(v, p.conversationId, p.page);
+          return {};
+        },
+        'conversation:end': async (p) => ({ conversation: await c.end(v, p.conversationId) }),
+      },
+      { log: deps.log, limiter: deps.limiters.events, limitKey: `v:${v.visitorId}` },
+    );
+  });
+}
