@@ -1,6 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { createDb, type DbHandle } from '@tribu/db';
 import { ErrorCode } from '@tribu/protocol';
@@ -46,7 +46,7 @@ export async function buildApp({ env, db: givenDb }: AppDeps): Promise<App> {
       redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
     },
     trustProxy: true,
-    disableRequestLogging: !['debug', 'trace'].includes(env.LOG_LEVEL),
+    logController: new LogController({ disableRequestLogging: !['debug', 'trace'].includes(env.LOG_LEVEL) }),
     bodyLimit: 64 * 1024,
   });
   app.setValidatorCompiler(validatorCompiler);

@@ -1,0 +1,45 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { createDb, type DbHandle } from '@tribu/db';
+import { buildApp, type App } from '../../app.ts';
+import { loadEnv } from '../../env.ts';
+import { seedFixtures } from './fixtures.ts';
+
+export interface TestServer extends App {
+  url: string;
+  sites: { siteA: string; siteB: string };
+  close(): Promise<void>;
+}
+
+/** A real Tribu app listening on a random loopback port, on the given database, with fixtures. */
+export async function startTestServer(opts: { databaseUrl?: string; redisUrl?: string } = {}): Promise<TestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tribu-test-'));
+  const env = loadEnv({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    SECRET: randomBytes(32).toString('hex'),
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    SEED_DEMO: 'false',
+    ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}),
+    ...(opts.redisUrl ? { REDIS_URL: opts.redisUrl, REDIS_PREFIX: `t${randomBytes(4).toString('hex')}` } : {}),
+  });
+  const db: DbHandle = await createDb({ databaseUrl: env.DATABASE_URL, dataDir, inMemory: !env.DATABASE_URL, poolSize: 5 });
+  const sites = await seedFixtures(db.db);
+  const built = await buildApp({ env, db });
+  await built.app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = built.app.server.address() as AddressInfo;
+  return {
+    ...built,
+    url: `http://127.0.0.1:${port}`,
+    sites,
+    close: async () => {
+      await built.app.close();
+      await db.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
