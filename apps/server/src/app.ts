@@ -55,7 +55,7 @@ export async function buildApp({ env, db: givenDb }: AppDeps): Promise<App> {
   registerSecurityHeaders(app);
 
   const db = givenDb ?? (await createDb({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, onError: (err) => app.log.warn({ err }, 'database pool error') }));
-  const redis = env.REDIS_URL ? createRedis(env.REDIS_URL, env.REDIS_PREFIX, app.log) : undefined;
+  const redis = env.REDIS_URL ? await createRedis(env.REDIS_URL, env.REDIS_PREFIX, app.log) : undefined;
   const secret = loadSecret(env.SECRET, env.DATA_DIR);
   const redisLimit = redis ? { client: redis.client, prefix: redis.prefix } : undefined;
 

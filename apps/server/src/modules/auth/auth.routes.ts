@@ -47,6 +47,7 @@ export function authRoutes(app: FastifyInstance, deps: { auth: AuthService; secu
         rateLimit: {
           max: 10,
           timeWindow: 60_000,
+          hook: 'preHandler',
           keyGenerator: (req: FastifyRequest) =>
             `${req.ip}|${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
         },

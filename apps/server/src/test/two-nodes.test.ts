@@ -1,0 +1,88 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb } from '@tribu/db';
+import type { Conversation, Message, QueueItem } from '@tribu/protocol';
+import { clientId, closeAllSockets, connectHelper, connectVisitor, next, ok, send } from './support/clients.ts';
+import { createTestDatabase } from './support/database.ts';
+import { ORIGIN_A, USERS, seedFixtures } from './support/fixtures.ts';
+import { startNode, type NodeProcess } from './support/process.ts';
+import { TEST_REDIS_URL, hasPostgres, hasRedis } from './support/services.ts';
+
+describe.skipIf(!hasPostgres || !hasRedis)('two server processes sharing Postgres and Redis', () => {
+  let a: NodeProcess;
+  let b: NodeProcess;
+  let drop: () => Promise<void>;
+
+  beforeAll(async () => {
+    const database = await createTestDatabase();
+    drop = database.drop;
+    const db = await createDb({ databaseUrl: database.url });
+    await seedFixtures(db.db);
+    await db.close();
+    const env = {
+      DATABASE_URL: database.url,
+      REDIS_URL: TEST_REDIS_URL,
+      REDIS_PREFIX: `t${randomBytes(4).toString('hex')}`,
+      SECRET: randomBytes(32).toString('hex'),
+    };
+    [a, b] = await Promise.all([startNode(env), startNode(env)]);
+  }, 120_000);
+
+  afterAll(async () => {
+    closeAllSockets();
+    if (process.env.DEBUG_NODES) console.log('A:', a?.output(), 'B:', b?.output());
+    await Promise.all([a?.stop(), b?.stop()]);
+    await drop?.();
+  });
+
+  it('lets a visitor on node A and a helper on node B chat both ways', async () => {
+    const helper = await connectHelper(b.url, USERS.helperA1.email);
+    const visitor = await connectVisitor(a.url, { siteKey: 'shop-a', origin: ORIGIN_A });
+
+    const queued = next<QueueItem>(helper.socket, 'queue:added');
+    await ok(visitor.socket, 'conversation:start', { clientId: clientId(), text: 'Across nodes?' });
+    const item = await queued;
+
+    const claimSeen = next<Conversation>(visitor.socket, 'conversation:updated', (c) => c.status === 'active');
+    await ok(helper.socket, 'conversation:claim', { conversationId: item.conversationId });
+    expect((await claimSeen).helper?.displayName).toBe(USERS.helperA1.name);
+
+    const toVisitor = next<Message>(visitor.socket, 'message:created', (m) => m.author === 'helper');
+    await ok(helper.socket, 'message:send', { conversationId: item.conversationId, clientId: clientId(), text: 'Yes, from B' });
+    expect((await toVisitor).text).toBe('Yes, from B');
+
+    const toHelper = next<Message>(helper.socket, 'message:created', (m) => m.author === 'visitor');
+    await ok(visitor.socket, 'message:send', { conversationId: item.conversationId, clientId: clientId(), text: 'Hello from A' });
+    expect((await toHelper).text).toBe('Hello from A');
+
+    const ended = next<Conversation>(helper.socket, 'conversation:updated', (c) => c.status === 'closed');
+    await ok(visitor.socket, 'conversation:end', { conversationId: item.conversationId });
+    expect((await ended).closedBy).toBe('visitor');
+  });
+
+  it('lets exactly one of two helpers on two nodes win a claim, and removes the card for the other', async () => {
+    const onA = await connectHelper(a.url, USERS.helperA1.email);
+    const onB = await connectHelper(b.url, USERS.helperA2.email);
+    const visitor = await connectVisitor(a.url, { siteKey: 'shop-a', origin: ORIGIN_A });
+    const seenByB = next<QueueItem>(onB.socket, 'queue:added');
+    const { conversation } = await ok<{ conversation: Conversation }>(visitor.socket, 'conversation:start', {
+      clientId: clientId(),
+      text: 'Who takes me?',
+    });
+    await seenByB;
+    const removedOnA = next<{ conversationId: string }>(onA.socket, 'queue:removed', (r) => r.conversationId === conversation.id);
+    const removedOnB = next<{ conversationId: string }>(onB.socket, 'queue:removed', (r) => r.conversationId === conversation.id);
+    const results = await Promise.all([
+      send(onA.socket, 'conversation:claim', { conversationId: conversation.id }),
+      send(onB.socket, 'conversation:claim', { conversationId: conversation.id }),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    await Promise.all([removedOnA, removedOnB]);
+  });
+
+  it('counts a helper connected to node B as online in the widget state served by node A', async () => {
+    await connectHelper(b.url, USERS.moderatorA.email);
+    const state = (await (await fetch(`${a.url}/api/widget/shop-a`)).json()) as { helpersOnline: number };
+    expect(state.helpersOnline).toBeGreaterThanOrEqual(1);
+  });
+});
