@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from './support/app.ts';
+
+describe('HTTP surface', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(async () => server?.close());
+
+  it('answers /healthz and /readyz', async () => {
+    expect((await server.app.inject('/healthz')).json()).toEqual({ status: 'ok' });
+    expect((await server.app.inject('/readyz')).statusCode).toBe(200);
+  });
+
+  it('gives the loader a cacheable widget state, readable from any page', async () => {
+    const r = await server.app.inject('/api/widget/shop-a');
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['access-control-allow-origin']).toBe('*');
+    expect(r.headers['cache-control']).toMatch(/max-age/);
+    expect(r.json()).toMatchObject({ site: { key: 'shop-a', name: 'Shop A' }, helpersOnline: 0 });
+  });
+
+  it('answers an unknown site and an invalid site key as errors with codes', async () => {
+    expect((await server.app.inject('/api/widget/nope')).json()).toMatchObject({ error: { code: 'not_found' } });
+    expect((await server.app.inject('/api/widget/NOT_VALID!')).statusCode).toBe(400);
+  });
+
+  it('answers unknown routes with a JSON 404', async () => {
+    const r = await server.app.inject('/api/nothing-here');
+    expect(r.statusCode).toBe(404);
+    expect(r.json()).toMatchObject({ error: { code: 'not_found' } });
+  });
+
+  it('sets nosniff everywhere and refuses framing of the backoffice', async () => {
+    const r = await server.app.inject('/backoffice');
+    expect(r.headers['x-content-type-options']).toBe('nosniff');
+    expect(r.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+  });
+
+  it('sets an httpOnly SameSite session cookie on sign-in', async () => {
+    const r = await server.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'a1@test.tribu', password: 'correct horse battery' },
+    });
+    expect(r.statusCode).toBe(200);
+    const cookie = String(r.headers['set-cookie']);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+  });
+});
