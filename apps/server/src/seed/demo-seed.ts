@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { memberships, sites, users, type Db } from '@tribu/db';
 import type { Role } from '@tribu/protocol';
 import { hashPassword } from '../modules/auth/password.ts';
+import { isUniqueViolation } from '../lib/pg-errors.ts';
 
 export const DEMO_PASSWORD = 'tribu-demo';
 
@@ -20,6 +21,17 @@ export async function seedDemo(db: Db): Promise<boolean> {
   const [existing] = await db.select({ n: sql<number>`count(*)::int` }).from(sites);
   if ((existing?.n ?? 0) > 0) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  try {
+    await insertDemo(db, passwordHash);
+    return true;
+  } catch (e) {
+    // Several nodes starting together on an empty database: one seeds, the others find it done.
+    if (isUniqueViolation(e)) return false;
+    throw e;
+  }
+}
+
+async function insertDemo(db: Db, passwordHash: string): Promise<void> {
   await db.transaction(async (tx) => {
     const [site] = await tx
       .insert(sites)
@@ -39,5 +51,4 @@ export async function seedDemo(db: Db): Promise<boolean> {
       rows.map((r) => ({ userId: r.id, siteId: site.id, role: DEMO_USERS.find((u) => u.email === r.email)!.role })),
     );
   });
-  return true;
 }
