@@ -2,10 +2,7 @@ import { z } from 'zod';
 import { LIMITS } from './limits.ts';
 import { IdSchema, RoleSchema, SiteKeySchema, type Role } from './schemas.ts';
 
-/** Header carrying the CSRF token on every state-changing backoffice request. */
-export const CSRF_HEADER = 'x-csrf-token';
-/** Name of the httpOnly backoffice session cookie. */
-export const SESSION_COOKIE = 'tribu_session';
+export { CSRF_HEADER, SESSION_COOKIE } from './constants.ts';
 
 /** POST /api/visitor/token — mint (or confirm) an anonymous visitor identity for a site. */
 export const VisitorTokenRequestSchema = z.strictObject({

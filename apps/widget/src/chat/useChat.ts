@@ -1,0 +1,194 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { LIMITS, type Conversation, type Message } from '@tribu/protocol/client';
+import { readIdentity, writeIdentity } from '../shared.ts';
+import { command, connect, fetchToken, newClientId, type VisitorSocket } from './transport.ts';
+
+/** A message as shown: stored ones, plus the visitor's own still being sent or failed. */
+export interface ShownMessage {
+  key: string;
+  clientId: string;
+  author: Message['author'];
+  authorName: string | null;
+  text: string;
+  seq: number;
+  createdAt: string;
+  state: 'sent' | 'sending' | 'failed';
+  error?: string;
+}
+
+export type Link = 'idle' | 'connecting' | 'online' | 'reconnecting';
+
+const page = () => ({ url: location.href.slice(0, LIMITS.url), title: document.title.slice(0, LIMITS.pageTitle) });
+
+/** The visitor's chat: identity, socket, conversation and messages, resynced after every reconnect. */
+export function useChat(base: string, siteKey: string) {
+  const [conversation, setConversation] = useState<Conversation | null>(null);
+  const [stored, setStored] = useState<Message[]>([]);
+  const [pending, setPending] = useState<ShownMessage[]>([]);
+  const [link, setLink] = useState<Link>('idle');
+  const socketRef = useRef<VisitorSocket | null>(null);
+  const convRef = useRef<Conversation | null>(null);
+  const lastSeq = useRef(0);
+  convRef.current = conversation;
+
+  const merge = useCallback((incoming: Message[]) => {
+    if (incoming.length === 0) return;
+    setStored((cur) => {
+      const byId = new Map(cur.map((m) => [m.id, m]));
+      for (const m of incoming) byId.set(m.id, m);
+      const all = [...byId.values()].sort((a, b) => a.seq - b.seq);
+      lastSeq.current = all.at(-1)?.seq ?? 0;
+      return all;
+    });
+    const done = new Set(incoming.map((m) => m.clientId));
+    setPending((cur) => cur.filter((p) => !done.has(p.clientId)));
+  }, []);
+
+  const adopt = useCallback((c: Conversation | null, messages: Message[]) => {
+    if (c?.id !== convRef.current?.id) {
+      setStored([]);
+      lastSeq.current = 0;
+    }
+    setConversation(c);
+    merge(messages);
+  }, [merge]);
+
+  const open = useCallback(async (): Promise<VisitorSocket> => {
+    if (socketRef.current) return socketRef.current;
+    let id = readIdentity(siteKey);
+    if (!id) {
+      const fresh = await fetchToken(base, siteKey);
+      id = { ...fresh, hasConversation: false };
+      writeIdentity(siteKey, id);
+    }
+    setLink('connecting');
+    const s = connect(base, siteKey, id);
+    socketRef.current = s;
+    let first = true;
+    s.on('connect', async () => {
+      setLink('online');
+      const wasFirst = first;
+      first = false;
+      const c = convRef.current;
+      if (!wasFirst && c) {
+        const r = await command(s, 'message:sync', { conversationId: c.id, afterSeq: lastSeq.current });
+        if (r.ok) merge(r.data.messages);
+      }
+      const r = await command(s, 'conversation:fetch', {});
+      // A start racing this fetch may not be stored yet: never let "nothing yet" erase it.
+      if (r.ok && (r.data.conversation || !convRef.current)) {
+        adopt(r.data.conversation, r.data.messages);
+        if (wasFirst && r.data.conversation && r.data.conversation.status !== 'closed') {
+          void command(s, 'page:view', { conversationId: r.data.conversation.id, page: page() });
+        }
+      }
+    });
+    s.on('disconnect', () => setLink('reconnecting'));
+    s.on('connect_error', async (err) => {
+      setLink('reconnecting');
+      // An expired or foreign token: get a fresh identity once and retry.
+      if (err.message === 'unauthorized' && id) {
+        try {
+          const fresh = await fetchToken(base, siteKey);
+          id = { ...fresh, hasConversation: false };
+          writeIdentity(siteKey, id);
+          s.auth = { ...(s.auth as object), visitorId: fresh.visitorId, token: fresh.token };
+        } catch {
+          /* the socket keeps retrying */
+        }
+      }
+    });
+    s.on('message:created', (m) => {
+      if (m.conversationId === convRef.current?.id) merge([m]);
+    });
+    s.on('conversation:updated', (c) => {
+      if (!convRef.current || c.id === convRef.current.id) setConversation(c);
+    });
+    return s;
+  }, [base, siteKey, merge, adopt]);
+
+  useEffect(() => {
+    if (readIdentity(siteKey)?.hasConversation) void open();
+    return () => {
+      socketRef.current?.disconnect();
+      socketRef.current = null;
+    };
+  }, [siteKey, open]);
+
+  const deliver = useCallback(
+    async (clientId: string, text: string) => {
+      const fail = (error: string) =>
+        setPending((cur) => cur.map((p) => (p.clientId === clientId ? { ...p, state: 'failed', error } : p)));
+      try {
+        const s = await open();
+        const c = convRef.current;
+        if (!c || c.status === 'closed') {
+          const r = await command(s, 'conversation:start', { clientId, text, page: page() });
+          if (!r.ok) return fail(r.error.message);
+          const id = readIdentity(siteKey);
+          if (id) writeIdentity(siteKey, { ...id, hasConversation: true });
+          adopt(r.data.conversation, [r.data.message]);
+        } else {
+          const r = await command(s, 'message:send', { conversationId: c.id, clientId, text });
+          if (!r.ok) return fail(r.error.message);
+          merge([r.data.message]);
+        }
+      } catch {
+        fail('Could not reach the chat. Check your connection.');
+      }
+    },
+    [open, merge, adopt, siteKey],
+  );
+
+  const send = useCallback(
+    (text: string) => {
+      const clientId = newClientId();
+      setPending((cur) => [
+        ...cur,
+        {
+          key: clientId,
+          clientId,
+          author: 'visitor',
+          authorName: null,
+          text,
+          seq: Number.MAX_SAFE_INTEGER,
+          createdAt: new Date().toISOString(),
+          state: 'sending',
+        },
+      ]);
+      void deliver(clientId, text);
+    },
+    [deliver],
+  );
+
+  const retry = useCallback(
+    (clientId: string) => {
+      const p = pending.find((x) => x.clientId === clientId);
+      if (!p) return;
+      setPending((cur) => cur.map((x) => (x.clientId === clientId ? { ...x, state: 'sending', error: undefined } : x)));
+      void deliver(clientId, p.text);
+    },
+    [pending, deliver],
+  );
+
+  const end = useCallback(async () => {
+    const s = socketRef.current;
+    const c = convRef.current;
+    if (!s || !c) return;
+    const r = await command(s, 'conversation:end', { conversationId: c.id });
+    if (r.ok) setConversation(r.data.conversation);
+  }, []);
+
+  const startOver = useCallback(() => {
+    setConversation(null);
+    setStored([]);
+    setPending([]);
+    lastSeq.current = 0;
+  }, []);
+
+  const messages: ShownMessage[] = [
+    ...stored.map((m) => ({ ...m, key: m.id, state: 'sent' as const })),
+    ...pending,
+  ];
+  return { conversation, messages, link, send, retry, end, startOver };
+}

@@ -1,0 +1,103 @@
+import type { WidgetState } from '@tribu/protocol/client';
+import { readIdentity, rememberOpen, wasOpen, type ChatController, type MountOptions } from '../shared.ts';
+import launcherCss from './launcher.css?inline';
+
+interface TribuApi {
+  open(): void;
+  close(): void;
+  toggle(): void;
+  destroy(): void;
+}
+
+declare global {
+  interface Window {
+    Tribu?: TribuApi;
+  }
+}
+
+const ICON =
+  '<svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true"><path fill="currentColor" d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"/></svg>';
+
+// Runs inside the merchant's page: never throw into it, touch nothing but our own host element.
+(function boot() {
+  try {
+    const script = document.currentScript as HTMLScriptElement | null;
+    if (!script || window.Tribu) return;
+    const siteKey = script.dataset.site;
+    if (!siteKey) return;
+    const base = new URL(script.src, location.href).origin;
+
+    let host: HTMLElement | null = null;
+    let chat: ChatController | null = null;
+    let loading: Promise<ChatController | null> | null = null;
+    let state: WidgetState | null = null;
+    let isOpen = false;
+    let launcher: HTMLButtonElement | null = null;
+
+    const setOpen = (open: boolean) => {
+      isOpen = open;
+      rememberOpen(siteKey, open);
+      if (launcher) {
+        launcher.setAttribute('aria-expanded', String(open));
+        launcher.classList.toggle('open', open);
+      }
+    };
+
+    const loadChat = (open: boolean): Promise<ChatController | null> => {
+      if (chat) return Promise.resolve(chat);
+      if (!loading && host?.shadowRoot && state) {
+        const opts: MountOptions = { base, siteKey, state, open, onOpenChange: setOpen };
+        const root = host.shadowRoot;
+        loading = import(/* @vite-ignore */ `${base}/widget/chat.js`)
+          .then((m: { mount: (root: ShadowRoot, o: MountOptions) => ChatController }) => (chat = m.mount(root, opts)))
+          .catch(() => {
+            loading = null;
+            return null;
+          });
+      }
+      return loading ?? Promise.resolve(null);
+    };
+
+    const api: TribuApi = {
+      open: () => void loadChat(true).then((c) => c?.open()),
+      close: () => chat?.close(),
+      toggle: () => (isOpen ? api.close() : api.open()),
+      destroy: () => {
+        chat?.destroy();
+        host?.remove();
+        host = chat = launcher = null;
+        delete window.Tribu;
+      },
+    };
+    window.Tribu = api;
+
+    fetch(`${base}/api/widget/${encodeURIComponent(siteKey)}`)
+      .then((r) => (r.ok ? (r.json() as Promise<WidgetState>) : null))
+      .then((s) => {
+        if (!s || !window.Tribu) return;
+        state = s;
+        host = document.createElement('tribu-widget');
+        const root = host.attachShadow({ mode: 'open' });
+        const style = document.createElement('style');
+        style.textContent = launcherCss;
+        host.style.setProperty('--tribu-color', s.theme.color);
+        launcher = document.createElement('button');
+        launcher.type = 'button';
+        launcher.className = 'launcher';
+        launcher.setAttribute('aria-label', 'Chat with the community');
+        launcher.setAttribute('aria-expanded', 'false');
+        launcher.innerHTML = ICON;
+        const label = document.createElement('span');
+        label.textContent = s.texts.launcher;
+        launcher.append(label);
+        launcher.addEventListener('click', () => api.toggle());
+        root.append(style, launcher);
+        document.body.append(host);
+        // A visitor with a conversation keeps it across pages: restore it without waiting for a click.
+        if (readIdentity(siteKey)?.hasConversation) void loadChat(wasOpen(siteKey));
+      })
+      .catch(() => undefined);
+  } catch {
+    /* a hostile page must never see our errors */
+  }
+})();

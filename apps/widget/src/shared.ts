@@ -1,0 +1,60 @@
+import type { WidgetState } from '@tribu/protocol/client';
+
+/** What the loader hands the chat chunk. */
+export interface MountOptions {
+  base: string;
+  siteKey: string;
+  state: WidgetState;
+  /** Open the panel right away (the visitor clicked) or stay closed (restoring after navigation). */
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}
+
+export interface ChatController {
+  open(): void;
+  close(): void;
+  destroy(): void;
+}
+
+export interface StoredIdentity {
+  visitorId: string;
+  token: string;
+  /** Whether this visitor has a conversation to restore on the next page. */
+  hasConversation?: boolean;
+}
+
+export const storageKey = (siteKey: string) => `tribu:${siteKey}`;
+export const openKey = (siteKey: string) => `tribu:${siteKey}:open`;
+
+export function readIdentity(siteKey: string): StoredIdentity | null {
+  try {
+    const raw = localStorage.getItem(storageKey(siteKey));
+    return raw ? (JSON.parse(raw) as StoredIdentity) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function writeIdentity(siteKey: string, id: StoredIdentity): void {
+  try {
+    localStorage.setItem(storageKey(siteKey), JSON.stringify(id));
+  } catch {
+    /* storage blocked: the chat still works for this page */
+  }
+}
+
+export function rememberOpen(siteKey: string, open: boolean): void {
+  try {
+    sessionStorage.setItem(openKey(siteKey), open ? '1' : '0');
+  } catch {
+    /* ignore */
+  }
+}
+
+export function wasOpen(siteKey: string): boolean {
+  try {
+    return sessionStorage.getItem(openKey(siteKey)) === '1';
+  } catch {
+    return false;
+  }
+}

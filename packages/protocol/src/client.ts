@@ -1,0 +1,8 @@
+// The zod-free part of the contract, for browser bundles that must stay small (the widget).
+export * from './version.ts';
+export * from './limits.ts';
+export * from './errors.ts';
+export type * from './schemas.ts';
+export type * from './events.ts';
+export type * from './http.ts';
+export { CSRF_HEADER, SESSION_COOKIE } from './constants.ts';
