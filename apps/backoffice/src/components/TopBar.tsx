@@ -1,0 +1,42 @@
+import type { Me } from '@tribu/protocol/client';
+import type { Link } from '../hooks/useHelperDesk.ts';
+
+interface Props {
+  me: Me;
+  siteId: string;
+  onSite: (siteId: string) => void;
+  link: Link;
+  onSignOut: () => void;
+}
+
+export function TopBar({ me, siteId, onSite, link, onSignOut }: Props) {
+  return (
+    <header class="topbar">
+      <div class="brand">
+        <span class="dot" aria-hidden="true" /> Tribu
+      </div>
+      {me.memberships.length > 1 ? (
+        <label class="site">
+          <span class="sr-only">Site</span>
+          <select value={siteId} onChange={(e) => onSite(e.currentTarget.value)}>
+            {me.memberships.map((m) => (
+              <option key={m.siteId} value={m.siteId}>
+                {m.siteName}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : (
+        <span class="site">{me.memberships[0]?.siteName}</span>
+      )}
+      <span class={`link-state ${link}`} role="status">
+        {link === 'online' ? 'Live' : link === 'refused' ? 'Signed out' : 'Reconnecting…'}
+      </span>
+      <span class="spacer" />
+      <span class="who">{me.user.displayName}</span>
+      <button type="button" class="ghost" onClick={onSignOut}>
+        Sign out
+      </button>
+    </header>
+  );
+}

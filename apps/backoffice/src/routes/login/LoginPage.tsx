@@ -1,0 +1,55 @@
+import { useState } from 'preact/hooks';
+import type { Me } from '@tribu/protocol/client';
+import { api, ApiError } from '../../api/http.ts';
+
+export function LoginPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      onSignedIn(await api.login({ email, password }));
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : 'Could not sign in; try again');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <main class="login">
+      <form class="login-card" onSubmit={submit}>
+        <div class="brand">
+          <span class="dot" aria-hidden="true" /> Tribu
+        </div>
+        <h1>Welcome back</h1>
+        <p class="muted">Sign in to help your community.</p>
+        <label>
+          Email
+          <input type="email" autoComplete="username" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
+        </label>
+        <label>
+          Password
+          <input
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onInput={(e) => setPassword(e.currentTarget.value)}
+          />
+        </label>
+        {error && (
+          <p class="alert" role="alert">
+            {error}
+          </p>
+        )}
+        <button class="primary" type="submit" disabled={busy}>
+          {busy ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+    </main>
+  );
+}
