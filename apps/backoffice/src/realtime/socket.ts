@@ -20,8 +20,8 @@ export async function command<E extends keyof HelperClientEvents>(
   payload: Parameters<HelperClientEvents[E]>[0],
 ): Promise<AckResult<AckData<E>>> {
   try {
-    const emit = socket.timeout(10_000).emitWithAck as unknown as (e: E, p: unknown) => Promise<AckResult<AckData<E>>>;
-    return await emit(event, payload);
+    const timed = socket.timeout(10_000) as unknown as { emitWithAck: (e: E, p: unknown) => Promise<AckResult<AckData<E>>> };
+    return await timed.emitWithAck(event, payload);
   } catch {
     return { ok: false, error: { code: 'unavailable', message: 'No answer from the server; try again' } };
   }
