@@ -36,7 +36,7 @@ export function Chat({ base, siteKey, state, open, onClose }: Props) {
         </button>
       </header>
       <p class="disclosure">{state.texts.disclosure}</p>
-      <MessageList messages={chat.messages} onRetry={chat.retry} />
+      <MessageList messages={chat.messages} onRetry={chat.retry} siteName={state.site.name} />
       {status && (
         <p class={`status ${chat.link === 'reconnecting' ? 'warn' : ''}`} role="status">
           {status}

@@ -4,11 +4,26 @@ import type { ShownMessage } from './useChat.ts';
 
 const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
-export function MessageList({ messages, onRetry }: { messages: ShownMessage[]; onRetry: (clientId: string) => void }) {
+interface Props {
+  messages: ShownMessage[];
+  onRetry: (clientId: string) => void;
+  siteName: string;
+}
+
+export function MessageList({ messages, onRetry, siteName }: Props) {
   const end = useRef<HTMLDivElement>(null);
   useEffect(() => end.current?.scrollIntoView({ block: 'end' }), [messages.length]);
   return (
     <div class="messages" role="log" aria-label="Conversation" aria-live="polite">
+      {messages.length === 0 && (
+        <div class="intro">
+          <p class="wave" aria-hidden="true">👋</p>
+          <p>
+            <strong>Hi! What would you like to know?</strong>
+          </p>
+          <p>Sizing, materials, delivery… Ask {siteName} customers who know the products first-hand.</p>
+        </div>
+      )}
       {messages.map((m) => (
         <div key={m.key} class={`msg ${m.author === 'visitor' ? 'mine' : 'theirs'} ${m.state}`}>
           {m.author === 'helper' && m.authorName && <div class="who">{m.authorName}</div>}
