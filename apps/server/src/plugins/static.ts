@@ -51,6 +51,12 @@ export async function registerStatic(app: FastifyInstance): Promise<void> {
   app.get('/backoffice', spa);
   app.get('/backoffice/*', spa);
 
+  await app.register(fastifyStatic, {
+    root: join(demoDir, 'static'),
+    prefix: '/demo/static/',
+    decorateReply: false,
+    setHeaders: (res) => res.header('Cache-Control', 'public, max-age=300'),
+  });
   const demoPage = (file: string) => (_req: unknown, reply: import('fastify').FastifyReply) => {
     if (!existsSync(join(demoDir, file))) return reply.status(404).send({ error: { code: ErrorCode.notFound, message: 'No such demo page' } });
     return reply.header('Cache-Control', 'no-cache').sendFile(file, demoDir);

@@ -1,38 +1,24 @@
 import { io } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LIMITS, PROTOCOL_VERSION, type Conversation, type Message } from '@tribu/protocol';
 import {
   clientId,
-  closeAllSockets,
-  connectHelper,
+    connectHelper,
   connectVisitor,
   mintVisitor,
   ok,
   refusal,
   send,
 } from './support/clients.ts';
-import { createTestDatabase } from './support/database.ts';
 import { ORIGIN_A, ORIGIN_B, PASSWORD, USERS } from './support/fixtures.ts';
 import { hasPostgres } from './support/services.ts';
-import { startTestServer, type TestServer } from './support/app.ts';
+import { usePostgresServer } from './support/app.ts';
 
 describe.skipIf(!hasPostgres)('bad input gets a clear error and breaks nothing', () => {
-  let server: TestServer;
-  let drop: () => Promise<void>;
-
-  beforeAll(async () => {
-    const db = await createTestDatabase();
-    drop = db.drop;
-    server = await startTestServer({ databaseUrl: db.url });
-  });
-  afterAll(async () => {
-    closeAllSockets();
-    await server?.close();
-    await drop?.();
-  });
+  const t = usePostgresServer();
 
   async function waitingConversation() {
-    const v = await connectVisitor(server.url, { siteKey: 'shop-a', origin: ORIGIN_A });
+    const v = await connectVisitor(t.server.url, { siteKey: 'shop-a', origin: ORIGIN_A });
     const { conversation } = await ok<{ conversation: Conversation }>(v.socket, 'conversation:start', {
       clientId: clientId(),
       text: 'Question?',
@@ -49,7 +35,7 @@ describe.skipIf(!hasPostgres)('bad input gets a clear error and breaks nothing',
       ['a __proto__ key', JSON.parse('{"clientId":"a","text":"hi","__proto__":{"admin":true}}')],
       ['a javascript: page', { clientId: 'a', text: 'hi', page: { url: 'javascript:alert(1)', title: '' } }],
     ])('refuses %s with bad_request and keeps the connection usable', async (_name, payload) => {
-      const v = await connectVisitor(server.url, { siteKey: 'shop-a', origin: ORIGIN_A });
+      const v = await connectVisitor(t.server.url, { siteKey: 'shop-a', origin: ORIGIN_A });
       const r = await send(v.socket, 'conversation:start', payload);
       expect(r).toMatchObject({ ok: false, error: { code: 'bad_request' } });
       expect(v.socket.connected).toBe(true);
@@ -70,7 +56,7 @@ describe.skipIf(!hasPostgres)('bad input gets a clear error and breaks nothing',
     });
 
     it('answers an unknown event with an error ack', async () => {
-      const v = await connectVisitor(server.url, { siteKey: 'shop-a', origin: ORIGIN_A });
+      const v = await connectVisitor(t.server.url, { siteKey: 'shop-a', origin: ORIGIN_A });
       const r = await send(v.socket, 'admin:promote', { role: 'admin' });
       expect(r).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     });
@@ -100,7 +86,7 @@ describe.skipIf(!hasPostgres)('bad input gets a clear error and breaks nothing',
   describe('who may do what', () => {
     it("answers another visitor's conversation exactly like a missing one", async () => {
       const owner = await waitingConversation();
-      const intruder = await connectVisitor(server.url, { siteKey: 'shop-a', origin: ORIGIN_A });
+      const intruder = await connectVisitor(t.server.url, { siteKey: 'shop-a', origin: ORIGIN_A });
       const r1 = await send(intruder.socket, 'message:send', {
         conversationId: owner.conversation.id,
         clientId: clientId(),
@@ -118,8 +104,8 @@ describe.skipIf(!hasPostgres)('bad input gets a clear error and breaks nothing',
 
     it('lets exactly one of two helpers claim a request; the other is told it is taken', async () => {
       const v = await waitingConversation();
-      const h1 = await connectHelper(server.url, USERS.helperA1.email);
-      const h2 = await connectHelper(server.url, USERS.helperA2.email);
+      const h1 = await connectHelper(t.server.url, USERS.helperA1.email);
+      const h2 = await connectHelper(t.server.url, USERS.helperA2.email);
       const results = await Promise.all([
         send(h1.socket, 'conversation:claim', { conversationId: v.conversation.id }),
         send(h2.socket, 'conversation:claim', { conversationId: v.conversation.id }),
@@ -141,8 +127,8 @@ describe.skipIf(!hasPostgres)('bad input gets a clear error and breaks nothing',
 
     it("refuses a helper another site's queue and requests", async () => {
       const v = await waitingConversation();
-      const b = await connectHelper(server.url, USERS.helperB1.email);
-      expect(await send(b.socket, 'queue:list', { siteId: server.sites.siteA })).toMatchObject({
+      const b = await connectHelper(t.server.url, USERS.helperB1.email);
+      expect(await send(b.socket, 'queue:list', { siteId: t.server.sites.siteA })).toMatchObject({
         ok: false,
         error: { code: 'not_found' },
       });
@@ -153,7 +139,7 @@ describe.skipIf(!hasPostgres)('bad input gets a clear error and breaks nothing',
     });
 
     it('caps a helper at the site limit and says why', async () => {
-      const h = await connectHelper(server.url, USERS.helperA2.email);
+      const h = await connectHelper(t.server.url, USERS.helperA2.email);
       const claimed: string[] = [];
       for (let i = 0; i < 2; i++) {
         const v = await waitingConversation();
@@ -172,7 +158,7 @@ describe.skipIf(!hasPostgres)('bad input gets a clear error and breaks nothing',
 
   describe('handshakes and sign-in', () => {
     const visitorSocket = (auth: object, origin = ORIGIN_A) =>
-      io(`${server.url}/visitor`, {
+      io(`${t.server.url}/visitor`, {
         transports: ['websocket'],
         extraHeaders: { origin },
         auth: { protocolVersion: PROTOCOL_VERSION, siteKey: 'shop-a', ...auth },
@@ -186,13 +172,13 @@ describe.skipIf(!hasPostgres)('bad input gets a clear error and breaks nothing',
     });
 
     it('refuses a forged visitor token', async () => {
-      const real = await mintVisitor(server.url, 'shop-a', ORIGIN_A);
+      const real = await mintVisitor(t.server.url, 'shop-a', ORIGIN_A);
       const err = await refusal(visitorSocket({ visitorId: crypto.randomUUID(), token: real.token }));
       expect(err.message).toBe('unauthorized');
     });
 
     it("refuses a visitor token of another site", async () => {
-      const other = await mintVisitor(server.url, 'shop-b', ORIGIN_B);
+      const other = await mintVisitor(t.server.url, 'shop-b', ORIGIN_B);
       const err = await refusal(visitorSocket(other));
       expect(err.message).toBe('unauthorized');
     });
@@ -200,36 +186,36 @@ describe.skipIf(!hasPostgres)('bad input gets a clear error and breaks nothing',
     it.each(['https://shop-a.example.evil.com', 'null', 'https://evil.example'])(
       'refuses the widget from the origin %s',
       async (origin) => {
-        const real = await mintVisitor(server.url, 'shop-a', ORIGIN_A);
+        const real = await mintVisitor(t.server.url, 'shop-a', ORIGIN_A);
         const err = await refusal(visitorSocket(real, origin));
         expect(err.message).toBe('origin_not_allowed');
       },
     );
 
     it('refuses an old protocol version with a reason', async () => {
-      const real = await mintVisitor(server.url, 'shop-a', ORIGIN_A);
+      const real = await mintVisitor(t.server.url, 'shop-a', ORIGIN_A);
       const err = await refusal(visitorSocket({ ...real, protocolVersion: 0 }));
       expect(err.message).toBe('version_mismatch');
       expect(err.data?.message).toMatch(/reload/);
     });
 
     it('refuses a backoffice socket without a session, or from a foreign origin', async () => {
-      const anon = io(`${server.url}/helper`, {
+      const anon = io(`${t.server.url}/helper`, {
         transports: ['websocket'],
         auth: { protocolVersion: PROTOCOL_VERSION },
-        extraHeaders: { origin: server.url },
+        extraHeaders: { origin: t.server.url },
         reconnection: false,
         forceNew: true,
       });
       expect((await refusal(anon)).message).toBe('unauthorized');
-      await expect(connectHelper(server.url, USERS.helperA1.email, 'https://evil.example')).rejects.toThrow(
+      await expect(connectHelper(t.server.url, USERS.helperA1.email, 'https://evil.example')).rejects.toThrow(
         'origin_not_allowed',
       );
     });
 
     it('answers a wrong password with 401 and the same message as an unknown email', async () => {
       const post = (email: string, password: string) =>
-        fetch(`${server.url}/api/auth/login`, {
+        fetch(`${t.server.url}/api/auth/login`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ email, password }),
@@ -241,7 +227,7 @@ describe.skipIf(!hasPostgres)('bad input gets a clear error and breaks nothing',
     });
 
     it('refuses a malformed login body with 400 and says which field', async () => {
-      const r = await fetch(`${server.url}/api/auth/login`, {
+      const r = await fetch(`${t.server.url}/api/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ email: 'not-an-email', password: 'x' }),
@@ -251,15 +237,15 @@ describe.skipIf(!hasPostgres)('bad input gets a clear error and breaks nothing',
     });
 
     it('refuses logout without the CSRF token', async () => {
-      const { cookie } = await connectHelper(server.url, USERS.moderatorA.email);
-      const r = await fetch(`${server.url}/api/auth/logout`, { method: 'POST', headers: { cookie } });
+      const { cookie } = await connectHelper(t.server.url, USERS.moderatorA.email);
+      const r = await fetch(`${t.server.url}/api/auth/logout`, { method: 'POST', headers: { cookie } });
       expect(r.status).toBe(403);
-      const me = await fetch(`${server.url}/api/auth/me`, { headers: { cookie } });
+      const me = await fetch(`${t.server.url}/api/auth/me`, { headers: { cookie } });
       expect(me.status).toBe(200);
     });
 
     it('refuses a visitor token for a page not allowed by the site', async () => {
-      const r = await fetch(`${server.url}/api/visitor/token`, {
+      const r = await fetch(`${t.server.url}/api/visitor/token`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', origin: 'https://shop-a.example@evil.com' },
         body: JSON.stringify({ siteKey: 'shop-a' }),

@@ -1,29 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Conversation, Message, QueueItem } from '@tribu/protocol';
-import { clientId, closeAllSockets, connectHelper, connectVisitor, next, ok } from './support/clients.ts';
-import { createTestDatabase } from './support/database.ts';
+import { clientId, connectHelper, connectVisitor, next, ok } from './support/clients.ts';
 import { ORIGIN_A, USERS } from './support/fixtures.ts';
 import { hasPostgres } from './support/services.ts';
-import { startTestServer, type TestServer } from './support/app.ts';
+import { usePostgresServer } from './support/app.ts';
 
 describe.skipIf(!hasPostgres)('a visitor question reaches a helper and back (Postgres)', () => {
-  let server: TestServer;
-  let drop: () => Promise<void>;
-
-  beforeAll(async () => {
-    const db = await createTestDatabase();
-    drop = db.drop;
-    server = await startTestServer({ databaseUrl: db.url });
-  });
-  afterAll(async () => {
-    closeAllSockets();
-    await server?.close();
-    await drop?.();
-  });
+  const t = usePostgresServer();
 
   it('delivers the question, the claim, the answers and the end to both sides live', async () => {
-    const helper = await connectHelper(server.url, USERS.helperA1.email);
-    const visitor = await connectVisitor(server.url, { siteKey: 'shop-a', origin: ORIGIN_A });
+    const helper = await connectHelper(t.server.url, USERS.helperA1.email);
+    const visitor = await connectVisitor(t.server.url, { siteKey: 'shop-a', origin: ORIGIN_A });
 
     const queued = next<QueueItem>(helper.socket, 'queue:added');
     const started = await ok<{ conversation: Conversation; message: Message }>(visitor.socket, 'conversation:start', {
@@ -68,7 +55,7 @@ describe.skipIf(!hasPostgres)('a visitor question reaches a helper and back (Pos
   });
 
   it('gives a reconnecting visitor the history and exactly what it missed after its last seq', async () => {
-    const first = await connectVisitor(server.url, { siteKey: 'shop-a', origin: ORIGIN_A });
+    const first = await connectVisitor(t.server.url, { siteKey: 'shop-a', origin: ORIGIN_A });
     const { conversation } = await ok<{ conversation: Conversation }>(first.socket, 'conversation:start', {
       clientId: clientId(),
       text: 'Is shipping free?',
@@ -77,7 +64,7 @@ describe.skipIf(!hasPostgres)('a visitor question reaches a helper and back (Pos
     first.socket.disconnect();
 
     // Same identity, as after a reload or a navigation to another page of the shop.
-    const again = await connectVisitor(server.url, {
+    const again = await connectVisitor(t.server.url, {
       siteKey: 'shop-a',
       origin: ORIGIN_A,
       identity: { visitorId: first.visitorId, token: first.token },
@@ -90,9 +77,9 @@ describe.skipIf(!hasPostgres)('a visitor question reaches a helper and back (Pos
   });
 
   it('keeps one open conversation per visitor: a second start from another tab joins it', async () => {
-    const tab1 = await connectVisitor(server.url, { siteKey: 'shop-a', origin: ORIGIN_A });
+    const tab1 = await connectVisitor(t.server.url, { siteKey: 'shop-a', origin: ORIGIN_A });
     const identity = { visitorId: tab1.visitorId, token: tab1.token };
-    const tab2 = await connectVisitor(server.url, { siteKey: 'shop-a', origin: ORIGIN_A, identity });
+    const tab2 = await connectVisitor(t.server.url, { siteKey: 'shop-a', origin: ORIGIN_A, identity });
     const [a, b] = await Promise.all([
       ok<{ conversation: Conversation }>(tab1.socket, 'conversation:start', { clientId: clientId(), text: 'Hello from tab 1' }),
       ok<{ conversation: Conversation }>(tab2.socket, 'conversation:start', { clientId: clientId(), text: 'Hello from tab 2' }),

@@ -3,9 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll } from 'vitest';
 import { createDb, type DbHandle } from '@tribu/db';
 import { buildApp, type App } from '../../app.ts';
 import { loadEnv } from '../../env.ts';
+import { closeAllSockets } from './clients.ts';
+import { createTestDatabase } from './database.ts';
 import { seedFixtures } from './fixtures.ts';
 
 export interface TestServer extends App {
@@ -42,4 +45,21 @@ export async function startTestServer(opts: { databaseUrl?: string; redisUrl?: s
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Starts a test server on a fresh Postgres database for the enclosing describe block. */
+export function usePostgresServer(): { server: TestServer } {
+  const holder = {} as { server: TestServer };
+  let drop: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    const db = await createTestDatabase();
+    drop = db.drop;
+    holder.server = await startTestServer({ databaseUrl: db.url });
+  });
+  afterAll(async () => {
+    closeAllSockets();
+    await holder.server?.close();
+    await drop?.();
+  });
+  return holder;
 }
