@@ -49,4 +49,12 @@ describe('HTTP surface', () => {
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);
   });
+
+  it('serves the demo shop embedding the widget, with its stylesheet', async () => {
+    const page = await server.app.inject('/demo/product');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<script src="/widget.js" data-site="demo" async></script>');
+    expect((await server.app.inject('/demo/static/shop.css')).statusCode).toBe(200);
+    expect((await server.app.inject('/demo/..%2Fsrc%2Fmain')).statusCode).toBe(404);
+  });
 });
