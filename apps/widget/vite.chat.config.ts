@@ -2,13 +2,18 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 
 // The chat chunk: an ES module the loader imports only when the visitor opens the chat.
+// An app build (not lib mode) so the ES output is fully minified; the entry keeps its exports.
 export default defineConfig({
   plugins: [preact()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2020',
-    lib: { entry: 'src/chat/index.tsx', formats: ['es'], fileName: () => 'chat.js' },
-    rollupOptions: { output: { inlineDynamicImports: true } },
+    modulePreload: false,
+    rollupOptions: {
+      input: 'src/chat/index.tsx',
+      preserveEntrySignatures: 'exports-only',
+      output: { entryFileNames: 'chat.js', inlineDynamicImports: true },
+    },
   },
 });
