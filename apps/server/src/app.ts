@@ -13,6 +13,7 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { ConversationRepository } from './modules/conversations/conversation.repository.ts';
 import { ConversationService } from './modules/conversations/conversation.service.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { AvailabilityService } from './modules/sites/availability.service.ts';
 import { SiteService } from './modules/sites/site.service.ts';
 import { widgetRoutes } from './modules/sites/widget.routes.ts';
 import { VisitorService } from './modules/visitors/visitor.service.ts';
@@ -21,7 +22,7 @@ import { registerErrorHandler } from './plugins/error-handler.ts';
 import { createRedis, type RedisHandles } from './plugins/redis.ts';
 import { registerStatic } from './plugins/static.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
-import { countHelpersOnline, setupHelperNamespace } from './socket/helper.namespace.ts';
+import { helpersOnline, setupHelperNamespace } from './socket/helper.namespace.ts';
 import { createIo, socketEvents } from './socket/io.ts';
 import { setupVisitorNamespace } from './socket/visitor.namespace.ts';
 
@@ -76,7 +77,9 @@ export async function buildApp({ env, db: givenDb }: AppDeps): Promise<App> {
   const sites = new SiteService(db.db);
   const auth = new AuthService(db.db);
   const visitors = new VisitorService(db.db, sites, secret);
-  const conversations = new ConversationService(new ConversationRepository(db.db), sites, socketEvents(visitorNs, helperNs));
+  const conversationRepo = new ConversationRepository(db.db);
+  const conversations = new ConversationService(conversationRepo, sites, socketEvents(visitorNs, helperNs));
+  const availability = new AvailabilityService(db.db, conversationRepo, (siteId) => helpersOnline(helperNs, siteId));
   const limiters = {
     visitorEvents: createLimiter('visitor-events', { points: 40, duration: 10 }, redisLimit),
     helperEvents: createLimiter('helper-events', { points: 100, duration: 10 }, redisLimit),
@@ -97,19 +100,10 @@ export async function buildApp({ env, db: givenDb }: AppDeps): Promise<App> {
     log: app.log,
   });
 
-  const online = new Map<string, { n: number; at: number }>();
-  const helpersOnline = async (siteId: string) => {
-    const hit = online.get(siteId);
-    if (hit && Date.now() - hit.at < 3000) return hit.n;
-    const n = await countHelpersOnline(helperNs, siteId).catch(() => hit?.n ?? 0);
-    online.set(siteId, { n, at: Date.now() });
-    return n;
-  };
-
   healthRoutes(app, { db, redis });
   authRoutes(app, { auth, secureCookies: env.PUBLIC_URL.startsWith('https://') });
   visitorRoutes(app, { visitors });
-  widgetRoutes(app, { sites, helpersOnline });
+  widgetRoutes(app, { sites, availability });
   await registerStatic(app);
 
   app.addHook('onClose', async () => {

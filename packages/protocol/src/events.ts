@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Ack } from './errors.ts';
+import { LIMITS } from './limits.ts';
 import {
   ClientIdSchema,
   IdSchema,
@@ -10,6 +11,7 @@ import {
   type Message,
   type Page,
   type QueueItem,
+  type TypingUpdated,
 } from './schemas.ts';
 
 // ---------- payload schemas (validated once, at the server's edge) ----------
@@ -20,6 +22,8 @@ export const ConversationStartSchema = z.strictObject({
   clientId: ClientIdSchema,
   text: MessageTextSchema,
   page: PageSchema.optional(),
+  /** Optional, for an answer by email when nobody is online; never shown beyond that use. */
+  email: z.email().max(LIMITS.email).optional(),
 });
 export type ConversationStart = z.infer<typeof ConversationStartSchema>;
 
@@ -41,6 +45,16 @@ export const MessageSyncSchema = z.strictObject({
   afterSeq: z.number().int().min(0),
 });
 export type MessageSync = z.infer<typeof MessageSyncSchema>;
+
+export const TypingSetSchema = z.strictObject({ conversationId: IdSchema, typing: z.boolean() });
+export type TypingSet = z.infer<typeof TypingSetSchema>;
+
+export const ConversationRateSchema = z.strictObject({
+  conversationId: IdSchema,
+  rating: z.number().int().min(1).max(5),
+  comment: z.string().trim().max(LIMITS.ratingComment).optional(),
+});
+export type ConversationRate = z.infer<typeof ConversationRateSchema>;
 
 export const PageViewSchema = z.strictObject({ conversationId: IdSchema, page: PageSchema });
 export type PageView = z.infer<typeof PageViewSchema>;
@@ -80,12 +94,15 @@ export interface VisitorClientEvents {
   'message:sync': (payload: MessageSync, ack: Ack<{ messages: Message[] }>) => void;
   'page:view': (payload: PageView, ack: Ack<Record<string, never>>) => void;
   'conversation:end': (payload: ConversationRef, ack: Ack<{ conversation: Conversation }>) => void;
+  'conversation:rate': (payload: ConversationRate, ack: Ack<{ conversation: Conversation }>) => void;
+  'typing:set': (payload: TypingSet, ack: Ack<Record<string, never>>) => void;
 }
 
 /** Facts the server tells a visitor. */
 export interface VisitorServerEvents {
   'message:created': (message: Message) => void;
   'conversation:updated': (conversation: Conversation) => void;
+  'typing:updated': (payload: TypingUpdated) => void;
 }
 
 // ---------- /helper namespace ----------
@@ -100,6 +117,7 @@ export interface HelperClientEvents {
   'message:send': (payload: MessageSend, ack: Ack<{ message: Message }>) => void;
   'message:sync': (payload: MessageSync, ack: Ack<{ messages: Message[] }>) => void;
   'conversation:end': (payload: ConversationRef, ack: Ack<{ conversation: Conversation }>) => void;
+  'typing:set': (payload: TypingSet, ack: Ack<Record<string, never>>) => void;
 }
 
 export interface PageViewed {
@@ -115,6 +133,7 @@ export interface HelperServerEvents {
   'message:created': (message: Message) => void;
   'conversation:updated': (conversation: Conversation) => void;
   'page:viewed': (payload: PageViewed) => void;
+  'typing:updated': (payload: TypingUpdated) => void;
 }
 
 /** Schemas of every client command, by namespace: the server validates each payload with these. */
@@ -125,6 +144,8 @@ export const visitorCommandSchemas = {
   'message:sync': MessageSyncSchema,
   'page:view': PageViewSchema,
   'conversation:end': ConversationRefSchema,
+  'conversation:rate': ConversationRateSchema,
+  'typing:set': TypingSetSchema,
 } as const satisfies Record<keyof VisitorClientEvents, z.ZodType>;
 
 export const helperCommandSchemas = {
@@ -135,4 +156,5 @@ export const helperCommandSchemas = {
   'message:send': MessageSendSchema,
   'message:sync': MessageSyncSchema,
   'conversation:end': ConversationRefSchema,
+  'typing:set': TypingSetSchema,
 } as const satisfies Record<keyof HelperClientEvents, z.ZodType>;

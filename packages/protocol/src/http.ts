@@ -20,6 +20,17 @@ export interface VisitorTokenResponse {
 export interface WidgetState {
   site: { key: string; name: string };
   helpersOnline: number;
+  /**
+   * `live`: enough helpers online with a free slot; `offline`: nobody can answer now, the visitor may
+   * leave a question for later; `hidden`: nobody can answer and the site hides the launcher.
+   */
+  availability: {
+    mode: 'live' | 'offline' | 'hidden';
+    /** Up to 3 helpers available now, for the launcher. */
+    helpers: { displayName: string; avatarUrl: string | null }[];
+    /** Median minutes to a first answer over recent chats; null when not known yet. */
+    responseMinutes: number | null;
+  };
   theme: { color: string };
   texts: { launcher: string; title: string; disclosure: string; placeholder: string };
 }

@@ -10,6 +10,9 @@ export const LIMITS = {
   siteKey: 64,
   /** Messages returned by one sync request at most; the client asks again from the last seq. */
   syncBatch: 500,
+  ratingComment: 1000,
+  /** A typing indicator nobody refreshes disappears after this long. */
+  typingTtlMs: 6000,
   /** Largest Socket.IO frame the server accepts, in bytes. */
   maxFrameBytes: 16 * 1024,
 } as const;

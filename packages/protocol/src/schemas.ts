@@ -18,9 +18,17 @@ export const HttpUrlSchema = z
   .max(LIMITS.url)
   .refine((v) => /^https?:\/\//i.test(v), 'Only http(s) URLs are accepted');
 
+/** What the page says it sells (JSON-LD Product / Open Graph), shown to helpers as read. */
+export const ProductSchema = z.strictObject({
+  name: z.string().trim().min(1).max(LIMITS.pageTitle),
+  price: z.string().trim().max(40).optional(),
+});
+export type Product = z.infer<typeof ProductSchema>;
+
 export const PageSchema = z.strictObject({
   url: HttpUrlSchema,
   title: z.string().max(LIMITS.pageTitle).default(''),
+  product: ProductSchema.optional(),
 });
 export type Page = z.infer<typeof PageSchema>;
 
@@ -50,6 +58,13 @@ export interface Message {
   createdAt: string;
 }
 
+/** Who a typing indicator is about; it expires on its own after TYPING_TTL_MS. */
+export interface TypingUpdated {
+  conversationId: string;
+  author: 'visitor' | 'helper';
+  typing: boolean;
+}
+
 export interface HelperSummary {
   id: string;
   displayName: string;
@@ -70,6 +85,9 @@ export interface Conversation {
   claimedAt: string | null;
   closedAt: string | null;
   closedBy: AuthorKind | null;
+  /** The visitor's rating (1–5) once the chat is over, and their optional comment. */
+  rating: number | null;
+  ratingComment: string | null;
 }
 
 /** A waiting request as helpers see it on the board. */

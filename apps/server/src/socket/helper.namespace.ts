@@ -62,6 +62,10 @@ export function setupHelperNamespace(ns: HelperNamespace, deps: HelperNamespaceD
         'message:send': async (p) => ({ message: await c.send(h, p) }),
         'message:sync': async (p) => ({ messages: await c.syncMessages(h, p.conversationId, p.afterSeq) }),
         'conversation:end': async (p) => ({ conversation: await c.end(h, p.conversationId) }),
+        'typing:set': async (p) => {
+          await c.typing(h, p.conversationId, p.typing);
+          return {};
+        },
       },
       { log: deps.log, limiter: deps.limiters.events, limitKey: `u:${h.userId}` },
     );
@@ -77,8 +81,9 @@ export function setupHelperNamespace(ns: HelperNamespace, deps: HelperNamespaceD
   });
 }
 
-/** Distinct helpers connected to a site, across all nodes. */
-export async function countHelpersOnline(ns: HelperNamespace, siteId: string): Promise<number> {
+/** Distinct helpers connected to a site, across all nodes (any tab counts once). */
+export async function helpersOnline(ns: HelperNamespace, siteId: string): Promise<{ userId: string; displayName: string }[]> {
   const sockets = await ns.in(rooms.siteHelpers(siteId)).fetchSockets();
-  return new Set(sockets.map((s) => s.data.userId)).size;
+  const byId = new Map(sockets.map((s) => [s.data.userId, { userId: s.data.userId, displayName: s.data.displayName }]));
+  return [...byId.values()];
 }

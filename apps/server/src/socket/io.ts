@@ -55,6 +55,10 @@ export function socketEvents(visitors: VisitorNamespace, helpers: HelperNamespac
       helpers.to(rooms.conversation(conversation.id)).emit('conversation:updated', conversation);
     },
     pageViewed: (payload) => helpers.to(rooms.conversation(payload.conversationId)).emit('page:viewed', payload),
+    typingUpdated: (visitorId, payload) => {
+      if (payload.author === 'helper') visitors.to(rooms.visitor(visitorId)).emit('typing:updated', payload);
+      else helpers.to(rooms.conversation(payload.conversationId)).emit('typing:updated', payload);
+    },
     helperJoined: (userId, conversationId) =>
       helpers.in(rooms.user(userId)).socketsJoin(rooms.conversation(conversationId)),
   };

@@ -47,6 +47,11 @@ export function setupVisitorNamespace(ns: VisitorNamespace, deps: VisitorNamespa
           return {};
         },
         'conversation:end': async (p) => ({ conversation: await c.end(v, p.conversationId) }),
+        'conversation:rate': async (p) => ({ conversation: await c.rate(v, p) }),
+        'typing:set': async (p) => {
+          await c.typing(v, p.conversationId, p.typing);
+          return {};
+        },
       },
       { log: deps.log, limiter: deps.limiters.events, limitKey: `v:${v.visitorId}` },
     );

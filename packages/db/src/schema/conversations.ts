@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { Product } from '@tribu/protocol';
+import { index, integer, jsonb, pgEnum, smallint, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sites } from './sites.ts';
 import { users } from './users.ts';
 import { visitors } from './visitors.ts';
@@ -22,12 +23,19 @@ export const conversations = pgTable(
     question: text().notNull(),
     pageUrl: text(),
     pageTitle: text(),
+    pageProduct: jsonb().$type<Product>(),
     /** Last message sequence number handed out; bumped in the same transaction as each insert. */
     lastSeq: integer().notNull().default(0),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     claimedAt: timestamp({ withTimezone: true }),
     closedAt: timestamp({ withTimezone: true }),
     closedBy: authorKindEnum(),
+    /** When the helper first answered: the basis of "usually answers in ~X min". */
+    firstResponseAt: timestamp({ withTimezone: true }),
+    rating: smallint(),
+    ratingComment: text(),
+    /** Given by the visitor only to be told of an answer; never shown to helpers. */
+    visitorEmail: text(),
   },
   (t) => [
     // One open conversation per visitor and site, whatever the tabs or nodes.

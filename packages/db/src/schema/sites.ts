@@ -3,6 +3,10 @@ import { jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 /** Per-site settings kept as data; every key is optional and has a default in the server. */
 export interface SiteSettings {
   chatCap?: number;
+  /** Helpers with a free slot needed to show the live chat (default 1). */
+  minHelpers?: number;
+  /** When nobody can answer: let visitors leave a question (`ask`, default) or hide the launcher. */
+  offlineMode?: 'ask' | 'hide';
   color?: string;
   texts?: Partial<Record<'launcher' | 'title' | 'disclosure' | 'placeholder', string>>;
 }

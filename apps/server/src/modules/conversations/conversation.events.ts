@@ -1,4 +1,4 @@
-import type { Conversation, Message, PageViewed, QueueItem } from '@tribu/protocol';
+import type { Conversation, Message, PageViewed, QueueItem, TypingUpdated } from '@tribu/protocol';
 
 /** What the conversation service announces; the socket layer fans it out to rooms on every node. */
 export interface ConversationEvents {
@@ -7,6 +7,8 @@ export interface ConversationEvents {
   messageCreated(visitorId: string, message: Message): void;
   conversationUpdated(visitorId: string, conversation: Conversation): void;
   pageViewed(payload: PageViewed): void;
+  /** Tells the other side of the conversation that someone is (or stopped) typing. */
+  typingUpdated(visitorId: string, payload: TypingUpdated): void;
   /** Puts every socket of the helper (any tab, any node) into the conversation's room. */
   helperJoined(userId: string, conversationId: string): void;
 }

@@ -1,9 +1,14 @@
-import type { Conversation, Message, QueueItem } from '@tribu/protocol';
+import type { Conversation, Message, Page, QueueItem } from '@tribu/protocol';
 import type { conversations, messages, users } from '@tribu/db';
 
 type ConversationRow = typeof conversations.$inferSelect;
 type MessageRow = typeof messages.$inferSelect;
 type HelperRow = Pick<typeof users.$inferSelect, 'id' | 'displayName' | 'avatarUrl'>;
+
+function pageOf(row: ConversationRow): Page | null {
+  if (!row.pageUrl) return null;
+  return { url: row.pageUrl, title: row.pageTitle ?? '', ...(row.pageProduct ? { product: row.pageProduct } : {}) };
+}
 
 export function toConversation(row: ConversationRow, helper: HelperRow | null): Conversation {
   return {
@@ -12,12 +17,14 @@ export function toConversation(row: ConversationRow, helper: HelperRow | null): 
     status: row.status,
     helper: helper ? { id: helper.id, displayName: helper.displayName, avatarUrl: helper.avatarUrl } : null,
     question: row.question,
-    page: row.pageUrl ? { url: row.pageUrl, title: row.pageTitle ?? '' } : null,
+    page: pageOf(row),
     lastSeq: row.lastSeq,
     createdAt: row.createdAt.toISOString(),
     claimedAt: row.claimedAt?.toISOString() ?? null,
     closedAt: row.closedAt?.toISOString() ?? null,
     closedBy: row.closedBy,
+    rating: row.rating,
+    ratingComment: row.ratingComment,
   };
 }
 
@@ -39,7 +46,7 @@ export function toQueueItem(row: ConversationRow): QueueItem {
     conversationId: row.id,
     siteId: row.siteId,
     question: row.question,
-    page: row.pageUrl ? { url: row.pageUrl, title: row.pageTitle ?? '' } : null,
+    page: pageOf(row),
     createdAt: row.createdAt.toISOString(),
   };
 }

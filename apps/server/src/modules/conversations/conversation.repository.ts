@@ -63,6 +63,7 @@ export class ConversationRepository {
     question: string;
     page: Page | undefined;
     clientId: string;
+    email: string | undefined;
   }): Promise<{ row: ConversationRow; message: Message }> {
     return this.db.transaction(async (tx) => {
       const [row] = await tx
@@ -73,6 +74,8 @@ export class ConversationRepository {
           question: input.question,
           pageUrl: input.page?.url ?? null,
           pageTitle: input.page?.title ?? null,
+          pageProduct: input.page?.product ?? null,
+          visitorEmail: input.email ?? null,
         })
         .returning();
       if (!row) throw new Error('conversation insert returned nothing');
@@ -112,7 +115,12 @@ export class ConversationRepository {
     // The row lock taken by this update serialises sends per conversation: seqs never collide.
     const [conv] = await tx
       .update(conversations)
-      .set({ lastSeq: sql`${conversations.lastSeq} + 1` })
+      .set({
+        lastSeq: sql`${conversations.lastSeq} + 1`,
+        ...(input.authorKind === 'helper'
+          ? { firstResponseAt: sql`coalesce(${conversations.firstResponseAt}, now())` }
+          : {}),
+      })
       .where(and(eq(conversations.id, input.conversationId), ne(conversations.status, 'closed')))
       .returning({ lastSeq: conversations.lastSeq });
     if (!conv) throw new ClosedError();
@@ -202,8 +210,46 @@ export class ConversationRepository {
   async recordPage(id: string, page: Page): Promise<void> {
     await this.db.transaction(async (tx) => {
       await tx.insert(pageViews).values({ conversationId: id, url: page.url, title: page.title });
-      await tx.update(conversations).set({ pageUrl: page.url, pageTitle: page.title }).where(eq(conversations.id, id));
+      await tx
+        .update(conversations)
+        .set({ pageUrl: page.url, pageTitle: page.title, pageProduct: page.product ?? null })
+        .where(eq(conversations.id, id));
     });
+  }
+
+  /** Stores the visitor's rating of a closed chat (they may change their mind). */
+  async rate(id: string, rating: number, comment: string | null): Promise<ConversationRow | undefined> {
+    const [row] = await this.db
+      .update(conversations)
+      .set({ rating, ratingComment: comment })
+      .where(and(eq(conversations.id, id), eq(conversations.status, 'closed')))
+      .returning();
+    return row;
+  }
+
+  /** Median minutes from question to first answer over the site's last 50 answered chats. */
+  async medianResponseMinutes(siteId: string): Promise<number | null> {
+    const result: unknown = await this.db.execute(sql`
+      select percentile_cont(0.5) within group (order by extract(epoch from (first_response_at - created_at))) / 60 as m
+      from (select first_response_at, created_at from ${conversations}
+            where site_id = ${siteId} and first_response_at is not null
+            order by created_at desc limit 50) recent`);
+    // node-postgres and PGlite both return `{ rows }`.
+    const row = (result as { rows: { m: number | string | null }[] }).rows[0];
+    return row?.m == null ? null : Math.max(1, Math.round(Number(row.m)));
+  }
+
+  /** Active chat counts of the given helpers on a site. */
+  async activeCounts(siteId: string, helperIds: string[]): Promise<Map<string, number>> {
+    if (helperIds.length === 0) return new Map();
+    const rows = await this.db
+      .select({ helperId: conversations.helperId, n: sql<number>`count(*)::int` })
+      .from(conversations)
+      .where(
+        and(eq(conversations.siteId, siteId), eq(conversations.status, 'active'), inArray(conversations.helperId, helperIds)),
+      )
+      .groupBy(conversations.helperId);
+    return new Map(rows.map((r) => [r.helperId!, r.n]));
   }
 
   async rowsByIds(ids: string[]): Promise<ConversationRow[]> {

@@ -2,6 +2,7 @@ import { DEFAULT_CHAT_CAP, canSend, hasRole } from '@tribu/domain';
 import {
   ErrorCode,
   type Conversation,
+  type ConversationRate,
   type ConversationStart,
   type ConversationWithMessages,
   type MaybeConversation,
@@ -46,6 +47,7 @@ export class ConversationService {
         question: input.text,
         page: input.page,
         clientId: input.clientId,
+        email: input.email,
       });
       const conversation = await this.repo.view(row);
       this.events.queueAdded({
@@ -75,6 +77,17 @@ export class ConversationService {
     if (row.status === 'closed') return;
     await this.repo.recordPage(row.id, page);
     this.events.pageViewed({ conversationId: row.id, page, at: new Date().toISOString() });
+  }
+
+  async rate(v: VisitorActor, input: ConversationRate): Promise<Conversation> {
+    const row = await this.readable(v, input.conversationId);
+    if (row.status !== 'closed') throw new AppError(ErrorCode.invalidState, 'You can rate a chat once it has ended');
+    if (!row.helperId) throw new AppError(ErrorCode.invalidState, 'Nobody answered this chat, so there is nothing to rate');
+    const rated = await this.repo.rate(row.id, input.rating, input.comment || null);
+    if (!rated) throw notFound();
+    const conversation = await this.repo.view(rated);
+    this.events.conversationUpdated(row.visitorId, conversation);
+    return conversation;
   }
 
   // ---------- helper ----------
@@ -142,6 +155,12 @@ export class ConversationService {
     if (!message) throw new AppError(ErrorCode.invalidState, 'This chat has ended');
     this.events.messageCreated(row.visitorId, message);
     return message;
+  }
+
+  /** Relays a typing indicator to the other side; nothing is stored. */
+  async typing(actor: Actor, conversationId: string, typing: boolean): Promise<void> {
+    const row = await this.writable(actor, conversationId);
+    this.events.typingUpdated(row.visitorId, { conversationId: row.id, author: actor.kind, typing });
   }
 
   async syncMessages(actor: Actor, conversationId: string, afterSeq: number): Promise<Message[]> {

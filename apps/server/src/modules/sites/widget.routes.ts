@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SiteKeySchema, type WidgetState } from '@tribu/protocol';
 import { notFound } from '../../lib/errors.ts';
+import type { AvailabilityService } from './availability.service.ts';
 import type { SiteService } from './site.service.ts';
 
 export const DEFAULT_TEXTS: WidgetState['texts'] = {
@@ -16,7 +17,7 @@ export const DEFAULT_TEXTS: WidgetState['texts'] = {
 /** `GET /api/widget/:siteKey`: the small, cacheable state the loader draws the launcher from. */
 export function widgetRoutes(
   app: FastifyInstance,
-  deps: { sites: SiteService; helpersOnline: (siteId: string) => Promise<number> },
+  deps: { sites: SiteService; availability: AvailabilityService },
 ): void {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/widget/:siteKey',
@@ -26,7 +27,7 @@ export function widgetRoutes(
       if (!site) throw notFound('Site');
       const state: WidgetState = {
         site: { key: site.key, name: site.name },
-        helpersOnline: await deps.helpersOnline(site.id),
+        ...(await deps.availability.forSite(site)),
         theme: { color: site.settings.color ?? '#2f6f4f' },
         texts: { ...DEFAULT_TEXTS, ...site.settings.texts },
       };

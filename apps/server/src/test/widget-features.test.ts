@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { sites } from '@tribu/db';
+import { ConversationRepository } from '../modules/conversations/conversation.repository.ts';
+import type { Conversation, TypingUpdated, WidgetState } from '@tribu/protocol';
+import { clientId, connectHelper, connectVisitor, next, ok, send } from './support/clients.ts';
+import { ORIGIN_A, USERS } from './support/fixtures.ts';
+import { hasPostgres } from './support/services.ts';
+import { usePostgresServer } from './support/app.ts';
+
+describe.skipIf(!hasPostgres)('what the widget shows and does around a chat', () => {
+  const t = usePostgresServer();
+  const state = async (key: string) => (await (await fetch(`${t.server.url}/api/widget/${key}`)).json()) as WidgetState;
+
+  it('offers the live chat with the available helpers when someone can answer', async () => {
+    await connectHelper(t.server.url, USERS.helperA1.email);
+    const s = await state('shop-a');
+    expect(s.availability.mode).toBe('live');
+    expect(s.availability.helpers.map((h) => h.displayName)).toContain(USERS.helperA1.name);
+  });
+
+  it('offers to leave a question when nobody can answer, or hides when the site says so', async () => {
+    expect((await state('shop-b')).availability).toMatchObject({ mode: 'offline', helpers: [] });
+    await t.server.db.db.insert(sites).values({ key: 'shop-hidden', name: 'Hidden', settings: { offlineMode: 'hide' } });
+    expect((await state('shop-hidden')).availability.mode).toBe('hidden');
+  });
+
+  it('relays typing both ways, only between the two people of the chat', async () => {
+    const helper = await connectHelper(t.server.url, USERS.helperA2.email);
+    const visitor = await connectVisitor(t.server.url, { siteKey: 'shop-a', origin: ORIGIN_A });
+    const { conversation } = await ok<{ conversation: Conversation }>(visitor.socket, 'conversation:start', {
+      clientId: clientId(),
+      text: 'Typing test',
+    });
+    await ok(helper.socket, 'conversation:claim', { conversationId: conversation.id });
+    const helperSees = next<TypingUpdated>(helper.socket, 'typing:updated');
+    await ok(visitor.socket, 'typing:set', { conversationId: conversation.id, typing: true });
+    expect(await helperSees).toEqual({ conversationId: conversation.id, author: 'visitor', typing: true });
+    const visitorSees = next<TypingUpdated>(visitor.socket, 'typing:updated');
+    await ok(helper.socket, 'typing:set', { conversationId: conversation.id, typing: true });
+    expect((await visitorSees).author).toBe('helper');
+    const other = await connectHelper(t.server.url, USERS.moderatorA.email);
+    const r = await send(other.socket, 'typing:set', { conversationId: conversation.id, typing: true });
+    expect(r.ok).toBe(false);
+    await ok(helper.socket, 'conversation:end', { conversationId: conversation.id });
+  });
+
+  it('lets the visitor rate an answered chat once it has ended, and tells the helper', async () => {
+    const helper = await connectHelper(t.server.url, USERS.helperA1.email);
+    const visitor = await connectVisitor(t.server.url, { siteKey: 'shop-a', origin: ORIGIN_A });
+    const { conversation } = await ok<{ conversation: Conversation }>(visitor.socket, 'conversation:start', {
+      clientId: clientId(),
+      text: 'Rate me',
+      email: 'visitor@example.com',
+    });
+    expect(JSON.stringify(conversation)).not.toContain('visitor@example.com');
+    const early = await send(visitor.socket, 'conversation:rate', { conversationId: conversation.id, rating: 5 });
+    expect(early).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
+    await ok(helper.socket, 'conversation:claim', { conversationId: conversation.id });
+    await ok(helper.socket, 'message:send', { conversationId: conversation.id, clientId: clientId(), text: 'Answer' });
+    await ok(helper.socket, 'conversation:end', { conversationId: conversation.id });
+    const bad = await send(visitor.socket, 'conversation:rate', { conversationId: conversation.id, rating: 6 });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    const told = next<Conversation>(helper.socket, 'conversation:updated', (c) => c.rating !== null);
+    const rated = await ok<{ conversation: Conversation }>(visitor.socket, 'conversation:rate', {
+      conversationId: conversation.id,
+      rating: 5,
+      comment: 'Spot on, thanks',
+    });
+    expect(rated.conversation).toMatchObject({ rating: 5, ratingComment: 'Spot on, thanks' });
+    expect((await told).rating).toBe(5);
+    const repo = new ConversationRepository(t.server.db.db);
+    expect(await repo.medianResponseMinutes(t.server.sites.siteA)).toBe(1);
+  });
+});
