@@ -9,11 +9,12 @@ interface Props {
   onRetry: (clientId: string) => void;
   onEnd: () => void;
   onDismiss: () => void;
+  onTyping: () => void;
 }
 
 const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
-export function ChatPane({ chat, onSend, onRetry, onEnd, onDismiss }: Props) {
+export function ChatPane({ chat, onSend, onRetry, onEnd, onDismiss, onTyping }: Props) {
   const [text, setText] = useState('');
   const end = useRef<HTMLDivElement>(null);
   const count = (chat?.messages.length ?? 0) + (chat?.pending.length ?? 0);
@@ -83,7 +84,14 @@ export function ChatPane({ chat, onSend, onRetry, onEnd, onDismiss }: Props) {
             </div>
           </div>
         ))}
+        {chat.visitorTyping && !closed && <p class="typing">Visitor is typing…</p>}
         {closed && <p class="ended">This chat has ended{c.closedBy === 'visitor' ? ': the visitor left' : ''}.</p>}
+        {c.rating && (
+          <p class="ended rated">
+            Rated {'★'.repeat(c.rating)}
+            {c.ratingComment ? ` — “${c.ratingComment}”` : ''}
+          </p>
+        )}
         <div ref={end} />
       </div>
       <form class="reply" onSubmit={submit}>
@@ -98,7 +106,10 @@ export function ChatPane({ chat, onSend, onRetry, onEnd, onDismiss }: Props) {
           disabled={closed}
           rows={3}
           value={text}
-          onInput={(e) => setText(e.currentTarget.value)}
+          onInput={(e) => {
+            setText(e.currentTarget.value);
+            onTyping();
+          }}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) submit(e);
           }}

@@ -6,11 +6,21 @@ export function PageLink({ page }: { page: Page | null }) {
   const safe = /^https?:\/\//i.test(page.url);
   const label = page.title || page.url;
   const path = safe ? new URL(page.url).pathname : page.url;
-  return safe ? (
+  const link = safe ? (
     <a class="page-link" href={page.url} target="_blank" rel="noopener noreferrer" title={page.url}>
       {label} <span class="muted">{path}</span>
     </a>
   ) : (
     <span>{label}</span>
+  );
+  if (!page.product) return link;
+  return (
+    <>
+      {link}
+      <span class="product">
+        {page.product.name}
+        {page.product.price && <strong> · {page.product.price}</strong>}
+      </span>
+    </>
   );
 }

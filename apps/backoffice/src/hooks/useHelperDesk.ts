@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Conversation, Message, Page, QueueItem } from '@tribu/protocol/client';
+import { LIMITS, type Conversation, type Message, type Page, type QueueItem } from '@tribu/protocol/client';
 import { command, connectHelper, newClientId, type HelperSocket } from '../realtime/socket.ts';
 
 export interface PendingMessage {
@@ -14,6 +14,7 @@ export interface Chat {
   messages: Message[];
   pending: PendingMessage[];
   page: Page | null;
+  visitorTyping: boolean;
 }
 
 export type Link = 'connecting' | 'online' | 'reconnecting' | 'refused';
@@ -34,6 +35,8 @@ export function useHelperDesk(siteId: string) {
   const socketRef = useRef<HelperSocket | null>(null);
   const chatsRef = useRef(chats);
   chatsRef.current = chats;
+  const typingSent = useRef(new Map<string, number>());
+  const typingTimers = useRef(new Map<string, ReturnType<typeof setTimeout>>()).current;
 
   const upsertChat = useCallback((conversation: Conversation, messages: Message[] = []) => {
     setChats((cur) => {
@@ -47,6 +50,7 @@ export function useHelperDesk(siteId: string) {
           messages: merged,
           pending: (prev?.pending ?? []).filter((p) => !done.has(p.clientId)),
           page: prev?.page ?? conversation.page,
+          visitorTyping: messages.some((m) => m.author === 'visitor') ? false : (prev?.visitorTyping ?? false),
         },
       };
     });
@@ -84,6 +88,15 @@ export function useHelperDesk(siteId: string) {
     });
     s.on('conversation:updated', (c) => {
       if (chatsRef.current[c.id]) upsertChat(c);
+    });
+    s.on('typing:updated', ({ conversationId, author, typing }) => {
+      if (author !== 'visitor') return;
+      const set = (on: boolean) =>
+        setChats((cur) => (cur[conversationId] ? { ...cur, [conversationId]: { ...cur[conversationId]!, visitorTyping: on } } : cur));
+      clearTimeout(typingTimers.get(conversationId));
+      set(typing);
+      // Expires on its own: a visitor who closed the tab is not typing forever.
+      if (typing) typingTimers.set(conversationId, setTimeout(() => set(false), LIMITS.typingTtlMs));
     });
     s.on('page:viewed', ({ conversationId, page }) =>
       setChats((cur) => (cur[conversationId] ? { ...cur, [conversationId]: { ...cur[conversationId]!, page } } : cur)),
@@ -149,6 +162,7 @@ export function useHelperDesk(siteId: string) {
         if (!chat) return cur;
         return { ...cur, [conversationId]: { ...chat, pending: [...chat.pending, { clientId, text, state: 'sending' }] } };
       });
+      typingSent.current.delete(conversationId);
       void deliver(conversationId, clientId, text);
     },
     [deliver],
@@ -184,6 +198,15 @@ export function useHelperDesk(siteId: string) {
     [upsertChat],
   );
 
+  /** Tells the visitor the helper is typing, at most every few seconds per chat. */
+  const typing = useCallback((conversationId: string) => {
+    const s = socketRef.current;
+    const now = Date.now();
+    if (!s?.connected || now - (typingSent.current.get(conversationId) ?? 0) < LIMITS.typingTtlMs / 2) return;
+    typingSent.current.set(conversationId, now);
+    void command(s, 'typing:set', { conversationId, typing: true });
+  }, []);
+
   const dismiss = useCallback((conversationId: string) => {
     setChats((cur) => {
       const { [conversationId]: _gone, ...rest } = cur;
@@ -198,5 +221,5 @@ export function useHelperDesk(siteId: string) {
   );
   const activeCount = openChats.filter((c) => c.conversation.status === 'active').length;
 
-  return { link, queue, chats: openChats, activeCount, selected, setSelected, notice, setNotice, claim, send, retry, end, dismiss };
+  return { link, queue, chats: openChats, activeCount, selected, setSelected, notice, setNotice, claim, send, retry, end, dismiss, typing };
 }

@@ -1,6 +1,7 @@
 import type { WidgetState } from '@tribu/protocol/client';
 import { Composer } from './Composer.tsx';
 import { MessageList } from './MessageList.tsx';
+import { Rating } from './Rating.tsx';
 import { useChat } from './useChat.ts';
 
 interface Props {
@@ -14,15 +15,20 @@ interface Props {
 export function Chat({ base, siteKey, state, open, onClose }: Props) {
   const chat = useChat(base, siteKey);
   const c = chat.conversation;
+  const offline = state.availability.mode !== 'live';
   const status =
     chat.link === 'reconnecting'
       ? 'Reconnecting…'
       : !c
         ? null
         : c.status === 'waiting'
-          ? 'Waiting for a community member…'
+          ? offline
+            ? 'Your question is saved. A community member will answer here — come back later.'
+            : 'Waiting for a community member…'
           : c.status === 'active'
-            ? `${c.helper?.displayName ?? 'A community member'} is answering`
+            ? chat.helperTyping
+              ? `${c.helper?.displayName ?? 'A community member'} is typing…`
+              : `${c.helper?.displayName ?? 'A community member'} is answering`
             : null;
   return (
     <section class="panel" role="dialog" aria-label={state.texts.title} hidden={!open}>
@@ -36,6 +42,12 @@ export function Chat({ base, siteKey, state, open, onClose }: Props) {
         </button>
       </header>
       <p class="disclosure">{state.texts.disclosure}</p>
+      {offline && !c && (
+        <p class="offline" role="note">
+          Nobody from the community is online right now. Leave your question: a member will answer it here,
+          and you will find the answer when you come back.
+        </p>
+      )}
       <MessageList messages={chat.messages} onRetry={chat.retry} siteName={state.site.name} />
       {status && (
         <p class={`status ${chat.link === 'reconnecting' ? 'warn' : ''}`} role="status">
@@ -45,13 +57,19 @@ export function Chat({ base, siteKey, state, open, onClose }: Props) {
       {c?.status === 'closed' ? (
         <div class="ended">
           <p>This chat has ended.</p>
+          {c.helper && <Rating onRate={chat.rate} given={c.rating} />}
           <button type="button" class="primary" onClick={chat.startOver}>
             Start a new chat
           </button>
         </div>
       ) : (
         <>
-          <Composer placeholder={state.texts.placeholder} onSend={chat.send} />
+          <Composer
+            placeholder={state.texts.placeholder}
+            onSend={chat.send}
+            onTyping={chat.typing}
+            askEmail={offline && !c}
+          />
           {c && (
             <button type="button" class="link end" onClick={() => void chat.end()}>
               End chat

@@ -17,7 +17,6 @@ export function MessageList({ messages, onRetry, siteName }: Props) {
     <div class="messages" role="log" aria-label="Conversation" aria-live="polite">
       {messages.length === 0 && (
         <div class="intro">
-          <p class="wave" aria-hidden="true">👋</p>
           <p>
             <strong>Hi! What would you like to know?</strong>
           </p>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { LIMITS, type Conversation, type Message } from '@tribu/protocol/client';
+import { currentPage as page } from './page-context.ts';
 import { readIdentity, writeIdentity } from '../shared.ts';
 import { command, connect, fetchToken, newClientId, type VisitorSocket } from './transport.ts';
 
@@ -18,7 +19,6 @@ export interface ShownMessage {
 
 export type Link = 'idle' | 'connecting' | 'online' | 'reconnecting';
 
-const page = () => ({ url: location.href.slice(0, LIMITS.url), title: document.title.slice(0, LIMITS.pageTitle) });
 
 /** The visitor's chat: identity, socket, conversation and messages, resynced after every reconnect. */
 export function useChat(base: string, siteKey: string) {
@@ -26,6 +26,9 @@ export function useChat(base: string, siteKey: string) {
   const [stored, setStored] = useState<Message[]>([]);
   const [pending, setPending] = useState<ShownMessage[]>([]);
   const [link, setLink] = useState<Link>('idle');
+  const [helperTyping, setHelperTyping] = useState(false);
+  const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const lastTypingSent = useRef(0);
   const socketRef = useRef<VisitorSocket | null>(null);
   const convRef = useRef<Conversation | null>(null);
   const lastSeq = useRef(0);
@@ -99,7 +102,16 @@ export function useChat(base: string, siteKey: string) {
       }
     });
     s.on('message:created', (m) => {
-      if (m.conversationId === convRef.current?.id) merge([m]);
+      if (m.conversationId !== convRef.current?.id) return;
+      merge([m]);
+      if (m.author === 'helper') setHelperTyping(false);
+    });
+    s.on('typing:updated', (t) => {
+      if (t.conversationId !== convRef.current?.id || t.author !== 'helper') return;
+      clearTimeout(typingTimer.current);
+      setHelperTyping(t.typing);
+      // An indicator nobody refreshes expires: a helper who closed the tab is not "typing" forever.
+      if (t.typing) typingTimer.current = setTimeout(() => setHelperTyping(false), LIMITS.typingTtlMs);
     });
     s.on('conversation:updated', (c) => {
       if (!convRef.current || c.id === convRef.current.id) setConversation(c);
@@ -116,14 +128,14 @@ export function useChat(base: string, siteKey: string) {
   }, [siteKey, open]);
 
   const deliver = useCallback(
-    async (clientId: string, text: string) => {
+    async (clientId: string, text: string, email?: string) => {
       const fail = (error: string) =>
         setPending((cur) => cur.map((p) => (p.clientId === clientId ? { ...p, state: 'failed', error } : p)));
       try {
         const s = await open();
         const c = convRef.current;
         if (!c || c.status === 'closed') {
-          const r = await command(s, 'conversation:start', { clientId, text, page: page() });
+          const r = await command(s, 'conversation:start', { clientId, text, page: page(), ...(email ? { email } : {}) });
           if (!r.ok) return fail(r.error.message);
           const id = readIdentity(siteKey);
           if (id) writeIdentity(siteKey, { ...id, hasConversation: true });
@@ -141,7 +153,7 @@ export function useChat(base: string, siteKey: string) {
   );
 
   const send = useCallback(
-    (text: string) => {
+    (text: string, email?: string) => {
       const clientId = newClientId();
       setPending((cur) => [
         ...cur,
@@ -156,10 +168,32 @@ export function useChat(base: string, siteKey: string) {
           state: 'sending',
         },
       ]);
-      void deliver(clientId, text);
+      lastTypingSent.current = 0;
+      void deliver(clientId, text, email);
     },
     [deliver],
   );
+
+  /** Tells the helper the visitor is typing, at most every few seconds. */
+  const typing = useCallback(() => {
+    const s = socketRef.current;
+    const c = convRef.current;
+    if (!s?.connected || !c || c.status !== 'active') return;
+    const now = Date.now();
+    if (now - lastTypingSent.current < LIMITS.typingTtlMs / 2) return;
+    lastTypingSent.current = now;
+    void command(s, 'typing:set', { conversationId: c.id, typing: true });
+  }, []);
+
+  const rate = useCallback(async (rating: number, comment: string): Promise<string | null> => {
+    const s = socketRef.current;
+    const c = convRef.current;
+    if (!s || !c) return 'No chat to rate';
+    const r = await command(s, 'conversation:rate', { conversationId: c.id, rating, ...(comment.trim() ? { comment } : {}) });
+    if (!r.ok) return r.error.message;
+    setConversation(r.data.conversation);
+    return null;
+  }, []);
 
   const retry = useCallback(
     (clientId: string) => {
@@ -190,5 +224,5 @@ export function useChat(base: string, siteKey: string) {
     ...stored.map((m) => ({ ...m, key: m.id, state: 'sent' as const })),
     ...pending,
   ];
-  return { conversation, messages, link, send, retry, end, startOver };
+  return { conversation, messages, link, helperTyping, send, retry, end, startOver, typing, rate };
 }

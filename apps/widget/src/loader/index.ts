@@ -18,6 +18,21 @@ declare global {
 const ICON =
   '<svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true"><path fill="currentColor" d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"/></svg>';
 
+/** Up to 3 helper faces: their photo, else their initial on a tinted disc. */
+function faces(helpers: WidgetState['availability']['helpers']): HTMLElement {
+  const box = document.createElement('span');
+  box.className = 'faces';
+  box.setAttribute('aria-hidden', 'true');
+  for (const h of helpers.slice(0, 3)) {
+    const f = document.createElement(h.avatarUrl ? 'img' : 'span');
+    f.className = 'face';
+    if (h.avatarUrl && /^https?:\/\//.test(h.avatarUrl)) (f as HTMLImageElement).src = h.avatarUrl;
+    else f.textContent = (h.displayName.trim()[0] ?? '?').toUpperCase();
+    box.append(f);
+  }
+  return box;
+}
+
 // Runs inside the merchant's page: never throw into it, touch nothing but our own host element.
 (function boot() {
   try {
@@ -86,15 +101,29 @@ const ICON =
         launcher.className = 'launcher';
         launcher.setAttribute('aria-label', 'Chat with the community');
         launcher.setAttribute('aria-expanded', 'false');
+        const a = s.availability;
+        const hasConversation = !!readIdentity(siteKey)?.hasConversation;
+        // Nobody can answer and the site prefers silence: show nothing (unless a chat is under way).
+        if (a.mode === 'hidden' && !hasConversation) return;
         launcher.innerHTML = ICON;
+        if (a.helpers.length) launcher.append(faces(a.helpers));
         const label = document.createElement('span');
+        label.className = 'label';
         label.textContent = s.texts.launcher;
+        const sub = document.createElement('small');
+        sub.textContent =
+          a.mode === 'live'
+            ? a.responseMinutes
+              ? `Usually answers in ~${a.responseMinutes} min`
+              : 'Members online now'
+            : 'Leave a question';
+        label.append(sub);
         launcher.append(label);
         launcher.addEventListener('click', () => api.toggle());
         root.append(style, launcher);
         document.body.append(host);
         // A visitor with a conversation keeps it across pages: restore it without waiting for a click.
-        if (readIdentity(siteKey)?.hasConversation) void loadChat(wasOpen(siteKey));
+        if (hasConversation) void loadChat(wasOpen(siteKey));
       })
       .catch(() => undefined);
   } catch {

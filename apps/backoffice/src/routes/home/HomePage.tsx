@@ -54,6 +54,7 @@ function Desk({ me, siteId, onSite, onSignedOut }: { me: Me; siteId: string; onS
           onRetry={(id) => selected && desk.retry(selected.conversation.id, id)}
           onEnd={() => selected && void desk.end(selected.conversation.id)}
           onDismiss={() => selected && desk.dismiss(selected.conversation.id)}
+          onTyping={() => selected && desk.typing(selected.conversation.id)}
         />
         <RequestBoard
           items={desk.queue}
