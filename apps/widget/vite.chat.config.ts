@@ -13,7 +13,8 @@ export default defineConfig({
     rollupOptions: {
       input: 'src/chat/index.tsx',
       preserveEntrySignatures: 'exports-only',
-      output: { entryFileNames: 'chat.js', inlineDynamicImports: true },
+      // Languages other than English are chunks of their own, loaded only when used.
+      output: { entryFileNames: 'chat.js', chunkFileNames: 'chat-[name]-[hash].js' },
     },
   },
 });

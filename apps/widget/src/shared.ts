@@ -8,11 +8,21 @@ export interface MountOptions {
   /** Open the panel right away (the visitor clicked) or stay closed (restoring after navigation). */
   open: boolean;
   onOpenChange: (open: boolean) => void;
+  /** Public events for `Tribu.on()`: `message`, `conversation:ended`. */
+  emit: (event: TribuEvent, data?: unknown) => void;
+  /** What the merchant passed to `Tribu.setContext()`, shown to helpers. */
+  context: () => Record<string, string | number>;
 }
+
+export type TribuEvent = 'ready' | 'open' | 'close' | 'message' | 'conversation:ended';
 
 export interface ChatController {
   open(): void;
   close(): void;
+  /** New language or settings: re-render with them. */
+  update(state: WidgetState): void;
+  /** The merchant's page context changed: tell the helper. */
+  contextChanged(): void;
   destroy(): void;
 }
 

@@ -5,4 +5,4 @@ export * from './errors.ts';
 export type * from './schemas.ts';
 export type * from './events.ts';
 export type * from './http.ts';
-export { CSRF_HEADER, SESSION_COOKIE } from './constants.ts';
+export { CSRF_HEADER, LOCALES, SESSION_COOKIE, type Locale } from './constants.ts';

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { LIMITS } from './limits.ts';
 import { IdSchema, RoleSchema, SiteKeySchema, type Role } from './schemas.ts';
 
-export { CSRF_HEADER, SESSION_COOKIE } from './constants.ts';
+import { LOCALES, type Locale } from './constants.ts';
+export { CSRF_HEADER, LOCALES, SESSION_COOKIE, type Locale } from './constants.ts';
 
 /** POST /api/visitor/token — mint (or confirm) an anonymous visitor identity for a site. */
 export const VisitorTokenRequestSchema = z.strictObject({
@@ -16,9 +17,13 @@ export interface VisitorTokenResponse {
   token: string;
 }
 
-/** GET /api/widget/:siteKey — what the loader needs to draw the launcher. */
+export const LocaleSchema = z.enum(LOCALES);
+
+/** GET /api/widget/:siteKey?locale= — what the loader needs to draw the launcher. */
 export interface WidgetState {
   site: { key: string; name: string };
+  /** The language of `texts`: the one asked for when the site offers it, else the site's default. */
+  locale: Locale;
   helpersOnline: number;
   /**
    * `live`: enough helpers online with a free slot; `offline`: nobody can answer now, the visitor may

@@ -11,6 +11,8 @@ export const LIMITS = {
   /** Messages returned by one sync request at most; the client asks again from the last seq. */
   syncBatch: 500,
   ratingComment: 1000,
+  /** Entries of merchant page context (`Tribu.setContext`) kept per page. */
+  contextEntries: 10,
   /** A typing indicator nobody refreshes disappears after this long. */
   typingTtlMs: 6000,
   /** Largest Socket.IO frame the server accepts, in bytes. */

@@ -25,10 +25,20 @@ export const ProductSchema = z.strictObject({
 });
 export type Product = z.infer<typeof ProductSchema>;
 
+/** Context the merchant passes with `Tribu.setContext()` (e.g. cart value), shown to helpers as text. */
+export const PageContextSchema = z
+  .record(
+    z.string().regex(/^[\w .-]{1,40}$/, 'Context keys are short words'),
+    z.union([z.string().max(200), z.number().finite()]),
+  )
+  .refine((o) => Object.keys(o).length <= LIMITS.contextEntries, `At most ${LIMITS.contextEntries} context entries`);
+export type PageContext = z.infer<typeof PageContextSchema>;
+
 export const PageSchema = z.strictObject({
   url: HttpUrlSchema,
   title: z.string().max(LIMITS.pageTitle).default(''),
   product: ProductSchema.optional(),
+  context: PageContextSchema.optional(),
 });
 export type Page = z.infer<typeof PageSchema>;
 

@@ -13,14 +13,25 @@ export function PageLink({ page }: { page: Page | null }) {
   ) : (
     <span>{label}</span>
   );
-  if (!page.product) return link;
+  const context = Object.entries(page.context ?? {});
   return (
     <>
       {link}
-      <span class="product">
-        {page.product.name}
-        {page.product.price && <strong> · {page.product.price}</strong>}
-      </span>
+      {page.product && (
+        <span class="product">
+          {page.product.name}
+          {page.product.price && <strong> · {page.product.price}</strong>}
+        </span>
+      )}
+      {context.length > 0 && (
+        <span class="context" aria-label="Context from the shop">
+          {context.map(([k, v]) => (
+            <span key={k} class="chip">
+              {k}: {String(v)}
+            </span>
+          ))}
+        </span>
+      )}
     </>
   );
 }

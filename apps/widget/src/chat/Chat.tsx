@@ -1,51 +1,53 @@
 import type { WidgetState } from '@tribu/protocol/client';
+import type { MountOptions } from '../shared.ts';
 import { Composer } from './Composer.tsx';
+import { useI18n } from './i18n/index.ts';
 import { MessageList } from './MessageList.tsx';
 import { Rating } from './Rating.tsx';
 import { useChat } from './useChat.ts';
 
 interface Props {
-  base: string;
-  siteKey: string;
+  opts: MountOptions;
   state: WidgetState;
   open: boolean;
+  contextVersion: number;
   onClose: () => void;
 }
 
-export function Chat({ base, siteKey, state, open, onClose }: Props) {
-  const chat = useChat(base, siteKey);
+export function Chat({ opts, state, open, contextVersion, onClose }: Props) {
+  const { t } = useI18n();
+  const chat = useChat(opts, t, contextVersion);
   const c = chat.conversation;
   const offline = state.availability.mode !== 'live';
   const status =
     chat.link === 'reconnecting'
-      ? 'Reconnecting…'
+      ? t.reconnecting
       : !c
         ? null
         : c.status === 'waiting'
           ? offline
-            ? 'Your question is saved. A community member will answer here — come back later.'
-            : 'Waiting for a community member…'
+            ? t.saved
+            : t.waiting
           : c.status === 'active'
             ? chat.helperTyping
-              ? `${c.helper?.displayName ?? 'A community member'} is typing…`
-              : `${c.helper?.displayName ?? 'A community member'} is answering`
+              ? t.typing(c.helper?.displayName ?? t.someone)
+              : t.answering(c.helper?.displayName ?? t.someone)
             : null;
   return (
     <section class="panel" role="dialog" aria-label={state.texts.title} hidden={!open}>
       <header>
         <div>
           <h2>{state.texts.title}</h2>
-          <p class="sub">{state.site.name} community</p>
+          <p class="sub">{t.community(state.site.name)}</p>
         </div>
-        <button type="button" class="icon" aria-label="Close chat" onClick={onClose}>
+        <button type="button" class="icon" aria-label={t.closeChat} onClick={onClose}>
           ✕
         </button>
       </header>
       <p class="disclosure">{state.texts.disclosure}</p>
       {offline && !c && (
         <p class="offline" role="note">
-          Nobody from the community is online right now. Leave your question: a member will answer it here,
-          and you will find the answer when you come back.
+          {t.offline}
         </p>
       )}
       <MessageList messages={chat.messages} onRetry={chat.retry} siteName={state.site.name} />
@@ -56,10 +58,10 @@ export function Chat({ base, siteKey, state, open, onClose }: Props) {
       )}
       {c?.status === 'closed' ? (
         <div class="ended">
-          <p>This chat has ended.</p>
+          <p>{t.ended}</p>
           {c.helper && <Rating onRate={chat.rate} given={c.rating} />}
           <button type="button" class="primary" onClick={chat.startOver}>
-            Start a new chat
+            {t.startNew}
           </button>
         </div>
       ) : (
@@ -72,7 +74,7 @@ export function Chat({ base, siteKey, state, open, onClose }: Props) {
           />
           {c && (
             <button type="button" class="link end" onClick={() => void chat.end()}>
-              End chat
+              {t.endChat}
             </button>
           )}
         </>

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { LIMITS } from '@tribu/protocol/client';
+import { useI18n } from './i18n/index.ts';
 
 interface Props {
   placeholder: string;
@@ -10,6 +11,7 @@ interface Props {
 }
 
 export function Composer({ placeholder, onSend, onTyping, askEmail }: Props) {
+  const { t } = useI18n();
   const [text, setText] = useState('');
   const [email, setEmail] = useState('');
   const emailOk = !email || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email);
@@ -25,23 +27,23 @@ export function Composer({ placeholder, onSend, onTyping, askEmail }: Props) {
     <form class="composer" onSubmit={submit}>
       {tooLong && (
         <p class="limit" role="alert">
-          Your message is {text.length - LIMITS.messageText} characters over the {LIMITS.messageText}-character limit.
+          {t.tooLong(text.length - LIMITS.messageText, LIMITS.messageText)}
         </p>
       )}
       {askEmail && (
         <label class="email">
-          Your email (optional)
+          {t.yourEmail}
           <input type="email" autoComplete="email" value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
         </label>
       )}
       {!emailOk && (
         <p class="limit" role="alert">
-          This email address looks incomplete.
+          {t.emailInvalid}
         </p>
       )}
       <div class="row">
         <textarea
-          aria-label="Your message"
+          aria-label={t.yourMessage}
           placeholder={placeholder}
           rows={2}
           value={text}
@@ -54,7 +56,7 @@ export function Composer({ placeholder, onSend, onTyping, askEmail }: Props) {
           }}
         />
         <button type="submit" class="send" disabled={!text.trim() || tooLong || !emailOk}>
-          Send
+          {t.send}
         </button>
       </div>
     </form>

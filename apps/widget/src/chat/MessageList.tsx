@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { Linkified } from './Linkified.tsx';
+import { useI18n } from './i18n/index.ts';
 import type { ShownMessage } from './useChat.ts';
 
-const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
 interface Props {
   messages: ShownMessage[];
@@ -11,16 +11,18 @@ interface Props {
 }
 
 export function MessageList({ messages, onRetry, siteName }: Props) {
+  const { t, locale } = useI18n();
+  const time = (iso: string) => new Date(iso).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
   const end = useRef<HTMLDivElement>(null);
   useEffect(() => end.current?.scrollIntoView({ block: 'end' }), [messages.length]);
   return (
-    <div class="messages" role="log" aria-label="Conversation" aria-live="polite">
+    <div class="messages" role="log" aria-label={t.conversation} aria-live="polite">
       {messages.length === 0 && (
         <div class="intro">
           <p>
-            <strong>Hi! What would you like to know?</strong>
+            <strong>{t.introTitle}</strong>
           </p>
-          <p>Sizing, materials, delivery… Ask {siteName} customers who know the products first-hand.</p>
+          <p>{t.introBody(siteName)}</p>
         </div>
       )}
       {messages.map((m) => (
@@ -30,13 +32,13 @@ export function MessageList({ messages, onRetry, siteName }: Props) {
             <Linkified text={m.text} />
           </div>
           <div class="meta">
-            {m.state === 'sending' && 'Sending…'}
+            {m.state === 'sending' && t.sending}
             {m.state === 'sent' && time(m.createdAt)}
             {m.state === 'failed' && (
               <>
-                <span class="err">{m.error ?? 'Not sent'}</span>{' '}
+                <span class="err">{m.error ?? t.notSent}</span>{' '}
                 <button type="button" class="link" onClick={() => onRetry(m.clientId)}>
-                  Retry
+                  {t.retry}
                 </button>
               </>
             )}

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-
-const LABELS = ['Not helpful', 'Not very helpful', 'OK', 'Helpful', 'Very helpful'];
+import { useI18n } from './i18n/index.ts';
 
 /** 1–5 stars and an optional comment, after the chat has ended. */
 export function Rating({ onRate, given }: { onRate: (rating: number, comment: string) => Promise<string | null>; given: number | null }) {
+  const { t } = useI18n();
   const [rating, setRating] = useState(0);
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -11,7 +11,7 @@ export function Rating({ onRate, given }: { onRate: (rating: number, comment: st
   if (given) {
     return (
       <p class="thanks" role="status">
-        Thanks for your feedback! {'★'.repeat(given)}
+        {t.thanks} {'★'.repeat(given)}
       </p>
     );
   }
@@ -25,14 +25,14 @@ export function Rating({ onRate, given }: { onRate: (rating: number, comment: st
   return (
     <form class="rating" onSubmit={submit}>
       <fieldset>
-        <legend>How helpful was this answer?</legend>
+        <legend>{t.rateLegend}</legend>
         <div class="stars">
-          {LABELS.map((label, i) => (
+          {t.rateLabels.map((label, i) => (
             <button
               key={label}
               type="button"
               class={`star ${i < rating ? 'on' : ''}`}
-              aria-label={`${i + 1} star${i ? 's' : ''}: ${label}`}
+              aria-label={t.star(i + 1, label)}
               aria-pressed={i + 1 === rating}
               onClick={() => setRating(i + 1)}
             >
@@ -44,15 +44,15 @@ export function Rating({ onRate, given }: { onRate: (rating: number, comment: st
       {rating > 0 && (
         <>
           <textarea
-            aria-label="Comment (optional)"
-            placeholder="Anything to add? (optional)"
+            aria-label={t.comment}
+            placeholder={t.commentPlaceholder}
             rows={2}
             value={comment}
             maxLength={1000}
             onInput={(e) => setComment(e.currentTarget.value)}
           />
           <button type="submit" class="primary" disabled={busy}>
-            Send rating
+            {t.sendRating}
           </button>
         </>
       )}

@@ -1,7 +1,9 @@
 import { render } from 'preact';
+import type { WidgetState } from '@tribu/protocol/client';
 import { rememberOpen, type ChatController, type MountOptions } from '../shared.ts';
 import { Chat } from './Chat.tsx';
 import css from './chat.css?inline';
+import { I18n, loadDict, type Dict } from './i18n/index.ts';
 
 /** Renders the chat into the loader's shadow root; returns the controls the loader needs. */
 export function mount(root: ShadowRoot, opts: MountOptions): ChatController {
@@ -10,22 +12,46 @@ export function mount(root: ShadowRoot, opts: MountOptions): ChatController {
   const container = document.createElement('div');
   root.append(style, container);
   let isOpen = opts.open;
-  const draw = () =>
+  let state = opts.state;
+  let dict: Dict | null = null;
+  let contextVersion = 0;
+  const draw = () => {
+    if (!dict) return;
     render(
-      <Chat base={opts.base} siteKey={opts.siteKey} state={opts.state} open={isOpen} onClose={() => setOpen(false)} />,
+      <I18n.Provider value={{ t: dict, locale: state.locale }}>
+        <Chat opts={opts} state={state} open={isOpen} contextVersion={contextVersion} onClose={() => setOpen(false)} />
+      </I18n.Provider>,
       container,
     );
+  };
   const setOpen = (open: boolean) => {
+    const changed = open !== isOpen;
     isOpen = open;
     rememberOpen(opts.siteKey, open);
     opts.onOpenChange(open);
+    if (changed) opts.emit(open ? 'open' : 'close');
     draw();
     if (open) queueMicrotask(() => root.querySelector<HTMLTextAreaElement>('textarea')?.focus());
   };
-  setOpen(isOpen);
+  const update = (next: WidgetState) => {
+    state = next;
+    void loadDict(next.locale).then((d) => {
+      dict = d;
+      draw();
+    });
+  };
+  void loadDict(state.locale).then((d) => {
+    dict = d;
+    setOpen(isOpen);
+  });
   return {
     open: () => setOpen(true),
     close: () => setOpen(false),
+    update,
+    contextChanged: () => {
+      contextVersion++;
+      draw();
+    },
     destroy: () => {
       render(null, container);
       container.remove();

@@ -46,12 +46,14 @@ export function readProduct(doc: Document): Product | undefined {
   return undefined;
 }
 
-/** The visitor's current page as helpers will see it. */
-export function currentPage(): Page {
+/** The visitor's current page as helpers will see it, with the merchant's context if any. */
+export function currentPage(context: Record<string, string | number> = {}): Page {
   const product = readProduct(document);
+  const entries = Object.entries(context).slice(0, LIMITS.contextEntries);
   return {
     url: location.href.slice(0, LIMITS.url),
     title: String(document.title).slice(0, LIMITS.pageTitle),
     ...(product ? { product } : {}),
+    ...(entries.length ? { context: Object.fromEntries(entries) } : {}),
   };
 }

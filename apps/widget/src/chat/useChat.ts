@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { LIMITS, type Conversation, type Message } from '@tribu/protocol/client';
-import { currentPage as page } from './page-context.ts';
-import { readIdentity, writeIdentity } from '../shared.ts';
+import { currentPage } from './page-context.ts';
+import { readIdentity, writeIdentity, type MountOptions } from '../shared.ts';
+import type { Dict } from './i18n/index.ts';
 import { command, connect, fetchToken, newClientId, type VisitorSocket } from './transport.ts';
 
 /** A message as shown: stored ones, plus the visitor's own still being sent or failed. */
@@ -21,7 +22,9 @@ export type Link = 'idle' | 'connecting' | 'online' | 'reconnecting';
 
 
 /** The visitor's chat: identity, socket, conversation and messages, resynced after every reconnect. */
-export function useChat(base: string, siteKey: string) {
+export function useChat(opts: MountOptions, t: Dict, contextVersion: number) {
+  const { base, siteKey, emit } = opts;
+  const page = () => currentPage(opts.context());
   const [conversation, setConversation] = useState<Conversation | null>(null);
   const [stored, setStored] = useState<Message[]>([]);
   const [pending, setPending] = useState<ShownMessage[]>([]);
@@ -104,6 +107,7 @@ export function useChat(base: string, siteKey: string) {
     s.on('message:created', (m) => {
       if (m.conversationId !== convRef.current?.id) return;
       merge([m]);
+      emit('message', m);
       if (m.author === 'helper') setHelperTyping(false);
     });
     s.on('typing:updated', (t) => {
@@ -114,10 +118,21 @@ export function useChat(base: string, siteKey: string) {
       if (t.typing) typingTimer.current = setTimeout(() => setHelperTyping(false), LIMITS.typingTtlMs);
     });
     s.on('conversation:updated', (c) => {
-      if (!convRef.current || c.id === convRef.current.id) setConversation(c);
+      if (convRef.current && c.id !== convRef.current.id) return;
+      if (c.status === 'closed' && convRef.current?.status !== 'closed') emit('conversation:ended', c);
+      setConversation(c);
     });
     return s;
   }, [base, siteKey, merge, adopt]);
+
+  // The merchant called setContext(): the helper sees the new context with the page.
+  useEffect(() => {
+    const s = socketRef.current;
+    const c = convRef.current;
+    if (contextVersion && s?.connected && c && c.status !== 'closed') {
+      void command(s, 'page:view', { conversationId: c.id, page: page() });
+    }
+  }, [contextVersion]);
 
   useEffect(() => {
     if (readIdentity(siteKey)?.hasConversation) void open();
@@ -136,20 +151,20 @@ export function useChat(base: string, siteKey: string) {
         const c = convRef.current;
         if (!c || c.status === 'closed') {
           const r = await command(s, 'conversation:start', { clientId, text, page: page(), ...(email ? { email } : {}) });
-          if (!r.ok) return fail(r.error.message);
+          if (!r.ok) return fail(r.error.code === 'unavailable' ? t.noAnswer : r.error.message);
           const id = readIdentity(siteKey);
           if (id) writeIdentity(siteKey, { ...id, hasConversation: true });
           adopt(r.data.conversation, [r.data.message]);
         } else {
           const r = await command(s, 'message:send', { conversationId: c.id, clientId, text });
-          if (!r.ok) return fail(r.error.message);
+          if (!r.ok) return fail(r.error.code === 'unavailable' ? t.noAnswer : r.error.message);
           merge([r.data.message]);
         }
       } catch {
-        fail('Could not reach the chat. Check your connection.');
+        fail(t.unreachable);
       }
     },
-    [open, merge, adopt, siteKey],
+    [open, merge, adopt, siteKey, t],
   );
 
   const send = useCallback(

@@ -1,11 +1,17 @@
-import type { WidgetState } from '@tribu/protocol/client';
-import { readIdentity, rememberOpen, wasOpen, type ChatController, type MountOptions } from '../shared.ts';
+import type { Locale, WidgetState } from '@tribu/protocol/client';
+import { readIdentity, rememberOpen, wasOpen, type ChatController, type MountOptions, type TribuEvent } from '../shared.ts';
 import launcherCss from './launcher.css?inline';
+import { LOADER_TEXTS, preferredLocale } from './texts.ts';
+
+type Listener = (data?: unknown) => void;
 
 interface TribuApi {
   open(): void;
   close(): void;
   toggle(): void;
+  setLocale(locale: Locale): void;
+  setContext(context: Record<string, string | number>): void;
+  on(event: TribuEvent, fn: Listener): () => void;
   destroy(): void;
 }
 
@@ -48,20 +54,31 @@ function faces(helpers: WidgetState['availability']['helpers']): HTMLElement {
     let state: WidgetState | null = null;
     let isOpen = false;
     let launcher: HTMLButtonElement | null = null;
+    let locale = preferredLocale(script.dataset.locale);
+    let context: Record<string, string | number> = {};
+    const listeners = new Map<TribuEvent, Set<Listener>>();
+
+    const emit = (event: TribuEvent, data?: unknown) => {
+      for (const fn of listeners.get(event) ?? []) {
+        try {
+          fn(data);
+        } catch {
+          /* a merchant's listener must not break the chat */
+        }
+      }
+    };
 
     const setOpen = (open: boolean) => {
       isOpen = open;
       rememberOpen(siteKey, open);
-      if (launcher) {
-        launcher.setAttribute('aria-expanded', String(open));
-        launcher.classList.toggle('open', open);
-      }
+      launcher?.setAttribute('aria-expanded', String(open));
+      launcher?.classList.toggle('open', open);
     };
 
     const loadChat = (open: boolean): Promise<ChatController | null> => {
       if (chat) return Promise.resolve(chat);
       if (!loading && host?.shadowRoot && state) {
-        const opts: MountOptions = { base, siteKey, state, open, onOpenChange: setOpen };
+        const opts: MountOptions = { base, siteKey, state, open, onOpenChange: setOpen, emit, context: () => context };
         const root = host.shadowRoot;
         loading = import(/* @vite-ignore */ `${base}/widget/chat.js`)
           .then((m: { mount: (root: ShadowRoot, o: MountOptions) => ChatController }) => (chat = m.mount(root, opts)))
@@ -73,24 +90,70 @@ function faces(helpers: WidgetState['availability']['helpers']): HTMLElement {
       return loading ?? Promise.resolve(null);
     };
 
+    const drawLauncher = (s: WidgetState) => {
+      if (!launcher) return;
+      const words = LOADER_TEXTS[s.locale];
+      const a = s.availability;
+      launcher.setAttribute('aria-label', words.open);
+      launcher.innerHTML = ICON;
+      if (a.helpers.length) launcher.append(faces(a.helpers));
+      const label = document.createElement('span');
+      label.className = 'label';
+      label.textContent = s.texts.launcher;
+      const sub = document.createElement('small');
+      sub.textContent =
+        a.mode === 'live' ? (a.responseMinutes ? words.replies(a.responseMinutes) : words.online) : words.offline;
+      label.append(sub);
+      launcher.append(label);
+    };
+
+    const fetchState = () =>
+      fetch(`${base}/api/widget/${encodeURIComponent(siteKey)}${locale ? `?locale=${locale}` : ''}`).then((r) =>
+        r.ok ? (r.json() as Promise<WidgetState>) : null,
+      );
+
     const api: TribuApi = {
       open: () => void loadChat(true).then((c) => c?.open()),
       close: () => chat?.close(),
       toggle: () => (isOpen ? api.close() : api.open()),
+      setLocale: (l) => {
+        locale = preferredLocale(l) ?? locale;
+        void fetchState()
+          .then((s) => {
+            if (!s) return;
+            state = s;
+            drawLauncher(s);
+            chat?.update(s);
+          })
+          .catch(() => undefined);
+      },
+      setContext: (c) => {
+        context = c && typeof c === 'object' ? { ...c } : {};
+        chat?.contextChanged();
+      },
+      on: (event, fn) => {
+        const set = listeners.get(event) ?? new Set();
+        set.add(fn);
+        listeners.set(event, set);
+        return () => set.delete(fn);
+      },
       destroy: () => {
         chat?.destroy();
         host?.remove();
         host = chat = launcher = null;
+        listeners.clear();
         delete window.Tribu;
       },
     };
     window.Tribu = api;
 
-    fetch(`${base}/api/widget/${encodeURIComponent(siteKey)}`)
-      .then((r) => (r.ok ? (r.json() as Promise<WidgetState>) : null))
+    fetchState()
       .then((s) => {
         if (!s || !window.Tribu) return;
         state = s;
+        const hasConversation = !!readIdentity(siteKey)?.hasConversation;
+        // Nobody can answer and the site prefers silence: show nothing (unless a chat is under way).
+        if (s.availability.mode === 'hidden' && !hasConversation) return;
         host = document.createElement('tribu-widget');
         const root = host.attachShadow({ mode: 'open' });
         const style = document.createElement('style');
@@ -99,29 +162,12 @@ function faces(helpers: WidgetState['availability']['helpers']): HTMLElement {
         launcher = document.createElement('button');
         launcher.type = 'button';
         launcher.className = 'launcher';
-        launcher.setAttribute('aria-label', 'Chat with the community');
         launcher.setAttribute('aria-expanded', 'false');
-        const a = s.availability;
-        const hasConversation = !!readIdentity(siteKey)?.hasConversation;
-        // Nobody can answer and the site prefers silence: show nothing (unless a chat is under way).
-        if (a.mode === 'hidden' && !hasConversation) return;
-        launcher.innerHTML = ICON;
-        if (a.helpers.length) launcher.append(faces(a.helpers));
-        const label = document.createElement('span');
-        label.className = 'label';
-        label.textContent = s.texts.launcher;
-        const sub = document.createElement('small');
-        sub.textContent =
-          a.mode === 'live'
-            ? a.responseMinutes
-              ? `Usually answers in ~${a.responseMinutes} min`
-              : 'Members online now'
-            : 'Leave a question';
-        label.append(sub);
-        launcher.append(label);
         launcher.addEventListener('click', () => api.toggle());
+        drawLauncher(s);
         root.append(style, launcher);
         document.body.append(host);
+        emit('ready');
         // A visitor with a conversation keeps it across pages: restore it without waiting for a click.
         if (hasConversation) void loadChat(wasOpen(siteKey));
       })

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Product } from '@tribu/protocol';
+import type { PageContext, Product } from '@tribu/protocol';
 import { index, integer, jsonb, pgEnum, smallint, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sites } from './sites.ts';
 import { users } from './users.ts';
@@ -24,6 +24,7 @@ export const conversations = pgTable(
     pageUrl: text(),
     pageTitle: text(),
     pageProduct: jsonb().$type<Product>(),
+    pageContext: jsonb().$type<PageContext>(),
     /** Last message sequence number handed out; bumped in the same transaction as each insert. */
     lastSeq: integer().notNull().default(0),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

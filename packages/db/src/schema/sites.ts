@@ -8,7 +8,12 @@ export interface SiteSettings {
   /** When nobody can answer: let visitors leave a question (`ask`, default) or hide the launcher. */
   offlineMode?: 'ask' | 'hide';
   color?: string;
-  texts?: Partial<Record<'launcher' | 'title' | 'disclosure' | 'placeholder', string>>;
+  /** Language used when the visitor's browser asks for none the site offers (default `en`). */
+  defaultLocale?: 'en' | 'fr' | 'es';
+  /** Languages offered (default: all of en, fr, es). */
+  locales?: ('en' | 'fr' | 'es')[];
+  /** Site wording per language, over Tribu's defaults. */
+  texts?: Partial<Record<'en' | 'fr' | 'es', Partial<Record<'launcher' | 'title' | 'disclosure' | 'placeholder', string>>>>;
 }
 
 export const sites = pgTable('sites', {

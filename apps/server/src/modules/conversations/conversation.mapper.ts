@@ -7,7 +7,12 @@ type HelperRow = Pick<typeof users.$inferSelect, 'id' | 'displayName' | 'avatarU
 
 function pageOf(row: ConversationRow): Page | null {
   if (!row.pageUrl) return null;
-  return { url: row.pageUrl, title: row.pageTitle ?? '', ...(row.pageProduct ? { product: row.pageProduct } : {}) };
+  return {
+    url: row.pageUrl,
+    title: row.pageTitle ?? '',
+    ...(row.pageProduct ? { product: row.pageProduct } : {}),
+    ...(row.pageContext ? { context: row.pageContext } : {}),
+  };
 }
 
 export function toConversation(row: ConversationRow, helper: HelperRow | null): Conversation {

@@ -75,6 +75,7 @@ export class ConversationRepository {
           pageUrl: input.page?.url ?? null,
           pageTitle: input.page?.title ?? null,
           pageProduct: input.page?.product ?? null,
+          pageContext: input.page?.context ?? null,
           visitorEmail: input.email ?? null,
         })
         .returning();
@@ -212,7 +213,12 @@ export class ConversationRepository {
       await tx.insert(pageViews).values({ conversationId: id, url: page.url, title: page.title });
       await tx
         .update(conversations)
-        .set({ pageUrl: page.url, pageTitle: page.title, pageProduct: page.product ?? null })
+        .set({
+          pageUrl: page.url,
+          pageTitle: page.title,
+          pageProduct: page.product ?? null,
+          pageContext: page.context ?? null,
+        })
         .where(eq(conversations.id, id));
     });
   }

@@ -1,18 +1,40 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { SiteKeySchema, type WidgetState } from '@tribu/protocol';
+import { LOCALES, LocaleSchema, SiteKeySchema, type Locale, type WidgetState } from '@tribu/protocol';
 import { notFound } from '../../lib/errors.ts';
 import type { AvailabilityService } from './availability.service.ts';
-import type { SiteService } from './site.service.ts';
+import type { SiteService, SiteRow } from './site.service.ts';
 
-export const DEFAULT_TEXTS: WidgetState['texts'] = {
-  launcher: 'Ask the community',
-  title: 'Ask the community',
-  disclosure:
-    'A member of the community will answer you. They answer voluntarily, out of passion for the brand.',
-  placeholder: 'Type your question…',
+/** Tribu's wording, per language; a site overrides any of it in its settings. */
+export const DEFAULT_TEXTS: Record<Locale, WidgetState['texts']> = {
+  en: {
+    launcher: 'Ask the community',
+    title: 'Ask the community',
+    disclosure: 'A member of the community will answer you. They answer voluntarily, out of passion for the brand.',
+    placeholder: 'Type your question…',
+  },
+  fr: {
+    launcher: 'Demandez à la communauté',
+    title: 'Demandez à la communauté',
+    disclosure:
+      'Un membre de la communauté va vous répondre. Il répond bénévolement, par passion pour la marque.',
+    placeholder: 'Écrivez votre question…',
+  },
+  es: {
+    launcher: 'Pregunta a la comunidad',
+    title: 'Pregunta a la comunidad',
+    disclosure: 'Un miembro de la comunidad te responderá. Responde de forma voluntaria, por pasión por la marca.',
+    placeholder: 'Escribe tu pregunta…',
+  },
 };
+
+/** The language to answer in: the one asked for if the site offers it, else the site's default. */
+export function pickLocale(site: SiteRow, asked: Locale | undefined): Locale {
+  const offered = site.settings.locales?.length ? site.settings.locales : [...LOCALES];
+  if (asked && offered.includes(asked)) return asked;
+  return site.settings.defaultLocale ?? offered[0] ?? 'en';
+}
 
 /** `GET /api/widget/:siteKey`: the small, cacheable state the loader draws the launcher from. */
 export function widgetRoutes(
@@ -21,15 +43,22 @@ export function widgetRoutes(
 ): void {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/widget/:siteKey',
-    { schema: { params: z.object({ siteKey: SiteKeySchema }) } },
+    {
+      schema: {
+        params: z.object({ siteKey: SiteKeySchema }),
+        querystring: z.object({ locale: LocaleSchema.optional() }),
+      },
+    },
     async (req, reply) => {
       const site = await deps.sites.byKey(req.params.siteKey);
       if (!site) throw notFound('Site');
+      const locale = pickLocale(site, req.query.locale);
       const state: WidgetState = {
         site: { key: site.key, name: site.name },
+        locale,
         ...(await deps.availability.forSite(site)),
         theme: { color: site.settings.color ?? '#2f6f4f' },
-        texts: { ...DEFAULT_TEXTS, ...site.settings.texts },
+        texts: { ...DEFAULT_TEXTS[locale], ...site.settings.texts?.[locale] },
       };
       void reply.header('Access-Control-Allow-Origin', '*').header('Cache-Control', 'public, max-age=10');
       return state;
