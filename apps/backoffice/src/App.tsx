@@ -1,29 +1,31 @@
 import { useEffect, useState } from 'preact/hooks';
 import { LocationProvider, Route, Router, lazy, useLocation } from 'preact-iso';
 import type { Me } from '@tribu/protocol/client';
-import { api, ApiError } from './api/http.ts';
+import { api } from './api/http.ts';
 import { LoginPage } from './routes/login/LoginPage.tsx';
 
 const HomePage = lazy(() => import('./routes/home/HomePage.tsx').then((m) => m.HomePage));
+const LOGIN = '/backoffice/login';
 
+function Home({ me, onSignedOut }: { me?: Me | null; onSignedOut?: () => void }) {
+  return me && onSignedOut ? <HomePage me={me} onSignedOut={onSignedOut} /> : null;
+}
+
+/** Asks who is signed in, then shows the sign-in page or the desk; any other path is the desk. */
 function Gate() {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const { route, path } = useLocation();
+  // Any failure (401, server down) lands on the sign-in page, which reports its own errors.
+  useEffect(() => void api.me().then(setMe, () => setMe(null)), []);
   useEffect(() => {
-    api.me().then(setMe, (e: unknown) => {
-      if (e instanceof ApiError && e.status === 401) setMe(null);
-      else setMe(null);
-    });
-  }, []);
-  useEffect(() => {
-    if (me === null && path !== '/backoffice/login') route('/backoffice/login', true);
-    if (me && path === '/backoffice/login') route('/backoffice', true);
+    if (me === null && path !== LOGIN) route(LOGIN, true);
+    if (me && path === LOGIN) route('/backoffice', true);
   }, [me, path, route]);
   if (me === undefined) return <div class="splash">Loading…</div>;
   return (
     <Router>
-      <Route path="/backoffice/login" component={() => <LoginPage onSignedIn={setMe} />} />
-      <Route default component={() => (me ? <HomePage me={me} onSignedOut={() => setMe(null)} /> : null)} />
+      <Route path={LOGIN} component={LoginPage} onSignedIn={setMe} />
+      <Route default component={Home} me={me} onSignedOut={() => setMe(null)} />
     </Router>
   );
 }

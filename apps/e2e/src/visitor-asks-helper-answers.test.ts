@@ -50,6 +50,7 @@ describe.skipIf(!hasChromium)('a visitor question reaches a helper and back, in 
     await visitor.getByRole('button', { name: 'Send' }).click();
     await visitorLog().getByText('Does the Summit jacket run small?').waitFor();
     await visitor.getByText('Waiting for a community member').waitFor();
+    await visitor.getByText('You are next in line.').waitFor();
     await screenshot(visitor, 'visitor-2-waiting');
   });
 

@@ -11,7 +11,9 @@ import { loadSecret } from './lib/secret.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { ConversationRepository } from './modules/conversations/conversation.repository.ts';
+import type { ConversationEvents } from './modules/conversations/conversation.events.ts';
 import { ConversationService } from './modules/conversations/conversation.service.ts';
+import { QueuePositions } from './modules/conversations/queue-positions.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { AvailabilityService } from './modules/sites/availability.service.ts';
 import { SiteService } from './modules/sites/site.service.ts';
@@ -78,8 +80,32 @@ export async function buildApp({ env, db: givenDb }: AppDeps): Promise<App> {
   const auth = new AuthService(db.db);
   const visitors = new VisitorService(db.db, sites, secret);
   const conversationRepo = new ConversationRepository(db.db);
-  const conversations = new ConversationService(conversationRepo, sites, socketEvents(visitorNs, helperNs));
   const availability = new AvailabilityService(db.db, conversationRepo, (siteId) => helpersOnline(helperNs, siteId));
+  const relay = socketEvents(visitorNs, helperNs);
+  const positions = new QueuePositions(
+    conversationRepo,
+    relay,
+    async (siteId) => {
+      const site = await sites.byId(siteId);
+      if (!site) return { minutes: null, helpers: 1 };
+      const { availability: a } = await availability.forSite(site);
+      return { minutes: a.responseMinutes, helpers: a.helpers.length };
+    },
+    (err) => app.log.warn({ err }, 'queue positions not announced'),
+  );
+  // Whenever the queue moves, waiting visitors learn their new place in line.
+  const events: ConversationEvents = {
+    ...relay,
+    queueAdded: (item) => {
+      relay.queueAdded(item);
+      positions.moved(item.siteId);
+    },
+    queueRemoved: (siteId, conversationId) => {
+      relay.queueRemoved(siteId, conversationId);
+      positions.moved(siteId);
+    },
+  };
+  const conversations = new ConversationService(conversationRepo, sites, events);
   const limiters = {
     visitorEvents: createLimiter('visitor-events', { points: 40, duration: 10 }, redisLimit),
     helperEvents: createLimiter('helper-events', { points: 100, duration: 10 }, redisLimit),
@@ -89,6 +115,7 @@ export async function buildApp({ env, db: givenDb }: AppDeps): Promise<App> {
   setupVisitorNamespace(visitorNs, {
     conversations,
     visitors,
+    positions,
     limiters: { events: limiters.visitorEvents, connections: limiters.connections },
     log: app.log,
   });
@@ -107,6 +134,7 @@ export async function buildApp({ env, db: givenDb }: AppDeps): Promise<App> {
   await registerStatic(app);
 
   app.addHook('onClose', async () => {
+    positions.stop();
     await new Promise<void>((resolve) => {
       void io.close(() => resolve());
     });

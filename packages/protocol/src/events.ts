@@ -11,6 +11,7 @@ import {
   type Message,
   type Page,
   type QueueItem,
+  type QueuePosition,
   type TypingUpdated,
 } from './schemas.ts';
 
@@ -103,6 +104,7 @@ export interface VisitorServerEvents {
   'message:created': (message: Message) => void;
   'conversation:updated': (conversation: Conversation) => void;
   'typing:updated': (payload: TypingUpdated) => void;
+  'queue:position': (payload: QueuePosition) => void;
 }
 
 // ---------- /helper namespace ----------

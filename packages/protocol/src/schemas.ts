@@ -68,6 +68,15 @@ export interface Message {
   createdAt: string;
 }
 
+/** A waiting visitor's place in the site's queue, sent whenever it moves. */
+export interface QueuePosition {
+  conversationId: string;
+  /** 1 = next to be answered. */
+  position: number;
+  /** Rough wait from recent reply times and helpers available; null when unknown. */
+  estimatedMinutes: number | null;
+}
+
 /** Who a typing indicator is about; it expires on its own after TYPING_TTL_MS. */
 export interface TypingUpdated {
   conversationId: string;

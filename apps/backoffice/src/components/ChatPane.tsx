@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { LIMITS } from '@tribu/protocol/client';
-import type { Chat } from '../hooks/useHelperDesk.ts';
+import type { Chat } from '../realtime/chat-state.ts';
+import { MessageLog } from './MessageLog.tsx';
+import { PageFacts } from './PageFacts.tsx';
 import { PageLink } from './PageLink.tsx';
+import { ReplyBox } from './ReplyBox.tsx';
 
 interface Props {
   chat: Chat | null;
@@ -12,41 +13,31 @@ interface Props {
   onTyping: () => void;
 }
 
-const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-
+/** The selected chat: where the visitor is now, the conversation, and the reply box. */
 export function ChatPane({ chat, onSend, onRetry, onEnd, onDismiss, onTyping }: Props) {
-  const [text, setText] = useState('');
-  const end = useRef<HTMLDivElement>(null);
-  const count = (chat?.messages.length ?? 0) + (chat?.pending.length ?? 0);
-  useEffect(() => end.current?.scrollIntoView({ block: 'end' }), [count, chat?.conversation.id]);
   if (!chat) {
     return (
       <section class="column pane empty-pane" aria-label="Chat">
         <div>
+          <div class="empty-art" aria-hidden="true">💬</div>
           <h2>No chat selected</h2>
-          <p class="muted">Pick a request on the right: the visitor is waiting for someone who knows.</p>
+          <p class="muted">Pick a request: a visitor is waiting for someone who knows.</p>
         </div>
       </section>
     );
   }
   const c = chat.conversation;
   const closed = c.status === 'closed';
-  const tooLong = text.length > LIMITS.messageText;
-  const submit = (e?: Event) => {
-    e?.preventDefault();
-    const t = text.trim();
-    if (!t || tooLong || closed) return;
-    onSend(t);
-    setText('');
-  };
   return (
     <section class="column pane" aria-label="Chat">
       <header class="pane-head">
-        <div>
-          <h2>Visitor</h2>
-          <p class="now-on">
-            Now on: <PageLink page={chat.page} />
-          </p>
+        <div class="pane-title">
+          <h2>{c.question}</h2>
+          <div class="now-on">
+            <span class={`live ${closed ? 'closed' : 'active'}`} aria-hidden="true" />
+            <span class="muted">{closed ? 'Was on' : 'Now on'}</span> <PageLink page={chat.page} />
+          </div>
+          <PageFacts context={chat.page?.context} />
         </div>
         {closed ? (
           <button type="button" class="ghost" onClick={onDismiss}>
@@ -58,66 +49,8 @@ export function ChatPane({ chat, onSend, onRetry, onEnd, onDismiss, onTyping }: 
           </button>
         )}
       </header>
-      <div class="log" role="log" aria-label="Conversation" aria-live="polite">
-        {chat.messages.map((m) => (
-          <div key={m.id} class={`msg ${m.author === 'helper' ? 'mine' : 'theirs'}`}>
-            <div class="bubble">{m.text}</div>
-            <div class="meta">
-              {m.author === 'helper' ? (m.authorName ?? 'You') : 'Visitor'} · {time(m.createdAt)}
-            </div>
-          </div>
-        ))}
-        {chat.pending.map((p) => (
-          <div key={p.clientId} class={`msg mine ${p.state}`}>
-            <div class="bubble">{p.text}</div>
-            <div class="meta">
-              {p.state === 'sending' ? (
-                'Sending…'
-              ) : (
-                <>
-                  <span class="err">{p.error ?? 'Not sent'}</span>{' '}
-                  <button type="button" class="link" onClick={() => onRetry(p.clientId)}>
-                    Retry
-                  </button>
-                </>
-              )}
-            </div>
-          </div>
-        ))}
-        {chat.visitorTyping && !closed && <p class="typing">Visitor is typing…</p>}
-        {closed && <p class="ended">This chat has ended{c.closedBy === 'visitor' ? ': the visitor left' : ''}.</p>}
-        {c.rating && (
-          <p class="ended rated">
-            Rated {'★'.repeat(c.rating)}
-            {c.ratingComment ? ` — “${c.ratingComment}”` : ''}
-          </p>
-        )}
-        <div ref={end} />
-      </div>
-      <form class="reply" onSubmit={submit}>
-        {tooLong && (
-          <p class="alert" role="alert">
-            {text.length - LIMITS.messageText} characters over the {LIMITS.messageText}-character limit.
-          </p>
-        )}
-        <textarea
-          aria-label="Reply"
-          placeholder={closed ? 'This chat has ended' : 'Write your answer… (Enter to send, Shift+Enter for a new line)'}
-          disabled={closed}
-          rows={3}
-          value={text}
-          onInput={(e) => {
-            setText(e.currentTarget.value);
-            onTyping();
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) submit(e);
-          }}
-        />
-        <button class="primary" type="submit" disabled={closed || !text.trim() || tooLong}>
-          Send
-        </button>
-      </form>
+      <MessageLog chat={chat} onRetry={onRetry} />
+      <ReplyBox conversationId={c.id} closed={closed} onSend={onSend} onTyping={onTyping} />
     </section>
   );
 }

@@ -9,14 +9,19 @@ interface Props {
   onClaim: (conversationId: string) => void;
 }
 
+/** Waiting visitor requests, oldest first, each with its question, page and age, live. */
 export function RequestBoard({ items, atCap, cap, onClaim }: Props) {
   const now = useNow();
   return (
     <section class="column requests" aria-label="Incoming requests">
       <h2>
-        Incoming requests <span class="count">{items.length}</span>
+        Incoming requests <span class={`count ${items.length ? '' : 'zero'}`}>{items.length}</span>
       </h2>
-      {atCap && <p class="hint">You have {cap} chats open — end one to take another.</p>}
+      {atCap && (
+        <p class="hint" id="cap-reason">
+          You have {cap} chats open, the most at once. End one to take another request.
+        </p>
+      )}
       {items.length === 0 && <p class="empty">No visitor is waiting. New questions appear here live.</p>}
       <ul class="cards">
         {items.map((item) => (
@@ -26,12 +31,16 @@ export function RequestBoard({ items, atCap, cap, onClaim }: Props) {
               <PageLink page={item.page} />
             </p>
             <div class="card-foot">
-              <span class="muted">{since(item.createdAt, now)}</span>
+              <time class="muted" dateTime={item.createdAt} title={new Date(item.createdAt).toLocaleString()}>
+                {since(item.createdAt, now)}
+              </time>
               <button
                 type="button"
                 class="primary small"
                 disabled={atCap}
-                aria-label={`Take request: ${item.question.slice(0, 80)}`}
+                aria-label={`Take request: ${item.question}`}
+                aria-describedby={atCap ? 'cap-reason' : undefined}
+                title={atCap ? `You already have ${cap} chats open` : undefined}
                 onClick={() => onClaim(item.conversationId)}
               >
                 Take

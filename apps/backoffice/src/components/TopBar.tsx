@@ -1,5 +1,6 @@
 import type { Me } from '@tribu/protocol/client';
 import type { Link } from '../hooks/useHelperDesk.ts';
+import { Avatar } from './Avatar.tsx';
 
 interface Props {
   me: Me;
@@ -9,31 +10,36 @@ interface Props {
   onSignOut: () => void;
 }
 
+const linkText: Record<Link, string> = { online: 'Live', connecting: 'Connecting…', reconnecting: 'Reconnecting…', refused: 'Signed out' };
+
 export function TopBar({ me, siteId, onSite, link, onSignOut }: Props) {
   return (
     <header class="topbar">
       <div class="brand">
         <span class="dot" aria-hidden="true" /> Tribu
       </div>
-      {me.memberships.length > 1 ? (
-        <label class="site">
-          <span class="sr-only">Site</span>
-          <select value={siteId} onChange={(e) => onSite(e.currentTarget.value)}>
-            {me.memberships.map((m) => (
-              <option key={m.siteId} value={m.siteId}>
-                {m.siteName}
-              </option>
-            ))}
-          </select>
-        </label>
-      ) : (
-        <span class="site">{me.memberships[0]?.siteName}</span>
-      )}
-      <span class={`link-state ${link}`} role="status">
-        {link === 'online' ? 'Live' : link === 'refused' ? 'Signed out' : 'Reconnecting…'}
-      </span>
+      <div class="site-line">
+        {me.memberships.length > 1 ? (
+          <label class="site">
+            <span class="sr-only">Site</span>
+            <select value={siteId} onChange={(e) => onSite(e.currentTarget.value)}>
+              {me.memberships.map((m) => (
+                <option key={m.siteId} value={m.siteId}>
+                  {m.siteName}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : (
+          <span class="site">{me.memberships[0]?.siteName}</span>
+        )}
+        <span class={`link-state ${link}`}>{linkText[link]}</span>
+      </div>
       <span class="spacer" />
-      <span class="who">{me.user.displayName}</span>
+      <span class="who">
+        <Avatar name={me.user.displayName} url={me.user.avatarUrl} />
+        <span class="who-name">{me.user.displayName}</span>
+      </span>
       <button type="button" class="ghost" onClick={onSignOut}>
         Sign out
       </button>

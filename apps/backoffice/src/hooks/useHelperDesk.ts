@@ -1,225 +1,131 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { LIMITS, type Conversation, type Message, type Page, type QueueItem } from '@tribu/protocol/client';
+import type { Conversation, QueueItem } from '@tribu/protocol/client';
+import { addPending, removeChat, setPending, upsertChat, type Chats } from '../realtime/chat-state.ts';
+import { resync } from '../realtime/resync.ts';
 import { command, connectHelper, newClientId, type HelperSocket } from '../realtime/socket.ts';
+import { useDeskEvents } from './useDeskEvents.ts';
+import { useNotice } from './useNotice.ts';
 
-export interface PendingMessage {
-  clientId: string;
-  text: string;
-  state: 'sending' | 'failed';
-  error?: string;
-}
-
-export interface Chat {
-  conversation: Conversation;
-  messages: Message[];
-  pending: PendingMessage[];
-  page: Page | null;
-  visitorTyping: boolean;
-}
-
+export type { Chat, PendingMessage } from '../realtime/chat-state.ts';
 export type Link = 'connecting' | 'online' | 'reconnecting' | 'refused';
 
-const mergeMessages = (cur: Message[], incoming: Message[]) => {
-  const byId = new Map(cur.map((m) => [m.id, m]));
-  for (const m of incoming) byId.set(m.id, m);
-  return [...byId.values()].sort((a, b) => a.seq - b.seq);
-};
+const without = (queue: QueueItem[], conversationId: string) => queue.filter((i) => i.conversationId !== conversationId);
 
-/** The helper's live desk for one site: the request board and their chats, resynced on reconnect. */
-export function useHelperDesk(siteId: string) {
+/** The helper's live desk for one site: the request board and their chats, resynced on every (re)connect. */
+export function useHelperDesk(siteId: string, userId: string, onRefused: () => void) {
   const [link, setLink] = useState<Link>('connecting');
   const [queue, setQueue] = useState<QueueItem[]>([]);
-  const [chats, setChats] = useState<Record<string, Chat>>({});
+  const [chats, setChats] = useState<Chats>({});
   const [selected, setSelected] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const socketRef = useRef<HelperSocket | null>(null);
+  const [notice, setNotice] = useNotice();
+  const [socket, setSocket] = useState<HelperSocket | null>(null);
   const chatsRef = useRef(chats);
   chatsRef.current = chats;
-  const typingSent = useRef(new Map<string, number>());
-  const typingTimers = useRef(new Map<string, ReturnType<typeof setTimeout>>()).current;
+  const refusedRef = useRef(onRefused);
+  refusedRef.current = onRefused;
 
-  const upsertChat = useCallback((conversation: Conversation, messages: Message[] = []) => {
+  const deliver = useCallback(async (s: HelperSocket, conversationId: string, clientId: string, text: string) => {
+    const r = await command(s, 'message:send', { conversationId, clientId, text });
     setChats((cur) => {
-      const prev = cur[conversation.id];
-      const merged = mergeMessages(prev?.messages ?? [], messages);
-      const done = new Set(merged.map((m) => m.clientId));
-      return {
-        ...cur,
-        [conversation.id]: {
-          conversation,
-          messages: merged,
-          pending: (prev?.pending ?? []).filter((p) => !done.has(p.clientId)),
-          page: prev?.page ?? conversation.page,
-          visitorTyping: messages.some((m) => m.author === 'visitor') ? false : (prev?.visitorTyping ?? false),
-        },
-      };
+      const chat = cur[conversationId];
+      if (!chat) return cur;
+      return r.ok ? upsertChat(cur, chat.conversation, [r.data.message]) : setPending(cur, conversationId, clientId, 'failed', r.error);
     });
   }, []);
 
   useEffect(() => {
     const s = connectHelper();
-    socketRef.current = s;
+    setSocket(s);
     s.on('connect', async () => {
       setLink('online');
-      const [q, mine] = await Promise.all([
-        command(s, 'queue:list', { siteId }),
-        command(s, 'conversation:list', { siteId }),
-      ]);
-      if (q.ok) setQueue(q.data.items);
-      if (mine.ok) {
-        for (const c of mine.data.conversations) {
-          const held = chatsRef.current[c.id];
-          const after = held?.messages.at(-1)?.seq ?? 0;
-          const r = await command(s, 'message:sync', { conversationId: c.id, afterSeq: after });
-          upsertChat(c, r.ok ? r.data.messages : []);
+      const fresh = await resync(s, siteId, chatsRef.current);
+      if (fresh.queue) setQueue(fresh.queue);
+      setChats((cur) => fresh.chats.reduce((acc, c) => upsertChat(acc, c.conversation, c.messages), cur));
+      setSelected((cur) => cur ?? fresh.chats.find((c) => c.conversation.status === 'active')?.conversation.id ?? null);
+      // Replies that timed out while the link was down go again: the client id makes the retry idempotent.
+      for (const chat of Object.values(chatsRef.current)) {
+        for (const p of chat.pending) {
+          if (p.state === 'failed' && p.error?.code === 'unavailable') void deliver(s, chat.conversation.id, p.clientId, p.text);
         }
-        setSelected((cur) => cur ?? mine.data.conversations[0]?.id ?? null);
       }
     });
     s.on('disconnect', () => setLink('reconnecting'));
-    s.on('connect_error', (err) => setLink(err.message === 'unauthorized' ? 'refused' : 'reconnecting'));
-    s.on('queue:added', (item) =>
-      setQueue((cur) => (cur.some((i) => i.conversationId === item.conversationId) ? cur : [...cur, item])),
-    );
-    s.on('queue:removed', ({ conversationId }) => setQueue((cur) => cur.filter((i) => i.conversationId !== conversationId)));
-    s.on('message:created', (m) => {
-      const chat = chatsRef.current[m.conversationId];
-      if (chat) upsertChat(chat.conversation, [m]);
+    s.on('connect_error', (err) => {
+      if (err.message !== 'unauthorized') return setLink('reconnecting');
+      setLink('refused');
+      refusedRef.current();
     });
-    s.on('conversation:updated', (c) => {
-      if (chatsRef.current[c.id]) upsertChat(c);
-    });
-    s.on('typing:updated', ({ conversationId, author, typing }) => {
-      if (author !== 'visitor') return;
-      const set = (on: boolean) =>
-        setChats((cur) => (cur[conversationId] ? { ...cur, [conversationId]: { ...cur[conversationId]!, visitorTyping: on } } : cur));
-      clearTimeout(typingTimers.get(conversationId));
-      set(typing);
-      // Expires on its own: a visitor who closed the tab is not typing forever.
-      if (typing) typingTimers.set(conversationId, setTimeout(() => set(false), LIMITS.typingTtlMs));
-    });
-    s.on('page:viewed', ({ conversationId, page }) =>
-      setChats((cur) => (cur[conversationId] ? { ...cur, [conversationId]: { ...cur[conversationId]!, page } } : cur)),
-    );
     return () => {
       s.disconnect();
-      socketRef.current = null;
+      setSocket(null);
     };
-  }, [siteId, upsertChat]);
+  }, [siteId, deliver]);
+
+  const adopt = useCallback(async (conversation: Conversation) => {
+    if (!socket || conversation.status !== 'active' || conversation.helper?.id !== userId) return;
+    const r = await command(socket, 'conversation:fetch', { conversationId: conversation.id });
+    if (r.ok) setChats((cur) => upsertChat(cur, r.data.conversation, r.data.messages));
+  }, [socket, userId]);
+  useDeskEvents(socket, { setQueue, setChats, chatsRef, adopt });
 
   const claim = useCallback(
     async (conversationId: string) => {
-      const s = socketRef.current;
-      if (!s) return;
-      const r = await command(s, 'conversation:claim', { conversationId });
+      if (!socket) return;
+      const r = await command(socket, 'conversation:claim', { conversationId });
       if (r.ok) {
-        upsertChat(r.data.conversation, r.data.messages);
+        setChats((cur) => upsertChat(cur, r.data.conversation, r.data.messages));
         setSelected(conversationId);
-        setQueue((cur) => cur.filter((i) => i.conversationId !== conversationId));
+        setQueue((cur) => without(cur, conversationId));
         setNotice(null);
-      } else {
-        if (r.error.code === 'already_claimed' || r.error.code === 'not_found') {
-          setQueue((cur) => cur.filter((i) => i.conversationId !== conversationId));
-        }
-        setNotice(r.error.message);
+        return;
       }
+      const gone = r.error.code === 'already_claimed' || r.error.code === 'not_found';
+      if (gone) setQueue((cur) => without(cur, conversationId));
+      setNotice(r.error.code === 'already_claimed' ? 'Another helper took that request first.' : r.error.message);
     },
-    [upsertChat],
+    [socket, setNotice],
   );
-
-  const deliver = useCallback(async (conversationId: string, clientId: string, text: string) => {
-    const s = socketRef.current;
-    if (!s) return;
-    const r = await command(s, 'message:send', { conversationId, clientId, text });
-    setChats((cur) => {
-      const chat = cur[conversationId];
-      if (!chat) return cur;
-      if (r.ok) {
-        return {
-          ...cur,
-          [conversationId]: {
-            ...chat,
-            messages: mergeMessages(chat.messages, [r.data.message]),
-            pending: chat.pending.filter((p) => p.clientId !== clientId),
-          },
-        };
-      }
-      return {
-        ...cur,
-        [conversationId]: {
-          ...chat,
-          pending: chat.pending.map((p) => (p.clientId === clientId ? { ...p, state: 'failed', error: r.error.message } : p)),
-        },
-      };
-    });
-  }, []);
 
   const send = useCallback(
     (conversationId: string, text: string) => {
+      if (!socket) return;
       const clientId = newClientId();
-      setChats((cur) => {
-        const chat = cur[conversationId];
-        if (!chat) return cur;
-        return { ...cur, [conversationId]: { ...chat, pending: [...chat.pending, { clientId, text, state: 'sending' }] } };
-      });
-      typingSent.current.delete(conversationId);
-      void deliver(conversationId, clientId, text);
+      setChats((cur) => addPending(cur, conversationId, clientId, text));
+      void deliver(socket, conversationId, clientId, text);
     },
-    [deliver],
+    [socket, deliver],
   );
 
   const retry = useCallback(
     (conversationId: string, clientId: string) => {
       const p = chatsRef.current[conversationId]?.pending.find((x) => x.clientId === clientId);
-      if (!p) return;
-      setChats((cur) => {
-        const chat = cur[conversationId]!;
-        return {
-          ...cur,
-          [conversationId]: {
-            ...chat,
-            pending: chat.pending.map((x) => (x.clientId === clientId ? { ...x, state: 'sending', error: undefined } : x)),
-          },
-        };
-      });
-      void deliver(conversationId, clientId, p.text);
+      if (!p || !socket) return;
+      setChats((cur) => setPending(cur, conversationId, clientId, 'sending'));
+      void deliver(socket, conversationId, clientId, p.text);
     },
-    [deliver],
+    [socket, deliver],
   );
 
   const end = useCallback(
     async (conversationId: string) => {
-      const s = socketRef.current;
-      if (!s) return;
-      const r = await command(s, 'conversation:end', { conversationId });
-      if (r.ok) upsertChat(r.data.conversation);
+      if (!socket) return;
+      const r = await command(socket, 'conversation:end', { conversationId });
+      if (r.ok) setChats((cur) => upsertChat(cur, r.data.conversation));
       else setNotice(r.error.message);
     },
-    [upsertChat],
+    [socket, setNotice],
   );
 
-  /** Tells the visitor the helper is typing, at most every few seconds per chat. */
-  const typing = useCallback((conversationId: string) => {
-    const s = socketRef.current;
-    const now = Date.now();
-    if (!s?.connected || now - (typingSent.current.get(conversationId) ?? 0) < LIMITS.typingTtlMs / 2) return;
-    typingSent.current.set(conversationId, now);
-    void command(s, 'typing:set', { conversationId, typing: true });
-  }, []);
-
   const dismiss = useCallback((conversationId: string) => {
-    setChats((cur) => {
-      const { [conversationId]: _gone, ...rest } = cur;
-      return rest;
-    });
+    setChats((cur) => removeChat(cur, conversationId));
     setSelected((cur) => (cur === conversationId ? null : cur));
   }, []);
 
-  const openChats = useMemo(
+  const list = useMemo(
     () => Object.values(chats).sort((a, b) => (a.conversation.claimedAt ?? '').localeCompare(b.conversation.claimedAt ?? '')),
     [chats],
   );
-  const activeCount = openChats.filter((c) => c.conversation.status === 'active').length;
+  const activeCount = list.filter((c) => c.conversation.status === 'active').length;
 
-  return { link, queue, chats: openChats, activeCount, selected, setSelected, notice, setNotice, claim, send, retry, end, dismiss, typing };
+  return { link, socket, queue, chats: list, activeCount, selected, setSelected, notice, setNotice, claim, send, retry, end, dismiss };
 }

@@ -3,6 +3,7 @@ import { VisitorHandshakeSchema, visitorCommandSchemas, type VisitorClientEvents
 import { AppError } from '../lib/errors.ts';
 import type { Limiter } from '../lib/rate-limiter.ts';
 import type { ConversationService } from '../modules/conversations/conversation.service.ts';
+import type { QueuePositions } from '../modules/conversations/queue-positions.ts';
 import type { VisitorService } from '../modules/visitors/visitor.service.ts';
 import { registerCommands } from './commands.ts';
 import { checkProtocolVersion, originOf, toHandshakeError } from './handshake.ts';
@@ -10,6 +11,7 @@ import { rooms, type VisitorNamespace } from './io.ts';
 
 export interface VisitorNamespaceDeps {
   conversations: ConversationService;
+  positions: QueuePositions;
   visitors: VisitorService;
   limiters: { events: Limiter; connections: Limiter };
   log: FastifyBaseLogger;
@@ -38,7 +40,11 @@ export function setupVisitorNamespace(ns: VisitorNamespace, deps: VisitorNamespa
       socket,
       visitorCommandSchemas,
       {
-        'conversation:fetch': () => c.fetchForVisitor(v),
+        'conversation:fetch': async () => {
+          const result = await c.fetchForVisitor(v);
+          if (result.conversation?.status === 'waiting') deps.positions.moved(v.siteId);
+          return result;
+        },
         'conversation:start': (p) => c.start(v, p),
         'message:send': async (p) => ({ message: await c.send(v, p) }),
         'message:sync': async (p) => ({ messages: await c.syncMessages(v, p.conversationId, p.afterSeq) }),

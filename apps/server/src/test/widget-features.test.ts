@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sites } from '@tribu/db';
 import { ConversationRepository } from '../modules/conversations/conversation.repository.ts';
-import type { Conversation, TypingUpdated, WidgetState } from '@tribu/protocol';
+import type { Conversation, QueuePosition, TypingUpdated, WidgetState } from '@tribu/protocol';
 import { clientId, connectHelper, connectVisitor, next, ok, send } from './support/clients.ts';
 import { ORIGIN_A, USERS } from './support/fixtures.ts';
 import { hasPostgres } from './support/services.ts';
@@ -70,5 +70,24 @@ describe.skipIf(!hasPostgres)('what the widget shows and does around a chat', ()
     expect((await told).rating).toBe(5);
     const repo = new ConversationRepository(t.server.db.db);
     expect(await repo.medianResponseMinutes(t.server.sites.siteA)).toBe(1);
+  });
+});
+
+describe.skipIf(!hasPostgres)('queue positions', () => {
+  const t = usePostgresServer();
+
+  it('tells each waiting visitor their place in line, and moves them up when a request is taken', async () => {
+    const first = await connectVisitor(t.server.url, { siteKey: 'shop-a', origin: ORIGIN_A });
+    const second = await connectVisitor(t.server.url, { siteKey: 'shop-a', origin: ORIGIN_A });
+    const firstPlace = next<QueuePosition>(first.socket, 'queue:position');
+    const a = await ok<{ conversation: Conversation }>(first.socket, 'conversation:start', { clientId: clientId(), text: 'First' });
+    expect((await firstPlace).position).toBe(1);
+    const secondPlace = next<QueuePosition>(second.socket, 'queue:position');
+    await ok(second.socket, 'conversation:start', { clientId: clientId(), text: 'Second' });
+    expect((await secondPlace).position).toBe(2);
+    const helper = await connectHelper(t.server.url, USERS.helperA1.email);
+    const movedUp = next<QueuePosition>(second.socket, 'queue:position', (p) => p.position === 1);
+    await ok(helper.socket, 'conversation:claim', { conversationId: a.conversation.id });
+    expect((await movedUp).position).toBe(1);
   });
 });

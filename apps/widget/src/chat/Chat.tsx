@@ -27,7 +27,9 @@ export function Chat({ opts, state, open, contextVersion, onClose }: Props) {
         : c.status === 'waiting'
           ? offline
             ? t.saved
-            : t.waiting
+            : [t.waiting, chat.place && t.queue(chat.place.position), chat.place?.estimatedMinutes && t.estimate(chat.place.estimatedMinutes)]
+                .filter(Boolean)
+                .join(' ')
           : c.status === 'active'
             ? chat.helperTyping
               ? t.typing(c.helper?.displayName ?? t.someone)

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { LIMITS, type Conversation, type Message } from '@tribu/protocol/client';
+import { LIMITS, type Conversation, type Message, type QueuePosition } from '@tribu/protocol/client';
 import { currentPage } from './page-context.ts';
 import { readIdentity, writeIdentity, type MountOptions } from '../shared.ts';
 import type { Dict } from './i18n/index.ts';
@@ -30,6 +30,7 @@ export function useChat(opts: MountOptions, t: Dict, contextVersion: number) {
   const [pending, setPending] = useState<ShownMessage[]>([]);
   const [link, setLink] = useState<Link>('idle');
   const [helperTyping, setHelperTyping] = useState(false);
+  const [queue, setQueue] = useState<QueuePosition | null>(null);
   const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const lastTypingSent = useRef(0);
   const socketRef = useRef<VisitorSocket | null>(null);
@@ -109,6 +110,9 @@ export function useChat(opts: MountOptions, t: Dict, contextVersion: number) {
       merge([m]);
       emit('message', m);
       if (m.author === 'helper') setHelperTyping(false);
+    });
+    s.on('queue:position', (p) => {
+      if (p.conversationId === convRef.current?.id) setQueue(p);
     });
     s.on('typing:updated', (t) => {
       if (t.conversationId !== convRef.current?.id || t.author !== 'helper') return;
@@ -239,5 +243,6 @@ export function useChat(opts: MountOptions, t: Dict, contextVersion: number) {
     ...stored.map((m) => ({ ...m, key: m.id, state: 'sent' as const })),
     ...pending,
   ];
-  return { conversation, messages, link, helperTyping, send, retry, end, startOver, typing, rate };
+  const place = conversation?.status === 'waiting' && queue?.conversationId === conversation.id ? queue : null;
+  return { conversation, messages, link, helperTyping, place, send, retry, end, startOver, typing, rate };
 }

@@ -164,6 +164,16 @@ export class ConversationRepository {
     return rows.map(toQueueItem);
   }
 
+  /** The site's waiting conversations, oldest first, with whose they are. */
+  async waiting(siteId: string): Promise<{ id: string; visitorId: string }[]> {
+    return this.db
+      .select({ id: conversations.id, visitorId: conversations.visitorId })
+      .from(conversations)
+      .where(and(eq(conversations.siteId, siteId), eq(conversations.status, 'waiting')))
+      .orderBy(asc(conversations.createdAt))
+      .limit(500);
+  }
+
   async activeForHelper(siteId: string, helperId: string): Promise<ConversationRow[]> {
     return this.db
       .select()

@@ -9,6 +9,7 @@ export const en = {
     'Nobody from the community is online right now. Leave your question: a member will answer it here, and you will find the answer when you come back.',
   waiting: 'Waiting for a community member…',
   queue: (position: number) => (position === 1 ? 'You are next in line.' : `${position - 1} visitors before you.`),
+  estimate: (minutes: number) => `About ${minutes} min.`,
   saved: 'Your question is saved. A community member will answer here — come back later.',
   answering: (name: string) => `${name} is answering`,
   typing: (name: string) => `${name} is typing…`,

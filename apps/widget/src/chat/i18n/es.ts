@@ -10,6 +10,7 @@ export const es: Dict = {
     'Ahora mismo no hay nadie de la comunidad en línea. Deja tu pregunta: un miembro la responderá aquí y encontrarás la respuesta cuando vuelvas.',
   waiting: 'Esperando a un miembro de la comunidad…',
   queue: (position) => (position === 1 ? 'Eres el siguiente.' : `${position - 1} visitantes antes que tú.`),
+  estimate: (minutes) => `Unos ${minutes} min.`,
   saved: 'Tu pregunta está guardada. Un miembro de la comunidad responderá aquí; vuelve más tarde.',
   answering: (name) => `${name} te está respondiendo`,
   typing: (name) => `${name} está escribiendo…`,

@@ -10,6 +10,7 @@ export const fr: Dict = {
     "Personne de la communauté n'est en ligne pour l'instant. Laissez votre question : un membre y répondra ici, et vous trouverez la réponse à votre retour.",
   waiting: "En attente d'un membre de la communauté…",
   queue: (position) => (position === 1 ? 'Vous êtes le prochain.' : `${position - 1} visiteurs avant vous.`),
+  estimate: (minutes) => `Environ ${minutes} min.`,
   saved: 'Votre question est enregistrée. Un membre de la communauté répondra ici — revenez plus tard.',
   answering: (name) => `${name} vous répond`,
   typing: (name) => `${name} écrit…`,

@@ -1,0 +1,51 @@
+import { useEffect, type MutableRef } from 'preact/hooks';
+import { LIMITS, type Conversation, type QueueItem } from '@tribu/protocol/client';
+import { patchChat, upsertChat, type Chats } from '../realtime/chat-state.ts';
+import type { HelperSocket } from '../realtime/socket.ts';
+
+type Update<T> = (update: (cur: T) => T) => void;
+
+interface Sinks {
+  setQueue: Update<QueueItem[]>;
+  setChats: Update<Chats>;
+  chatsRef: MutableRef<Chats>;
+  /** Called for an update about a chat the desk does not hold yet (e.g. claimed in another tab). */
+  adopt: (conversation: Conversation) => void;
+}
+
+/** Applies the server's facts (queue, messages, conversation changes, visitor page and typing) to the desk. */
+export function useDeskEvents(socket: HelperSocket | null, { setQueue, setChats, chatsRef, adopt }: Sinks) {
+  useEffect(() => {
+    if (!socket) return;
+    const typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
+    const setTyping = (id: string, on: boolean) => setChats((cur) => patchChat(cur, id, () => ({ visitorTyping: on })));
+    socket.on('queue:added', (item) =>
+      setQueue((cur) => (cur.some((i) => i.conversationId === item.conversationId) ? cur : [...cur, item])),
+    );
+    socket.on('queue:removed', ({ conversationId }) => setQueue((cur) => cur.filter((i) => i.conversationId !== conversationId)));
+    socket.on('message:created', (m) =>
+      setChats((cur) => {
+        const chat = cur[m.conversationId];
+        return chat ? upsertChat(cur, chat.conversation, [m]) : cur;
+      }),
+    );
+    socket.on('conversation:updated', (c) => {
+      if (chatsRef.current[c.id]) setChats((cur) => upsertChat(cur, c));
+      else adopt(c);
+    });
+    socket.on('page:viewed', ({ conversationId, page }) => setChats((cur) => patchChat(cur, conversationId, () => ({ page }))));
+    socket.on('typing:updated', ({ conversationId, author, typing }) => {
+      if (author !== 'visitor') return;
+      clearTimeout(typingTimers.get(conversationId));
+      setTyping(conversationId, typing);
+      // Expires on its own: a visitor who closed the tab is not typing forever.
+      if (typing) typingTimers.set(conversationId, setTimeout(() => setTyping(conversationId, false), LIMITS.typingTtlMs));
+    });
+    return () => {
+      for (const t of typingTimers.values()) clearTimeout(t);
+      for (const e of ['queue:added', 'queue:removed', 'message:created', 'conversation:updated', 'page:viewed', 'typing:updated'] as const) {
+        socket.off(e);
+      }
+    };
+  }, [socket, setQueue, setChats, chatsRef, adopt]);
+}

@@ -1,0 +1,65 @@
+import { useEffect } from 'preact/hooks';
+import { DEFAULT_CHAT_CAP, canTakeAnotherChat } from '@tribu/domain';
+import type { Me } from '@tribu/protocol/client';
+import { api } from '../../api/http.ts';
+import { ChatList } from '../../components/ChatList.tsx';
+import { ChatPane } from '../../components/ChatPane.tsx';
+import { Notice } from '../../components/Notice.tsx';
+import { RequestBoard } from '../../components/RequestBoard.tsx';
+import { TopBar } from '../../components/TopBar.tsx';
+import { useHelperDesk } from '../../hooks/useHelperDesk.ts';
+import { useTypingSignal } from '../../hooks/useTypingSignal.ts';
+
+interface Props {
+  me: Me;
+  siteId: string;
+  onSite: (siteId: string) => void;
+  onSignedOut: () => void;
+}
+
+export function Desk({ me, siteId, onSite, onSignedOut }: Props) {
+  const desk = useHelperDesk(siteId, me.user.id, onSignedOut);
+  const typing = useTypingSignal(desk.socket);
+  const chat = desk.chats.find((c) => c.conversation.id === desk.selected) ?? null;
+  const id = chat?.conversation.id;
+  useEffect(() => {
+    document.title = desk.queue.length ? `(${desk.queue.length}) Tribu` : 'Tribu';
+    return () => void (document.title = 'Tribu');
+  }, [desk.queue.length]);
+  const signOut = async () => {
+    await api.logout(me.csrfToken).catch(() => undefined);
+    onSignedOut();
+  };
+  return (
+    <div class="shell">
+      <TopBar me={me} siteId={siteId} onSite={onSite} link={desk.link} onSignOut={signOut} />
+      {desk.link === 'reconnecting' && (
+        <p class="banner" role="status">
+          Reconnecting… Your chats will catch up as soon as the connection is back.
+        </p>
+      )}
+      {desk.notice && <Notice text={desk.notice} onDismiss={() => desk.setNotice(null)} />}
+      <main class="desk">
+        <ChatList chats={desk.chats} selected={desk.selected} onSelect={desk.setSelected} />
+        <ChatPane
+          chat={chat}
+          onSend={(t) => {
+            if (!id) return;
+            desk.send(id, t);
+            typing(id, false);
+          }}
+          onRetry={(clientId) => id && desk.retry(id, clientId)}
+          onEnd={() => id && void desk.end(id)}
+          onDismiss={() => id && desk.dismiss(id)}
+          onTyping={() => id && typing(id)}
+        />
+        <RequestBoard
+          items={desk.queue}
+          cap={DEFAULT_CHAT_CAP}
+          atCap={!canTakeAnotherChat(desk.activeCount)}
+          onClaim={(cid) => void desk.claim(cid)}
+        />
+      </main>
+    </div>
+  );
+}
