@@ -11,28 +11,28 @@ export function ChatList({ chats, selected, onSelect }: Props) {
     <nav class="column chats" aria-label="My chats">
       <h2>My chats</h2>
       {chats.length === 0 && <p class="empty">Take a request to start chatting.</p>}
-      <ul role="tablist" aria-label="Open chats">
+      <div role="tablist" aria-label="Open chats" aria-orientation="vertical" class="tabs">
         {chats.map((c) => {
           const last = c.messages.at(-1);
+          const on = selected === c.conversation.id;
           return (
-            <li key={c.conversation.id}>
-              <button
-                type="button"
-                role="tab"
-                aria-selected={selected === c.conversation.id}
-                class={`chat-tab ${selected === c.conversation.id ? 'on' : ''}`}
-                onClick={() => onSelect(c.conversation.id)}
-              >
-                <span class={`live ${c.conversation.status}`} aria-hidden="true" />
-                <span class="tab-text">
-                  <strong>{c.conversation.question}</strong>
-                  <span class="muted">{c.conversation.status === 'closed' ? 'Ended' : (last?.text ?? '')}</span>
-                </span>
-              </button>
-            </li>
+            <button
+              key={c.conversation.id}
+              type="button"
+              role="tab"
+              aria-selected={on}
+              class={`chat-tab ${on ? 'on' : ''}`}
+              onClick={() => onSelect(c.conversation.id)}
+            >
+              <span class={`live ${c.conversation.status}`} aria-hidden="true" />
+              <span class="tab-text">
+                <strong>{c.conversation.question}</strong>
+                <span class="muted">{c.conversation.status === 'closed' ? 'Ended' : (last?.text ?? '')}</span>
+              </span>
+            </button>
           );
         })}
-      </ul>
+      </div>
     </nav>
   );
 }

@@ -36,7 +36,15 @@ export function Chat({ opts, state, open, contextVersion, onClose }: Props) {
               : t.answering(c.helper?.displayName ?? t.someone)
             : null;
   return (
-    <section class="panel" role="dialog" aria-label={state.texts.title} hidden={!open}>
+    <section
+      class="panel"
+      role="dialog"
+      aria-label={state.texts.title}
+      hidden={!open}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onClose();
+      }}
+    >
       <header>
         <div>
           <h2>{state.texts.title}</h2>

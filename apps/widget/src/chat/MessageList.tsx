@@ -3,7 +3,6 @@ import { Linkified } from './Linkified.tsx';
 import { useI18n } from './i18n/index.ts';
 import type { ShownMessage } from './useChat.ts';
 
-
 interface Props {
   messages: ShownMessage[];
   onRetry: (clientId: string) => void;
@@ -12,11 +11,35 @@ interface Props {
 
 export function MessageList({ messages, onRetry, siteName }: Props) {
   const { t, locale } = useI18n();
-  const time = (iso: string) => new Date(iso).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
-  const end = useRef<HTMLDivElement>(null);
-  useEffect(() => end.current?.scrollIntoView({ block: 'end' }), [messages.length]);
+  const time = (iso: string) => new Date(iso).toLocaleTimeString(locale, { hour: 'numeric', minute: '2-digit' });
+  const box = useRef<HTMLDivElement>(null);
+  // Follow the newest message unless the visitor scrolled up to read; set scrollTop only, since
+  // scrollIntoView could also scroll the merchant's page.
+  const pinned = useRef(true);
+  const toBottom = () => {
+    const el = box.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  };
+  useEffect(() => {
+    if (!pinned.current && messages.at(-1)?.author !== 'visitor') return;
+    pinned.current = true;
+    toBottom();
+  }, [messages.length]);
+  // The list shrinks when a status line, an error or the end-of-chat box appears, and grows from
+  // nothing when the panel opens: keep the last message in view.
+  useEffect(() => {
+    const el = box.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(() => pinned.current && toBottom());
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  const onScroll = () => {
+    const el = box.current;
+    if (el && el.clientHeight > 0) pinned.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
+  };
   return (
-    <div class="messages" role="log" aria-label={t.conversation} aria-live="polite">
+    <div ref={box} class="messages" role="log" aria-label={t.conversation} aria-live="polite" onScroll={onScroll}>
       {messages.length === 0 && (
         <div class="intro">
           <p>
@@ -45,7 +68,6 @@ export function MessageList({ messages, onRetry, siteName }: Props) {
           </div>
         </div>
       ))}
-      <div ref={end} />
     </div>
   );
 }

@@ -73,6 +73,8 @@ function faces(helpers: WidgetState['availability']['helpers']): HTMLElement {
       rememberOpen(siteKey, open);
       launcher?.setAttribute('aria-expanded', String(open));
       launcher?.classList.toggle('open', open);
+      // Closing from inside the panel (Escape, close button) gives the focus back to the launcher.
+      if (!open && host?.shadowRoot?.activeElement) launcher?.focus();
     };
 
     const loadChat = (open: boolean): Promise<ChatController | null> => {
@@ -81,7 +83,11 @@ function faces(helpers: WidgetState['availability']['helpers']): HTMLElement {
         const opts: MountOptions = { base, siteKey, state, open, onOpenChange: setOpen, emit, context: () => context };
         const root = host.shadowRoot;
         loading = import(/* @vite-ignore */ `${base}/widget/chat.js`)
-          .then((m: { mount: (root: ShadowRoot, o: MountOptions) => ChatController }) => (chat = m.mount(root, opts)))
+          .then((m: { mount: (root: ShadowRoot, o: MountOptions) => ChatController }) => {
+            // destroy() was called while the chunk loaded: mount nothing, open no socket.
+            if (host?.shadowRoot !== root) return null;
+            return (chat = m.mount(root, opts));
+          })
           .catch(() => {
             loading = null;
             return null;
@@ -141,6 +147,7 @@ function faces(helpers: WidgetState['availability']['helpers']): HTMLElement {
         chat?.destroy();
         host?.remove();
         host = chat = launcher = null;
+        loading = null;
         listeners.clear();
         delete window.Tribu;
       },
