@@ -14,6 +14,8 @@ export function ChatList({ chats, selected, onSelect }: Props) {
       <div role="tablist" aria-label="Open chats" aria-orientation="vertical" class="tabs">
         {chats.map((c) => {
           const last = c.messages.at(-1);
+          const closed = c.conversation.status === 'closed';
+          const yourTurn = !closed && last?.author === 'visitor';
           const on = selected === c.conversation.id;
           return (
             <button
@@ -27,8 +29,9 @@ export function ChatList({ chats, selected, onSelect }: Props) {
               <span class={`live ${c.conversation.status}`} aria-hidden="true" />
               <span class="tab-text">
                 <strong>{c.conversation.question}</strong>
-                <span class="muted">{c.conversation.status === 'closed' ? 'Ended' : (last?.text ?? '')}</span>
+                <span class="muted">{closed ? 'Ended' : last?.author === 'helper' ? `You: ${last.text}` : (last?.text ?? '')}</span>
               </span>
+              {yourTurn && <span class="turn">Your turn</span>}
             </button>
           );
         })}

@@ -19,7 +19,9 @@ export function ChatPane({ chat, onSend, onRetry, onEnd, onDismiss, onTyping }: 
     return (
       <section class="column pane empty-pane" aria-label="Chat">
         <div>
-          <div class="empty-art" aria-hidden="true">💬</div>
+          <svg class="empty-art" viewBox="0 0 24 24" width="40" height="40" aria-hidden="true">
+            <path d="M4 5h16v10H9l-5 4z" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linejoin="round" />
+          </svg>
           <h2>No chat selected</h2>
           <p class="muted">Pick a request: a visitor is waiting for someone who knows.</p>
         </div>

@@ -5,12 +5,14 @@ import { PageLink } from './PageLink.tsx';
 interface Props {
   items: QueueItem[];
   atCap: boolean;
+  /** No live connection: a claim could not reach the server. */
+  offline: boolean;
   cap: number;
   onClaim: (conversationId: string) => void;
 }
 
 /** Waiting visitor requests, oldest first, each with its question, page and age, live. */
-export function RequestBoard({ items, atCap, cap, onClaim }: Props) {
+export function RequestBoard({ items, atCap, offline, cap, onClaim }: Props) {
   const now = useNow();
   return (
     <section class="column requests" aria-label="Incoming requests">
@@ -37,7 +39,7 @@ export function RequestBoard({ items, atCap, cap, onClaim }: Props) {
               <button
                 type="button"
                 class="primary small"
-                disabled={atCap}
+                disabled={atCap || offline}
                 aria-label={`Take request: ${item.question}`}
                 aria-describedby={atCap ? 'cap-reason' : undefined}
                 title={atCap ? `You already have ${cap} chats open` : undefined}

@@ -57,6 +57,7 @@ export function Desk({ me, siteId, onSite, onSignedOut }: Props) {
           items={desk.queue}
           cap={DEFAULT_CHAT_CAP}
           atCap={!canTakeAnotherChat(desk.activeCount)}
+          offline={desk.link !== 'online'}
           onClaim={(cid) => void desk.claim(cid)}
         />
       </main>
