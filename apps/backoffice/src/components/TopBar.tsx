@@ -15,9 +15,9 @@ const linkText: Record<Link, string> = { online: 'Live', connecting: 'Connecting
 export function TopBar({ me, siteId, onSite, link, onSignOut }: Props) {
   return (
     <header class="topbar">
-      <div class="brand">
+      <h1 class="brand">
         <span class="dot" aria-hidden="true" /> Tribu
-      </div>
+      </h1>
       <div class="site-line">
         {me.memberships.length > 1 ? (
           <label class="site">
