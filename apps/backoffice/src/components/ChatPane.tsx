@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import type { Chat } from '../realtime/chat-state.ts';
 import { MessageLog } from './MessageLog.tsx';
 import { PageFacts } from './PageFacts.tsx';
@@ -11,10 +12,17 @@ interface Props {
   onEnd: () => void;
   onDismiss: () => void;
   onTyping: () => void;
+  /** Bumped when the helper takes a request: on a phone the pane then scrolls into view. */
+  reveal: number;
 }
 
 /** The selected chat: where the visitor is now, the conversation, and the reply box. */
-export function ChatPane({ chat, onSend, onRetry, onEnd, onDismiss, onTyping }: Props) {
+export function ChatPane({ chat, onSend, onRetry, onEnd, onDismiss, onTyping, reveal }: Props) {
+  const section = useRef<HTMLElement>(null);
+  // On a phone the pane sits below the board: bring a chat just taken into view.
+  useEffect(() => {
+    if (reveal && window.matchMedia('(max-width: 900px)').matches) section.current?.scrollIntoView({ block: 'start' });
+  }, [reveal]);
   if (!chat) {
     return (
       <section class="column pane empty-pane" aria-label="Chat">
@@ -31,7 +39,7 @@ export function ChatPane({ chat, onSend, onRetry, onEnd, onDismiss, onTyping }: 
   const c = chat.conversation;
   const closed = c.status === 'closed';
   return (
-    <section class="column pane" aria-label="Chat">
+    <section class="column pane" aria-label="Chat" ref={section}>
       <header class="pane-head">
         <div class="pane-title">
           <h2>{c.question}</h2>

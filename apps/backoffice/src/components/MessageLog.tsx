@@ -11,12 +11,16 @@ function endedLine(closedBy: string | null): string {
 
 /** The conversation as text only: visitor on the left, the helper's own replies on the right. */
 export function MessageLog({ chat, onRetry }: { chat: Chat; onRetry: (clientId: string) => void }) {
-  const end = useRef<HTMLDivElement>(null);
+  const log = useRef<HTMLDivElement>(null);
   const c = chat.conversation;
   const count = chat.messages.length + chat.pending.length;
-  useEffect(() => end.current?.scrollIntoView({ block: 'nearest' }), [count, c.id, chat.visitorTyping]);
+  // Scrolls the log itself, never the page (on a phone the page keeps the request board in view).
+  useEffect(() => {
+    const el = log.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [count, c.id, chat.visitorTyping]);
   return (
-    <div class="log" role="log" aria-label="Conversation" aria-live="polite">
+    <div class="log" ref={log} role="log" aria-label="Conversation" aria-live="polite">
       {chat.messages.map((m) =>
         m.author === 'system' ? (
           <p key={m.id} class="ended">
@@ -57,7 +61,6 @@ export function MessageLog({ chat, onRetry }: { chat: Chat; onRetry: (clientId: 
           {c.ratingComment ? ` — “${c.ratingComment}”` : ''}
         </p>
       )}
-      <div ref={end} />
     </div>
   );
 }

@@ -7,12 +7,14 @@ interface Props {
   atCap: boolean;
   /** No live connection: a claim could not reach the server. */
   offline: boolean;
+  /** The request being claimed right now, so a double click claims once. */
+  claiming: string | null;
   cap: number;
   onClaim: (conversationId: string) => void;
 }
 
 /** Waiting visitor requests, oldest first, each with its question, page and age, live. */
-export function RequestBoard({ items, atCap, offline, cap, onClaim }: Props) {
+export function RequestBoard({ items, atCap, offline, claiming, cap, onClaim }: Props) {
   const now = useNow();
   return (
     <section class="column requests" aria-label="Incoming requests">
@@ -39,13 +41,13 @@ export function RequestBoard({ items, atCap, offline, cap, onClaim }: Props) {
               <button
                 type="button"
                 class="primary small"
-                disabled={atCap || offline}
+                disabled={atCap || offline || claiming !== null}
                 aria-label={`Take request: ${item.question}`}
                 aria-describedby={atCap ? 'cap-reason' : undefined}
                 title={atCap ? `You already have ${cap} chats open` : undefined}
                 onClick={() => onClaim(item.conversationId)}
               >
-                Take
+                {claiming === item.conversationId ? 'Taking…' : 'Take'}
               </button>
             </div>
           </li>

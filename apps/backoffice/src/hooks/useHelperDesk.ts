@@ -19,6 +19,7 @@ export function useHelperDesk(siteId: string, userId: string, onRefused: () => v
   const [selected, setSelected] = useState<string | null>(null);
   const [notice, setNotice] = useNotice();
   const [socket, setSocket] = useState<HelperSocket | null>(null);
+  const [claiming, setClaiming] = useState<string | null>(null);
   const chatsRef = useRef(chats);
   chatsRef.current = chats;
   const refusedRef = useRef(onRefused);
@@ -70,18 +71,21 @@ export function useHelperDesk(siteId: string, userId: string, onRefused: () => v
 
   const claim = useCallback(
     async (conversationId: string) => {
-      if (!socket) return;
+      if (!socket) return false;
+      setClaiming(conversationId);
       const r = await command(socket, 'conversation:claim', { conversationId });
+      setClaiming(null);
       if (r.ok) {
         setChats((cur) => upsertChat(cur, r.data.conversation, r.data.messages));
         setSelected(conversationId);
         setQueue((cur) => without(cur, conversationId));
         setNotice(null);
-        return;
+        return true;
       }
       const gone = r.error.code === 'already_claimed' || r.error.code === 'not_found';
       if (gone) setQueue((cur) => without(cur, conversationId));
       setNotice(r.error.code === 'already_claimed' ? 'Another helper took that request first.' : r.error.message);
+      return false;
     },
     [socket, setNotice],
   );
@@ -127,5 +131,5 @@ export function useHelperDesk(siteId: string, userId: string, onRefused: () => v
   );
   const activeCount = list.filter((c) => c.conversation.status === 'active').length;
 
-  return { link, socket, queue, chats: list, activeCount, selected, setSelected, notice, setNotice, claim, send, retry, end, dismiss };
+  return { link, socket, queue, claiming, chats: list, activeCount, selected, setSelected, notice, setNotice, claim, send, retry, end, dismiss };
 }

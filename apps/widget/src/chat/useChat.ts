@@ -34,6 +34,8 @@ export function useChat(opts: MountOptions, t: Dict, contextVersion: number) {
   const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const lastTypingSent = useRef(0);
   const socketRef = useRef<VisitorSocket | null>(null);
+  // Sends go out one after the other, in the order typed, each once the socket is connected.
+  const outbox = useRef<Promise<void>>(Promise.resolve());
   const convRef = useRef<Conversation | null>(null);
   const lastSeq = useRef(0);
   convRef.current = conversation;
@@ -146,12 +148,14 @@ export function useChat(opts: MountOptions, t: Dict, contextVersion: number) {
     };
   }, [siteKey, open]);
 
-  const deliver = useCallback(
+  const deliverNow = useCallback(
     async (clientId: string, text: string, email?: string) => {
       const fail = (error: string) =>
         setPending((cur) => cur.map((p) => (p.clientId === clientId ? { ...p, state: 'failed', error } : p)));
       try {
         const s = await open();
+        // Offline: keep the message queued (shown as sending) until the connection is back.
+        if (!s.connected) await new Promise<void>((resolve) => s.once('connect', () => resolve()));
         const c = convRef.current;
         if (!c || c.status === 'closed') {
           const r = await command(s, 'conversation:start', { clientId, text, page: page(), ...(email ? { email } : {}) });
@@ -169,6 +173,15 @@ export function useChat(opts: MountOptions, t: Dict, contextVersion: number) {
       }
     },
     [open, merge, adopt, siteKey, t],
+  );
+
+  const deliver = useCallback(
+    (clientId: string, text: string, email?: string) => {
+      const run = outbox.current.then(() => deliverNow(clientId, text, email));
+      outbox.current = run.catch(() => undefined);
+      return run;
+    },
+    [deliverNow],
   );
 
   const send = useCallback(

@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { DEFAULT_CHAT_CAP, canTakeAnotherChat } from '@tribu/domain';
 import type { Me } from '@tribu/protocol/client';
 import { api } from '../../api/http.ts';
@@ -20,6 +20,7 @@ interface Props {
 export function Desk({ me, siteId, onSite, onSignedOut }: Props) {
   const desk = useHelperDesk(siteId, me.user.id, onSignedOut);
   const typing = useTypingSignal(desk.socket);
+  const [reveal, setReveal] = useState(0);
   const chat = desk.chats.find((c) => c.conversation.id === desk.selected) ?? null;
   const id = chat?.conversation.id;
   useEffect(() => {
@@ -52,13 +53,15 @@ export function Desk({ me, siteId, onSite, onSignedOut }: Props) {
           onEnd={() => id && void desk.end(id)}
           onDismiss={() => id && desk.dismiss(id)}
           onTyping={() => id && typing(id)}
+          reveal={reveal}
         />
         <RequestBoard
           items={desk.queue}
           cap={DEFAULT_CHAT_CAP}
           atCap={!canTakeAnotherChat(desk.activeCount)}
           offline={desk.link !== 'online'}
-          onClaim={(cid) => void desk.claim(cid)}
+          claiming={desk.claiming}
+          onClaim={(cid) => void desk.claim(cid).then((ok) => ok && setReveal((n) => n + 1))}
         />
       </main>
     </div>

@@ -1,0 +1,38 @@
+import { expect } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+
+/** Demo password of every seeded account (demo mode only). */
+export const DEMO_PASSWORD = 'tribu-demo';
+
+/** Signs a backoffice user in through the form, as a person does, and waits for the request board. */
+export async function signIn(page: Page, baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto(`${baseUrl}/backoffice`);
+  await page.getByRole('textbox', { name: 'Email' }).fill(email);
+  await page.getByLabel('Password').fill(password); // a password input has no textbox role
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('region', { name: 'Incoming requests' }).waitFor();
+}
+
+/** The widget's launcher on a merchant page. */
+export const launcher = (page: Page): Locator => page.getByRole('button', { name: 'Chat with the community' });
+
+/** The visitor's conversation log inside the widget. */
+export const visitorLog = (page: Page): Locator => page.getByRole('log', { name: 'Conversation' });
+
+/**
+ * Makes sure the chat panel is open: the widget may restore it open on its own after a navigation,
+ * or wait for a click. Clicks only while the launcher says the panel is closed.
+ */
+export async function ensureChatOpen(page: Page): Promise<void> {
+  await launcher(page).waitFor();
+  await expect
+    .poll(
+      async () => {
+        if (await visitorLog(page).isVisible()) return true;
+        if ((await launcher(page).getAttribute('aria-expanded')) === 'false') await launcher(page).click();
+        return visitorLog(page).isVisible();
+      },
+      { timeout: 15_000, intervals: [250, 500, 1000] },
+    )
+    .toBe(true);
+}
