@@ -62,6 +62,21 @@ export function useChat(opts: MountOptions, t: Dict, contextVersion: number) {
     merge(messages);
   }, [merge]);
 
+  /** Asks for everything after `afterSeq`, batch after batch, until nothing is missing. */
+  const catchUp = useCallback(
+    async (s: VisitorSocket, conversationId: string, afterSeq: number) => {
+      for (let after = afterSeq, rounds = 0; rounds < 100; rounds++) {
+        const r = await command(s, 'message:sync', { conversationId, afterSeq: after });
+        if (!r.ok) return;
+        merge(r.data.messages);
+        const last = r.data.messages.at(-1);
+        if (!last || r.data.messages.length < LIMITS.syncBatch) return;
+        after = last.seq;
+      }
+    },
+    [merge],
+  );
+
   const open = useCallback(async (): Promise<VisitorSocket> => {
     if (socketRef.current) return socketRef.current;
     let id = readIdentity(siteKey);
@@ -79,14 +94,16 @@ export function useChat(opts: MountOptions, t: Dict, contextVersion: number) {
       const wasFirst = first;
       first = false;
       const c = convRef.current;
-      if (!wasFirst && c) {
-        const r = await command(s, 'message:sync', { conversationId: c.id, afterSeq: lastSeq.current });
-        if (r.ok) merge(r.data.messages);
-      }
+      if (!wasFirst && c) await catchUp(s, c.id, lastSeq.current);
       const r = await command(s, 'conversation:fetch', {});
       // A start racing this fetch may not be stored yet: never let "nothing yet" erase it.
       if (r.ok && (r.data.conversation || !convRef.current)) {
         adopt(r.data.conversation, r.data.messages);
+        // A long history comes in batches: ask for the rest after the last one received.
+        const last = r.data.messages.at(-1);
+        if (r.data.conversation && last && r.data.messages.length >= LIMITS.syncBatch) {
+          await catchUp(s, r.data.conversation.id, last.seq);
+        }
         if (wasFirst && r.data.conversation && r.data.conversation.status !== 'closed') {
           void command(s, 'page:view', { conversationId: r.data.conversation.id, page: page() });
         }
@@ -129,7 +146,7 @@ export function useChat(opts: MountOptions, t: Dict, contextVersion: number) {
       setConversation(c);
     });
     return s;
-  }, [base, siteKey, merge, adopt]);
+  }, [base, siteKey, merge, adopt, catchUp]);
 
   // The merchant called setContext(): the helper sees the new context with the page.
   useEffect(() => {
