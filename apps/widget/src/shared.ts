@@ -68,3 +68,26 @@ export function wasOpen(siteKey: string): boolean {
     return false;
   }
 }
+
+/**
+ * Puts our CSS in a shadow root. Constructable stylesheets work under a strict CSP (no
+ * `unsafe-inline` styles); a `<style>` element is the fallback for older browsers.
+ */
+export function adoptCss(root: ShadowRoot, css: string): () => void {
+  try {
+    if ('adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      return () => {
+        root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
+      };
+    }
+  } catch {
+    /* fall back to a style element */
+  }
+  const style = document.createElement('style');
+  style.textContent = css;
+  root.prepend(style);
+  return () => style.remove();
+}

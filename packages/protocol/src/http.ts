@@ -36,8 +36,26 @@ export interface WidgetState {
     /** Median minutes to a first answer over recent chats; null when not known yet. */
     responseMinutes: number | null;
   };
-  theme: { color: string };
-  texts: { launcher: string; title: string; disclosure: string; placeholder: string };
+  theme: {
+    /** Brand colour, always `#rrggbb`, and a text colour readable on it. */
+    color: string;
+    onColor: string;
+    /** Launcher corner. */
+    position: 'left' | 'right';
+    /** `auto` follows the visitor's system setting. */
+    mode: 'light' | 'dark' | 'auto';
+  };
+  texts: {
+    launcher: string;
+    title: string;
+    disclosure: string;
+    placeholder: string;
+    /** The launcher's accessible name and its second line (`{n}` = minutes). */
+    open: string;
+    online: string;
+    replies: string;
+    offline: string;
+  };
 }
 
 /** POST /api/auth/login */

@@ -1,16 +1,15 @@
 import { render } from 'preact';
 import type { WidgetState } from '@tribu/protocol/client';
-import { rememberOpen, type ChatController, type MountOptions } from '../shared.ts';
+import { adoptCss, rememberOpen, type ChatController, type MountOptions } from '../shared.ts';
 import { Chat } from './Chat.tsx';
 import css from './chat.css?inline';
 import { I18n, loadDict, type Dict } from './i18n/index.ts';
 
 /** Renders the chat into the loader's shadow root; returns the controls the loader needs. */
 export function mount(root: ShadowRoot, opts: MountOptions): ChatController {
-  const style = document.createElement('style');
-  style.textContent = css;
+  const removeCss = adoptCss(root, css);
   const container = document.createElement('div');
-  root.append(style, container);
+  root.append(container);
   let isOpen = opts.open;
   let state = opts.state;
   let dict: Dict | null = null;
@@ -55,7 +54,7 @@ export function mount(root: ShadowRoot, opts: MountOptions): ChatController {
     destroy: () => {
       render(null, container);
       container.remove();
-      style.remove();
+      removeCss();
     },
   };
 }

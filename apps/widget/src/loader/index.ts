@@ -1,7 +1,7 @@
 import type { Locale, WidgetState } from '@tribu/protocol/client';
-import { readIdentity, rememberOpen, wasOpen, type ChatController, type MountOptions, type TribuEvent } from '../shared.ts';
+import { adoptCss, readIdentity, rememberOpen, wasOpen, type ChatController, type MountOptions, type TribuEvent } from '../shared.ts';
 import launcherCss from './launcher.css?inline';
-import { LOADER_TEXTS, preferredLocale } from './texts.ts';
+import { preferredLocale } from './texts.ts';
 
 type Listener = (data?: unknown) => void;
 
@@ -98,7 +98,7 @@ function faces(helpers: WidgetState['availability']['helpers']): HTMLElement {
 
     const drawLauncher = (s: WidgetState) => {
       if (!launcher) return;
-      const words = LOADER_TEXTS[s.locale];
+      const words = s.texts;
       const a = s.availability;
       launcher.setAttribute('aria-label', words.open);
       launcher.innerHTML = ICON;
@@ -108,7 +108,11 @@ function faces(helpers: WidgetState['availability']['helpers']): HTMLElement {
       label.textContent = s.texts.launcher;
       const sub = document.createElement('small');
       sub.textContent =
-        a.mode === 'live' ? (a.responseMinutes ? words.replies(a.responseMinutes) : words.online) : words.offline;
+        a.mode === 'live'
+          ? a.responseMinutes
+            ? words.replies.replace('{n}', String(a.responseMinutes))
+            : words.online
+          : words.offline;
       label.append(sub);
       launcher.append(label);
     };
@@ -163,16 +167,18 @@ function faces(helpers: WidgetState['availability']['helpers']): HTMLElement {
         if (s.availability.mode === 'hidden' && !hasConversation) return;
         host = document.createElement('tribu-widget');
         const root = host.attachShadow({ mode: 'open' });
-        const style = document.createElement('style');
-        style.textContent = launcherCss;
+        adoptCss(root, launcherCss);
         host.style.setProperty('--tribu-color', s.theme.color);
+        host.style.setProperty('--tribu-on-color', s.theme.onColor);
+        host.setAttribute('data-position', s.theme.position);
+        host.setAttribute('data-mode', s.theme.mode);
         launcher = document.createElement('button');
         launcher.type = 'button';
         launcher.className = 'launcher';
         launcher.setAttribute('aria-expanded', 'false');
         launcher.addEventListener('click', () => api.toggle());
         drawLauncher(s);
-        root.append(style, launcher);
+        root.append(launcher);
         document.body.append(host);
         emit('ready');
         // A visitor with a conversation keeps it across pages: restore it without waiting for a click.

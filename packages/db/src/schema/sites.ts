@@ -3,6 +3,9 @@ import { jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 /** Per-site settings kept as data; every key is optional and has a default in the server. */
 export interface SiteSettings {
   chatCap?: number;
+  /** Widget theme: launcher corner and light/dark (default right, auto). */
+  position?: 'left' | 'right';
+  themeMode?: 'light' | 'dark' | 'auto';
   /** Helpers with a free slot needed to show the live chat (default 1). */
   minHelpers?: number;
   /** When nobody can answer: let visitors leave a question (`ask`, default) or hide the launcher. */
@@ -13,7 +16,7 @@ export interface SiteSettings {
   /** Languages offered (default: all of en, fr, es). */
   locales?: ('en' | 'fr' | 'es')[];
   /** Site wording per language, over Tribu's defaults. */
-  texts?: Partial<Record<'en' | 'fr' | 'es', Partial<Record<'launcher' | 'title' | 'disclosure' | 'placeholder', string>>>>;
+  texts?: Partial<Record<'en' | 'fr' | 'es', Partial<Record<'launcher' | 'title' | 'disclosure' | 'placeholder' | 'open' | 'online' | 'replies' | 'offline', string>>>>;
 }
 
 export const sites = pgTable('sites', {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { LOCALES, LocaleSchema, SiteKeySchema, type Locale, type WidgetState } from '@tribu/protocol';
+import { onColor } from '../../lib/contrast.ts';
 import { notFound } from '../../lib/errors.ts';
 import type { AvailabilityService } from './availability.service.ts';
 import type { SiteService, SiteRow } from './site.service.ts';
@@ -13,6 +14,10 @@ export const DEFAULT_TEXTS: Record<Locale, WidgetState['texts']> = {
     title: 'Ask the community',
     disclosure: 'A member of the community will answer you. They answer voluntarily, out of passion for the brand.',
     placeholder: 'Type your question…',
+    open: 'Chat with the community',
+    online: 'Members online now',
+    replies: 'Usually answers in ~{n} min',
+    offline: 'Leave a question',
   },
   fr: {
     launcher: 'Demandez à la communauté',
@@ -20,12 +25,20 @@ export const DEFAULT_TEXTS: Record<Locale, WidgetState['texts']> = {
     disclosure:
       'Un membre de la communauté va vous répondre. Il répond bénévolement, par passion pour la marque.',
     placeholder: 'Écrivez votre question…',
+    open: 'Discuter avec la communauté',
+    online: 'Des membres sont en ligne',
+    replies: 'Répond en ~{n} min en général',
+    offline: 'Laissez une question',
   },
   es: {
     launcher: 'Pregunta a la comunidad',
     title: 'Pregunta a la comunidad',
     disclosure: 'Un miembro de la comunidad te responderá. Responde de forma voluntaria, por pasión por la marca.',
     placeholder: 'Escribe tu pregunta…',
+    open: 'Hablar con la comunidad',
+    online: 'Hay miembros en línea',
+    replies: 'Suele responder en ~{n} min',
+    offline: 'Deja una pregunta',
   },
 };
 
@@ -53,11 +66,18 @@ export function widgetRoutes(
       const site = await deps.sites.byKey(req.params.siteKey);
       if (!site) throw notFound('Site');
       const locale = pickLocale(site, req.query.locale);
+      // Only a plain hex colour reaches merchant pages, whatever was stored.
+      const color = /^#[0-9a-f]{6}$/i.test(site.settings.color ?? '') ? site.settings.color! : '#2f6f4f';
       const state: WidgetState = {
         site: { key: site.key, name: site.name },
         locale,
         ...(await deps.availability.forSite(site)),
-        theme: { color: site.settings.color ?? '#2f6f4f' },
+        theme: {
+          color,
+          onColor: onColor(color),
+          position: site.settings.position === 'left' ? 'left' : 'right',
+          mode: site.settings.themeMode ?? 'auto',
+        },
         texts: { ...DEFAULT_TEXTS[locale], ...site.settings.texts?.[locale] },
       };
       void reply.header('Access-Control-Allow-Origin', '*').header('Cache-Control', 'public, max-age=10');
