@@ -4,8 +4,8 @@ export default defineProject({
   test: {
     name: 'e2e',
     include: ['src/**/*.test.ts'],
-    testTimeout: 90_000,
-    hookTimeout: 120_000,
+    testTimeout: 60_000,
+    hookTimeout: 90_000,
     fileParallelism: false,
   },
 });

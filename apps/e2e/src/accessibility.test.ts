@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { seriousViolations } from './support/axe.ts';
 import { launchBrowser, personPage } from './support/browser.ts';
 import { hasChromium } from './support/requirements.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import { printServerOutputOnFailure, startServer, type RunningServer } from './support/server.ts';
 
 describe.skipIf(!hasChromium)('accessibility', () => {
   let server: RunningServer;
@@ -21,6 +21,7 @@ describe.skipIf(!hasChromium)('accessibility', () => {
     await browser?.close();
     await server?.stop();
   });
+  printServerOutputOnFailure(() => server);
 
   const focusedName = (page: Page) =>
     page.evaluate(() => {

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, personPage, screenshot } from './support/browser.ts';
+import { signIn } from './support/people.ts';
 import { hasChromium } from './support/requirements.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import { printServerOutputOnFailure, startServer, type RunningServer } from './support/server.ts';
 
 describe.skipIf(!hasChromium)('asking when no helper is online', () => {
   let server: RunningServer;
@@ -20,6 +21,7 @@ describe.skipIf(!hasChromium)('asking when no helper is online', () => {
     await browser?.close();
     await server?.stop();
   });
+  printServerOutputOnFailure(() => server);
 
   it('says honestly that nobody is online and keeps the question for later', async () => {
     await visitor.goto(`${server.url}/demo`);
@@ -35,10 +37,7 @@ describe.skipIf(!hasChromium)('asking when no helper is online', () => {
   });
 
   it('lets a helper who signs in later answer, and the returning visitor finds the answer', async () => {
-    await helper.goto(`${server.url}/backoffice`);
-    await helper.getByLabel('Email').fill('helper2@demo.tribu');
-    await helper.getByLabel('Password').fill('tribu-demo');
-    await helper.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(helper, server.url, 'helper2@demo.tribu');
     await helper.getByRole('button', { name: /Take request: Do you ship to Norway/ }).click();
     await helper.getByRole('textbox', { name: 'Reply' }).fill('Yes! Norway ships in 4–6 days, duties included.');
     await helper.getByRole('button', { name: 'Send' }).click();

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, personPage, screenshot } from './support/browser.ts';
+import { DEMO_PASSWORD } from './support/people.ts';
 import { hasChromium } from './support/requirements.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import { printServerOutputOnFailure, startServer, type RunningServer } from './support/server.ts';
 
-describe.skipIf(!hasChromium)('backoffice sign-in', () => {
-  let server: RunningServer;
-  let browser: Browser;
+describe.skipIf(!hasChromium)('backoffice sign-in with a wrong password', () => {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
   let page: Page;
   beforeAll(async () => {
     server = await startServer();
@@ -17,21 +18,25 @@ describe.skipIf(!hasChromium)('backoffice sign-in', () => {
     await browser?.close();
     await server?.stop();
   });
+  printServerOutputOnFailure(() => server);
 
-  it('shows why a wrong password is refused and stays on the sign-in form', async () => {
-    await page.goto(`${server.url}/backoffice`);
-    await page.getByLabel('Email').fill('helper1@demo.tribu');
+  it('shows an alert saying why and stays on the sign-in form', async () => {
+    await page.goto(`${server!.url}/backoffice`);
+    await page.getByRole('textbox', { name: 'Email' }).fill('helper1@demo.tribu');
     await page.getByLabel('Password').fill('not-the-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('alert').getByText('Wrong email or password').waitFor();
-    expect(page.url()).toMatch(/\/backoffice\/login$/);
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await expect.poll(() => page.url()).toMatch(/\/backoffice\/login$/);
+    expect(await page.getByRole('region', { name: 'Incoming requests' }).count()).toBe(0);
     await screenshot(page, 'signin-phone-error');
   });
 
-  it('signs in, survives a reload, and signs out', async () => {
-    await page.getByLabel('Password').fill('tribu-demo');
+  it('then signs in with the right password, survives a reload, and signs out', async () => {
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('region', { name: 'Incoming requests' }).waitFor();
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Wrong email or password' }).count()).toBe(0);
     await screenshot(page, 'backoffice-phone');
     await page.reload();
     await page.getByRole('region', { name: 'Incoming requests' }).waitFor();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, personPage, screenshot } from './support/browser.ts';
 import { hasChromium } from './support/requirements.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import { printServerOutputOnFailure, startServer, type RunningServer } from './support/server.ts';
 
 describe.skipIf(!hasChromium)('a network drop during a chat', () => {
   let server: RunningServer;
@@ -20,6 +20,7 @@ describe.skipIf(!hasChromium)('a network drop during a chat', () => {
     await browser?.close();
     await server?.stop();
   });
+  printServerOutputOnFailure(() => server);
 
   it('shows "reconnecting", then sends the messages typed meanwhile once, in order', async () => {
     await helper.goto(`${server.url}/backoffice`);

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, personPage, screenshot } from './support/browser.ts';
+import { signIn } from './support/people.ts';
 import { hasChromium } from './support/requirements.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import { printServerOutputOnFailure, startServer, type RunningServer } from './support/server.ts';
 
 declare global {
   interface Window {
@@ -28,16 +29,13 @@ describe.skipIf(!hasChromium)('the widget JavaScript API and languages', () => {
     browser = await launchBrowser();
     helper = await personPage(browser, { width: 1440, height: 900 });
     visitor = await personPage(browser, { width: 1280, height: 800 });
-    await helper.goto(`${server.url}/backoffice`);
-    await helper.getByLabel('Email').fill('helper3@demo.tribu');
-    await helper.getByLabel('Password').fill('tribu-demo');
-    await helper.getByRole('button', { name: 'Sign in' }).click();
-    await helper.getByRole('region', { name: 'Incoming requests' }).waitFor();
+    await signIn(helper, server.url, 'helper3@demo.tribu');
   });
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
   });
+  printServerOutputOnFailure(() => server);
 
   it('switches the launcher and the chat to French with Tribu.setLocale()', async () => {
     await visitor.goto(`${server.url}/demo`);
@@ -67,7 +65,7 @@ describe.skipIf(!hasChromium)('the widget JavaScript API and languages', () => {
 
   it('removes every trace from the page with Tribu.destroy()', async () => {
     await visitor.evaluate(() => window.Tribu!.destroy());
-    expect(await visitor.evaluate(() => document.querySelectorAll('tribu-widget').length)).toBe(0);
-    expect(await visitor.evaluate(() => typeof window.Tribu)).toBe('undefined');
+    await expect.poll(() => visitor.evaluate(() => document.querySelectorAll('tribu-widget').length)).toBe(0);
+    await expect.poll(() => visitor.evaluate(() => typeof window.Tribu)).toBe('undefined');
   });
 });

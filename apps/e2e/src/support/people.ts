@@ -32,7 +32,7 @@ export async function ensureChatOpen(page: Page): Promise<void> {
         if ((await launcher(page).getAttribute('aria-expanded')) === 'false') await launcher(page).click();
         return visitorLog(page).isVisible();
       },
-      { timeout: 15_000, intervals: [250, 500, 1000] },
+      { timeout: 15_000, interval: 250 },
     )
     .toBe(true);
 }

@@ -25,9 +25,77 @@ function freePort(): Promise<number> {
 
 export interface RunningServer {
   url: string;
-  /** Everything the process printed (stdout and stderr, interleaved). */
+  /** Everything the process printed (stdout and stderr, interleaved), across restarts. */
   output(): string;
+  /**
+   * Stops the process (SIGTERM), runs `onDown` while nothing listens, then starts it again on the
+   * same port and DATA_DIR (same database and SECRET, so visitor tokens and sessions stay valid).
+   */
+  restart(opts?: { onDown?: () => Promise<void> }): Promise<void>;
+  /** SIGTERM, SIGKILL after 5 s, then removes the DATA_DIR. */
   stop(): Promise<void>;
+}
+
+interface Proc {
+  /** Resolves once the process is gone; sends SIGTERM, then SIGKILL after 5 s. */
+  kill(): Promise<void>;
+  exitCode(): number | null;
+  spawnError(): Error | null;
+  stderr(): string;
+}
+
+function spawnTribu(env: Record<string, string>, log: (s: string) => void): Proc {
+  let err = '';
+  let spawnError: Error | null = null;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: serverDir,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.on('data', (d: Buffer) => log(d.toString()));
+  child.stderr.on('data', (d: Buffer) => {
+    log(d.toString());
+    err += d.toString();
+  });
+  child.once('error', (e) => (spawnError = e));
+  const exited = new Promise<void>((r) => child.once('close', () => r()));
+  return {
+    kill: async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        const t = setTimeout(() => child.kill('SIGKILL'), KILL_AFTER_MS);
+        await exited;
+        clearTimeout(t);
+      }
+    },
+    exitCode: () => child.exitCode,
+    spawnError: () => spawnError,
+    stderr: () => err,
+  };
+}
+
+async function waitReady(url: string, proc: Proc, output: () => string): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  for (;;) {
+    const spawnError = proc.spawnError();
+    if (spawnError) throw new Error(`Tribu could not be started: ${String(spawnError)}`);
+    if (proc.exitCode() !== null) {
+      throw new Error(`Tribu exited with code ${proc.exitCode()} during start-up. Output:\n${output()}`);
+    }
+    const ready = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(2_000) }).then(
+      (r) => r.status === 200,
+      () => false,
+    );
+    if (ready) return;
+    if (Date.now() > deadline) {
+      await proc.kill();
+      throw new Error(
+        `Tribu did not answer 200 on ${url}/readyz within ${READY_TIMEOUT_MS / 1000} s.\n` +
+          `stderr:\n${proc.stderr() || '(empty)'}\nstdout+stderr:\n${output() || '(empty)'}`,
+      );
+    }
+    await new Promise((r) => setTimeout(r, 250)); // polling interval, not a wait for behaviour
+  }
 }
 
 /**
@@ -39,64 +107,45 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   const port = await freePort();
   const url = `http://localhost:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'tribu-e2e-'));
-  let out = '';
-  let err = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: serverDir,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? tmpdir(),
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PUBLIC_URL: url,
-      DATA_DIR: dataDir,
-      SEED_DEMO: 'true',
-      LOG_LEVEL: 'warn',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => {
-    out += d.toString();
-    err += d.toString();
-  });
-  let spawnError: Error | null = null;
-  child.once('error', (e) => (spawnError = e));
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      const t = setTimeout(() => child.kill('SIGKILL'), KILL_AFTER_MS);
-      await exited;
-      clearTimeout(t);
-    }
-    rmSync(dataDir, { recursive: true, force: true });
+  const fullEnv: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? tmpdir(),
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    PUBLIC_URL: url,
+    DATA_DIR: dataDir,
+    SEED_DEMO: 'true',
+    LOG_LEVEL: 'warn',
+    ...env,
   };
-
-  const deadline = Date.now() + READY_TIMEOUT_MS;
-  for (;;) {
-    if (spawnError) throw new Error(`Tribu could not be started: ${String(spawnError)}`);
-    if (child.exitCode !== null) {
-      await stop();
-      throw new Error(`Tribu exited with code ${child.exitCode} during start-up. Output:\n${out}`);
-    }
-    const ready = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(2_000) }).then(
-      (r) => r.status === 200,
-      () => false,
-    );
-    if (ready) break;
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(
-        `Tribu did not answer 200 on ${url}/readyz within ${READY_TIMEOUT_MS / 1000} s.\n` +
-          `stderr:\n${err || '(empty)'}\nstdout+stderr:\n${out || '(empty)'}`,
-      );
-    }
-    await new Promise((r) => setTimeout(r, 250)); // polling interval, not a wait for behaviour
+  let out = '';
+  const output = () => out;
+  const launch = async () => {
+    const proc = spawnTribu(fullEnv, (s) => (out += s));
+    await waitReady(url, proc, output);
+    return proc;
+  };
+  let proc: Proc;
+  try {
+    proc = await launch();
+  } catch (e) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw e;
   }
-  return { url, output: () => out, stop };
+  return {
+    url,
+    output,
+    restart: async ({ onDown } = {}) => {
+      await proc.kill();
+      out += '\n--- restarted by the test ---\n';
+      await onDown?.();
+      proc = await launch();
+    },
+    stop: async () => {
+      await proc.kill();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** When a test fails, print what the server said, so a red run explains itself. */
