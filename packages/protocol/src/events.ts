@@ -12,6 +12,7 @@ import {
   type Page,
   type QueueItem,
   type QueuePosition,
+  type ReadUpdated,
   type TypingUpdated,
 } from './schemas.ts';
 
@@ -49,6 +50,9 @@ export type MessageSync = z.infer<typeof MessageSyncSchema>;
 
 export const TypingSetSchema = z.strictObject({ conversationId: IdSchema, typing: z.boolean() });
 export type TypingSet = z.infer<typeof TypingSetSchema>;
+
+export const ReadUpdateSchema = z.strictObject({ conversationId: IdSchema, seq: z.number().int().min(0) });
+export type ReadUpdate = z.infer<typeof ReadUpdateSchema>;
 
 export const ConversationRateSchema = z.strictObject({
   conversationId: IdSchema,
@@ -97,6 +101,7 @@ export interface VisitorClientEvents {
   'conversation:end': (payload: ConversationRef, ack: Ack<{ conversation: Conversation }>) => void;
   'conversation:rate': (payload: ConversationRate, ack: Ack<{ conversation: Conversation }>) => void;
   'typing:set': (payload: TypingSet, ack: Ack<Record<string, never>>) => void;
+  'read:update': (payload: ReadUpdate, ack: Ack<Record<string, never>>) => void;
 }
 
 /** Facts the server tells a visitor. */
@@ -105,6 +110,7 @@ export interface VisitorServerEvents {
   'conversation:updated': (conversation: Conversation) => void;
   'typing:updated': (payload: TypingUpdated) => void;
   'queue:position': (payload: QueuePosition) => void;
+  'read:updated': (payload: ReadUpdated) => void;
 }
 
 // ---------- /helper namespace ----------
@@ -120,6 +126,7 @@ export interface HelperClientEvents {
   'message:sync': (payload: MessageSync, ack: Ack<{ messages: Message[] }>) => void;
   'conversation:end': (payload: ConversationRef, ack: Ack<{ conversation: Conversation }>) => void;
   'typing:set': (payload: TypingSet, ack: Ack<Record<string, never>>) => void;
+  'read:update': (payload: ReadUpdate, ack: Ack<Record<string, never>>) => void;
 }
 
 export interface PageViewed {
@@ -136,6 +143,7 @@ export interface HelperServerEvents {
   'conversation:updated': (conversation: Conversation) => void;
   'page:viewed': (payload: PageViewed) => void;
   'typing:updated': (payload: TypingUpdated) => void;
+  'read:updated': (payload: ReadUpdated) => void;
 }
 
 /** Schemas of every client command, by namespace: the server validates each payload with these. */
@@ -148,6 +156,7 @@ export const visitorCommandSchemas = {
   'conversation:end': ConversationRefSchema,
   'conversation:rate': ConversationRateSchema,
   'typing:set': TypingSetSchema,
+  'read:update': ReadUpdateSchema,
 } as const satisfies Record<keyof VisitorClientEvents, z.ZodType>;
 
 export const helperCommandSchemas = {
@@ -159,4 +168,5 @@ export const helperCommandSchemas = {
   'message:sync': MessageSyncSchema,
   'conversation:end': ConversationRefSchema,
   'typing:set': TypingSetSchema,
+  'read:update': ReadUpdateSchema,
 } as const satisfies Record<keyof HelperClientEvents, z.ZodType>;

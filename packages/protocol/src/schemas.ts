@@ -77,6 +77,13 @@ export interface QueuePosition {
   estimatedMinutes: number | null;
 }
 
+/** Someone saw the conversation up to `seq`. */
+export interface ReadUpdated {
+  conversationId: string;
+  author: 'visitor' | 'helper';
+  seq: number;
+}
+
 /** Who a typing indicator is about; it expires on its own after TYPING_TTL_MS. */
 export interface TypingUpdated {
   conversationId: string;
@@ -107,6 +114,9 @@ export interface Conversation {
   /** The visitor's rating (1–5) once the chat is over, and their optional comment. */
   rating: number | null;
   ratingComment: string | null;
+  /** Last seq each side has seen (read receipts). */
+  visitorReadSeq: number;
+  helperReadSeq: number;
 }
 
 /** A waiting request as helpers see it on the board. */

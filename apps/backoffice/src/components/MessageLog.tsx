@@ -14,6 +14,8 @@ export function MessageLog({ chat, onRetry }: { chat: Chat; onRetry: (clientId: 
   const log = useRef<HTMLDivElement>(null);
   const c = chat.conversation;
   const count = chat.messages.length + chat.pending.length;
+  // "Seen" goes under the helper's last reply the visitor has read.
+  const seenId = [...chat.messages].reverse().find((m) => m.author === 'helper' && m.seq <= c.visitorReadSeq)?.id;
   // Scrolls the log itself, never the page (on a phone the page keeps the request board in view).
   useEffect(() => {
     const el = log.current;
@@ -31,6 +33,7 @@ export function MessageLog({ chat, onRetry }: { chat: Chat; onRetry: (clientId: 
             <div class="bubble">{m.text}</div>
             <div class="meta">
               {m.author === 'helper' ? (m.authorName ?? 'You') : 'Visitor'} · {time(m.createdAt)}
+              {m.id === seenId && ' · Seen'}
             </div>
           </div>
         ),

@@ -34,6 +34,10 @@ export function useDeskEvents(socket: HelperSocket | null, { setQueue, setChats,
       else adopt(c);
     });
     socket.on('page:viewed', ({ conversationId, page }) => setChats((cur) => patchChat(cur, conversationId, () => ({ page }))));
+    socket.on('read:updated', ({ conversationId, author, seq }) => {
+      if (author !== 'visitor') return;
+      setChats((cur) => patchChat(cur, conversationId, (c) => ({ conversation: { ...c.conversation, visitorReadSeq: seq } })));
+    });
     socket.on('typing:updated', ({ conversationId, author, typing }) => {
       if (author !== 'visitor') return;
       clearTimeout(typingTimers.get(conversationId));
@@ -43,7 +47,7 @@ export function useDeskEvents(socket: HelperSocket | null, { setQueue, setChats,
     });
     return () => {
       for (const t of typingTimers.values()) clearTimeout(t);
-      for (const e of ['queue:added', 'queue:removed', 'message:created', 'conversation:updated', 'page:viewed', 'typing:updated'] as const) {
+      for (const e of ['queue:added', 'queue:removed', 'message:created', 'conversation:updated', 'page:viewed', 'typing:updated', 'read:updated'] as const) {
         socket.off(e);
       }
     };

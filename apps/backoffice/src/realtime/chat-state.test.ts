@@ -16,6 +16,8 @@ const conversation: Conversation = {
   closedBy: null,
   rating: null,
   ratingComment: null,
+  visitorReadSeq: 0,
+  helperReadSeq: 0,
 };
 const msg = (seq: number, clientId = `c${seq}`, author: Message['author'] = 'visitor'): Message => ({
   id: `m${seq}`,

@@ -66,6 +66,10 @@ export function setupHelperNamespace(ns: HelperNamespace, deps: HelperNamespaceD
           await c.typing(h, p.conversationId, p.typing);
           return {};
         },
+        'read:update': async (p) => {
+          await c.markRead(h, p.conversationId, p.seq);
+          return {};
+        },
       },
       { log: deps.log, limiter: deps.limiters.events, limitKey: `u:${h.userId}` },
     );

@@ -59,6 +59,10 @@ export function socketEvents(visitors: VisitorNamespace, helpers: HelperNamespac
       if (payload.author === 'helper') visitors.to(rooms.visitor(visitorId)).emit('typing:updated', payload);
       else helpers.to(rooms.conversation(payload.conversationId)).emit('typing:updated', payload);
     },
+    readUpdated: (visitorId, payload) => {
+      if (payload.author === 'helper') visitors.to(rooms.visitor(visitorId)).emit('read:updated', payload);
+      else helpers.to(rooms.conversation(payload.conversationId)).emit('read:updated', payload);
+    },
     queuePosition: (visitorId, payload) => visitors.to(rooms.visitor(visitorId)).emit('queue:position', payload),
     helperJoined: (userId, conversationId) =>
       helpers.in(rooms.user(userId)).socketsJoin(rooms.conversation(conversationId)),

@@ -58,6 +58,10 @@ export function setupVisitorNamespace(ns: VisitorNamespace, deps: VisitorNamespa
           await c.typing(v, p.conversationId, p.typing);
           return {};
         },
+        'read:update': async (p) => {
+          await c.markRead(v, p.conversationId, p.seq);
+          return {};
+        },
       },
       { log: deps.log, limiter: deps.limiters.events, limitKey: `v:${v.visitorId}` },
     );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sites } from '@tribu/db';
 import { ConversationRepository } from '../modules/conversations/conversation.repository.ts';
-import type { Conversation, QueuePosition, TypingUpdated, WidgetState } from '@tribu/protocol';
+import type { Conversation, QueuePosition, ReadUpdated, TypingUpdated, WidgetState } from '@tribu/protocol';
 import { clientId, connectHelper, connectVisitor, next, ok, send } from './support/clients.ts';
 import { ORIGIN_A, USERS } from './support/fixtures.ts';
 import { hasPostgres } from './support/services.ts';
@@ -41,6 +41,28 @@ describe.skipIf(!hasPostgres)('what the widget shows and does around a chat', ()
     const other = await connectHelper(t.server.url, USERS.moderatorA.email);
     const r = await send(other.socket, 'typing:set', { conversationId: conversation.id, typing: true });
     expect(r.ok).toBe(false);
+    await ok(helper.socket, 'conversation:end', { conversationId: conversation.id });
+  });
+
+  it('passes read receipts to the other side, never past the last message', async () => {
+    const helper = await connectHelper(t.server.url, USERS.helperA1.email);
+    const visitor = await connectVisitor(t.server.url, { siteKey: 'shop-a', origin: ORIGIN_A });
+    const { conversation } = await ok<{ conversation: Conversation }>(visitor.socket, 'conversation:start', {
+      clientId: clientId(),
+      text: 'Read me',
+    });
+    await ok(helper.socket, 'conversation:claim', { conversationId: conversation.id });
+    await ok(helper.socket, 'message:send', { conversationId: conversation.id, clientId: clientId(), text: 'Seen?' });
+    const helperTold = next<ReadUpdated>(helper.socket, 'read:updated');
+    await ok(visitor.socket, 'read:update', { conversationId: conversation.id, seq: 99 });
+    expect(await helperTold).toEqual({ conversationId: conversation.id, author: 'visitor', seq: 2 });
+    const visitorTold = next<ReadUpdated>(visitor.socket, 'read:updated');
+    await ok(helper.socket, 'read:update', { conversationId: conversation.id, seq: 1 });
+    expect((await visitorTold).seq).toBe(1);
+    const again = await ok<{ conversation: Conversation }>(helper.socket, 'conversation:fetch', { conversationId: conversation.id });
+    expect(again.conversation).toMatchObject({ visitorReadSeq: 2, helperReadSeq: 1 });
+    const stranger = await connectHelper(t.server.url, USERS.helperB1.email);
+    expect((await send(stranger.socket, 'read:update', { conversationId: conversation.id, seq: 1 })).ok).toBe(false);
     await ok(helper.socket, 'conversation:end', { conversationId: conversation.id });
   });
 

@@ -4,6 +4,7 @@ import { Composer } from './Composer.tsx';
 import { useI18n } from './i18n/index.ts';
 import { MessageList } from './MessageList.tsx';
 import { Rating } from './Rating.tsx';
+import { downloadTranscript, transcriptText } from './transcript.ts';
 import { useChat } from './useChat.ts';
 
 interface Props {
@@ -15,8 +16,8 @@ interface Props {
 }
 
 export function Chat({ opts, state, open, contextVersion, onClose }: Props) {
-  const { t } = useI18n();
-  const chat = useChat(opts, t, contextVersion);
+  const { t, locale } = useI18n();
+  const chat = useChat(opts, t, contextVersion, open);
   const c = chat.conversation;
   const offline = state.availability.mode !== 'live';
   const status =
@@ -60,7 +61,12 @@ export function Chat({ opts, state, open, contextVersion, onClose }: Props) {
           {t.offline}
         </p>
       )}
-      <MessageList messages={chat.messages} onRetry={chat.retry} siteName={state.site.name} />
+      <MessageList
+        messages={chat.messages}
+        onRetry={chat.retry}
+        siteName={state.site.name}
+        seenSeq={c?.helper ? c.helperReadSeq : 0}
+      />
       {status && (
         <p class={`status ${chat.link === 'reconnecting' ? 'warn' : ''}`} role="status">
           {status}
@@ -70,6 +76,13 @@ export function Chat({ opts, state, open, contextVersion, onClose }: Props) {
         <div class="ended">
           <p>{t.ended}</p>
           {c.helper && <Rating onRate={chat.rate} given={c.rating} />}
+          <button
+            type="button"
+            class="link"
+            onClick={() => downloadTranscript(transcriptText(t, state.site.name, locale, chat.messages))}
+          >
+            {t.download}
+          </button>
           <button type="button" class="primary" onClick={chat.startOver}>
             {t.startNew}
           </button>

@@ -7,9 +7,11 @@ interface Props {
   messages: ShownMessage[];
   onRetry: (clientId: string) => void;
   siteName: string;
+  /** The helper has read up to this seq. */
+  seenSeq: number;
 }
 
-export function MessageList({ messages, onRetry, siteName }: Props) {
+export function MessageList({ messages, onRetry, siteName, seenSeq }: Props) {
   const { t, locale } = useI18n();
   const time = (iso: string) => new Date(iso).toLocaleTimeString(locale, { hour: 'numeric', minute: '2-digit' });
   const box = useRef<HTMLDivElement>(null);
@@ -38,6 +40,8 @@ export function MessageList({ messages, onRetry, siteName }: Props) {
     const el = box.current;
     if (el && el.clientHeight > 0) pinned.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
   };
+  // "Seen" goes under the visitor's last message the helper has read.
+  const lastSeenKey = [...messages].reverse().find((m) => m.author === 'visitor' && m.state === 'sent' && m.seq <= seenSeq)?.key;
   return (
     <div ref={box} class="messages" role="log" aria-label={t.conversation} aria-live="polite" onScroll={onScroll}>
       {messages.length === 0 && (
@@ -57,6 +61,7 @@ export function MessageList({ messages, onRetry, siteName }: Props) {
           <div class="meta">
             {m.state === 'sending' && t.sending}
             {m.state === 'sent' && time(m.createdAt)}
+            {m.key === lastSeenKey && ` · ${t.seen}`}
             {m.state === 'failed' && (
               <>
                 <span class="err">{m.error ?? t.notSent}</span>{' '}

@@ -22,7 +22,7 @@ export type Link = 'idle' | 'connecting' | 'online' | 'reconnecting';
 
 
 /** The visitor's chat: identity, socket, conversation and messages, resynced after every reconnect. */
-export function useChat(opts: MountOptions, t: Dict, contextVersion: number) {
+export function useChat(opts: MountOptions, t: Dict, contextVersion: number, visible: boolean) {
   const { base, siteKey, emit } = opts;
   const page = () => currentPage(opts.context());
   const [conversation, setConversation] = useState<Conversation | null>(null);
@@ -130,6 +130,10 @@ export function useChat(opts: MountOptions, t: Dict, contextVersion: number) {
       emit('message', m);
       if (m.author === 'helper') setHelperTyping(false);
     });
+    s.on('read:updated', (r) => {
+      const c = convRef.current;
+      if (r.author === 'helper' && c && r.conversationId === c.id) setConversation({ ...c, helperReadSeq: r.seq });
+    });
     s.on('queue:position', (p) => {
       if (p.conversationId === convRef.current?.id) setQueue(p);
     });
@@ -147,6 +151,18 @@ export function useChat(opts: MountOptions, t: Dict, contextVersion: number) {
     });
     return s;
   }, [base, siteKey, merge, adopt, catchUp]);
+
+  // Read receipts: what the visitor has on screen counts as seen.
+  const lastMarked = useRef(0);
+  const lastSeen = stored.at(-1)?.seq ?? 0;
+  useEffect(() => {
+    const s = socketRef.current;
+    const c = convRef.current;
+    if (!visible || !s?.connected || !c || lastSeen <= lastMarked.current) return;
+    if (!stored.some((m) => m.author !== 'visitor' && m.seq > lastMarked.current)) return;
+    lastMarked.current = lastSeen;
+    void command(s, 'read:update', { conversationId: c.id, seq: lastSeen });
+  }, [visible, lastSeen, link]);
 
   // The merchant called setContext(): the helper sees the new context with the page.
   useEffect(() => {

@@ -27,6 +27,9 @@ export const conversations = pgTable(
     pageContext: jsonb().$type<PageContext>(),
     /** Last message sequence number handed out; bumped in the same transaction as each insert. */
     lastSeq: integer().notNull().default(0),
+    /** Read receipts: the last seq each side has seen. */
+    visitorReadSeq: integer().notNull().default(0),
+    helperReadSeq: integer().notNull().default(0),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     claimedAt: timestamp({ withTimezone: true }),
     closedAt: timestamp({ withTimezone: true }),

@@ -8,6 +8,7 @@ import { Notice } from '../../components/Notice.tsx';
 import { RequestBoard } from '../../components/RequestBoard.tsx';
 import { TopBar } from '../../components/TopBar.tsx';
 import { useHelperDesk } from '../../hooks/useHelperDesk.ts';
+import { useReadReceipt } from '../../hooks/useReadReceipt.ts';
 import { useTypingSignal } from '../../hooks/useTypingSignal.ts';
 
 interface Props {
@@ -23,6 +24,7 @@ export function Desk({ me, siteId, onSite, onSignedOut }: Props) {
   const [reveal, setReveal] = useState(0);
   const chat = desk.chats.find((c) => c.conversation.id === desk.selected) ?? null;
   const id = chat?.conversation.id;
+  useReadReceipt(desk.socket, chat, desk.link === 'online');
   useEffect(() => {
     document.title = desk.queue.length ? `(${desk.queue.length}) Tribu` : 'Tribu';
     return () => void (document.title = 'Tribu');

@@ -1,4 +1,4 @@
-import type { Conversation, Message, PageViewed, QueueItem, QueuePosition, TypingUpdated } from '@tribu/protocol';
+import type { Conversation, Message, PageViewed, QueueItem, QueuePosition, ReadUpdated, TypingUpdated } from '@tribu/protocol';
 
 /** What the conversation service announces; the socket layer fans it out to rooms on every node. */
 export interface ConversationEvents {
@@ -9,6 +9,8 @@ export interface ConversationEvents {
   pageViewed(payload: PageViewed): void;
   /** Tells the other side of the conversation that someone is (or stopped) typing. */
   typingUpdated(visitorId: string, payload: TypingUpdated): void;
+  /** Tells the other side how far someone has read. */
+  readUpdated(visitorId: string, payload: ReadUpdated): void;
   /** Tells a waiting visitor where they stand in the queue. */
   queuePosition(visitorId: string, payload: QueuePosition): void;
   /** Puts every socket of the helper (any tab, any node) into the conversation's room. */

@@ -30,6 +30,8 @@ export function toConversation(row: ConversationRow, helper: HelperRow | null): 
     closedBy: row.closedBy,
     rating: row.rating,
     ratingComment: row.ratingComment,
+    visitorReadSeq: row.visitorReadSeq,
+    helperReadSeq: row.helperReadSeq,
   };
 }
 

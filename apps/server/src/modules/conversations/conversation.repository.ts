@@ -233,6 +233,19 @@ export class ConversationRepository {
     });
   }
 
+  /** Moves a side's read mark forward (never back, never past the last message). */
+  async markRead(id: string, side: 'visitor' | 'helper', seq: number): Promise<number | undefined> {
+    const col = side === 'visitor' ? conversations.visitorReadSeq : conversations.helperReadSeq;
+    const [row] = await this.db
+      .update(conversations)
+      .set(side === 'visitor'
+        ? { visitorReadSeq: sql`least(${conversations.lastSeq}, greatest(${col}, ${seq}))` }
+        : { helperReadSeq: sql`least(${conversations.lastSeq}, greatest(${col}, ${seq}))` })
+      .where(eq(conversations.id, id))
+      .returning({ seq: col });
+    return row?.seq;
+  }
+
   /** Stores the visitor's rating of a closed chat (they may change their mind). */
   async rate(id: string, rating: number, comment: string | null): Promise<ConversationRow | undefined> {
     const [row] = await this.db

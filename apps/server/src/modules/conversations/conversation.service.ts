@@ -163,6 +163,15 @@ export class ConversationService {
     this.events.typingUpdated(row.visitorId, { conversationId: row.id, author: actor.kind, typing });
   }
 
+  /** Read receipts: only the two people of the chat mark it read; the other side is told. */
+  async markRead(actor: Actor, conversationId: string, seq: number): Promise<void> {
+    const row = await this.readable(actor, conversationId);
+    if (actor.kind === 'helper' && row.helperId !== actor.userId) return; // a moderator reading is not the helper reading
+    const stored = await this.repo.markRead(row.id, actor.kind, seq);
+    if (stored === undefined) return;
+    this.events.readUpdated(row.visitorId, { conversationId: row.id, author: actor.kind, seq: stored });
+  }
+
   async syncMessages(actor: Actor, conversationId: string, afterSeq: number): Promise<Message[]> {
     const row = await this.readable(actor, conversationId);
     return this.repo.messagesAfter(row.id, afterSeq);

@@ -24,6 +24,7 @@ export const en = {
   emailInvalid: 'This email address looks incomplete.',
   tooLong: (over: number, max: number) => `Your message is ${over} characters over the ${max}-character limit.`,
   sending: 'Sending…',
+  seen: 'Seen',
   notSent: 'Not sent',
   retry: 'Retry',
   noAnswer: 'No answer from the server',
@@ -35,6 +36,8 @@ export const en = {
   commentPlaceholder: 'Anything to add? (optional)',
   sendRating: 'Send rating',
   thanks: 'Thanks for your feedback!',
+  download: 'Download the transcript',
+  you: 'You',
 };
 
 export type Dict = typeof en;

@@ -25,6 +25,7 @@ export const es: Dict = {
   emailInvalid: 'Esta dirección de correo parece incompleta.',
   tooLong: (over, max) => `Tu mensaje supera en ${over} caracteres el límite de ${max}.`,
   sending: 'Enviando…',
+  seen: 'Visto',
   notSent: 'No enviado',
   retry: 'Reintentar',
   noAnswer: 'Sin respuesta del servidor',
@@ -36,4 +37,6 @@ export const es: Dict = {
   commentPlaceholder: '¿Algo que añadir? (opcional)',
   sendRating: 'Enviar valoración',
   thanks: '¡Gracias por tu opinión!',
+  download: 'Descargar la conversación',
+  you: 'Tú',
 };

@@ -25,6 +25,7 @@ export const fr: Dict = {
   emailInvalid: 'Cette adresse e-mail semble incomplète.',
   tooLong: (over, max) => `Votre message dépasse de ${over} caractères la limite de ${max}.`,
   sending: 'Envoi…',
+  seen: 'Lu',
   notSent: 'Non envoyé',
   retry: 'Réessayer',
   noAnswer: 'Pas de réponse du serveur',
@@ -36,4 +37,6 @@ export const fr: Dict = {
   commentPlaceholder: 'Quelque chose à ajouter ? (facultatif)',
   sendRating: 'Envoyer la note',
   thanks: 'Merci pour votre avis !',
+  download: 'Télécharger la conversation',
+  you: 'Vous',
 };

@@ -1,6 +1,0 @@
-ALTER TABLE "conversations" ADD COLUMN "page_product" jsonb;--> statement-breakpoint
-ALTER TABLE "conversations" ADD COLUMN "page_context" jsonb;--> statement-breakpoint
-ALTER TABLE "conversations" ADD COLUMN "first_response_at" timestamp with time zone;--> statement-breakpoint
-ALTER TABLE "conversations" ADD COLUMN "rating" smallint;--> statement-breakpoint
-ALTER TABLE "conversations" ADD COLUMN "rating_comment" text;--> statement-breakpoint
-ALTER TABLE "conversations" ADD COLUMN "visitor_email" text;
