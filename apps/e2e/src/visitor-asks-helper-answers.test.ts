@@ -98,6 +98,7 @@ describe.skipIf(!hasChromium)('a visitor question reaches a helper and back, in 
     await visitorLog(visitor).getByText(ANSWER).waitFor();
     await visitorLog(visitor).getByText(VISITOR_REPLY).waitFor();
     await chatPane().getByText(PRODUCT_TITLE).waitFor();
+    await chatPane().getByText('189.00 EUR').waitFor(); // the product, read from the page's JSON-LD
     await visitor.getByRole('textbox', { name: 'Your message' }).fill(FROM_PRODUCT_PAGE);
     await visitor.getByRole('button', { name: 'Send' }).click();
     await helperLog().getByText(FROM_PRODUCT_PAGE).waitFor();
