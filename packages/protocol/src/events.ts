@@ -100,6 +100,8 @@ export interface VisitorClientEvents {
   'page:view': (payload: PageView, ack: Ack<Record<string, never>>) => void;
   'conversation:end': (payload: ConversationRef, ack: Ack<{ conversation: Conversation }>) => void;
   'conversation:rate': (payload: ConversationRate, ack: Ack<{ conversation: Conversation }>) => void;
+  /** The visitor's earlier, ended conversations on this site, newest first (read with `message:sync`). */
+  'conversation:history': (payload: Record<string, never>, ack: Ack<{ conversations: Conversation[] }>) => void;
   'typing:set': (payload: TypingSet, ack: Ack<Record<string, never>>) => void;
   'read:update': (payload: ReadUpdate, ack: Ack<Record<string, never>>) => void;
 }
@@ -155,6 +157,7 @@ export const visitorCommandSchemas = {
   'page:view': PageViewSchema,
   'conversation:end': ConversationRefSchema,
   'conversation:rate': ConversationRateSchema,
+  'conversation:history': EmptySchema,
   'typing:set': TypingSetSchema,
   'read:update': ReadUpdateSchema,
 } as const satisfies Record<keyof VisitorClientEvents, z.ZodType>;

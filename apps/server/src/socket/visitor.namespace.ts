@@ -54,6 +54,7 @@ export function setupVisitorNamespace(ns: VisitorNamespace, deps: VisitorNamespa
         },
         'conversation:end': async (p) => ({ conversation: await c.end(v, p.conversationId) }),
         'conversation:rate': async (p) => ({ conversation: await c.rate(v, p) }),
+        'conversation:history': async () => ({ conversations: await c.history(v) }),
         'typing:set': async (p) => {
           await c.typing(v, p.conversationId, p.typing);
           return {};

@@ -44,6 +44,17 @@ describe.skipIf(!hasPostgres)('what the widget shows and does around a chat', ()
     await ok(helper.socket, 'conversation:end', { conversationId: conversation.id });
   });
 
+  it("lists the visitor's earlier chats, and only theirs", async () => {
+    const visitor = await connectVisitor(t.server.url, { siteKey: 'shop-a', origin: ORIGIN_A });
+    const first = await ok<{ conversation: Conversation }>(visitor.socket, 'conversation:start', { clientId: clientId(), text: 'Old question' });
+    await ok(visitor.socket, 'conversation:end', { conversationId: first.conversation.id });
+    await ok(visitor.socket, 'conversation:start', { clientId: clientId(), text: 'New question' });
+    const { conversations } = await ok<{ conversations: Conversation[] }>(visitor.socket, 'conversation:history', {});
+    expect(conversations.map((c) => c.question)).toEqual(['Old question']);
+    const other = await connectVisitor(t.server.url, { siteKey: 'shop-a', origin: ORIGIN_A });
+    expect((await ok<{ conversations: Conversation[] }>(other.socket, 'conversation:history', {})).conversations).toEqual([]);
+  });
+
   it('passes read receipts to the other side, never past the last message', async () => {
     const helper = await connectHelper(t.server.url, USERS.helperA1.email);
     const visitor = await connectVisitor(t.server.url, { siteKey: 'shop-a', origin: ORIGIN_A });

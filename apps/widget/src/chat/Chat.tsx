@@ -3,6 +3,9 @@ import type { MountOptions } from '../shared.ts';
 import { Composer } from './Composer.tsx';
 import { useI18n } from './i18n/index.ts';
 import { MessageList } from './MessageList.tsx';
+import { useState } from 'preact/hooks';
+import { readIdentity } from '../shared.ts';
+import { History } from './History.tsx';
 import { Rating } from './Rating.tsx';
 import { downloadTranscript, transcriptText } from './transcript.ts';
 import { useChat } from './useChat.ts';
@@ -17,7 +20,8 @@ interface Props {
 
 export function Chat({ opts, state, open, contextVersion, onClose }: Props) {
   const { t, locale } = useI18n();
-  const chat = useChat(opts, t, contextVersion, open);
+  const [showHistory, setShowHistory] = useState(false);
+  const chat = useChat(opts, t, contextVersion, open && !showHistory);
   const c = chat.conversation;
   const offline = state.availability.mode !== 'live';
   const status =
@@ -61,44 +65,64 @@ export function Chat({ opts, state, open, contextVersion, onClose }: Props) {
           {t.offline}
         </p>
       )}
-      <MessageList
-        messages={chat.messages}
-        onRetry={chat.retry}
-        siteName={state.site.name}
-        seenSeq={c?.helper ? c.helperReadSeq : 0}
-      />
-      {status && (
-        <p class={`status ${chat.link === 'reconnecting' ? 'warn' : ''}`} role="status">
-          {status}
-        </p>
-      )}
-      {c?.status === 'closed' ? (
-        <div class="ended">
-          <p>{t.ended}</p>
-          {c.helper && <Rating onRate={chat.rate} given={c.rating} />}
-          <button
-            type="button"
-            class="link"
-            onClick={() => downloadTranscript(transcriptText(t, state.site.name, locale, chat.messages))}
-          >
-            {t.download}
-          </button>
-          <button type="button" class="primary" onClick={chat.startOver}>
-            {t.startNew}
-          </button>
-        </div>
+      {showHistory ? (
+        <History
+          siteName={state.site.name}
+          load={chat.history}
+          messagesOf={chat.messagesOf}
+          onBack={() => setShowHistory(false)}
+        />
       ) : (
         <>
-          <Composer
-            placeholder={state.texts.placeholder}
-            onSend={chat.send}
-            onTyping={chat.typing}
-            askEmail={offline && !c}
+          <MessageList
+            messages={chat.messages}
+            onRetry={chat.retry}
+            siteName={state.site.name}
+            seenSeq={c?.helper ? c.helperReadSeq : 0}
           />
-          {c && (
-            <button type="button" class="link end" onClick={() => void chat.end()}>
-              {t.endChat}
-            </button>
+          {status && (
+            <p class={`status ${chat.link === 'reconnecting' ? 'warn' : ''}`} role="status">
+              {status}
+            </p>
+          )}
+          {c?.status === 'closed' ? (
+            <div class="ended">
+              <p>{t.ended}</p>
+              {c.helper && <Rating onRate={chat.rate} given={c.rating} />}
+              <button
+                type="button"
+                class="link"
+                onClick={() => downloadTranscript(transcriptText(t, state.site.name, locale, chat.messages))}
+              >
+                {t.download}
+              </button>
+              <button type="button" class="primary" onClick={chat.startOver}>
+                {t.startNew}
+              </button>
+              <button type="button" class="link" onClick={() => setShowHistory(true)}>
+                {t.previous}
+              </button>
+            </div>
+          ) : (
+            <>
+              <Composer
+                placeholder={state.texts.placeholder}
+                onSend={chat.send}
+                onTyping={chat.typing}
+                askEmail={offline && !c}
+              />
+              {c ? (
+                <button type="button" class="link end" onClick={() => void chat.end()}>
+                  {t.endChat}
+                </button>
+              ) : (
+                readIdentity(opts.siteKey) && (
+                  <button type="button" class="link end" onClick={() => setShowHistory(true)}>
+                    {t.previous}
+                  </button>
+                )
+              )}
+            </>
           )}
         </>
       )}

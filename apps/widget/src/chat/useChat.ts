@@ -260,6 +260,23 @@ export function useChat(opts: MountOptions, t: Dict, contextVersion: number, vis
     return null;
   }, []);
 
+  /** The visitor's earlier chats (needs an identity; none yet means no history). */
+  const history = useCallback(async (): Promise<Conversation[]> => {
+    if (!readIdentity(siteKey)) return [];
+    const s = await open();
+    const r = await command(s, 'conversation:history', {});
+    return r.ok ? r.data.conversations : [];
+  }, [open, siteKey]);
+
+  const messagesOf = useCallback(
+    async (conversationId: string): Promise<ShownMessage[]> => {
+      const s = await open();
+      const r = await command(s, 'message:sync', { conversationId, afterSeq: 0 });
+      return r.ok ? r.data.messages.map((m) => ({ ...m, key: m.id, state: 'sent' as const })) : [];
+    },
+    [open],
+  );
+
   const retry = useCallback(
     (clientId: string) => {
       const p = pending.find((x) => x.clientId === clientId);
@@ -290,5 +307,5 @@ export function useChat(opts: MountOptions, t: Dict, contextVersion: number, vis
     ...pending,
   ];
   const place = conversation?.status === 'waiting' && queue?.conversationId === conversation.id ? queue : null;
-  return { conversation, messages, link, helperTyping, place, send, retry, end, startOver, typing, rate };
+  return { history, messagesOf, conversation, messages, link, helperTyping, place, send, retry, end, startOver, typing, rate };
 }

@@ -45,6 +45,18 @@ export class ConversationRepository {
     return row;
   }
 
+  /** The visitor's ended conversations on a site, newest first. */
+  async closedForVisitor(siteId: string, visitorId: string, limit = 20): Promise<ConversationRow[]> {
+    return this.db
+      .select()
+      .from(conversations)
+      .where(
+        and(eq(conversations.siteId, siteId), eq(conversations.visitorId, visitorId), eq(conversations.status, 'closed')),
+      )
+      .orderBy(desc(conversations.createdAt))
+      .limit(limit);
+  }
+
   async openForVisitor(siteId: string, visitorId: string): Promise<ConversationRow | undefined> {
     const [row] = await this.db
       .select()

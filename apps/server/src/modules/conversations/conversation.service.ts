@@ -72,6 +72,11 @@ export class ConversationService {
     return { conversation: await this.repo.view((await this.repo.findRow(open.id)) ?? open), message };
   }
 
+  async history(v: VisitorActor): Promise<Conversation[]> {
+    const rows = await this.repo.closedForVisitor(v.siteId, v.visitorId);
+    return Promise.all(rows.map((r) => this.repo.view(r)));
+  }
+
   async recordPage(v: VisitorActor, conversationId: string, page: Page): Promise<void> {
     const row = await this.readable(v, conversationId);
     if (row.status === 'closed') return;

@@ -38,6 +38,9 @@ export const en = {
   thanks: 'Thanks for your feedback!',
   download: 'Download the transcript',
   you: 'You',
+  previous: 'Previous chats',
+  back: 'Back',
+  noPrevious: 'No earlier chats.',
 };
 
 export type Dict = typeof en;

@@ -39,4 +39,7 @@ export const es: Dict = {
   thanks: '¡Gracias por tu opinión!',
   download: 'Descargar la conversación',
   you: 'Tú',
+  previous: 'Chats anteriores',
+  back: 'Volver',
+  noPrevious: 'No hay chats anteriores.',
 };

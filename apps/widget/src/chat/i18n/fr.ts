@@ -39,4 +39,7 @@ export const fr: Dict = {
   thanks: 'Merci pour votre avis !',
   download: 'Télécharger la conversation',
   you: 'Vous',
+  previous: 'Discussions précédentes',
+  back: 'Retour',
+  noPrevious: 'Aucune discussion précédente.',
 };
