@@ -26,6 +26,10 @@ export const ConversationStartSchema = z.strictObject({
   page: PageSchema.optional(),
   /** Optional, for an answer by email when nobody is online; never shown beyond that use. */
   email: z.email().max(LIMITS.email).optional(),
+  /** The name the visitor chose to give (sites may ask for it); shown to the helper. */
+  name: z.string().trim().min(1).max(LIMITS.displayName).optional(),
+  /** The visitor ticked the site's privacy notice (sites may require it before a chat). */
+  consent: z.literal(true).optional(),
 });
 export type ConversationStart = z.infer<typeof ConversationStartSchema>;
 

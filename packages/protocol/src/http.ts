@@ -36,6 +36,8 @@ export interface WidgetState {
     /** Median minutes to a first answer over recent chats; null when not known yet. */
     responseMinutes: number | null;
   };
+  /** What the site asks before the first message (no form wall unless the site wants one). */
+  prechat: { name: PrechatField; email: PrechatField; consent: boolean };
   theme: {
     /** Brand colour, always `#rrggbb`, and a text colour readable on it. */
     color: string;
@@ -50,6 +52,8 @@ export interface WidgetState {
     title: string;
     disclosure: string;
     placeholder: string;
+    /** The site's privacy notice, shown with the consent box when the site asks for consent. */
+    privacy: string;
     /** The launcher's accessible name and its second line (`{n}` = minutes). */
     open: string;
     online: string;
@@ -57,6 +61,8 @@ export interface WidgetState {
     offline: string;
   };
 }
+
+export type PrechatField = 'off' | 'optional' | 'required';
 
 /** POST /api/auth/login */
 export const LoginRequestSchema = z.strictObject({

@@ -114,6 +114,8 @@ export interface Conversation {
   /** The visitor's rating (1–5) once the chat is over, and their optional comment. */
   rating: number | null;
   ratingComment: string | null;
+  /** The name the visitor typed before the chat, if the site asked for one. */
+  visitorName: string | null;
   /** Last seq each side has seen (read receipts). */
   visitorReadSeq: number;
   helperReadSeq: number;

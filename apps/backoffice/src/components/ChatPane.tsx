@@ -43,6 +43,7 @@ export function ChatPane({ chat, onSend, onRetry, onEnd, onDismiss, onTyping, re
       <header class="pane-head">
         <div class="pane-title">
           <h2>{c.question}</h2>
+          {c.visitorName && <p class="muted visitor-name">Asked by {c.visitorName}</p>}
           <div class="now-on">
             <span class={`live ${closed ? 'closed' : 'active'}`} aria-hidden="true" />
             <span class="muted">{closed ? 'Was on' : 'Now on'}</span> <PageLink page={chat.page} />

@@ -32,7 +32,7 @@ export function MessageLog({ chat, onRetry }: { chat: Chat; onRetry: (clientId: 
           <div key={m.id} class={`msg ${m.author === 'helper' ? 'mine' : 'theirs'}`}>
             <div class="bubble">{m.text}</div>
             <div class="meta">
-              {m.author === 'helper' ? (m.authorName ?? 'You') : 'Visitor'} · {time(m.createdAt)}
+              {m.author === 'helper' ? (m.authorName ?? 'You') : (c.visitorName ?? 'Visitor')} · {time(m.createdAt)}
               {m.id === seenId && ' · Seen'}
             </div>
           </div>

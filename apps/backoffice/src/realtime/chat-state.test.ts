@@ -16,6 +16,7 @@ const conversation: Conversation = {
   closedBy: null,
   rating: null,
   ratingComment: null,
+  visitorName: null,
   visitorReadSeq: 0,
   helperReadSeq: 0,
 };

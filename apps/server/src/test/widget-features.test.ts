@@ -3,7 +3,7 @@ import { sites } from '@tribu/db';
 import { ConversationRepository } from '../modules/conversations/conversation.repository.ts';
 import type { Conversation, QueuePosition, ReadUpdated, TypingUpdated, WidgetState } from '@tribu/protocol';
 import { clientId, connectHelper, connectVisitor, next, ok, send } from './support/clients.ts';
-import { ORIGIN_A, USERS } from './support/fixtures.ts';
+import { ORIGIN_A, ORIGIN_B, USERS } from './support/fixtures.ts';
 import { hasPostgres } from './support/services.ts';
 import { usePostgresServer } from './support/app.ts';
 
@@ -53,6 +53,29 @@ describe.skipIf(!hasPostgres)('what the widget shows and does around a chat', ()
     expect(conversations.map((c) => c.question)).toEqual(['Old question']);
     const other = await connectVisitor(t.server.url, { siteKey: 'shop-a', origin: ORIGIN_A });
     expect((await ok<{ conversations: Conversation[] }>(other.socket, 'conversation:history', {})).conversations).toEqual([]);
+  });
+
+  it('asks what the site requires before a chat, and shows helpers only the name typed', async () => {
+    await t.server.db.db.insert(sites).values({
+      key: 'shop-form',
+      name: 'Form shop',
+      allowedOrigins: [ORIGIN_B],
+      settings: { prechat: { name: 'required', consent: true } },
+    });
+    const visitor = await connectVisitor(t.server.url, { siteKey: 'shop-form', origin: ORIGIN_B });
+    const state = (await (await fetch(`${t.server.url}/api/widget/shop-form`)).json()) as WidgetState;
+    expect(state.prechat).toEqual({ name: 'required', email: 'off', consent: true });
+    const noConsent = await send(visitor.socket, 'conversation:start', { clientId: clientId(), text: 'Hi', name: 'Anna' });
+    expect(noConsent).toMatchObject({ ok: false, error: { code: 'bad_request', message: expect.stringMatching(/privacy/) } });
+    const noName = await send(visitor.socket, 'conversation:start', { clientId: clientId(), text: 'Hi', consent: true });
+    expect(noName).toMatchObject({ ok: false, error: { message: expect.stringMatching(/name/) } });
+    const started = await ok<{ conversation: Conversation }>(visitor.socket, 'conversation:start', {
+      clientId: clientId(),
+      text: 'Hi',
+      name: 'Anna',
+      consent: true,
+    });
+    expect(started.conversation.visitorName).toBe('Anna');
   });
 
   it('passes read receipts to the other side, never past the last message', async () => {

@@ -109,7 +109,15 @@ export function Chat({ opts, state, open, contextVersion, onClose }: Props) {
                 placeholder={state.texts.placeholder}
                 onSend={chat.send}
                 onTyping={chat.typing}
-                askEmail={offline && !c}
+                prechat={
+                  c
+                    ? null
+                    : // Nobody online: offer the email field so the answer can reach the visitor later.
+                      offline && state.prechat.email === 'off'
+                      ? { ...state.prechat, email: 'optional' }
+                      : state.prechat
+                }
+                privacy={state.texts.privacy}
               />
               {c ? (
                 <button type="button" class="link end" onClick={() => void chat.end()}>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { LIMITS, type Conversation, type Message, type QueuePosition } from '@tribu/protocol/client';
+import type { Intro } from './Composer.tsx';
 import { currentPage } from './page-context.ts';
 import { readIdentity, writeIdentity, type MountOptions } from '../shared.ts';
 import type { Dict } from './i18n/index.ts';
@@ -36,6 +37,8 @@ export function useChat(opts: MountOptions, t: Dict, contextVersion: number, vis
   const socketRef = useRef<VisitorSocket | null>(null);
   // Sends go out one after the other, in the order typed, each once the socket is connected.
   const outbox = useRef<Promise<void>>(Promise.resolve());
+  // What came with a first message, kept so a retry sends the same.
+  const intros = useRef(new Map<string, Intro>()).current;
   const convRef = useRef<Conversation | null>(null);
   const lastSeq = useRef(0);
   convRef.current = conversation;
@@ -182,7 +185,7 @@ export function useChat(opts: MountOptions, t: Dict, contextVersion: number, vis
   }, [siteKey, open]);
 
   const deliverNow = useCallback(
-    async (clientId: string, text: string, email?: string) => {
+    async (clientId: string, text: string, intro?: Intro) => {
       const fail = (error: string) =>
         setPending((cur) => cur.map((p) => (p.clientId === clientId ? { ...p, state: 'failed', error } : p)));
       try {
@@ -191,7 +194,7 @@ export function useChat(opts: MountOptions, t: Dict, contextVersion: number, vis
         if (!s.connected) await new Promise<void>((resolve) => s.once('connect', () => resolve()));
         const c = convRef.current;
         if (!c || c.status === 'closed') {
-          const r = await command(s, 'conversation:start', { clientId, text, page: page(), ...(email ? { email } : {}) });
+          const r = await command(s, 'conversation:start', { clientId, text, page: page(), ...intro });
           if (!r.ok) return fail(r.error.code === 'unavailable' ? t.noAnswer : r.error.message);
           const id = readIdentity(siteKey);
           if (id) writeIdentity(siteKey, { ...id, hasConversation: true });
@@ -209,8 +212,8 @@ export function useChat(opts: MountOptions, t: Dict, contextVersion: number, vis
   );
 
   const deliver = useCallback(
-    (clientId: string, text: string, email?: string) => {
-      const run = outbox.current.then(() => deliverNow(clientId, text, email));
+    (clientId: string, text: string, intro?: Intro) => {
+      const run = outbox.current.then(() => deliverNow(clientId, text, intro));
       outbox.current = run.catch(() => undefined);
       return run;
     },
@@ -218,7 +221,7 @@ export function useChat(opts: MountOptions, t: Dict, contextVersion: number, vis
   );
 
   const send = useCallback(
-    (text: string, email?: string) => {
+    (text: string, intro?: Intro) => {
       const clientId = newClientId();
       setPending((cur) => [
         ...cur,
@@ -234,7 +237,8 @@ export function useChat(opts: MountOptions, t: Dict, contextVersion: number, vis
         },
       ]);
       lastTypingSent.current = 0;
-      void deliver(clientId, text, email);
+      if (intro) intros.set(clientId, intro);
+      void deliver(clientId, text, intro);
     },
     [deliver],
   );
@@ -282,7 +286,7 @@ export function useChat(opts: MountOptions, t: Dict, contextVersion: number, vis
       const p = pending.find((x) => x.clientId === clientId);
       if (!p) return;
       setPending((cur) => cur.map((x) => (x.clientId === clientId ? { ...x, state: 'sending', error: undefined } : x)));
-      void deliver(clientId, p.text);
+      void deliver(clientId, p.text, intros.get(clientId));
     },
     [pending, deliver],
   );

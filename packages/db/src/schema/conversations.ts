@@ -40,6 +40,10 @@ export const conversations = pgTable(
     ratingComment: text(),
     /** Given by the visitor only to be told of an answer; never shown to helpers. */
     visitorEmail: text(),
+    /** The name the visitor typed, when the site asks for one. */
+    visitorName: text(),
+    /** When the visitor accepted the site's privacy notice, if the site asks. */
+    consentAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     // One open conversation per visitor and site, whatever the tabs or nodes.

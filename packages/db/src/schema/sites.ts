@@ -3,6 +3,8 @@ import { jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 /** Per-site settings kept as data; every key is optional and has a default in the server. */
 export interface SiteSettings {
   chatCap?: number;
+  /** Fields asked before the first message; all off by default (the question is the first message). */
+  prechat?: { name?: 'off' | 'optional' | 'required'; email?: 'off' | 'optional' | 'required'; consent?: boolean };
   /** Widget theme: launcher corner and light/dark (default right, auto). */
   position?: 'left' | 'right';
   themeMode?: 'light' | 'dark' | 'auto';
@@ -16,7 +18,7 @@ export interface SiteSettings {
   /** Languages offered (default: all of en, fr, es). */
   locales?: ('en' | 'fr' | 'es')[];
   /** Site wording per language, over Tribu's defaults. */
-  texts?: Partial<Record<'en' | 'fr' | 'es', Partial<Record<'launcher' | 'title' | 'disclosure' | 'placeholder' | 'open' | 'online' | 'replies' | 'offline', string>>>>;
+  texts?: Partial<Record<'en' | 'fr' | 'es', Partial<Record<'launcher' | 'title' | 'disclosure' | 'placeholder' | 'open' | 'online' | 'replies' | 'offline' | 'privacy', string>>>>;
 }
 
 export const sites = pgTable('sites', {

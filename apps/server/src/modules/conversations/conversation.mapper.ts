@@ -30,6 +30,7 @@ export function toConversation(row: ConversationRow, helper: HelperRow | null): 
     closedBy: row.closedBy,
     rating: row.rating,
     ratingComment: row.ratingComment,
+    visitorName: row.visitorName,
     visitorReadSeq: row.visitorReadSeq,
     helperReadSeq: row.helperReadSeq,
   };

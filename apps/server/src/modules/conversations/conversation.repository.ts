@@ -76,6 +76,8 @@ export class ConversationRepository {
     page: Page | undefined;
     clientId: string;
     email: string | undefined;
+    name: string | undefined;
+    consent: boolean;
   }): Promise<{ row: ConversationRow; message: Message }> {
     return this.db.transaction(async (tx) => {
       const [row] = await tx
@@ -89,6 +91,8 @@ export class ConversationRepository {
           pageProduct: input.page?.product ?? null,
           pageContext: input.page?.context ?? null,
           visitorEmail: input.email ?? null,
+          visitorName: input.name ?? null,
+          consentAt: input.consent ? new Date() : null,
         })
         .returning();
       if (!row) throw new Error('conversation insert returned nothing');

@@ -40,6 +40,7 @@ export class ConversationService {
   async start(v: VisitorActor, input: ConversationStart): Promise<{ conversation: Conversation; message: Message }> {
     const open = await this.repo.openForVisitor(v.siteId, v.visitorId);
     if (open) return this.continueOpen(v, open, input);
+    await this.checkPrechat(v.siteId, input);
     try {
       const { row, message } = await this.repo.create({
         siteId: v.siteId,
@@ -48,6 +49,8 @@ export class ConversationService {
         page: input.page,
         clientId: input.clientId,
         email: input.email,
+        name: input.name,
+        consent: input.consent === true,
       });
       const conversation = await this.repo.view(row);
       this.events.queueAdded({
@@ -65,6 +68,16 @@ export class ConversationService {
       if (!raced) throw e;
       return this.continueOpen(v, raced, input);
     }
+  }
+
+  /** What the site requires before a chat (name, email, consent to its privacy notice). */
+  private async checkPrechat(siteId: string, input: ConversationStart): Promise<void> {
+    const p = (await this.sites.byId(siteId))?.settings.prechat;
+    if (p?.consent && input.consent !== true) {
+      throw new AppError(ErrorCode.badRequest, 'Please accept the privacy notice to start a chat');
+    }
+    if (p?.name === 'required' && !input.name) throw new AppError(ErrorCode.badRequest, 'Please give your name');
+    if (p?.email === 'required' && !input.email) throw new AppError(ErrorCode.badRequest, 'Please give your email');
   }
 
   private async continueOpen(v: VisitorActor, open: Row, input: ConversationStart) {

@@ -18,6 +18,7 @@ export const DEFAULT_TEXTS: Record<Locale, WidgetState['texts']> = {
     online: 'Members online now',
     replies: 'Usually answers in ~{n} min',
     offline: 'Leave a question',
+    privacy: 'I agree that my messages are kept to answer me, as described in the privacy policy.',
   },
   fr: {
     launcher: 'Demandez à la communauté',
@@ -29,6 +30,7 @@ export const DEFAULT_TEXTS: Record<Locale, WidgetState['texts']> = {
     online: 'Des membres sont en ligne',
     replies: 'Répond en ~{n} min en général',
     offline: 'Laissez une question',
+    privacy: "J'accepte que mes messages soient conservés pour me répondre, comme décrit dans la politique de confidentialité.",
   },
   es: {
     launcher: 'Pregunta a la comunidad',
@@ -39,6 +41,7 @@ export const DEFAULT_TEXTS: Record<Locale, WidgetState['texts']> = {
     online: 'Hay miembros en línea',
     replies: 'Suele responder en ~{n} min',
     offline: 'Deja una pregunta',
+    privacy: 'Acepto que mis mensajes se guarden para responderme, según la política de privacidad.',
   },
 };
 
@@ -72,6 +75,11 @@ export function widgetRoutes(
         site: { key: site.key, name: site.name },
         locale,
         ...(await deps.availability.forSite(site)),
+        prechat: {
+          name: site.settings.prechat?.name ?? 'off',
+          email: site.settings.prechat?.email ?? 'off',
+          consent: site.settings.prechat?.consent === true,
+        },
         theme: {
           color,
           onColor: onColor(color),
