@@ -86,6 +86,8 @@ describe.skipIf(!hasChromium)('a visitor question reaches a helper and back, in 
     await helper.getByText('Visitor is typing…').waitFor();
     await visitor.getByRole('button', { name: 'Send' }).click();
     await helperLog().getByText(VISITOR_REPLY).waitFor();
+    // The helper has the chat open: the visitor's message shows as seen.
+    await visitorLog(visitor).getByText(/· Seen/).waitFor();
     await screenshot(visitor, 'visitor-3-chatting');
     await screenshot(helper, 'helper-3-chatting');
   });
@@ -128,5 +130,13 @@ describe.skipIf(!hasChromium)('a visitor question reaches a helper and back, in 
     await visitor.getByRole('button', { name: 'Start a new chat' }).waitFor();
     await screenshot(visitor, 'visitor-7-rated');
     await screenshot(helper, 'helper-5-ended');
+  });
+
+  it('keeps the ended chat readable under "Previous chats" once a new one starts', async () => {
+    await visitor.getByRole('button', { name: 'Start a new chat' }).click();
+    await visitor.getByRole('button', { name: 'Previous chats' }).click();
+    await visitor.getByRole('button', { name: new RegExp(QUESTION.slice(0, 20)) }).click();
+    await visitorLog(visitor).getByText(VISITOR_REPLY).waitFor();
+    await screenshot(visitor, 'visitor-8-previous');
   });
 });
