@@ -7,10 +7,10 @@ import { CHROMIUM_PATH } from './requirements.ts';
 const shotsDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../screenshots');
 
 /** Debian's Chromium, headless; never a browser downloaded by a tool. */
-export function launchBrowser(): Promise<Browser> {
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', ...extraArgs],
   });
 }
 
