@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, personPage, screenshot } from './support/browser.ts';
-import { signIn } from './support/people.ts';
+import { launcher, signIn } from './support/people.ts';
 import { hasChromium } from './support/requirements.ts';
 import { printServerOutputOnFailure, startServer, type RunningServer } from './support/server.ts';
 
@@ -45,4 +45,27 @@ describe.skipIf(!hasChromium)('asking when no helper is online', () => {
     await visitor.getByRole('log', { name: 'Conversation' }).getByText('Norway ships in 4–6 days').waitFor();
     await screenshot(visitor, 'visitor-offline-answered-phone');
   });
+
+  it('turns the launcher live for another visitor once a helper is online, without a reload', async () => {
+    const other = await personPage(browser, { width: 1280, height: 800 });
+    await signOutHelper();
+    await other.goto(`${server.url}/demo`);
+    await launcher(other).getByText('Leave a question').waitFor();
+    await signIn(helper, server.url, 'helper2@demo.tribu');
+    // The widget refreshes who can answer when the page comes back into view (and every 30 s).
+    await expect
+      .poll(
+        async () => {
+          await other.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+          return launcher(other).getByText(/Members online now|Usually answers in/).isVisible();
+        },
+        { timeout: 30_000, interval: 2_000 },
+      )
+      .toBe(true);
+  });
+
+  async function signOutHelper() {
+    await helper.getByRole('button', { name: 'Sign out' }).click();
+    await helper.getByRole('button', { name: 'Sign in' }).waitFor();
+  }
 });

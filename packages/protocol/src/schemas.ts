@@ -95,6 +95,7 @@ export interface HelperSummary {
   id: string;
   displayName: string;
   avatarUrl: string | null;
+  bio: string | null;
 }
 
 /** A conversation as the visitor and the assigned helper see it. */

@@ -60,6 +60,21 @@ export function Chat({ opts, state, open, contextVersion, onClose }: Props) {
         </button>
       </header>
       <p class="disclosure">{state.texts.disclosure}</p>
+      {c?.helper && !showHistory && (
+        <div class="helper-card">
+          {c.helper.avatarUrl && /^https?:\/\//.test(c.helper.avatarUrl) ? (
+            <img class="avatar" src={c.helper.avatarUrl} alt="" />
+          ) : (
+            <span class="avatar" aria-hidden="true">
+              {c.helper.displayName.trim().charAt(0).toUpperCase()}
+            </span>
+          )}
+          <span>
+            <strong>{c.helper.displayName}</strong>
+            {c.helper.bio && <small>{c.helper.bio}</small>}
+          </span>
+        </div>
+      )}
       {offline && !c && (
         <p class="offline" role="note">
           {t.offline}

@@ -57,6 +57,7 @@ function faces(helpers: WidgetState['availability']['helpers']): HTMLElement {
     let locale = preferredLocale(script.dataset.locale);
     let context: Record<string, string | number> = {};
     const listeners = new Map<TribuEvent, Set<Listener>>();
+    let stop = () => {};
 
     const emit = (event: TribuEvent, data?: unknown) => {
       for (const fn of listeners.get(event) ?? []) {
@@ -129,12 +130,7 @@ function faces(helpers: WidgetState['availability']['helpers']): HTMLElement {
       setLocale: (l) => {
         locale = preferredLocale(l) ?? locale;
         void fetchState()
-          .then((s) => {
-            if (!s) return;
-            state = s;
-            drawLauncher(s);
-            chat?.update(s);
-          })
+          .then((s) => s && apply(s))
           .catch(() => undefined);
       },
       setContext: (c) => {
@@ -148,6 +144,7 @@ function faces(helpers: WidgetState['availability']['helpers']): HTMLElement {
         return () => set.delete(fn);
       },
       destroy: () => {
+        stop();
         chat?.destroy();
         host?.remove();
         host = chat = launcher = null;
@@ -158,33 +155,52 @@ function faces(helpers: WidgetState['availability']['helpers']): HTMLElement {
     };
     window.Tribu = api;
 
-    fetchState()
-      .then((s) => {
-        if (!s || !window.Tribu) return;
-        state = s;
-        const hasConversation = !!readIdentity(siteKey)?.hasConversation;
-        // Nobody can answer and the site prefers silence: show nothing (unless a chat is under way).
-        if (s.availability.mode === 'hidden' && !hasConversation) return;
-        host = document.createElement('tribu-widget');
-        const root = host.attachShadow({ mode: 'open' });
-        adoptCss(root, launcherCss);
-        host.style.setProperty('--tribu-color', s.theme.color);
-        host.style.setProperty('--tribu-on-color', s.theme.onColor);
-        host.setAttribute('data-position', s.theme.position);
-        host.setAttribute('data-mode', s.theme.mode);
-        launcher = document.createElement('button');
-        launcher.type = 'button';
-        launcher.className = 'launcher';
-        launcher.setAttribute('aria-expanded', 'false');
-        launcher.addEventListener('click', () => api.toggle());
+    /** Shows, hides or redraws the launcher for a (new) state. */
+    const apply = (s: WidgetState) => {
+      state = s;
+      // Nobody can answer and the site prefers silence: show nothing (unless a chat is under way).
+      const hide = s.availability.mode === 'hidden' && !readIdentity(siteKey)?.hasConversation && !chat;
+      if (host) {
+        host.hidden = hide;
         drawLauncher(s);
-        root.append(launcher);
-        document.body.append(host);
-        emit('ready');
-        // A visitor with a conversation keeps it across pages: restore it without waiting for a click.
-        if (hasConversation) void loadChat(wasOpen(siteKey));
-      })
-      .catch(() => undefined);
+        chat?.update(s);
+        return;
+      }
+      if (hide) return;
+      host = document.createElement('tribu-widget');
+      const root = host.attachShadow({ mode: 'open' });
+      adoptCss(root, launcherCss);
+      host.style.setProperty('--tribu-color', s.theme.color);
+      host.style.setProperty('--tribu-on-color', s.theme.onColor);
+      host.setAttribute('data-position', s.theme.position);
+      host.setAttribute('data-mode', s.theme.mode);
+      launcher = document.createElement('button');
+      launcher.type = 'button';
+      launcher.className = 'launcher';
+      launcher.setAttribute('aria-expanded', 'false');
+      launcher.addEventListener('click', () => api.toggle());
+      drawLauncher(s);
+      root.append(launcher);
+      document.body.append(host);
+      emit('ready');
+      // A visitor with a conversation keeps it across pages: restore it without waiting for a click.
+      if (readIdentity(siteKey)?.hasConversation) void loadChat(wasOpen(siteKey));
+    };
+
+    // Who can answer changes: refresh now and then while the page is in view (the endpoint is cached).
+    const refresh = () => {
+      if (!window.Tribu || document.visibilityState !== 'visible') return;
+      fetchState()
+        .then((s) => s && window.Tribu && apply(s))
+        .catch(() => undefined);
+    };
+    const timer = setInterval(refresh, 30_000);
+    document.addEventListener('visibilitychange', refresh);
+    stop = () => {
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', refresh);
+    };
+    refresh();
   } catch {
     /* a hostile page must never see our errors */
   }

@@ -6,5 +6,7 @@ export const users = pgTable('users', {
   passwordHash: text().notNull(),
   displayName: text().notNull(),
   avatarUrl: text(),
+  /** A short public line about the helper, shown to the visitor they answer. */
+  bio: text(),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });

@@ -3,7 +3,7 @@ import type { conversations, messages, users } from '@tribu/db';
 
 type ConversationRow = typeof conversations.$inferSelect;
 type MessageRow = typeof messages.$inferSelect;
-type HelperRow = Pick<typeof users.$inferSelect, 'id' | 'displayName' | 'avatarUrl'>;
+type HelperRow = Pick<typeof users.$inferSelect, 'id' | 'displayName' | 'avatarUrl' | 'bio'>;
 
 function pageOf(row: ConversationRow): Page | null {
   if (!row.pageUrl) return null;
@@ -20,7 +20,9 @@ export function toConversation(row: ConversationRow, helper: HelperRow | null): 
     id: row.id,
     siteId: row.siteId,
     status: row.status,
-    helper: helper ? { id: helper.id, displayName: helper.displayName, avatarUrl: helper.avatarUrl } : null,
+    helper: helper
+      ? { id: helper.id, displayName: helper.displayName, avatarUrl: helper.avatarUrl, bio: helper.bio }
+      : null,
     question: row.question,
     page: pageOf(row),
     lastSeq: row.lastSeq,

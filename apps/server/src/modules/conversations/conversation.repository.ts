@@ -28,7 +28,7 @@ export class ConversationRepository {
   async view(row: ConversationRow): Promise<Conversation> {
     if (!row.helperId) return toConversation(row, null);
     const [helper] = await this.db
-      .select({ id: users.id, displayName: users.displayName, avatarUrl: users.avatarUrl })
+      .select({ id: users.id, displayName: users.displayName, avatarUrl: users.avatarUrl, bio: users.bio })
       .from(users)
       .where(eq(users.id, row.helperId));
     return toConversation(row, helper ?? null);
