@@ -169,9 +169,8 @@ function faces(helpers: WidgetState['availability']['helpers']): HTMLElement {
       if (hide) return;
       host = document.createElement('tribu-widget');
       const root = host.attachShadow({ mode: 'open' });
-      adoptCss(root, launcherCss);
-      host.style.setProperty('--tribu-color', s.theme.color);
-      host.style.setProperty('--tribu-on-color', s.theme.onColor);
+      // Site colours as :host defaults, so a merchant's own `tribu-widget { --tribu-color: … }` wins.
+      adoptCss(root, `:host{--tribu-color:${s.theme.color};--tribu-on-color:${s.theme.onColor}}${launcherCss}`);
       host.setAttribute('data-position', s.theme.position);
       host.setAttribute('data-mode', s.theme.mode);
       launcher = document.createElement('button');
