@@ -38,6 +38,8 @@ export interface App {
   app: FastifyInstance;
   db: DbHandle;
   redis: RedisHandles | undefined;
+  /** Runs the periodic jobs once now (tests call it instead of waiting for the timer). */
+  sweep(): Promise<void>;
 }
 
 /** Builds the whole server without listening: tests call it and then `app.listen({ port: 0 })`. */
@@ -133,7 +135,15 @@ export async function buildApp({ env, db: givenDb }: AppDeps): Promise<App> {
   widgetRoutes(app, { sites, availability });
   await registerStatic(app);
 
+  // Every node sweeps; the release is one conditional UPDATE, so each request is released once.
+  const sweep = async () => {
+    await conversations.releaseUnanswered();
+  };
+  const sweeper = setInterval(() => sweep().catch((err) => app.log.warn({ err }, 'sweep failed')), 5_000);
+  sweeper.unref();
+
   app.addHook('onClose', async () => {
+    clearInterval(sweeper);
     positions.stop();
     await new Promise<void>((resolve) => {
       void io.close(() => resolve());
@@ -142,5 +152,5 @@ export async function buildApp({ env, db: givenDb }: AppDeps): Promise<App> {
     if (!givenDb) await db.close();
   });
 
-  return { app, db, redis };
+  return { app, db, redis, sweep };
 }

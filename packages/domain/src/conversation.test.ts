@@ -10,6 +10,8 @@ describe('conversation state machine', () => {
     ['closed', 'claim', false],
     ['closed', 'end', false],
     ['closed', 'send', false],
+    ['active', 'release', true],
+    ['waiting', 'release', false],
   ] as const)('%s conversation: %s allowed = %s', (status, action, expected) => {
     expect(canTransition(status, action)).toBe(expected);
   });

@@ -5,13 +5,15 @@ export const ConversationAction = {
   claim: 'claim',
   send: 'send',
   end: 'end',
+  /** Back to the board: the helper gave it up, or sent no first answer in time. */
+  release: 'release',
 } as const;
 export type ConversationAction = (typeof ConversationAction)[keyof typeof ConversationAction];
 
 const allowed: Record<ConversationStatus, Record<ConversationAction, boolean>> = {
-  waiting: { claim: true, send: true, end: true },
-  active: { claim: false, send: true, end: true },
-  closed: { claim: false, send: false, end: false },
+  waiting: { claim: true, send: true, end: true, release: false },
+  active: { claim: false, send: true, end: true, release: true },
+  closed: { claim: false, send: false, end: false, release: false },
 };
 
 /** Whether `action` is possible in `status` (the state machine of DESIGN.md). */
@@ -24,6 +26,7 @@ export function nextStatus(status: ConversationStatus, action: ConversationActio
   if (!canTransition(status, action)) throw new Error(`cannot ${action} a ${status} conversation`);
   if (action === 'claim') return 'active';
   if (action === 'end') return 'closed';
+  if (action === 'release') return 'waiting';
   return status;
 }
 
@@ -32,6 +35,9 @@ export function canSend(status: ConversationStatus, author: AuthorKind): boolean
   if (author === 'visitor') return status !== 'closed';
   return status === 'active';
 }
+
+/** Seconds a helper has to send a first answer after taking a request before it returns to the board. */
+export const DEFAULT_RELEASE_AFTER_SEC = 90;
 
 /** Default cap on a helper's simultaneous chats (a site setting may override it). */
 export const DEFAULT_CHAT_CAP = 4;

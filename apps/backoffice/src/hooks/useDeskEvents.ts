@@ -11,10 +11,12 @@ interface Sinks {
   chatsRef: MutableRef<Chats>;
   /** Called for an update about a chat the desk does not hold yet (e.g. claimed in another tab). */
   adopt: (conversation: Conversation) => void;
+  /** A held chat went back to the board (no first answer in time). */
+  released: (conversation: Conversation) => void;
 }
 
 /** Applies the server's facts (queue, messages, conversation changes, visitor page and typing) to the desk. */
-export function useDeskEvents(socket: HelperSocket | null, { setQueue, setChats, chatsRef, adopt }: Sinks) {
+export function useDeskEvents(socket: HelperSocket | null, { setQueue, setChats, chatsRef, adopt, released }: Sinks) {
   useEffect(() => {
     if (!socket) return;
     const typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -30,7 +32,8 @@ export function useDeskEvents(socket: HelperSocket | null, { setQueue, setChats,
       }),
     );
     socket.on('conversation:updated', (c) => {
-      if (chatsRef.current[c.id]) setChats((cur) => upsertChat(cur, c));
+      if (chatsRef.current[c.id] && c.status === 'waiting') released(c);
+      else if (chatsRef.current[c.id]) setChats((cur) => upsertChat(cur, c));
       else adopt(c);
     });
     socket.on('page:viewed', ({ conversationId, page }) => setChats((cur) => patchChat(cur, conversationId, () => ({ page }))));
@@ -51,5 +54,5 @@ export function useDeskEvents(socket: HelperSocket | null, { setQueue, setChats,
         socket.off(e);
       }
     };
-  }, [socket, setQueue, setChats, chatsRef, adopt]);
+  }, [socket, setQueue, setChats, chatsRef, adopt, released]);
 }

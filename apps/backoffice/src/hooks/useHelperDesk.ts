@@ -67,7 +67,14 @@ export function useHelperDesk(siteId: string, userId: string, onRefused: () => v
     const r = await command(socket, 'conversation:fetch', { conversationId: conversation.id });
     if (r.ok) setChats((cur) => upsertChat(cur, r.data.conversation, r.data.messages));
   }, [socket, userId]);
-  useDeskEvents(socket, { setQueue, setChats, chatsRef, adopt });
+  const released = useCallback(
+    (conversation: Conversation) => {
+      setChats((cur) => removeChat(cur, conversation.id));
+      setNotice(`“${conversation.question.slice(0, 60)}” went back to the board: no first answer in time.`);
+    },
+    [setNotice],
+  );
+  useDeskEvents(socket, { setQueue, setChats, chatsRef, adopt, released });
 
   const claim = useCallback(
     async (conversationId: string) => {

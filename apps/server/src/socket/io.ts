@@ -64,6 +64,9 @@ export function socketEvents(visitors: VisitorNamespace, helpers: HelperNamespac
       else helpers.to(rooms.conversation(payload.conversationId)).emit('read:updated', payload);
     },
     queuePosition: (visitorId, payload) => visitors.to(rooms.visitor(visitorId)).emit('queue:position', payload),
+    // The helper already heard `conversation:updated` in the conversation's room; now they leave it.
+    helperReleased: (userId, conversation) =>
+      helpers.in(rooms.user(userId)).socketsLeave(rooms.conversation(conversation.id)),
     helperJoined: (userId, conversationId) =>
       helpers.in(rooms.user(userId)).socketsJoin(rooms.conversation(conversationId)),
   };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { sites } from '@tribu/db';
+import { eq } from 'drizzle-orm';
+import { memberships, sites, users } from '@tribu/db';
 import { ConversationRepository } from '../modules/conversations/conversation.repository.ts';
-import type { Conversation, QueuePosition, ReadUpdated, TypingUpdated, WidgetState } from '@tribu/protocol';
+import type { Conversation, QueueItem, QueuePosition, ReadUpdated, TypingUpdated, WidgetState } from '@tribu/protocol';
 import { clientId, connectHelper, connectVisitor, next, ok, send } from './support/clients.ts';
 import { ORIGIN_A, ORIGIN_B, USERS } from './support/fixtures.ts';
 import { hasPostgres } from './support/services.ts';
@@ -76,6 +77,36 @@ describe.skipIf(!hasPostgres)('what the widget shows and does around a chat', ()
       consent: true,
     });
     expect(started.conversation.visitorName).toBe('Anna');
+  });
+
+  it('puts a taken request back on the board when the helper sends no first answer in time', async () => {
+    await t.server.db.db.insert(sites).values({
+      key: 'shop-fast',
+      name: 'Fast shop',
+      allowedOrigins: [ORIGIN_A],
+      settings: { releaseAfterSec: 1 },
+    });
+    const [fast] = await t.server.db.db.select().from(sites).where(eq(sites.key, 'shop-fast'));
+    const [helperRow] = await t.server.db.db.select().from(users).where(eq(users.email, USERS.helperA2.email));
+    await t.server.db.db.insert(memberships).values({ userId: helperRow!.id, siteId: fast!.id, role: 'helper' });
+    const helper = await connectHelper(t.server.url, USERS.helperA2.email);
+    const visitor = await connectVisitor(t.server.url, { siteKey: 'shop-fast', origin: ORIGIN_A });
+    const { conversation } = await ok<{ conversation: Conversation }>(visitor.socket, 'conversation:start', {
+      clientId: clientId(),
+      text: 'Anyone?',
+    });
+    await ok(helper.socket, 'conversation:claim', { conversationId: conversation.id });
+    await t.server.sweep();
+    expect((await ok<{ conversation: Conversation }>(visitor.socket, 'conversation:fetch', {})).conversation.status).toBe('active');
+    await new Promise((r) => setTimeout(r, 1200));
+    const helperTold = next<Conversation>(helper.socket, 'conversation:updated', (c) => c.status === 'waiting');
+    const backOnBoard = next<QueueItem>(helper.socket, 'queue:added', (i) => i.conversationId === conversation.id);
+    await t.server.sweep();
+    expect((await helperTold).helper).toBeNull();
+    await backOnBoard;
+    const late = await send(helper.socket, 'message:send', { conversationId: conversation.id, clientId: clientId(), text: 'Too late' });
+    expect(late.ok).toBe(false);
+    expect((await send(helper.socket, 'conversation:claim', { conversationId: conversation.id })).ok).toBe(true);
   });
 
   it('passes read receipts to the other side, never past the last message', async () => {

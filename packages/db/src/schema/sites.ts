@@ -3,6 +3,8 @@ import { jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 /** Per-site settings kept as data; every key is optional and has a default in the server. */
 export interface SiteSettings {
   chatCap?: number;
+  /** Seconds to send a first answer after taking a request, else it returns to the board (default 90). */
+  releaseAfterSec?: number;
   /** Fields asked before the first message; all off by default (the question is the first message). */
   prechat?: { name?: 'off' | 'optional' | 'required'; email?: 'off' | 'optional' | 'required'; consent?: boolean };
   /** Widget theme: launcher corner and light/dark (default right, auto). */

@@ -13,6 +13,8 @@ export interface ConversationEvents {
   readUpdated(visitorId: string, payload: ReadUpdated): void;
   /** Tells a waiting visitor where they stand in the queue. */
   queuePosition(visitorId: string, payload: QueuePosition): void;
+  /** Tells a helper's tabs that a chat went back to the board, and takes them out of its room. */
+  helperReleased(userId: string, conversation: Conversation): void;
   /** Puts every socket of the helper (any tab, any node) into the conversation's room. */
   helperJoined(userId: string, conversationId: string): void;
 }

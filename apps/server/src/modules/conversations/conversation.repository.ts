@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
-import { conversations, messages, pageViews, users, type Db } from '@tribu/db';
+import { conversations, messages, pageViews, sites, users, type Db } from '@tribu/db';
 import type { AuthorKind, Conversation, Message, Page, QueueItem } from '@tribu/protocol';
 import { LIMITS } from '@tribu/protocol';
 import { toConversation, toMessage, toQueueItem } from './conversation.mapper.ts';
@@ -247,6 +247,27 @@ export class ConversationRepository {
         })
         .where(eq(conversations.id, id));
     });
+  }
+
+  /**
+   * Returns to the board every claimed request whose helper sent no first answer within the site's
+   * delay. One conditional UPDATE: with several nodes sweeping, each request is released once.
+   */
+  async releaseUnanswered(defaultSec: number): Promise<(ConversationRow & { releasedFrom: string })[]> {
+    const result: unknown = await this.db.execute(sql`
+      with due as (
+        select c.id, c.helper_id from ${conversations} c join ${sites} s on s.id = c.site_id
+        where c.status = 'active' and c.first_response_at is null
+          and c.claimed_at < now() - make_interval(secs => coalesce((s.settings->>'releaseAfterSec')::int, ${defaultSec}))
+        for update of c skip locked
+      )
+      update ${conversations} c set status = 'waiting', helper_id = null, claimed_at = null
+      from due where c.id = due.id
+      returning c.id, due.helper_id as released_from`);
+    const rows = (result as { rows: { id: string; released_from: string }[] }).rows;
+    const full = await this.rowsByIds(rows.map((r) => r.id));
+    const from = new Map(rows.map((r) => [r.id, r.released_from]));
+    return full.map((r) => ({ ...r, releasedFrom: from.get(r.id)! }));
   }
 
   /** Moves a side's read mark forward (never back, never past the last message). */

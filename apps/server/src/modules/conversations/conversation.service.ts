@@ -1,4 +1,4 @@
-import { DEFAULT_CHAT_CAP, canSend, hasRole } from '@tribu/domain';
+import { DEFAULT_CHAT_CAP, DEFAULT_RELEASE_AFTER_SEC, canSend, hasRole } from '@tribu/domain';
 import {
   ErrorCode,
   type Conversation,
@@ -144,6 +144,25 @@ export class ConversationService {
   async fetchForHelper(h: HelperActor, conversationId: string): Promise<ConversationWithMessages> {
     const row = await this.readable(h, conversationId);
     return { conversation: await this.repo.view(row), messages: await this.repo.messagesAfter(row.id, 0) };
+  }
+
+  /** Puts back on the board the requests nobody answered in time after taking them. */
+  async releaseUnanswered(): Promise<number> {
+    const released = await this.repo.releaseUnanswered(DEFAULT_RELEASE_AFTER_SEC);
+    for (const row of released) {
+      const conversation = await this.repo.view(row);
+      // The helper's tabs learn it left their desk; the visitor sees it waiting again.
+      this.events.conversationUpdated(row.visitorId, conversation);
+      this.events.helperReleased(row.releasedFrom, conversation);
+      this.events.queueAdded({
+        conversationId: row.id,
+        siteId: row.siteId,
+        question: row.question,
+        page: conversation.page,
+        createdAt: conversation.createdAt,
+      });
+    }
+    return released.length;
   }
 
   // ---------- both ----------
