@@ -25,11 +25,14 @@ import { createRedis, type RedisHandles } from './plugins/redis.ts';
 import { registerStatic } from './plugins/static.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { helpersOnline, setupHelperNamespace } from './socket/helper.namespace.ts';
-import { createIo, socketEvents } from './socket/io.ts';
+import { createIo, rooms, socketEvents } from './socket/io.ts';
+import { PresenceService } from './modules/presence/presence.service.ts';
 import { setupVisitorNamespace } from './socket/visitor.namespace.ts';
 
 export interface AppDeps {
   env: Env;
+  /** How long a helper whose last tab closed still counts as online (default 8 s). */
+  presenceGraceMs?: number;
   /** An open database; when absent one is created from the environment (and closed with the app). */
   db?: DbHandle;
 }
@@ -43,7 +46,7 @@ export interface App {
 }
 
 /** Builds the whole server without listening: tests call it and then `app.listen({ port: 0 })`. */
-export async function buildApp({ env, db: givenDb }: AppDeps): Promise<App> {
+export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: AppDeps): Promise<App> {
   const app = Fastify({
     logger: {
       level: env.LOG_LEVEL,
@@ -82,7 +85,21 @@ export async function buildApp({ env, db: givenDb }: AppDeps): Promise<App> {
   const auth = new AuthService(db.db);
   const visitors = new VisitorService(db.db, sites, secret);
   const conversationRepo = new ConversationRepository(db.db);
-  const availability = new AvailabilityService(db.db, conversationRepo, (siteId) => helpersOnline(helperNs, siteId));
+  const presenceChanged = (siteId: string) =>
+    helperNs.to(rooms.siteHelpers(siteId)).emit('presence:changed', { siteId });
+  const presence = new PresenceService({
+    db: db.db,
+    conversations: conversationRepo,
+    sites,
+    online: (siteId) => helpersOnline(helperNs, siteId),
+    announce: (siteId) => presenceChanged(siteId),
+  });
+  const availability = new AvailabilityService(
+    db.db,
+    conversationRepo,
+    (siteId) => helpersOnline(helperNs, siteId),
+    (ids) => presence.away(ids),
+  );
   const relay = socketEvents(visitorNs, helperNs);
   const positions = new QueuePositions(
     conversationRepo,
@@ -106,6 +123,15 @@ export async function buildApp({ env, db: givenDb }: AppDeps): Promise<App> {
       relay.queueRemoved(siteId, conversationId);
       positions.moved(siteId);
     },
+    // A claim, an end or a release changes someone's chats in progress: peers re-list.
+    conversationUpdated: (visitorId, conversation) => {
+      relay.conversationUpdated(visitorId, conversation);
+      if (conversation.helper) presenceChanged(conversation.siteId);
+    },
+    helperReleased: (userId, conversation) => {
+      relay.helperReleased(userId, conversation);
+      presenceChanged(conversation.siteId);
+    },
   };
   const conversations = new ConversationService(conversationRepo, sites, events);
   const limiters = {
@@ -123,6 +149,8 @@ export async function buildApp({ env, db: givenDb }: AppDeps): Promise<App> {
   });
   setupHelperNamespace(helperNs, {
     conversations,
+    presence,
+    presenceGraceMs,
     auth,
     parseCookie: (h) => app.parseCookie(h),
     limiters: { events: limiters.helperEvents, connections: limiters.connections },

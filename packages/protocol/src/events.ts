@@ -6,10 +6,12 @@ import {
   IdSchema,
   MessageTextSchema,
   PageSchema,
+  PresenceStatusSchema,
   SiteKeySchema,
   type Conversation,
   type Message,
   type Page,
+  type Peer,
   type QueueItem,
   type QueuePosition,
   type ReadUpdated,
@@ -54,6 +56,9 @@ export type MessageSync = z.infer<typeof MessageSyncSchema>;
 
 export const TypingSetSchema = z.strictObject({ conversationId: IdSchema, typing: z.boolean() });
 export type TypingSet = z.infer<typeof TypingSetSchema>;
+
+export const PresenceSetSchema = z.strictObject({ status: PresenceStatusSchema });
+export type PresenceSet = z.infer<typeof PresenceSetSchema>;
 
 export const ReadUpdateSchema = z.strictObject({ conversationId: IdSchema, seq: z.number().int().min(0) });
 export type ReadUpdate = z.infer<typeof ReadUpdateSchema>;
@@ -133,6 +138,10 @@ export interface HelperClientEvents {
   'conversation:end': (payload: ConversationRef, ack: Ack<{ conversation: Conversation }>) => void;
   'typing:set': (payload: TypingSet, ack: Ack<Record<string, never>>) => void;
   'read:update': (payload: ReadUpdate, ack: Ack<Record<string, never>>) => void;
+  /** Helpers of a site online now (any node), with their status and chats in progress. */
+  'presence:list': (payload: SiteRef, ack: Ack<{ peers: Peer[] }>) => void;
+  /** The helper sets their own status (every tab, every site). */
+  'presence:set': (payload: PresenceSet, ack: Ack<Record<string, never>>) => void;
 }
 
 export interface PageViewed {
@@ -150,6 +159,8 @@ export interface HelperServerEvents {
   'page:viewed': (payload: PageViewed) => void;
   'typing:updated': (payload: TypingUpdated) => void;
   'read:updated': (payload: ReadUpdated) => void;
+  /** Someone came, went or changed status on this site: ask `presence:list` again. */
+  'presence:changed': (payload: { siteId: string }) => void;
 }
 
 /** Schemas of every client command, by namespace: the server validates each payload with these. */
@@ -176,4 +187,6 @@ export const helperCommandSchemas = {
   'conversation:end': ConversationRefSchema,
   'typing:set': TypingSetSchema,
   'read:update': ReadUpdateSchema,
+  'presence:list': SiteRefSchema,
+  'presence:set': PresenceSetSchema,
 } as const satisfies Record<keyof HelperClientEvents, z.ZodType>;

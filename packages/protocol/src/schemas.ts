@@ -91,6 +91,19 @@ export interface TypingUpdated {
   typing: boolean;
 }
 
+/** What a helper says about themself; `busy` is derived (all chat slots taken). */
+export const PresenceStatusSchema = z.enum(['available', 'away']);
+export type PresenceStatus = z.infer<typeof PresenceStatusSchema>;
+
+/** A helper online now, as peers see them. */
+export interface Peer {
+  id: string;
+  displayName: string;
+  avatarUrl: string | null;
+  status: 'available' | 'busy' | 'away';
+  activeChats: number;
+}
+
 export interface HelperSummary {
   id: string;
   displayName: string;

@@ -5,12 +5,16 @@ import { isSameOrigin } from '../lib/origin.ts';
 import type { Limiter } from '../lib/rate-limiter.ts';
 import type { AuthService } from '../modules/auth/auth.service.ts';
 import type { ConversationService } from '../modules/conversations/conversation.service.ts';
+import type { PresenceService } from '../modules/presence/presence.service.ts';
 import { registerCommands } from './commands.ts';
 import { checkProtocolVersion, originOf, toHandshakeError } from './handshake.ts';
 import { rooms, type HelperNamespace } from './io.ts';
 
 export interface HelperNamespaceDeps {
   conversations: ConversationService;
+  presence: PresenceService;
+  /** How long a helper who lost every connection still counts as online (a reload is not leaving). */
+  presenceGraceMs: number;
   auth: AuthService;
   parseCookie: (header: string) => Record<string, string | undefined>;
   limiters: { events: Limiter; connections: Limiter };
@@ -70,6 +74,14 @@ export function setupHelperNamespace(ns: HelperNamespace, deps: HelperNamespaceD
           await c.markRead(h, p.conversationId, p.seq);
           return {};
         },
+        'presence:list': async (p) => {
+          if (!h.roles[p.siteId]) throw new AppError(ErrorCode.notFound, 'Site not found');
+          return { peers: await deps.presence.list(p.siteId) };
+        },
+        'presence:set': async (p) => {
+          await deps.presence.set(h.userId, Object.keys(h.roles), p.status);
+          return {};
+        },
       },
       { log: deps.log, limiter: deps.limiters.events, limitKey: `u:${h.userId}` },
     );
@@ -82,6 +94,19 @@ export function setupHelperNamespace(ns: HelperNamespace, deps: HelperNamespaceD
       deps.log.warn({ err: e }, 'could not restore helper rooms');
     }
     await socket.join(joins);
+    const announce = () => {
+      for (const siteId of Object.keys(h.roles)) ns.to(rooms.siteHelpers(siteId)).emit('presence:changed', { siteId });
+    };
+    announce();
+    socket.on('disconnect', () => {
+      // Only when the helper's last tab stays gone past the grace period do peers see them leave.
+      setTimeout(() => {
+        ns.in(rooms.user(h.userId))
+          .fetchSockets()
+          .then((left) => left.length === 0 && announce())
+          .catch((err: unknown) => deps.log.warn({ err }, 'presence check failed'));
+      }, deps.presenceGraceMs).unref();
+    });
   });
 }
 

@@ -8,6 +8,8 @@ import { Notice } from '../../components/Notice.tsx';
 import { RequestBoard } from '../../components/RequestBoard.tsx';
 import { TopBar } from '../../components/TopBar.tsx';
 import { useHelperDesk } from '../../hooks/useHelperDesk.ts';
+import { PeersOnline } from '../../components/PeersOnline.tsx';
+import { usePresence } from '../../hooks/usePresence.ts';
 import { useReadReceipt } from '../../hooks/useReadReceipt.ts';
 import { useTypingSignal } from '../../hooks/useTypingSignal.ts';
 
@@ -20,6 +22,7 @@ interface Props {
 
 export function Desk({ me, siteId, onSite, onSignedOut }: Props) {
   const desk = useHelperDesk(siteId, me.user.id, onSignedOut);
+  const presence = usePresence(desk.socket, siteId, desk.link === 'online', me.user.id);
   const typing = useTypingSignal(desk.socket);
   const [reveal, setReveal] = useState(0);
   const chat = desk.chats.find((c) => c.conversation.id === desk.selected) ?? null;
@@ -43,7 +46,15 @@ export function Desk({ me, siteId, onSite, onSignedOut }: Props) {
       )}
       {desk.notice && <Notice text={desk.notice} onDismiss={() => desk.setNotice(null)} />}
       <main class="desk">
-        <ChatList chats={desk.chats} selected={desk.selected} onSelect={desk.setSelected} />
+        <div class="left">
+          <PeersOnline
+            peers={presence.peers}
+            me={me.user.id}
+            myStatus={presence.myStatus}
+            onStatus={(s) => void presence.setStatus(s)}
+          />
+          <ChatList chats={desk.chats} selected={desk.selected} onSelect={desk.setSelected} />
+        </div>
         <ChatPane
           chat={chat}
           onSend={(t) => {

@@ -20,6 +20,8 @@ export class AvailabilityService {
     private readonly db: Db,
     private readonly conversations: ConversationRepository,
     private readonly online: (siteId: string) => Promise<{ userId: string; displayName: string }[]>,
+    /** Helpers who said they are away are online but do not answer. */
+    private readonly away: (ids: string[]) => Promise<Set<string>>,
   ) {}
 
   async forSite(site: SiteRow): Promise<Availability> {
@@ -31,7 +33,9 @@ export class AvailabilityService {
   }
 
   private async compute(site: SiteRow): Promise<Availability> {
-    const online = await this.online(site.id).catch(() => []);
+    const connected = await this.online(site.id).catch(() => []);
+    const away = await this.away(connected.map((h) => h.userId));
+    const online = connected.filter((h) => !away.has(h.userId));
     const cap = site.settings.chatCap ?? DEFAULT_CHAT_CAP;
     const counts = await this.conversations.activeCounts(
       site.id,
@@ -46,7 +50,7 @@ export class AvailabilityService {
           .where(inArray(users.id, free.slice(0, 3).map((h) => h.userId)))
       : [];
     return {
-      helpersOnline: online.length,
+      helpersOnline: connected.length,
       availability: {
         mode: enough ? 'live' : site.settings.offlineMode === 'hide' ? 'hidden' : 'offline',
         helpers: enough ? profiles.map((p) => ({ displayName: p.displayName, avatarUrl: p.avatarUrl })) : [],

@@ -32,7 +32,7 @@ export async function startTestServer(opts: { databaseUrl?: string; redisUrl?: s
   });
   const db: DbHandle = await createDb({ databaseUrl: env.DATABASE_URL, dataDir, inMemory: !env.DATABASE_URL, poolSize: 5 });
   const sites = await seedFixtures(db.db);
-  const built = await buildApp({ env, db });
+  const built = await buildApp({ env, db, presenceGraceMs: 300 });
   await built.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = built.app.server.address() as AddressInfo;
   return {

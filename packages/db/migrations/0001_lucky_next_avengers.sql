@@ -1,4 +1,5 @@
 ALTER TABLE "users" ADD COLUMN "bio" text;--> statement-breakpoint
+ALTER TABLE "users" ADD COLUMN "presence_status" text DEFAULT 'available' NOT NULL;--> statement-breakpoint
 ALTER TABLE "conversations" ADD COLUMN "page_product" jsonb;--> statement-breakpoint
 ALTER TABLE "conversations" ADD COLUMN "page_context" jsonb;--> statement-breakpoint
 ALTER TABLE "conversations" ADD COLUMN "visitor_read_seq" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
