@@ -16,6 +16,7 @@ import { isUniqueViolation } from '../../lib/pg-errors.ts';
 import type { Actor, HelperActor, VisitorActor } from '../actors.ts';
 import type { SiteService } from '../sites/site.service.ts';
 import type { ConversationEvents } from './conversation.events.ts';
+import { toQueueItem } from './conversation.mapper.ts';
 import type { ConversationRepository } from './conversation.repository.ts';
 
 type Row = NonNullable<Awaited<ReturnType<ConversationRepository['findRow']>>>;
@@ -53,13 +54,7 @@ export class ConversationService {
         consent: input.consent === true,
       });
       const conversation = await this.repo.view(row);
-      this.events.queueAdded({
-        conversationId: row.id,
-        siteId: row.siteId,
-        question: row.question,
-        page: conversation.page,
-        createdAt: conversation.createdAt,
-      });
+      this.events.queueAdded(toQueueItem(row));
       this.events.conversationUpdated(v.visitorId, conversation);
       return { conversation, message };
     } catch (e) {
@@ -154,13 +149,7 @@ export class ConversationService {
       // The helper's tabs learn it left their desk; the visitor sees it waiting again.
       this.events.conversationUpdated(row.visitorId, conversation);
       this.events.helperReleased(row.releasedFrom, conversation);
-      this.events.queueAdded({
-        conversationId: row.id,
-        siteId: row.siteId,
-        question: row.question,
-        page: conversation.page,
-        createdAt: conversation.createdAt,
-      });
+      this.events.queueAdded(toQueueItem(row));
     }
     return released.length;
   }
