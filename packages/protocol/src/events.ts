@@ -136,6 +136,8 @@ export interface HelperClientEvents {
   'message:send': (payload: MessageSend, ack: Ack<{ message: Message }>) => void;
   'message:sync': (payload: MessageSync, ack: Ack<{ messages: Message[] }>) => void;
   'conversation:end': (payload: ConversationRef, ack: Ack<{ conversation: Conversation }>) => void;
+  /** Gives a taken chat back to the board, for another helper to take (history kept). */
+  'conversation:release': (payload: ConversationRef, ack: Ack<{ conversation: Conversation }>) => void;
   'typing:set': (payload: TypingSet, ack: Ack<Record<string, never>>) => void;
   'read:update': (payload: ReadUpdate, ack: Ack<Record<string, never>>) => void;
   /** Helpers of a site online now (any node), with their status and chats in progress. */
@@ -185,6 +187,7 @@ export const helperCommandSchemas = {
   'message:send': MessageSendSchema,
   'message:sync': MessageSyncSchema,
   'conversation:end': ConversationRefSchema,
+  'conversation:release': ConversationRefSchema,
   'typing:set': TypingSetSchema,
   'read:update': ReadUpdateSchema,
   'presence:list': SiteRefSchema,

@@ -10,6 +10,7 @@ interface Props {
   onSend: (text: string) => void;
   onRetry: (clientId: string) => void;
   onEnd: () => void;
+  onRelease: () => void;
   onDismiss: () => void;
   onTyping: () => void;
   /** Bumped when the helper takes a request: on a phone the pane then scrolls into view. */
@@ -17,7 +18,7 @@ interface Props {
 }
 
 /** The selected chat: where the visitor is now, the conversation, and the reply box. */
-export function ChatPane({ chat, onSend, onRetry, onEnd, onDismiss, onTyping, reveal }: Props) {
+export function ChatPane({ chat, onSend, onRetry, onEnd, onRelease, onDismiss, onTyping, reveal }: Props) {
   const section = useRef<HTMLElement>(null);
   // On a phone the pane sits below the board: bring a chat just taken into view.
   useEffect(() => {
@@ -55,9 +56,14 @@ export function ChatPane({ chat, onSend, onRetry, onEnd, onDismiss, onTyping, re
             Close tab
           </button>
         ) : (
-          <button type="button" class="ghost danger" onClick={onEnd}>
-            End chat
-          </button>
+          <div class="pane-actions">
+            <button type="button" class="ghost" onClick={onRelease} title="Another helper can take it; the history stays">
+              Release to board
+            </button>
+            <button type="button" class="ghost danger" onClick={onEnd}>
+              End chat
+            </button>
+          </div>
         )}
       </header>
       <MessageLog chat={chat} onRetry={onRetry} />

@@ -127,6 +127,20 @@ export function useHelperDesk(siteId: string, userId: string, onRefused: () => v
     [socket, setNotice],
   );
 
+  /** Gives the chat back to the board for another helper (the visitor keeps waiting, history kept). */
+  const release = useCallback(
+    async (conversationId: string) => {
+      if (!socket) return;
+      const r = await command(socket, 'conversation:release', { conversationId });
+      if (r.ok) {
+        setChats((cur) => removeChat(cur, conversationId));
+        setSelected((cur) => (cur === conversationId ? null : cur));
+        setNotice('Back on the board: another helper can take it.');
+      } else setNotice(r.error.message);
+    },
+    [socket, setNotice],
+  );
+
   const dismiss = useCallback((conversationId: string) => {
     setChats((cur) => removeChat(cur, conversationId));
     setSelected((cur) => (cur === conversationId ? null : cur));
@@ -138,5 +152,5 @@ export function useHelperDesk(siteId: string, userId: string, onRefused: () => v
   );
   const activeCount = list.filter((c) => c.conversation.status === 'active').length;
 
-  return { link, socket, queue, claiming, chats: list, activeCount, selected, setSelected, notice, setNotice, claim, send, retry, end, dismiss };
+  return { link, socket, queue, claiming, chats: list, activeCount, selected, setSelected, notice, setNotice, claim, send, retry, end, release, dismiss };
 }

@@ -66,6 +66,7 @@ export function setupHelperNamespace(ns: HelperNamespace, deps: HelperNamespaceD
         'message:send': async (p) => ({ message: await c.send(h, p) }),
         'message:sync': async (p) => ({ messages: await c.syncMessages(h, p.conversationId, p.afterSeq) }),
         'conversation:end': async (p) => ({ conversation: await c.end(h, p.conversationId) }),
+        'conversation:release': async (p) => ({ conversation: await c.release(h, p.conversationId) }),
         'typing:set': async (p) => {
           await c.typing(h, p.conversationId, p.typing);
           return {};

@@ -64,6 +64,7 @@ export function Desk({ me, siteId, onSite, onSignedOut }: Props) {
           }}
           onRetry={(clientId) => id && desk.retry(id, clientId)}
           onEnd={() => id && void desk.end(id)}
+          onRelease={() => id && void desk.release(id)}
           onDismiss={() => id && desk.dismiss(id)}
           onTyping={() => id && typing(id)}
           reveal={reveal}

@@ -225,6 +225,16 @@ export class ConversationRepository {
     });
   }
 
+  /** Back to the board, only if `helperId` still holds it (a racing end or release wins once). */
+  async release(id: string, helperId: string): Promise<ConversationRow | undefined> {
+    const [row] = await this.db
+      .update(conversations)
+      .set({ status: 'waiting', helperId: null, claimedAt: null })
+      .where(and(eq(conversations.id, id), eq(conversations.status, 'active'), eq(conversations.helperId, helperId)))
+      .returning();
+    return row;
+  }
+
   async close(id: string, by: AuthorKind): Promise<ConversationRow | undefined> {
     const [row] = await this.db
       .update(conversations)

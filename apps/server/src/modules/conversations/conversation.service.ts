@@ -141,6 +141,19 @@ export class ConversationService {
     return { conversation: await this.repo.view(row), messages: await this.repo.messagesAfter(row.id, 0) };
   }
 
+  /** The helper gives the chat back to the board; the visitor waits for the next helper. */
+  async release(h: HelperActor, conversationId: string): Promise<Conversation> {
+    const row = await this.readable(h, conversationId);
+    if (row.helperId !== h.userId) throw new AppError(ErrorCode.forbidden, 'Only the helper who took this chat can release it');
+    const released = await this.repo.release(row.id, h.userId);
+    if (!released) throw new AppError(ErrorCode.invalidState, 'This chat is no longer yours to release');
+    const conversation = await this.repo.view(released);
+    this.events.conversationUpdated(row.visitorId, conversation);
+    this.events.helperReleased(h.userId, conversation);
+    this.events.queueAdded(toQueueItem(released));
+    return conversation;
+  }
+
   /** Puts back on the board the requests nobody answered in time after taking them. */
   async releaseUnanswered(): Promise<number> {
     const released = await this.repo.releaseUnanswered(DEFAULT_RELEASE_AFTER_SEC);
