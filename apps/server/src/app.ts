@@ -53,7 +53,8 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
       // Never log credentials: cookies and CSRF tokens are redacted.
       redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
     },
-    trustProxy: true,
+    // Only behind a proxy may X-Forwarded-For name the client (rate limits are keyed by address).
+    trustProxy: env.TRUST_PROXY,
     logController: new LogController({ disableRequestLogging: !['debug', 'trace'].includes(env.LOG_LEVEL) }),
     bodyLimit: 64 * 1024,
   });

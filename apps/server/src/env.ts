@@ -17,6 +17,8 @@ const EnvSchema = z
     DATA_DIR: z.string().default('./.data'),
     SECRET: z.string().min(32, 'SECRET must be at least 32 characters').optional(),
     SEED_DEMO: bool.optional(),
+    /** Behind a load balancer: trust X-Forwarded-For for client addresses. */
+    TRUST_PROXY: bool.default(false),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .transform((e) => ({

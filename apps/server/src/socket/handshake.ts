@@ -21,5 +21,5 @@ export function checkProtocolVersion(socket: Socket): void {
 
 export function originOf(socket: Socket): { origin: string | undefined; host: string | undefined } {
   const h = socket.handshake.headers;
-  return { origin: h.origin, host: h['x-forwarded-host']?.toString() ?? h.host };
+  return { origin: h.origin, host: h.host };
 }

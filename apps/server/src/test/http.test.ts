@@ -58,3 +58,25 @@ describe('HTTP surface', () => {
     expect((await server.app.inject('/demo/..%2Fsrc%2Fmain')).statusCode).toBe(404);
   });
 });
+
+describe('client addresses', () => {
+  it('ignores a forged X-Forwarded-For unless TRUST_PROXY is set, so rate limits cannot be dodged', async () => {
+    const { loadEnv } = await import('../env.ts');
+    expect(loadEnv({}).TRUST_PROXY).toBe(false);
+    expect(loadEnv({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
+    const server = await startTestServer();
+    // Twelve wrong passwords, each claiming another address: the login throttle (10/min) still bites.
+    const tries = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        server.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          headers: { 'x-forwarded-for': `10.0.0.${i}` },
+          payload: { email: 'a1@test.tribu', password: 'wrong' },
+        }),
+      ),
+    );
+    await server.close();
+    expect(tries.map((r) => r.statusCode)).toContain(429);
+  });
+});

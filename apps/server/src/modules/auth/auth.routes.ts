@@ -5,7 +5,9 @@ import { AppError } from '../../lib/errors.ts';
 import { isSameOrigin } from '../../lib/origin.ts';
 import { SESSION_TTL_MS, type AuthService, type Session } from './auth.service.ts';
 
-const hostOf = (req: FastifyRequest) => req.headers['x-forwarded-host']?.toString() ?? req.headers.host;
+// The Host header (a proxy in front must pass it through, as deploy/nginx.conf does); never a
+// client-settable X-Forwarded-Host, which would let a forged header pass the same-origin check.
+const hostOf = (req: FastifyRequest) => req.headers.host;
 
 /** State-changing backoffice requests must come from our own pages (SameSite + Origin + CSRF header). */
 function assertSameOrigin(req: FastifyRequest): void {

@@ -26,7 +26,7 @@ export function visitorRoutes(app: FastifyInstance, deps: { visitors: VisitorSer
     { schema: { body: VisitorTokenRequestSchema }, config: { rateLimit: { max: 30, timeWindow: 60_000 } } },
     async (req, reply) => {
       const origin = req.headers.origin;
-      const host = req.headers['x-forwarded-host']?.toString() ?? req.headers.host;
+      const host = req.headers.host;
       const result = await deps.visitors.token(req.body, { origin, host });
       if (origin) void reply.header('Access-Control-Allow-Origin', origin).header('Vary', 'Origin');
       return result;
