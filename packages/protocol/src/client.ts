@@ -6,3 +6,4 @@ export type * from './schemas.ts';
 export type * from './events.ts';
 export type * from './http.ts';
 export { CSRF_HEADER, LOCALES, SESSION_COOKIE, type Locale } from './constants.ts';
+export * from './ack.ts';

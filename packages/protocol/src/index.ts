@@ -4,3 +4,4 @@ export * from './errors.ts';
 export * from './schemas.ts';
 export * from './events.ts';
 export * from './http.ts';
+export * from './ack.ts';

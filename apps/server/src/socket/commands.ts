@@ -1,15 +1,14 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Socket } from 'socket.io';
 import type { z } from 'zod';
-import { ErrorCode, type Ack, type AckResult, type ErrorBody } from '@tribu/protocol';
+import { ErrorCode, type AckData, type AckResult, type ErrorBody } from '@tribu/protocol';
 import { AppError } from '../lib/errors.ts';
 import type { Limiter } from '../lib/rate-limiter.ts';
 
-type AckDataOf<F> = F extends (payload: never, ack: Ack<infer T>) => void ? T : never;
 
 /** One async handler per command, receiving the payload already validated by its schema. */
 export type CommandHandlers<Events, Schemas extends Record<keyof Events, z.ZodType>> = {
-  [K in keyof Events]: (payload: z.output<Schemas[K]>) => Promise<AckDataOf<Events[K]>>;
+  [K in keyof Events]: (payload: z.output<Schemas[K]>) => Promise<AckData<Events[K]>>;
 };
 
 export interface CommandContext {

@@ -1,7 +1,8 @@
 import { io, type Socket } from 'socket.io-client';
 import {
   PROTOCOL_VERSION,
-  type AckResult,
+  request,
+  type PayloadOf,
   type VisitorClientEvents,
   type VisitorServerEvents,
   type VisitorTokenResponse,
@@ -9,25 +10,12 @@ import {
 
 export type VisitorSocket = Socket<VisitorServerEvents, VisitorClientEvents>;
 
-type Data<E extends keyof VisitorClientEvents> = Parameters<VisitorClientEvents[E]>[1] extends (
-  r: AckResult<infer T>,
-) => void
-  ? T
-  : never;
-
-/** Sends a command and resolves with its ack; a timeout or disconnect resolves as an error too. */
-export async function command<E extends keyof VisitorClientEvents>(
+/** Sends a visitor command and resolves with its ack (errors included, never a throw). */
+export const command = <E extends keyof VisitorClientEvents>(
   socket: VisitorSocket,
   event: E,
-  payload: Parameters<VisitorClientEvents[E]>[0],
-): Promise<AckResult<Data<E>>> {
-  try {
-    const timed = socket.timeout(10_000) as unknown as { emitWithAck: (e: E, p: unknown) => Promise<AckResult<Data<E>>> };
-    return await timed.emitWithAck(event, payload);
-  } catch {
-    return { ok: false, error: { code: 'unavailable', message: 'No answer from the server' } };
-  }
-}
+  payload: PayloadOf<VisitorClientEvents[E]>,
+) => request<VisitorClientEvents, E>(socket, event, payload);
 
 export async function fetchToken(
   base: string,
