@@ -14,6 +14,8 @@ export interface NewMessage {
   senderKey: string;
   clientId: string;
   text: string;
+  /** Shown with the message; the caller knows it (the signed-in helper), so nothing is re-read. */
+  authorName: string | null;
 }
 
 /** Queries of conversations and their messages; no rules here, only storage. */
@@ -104,6 +106,7 @@ export class ConversationRepository {
         senderKey: `v:${input.visitorId}`,
         clientId: input.clientId,
         text: input.question,
+        authorName: null,
       });
       return { row: { ...row, lastSeq: message.seq }, message };
     });
@@ -141,18 +144,13 @@ export class ConversationRepository {
       .where(and(eq(conversations.id, input.conversationId), ne(conversations.status, 'closed')))
       .returning({ lastSeq: conversations.lastSeq });
     if (!conv) throw new ClosedError();
+    const { authorName, ...values } = input;
     const [row] = await tx
       .insert(messages)
-      .values({ ...input, seq: conv.lastSeq })
+      .values({ ...values, seq: conv.lastSeq })
       .returning();
     if (!row) throw new Error('message insert returned nothing');
-    return toMessage(row, await this.authorName(tx, input.authorId));
-  }
-
-  private async authorName(tx: Tx | Db, authorId: string | null): Promise<string | null> {
-    if (!authorId) return null;
-    const [u] = await tx.select({ displayName: users.displayName }).from(users).where(eq(users.id, authorId));
-    return u?.displayName ?? null;
+    return toMessage(row, authorName);
   }
 
   async messagesAfter(conversationId: string, afterSeq: number, limit: number = LIMITS.syncBatch): Promise<Message[]> {
@@ -166,8 +164,11 @@ export class ConversationRepository {
     return rows.map((r) => toMessage(r.m, r.name));
   }
 
+  /** A stored message as sent (a retry gets it back), with its author's current name. */
   async messageView(row: typeof messages.$inferSelect): Promise<Message> {
-    return toMessage(row, await this.authorName(this.db, row.authorId));
+    if (!row.authorId) return toMessage(row, null);
+    const [u] = await this.db.select({ displayName: users.displayName }).from(users).where(eq(users.id, row.authorId));
+    return toMessage(row, u?.displayName ?? null);
   }
 
   async queue(siteId: string): Promise<QueueItem[]> {

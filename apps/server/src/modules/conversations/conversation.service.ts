@@ -184,6 +184,7 @@ export class ConversationService {
         senderKey,
         clientId: input.clientId,
         text: input.text,
+        authorName: actor.kind === 'helper' ? actor.displayName : null,
       });
     } catch (e) {
       if (!isUniqueViolation(e)) throw e;
