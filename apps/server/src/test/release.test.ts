@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Conversation, Message, QueueItem } from '@tribu/protocol';
-import { clientId, connectHelper, connectVisitor, next, ok, send } from './support/clients.ts';
-import { ORIGIN_A, USERS } from './support/fixtures.ts';
+import { clientId, connectHelper, next, ok, send, takenChat } from './support/clients.ts';
+import { USERS } from './support/fixtures.ts';
 import { hasPostgres } from './support/services.ts';
 import { usePostgresServer } from './support/app.ts';
 
@@ -9,14 +9,8 @@ describe.skipIf(!hasPostgres)('releasing a chat back to the board', () => {
   const t = usePostgresServer();
 
   it('puts the chat back on the board with its history, for another helper to take', async () => {
-    const a1 = await connectHelper(t.server.url, USERS.helperA1.email);
     const a2 = await connectHelper(t.server.url, USERS.helperA2.email);
-    const visitor = await connectVisitor(t.server.url, { siteKey: 'shop-a', origin: ORIGIN_A });
-    const { conversation } = await ok<{ conversation: Conversation }>(visitor.socket, 'conversation:start', {
-      clientId: clientId(),
-      text: 'About merino care?',
-    });
-    await ok(a1.socket, 'conversation:claim', { conversationId: conversation.id });
+    const { helper: a1, visitor, conversation } = await takenChat(t.server.url, USERS.helperA1.email, 'About merino care?');
     await ok(a1.socket, 'message:send', { conversationId: conversation.id, clientId: clientId(), text: 'Let me find someone who knows.' });
 
     const notMine = await send(a2.socket, 'conversation:release', { conversationId: conversation.id });

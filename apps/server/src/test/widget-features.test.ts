@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { memberships, sites, users } from '@tribu/db';
 import { ConversationRepository } from '../modules/conversations/conversation.repository.ts';
 import type { Conversation, QueueItem, QueuePosition, ReadUpdated, TypingUpdated, WidgetState } from '@tribu/protocol';
-import { clientId, connectHelper, connectVisitor, next, ok, send } from './support/clients.ts';
+import { clientId, connectHelper, connectVisitor, next, ok, send, takenChat } from './support/clients.ts';
 import { ORIGIN_A, ORIGIN_B, USERS } from './support/fixtures.ts';
 import { hasPostgres } from './support/services.ts';
 import { usePostgresServer } from './support/app.ts';
@@ -26,13 +26,7 @@ describe.skipIf(!hasPostgres)('what the widget shows and does around a chat', ()
   });
 
   it('relays typing both ways, only between the two people of the chat', async () => {
-    const helper = await connectHelper(t.server.url, USERS.helperA2.email);
-    const visitor = await connectVisitor(t.server.url, { siteKey: 'shop-a', origin: ORIGIN_A });
-    const { conversation } = await ok<{ conversation: Conversation }>(visitor.socket, 'conversation:start', {
-      clientId: clientId(),
-      text: 'Typing test',
-    });
-    await ok(helper.socket, 'conversation:claim', { conversationId: conversation.id });
+    const { helper, visitor, conversation } = await takenChat(t.server.url, USERS.helperA2.email, 'Typing test');
     const helperSees = next<TypingUpdated>(helper.socket, 'typing:updated');
     await ok(visitor.socket, 'typing:set', { conversationId: conversation.id, typing: true });
     expect(await helperSees).toEqual({ conversationId: conversation.id, author: 'visitor', typing: true });
@@ -110,13 +104,7 @@ describe.skipIf(!hasPostgres)('what the widget shows and does around a chat', ()
   });
 
   it('passes read receipts to the other side, never past the last message', async () => {
-    const helper = await connectHelper(t.server.url, USERS.helperA1.email);
-    const visitor = await connectVisitor(t.server.url, { siteKey: 'shop-a', origin: ORIGIN_A });
-    const { conversation } = await ok<{ conversation: Conversation }>(visitor.socket, 'conversation:start', {
-      clientId: clientId(),
-      text: 'Read me',
-    });
-    await ok(helper.socket, 'conversation:claim', { conversationId: conversation.id });
+    const { helper, visitor, conversation } = await takenChat(t.server.url, USERS.helperA1.email, 'Read me');
     await ok(helper.socket, 'message:send', { conversationId: conversation.id, clientId: clientId(), text: 'Seen?' });
     const helperTold = next<ReadUpdated>(helper.socket, 'read:updated');
     await ok(visitor.socket, 'read:update', { conversationId: conversation.id, seq: 99 });

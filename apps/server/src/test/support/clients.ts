@@ -3,13 +3,14 @@ import {
   PROTOCOL_VERSION,
   SESSION_COOKIE,
   type AckResult,
+  type Conversation,
   type HelperClientEvents,
   type HelperServerEvents,
   type Me,
   type VisitorClientEvents,
   type VisitorServerEvents,
 } from '@tribu/protocol';
-import { PASSWORD } from './fixtures.ts';
+import { ORIGIN_A, PASSWORD } from './fixtures.ts';
 
 export type VisitorSocket = Socket<VisitorServerEvents, VisitorClientEvents>;
 export type HelperSocket = Socket<HelperServerEvents, HelperClientEvents>;
@@ -122,3 +123,15 @@ export function next<T>(socket: Socket, event: string, match: (v: T) => boolean 
 
 let n = 0;
 export const clientId = () => `c${Date.now().toString(36)}${(n++).toString(36)}`;
+
+/** The common start of a scenario: a visitor of shop-a asks, and the given helper takes the request. */
+export async function takenChat(base: string, helperEmail: string, question: string) {
+  const helper = await connectHelper(base, helperEmail);
+  const visitor = await connectVisitor(base, { siteKey: 'shop-a', origin: ORIGIN_A });
+  const { conversation } = await ok<{ conversation: Conversation }>(visitor.socket, 'conversation:start', {
+    clientId: clientId(),
+    text: question,
+  });
+  await ok(helper.socket, 'conversation:claim', { conversationId: conversation.id });
+  return { helper, visitor, conversation };
+}
