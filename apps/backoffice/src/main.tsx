@@ -1,5 +1,8 @@
 import { render } from 'preact';
 import { App } from './App.tsx';
 import './styles.css';
+import './styles/people.css';
+import './styles/feed.css';
+import './styles/chat.css';
 
 render(<App />, document.getElementById('app')!);

@@ -28,6 +28,13 @@ import { helpersOnline, setupHelperNamespace } from './socket/helper.namespace.t
 import { createIo, rooms, socketEvents } from './socket/io.ts';
 import { PresenceService } from './modules/presence/presence.service.ts';
 import { setupVisitorNamespace } from './socket/visitor.namespace.ts';
+import { profileRoutes } from './modules/community/profile.routes.ts';
+import { ProfileService } from './modules/community/profile.service.ts';
+import { DeskService } from './modules/desk/desk.service.ts';
+import { FeedService } from './modules/feed/feed.service.ts';
+import { imageRoutes } from './modules/feed/image.routes.ts';
+import type { ModuleDeps } from './modules/module-deps.ts';
+import { NotificationService } from './modules/notifications/notification.service.ts';
 
 export interface AppDeps {
   env: Env;
@@ -135,6 +142,22 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
     },
   };
   const conversations = new ConversationService(conversationRepo, sites, events);
+  const notifications = new NotificationService(db.db, (userId, n) =>
+    helperNs.to(rooms.user(userId)).emit('notification:created', n),
+  );
+  const moduleDeps: ModuleDeps = {
+    db: db.db,
+    sites,
+    conversations,
+    conversationRepo,
+    presence,
+    notifications,
+    helpers: helperNs,
+    log: app.log,
+  };
+  const feed = new FeedService(moduleDeps);
+  const desk = new DeskService(moduleDeps);
+  const profiles = new ProfileService(moduleDeps);
   const limiters = {
     visitorEvents: createLimiter('visitor-events', { points: 40, duration: 10 }, redisLimit),
     helperEvents: createLimiter('helper-events', { points: 100, duration: 10 }, redisLimit),
@@ -151,6 +174,10 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   setupHelperNamespace(helperNs, {
     conversations,
     presence,
+    feed,
+    desk,
+    profiles,
+    notifications,
     presenceGraceMs,
     auth,
     parseCookie: (h) => app.parseCookie(h),
@@ -161,6 +188,9 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   healthRoutes(app, { db, redis });
   authRoutes(app, { auth, secureCookies: env.PUBLIC_URL.startsWith('https://') });
   visitorRoutes(app, { visitors });
+  const secureCookies = env.PUBLIC_URL.startsWith('https://');
+  profileRoutes(app, { auth, profiles, secureCookies });
+  imageRoutes(app, { auth, feed });
   widgetRoutes(app, { sites, availability });
   await registerStatic(app);
 

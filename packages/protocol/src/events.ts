@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { communityCommandSchemas, type CommunityClientEvents, type CommunityServerEvents } from './community.ts';
+import { deskCommandSchemas, type DeskClientEvents, type DeskServerEvents } from './desk.ts';
 import type { Ack } from './errors.ts';
+import { feedCommandSchemas, type FeedClientEvents, type FeedServerEvents } from './feed.ts';
 import { LIMITS } from './limits.ts';
 import {
   ClientIdSchema,
@@ -32,6 +35,9 @@ export const ConversationStartSchema = z.strictObject({
   name: z.string().trim().min(1).max(LIMITS.displayName).optional(),
   /** The visitor ticked the site's privacy notice (sites may require it before a chat). */
   consent: z.literal(true).optional(),
+  /** The widget's language and the visitor's IANA time zone, so helpers know when and how to answer. */
+  locale: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/).optional(),
+  timeZone: z.string().max(64).regex(/^[A-Za-z0-9_+\-/]+$/).optional(),
 });
 export type ConversationStart = z.infer<typeof ConversationStartSchema>;
 
@@ -126,8 +132,8 @@ export interface VisitorServerEvents {
 
 // ---------- /helper namespace ----------
 
-/** Commands the backoffice sends for a signed-in helper. */
-export interface HelperClientEvents {
+/** Commands the backoffice sends for a signed-in helper (chats here; feed, desk, community in their files). */
+export interface HelperClientEvents extends FeedClientEvents, DeskClientEvents, CommunityClientEvents {
   'queue:list': (payload: SiteRef, ack: Ack<{ items: QueueItem[] }>) => void;
   /** The helper's own active conversations on a site. */
   'conversation:list': (payload: SiteRef, ack: Ack<{ conversations: Conversation[] }>) => void;
@@ -153,7 +159,7 @@ export interface PageViewed {
 }
 
 /** Facts the server tells helpers. */
-export interface HelperServerEvents {
+export interface HelperServerEvents extends FeedServerEvents, DeskServerEvents, CommunityServerEvents {
   'queue:added': (item: QueueItem) => void;
   'queue:removed': (payload: { conversationId: string }) => void;
   'message:created': (message: Message) => void;
@@ -192,4 +198,7 @@ export const helperCommandSchemas = {
   'read:update': ReadUpdateSchema,
   'presence:list': SiteRefSchema,
   'presence:set': PresenceSetSchema,
+  ...feedCommandSchemas,
+  ...deskCommandSchemas,
+  ...communityCommandSchemas,
 } as const satisfies Record<keyof HelperClientEvents, z.ZodType>;

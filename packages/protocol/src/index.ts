@@ -3,5 +3,8 @@ export * from './limits.ts';
 export * from './errors.ts';
 export * from './schemas.ts';
 export * from './events.ts';
+export * from './feed.ts';
+export * from './desk.ts';
+export * from './community.ts';
 export * from './http.ts';
 export * from './ack.ts';

@@ -102,7 +102,13 @@ export interface Peer {
   avatarUrl: string | null;
   status: 'available' | 'busy' | 'away';
   activeChats: number;
+  /** Languages the helper answers in. */
+  languages: string[];
 }
+
+/** A short tag: a language code or a site topic (`sizing`, `shipping`, ...). */
+export const TagSchema = z.string().trim().min(1).max(32).regex(/^[a-z0-9-]+$/, 'Tags are lowercase words');
+export const TagsSchema = z.array(TagSchema).max(LIMITS.tags);
 
 export interface HelperSummary {
   id: string;
@@ -133,6 +139,15 @@ export interface Conversation {
   /** Last seq each side has seen (read receipts). */
   visitorReadSeq: number;
   helperReadSeq: number;
+  /** The widget's language and the visitor's time zone (IANA), when known. */
+  locale: string | null;
+  timeZone: string | null;
+  /** Site topics matched in the question. */
+  topics: string[];
+  /** Set when a helper sent it to the staff queue ("needs staff"). */
+  staff: { at: string; reason: string } | null;
+  /** A hand-off offered to a named peer, waiting for their answer. */
+  handoff: { toId: string; toName: string; at: string } | null;
 }
 
 /** A waiting request as helpers see it on the board. */
@@ -142,4 +157,6 @@ export interface QueueItem {
   question: string;
   page: Page | null;
   createdAt: string;
+  locale: string | null;
+  topics: string[];
 }

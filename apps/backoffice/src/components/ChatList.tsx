@@ -3,15 +3,25 @@ import type { Chat } from '../hooks/useHelperDesk.ts';
 interface Props {
   chats: Chat[];
   selected: string | null;
-  onSelect: (id: string) => void;
+  /** null = the community feed. */
+  onSelect: (id: string | null) => void;
 }
 
 export function ChatList({ chats, selected, onSelect }: Props) {
   return (
-    <nav class="column chats" aria-label="My chats">
-      <h2>My chats</h2>
-      {chats.length === 0 && <p class="empty">Take a request to start chatting.</p>}
-      <div role="tablist" aria-label="Open chats" aria-orientation="vertical" class="tabs">
+    <nav class="chats" aria-label="My chats">
+      <div role="tablist" aria-label="Feed and open chats" class="tabs">
+        <button
+          type="button"
+          role="tab"
+          aria-selected={selected === null}
+          class={`chat-tab feed-tab ${selected === null ? 'on' : ''}`}
+          onClick={() => onSelect(null)}
+        >
+          <span class="tab-text">
+            <strong>Community</strong>
+          </span>
+        </button>
         {chats.map((c) => {
           const last = c.messages.at(-1);
           const closed = c.conversation.status === 'closed';

@@ -19,6 +19,11 @@ const conversation: Conversation = {
   visitorName: null,
   visitorReadSeq: 0,
   helperReadSeq: 0,
+  locale: 'en',
+  timeZone: 'Europe/Paris',
+  topics: [],
+  staff: null,
+  handoff: null,
 };
 const msg = (seq: number, clientId = `c${seq}`, author: Message['author'] = 'visitor'): Message => ({
   id: `m${seq}`,

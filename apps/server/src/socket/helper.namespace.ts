@@ -6,6 +6,13 @@ import type { Limiter } from '../lib/rate-limiter.ts';
 import type { AuthService } from '../modules/auth/auth.service.ts';
 import type { ConversationService } from '../modules/conversations/conversation.service.ts';
 import type { PresenceService } from '../modules/presence/presence.service.ts';
+import { communityCommands } from '../modules/community/community.socket.ts';
+import type { ProfileService } from '../modules/community/profile.service.ts';
+import { deskCommands } from '../modules/desk/desk.socket.ts';
+import type { DeskService } from '../modules/desk/desk.service.ts';
+import { feedCommands } from '../modules/feed/feed.socket.ts';
+import type { FeedService } from '../modules/feed/feed.service.ts';
+import type { NotificationService } from '../modules/notifications/notification.service.ts';
 import { registerCommands } from './commands.ts';
 import { checkProtocolVersion, originOf, toHandshakeError } from './handshake.ts';
 import { rooms, type HelperNamespace } from './io.ts';
@@ -13,6 +20,10 @@ import { rooms, type HelperNamespace } from './io.ts';
 export interface HelperNamespaceDeps {
   conversations: ConversationService;
   presence: PresenceService;
+  feed: FeedService;
+  desk: DeskService;
+  profiles: ProfileService;
+  notifications: NotificationService;
   /** How long a helper who lost every connection still counts as online (a reload is not leaving). */
   presenceGraceMs: number;
   auth: AuthService;
@@ -83,6 +94,9 @@ export function setupHelperNamespace(ns: HelperNamespace, deps: HelperNamespaceD
           await deps.presence.set(h.userId, Object.keys(h.roles), p.status);
           return {};
         },
+        ...feedCommands({ actor: h, socket }, deps.feed),
+        ...deskCommands({ actor: h, socket }, deps.desk),
+        ...communityCommands({ actor: h, socket }, deps.profiles, deps.notifications),
       },
       { log: deps.log, limiter: deps.limiters.events, limitKey: `u:${h.userId}` },
     );

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { Server, type Namespace } from 'socket.io';
+import { Server, type Namespace, type Socket } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import type {
   HelperClientEvents,
@@ -10,10 +10,12 @@ import type {
 import { LIMITS } from '@tribu/protocol';
 import type { RedisHandles } from '../plugins/redis.ts';
 import type { HelperActor, VisitorActor } from '../modules/actors.ts';
+import { forVisitor } from '../modules/conversations/conversation.mapper.ts';
 import type { ConversationEvents } from '../modules/conversations/conversation.events.ts';
 
 export type VisitorNamespace = Namespace<VisitorClientEvents, VisitorServerEvents, Record<string, never>, VisitorActor>;
 export type HelperNamespace = Namespace<HelperClientEvents, HelperServerEvents, Record<string, never>, HelperActor>;
+export type HelperSocket = Socket<HelperClientEvents, HelperServerEvents, Record<string, never>, HelperActor>;
 
 export const rooms = {
   visitor: (id: string) => `visitor:${id}`,
@@ -51,7 +53,7 @@ export function socketEvents(visitors: VisitorNamespace, helpers: HelperNamespac
       helpers.to(rooms.conversation(message.conversationId)).emit('message:created', message);
     },
     conversationUpdated: (visitorId, conversation) => {
-      visitors.to(rooms.visitor(visitorId)).emit('conversation:updated', conversation);
+      visitors.to(rooms.visitor(visitorId)).emit('conversation:updated', forVisitor(conversation));
       helpers.to(rooms.conversation(conversation.id)).emit('conversation:updated', conversation);
     },
     pageViewed: (payload) => helpers.to(rooms.conversation(payload.conversationId)).emit('page:viewed', payload),

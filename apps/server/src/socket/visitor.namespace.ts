@@ -5,6 +5,7 @@ import type { Limiter } from '../lib/rate-limiter.ts';
 import type { ConversationService } from '../modules/conversations/conversation.service.ts';
 import type { QueuePositions } from '../modules/conversations/queue-positions.ts';
 import type { VisitorService } from '../modules/visitors/visitor.service.ts';
+import { forVisitor } from '../modules/conversations/conversation.mapper.ts';
 import { registerCommands } from './commands.ts';
 import { checkProtocolVersion, originOf, toHandshakeError } from './handshake.ts';
 import { rooms, type VisitorNamespace } from './io.ts';
@@ -43,18 +44,21 @@ export function setupVisitorNamespace(ns: VisitorNamespace, deps: VisitorNamespa
         'conversation:fetch': async () => {
           const result = await c.fetchForVisitor(v);
           if (result.conversation?.status === 'waiting') deps.positions.moved(v.siteId);
-          return result;
+          return { ...result, conversation: result.conversation && forVisitor(result.conversation) };
         },
-        'conversation:start': (p) => c.start(v, p),
+        'conversation:start': async (p) => {
+          const result = await c.start(v, p);
+          return { ...result, conversation: forVisitor(result.conversation) };
+        },
         'message:send': async (p) => ({ message: await c.send(v, p) }),
         'message:sync': async (p) => ({ messages: await c.syncMessages(v, p.conversationId, p.afterSeq) }),
         'page:view': async (p) => {
           await c.recordPage(v, p.conversationId, p.page);
           return {};
         },
-        'conversation:end': async (p) => ({ conversation: await c.end(v, p.conversationId) }),
-        'conversation:rate': async (p) => ({ conversation: await c.rate(v, p) }),
-        'conversation:history': async () => ({ conversations: await c.history(v) }),
+        'conversation:end': async (p) => ({ conversation: forVisitor(await c.end(v, p.conversationId)) }),
+        'conversation:rate': async (p) => ({ conversation: forVisitor(await c.rate(v, p)) }),
+        'conversation:history': async () => ({ conversations: (await c.history(v)).map(forVisitor) }),
         'typing:set': async (p) => {
           await c.typing(v, p.conversationId, p.typing);
           return {};

@@ -44,6 +44,19 @@ export const conversations = pgTable(
     visitorName: text(),
     /** When the visitor accepted the site's privacy notice, if the site asks. */
     consentAt: timestamp({ withTimezone: true }),
+    /** The widget's language and the visitor's IANA time zone (helpers see their local time). */
+    locale: text(),
+    timeZone: text(),
+    /** Topic tags of the site matched in the question (board filters). */
+    topics: text().array().notNull().default([]),
+    /** "Needs staff": not for volunteers; waits in the managers' staff queue, off the board. */
+    staffAt: timestamp({ withTimezone: true }),
+    staffReason: text(),
+    /** The helper who sent it to staff: it never counts against them. */
+    staffFlaggedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+    /** A hand-off offered by the chat's helper to a named peer, until the peer answers. */
+    handoffTo: uuid().references(() => users.id, { onDelete: 'set null' }),
+    handoffAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     // One open conversation per visitor and site, whatever the tabs or nodes.

@@ -15,6 +15,8 @@ export interface SiteSettings {
   /** When nobody can answer: let visitors leave a question (`ask`, default) or hide the launcher. */
   offlineMode?: 'ask' | 'hide';
   color?: string;
+  /** Topic tags requests are sorted by (matched in the question's words); helpers pick theirs as expertise. */
+  topics?: { tag: string; label: string; keywords: string[] }[];
   /** Language used when the visitor's browser asks for none the site offers (default `en`). */
   defaultLocale?: 'en' | 'fr' | 'es';
   /** Languages offered (default: all of en, fr, es). */

@@ -1,4 +1,14 @@
-import { pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { jsonb, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** What a helper wants to be told about, and how. */
+export interface NotifyPrefs {
+  /** A short sound when a request waits unclaimed for a few seconds. */
+  sound?: boolean;
+  /** A desktop notification (browser permission asked when turned on). */
+  desktop?: boolean;
+  /** Notify when someone mentions me in the feed (default on). */
+  mentions?: boolean;
+}
 
 export const users = pgTable('users', {
   id: uuid().primaryKey().defaultRandom(),
@@ -10,5 +20,12 @@ export const users = pgTable('users', {
   bio: text(),
   /** What the helper said: `available` or `away` (busy is derived from their chats). */
   presenceStatus: text().$type<'available' | 'away'>().notNull().default('available'),
+  /** Languages the helper answers in (`en`, `fr`, ...). */
+  languages: text().array().notNull().default([]),
+  /** Topic tags of the site the helper knows well (matches request topics). */
+  expertise: text().array().notNull().default([]),
+  notifyPrefs: jsonb().$type<NotifyPrefs>().notNull().default({}),
+  /** Optional gentle reminder after this many hours online in a day; null = never. */
+  restReminderHours: smallint(),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });

@@ -9,6 +9,7 @@ import { RequestBoard } from '../../components/RequestBoard.tsx';
 import { TopBar } from '../../components/TopBar.tsx';
 import { useHelperDesk } from '../../hooks/useHelperDesk.ts';
 import { PeersOnline } from '../../components/PeersOnline.tsx';
+import { Feed } from '../../components/feed/Feed.tsx';
 import { usePresence } from '../../hooks/usePresence.ts';
 import { useReadReceipt } from '../../hooks/useReadReceipt.ts';
 import { useTypingSignal } from '../../hooks/useTypingSignal.ts';
@@ -53,8 +54,13 @@ export function Desk({ me, siteId, onSite, onSignedOut }: Props) {
             myStatus={presence.myStatus}
             onStatus={(s) => void presence.setStatus(s)}
           />
-          <ChatList chats={desk.chats} selected={desk.selected} onSelect={desk.setSelected} />
         </div>
+        <div class="center">
+          <ChatList chats={desk.chats} selected={desk.selected} onSelect={desk.setSelected} />
+          <div class="center-body" hidden={chat !== null}>
+            <Feed me={me} siteId={siteId} socket={desk.socket} online={desk.link === 'online'} />
+          </div>
+          {chat && (
         <ChatPane
           chat={chat}
           onSend={(t) => {
@@ -69,6 +75,8 @@ export function Desk({ me, siteId, onSite, onSignedOut }: Props) {
           onTyping={() => id && typing(id)}
           reveal={reveal}
         />
+          )}
+        </div>
         <RequestBoard
           items={desk.queue}
           cap={DEFAULT_CHAT_CAP}

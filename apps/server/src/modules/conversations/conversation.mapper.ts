@@ -15,7 +15,11 @@ function pageOf(row: ConversationRow): Page | null {
   };
 }
 
-export function toConversation(row: ConversationRow, helper: HelperRow | null): Conversation {
+export function toConversation(
+  row: ConversationRow,
+  helper: HelperRow | null,
+  handoffToName: string | null = null,
+): Conversation {
   return {
     id: row.id,
     siteId: row.siteId,
@@ -35,6 +39,14 @@ export function toConversation(row: ConversationRow, helper: HelperRow | null): 
     visitorName: row.visitorName,
     visitorReadSeq: row.visitorReadSeq,
     helperReadSeq: row.helperReadSeq,
+    locale: row.locale,
+    timeZone: row.timeZone,
+    topics: row.topics,
+    staff: row.staffAt ? { at: row.staffAt.toISOString(), reason: row.staffReason ?? '' } : null,
+    handoff:
+      row.handoffTo && row.handoffAt
+        ? { toId: row.handoffTo, toName: handoffToName ?? '', at: row.handoffAt.toISOString() }
+        : null,
   };
 }
 
@@ -58,5 +70,12 @@ export function toQueueItem(row: ConversationRow): QueueItem {
     question: row.question,
     page: pageOf(row),
     createdAt: row.createdAt.toISOString(),
+    locale: row.locale,
+    topics: row.topics,
   };
+}
+
+/** What the visitor may see of a conversation: no staff reason, no hand-off between helpers. */
+export function forVisitor(c: Conversation): Conversation {
+  return { ...c, staff: c.staff ? { at: c.staff.at, reason: '' } : null, handoff: null };
 }

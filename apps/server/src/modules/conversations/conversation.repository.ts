@@ -28,12 +28,15 @@ export class ConversationRepository {
   }
 
   async view(row: ConversationRow): Promise<Conversation> {
-    if (!row.helperId) return toConversation(row, null);
-    const [helper] = await this.db
+    const ids = [row.helperId, row.handoffTo].filter((x): x is string => x !== null);
+    if (ids.length === 0) return toConversation(row, null);
+    const people = await this.db
       .select({ id: users.id, displayName: users.displayName, avatarUrl: users.avatarUrl, bio: users.bio })
       .from(users)
-      .where(eq(users.id, row.helperId));
-    return toConversation(row, helper ?? null);
+      .where(inArray(users.id, ids));
+    const helper = people.find((p) => p.id === row.helperId) ?? null;
+    const handoffTo = people.find((p) => p.id === row.handoffTo)?.displayName ?? null;
+    return toConversation(row, helper, handoffTo);
   }
 
   /** The visitor's open conversation on a site, else their latest closed one. */

@@ -25,7 +25,7 @@ export class PresenceService {
     if (ids.length === 0) return [];
     const [rows, counts, site] = await Promise.all([
       this.d.db
-        .select({ id: users.id, displayName: users.displayName, avatarUrl: users.avatarUrl, status: users.presenceStatus })
+        .select({ id: users.id, displayName: users.displayName, avatarUrl: users.avatarUrl, status: users.presenceStatus, languages: users.languages })
         .from(users)
         .where(inArray(users.id, ids)),
       this.d.conversations.activeCounts(siteId, ids),
@@ -36,7 +36,7 @@ export class PresenceService {
       .map((r) => {
         const activeChats = counts.get(r.id) ?? 0;
         const status: Peer['status'] = r.status === 'away' ? 'away' : activeChats >= cap ? 'busy' : 'available';
-        return { id: r.id, displayName: r.displayName, avatarUrl: r.avatarUrl, status, activeChats };
+        return { id: r.id, displayName: r.displayName, avatarUrl: r.avatarUrl, status, activeChats, languages: r.languages };
       })
       .sort((a, b) => a.displayName.localeCompare(b.displayName));
   }
