@@ -53,7 +53,7 @@ export function MessageList({ messages, onRetry, siteName, seenSeq }: Props) {
         </div>
       )}
       {messages.map((m) => (
-        <div key={m.key} class={`msg ${m.author === 'visitor' ? 'mine' : 'theirs'} ${m.state}`}>
+        <div key={m.key} class={`msg ${m.author === 'visitor' ? 'mine' : m.author === 'system' ? 'system' : 'theirs'} ${m.state}`}>
           {m.author === 'helper' && m.authorName && <div class="who">{m.authorName}</div>}
           <div class="bubble">
             <Linkified text={m.text} />
