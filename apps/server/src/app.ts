@@ -198,11 +198,14 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   const sweep = async () => {
     await conversations.releaseUnanswered();
   };
+  // Hours online: a minute per helper and site, on its own 60 s timer (tests run it through sweep()).
+  profiles.minutes.start();
   const sweeper = setInterval(() => sweep().catch((err) => app.log.warn({ err }, 'sweep failed')), 5_000);
   sweeper.unref();
 
   app.addHook('onClose', async () => {
     clearInterval(sweeper);
+    profiles.minutes.stop();
     positions.stop();
     await new Promise<void>((resolve) => {
       void io.close(() => resolve());
@@ -211,5 +214,13 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
     if (!givenDb) await db.close();
   });
 
-  return { app, db, redis, sweep };
+  return {
+    app,
+    db,
+    redis,
+    sweep: async () => {
+      await sweep();
+      await profiles.minutes.sweep();
+    },
+  };
 }

@@ -76,6 +76,10 @@ export interface Membership {
   siteKey: string;
   siteName: string;
   role: Role;
+  /** Most chats a helper holds at once on this site (site setting, default 4). */
+  chatCap: number;
+  /** The site's topic tags: request chips, board filters, expertise choices. */
+  topics: { tag: string; label: string }[];
 }
 
 /** GET /api/auth/me and the body of a successful login. */

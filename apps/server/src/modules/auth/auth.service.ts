@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt } from 'drizzle-orm';
 import { memberships, sessions, sites, users, type Db } from '@tribu/db';
-import { ErrorCode, type LoginRequest, type Me, type Role } from '@tribu/protocol';
+import { DEFAULT_CHAT_CAP } from '@tribu/domain';
+import { ErrorCode, type LoginRequest, type Me, type Membership, type Role } from '@tribu/protocol';
 import { AppError } from '../../lib/errors.ts';
 import type { HelperActor } from '../actors.ts';
 import { dummyHash, verifyPassword } from './password.ts';
@@ -46,12 +47,17 @@ export class AuthService {
       .where(and(eq(sessions.id, sha256(cookie)), gt(sessions.expiresAt, new Date())))
       .limit(1);
     if (!row) return undefined;
-    const ms = await this.db
-      .select({ siteId: sites.id, siteKey: sites.key, siteName: sites.name, role: memberships.role })
+    const rows = await this.db
+      .select({ siteId: sites.id, siteKey: sites.key, siteName: sites.name, role: memberships.role, settings: sites.settings })
       .from(memberships)
       .innerJoin(sites, eq(sites.id, memberships.siteId))
       .where(eq(memberships.userId, row.u.id))
       .orderBy(sites.name);
+    const ms: Membership[] = rows.map(({ settings, ...m }) => ({
+      ...m,
+      chatCap: settings.chatCap ?? DEFAULT_CHAT_CAP,
+      topics: (settings.topics ?? []).map((t) => ({ tag: t.tag, label: t.label })),
+    }));
     const roles: Record<string, Role> = Object.fromEntries(ms.map((m) => [m.siteId, m.role]));
     return {
       actor: { kind: 'helper', userId: row.u.id, displayName: row.u.displayName, roles },

@@ -52,6 +52,13 @@ export function pickLocale(site: SiteRow, asked: Locale | undefined): Locale {
   return site.settings.defaultLocale ?? offered[0] ?? 'en';
 }
 
+/** A server path (`/api/avatars/…`) made absolute; http(s) URLs pass as they are, anything else is dropped. */
+export function absolute(url: string | null, base: string): string | null {
+  if (!url) return null;
+  if (/^https?:\/\//i.test(url)) return url;
+  return url.startsWith('/') && !url.startsWith('//') ? `${base}${url}` : null;
+}
+
 /** `GET /api/widget/:siteKey`: the small, cacheable state the loader draws the launcher from. */
 export function widgetRoutes(
   app: FastifyInstance,
@@ -71,10 +78,15 @@ export function widgetRoutes(
       const locale = pickLocale(site, req.query.locale);
       // Only a plain hex colour reaches merchant pages, whatever was stored.
       const color = /^#[0-9a-f]{6}$/i.test(site.settings.color ?? '') ? site.settings.color! : '#2f6f4f';
+      const { helpersOnline, availability } = await deps.availability.forSite(site);
+      // Merchant pages live on another origin: a photo path must name this server.
+      const base = `${req.protocol}://${req.host}`;
+      const helpers = availability.helpers.map((h) => ({ ...h, avatarUrl: absolute(h.avatarUrl, base) }));
       const state: WidgetState = {
         site: { key: site.key, name: site.name },
         locale,
-        ...(await deps.availability.forSite(site)),
+        helpersOnline,
+        availability: { ...availability, helpers },
         prechat: {
           name: site.settings.prechat?.name ?? 'off',
           email: site.settings.prechat?.email ?? 'off',

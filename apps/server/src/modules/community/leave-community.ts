@@ -1,0 +1,28 @@
+import { and, count, eq } from 'drizzle-orm';
+import { memberships, users } from '@tribu/db';
+import type { HelperActor } from '../actors.ts';
+import type { ModuleDeps } from '../module-deps.ts';
+import { notFound } from '../../lib/errors.ts';
+import { rooms } from '../../socket/io.ts';
+
+/**
+ * Leaving a community: my chats go back to the board (the same release path as the desk's button,
+ * so visitors and peers learn it the same way), my membership goes, my tabs leave the site's room.
+ * With no community left, the account itself is deleted. Returns whether the account remains.
+ */
+export async function leaveCommunity(deps: ModuleDeps, actor: HelperActor, siteId: string): Promise<{ accountDeleted: boolean }> {
+  if (!actor.roles[siteId]) throw notFound('Community');
+  for (const row of await deps.conversationRepo.activeForHelper(siteId, actor.userId)) {
+    // A chat ended or released a moment ago is simply not ours any more.
+    await deps.conversations.release(actor, row.id).catch((err: unknown) => deps.log.info({ err }, 'chat not released on leave'));
+  }
+  await deps.db.delete(memberships).where(and(eq(memberships.userId, actor.userId), eq(memberships.siteId, siteId)));
+  deps.helpers.in(rooms.user(actor.userId)).socketsLeave(rooms.siteHelpers(siteId));
+  deps.helpers.to(rooms.siteHelpers(siteId)).emit('presence:changed', { siteId });
+  const [left] = await deps.db.select({ n: count() }).from(memberships).where(eq(memberships.userId, actor.userId));
+  if ((left?.n ?? 0) > 0) return { accountDeleted: false };
+  // Sessions, photo, minutes, notifications go with the user (cascade); messages keep their text, author unset.
+  await deps.db.delete(users).where(eq(users.id, actor.userId));
+  deps.helpers.in(rooms.user(actor.userId)).disconnectSockets(true);
+  return { accountDeleted: true };
+}
