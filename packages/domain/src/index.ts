@@ -1,1 +1,2 @@
 export * from './conversation.ts';
+export * from './gamification/index.ts';

@@ -1,0 +1,4 @@
+export * from './scoring.ts';
+export * from './tiers.ts';
+export * from './badges.ts';
+export * from './leaderboard.ts';
