@@ -5,7 +5,12 @@ import { api } from './api/http.ts';
 import { LoginPage } from './routes/login/LoginPage.tsx';
 
 const HomePage = lazy(() => import('./routes/home/HomePage.tsx').then((m) => m.HomePage));
+const ProfilePage = lazy(() => import('./routes/profile/ProfilePage.tsx').then((m) => m.ProfilePage));
 const LOGIN = '/backoffice/login';
+
+function Profile({ me, onMe, onSignedOut }: { me?: Me | null; onMe?: (me: Me) => void; onSignedOut?: () => void }) {
+  return me && onMe && onSignedOut ? <ProfilePage me={me} onMe={onMe} onSignedOut={onSignedOut} /> : null;
+}
 
 function Home({ me, onSignedOut }: { me?: Me | null; onSignedOut?: () => void }) {
   return me && onSignedOut ? <HomePage me={me} onSignedOut={onSignedOut} /> : null;
@@ -25,6 +30,7 @@ function Gate() {
   return (
     <Router>
       <Route path={LOGIN} component={LoginPage} onSignedIn={setMe} />
+      <Route path="/backoffice/profile" component={Profile} me={me} onMe={setMe} onSignedOut={() => setMe(null)} />
       <Route default component={Home} me={me} onSignedOut={() => setMe(null)} />
     </Router>
   );

@@ -1,4 +1,4 @@
-import { CSRF_HEADER, type HttpErrorBody, type LoginRequest, type Me } from '@tribu/protocol/client';
+import { CSRF_HEADER, type HttpErrorBody, type LoginRequest, type Me, type MyProfile, type ProfileUpdate } from '@tribu/protocol/client';
 
 export class ApiError extends Error {
   constructor(
@@ -12,11 +12,14 @@ export class ApiError extends Error {
 
 async function call<T>(method: string, path: string, body?: unknown, csrf?: string): Promise<T> {
   const headers: Record<string, string> = {};
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  // A File goes as it is (its own type); anything else as JSON.
+  const raw = body instanceof Blob;
+  if (body !== undefined) headers['content-type'] = raw ? body.type : 'application/json';
   if (csrf) headers[CSRF_HEADER] = csrf;
   let res: Response;
   try {
-    res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+    const payload = body === undefined ? undefined : raw ? body : JSON.stringify(body);
+    res = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' });
   } catch {
     throw new ApiError(0, 'unavailable', 'Cannot reach Tribu. Check your connection and try again.');
   }
@@ -30,4 +33,11 @@ export const api = {
   me: () => call<Me>('GET', '/api/auth/me'),
   login: (body: LoginRequest) => call<Me>('POST', '/api/auth/login', body),
   logout: (csrf: string) => call<void>('POST', '/api/auth/logout', undefined, csrf),
+  profile: () => call<MyProfile>('GET', '/api/profile'),
+  updateProfile: (csrf: string, body: ProfileUpdate) => call<MyProfile>('PATCH', '/api/profile', body, csrf),
+  uploadPhoto: (csrf: string, file: Blob) => call<MyProfile>('PUT', '/api/profile/photo', file, csrf),
+  deletePhoto: (csrf: string) => call<MyProfile>('DELETE', '/api/profile/photo', undefined, csrf),
+  leave: (csrf: string, siteId: string) => call<{ accountDeleted: boolean }>('POST', '/api/profile/leave', { siteId, confirm: true }, csrf),
+  /** A plain link downloads it (the server sends it as an attachment). */
+  exportUrl: '/api/profile/export',
 };

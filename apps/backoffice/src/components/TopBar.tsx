@@ -36,10 +36,11 @@ export function TopBar({ me, siteId, onSite, link, onSignOut }: Props) {
         <span class={`link-state ${link}`}>{linkText[link]}</span>
       </div>
       <span class="spacer" />
-      <span class="who">
+      <a class="who" href="/backoffice/profile" title="My profile">
         <Avatar name={me.user.displayName} url={me.user.avatarUrl} />
         <span class="who-name">{me.user.displayName}</span>
-      </span>
+        <span class="sr-only">: my profile</span>
+      </a>
       <button type="button" class="ghost" onClick={onSignOut}>
         Sign out
       </button>

@@ -13,6 +13,9 @@ import { Feed } from '../../components/feed/Feed.tsx';
 import { usePresence } from '../../hooks/usePresence.ts';
 import { useReadReceipt } from '../../hooks/useReadReceipt.ts';
 import { useTypingSignal } from '../../hooks/useTypingSignal.ts';
+import { RestReminder } from '../../components/people/RestReminder.tsx';
+import { useProfile } from '../../hooks/useProfile.ts';
+import { useRequestAlerts } from '../../hooks/useRequestAlerts.ts';
 
 interface Props {
   me: Me;
@@ -25,6 +28,13 @@ export function Desk({ me, siteId, onSite, onSignedOut }: Props) {
   const desk = useHelperDesk(siteId, me.user.id, onSignedOut);
   const presence = usePresence(desk.socket, siteId, desk.link === 'online', me.user.id);
   const typing = useTypingSignal(desk.socket);
+  const { profile } = useProfile(desk.socket);
+  useRequestAlerts(desk.queue, profile?.notifyPrefs);
+  const membership = me.memberships.find((m) => m.siteId === siteId);
+  const cap = membership?.chatCap ?? DEFAULT_CHAT_CAP;
+  const topics = membership?.topics ?? [];
+  // A name or photo changed on the profile page (or in another tab) shows at once.
+  const meNow = profile ? { ...me, user: { ...me.user, displayName: profile.displayName, avatarUrl: profile.avatarUrl } } : me;
   const [reveal, setReveal] = useState(0);
   const chat = desk.chats.find((c) => c.conversation.id === desk.selected) ?? null;
   const id = chat?.conversation.id;
@@ -39,13 +49,14 @@ export function Desk({ me, siteId, onSite, onSignedOut }: Props) {
   };
   return (
     <div class="shell">
-      <TopBar me={me} siteId={siteId} onSite={onSite} link={desk.link} onSignOut={signOut} />
+      <TopBar me={meNow} siteId={siteId} onSite={onSite} link={desk.link} onSignOut={signOut} />
       {desk.link === 'reconnecting' && (
         <p class="banner" role="status">
           Reconnecting… Your chats will catch up as soon as the connection is back.
         </p>
       )}
       {desk.notice && <Notice text={desk.notice} onDismiss={() => desk.setNotice(null)} />}
+      <RestReminder profile={profile} />
       <main class="desk">
         <div class="left">
           <PeersOnline
@@ -53,6 +64,9 @@ export function Desk({ me, siteId, onSite, onSignedOut }: Props) {
             me={me.user.id}
             myStatus={presence.myStatus}
             onStatus={(s) => void presence.setStatus(s)}
+            socket={desk.socket}
+            siteId={siteId}
+            topics={topics}
           />
         </div>
         <div class="center">
@@ -79,8 +93,11 @@ export function Desk({ me, siteId, onSite, onSignedOut }: Props) {
         </div>
         <RequestBoard
           items={desk.queue}
-          cap={DEFAULT_CHAT_CAP}
-          atCap={!canTakeAnotherChat(desk.activeCount)}
+          cap={cap}
+          atCap={!canTakeAnotherChat(desk.activeCount, cap)}
+          languages={profile?.languages ?? []}
+          expertise={profile?.expertise ?? []}
+          topics={topics}
           offline={desk.link !== 'online'}
           claiming={desk.claiming}
           onClaim={(cid) => void desk.claim(cid).then((ok) => ok && setReveal((n) => n + 1))}

@@ -1,0 +1,15 @@
+import { languageName } from './languages.ts';
+
+/** Small `FR` `EN` chips, each named in full for screen readers and on hover. */
+export function LanguageChips({ codes }: { codes: string[] }) {
+  if (codes.length === 0) return null;
+  return (
+    <span class="lang-chips" aria-label={`Speaks ${codes.map(languageName).join(', ')}`}>
+      {codes.map((c) => (
+        <span key={c} class="lang" title={languageName(c)} aria-hidden="true">
+          {c.toUpperCase()}
+        </span>
+      ))}
+    </span>
+  );
+}

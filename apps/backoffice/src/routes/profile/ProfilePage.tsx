@@ -1,0 +1,80 @@
+import { useEffect, useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { LIMITS, type Me, type MyProfile } from '@tribu/protocol/client';
+import { ApiError, api } from '../../api/http.ts';
+import { HoursCard } from '../../components/people/HoursCard.tsx';
+import { LeaveCommunity } from '../../components/people/LeaveCommunity.tsx';
+import { PhotoField } from '../../components/people/PhotoField.tsx';
+import { ProfileForm } from '../../components/people/ProfileForm.tsx';
+
+interface Props {
+  me: Me;
+  onMe: (me: Me) => void;
+  onSignedOut: () => void;
+}
+
+const withUser = (me: Me, p: MyProfile): Me => ({ ...me, user: { ...me.user, displayName: p.displayName, avatarUrl: p.avatarUrl } });
+
+/** My profile: who peers and visitors see, how I want to be told, my hours, my data, leaving. */
+export function ProfilePage({ me, onMe, onSignedOut }: Props) {
+  const { route } = useLocation();
+  const [profile, setProfile] = useState<MyProfile | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    document.title = 'My profile · Tribu';
+    api.profile().then(setProfile, (e: unknown) => setError(e instanceof ApiError ? e.message : 'Could not load your profile'));
+  }, []);
+  const saved = (p: MyProfile) => {
+    setProfile(p);
+    onMe(withUser(me, p));
+  };
+  const left = (accountDeleted: boolean, siteId: string) => {
+    if (accountDeleted) return onSignedOut();
+    onMe({ ...me, memberships: me.memberships.filter((m) => m.siteId !== siteId) });
+    route('/backoffice');
+  };
+  return (
+    <div class="shell profile-shell">
+      <header class="topbar">
+        <a class="brand" href="/backoffice">
+          <span class="dot" aria-hidden="true" /> Tribu
+        </a>
+        <span class="spacer" />
+        <a class="ghost" href="/backoffice">
+          ← Back to the desk
+        </a>
+      </header>
+      <main class="profile-page">
+        <h1>My profile</h1>
+        {error && <p class="alert">{error}</p>}
+        {!profile && !error && <p class="muted">Loading…</p>}
+        {profile && (
+          <div class="profile-grid">
+            <div class="profile-main">
+              <section class="panel" aria-labelledby="photo-h">
+                <h2 id="photo-h">Photo</h2>
+                <PhotoField profile={profile} csrf={me.csrfToken} onSaved={saved} />
+              </section>
+              <ProfileForm profile={profile} me={me} onSaved={saved} bioMax={LIMITS.bio} />
+            </div>
+            <aside class="profile-side">
+              <HoursCard hours={profile.hours} />
+              <section class="panel" aria-labelledby="data-h">
+                <h2 id="data-h">Your data</h2>
+                <p class="muted small">Everything Tribu holds about you, in one JSON file: account, messages, posts, notes and hours.</p>
+                <a class="ghost block" href={api.exportUrl} download>
+                  Download my data
+                </a>
+              </section>
+              <section class="panel" aria-labelledby="leave-h">
+                <h2 id="leave-h">Leaving</h2>
+                <p class="muted small">You can stop at any time, no questions asked.</p>
+                <LeaveCommunity me={me} onLeft={left} />
+              </section>
+            </aside>
+          </div>
+        )}
+      </main>
+    </div>
+  );
+}
