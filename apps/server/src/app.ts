@@ -35,6 +35,7 @@ import { FeedService } from './modules/feed/feed.service.ts';
 import { imageRoutes } from './modules/feed/image.routes.ts';
 import type { ModuleDeps } from './modules/module-deps.ts';
 import { NotificationService } from './modules/notifications/notification.service.ts';
+import { GamificationService } from './modules/gamification/gamification.service.ts';
 
 export interface AppDeps {
   env: Env;
@@ -48,6 +49,8 @@ export interface App {
   app: FastifyInstance;
   db: DbHandle;
   redis: RedisHandles | undefined;
+  /** Scores an ended chat (tests call it from several nodes at once to prove it awards once). */
+  scoreChat(conversationId: string): Promise<void>;
   /** Runs the periodic jobs once now (tests call it instead of waiting for the timer). */
   sweep(): Promise<void>;
 }
@@ -135,6 +138,10 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
     conversationUpdated: (visitorId, conversation) => {
       relay.conversationUpdated(visitorId, conversation);
       if (conversation.helper) presenceChanged(conversation.siteId);
+      // An ended or rated chat is scored; awarding is idempotent, so a retried close awards once.
+      if (conversation.status === 'closed' && conversation.helper) {
+        gamification.chatEnded(conversation.id).catch((err: unknown) => app.log.warn({ err }, 'scoring failed'));
+      }
     },
     helperReleased: (userId, conversation) => {
       relay.helperReleased(userId, conversation);
@@ -158,6 +165,7 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   const feed = new FeedService(moduleDeps);
   const desk = new DeskService(moduleDeps);
   const profiles = new ProfileService(moduleDeps);
+  const gamification = new GamificationService(moduleDeps);
   const limiters = {
     visitorEvents: createLimiter('visitor-events', { points: 40, duration: 10 }, redisLimit),
     helperEvents: createLimiter('helper-events', { points: 100, duration: 10 }, redisLimit),
@@ -178,6 +186,7 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
     desk,
     profiles,
     notifications,
+    gamification,
     presenceGraceMs,
     auth,
     parseCookie: (h) => app.parseCookie(h),
@@ -218,6 +227,7 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
     app,
     db,
     redis,
+    scoreChat: (id) => gamification.chatEnded(id),
     sweep: async () => {
       await sweep();
       await profiles.minutes.sweep();

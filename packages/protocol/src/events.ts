@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { communityCommandSchemas, type CommunityClientEvents, type CommunityServerEvents } from './community.ts';
 import { deskCommandSchemas, type DeskClientEvents, type DeskServerEvents } from './desk.ts';
 import type { Ack } from './errors.ts';
+import { gamificationCommandSchemas, type GamificationClientEvents, type GamificationServerEvents } from './gamification.ts';
 import { feedCommandSchemas, type FeedClientEvents, type FeedServerEvents } from './feed.ts';
 import { LIMITS } from './limits.ts';
 import {
@@ -133,7 +134,11 @@ export interface VisitorServerEvents {
 // ---------- /helper namespace ----------
 
 /** Commands the backoffice sends for a signed-in helper (chats here; feed, desk, community in their files). */
-export interface HelperClientEvents extends FeedClientEvents, DeskClientEvents, CommunityClientEvents {
+export interface HelperClientEvents
+  extends FeedClientEvents,
+    DeskClientEvents,
+    CommunityClientEvents,
+    GamificationClientEvents {
   'queue:list': (payload: SiteRef, ack: Ack<{ items: QueueItem[] }>) => void;
   /** The helper's own active conversations on a site. */
   'conversation:list': (payload: SiteRef, ack: Ack<{ conversations: Conversation[] }>) => void;
@@ -159,7 +164,11 @@ export interface PageViewed {
 }
 
 /** Facts the server tells helpers. */
-export interface HelperServerEvents extends FeedServerEvents, DeskServerEvents, CommunityServerEvents {
+export interface HelperServerEvents
+  extends FeedServerEvents,
+    DeskServerEvents,
+    CommunityServerEvents,
+    GamificationServerEvents {
   'queue:added': (item: QueueItem) => void;
   'queue:removed': (payload: { conversationId: string }) => void;
   'message:created': (message: Message) => void;
@@ -201,4 +210,5 @@ export const helperCommandSchemas = {
   ...feedCommandSchemas,
   ...deskCommandSchemas,
   ...communityCommandSchemas,
+  ...gamificationCommandSchemas,
 } as const satisfies Record<keyof HelperClientEvents, z.ZodType>;

@@ -6,5 +6,6 @@ export * from './events.ts';
 export * from './feed.ts';
 export * from './desk.ts';
 export * from './community.ts';
+export * from './gamification.ts';
 export * from './http.ts';
 export * from './ack.ts';

@@ -11,6 +11,8 @@ import type { ProfileService } from '../modules/community/profile.service.ts';
 import { deskCommands } from '../modules/desk/desk.socket.ts';
 import type { DeskService } from '../modules/desk/desk.service.ts';
 import { feedCommands } from '../modules/feed/feed.socket.ts';
+import { gamificationCommands } from '../modules/gamification/gamification.socket.ts';
+import type { GamificationService } from '../modules/gamification/gamification.service.ts';
 import type { FeedService } from '../modules/feed/feed.service.ts';
 import type { NotificationService } from '../modules/notifications/notification.service.ts';
 import { registerCommands } from './commands.ts';
@@ -24,6 +26,7 @@ export interface HelperNamespaceDeps {
   desk: DeskService;
   profiles: ProfileService;
   notifications: NotificationService;
+  gamification: GamificationService;
   /** How long a helper who lost every connection still counts as online (a reload is not leaving). */
   presenceGraceMs: number;
   auth: AuthService;
@@ -97,6 +100,7 @@ export function setupHelperNamespace(ns: HelperNamespace, deps: HelperNamespaceD
         ...feedCommands({ actor: h, socket }, deps.feed),
         ...deskCommands({ actor: h, socket }, deps.desk),
         ...communityCommands({ actor: h, socket }, deps.profiles, deps.notifications),
+        ...gamificationCommands({ actor: h, socket }, deps.gamification),
       },
       { log: deps.log, limiter: deps.limiters.events, limitKey: `u:${h.userId}` },
     );

@@ -14,3 +14,5 @@ export * from './notifications.ts';
 export * from './canned-answers.ts';
 export * from './conversation-notes.ts';
 export * from './online-minutes.ts';
+export * from './points-ledger.ts';
+export * from './badge-awards.ts';

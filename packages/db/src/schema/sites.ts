@@ -15,6 +15,12 @@ export interface SiteSettings {
   /** When nobody can answer: let visitors leave a question (`ask`, default) or hide the launcher. */
   offlineMode?: 'ask' | 'hide';
   color?: string;
+  /** Scoring rules over the defaults (points per chat, bonuses, daily cap per visitor, minimum length). */
+  scoring?: Partial<Record<'pointsPerChat' | 'goodRatingBonus' | 'fastAnswerBonus' | 'fastAnswerSec' | 'dailyCapPerVisitor' | 'minChatSec', number>>;
+  /** Tiers by lifetime points, over the defaults (0 / 50 / 200 / 500 / 1,000). */
+  tiers?: { name: string; min: number }[];
+  /** The site's time zone (IANA), for "night owl" and daily caps; default UTC. */
+  timeZone?: string;
   /** Topic tags requests are sorted by (matched in the question's words); helpers pick theirs as expertise. */
   topics?: { tag: string; label: string; keywords: string[] }[];
   /** Language used when the visitor's browser asks for none the site offers (default `en`). */

@@ -48,12 +48,13 @@ export async function startTestServer(opts: { databaseUrl?: string; redisUrl?: s
 }
 
 /** Starts a test server on a fresh Postgres database for the enclosing describe block. */
-export function usePostgresServer(): { server: TestServer } {
-  const holder = {} as { server: TestServer };
+export function usePostgresServer(): { server: TestServer; databaseUrl: string } {
+  const holder = {} as { server: TestServer; databaseUrl: string };
   let drop: (() => Promise<void>) | undefined;
   beforeAll(async () => {
     const db = await createTestDatabase();
     drop = db.drop;
+    holder.databaseUrl = db.url;
     holder.server = await startTestServer({ databaseUrl: db.url });
   });
   afterAll(async () => {

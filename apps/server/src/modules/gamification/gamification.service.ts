@@ -1,0 +1,138 @@
+import {
+  DEFAULT_BADGES,
+  DEFAULT_SCORING,
+  DEFAULT_TIERS,
+  awardsFor,
+  badgeProgress,
+  newlyEarned,
+  rank,
+  tierFor,
+  type ChatFacts,
+  type ScoringRules,
+} from '@tribu/domain';
+import type { GamificationSummary, Leaderboard, LeaderboardPeriod } from '@tribu/protocol';
+import { inArray } from 'drizzle-orm';
+import { users } from '@tribu/db';
+import { notFound } from '../../lib/errors.ts';
+import { rooms } from '../../socket/io.ts';
+import type { HelperActor } from '../actors.ts';
+import type { ModuleDeps } from '../module-deps.ts';
+import { GamificationRepository, type ChatRow } from './gamification.repository.ts';
+
+const TIE_RULE = 'Equal points: whoever reached them first ranks higher.';
+
+/** Points and badges for real help: derived from the append-only ledger, awarded once per key. */
+export class GamificationService {
+  private readonly repo: GamificationRepository;
+
+  constructor(private readonly deps: ModuleDeps) {
+    this.repo = new GamificationRepository(deps.db);
+  }
+
+  /** Scores an ended (or just rated) chat; safe to run twice, on any node, at the same time. */
+  async chatEnded(conversationId: string): Promise<void> {
+    const chat = await this.repo.chat(conversationId);
+    if (!chat?.helperId || !chat.closedAt) return;
+    const { rules, timeZone } = await this.settings(chat.siteId);
+    const facts = toFacts(chat);
+    const written = await this.repo.award({ ...chat, helperId: chat.helperId }, (already) => awardsFor(facts, rules, already), timeZone);
+    if (written.length > 0) {
+      const { balance } = await this.repo.totals(chat.siteId, chat.helperId);
+      this.deps.helpers.to(rooms.user(chat.helperId)).emit('points:awarded', {
+        siteId: chat.siteId,
+        conversationId: chat.id,
+        entries: written.map((a) => ({ reason: a.reason, points: a.points })),
+        balance,
+      });
+    }
+    await this.checkBadges(chat.siteId, chat.helperId, timeZone);
+  }
+
+  private async checkBadges(siteId: string, userId: string, timeZone: string): Promise<void> {
+    const [stats, earned] = await Promise.all([this.repo.stats(siteId, userId, timeZone), this.repo.earnedBadges(siteId, userId)]);
+    for (const badge of newlyEarned(stats, DEFAULT_BADGES, new Set(earned.keys()))) {
+      if (!(await this.repo.awardBadge(siteId, userId, badge.key))) continue;
+      this.deps.helpers.to(rooms.user(userId)).emit('badge:earned', {
+        siteId,
+        badge: { key: badge.key, name: badge.name, description: badge.description },
+      });
+    }
+  }
+
+  /** A member's standing; any member of the site may read it (public recognition), others: not found. */
+  async summary(actor: HelperActor, siteId: string, userId = actor.userId): Promise<GamificationSummary> {
+    if (!actor.roles[siteId]) throw notFound('Site');
+    const { timeZone, tiers } = await this.settings(siteId);
+    const [totals, stats, earned, history] = await Promise.all([
+      this.repo.totals(siteId, userId),
+      this.repo.stats(siteId, userId, timeZone),
+      this.repo.earnedBadges(siteId, userId),
+      userId === actor.userId ? this.repo.history(siteId, userId) : Promise.resolve([]),
+    ]);
+    const t = tierFor(totals.lifetime, tiers);
+    return {
+      siteId,
+      userId,
+      ...totals,
+      tier: { name: t.tier.name, min: t.tier.min, next: t.next, progress: t.progress, toNext: t.toNext },
+      badges: badgeProgress(stats, DEFAULT_BADGES, new Set(earned.keys())).map((p) => ({
+        key: p.badge.key,
+        name: p.badge.name,
+        description: p.badge.description,
+        target: p.badge.target,
+        current: p.current,
+        earned: p.earned,
+        earnedAt: earned.get(p.badge.key)?.toISOString() ?? null,
+      })),
+      history: history.map((h) => ({
+        id: h.id,
+        points: h.points,
+        reason: h.reason,
+        conversationId: h.conversationId,
+        note: h.note,
+        createdAt: h.createdAt.toISOString(),
+      })),
+    };
+  }
+
+  async leaderboard(actor: HelperActor, siteId: string, period: LeaderboardPeriod): Promise<Leaderboard> {
+    if (!actor.roles[siteId]) throw notFound('Site');
+    const ranked = rank(await this.repo.standings(siteId, periodStart(period, new Date())));
+    const ids = ranked.map((r) => r.helperId);
+    const people = ids.length
+      ? await this.deps.db.select({ id: users.id, displayName: users.displayName, avatarUrl: users.avatarUrl }).from(users).where(inArray(users.id, ids))
+      : [];
+    const rows = ranked.map((r) => {
+      const p = people.find((x) => x.id === r.helperId);
+      return { rank: r.rank, userId: r.helperId, displayName: p?.displayName ?? 'Former member', avatarUrl: p?.avatarUrl ?? null, points: r.points };
+    });
+    return { period, rows: rows.slice(0, 50), me: rows.find((r) => r.userId === actor.userId) ?? null, tieRule: TIE_RULE };
+  }
+
+  private async settings(siteId: string) {
+    const s = (await this.deps.sites.byId(siteId))?.settings;
+    const rules: ScoringRules = { ...DEFAULT_SCORING, ...(s?.scoring ?? {}) };
+    return { rules, timeZone: s?.timeZone ?? 'UTC', tiers: s?.tiers?.length ? s.tiers : DEFAULT_TIERS };
+  }
+}
+
+function toFacts(chat: ChatRow): ChatFacts {
+  return {
+    conversationId: chat.id,
+    askedAt: chat.createdAt,
+    firstAnswerAt: chat.firstResponseAt,
+    closedAt: chat.closedAt!,
+    visitorRepliedAfterAnswer: chat.replied,
+    rating: chat.rating,
+    // Sent to staff: not for volunteers, so it neither earns nor counts against the helper.
+    excluded: chat.staffFlaggedBy !== null,
+  };
+}
+
+/** Week = since Monday 00:00 UTC; month = since the 1st, 00:00 UTC; all = no start. */
+export function periodStart(period: LeaderboardPeriod, now: Date): Date | null {
+  if (period === 'all') return null;
+  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), period === 'month' ? 1 : now.getUTCDate()));
+  if (period === 'week') d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+  return d;
+}
