@@ -1,2 +1,3 @@
 export * from './conversation.ts';
 export * from './gamification/index.ts';
+export * from './topics.ts';

@@ -194,7 +194,9 @@ export function useChat(opts: MountOptions, t: Dict, contextVersion: number, vis
         if (!s.connected) await new Promise<void>((resolve) => s.once('connect', () => resolve()));
         const c = convRef.current;
         if (!c || c.status === 'closed') {
-          const r = await command(s, 'conversation:start', { clientId, text, page: page(), ...intro });
+          // Helpers see the visitor's language and local time.
+          const where = { locale: opts.state.locale, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone };
+          const r = await command(s, 'conversation:start', { clientId, text, page: page(), ...where, ...intro });
           if (!r.ok) return fail(r.error.code === 'unavailable' ? t.noAnswer : r.error.message);
           const id = readIdentity(siteKey);
           if (id) writeIdentity(siteKey, { ...id, hasConversation: true });

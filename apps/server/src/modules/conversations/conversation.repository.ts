@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { conversations, messages, pageViews, sites, users, type Db } from '@tribu/db';
 import type { AuthorKind, Conversation, Message, Page, QueueItem } from '@tribu/protocol';
 import { LIMITS } from '@tribu/protocol';
@@ -83,6 +83,9 @@ export class ConversationRepository {
     email: string | undefined;
     name: string | undefined;
     consent: boolean;
+    locale: string | null;
+    timeZone: string | null;
+    topics: string[];
   }): Promise<{ row: ConversationRow; message: Message }> {
     return this.db.transaction(async (tx) => {
       const [row] = await tx
@@ -98,6 +101,9 @@ export class ConversationRepository {
           visitorEmail: input.email ?? null,
           visitorName: input.name ?? null,
           consentAt: input.consent ? new Date() : null,
+          locale: input.locale,
+          timeZone: input.timeZone,
+          topics: input.topics,
         })
         .returning();
       if (!row) throw new Error('conversation insert returned nothing');
@@ -178,7 +184,7 @@ export class ConversationRepository {
     const rows = await this.db
       .select()
       .from(conversations)
-      .where(and(eq(conversations.siteId, siteId), eq(conversations.status, 'waiting')))
+      .where(and(eq(conversations.siteId, siteId), eq(conversations.status, 'waiting'), isNull(conversations.staffAt)))
       .orderBy(asc(conversations.createdAt))
       .limit(200);
     return rows.map(toQueueItem);
@@ -189,7 +195,7 @@ export class ConversationRepository {
     return this.db
       .select({ id: conversations.id, visitorId: conversations.visitorId })
       .from(conversations)
-      .where(and(eq(conversations.siteId, siteId), eq(conversations.status, 'waiting')))
+      .where(and(eq(conversations.siteId, siteId), eq(conversations.status, 'waiting'), isNull(conversations.staffAt)))
       .orderBy(asc(conversations.createdAt))
       .limit(500);
   }
@@ -271,7 +277,7 @@ export class ConversationRepository {
     const result: unknown = await this.db.execute(sql`
       with due as (
         select c.id, c.helper_id from ${conversations} c join ${sites} s on s.id = c.site_id
-        where c.status = 'active' and c.first_response_at is null
+        where c.status = 'active' and c.first_response_at is null and c.staff_at is null
           and c.claimed_at < now() - make_interval(secs => coalesce((s.settings->>'releaseAfterSec')::int, ${defaultSec}))
         for update of c skip locked
       )

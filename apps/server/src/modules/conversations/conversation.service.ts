@@ -1,4 +1,4 @@
-import { DEFAULT_CHAT_CAP, DEFAULT_RELEASE_AFTER_SEC, canSend, hasRole } from '@tribu/domain';
+import { DEFAULT_CHAT_CAP, DEFAULT_RELEASE_AFTER_SEC, canSend, hasRole, matchTopics } from '@tribu/domain';
 import {
   ErrorCode,
   type Conversation,
@@ -19,6 +19,7 @@ import type { ConversationEvents } from './conversation.events.ts';
 import { toQueueItem } from './conversation.mapper.ts';
 import type { ConversationRepository } from './conversation.repository.ts';
 
+type PrechatSettings = NonNullable<Awaited<ReturnType<SiteService['byId']>>>['settings']['prechat'];
 type Row = NonNullable<Awaited<ReturnType<ConversationRepository['findRow']>>>;
 
 /** Conversation rules: who may read, claim, write and end; persistence first, then notification. */
@@ -26,7 +27,8 @@ export class ConversationService {
   constructor(
     private readonly repo: ConversationRepository,
     private readonly sites: SiteService,
-    private readonly events: ConversationEvents,
+    /** Public so the desk's hand-off and staff moves announce through the same fan-out. */
+    readonly events: ConversationEvents,
   ) {}
 
   // ---------- visitor ----------
@@ -41,7 +43,8 @@ export class ConversationService {
   async start(v: VisitorActor, input: ConversationStart): Promise<{ conversation: Conversation; message: Message }> {
     const open = await this.repo.openForVisitor(v.siteId, v.visitorId);
     if (open) return this.continueOpen(v, open, input);
-    await this.checkPrechat(v.siteId, input);
+    const site = await this.sites.byId(v.siteId);
+    this.checkPrechat(site?.settings.prechat, input);
     try {
       const { row, message } = await this.repo.create({
         siteId: v.siteId,
@@ -52,6 +55,9 @@ export class ConversationService {
         email: input.email,
         name: input.name,
         consent: input.consent === true,
+        locale: input.locale ?? null,
+        timeZone: input.timeZone ?? null,
+        topics: matchTopics(input.text, site?.settings.topics ?? []),
       });
       const conversation = await this.repo.view(row);
       this.events.queueAdded(toQueueItem(row));
@@ -66,8 +72,7 @@ export class ConversationService {
   }
 
   /** What the site requires before a chat (name, email, consent to its privacy notice). */
-  private async checkPrechat(siteId: string, input: ConversationStart): Promise<void> {
-    const p = (await this.sites.byId(siteId))?.settings.prechat;
+  private checkPrechat(p: PrechatSettings | undefined, input: ConversationStart): void {
     if (p?.consent && input.consent !== true) {
       throw new AppError(ErrorCode.badRequest, 'Please accept the privacy notice to start a chat');
     }
@@ -119,6 +124,8 @@ export class ConversationService {
   async claim(h: HelperActor, conversationId: string): Promise<ConversationWithMessages> {
     const row = await this.repo.findRow(conversationId);
     if (!row || !h.roles[row.siteId]) throw notFound();
+    // Staff items are for the brand's managers only; to others they do not exist.
+    if (row.staffAt && !hasRole(h.roles[row.siteId], 'moderator')) throw notFound();
     if (row.status !== 'waiting') throw alreadyClaimed();
     const site = await this.sites.byId(row.siteId);
     const cap = site?.settings.chatCap ?? DEFAULT_CHAT_CAP;
@@ -150,7 +157,8 @@ export class ConversationService {
     const conversation = await this.repo.view(released);
     this.events.conversationUpdated(row.visitorId, conversation);
     this.events.helperReleased(h.userId, conversation);
-    this.events.queueAdded(toQueueItem(released));
+    // A staff chat a manager lets go returns to the staff queue, never to the volunteers' board.
+    if (!released.staffAt) this.events.queueAdded(toQueueItem(released));
     return conversation;
   }
 
@@ -236,7 +244,7 @@ export class ConversationService {
    * The conversation if the actor may read it: the visitor who owns it, its helper, or a
    * moderator of its site. Anything else answers exactly like a missing conversation.
    */
-  private async readable(actor: Actor, conversationId: string): Promise<Row> {
+  async readable(actor: Actor, conversationId: string): Promise<Row> {
     const row = await this.repo.findRow(conversationId);
     if (!row) throw notFound();
     if (actor.kind === 'visitor') {

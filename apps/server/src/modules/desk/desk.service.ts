@@ -1,6 +1,79 @@
+import { hasRole } from '@tribu/domain';
+import {
+  ErrorCode,
+  type CannedAnswer,
+  type CannedSave,
+  type ConversationDetails,
+  type ConversationNote,
+  type NoteAdd,
+} from '@tribu/protocol';
+import { AppError, notFound } from '../../lib/errors.ts';
+import { isUniqueViolation } from '../../lib/pg-errors.ts';
+import { rooms } from '../../socket/io.ts';
+import type { HelperActor } from '../actors.ts';
 import type { ModuleDeps } from '../module-deps.ts';
+import { DeskRepository } from './desk.repository.ts';
+import { HandoffService } from './handoff.service.ts';
 
-/** Around a chat: details (trail, earlier chats, notes), canned answers, hand-off, needs staff. */
+/** Around a chat: details (trail, earlier chats, notes), canned answers; hand-off and staff in `handoffs`. */
 export class DeskService {
-  constructor(readonly deps: ModuleDeps) {}
+  private readonly repo: DeskRepository;
+  readonly handoffs: HandoffService;
+
+  constructor(readonly deps: ModuleDeps) {
+    this.repo = new DeskRepository(deps.db);
+    this.handoffs = new HandoffService(deps);
+  }
+
+  /** For the chat's helper and the site's moderators (anyone else: like a missing chat). */
+  async details(h: HelperActor, conversationId: string): Promise<ConversationDetails> {
+    const row = await this.deps.conversations.readable(h, conversationId);
+    const [trail, earlierRows, notes] = await Promise.all([
+      this.repo.trail(row.id),
+      this.repo.earlier(row.siteId, row.visitorId, row.id),
+      this.repo.notes(row.id),
+    ]);
+    const earlier = await Promise.all(earlierRows.map((r) => this.deps.conversationRepo.view(r)));
+    // Only whether an address was left: helpers never see it.
+    return { conversationId: row.id, trail, earlier, notes, followUpByEmail: row.visitorEmail !== null };
+  }
+
+  async addNote(h: HelperActor, input: NoteAdd): Promise<ConversationNote> {
+    const row = await this.deps.conversations.readable(h, input.conversationId);
+    const note = await this.repo.addNote(row.id, { id: h.userId, displayName: h.displayName }, input.text);
+    this.deps.helpers.to(rooms.conversation(row.id)).emit('note:created', note);
+    return note;
+  }
+
+  async cannedList(h: HelperActor, siteId: string): Promise<CannedAnswer[]> {
+    if (!h.roles[siteId]) throw notFound('Site');
+    return this.repo.canned(siteId, h.userId);
+  }
+
+  async cannedSave(h: HelperActor, input: CannedSave): Promise<CannedAnswer> {
+    const role = h.roles[input.siteId];
+    if (!role) throw notFound('Site');
+    if (input.scope === 'site' && !hasRole(role, 'moderator')) {
+      throw new AppError(ErrorCode.forbidden, 'Only community managers add answers for everyone');
+    }
+    const ownerId = input.scope === 'site' ? null : h.userId;
+    try {
+      if (!input.id) return await this.repo.insertCanned(input.siteId, ownerId, input.shortcut, input.text);
+      const saved = await this.repo.updateCanned(input.id, input.siteId, ownerId, input.shortcut, input.text);
+      if (!saved) throw notFound('Canned answer');
+      return saved;
+    } catch (e) {
+      if (!isUniqueViolation(e)) throw e;
+      throw new AppError(ErrorCode.conflict, `The shortcut /${input.shortcut} is already used; pick another one`);
+    }
+  }
+
+  /** One's own personal answers; site-wide ones by the site's moderators. */
+  async cannedDelete(h: HelperActor, id: string): Promise<void> {
+    const row = await this.repo.cannedRow(id);
+    if (!row || !h.roles[row.siteId]) throw notFound('Canned answer');
+    const allowed = row.ownerId === null ? hasRole(h.roles[row.siteId], 'moderator') : row.ownerId === h.userId;
+    if (!allowed) throw notFound('Canned answer');
+    await this.repo.deleteCanned(row.id);
+  }
 }

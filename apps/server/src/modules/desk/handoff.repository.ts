@@ -1,0 +1,105 @@
+import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
+import { conversations, memberships, users, type Db } from '@tribu/db';
+
+type ConversationRow = typeof conversations.$inferSelect;
+
+/**
+ * Conditional updates that move a chat between people: every one checks, in its WHERE, that the
+ * chat is still as the caller saw it, so racing clicks (or nodes) change it at most once.
+ */
+export class HandoffRepository {
+  constructor(private readonly db: Db) {}
+
+  /** The user's name if they belong to the site (any role), else undefined. */
+  async member(siteId: string, userId: string): Promise<{ id: string; displayName: string } | undefined> {
+    const [row] = await this.db
+      .select({ id: users.id, displayName: users.displayName })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.siteId, siteId), eq(memberships.userId, userId)))
+      .limit(1);
+    return row;
+  }
+
+  async offer(id: string, fromId: string, toId: string): Promise<ConversationRow | undefined> {
+    const [row] = await this.db
+      .update(conversations)
+      .set({ handoffTo: toId, handoffAt: new Date() })
+      .where(and(eq(conversations.id, id), eq(conversations.helperId, fromId), eq(conversations.status, 'active')))
+      .returning();
+    return row;
+  }
+
+  /** Clears an offer: by its target (decline) or by the offering helper (cancel). */
+  async clearOffer(id: string, by: { toId: string } | { fromId: string }): Promise<ConversationRow | undefined> {
+    const who = 'toId' in by ? eq(conversations.handoffTo, by.toId) : eq(conversations.helperId, by.fromId);
+    const [row] = await this.db
+      .update(conversations)
+      .set({ handoffTo: null, handoffAt: null })
+      .where(and(eq(conversations.id, id), who, isNotNull(conversations.handoffTo)))
+      .returning();
+    return row;
+  }
+
+  /**
+   * The target takes the chat: only while the offer is to them, the offerer still holds it and it
+   * is active; the target's advisory lock (as in a claim) keeps parallel takes under their cap.
+   */
+  async accept(
+    id: string,
+    toId: string,
+    fromId: string,
+    cap: number,
+  ): Promise<{ ok: true; row: ConversationRow } | { ok: false; reason: 'cap' | 'gone' }> {
+    return this.db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${toId}, 0))`);
+      const [count] = await tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(conversations)
+        .where(and(eq(conversations.helperId, toId), eq(conversations.status, 'active')));
+      if ((count?.n ?? 0) >= cap) return { ok: false, reason: 'cap' } as const;
+      const [row] = await tx
+        .update(conversations)
+        .set({ helperId: toId, handoffTo: null, handoffAt: null, claimedAt: new Date() })
+        .where(
+          and(
+            eq(conversations.id, id),
+            eq(conversations.handoffTo, toId),
+            eq(conversations.helperId, fromId),
+            eq(conversations.status, 'active'),
+          ),
+        )
+        .returning();
+      return row ? ({ ok: true, row } as const) : ({ ok: false, reason: 'gone' } as const);
+    });
+  }
+
+  /** Off the helper's desk into the staff queue (waiting, no helper, flagged by them). */
+  async toStaff(id: string, helperId: string, reason: string): Promise<ConversationRow | undefined> {
+    const [row] = await this.db
+      .update(conversations)
+      .set({
+        status: 'waiting',
+        helperId: null,
+        claimedAt: null,
+        handoffTo: null,
+        handoffAt: null,
+        staffAt: new Date(),
+        staffReason: reason,
+        staffFlaggedBy: helperId,
+      })
+      .where(and(eq(conversations.id, id), eq(conversations.helperId, helperId), eq(conversations.status, 'active')))
+      .returning();
+    return row;
+  }
+
+  /** Waiting staff items of a site, oldest first. */
+  async staffQueue(siteId: string): Promise<ConversationRow[]> {
+    return this.db
+      .select()
+      .from(conversations)
+      .where(and(eq(conversations.siteId, siteId), eq(conversations.status, 'waiting'), isNotNull(conversations.staffAt)))
+      .orderBy(asc(conversations.staffAt))
+      .limit(200);
+  }
+}
