@@ -1,3 +1,5 @@
 export * from './conversation.ts';
 export * from './gamification/index.ts';
 export * from './topics.ts';
+export * from './anonymise.ts';
+export * from './mentions.ts';
