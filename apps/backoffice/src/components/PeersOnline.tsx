@@ -53,12 +53,14 @@ export function PeersOnline({ peers, me, myStatus, onStatus, socket, siteId, top
                   {p.displayName}
                   {p.id === me && <span class="muted"> (you)</span>}
                 </span>
-                <span class={`presence ${p.status}`}>
-                  {LABEL[p.status]}
-                  {p.activeChats > 0 && ` · ${p.activeChats} chat${p.activeChats > 1 ? 's' : ''}`}
+                <span class="peer-line">
+                  <span class={`presence ${p.status}`}>
+                    {LABEL[p.status]}
+                    {p.activeChats > 0 && ` · ${p.activeChats} chat${p.activeChats > 1 ? 's' : ''}`}
+                  </span>
+                  <LanguageChips codes={p.languages} />
                 </span>
               </span>
-              <LanguageChips codes={p.languages} />
             </button>
           </li>
         ))}

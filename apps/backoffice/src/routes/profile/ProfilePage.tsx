@@ -6,6 +6,7 @@ import { HoursCard } from '../../components/people/HoursCard.tsx';
 import { LeaveCommunity } from '../../components/people/LeaveCommunity.tsx';
 import { PhotoField } from '../../components/people/PhotoField.tsx';
 import { ProfileForm } from '../../components/people/ProfileForm.tsx';
+import { connectHelper } from '../../realtime/socket.ts';
 
 interface Props {
   me: Me;
@@ -20,6 +21,11 @@ export function ProfilePage({ me, onMe, onSignedOut }: Props) {
   const { route } = useLocation();
   const [profile, setProfile] = useState<MyProfile | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Editing my profile is still being at the desk: peers keep seeing me online meanwhile.
+  useEffect(() => {
+    const socket = connectHelper();
+    return () => void socket.disconnect();
+  }, []);
   useEffect(() => {
     document.title = 'My profile · Tribu';
     api.profile().then(setProfile, (e: unknown) => setError(e instanceof ApiError ? e.message : 'Could not load your profile'));

@@ -72,7 +72,8 @@ export class OnlineMinutes {
         count(*) filter (where minute >= date_trunc('month', now() at time zone 'UTC') at time zone 'UTC')::int as month
       from m`);
     const row = (result as unknown as { rows: { today: number; week: number; month: number }[] }).rows[0];
-    const h = (n: number | undefined) => Math.round(((n ?? 0) / 60) * 10) / 10;
+    // Two decimals: a few minutes still show (the page prints minutes under an hour).
+    const h = (n: number | undefined) => Math.round(((n ?? 0) / 60) * 100) / 100;
     return { today: h(row?.today), week: h(row?.week), month: h(row?.month) };
   }
 

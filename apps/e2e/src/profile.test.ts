@@ -1,0 +1,97 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { personPage, screenshot } from './support/browser.ts';
+import { signIn } from './support/people.ts';
+import { hasChromium } from './support/requirements.ts';
+import { useScenario } from './support/scenario.ts';
+
+// window.Tribu is typed once for all scenarios, in widget-api.test.ts.
+
+/** A colourful 320×240 PNG drawn by the page itself, as a phone photo would be. */
+async function drawnPhoto(page: Page): Promise<Buffer> {
+  const dataUrl = await page.evaluate(() => {
+    const c = document.createElement('canvas');
+    c.width = 320;
+    c.height = 240;
+    const g = c.getContext('2d')!;
+    const grad = g.createLinearGradient(0, 0, 320, 240);
+    grad.addColorStop(0, '#f6b26b');
+    grad.addColorStop(1, '#3d85c6');
+    g.fillStyle = grad;
+    g.fillRect(0, 0, 320, 240);
+    g.fillStyle = '#fff';
+    g.beginPath();
+    g.arc(160, 110, 60, 0, Math.PI * 2);
+    g.fill();
+    return c.toDataURL('image/png');
+  });
+  return Buffer.from(dataUrl.split(',')[1]!, 'base64');
+}
+
+describe.skipIf(!hasChromium)('profiles and the request board', () => {
+  const s = useScenario();
+  let peer: Page;
+  afterAll(async () => peer?.close());
+
+  it('lets a helper edit their profile and upload a photo, which a peer sees live in Online now', async () => {
+    await signIn(s.helper, s.server.url, 'helper2@demo.tribu');
+    peer = await personPage(s.browser, { width: 1440, height: 900 });
+    await signIn(peer, s.server.url, 'helper1@demo.tribu');
+    const onlineNow = peer.getByRole('region', { name: 'Online now' });
+    await onlineNow.getByText('Jonas').waitFor();
+
+    await s.helper.getByRole('link', { name: /my profile/ }).click();
+    await s.helper.getByRole('heading', { name: 'My profile' }).waitFor();
+    await s.helper.getByLabel('Display name').fill('Jonas the ski tourer');
+    await s.helper.getByLabel('Bio').fill('Six winters in merino layers; ask me about touring kit.');
+    await s.helper.getByRole('group', { name: 'Languages' }).getByRole('button', { name: 'German' }).click();
+    await s.helper.getByRole('button', { name: 'Save changes' }).click();
+    await s.helper.getByText('Saved. Your peers see the change right away.').waitFor();
+
+    await s.helper.locator('input[type=file]').setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: await drawnPhoto(s.helper) });
+    await s.helper.getByRole('button', { name: 'Change photo' }).or(s.helper.getByText('Change photo')).first().waitFor();
+    await screenshot(s.helper, 'profile-1440');
+    await s.helper.setViewportSize({ width: 1024, height: 768 });
+    await screenshot(s.helper, 'profile-1024');
+    await s.helper.setViewportSize({ width: 1440, height: 900 });
+
+    // The peer's desk never reloaded: the new name and photo arrive through presence.
+    const jonas = onlineNow.getByRole('button', { name: /Jonas the ski tourer/ });
+    await jonas.waitFor({ timeout: 5000 });
+    await expect.poll(() => jonas.locator('img').getAttribute('src')).toMatch(/^\/api\/avatars\/[0-9a-f-]+\?v=\d+$/);
+    expect(await jonas.getByText('DE').count()).toBe(1);
+
+    await jonas.click();
+    const dialog = peer.getByRole('dialog', { name: 'Profile of Jonas the ski tourer' });
+    await dialog.getByText('ask me about touring kit').waitFor();
+    await dialog.getByText('German').waitFor();
+    expect(await dialog.textContent()).not.toContain('@');
+    await screenshot(peer, 'peer-profile-1440');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+  });
+
+  it('hides a request in a language the helper does not speak when "My languages" is on', async () => {
+    await s.helper.getByRole('link', { name: /Back to the desk/ }).click();
+    const board = s.helper.getByRole('region', { name: 'Incoming requests' });
+    await board.waitFor();
+    await s.visitor.goto(`${s.server.url}/demo`);
+    await s.visitor.getByRole('button', { name: 'Chat with the community' }).waitFor();
+    await s.visitor.evaluate(() => window.Tribu!.setLocale('es'));
+    await s.visitor.getByRole('button', { name: 'Hablar con la comunidad' }).click();
+    await s.visitor.getByRole('textbox').first().fill('¿Qué talla de chaqueta me recomiendas?');
+    await s.visitor.keyboard.press('Enter');
+
+    const card = board.getByRole('listitem').filter({ hasText: 'Qué talla' });
+    await card.getByLabel('In Spanish').waitFor();
+    await screenshot(s.helper, 'board-1440');
+    const myLanguages = board.getByRole('button', { name: 'My languages' });
+    await myLanguages.click();
+    expect(await myLanguages.getAttribute('aria-pressed')).toBe('true');
+    await card.waitFor({ state: 'detached' });
+    await board.getByText('0 of 1 shown').waitFor();
+    // Camille has not filtered: the request stays on her board.
+    await peer.getByRole('region', { name: 'Incoming requests' }).getByText('Qué talla', { exact: false }).waitFor();
+    await myLanguages.click();
+    await card.waitFor();
+  });
+});
