@@ -120,8 +120,8 @@ export interface FeedClientEvents {
   'feed:comments': (payload: FeedPostRef, ack: Ack<{ comments: FeedComment[] }>) => void;
   /** Idempotent: liking twice is one like. */
   'feed:like': (payload: FeedLike, ack: Ack<{ likeCount: number; liked: boolean }>) => void;
-  /** Moderators: hide, delete or restore a post or comment. */
-  'feed:moderate': (payload: FeedModerate, ack: Ack<Record<string, never>>) => void;
+  /** Moderators: hide, delete or restore a post or comment; answers the post (and comment) as moderators now see them. */
+  'feed:moderate': (payload: FeedModerate, ack: Ack<{ post: FeedPost; comment?: FeedComment }>) => void;
   /** Managers: pin or unpin a post. */
   'feed:pin': (payload: FeedPin, ack: Ack<Record<string, never>>) => void;
 }

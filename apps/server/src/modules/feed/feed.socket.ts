@@ -1,25 +1,21 @@
-import { ErrorCode, type FeedClientEvents, type feedCommandSchemas } from '@tribu/protocol';
-import { AppError } from '../../lib/errors.ts';
+import type { FeedClientEvents, feedCommandSchemas } from '@tribu/protocol';
 import type { HandlersOf, HelperCommandContext } from '../../socket/helper-commands.ts';
+import { moderate, pin } from './feed-moderation.ts';
 import type { FeedService } from './feed.service.ts';
 
-const todo = async (): Promise<never> => {
-  throw new AppError(ErrorCode.unavailable, 'Not available yet');
-};
-
-/** Socket handlers of the feed (`feed:*`). */
+/** Socket handlers of the feed (`feed:*`): thin, the service checks rights. */
 export function feedCommands(
-  _ctx: HelperCommandContext,
-  _feed: FeedService,
+  { actor }: HelperCommandContext,
+  feed: FeedService,
 ): HandlersOf<FeedClientEvents, typeof feedCommandSchemas> {
   return {
-    'feed:list': todo,
-    'feed:post': todo,
-    'feed:ask': todo,
-    'feed:comment': todo,
-    'feed:comments': todo,
-    'feed:like': todo,
-    'feed:moderate': todo,
-    'feed:pin': todo,
+    'feed:list': (p) => feed.list(actor, p),
+    'feed:post': (p) => feed.post(actor, p),
+    'feed:ask': (p) => feed.ask(actor, p),
+    'feed:comment': (p) => feed.comment(actor, p),
+    'feed:comments': (p) => feed.comments(actor, p.postId),
+    'feed:like': (p) => feed.like(actor, p.postId, p.liked),
+    'feed:moderate': (p) => moderate(feed, actor, p),
+    'feed:pin': (p) => pin(feed, actor, p),
   };
 }
