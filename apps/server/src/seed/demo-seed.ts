@@ -3,6 +3,7 @@ import { memberships, sites, users, type Db } from '@tribu/db';
 import type { Role } from '@tribu/protocol';
 import { hashPassword } from '../modules/auth/password.ts';
 import { isUniqueViolation } from '../lib/pg-errors.ts';
+import { seedDemoFeed } from './demo-feed.ts';
 
 export const DEMO_PASSWORD = 'tribu-demo';
 
@@ -74,5 +75,6 @@ async function insertDemo(db: Db, passwordHash: string): Promise<void> {
     await tx.insert(memberships).values(
       rows.map((r) => ({ userId: r.id, siteId: site.id, role: DEMO_USERS.find((u) => u.email === r.email)!.role })),
     );
+    await seedDemoFeed(tx, site.id, rows);
   });
 }
