@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { memberships, onlineMinutes, sites, users } from '@tribu/db';
-import { CSRF_HEADER, type Conversation, type MyProfile, type PublicProfile, type QueueItem } from '@tribu/protocol';
+import { CSRF_HEADER, type Conversation, type MyProfile, type PublicProfile, type Peer, type QueueItem, type WidgetState } from '@tribu/protocol';
 import { hashPassword } from '../modules/auth/password.ts';
 import { clientId, connectHelper, connectVisitor, login, next, ok, send, takenChat } from './support/clients.ts';
 import { ORIGIN_A, PASSWORD, USERS } from './support/fixtures.ts';
@@ -41,14 +41,22 @@ describe.skipIf(!hasPostgres)('profiles', () => {
     return row!.id;
   }
 
-  it('validates a profile update: a nickname is fine, a too long bio and an unknown topic are refused', async () => {
+  it('validates a profile update (a nickname is fine; a too long bio, an unknown topic or language are refused) and tells my tabs and peers', async () => {
     await t.server.db.db
       .update(sites)
       .set({ settings: { chatCap: 2, topics: [{ tag: 'sizing', label: 'Sizing', keywords: ['size'] }] } })
       .where(eq(sites.id, t.server.sites.siteA));
     const a1 = await as(USERS.helperA1.email);
+    const otherTab = await connectHelper(t.server.url, USERS.helperA1.email);
+    const peer = await connectHelper(t.server.url, USERS.helperA2.email);
+    const refreshed = next<{ displayName: string }>(otherTab.socket, 'profile:updated');
+    const relist = next<{ siteId: string }>(peer.socket, 'presence:changed');
     const good = await a1.call('PATCH', '/api/profile', { displayName: 'Ada 🌿', bio: 'Runner', languages: ['en', 'fr'], expertise: ['sizing'] });
     expect(good.status).toBe(200);
+    expect((await refreshed).displayName).toBe('Ada 🌿');
+    await relist;
+    const { peers } = await ok<{ peers: Peer[] }>(peer.socket, 'presence:list', { siteId: peer.siteId });
+    expect(peers.find((p) => p.id === a1.me.user.id)).toMatchObject({ displayName: 'Ada 🌿', languages: ['en', 'fr'] });
     expect(await good.json()).toMatchObject({ displayName: 'Ada 🌿', languages: ['en', 'fr'], expertise: ['sizing'] });
 
     expect((await a1.call('PATCH', '/api/profile', { bio: 'x'.repeat(281) })).status).toBe(400);
@@ -84,6 +92,11 @@ describe.skipIf(!hasPostgres)('profiles', () => {
     expect(photo.headers.get('cache-control')).toBe('public, max-age=86400');
     const meta = await sharp(Buffer.from(await photo.arrayBuffer())).metadata();
     expect([meta.format, meta.width, meta.height, meta.exif]).toEqual(['webp', 256, 256, undefined]);
+
+    // Merchant pages are another origin: the launcher gets the photo's absolute URL.
+    await connectHelper(t.server.url, USERS.helperA2.email);
+    const widget = (await (await fetch(`${t.server.url}/api/widget/shop-a`)).json()) as WidgetState;
+    expect(widget.availability.helpers.map((h) => h.avatarUrl)).toContain(`${t.server.url}${avatarUrl}`);
   });
 
   it("shows a member's public profile to a peer, and another site's helper like a missing one, never with an email", async () => {

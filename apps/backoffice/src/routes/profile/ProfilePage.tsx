@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { LIMITS, type Me, type MyProfile } from '@tribu/protocol/client';
 import { ApiError, api } from '../../api/http.ts';
+import { Avatar } from '../../components/Avatar.tsx';
 import { HoursCard } from '../../components/people/HoursCard.tsx';
 import { LeaveCommunity } from '../../components/people/LeaveCommunity.tsx';
 import { PhotoField } from '../../components/people/PhotoField.tsx';
@@ -46,6 +47,10 @@ export function ProfilePage({ me, onMe, onSignedOut }: Props) {
           <span class="dot" aria-hidden="true" /> Tribu
         </a>
         <span class="spacer" />
+        <span class="who">
+          <Avatar name={me.user.displayName} url={me.user.avatarUrl} />
+          <span class="who-name">{me.user.displayName}</span>
+        </span>
         <a class="ghost" href="/backoffice">
           ← Back to the desk
         </a>
