@@ -36,6 +36,9 @@ import { imageRoutes } from './modules/feed/image.routes.ts';
 import type { ModuleDeps } from './modules/module-deps.ts';
 import { NotificationService } from './modules/notifications/notification.service.ts';
 import { GamificationService } from './modules/gamification/gamification.service.ts';
+import { gamificationRoutes } from './modules/gamification/gamification.routes.ts';
+import { RewardsService } from './modules/gamification/rewards.service.ts';
+import { RulesService } from './modules/gamification/rules.service.ts';
 
 export interface AppDeps {
   env: Env;
@@ -166,6 +169,8 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   const desk = new DeskService(moduleDeps);
   const profiles = new ProfileService(moduleDeps);
   const gamification = new GamificationService(moduleDeps);
+  const rules = new RulesService(moduleDeps);
+  const rewards = new RewardsService(moduleDeps);
   const limiters = {
     visitorEvents: createLimiter('visitor-events', { points: 40, duration: 10 }, redisLimit),
     helperEvents: createLimiter('helper-events', { points: 100, duration: 10 }, redisLimit),
@@ -187,6 +192,8 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
     profiles,
     notifications,
     gamification,
+    rules,
+    rewards,
     presenceGraceMs,
     auth,
     parseCookie: (h) => app.parseCookie(h),
@@ -200,6 +207,7 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   const secureCookies = env.PUBLIC_URL.startsWith('https://');
   profileRoutes(app, { auth, profiles, secureCookies });
   imageRoutes(app, { auth, feed });
+  gamificationRoutes(app, { auth, gamification });
   widgetRoutes(app, { sites, availability });
   await registerStatic(app);
 

@@ -54,7 +54,7 @@ export type ProfileUpdate = z.infer<typeof ProfileUpdateSchema>;
 export interface Notification {
   id: string;
   siteId: string;
-  kind: 'mention' | 'handoff' | 'moderation' | 'comment';
+  kind: 'mention' | 'handoff' | 'moderation' | 'comment' | 'points' | 'reward';
   text: string;
   actor: { id: string; displayName: string } | null;
   link: { postId?: string; conversationId?: string };

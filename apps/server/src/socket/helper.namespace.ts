@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { hasRole } from '@tribu/domain';
 import { ErrorCode, SESSION_COOKIE, helperCommandSchemas, type HelperClientEvents } from '@tribu/protocol';
 import { AppError } from '../lib/errors.ts';
 import { isSameOrigin } from '../lib/origin.ts';
@@ -13,6 +14,8 @@ import type { DeskService } from '../modules/desk/desk.service.ts';
 import { feedCommands } from '../modules/feed/feed.socket.ts';
 import { gamificationCommands } from '../modules/gamification/gamification.socket.ts';
 import type { GamificationService } from '../modules/gamification/gamification.service.ts';
+import type { RewardsService } from '../modules/gamification/rewards.service.ts';
+import type { RulesService } from '../modules/gamification/rules.service.ts';
 import type { FeedService } from '../modules/feed/feed.service.ts';
 import type { NotificationService } from '../modules/notifications/notification.service.ts';
 import { registerCommands } from './commands.ts';
@@ -27,6 +30,8 @@ export interface HelperNamespaceDeps {
   profiles: ProfileService;
   notifications: NotificationService;
   gamification: GamificationService;
+  rules: RulesService;
+  rewards: RewardsService;
   /** How long a helper who lost every connection still counts as online (a reload is not leaving). */
   presenceGraceMs: number;
   auth: AuthService;
@@ -100,11 +105,17 @@ export function setupHelperNamespace(ns: HelperNamespace, deps: HelperNamespaceD
         ...feedCommands({ actor: h, socket }, deps.feed),
         ...deskCommands({ actor: h, socket }, deps.desk),
         ...communityCommands({ actor: h, socket }, deps.profiles, deps.notifications),
-        ...gamificationCommands({ actor: h, socket }, deps.gamification),
+        ...gamificationCommands({ actor: h, socket }, deps.gamification, deps.rules, deps.rewards),
       },
       { log: deps.log, limiter: deps.limiters.events, limitKey: `u:${h.userId}` },
     );
-    const joins = [rooms.user(h.userId), ...Object.keys(h.roles).map(rooms.siteHelpers)];
+    const joins = [
+      rooms.user(h.userId),
+      ...Object.keys(h.roles).map(rooms.siteHelpers),
+      ...Object.entries(h.roles)
+        .filter(([, role]) => hasRole(role, 'moderator'))
+        .map(([siteId]) => rooms.siteManagers(siteId)),
+    ];
     try {
       for (const siteId of Object.keys(h.roles)) {
         for (const conv of await c.listMine(h, siteId)) joins.push(rooms.conversation(conv.id));

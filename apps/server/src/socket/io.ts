@@ -21,6 +21,8 @@ export const rooms = {
   visitor: (id: string) => `visitor:${id}`,
   user: (id: string) => `user:${id}`,
   siteHelpers: (siteId: string) => `site:${siteId}:helpers`,
+  /** Moderators and admins of a site (staff queue, redemptions to decide). */
+  siteManagers: (siteId: string) => `site:${siteId}:managers`,
   conversation: (id: string) => `conversation:${id}`,
 };
 

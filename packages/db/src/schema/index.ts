@@ -16,3 +16,4 @@ export * from './conversation-notes.ts';
 export * from './online-minutes.ts';
 export * from './points-ledger.ts';
 export * from './badge-awards.ts';
+export * from './rewards.ts';

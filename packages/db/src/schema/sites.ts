@@ -19,6 +19,8 @@ export interface SiteSettings {
   scoring?: Partial<Record<'pointsPerChat' | 'goodRatingBonus' | 'fastAnswerBonus' | 'fastAnswerSec' | 'dailyCapPerVisitor' | 'minChatSec', number>>;
   /** Tiers by lifetime points, over the defaults (0 / 50 / 200 / 500 / 1,000). */
   tiers?: { name: string; min: number }[];
+  /** Managers' own badges, from the same criteria vocabulary as the built-in ones. */
+  customBadges?: { key: string; name: string; description: string; metric: string; target: number }[];
   /** The site's time zone (IANA), for "night owl" and daily caps; default UTC. */
   timeZone?: string;
   /** Topic tags requests are sorted by (matched in the question's words); helpers pick theirs as expertise. */

@@ -23,17 +23,60 @@ export class GamificationRepository {
   constructor(private readonly db: Db) {}
 
   async chat(conversationId: string): Promise<ChatRow | undefined> {
+    return (await this.chats(sql`c.id = ${conversationId}`))[0];
+  }
+
+  /** Closed chats with a helper, between two moments (for previews of new rules). */
+  async closedBetween(siteId: string, from: Date, to: Date): Promise<ChatRow[]> {
+    return this.chats(
+      sql`c.site_id = ${siteId} and c.status = 'closed' and c.helper_id is not null and c.closed_at >= ${from} and c.closed_at < ${to} order by c.closed_at`,
+    );
+  }
+
+  private async chats(where: ReturnType<typeof sql>): Promise<ChatRow[]> {
     const r = await this.db.execute(sql`
       select c.id, c.site_id as "siteId", c.helper_id as "helperId", c.visitor_id as "visitorId",
         c.created_at as "createdAt", c.first_response_at as "firstResponseAt", c.closed_at as "closedAt",
         c.rating, c.staff_flagged_by as "staffFlaggedBy",
         exists (select 1 from messages m where m.conversation_id = c.id and m.author_kind = 'visitor'
                 and c.first_response_at is not null and m.created_at > c.first_response_at) as replied
-      from conversations c where c.id = ${conversationId}`);
-    const row = rowsOf<ChatRow & { createdAt: Date | string; firstResponseAt: Date | string | null; closedAt: Date | string | null }>(r)[0];
-    if (!row) return undefined;
+      from conversations c where ${where}`);
+    type Raw = ChatRow & { createdAt: Date | string; firstResponseAt: Date | string | null; closedAt: Date | string | null };
     const d = (v: Date | string | null) => (v === null ? null : new Date(v));
-    return { ...row, createdAt: new Date(row.createdAt), firstResponseAt: d(row.firstResponseAt), closedAt: d(row.closedAt) };
+    return rowsOf<Raw>(r).map((row) => ({ ...row, createdAt: new Date(row.createdAt), firstResponseAt: d(row.firstResponseAt), closedAt: d(row.closedAt) }));
+  }
+
+  /** Writes one manual grant or revocation; the key (from the client) makes a retry write once. */
+  async adjust(input: { siteId: string; userId: string; points: number; note: string; actorId: string; key: string }) {
+    const [row] = await this.db
+      .insert(pointsLedger)
+      .values({
+        siteId: input.siteId,
+        userId: input.userId,
+        points: input.points,
+        reason: input.points > 0 ? 'grant' : 'revoke',
+        note: input.note,
+        actorId: input.actorId,
+        idempotencyKey: input.key,
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (row) return row;
+    const [existing] = await this.db
+      .select()
+      .from(pointsLedger)
+      .where(and(eq(pointsLedger.siteId, input.siteId), eq(pointsLedger.idempotencyKey, input.key)));
+    return existing!;
+  }
+
+  /** Every ledger row of a site, oldest first, with who it concerns (CSV export). */
+  async ledgerOf(siteId: string) {
+    const r = await this.db.execute(sql`
+      select l.created_at as "createdAt", u.display_name as "member", l.points, l.reason, l.note,
+             l.conversation_id as "conversationId", a.display_name as "by"
+      from points_ledger l left join users u on u.id = l.user_id left join users a on a.id = l.actor_id
+      where l.site_id = ${siteId} order by l.created_at, l.id`);
+    return rowsOf<{ createdAt: Date | string; member: string | null; points: number; reason: string; note: string | null; conversationId: string | null; by: string | null }>(r);
   }
 
   /**

@@ -1,15 +1,4 @@
-import {
-  DEFAULT_BADGES,
-  DEFAULT_SCORING,
-  DEFAULT_TIERS,
-  awardsFor,
-  badgeProgress,
-  newlyEarned,
-  rank,
-  tierFor,
-  type ChatFacts,
-  type ScoringRules,
-} from '@tribu/domain';
+import { awardsFor, badgeProgress, newlyEarned, rank, tierFor, type ChatFacts } from '@tribu/domain';
 import type { GamificationSummary, Leaderboard, LeaderboardPeriod } from '@tribu/protocol';
 import { inArray } from 'drizzle-orm';
 import { users } from '@tribu/db';
@@ -18,6 +7,7 @@ import { rooms } from '../../socket/io.ts';
 import type { HelperActor } from '../actors.ts';
 import type { ModuleDeps } from '../module-deps.ts';
 import { GamificationRepository, type ChatRow } from './gamification.repository.ts';
+import { siteRules } from './rules.service.ts';
 
 const TIE_RULE = 'Equal points: whoever reached them first ranks higher.';
 
@@ -33,7 +23,7 @@ export class GamificationService {
   async chatEnded(conversationId: string): Promise<void> {
     const chat = await this.repo.chat(conversationId);
     if (!chat?.helperId || !chat.closedAt) return;
-    const { rules, timeZone } = await this.settings(chat.siteId);
+    const { scoring: rules, timeZone } = await siteRules(this.deps, chat.siteId);
     const facts = toFacts(chat);
     const written = await this.repo.award({ ...chat, helperId: chat.helperId }, (already) => awardsFor(facts, rules, already), timeZone);
     if (written.length > 0) {
@@ -45,12 +35,14 @@ export class GamificationService {
         balance,
       });
     }
-    await this.checkBadges(chat.siteId, chat.helperId, timeZone);
+    await this.checkBadges(chat.siteId, chat.helperId);
   }
 
-  private async checkBadges(siteId: string, userId: string, timeZone: string): Promise<void> {
+  /** Awards every badge the helper's counts now reach (each once); called after scoring and grants. */
+  async checkBadges(siteId: string, userId: string): Promise<void> {
+    const { timeZone, badges } = await siteRules(this.deps, siteId);
     const [stats, earned] = await Promise.all([this.repo.stats(siteId, userId, timeZone), this.repo.earnedBadges(siteId, userId)]);
-    for (const badge of newlyEarned(stats, DEFAULT_BADGES, new Set(earned.keys()))) {
+    for (const badge of newlyEarned(stats, badges, new Set(earned.keys()))) {
       if (!(await this.repo.awardBadge(siteId, userId, badge.key))) continue;
       this.deps.helpers.to(rooms.user(userId)).emit('badge:earned', {
         siteId,
@@ -62,7 +54,7 @@ export class GamificationService {
   /** A member's standing; any member of the site may read it (public recognition), others: not found. */
   async summary(actor: HelperActor, siteId: string, userId = actor.userId): Promise<GamificationSummary> {
     if (!actor.roles[siteId]) throw notFound('Site');
-    const { timeZone, tiers } = await this.settings(siteId);
+    const { timeZone, tiers, badges } = await siteRules(this.deps, siteId);
     const [totals, stats, earned, history] = await Promise.all([
       this.repo.totals(siteId, userId),
       this.repo.stats(siteId, userId, timeZone),
@@ -75,7 +67,7 @@ export class GamificationService {
       userId,
       ...totals,
       tier: { name: t.tier.name, min: t.tier.min, next: t.next, progress: t.progress, toNext: t.toNext },
-      badges: badgeProgress(stats, DEFAULT_BADGES, new Set(earned.keys())).map((p) => ({
+      badges: badgeProgress(stats, badges, new Set(earned.keys())).map((p) => ({
         key: p.badge.key,
         name: p.badge.name,
         description: p.badge.description,
@@ -95,6 +87,11 @@ export class GamificationService {
     };
   }
 
+  /** Every ledger row of the site, oldest first (the caller checks the reader is a manager). */
+  ledger(siteId: string) {
+    return this.repo.ledgerOf(siteId);
+  }
+
   async leaderboard(actor: HelperActor, siteId: string, period: LeaderboardPeriod): Promise<Leaderboard> {
     if (!actor.roles[siteId]) throw notFound('Site');
     const ranked = rank(await this.repo.standings(siteId, periodStart(period, new Date())));
@@ -109,11 +106,6 @@ export class GamificationService {
     return { period, rows: rows.slice(0, 50), me: rows.find((r) => r.userId === actor.userId) ?? null, tieRule: TIE_RULE };
   }
 
-  private async settings(siteId: string) {
-    const s = (await this.deps.sites.byId(siteId))?.settings;
-    const rules: ScoringRules = { ...DEFAULT_SCORING, ...(s?.scoring ?? {}) };
-    return { rules, timeZone: s?.timeZone ?? 'UTC', tiers: s?.tiers?.length ? s.tiers : DEFAULT_TIERS };
-  }
 }
 
 function toFacts(chat: ChatRow): ChatFacts {

@@ -1,28 +1,32 @@
-import { ErrorCode, type GamificationClientEvents, type gamificationCommandSchemas } from '@tribu/protocol';
-import { AppError } from '../../lib/errors.ts';
+import type { GamificationClientEvents, gamificationCommandSchemas } from '@tribu/protocol';
 import type { HandlersOf, HelperCommandContext } from '../../socket/helper-commands.ts';
 import type { GamificationService } from './gamification.service.ts';
+import type { RewardsService } from './rewards.service.ts';
+import type { RulesService } from './rules.service.ts';
 
 /** Socket handlers of recognition: my (or a peer's) standing, and the leaderboards. */
 export function gamificationCommands(
   { actor }: HelperCommandContext,
   g: GamificationService,
+  rules: RulesService,
+  rewards: RewardsService,
 ): HandlersOf<GamificationClientEvents, typeof gamificationCommandSchemas> {
   return {
     'gamification:summary': (p) => g.summary(actor, p.siteId, p.userId),
     'leaderboard:list': (p) => g.leaderboard(actor, p.siteId, p.period),
-    'rules:get': todo,
-    'rules:save': todo,
-    'rules:preview': todo,
-    'points:adjust': todo,
-    'reward:list': todo,
-    'reward:save': todo,
-    'redemption:request': todo,
-    'redemption:list': todo,
-    'redemption:decide': todo,
+    'rules:get': (p) => rules.get(actor, p.siteId),
+    'rules:save': (p) => rules.save(actor, p.siteId, p.rules),
+    'rules:preview': (p) => rules.preview(actor, p.siteId, p.rules),
+    'points:adjust': async (p) => {
+      const result = await rules.adjust(actor, p);
+      await g.checkBadges(p.siteId, p.userId);
+      return result;
+    },
+    'reward:list': async (p) => ({ rewards: await rewards.list(actor, p.siteId) }),
+    'reward:save': async (p) => ({ reward: await rewards.save(actor, p) }),
+    'redemption:request': (p) => rewards.request(actor, p.rewardId),
+    'redemption:list': async (p) => ({ redemptions: await rewards.redemptions(actor, p.siteId, p.scope) }),
+    'redemption:decide': async (p) => ({ redemption: await rewards.decide(actor, p) }),
   };
 }
 
-const todo = async (): Promise<never> => {
-  throw new AppError(ErrorCode.unavailable, 'Not available yet');
-};

@@ -25,6 +25,12 @@ export class SiteService {
     });
   }
 
+  /** Drops this node's cached copy after a change (other nodes refresh within the TTL). */
+  forget(id: string): void {
+    this.cache.delete(`i:${id}`);
+    for (const [key, hit] of this.cache) if (hit.row?.id === id) this.cache.delete(key);
+  }
+
   private async cached(key: string, load: () => Promise<SiteRow | undefined>): Promise<SiteRow | undefined> {
     const hit = this.cache.get(key);
     if (hit && Date.now() - hit.at < TTL_MS) return hit.row;

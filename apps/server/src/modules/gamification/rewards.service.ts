@@ -1,0 +1,91 @@
+import { hasRole } from '@tribu/domain';
+import { ErrorCode, type Redemption, type RedemptionDecide, type Reward, type RewardSave } from '@tribu/protocol';
+import { AppError, notFound } from '../../lib/errors.ts';
+import { rooms } from '../../socket/io.ts';
+import type { HelperActor } from '../actors.ts';
+import type { ModuleDeps } from '../module-deps.ts';
+import { RewardsRepository } from './rewards.repository.ts';
+
+const requireManager = (actor: HelperActor, siteId: string) => {
+  if (!actor.roles[siteId]) throw notFound('Site');
+  if (!hasRole(actor.roles[siteId], 'moderator')) throw new AppError(ErrorCode.forbidden, 'Only the community managers can do that');
+};
+
+/** The rewards catalogue and redemptions: points are reserved at once, returned if a manager rejects. */
+export class RewardsService {
+  private readonly repo: RewardsRepository;
+
+  constructor(private readonly deps: ModuleDeps) {
+    this.repo = new RewardsRepository(deps.db);
+  }
+
+  async list(actor: HelperActor, siteId: string): Promise<Reward[]> {
+    if (!actor.roles[siteId]) throw notFound('Site');
+    return this.repo.list(siteId, !hasRole(actor.roles[siteId], 'moderator'));
+  }
+
+  async save(actor: HelperActor, input: RewardSave): Promise<Reward> {
+    requireManager(actor, input.siteId);
+    const reward = await this.repo.save(input);
+    if (!reward) throw notFound('Reward');
+    this.deps.helpers.to(rooms.siteHelpers(input.siteId)).emit('rewards:changed', { siteId: input.siteId });
+    return reward;
+  }
+
+  async request(actor: HelperActor, rewardId: string): Promise<{ redemption: Redemption; balance: number }> {
+    const reward = await this.repo.find(rewardId);
+    if (!reward || !actor.roles[reward.siteId]) throw notFound('Reward');
+    const r = await this.repo.redeem(rewardId, reward.siteId, actor.userId);
+    if (!r.ok) {
+      if (r.reason === 'missing') throw notFound('Reward');
+      if (r.reason === 'stock') throw new AppError(ErrorCode.invalidState, `${reward.name} is out of stock`);
+      throw new AppError(ErrorCode.invalidState, `You need ${r.need} more point${r.need === 1 ? '' : 's'} for ${reward.name}`);
+    }
+    const redemption = await this.repo.view(r.row);
+    this.tell(redemption);
+    this.deps.helpers.to(rooms.siteHelpers(reward.siteId)).emit('rewards:changed', { siteId: reward.siteId });
+    return { redemption, balance: r.balance };
+  }
+
+  async redemptions(actor: HelperActor, siteId: string, scope: 'mine' | 'all'): Promise<Redemption[]> {
+    if (!actor.roles[siteId]) throw notFound('Site');
+    if (scope === 'all') requireManager(actor, siteId);
+    return this.repo.redemptionsOf(siteId, scope === 'mine' ? actor.userId : null);
+  }
+
+  async decide(actor: HelperActor, input: RedemptionDecide): Promise<Redemption> {
+    const row = await this.repo.findRedemption(input.redemptionId);
+    if (!row || !actor.roles[row.siteId]) throw notFound('Redemption');
+    requireManager(actor, row.siteId);
+    if (input.action !== 'approve' && !input.message) {
+      throw new AppError(ErrorCode.badRequest, input.action === 'fulfil' ? 'Add the message or code for the helper' : 'Give the helper a reason');
+    }
+    const moves = {
+      approve: { from: ['requested'], to: 'approved' },
+      fulfil: { from: ['requested', 'approved'], to: 'fulfilled' },
+      reject: { from: ['requested', 'approved'], to: 'rejected' },
+    } as const;
+    const m = moves[input.action];
+    const done = await this.repo.decide(row.id, [...m.from], m.to, input.message ?? null, actor.userId);
+    if (!done) throw new AppError(ErrorCode.invalidState, `This request is already ${row.status}`);
+    const redemption = await this.repo.view(done);
+    this.tell(redemption);
+    if (done.userId) {
+      const words = { approved: 'was approved', fulfilled: 'is on its way', rejected: 'was declined; your points are back', requested: '' }[done.status];
+      await this.deps.notifications.notify({
+        userId: done.userId,
+        siteId: done.siteId,
+        kind: 'reward',
+        actorId: actor.userId,
+        text: `Your request for ${redemption.reward.name} ${words}${input.message ? `: ${input.message}` : ''}`,
+      });
+    }
+    return redemption;
+  }
+
+  /** The helper's tabs and the site's managers see a redemption change at once (any node). */
+  private tell(r: Redemption): void {
+    if (r.user) this.deps.helpers.to(rooms.user(r.user.id)).emit('redemption:updated', r);
+    this.deps.helpers.to(rooms.siteManagers(r.siteId)).emit('redemption:updated', r);
+  }
+}

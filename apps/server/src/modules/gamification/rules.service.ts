@@ -1,0 +1,141 @@
+import {
+  DEFAULT_BADGES,
+  DEFAULT_SCORING,
+  DEFAULT_TIERS,
+  awardsFor,
+  hasRole,
+  tierFor,
+  type BadgeDef,
+  type ScoringRules,
+  type Tier,
+} from '@tribu/domain';
+import { eq, inArray, sql } from 'drizzle-orm';
+import { memberships, sites, users } from '@tribu/db';
+import { ErrorCode, type LedgerEntry, type PointsAdjust, type Rules, type RulesPreview, type RulesView } from '@tribu/protocol';
+import { AppError, notFound } from '../../lib/errors.ts';
+import { rooms } from '../../socket/io.ts';
+import type { HelperActor } from '../actors.ts';
+import type { ModuleDeps } from '../module-deps.ts';
+import { GamificationRepository, type ChatRow } from './gamification.repository.ts';
+
+const DAY_MS = 86_400_000;
+
+/** A site's recognition rules as data, with defaults; what the scoring and the badges read. */
+export async function siteRules(deps: ModuleDeps, siteId: string): Promise<{ scoring: ScoringRules; tiers: Tier[]; badges: BadgeDef[]; timeZone: string }> {
+  const s = (await deps.sites.byId(siteId))?.settings;
+  return {
+    scoring: { ...DEFAULT_SCORING, ...(s?.scoring ?? {}) },
+    tiers: s?.tiers?.length ? s.tiers : DEFAULT_TIERS,
+    badges: [...DEFAULT_BADGES, ...((s?.customBadges ?? []) as BadgeDef[])],
+    timeZone: s?.timeZone ?? 'UTC',
+  };
+}
+
+/** Managers edit scoring, tiers and their own badges, with a preview; and grant or revoke points. */
+export class RulesService {
+  private readonly repo: GamificationRepository;
+
+  constructor(private readonly deps: ModuleDeps) {
+    this.repo = new GamificationRepository(deps.db);
+  }
+
+  async get(actor: HelperActor, siteId: string): Promise<RulesView> {
+    if (!actor.roles[siteId]) throw notFound('Site');
+    const r = await siteRules(this.deps, siteId);
+    return {
+      scoring: r.scoring,
+      tiers: r.tiers,
+      customBadges: r.badges.filter((b) => b.key.startsWith('custom-')) as Rules['customBadges'],
+      builtInBadges: DEFAULT_BADGES,
+    };
+  }
+
+  async save(actor: HelperActor, siteId: string, rules: Rules): Promise<RulesView> {
+    this.requireManager(actor, siteId);
+    const patch = JSON.stringify({ scoring: rules.scoring, tiers: [...rules.tiers].sort((a, b) => a.min - b.min), customBadges: rules.customBadges });
+    await this.deps.db.update(sites).set({ settings: sql`${sites.settings} || ${patch}::jsonb` }).where(eq(sites.id, siteId));
+    this.deps.sites.forget(siteId);
+    return this.get(actor, siteId);
+  }
+
+  /** Last 30 days re-scored with the proposed rules (in order, with the daily cap per visitor); nothing is saved. */
+  async preview(actor: HelperActor, siteId: string, rules: Rules, now = new Date()): Promise<RulesPreview> {
+    this.requireManager(actor, siteId);
+    const from = new Date(now.getTime() - 30 * DAY_MS);
+    const chats = await this.repo.closedBetween(siteId, from, now);
+    const proposed = rescore(chats, rules.scoring);
+    const current = rescore(chats, (await siteRules(this.deps, siteId)).scoring);
+    const ids = [...proposed.keys()];
+    const names = ids.length
+      ? await this.deps.db.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, ids))
+      : [];
+    const top = [...proposed.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 10)
+      .map(([userId, points]) => ({
+        userId,
+        displayName: names.find((n) => n.id === userId)?.displayName ?? 'Former member',
+        points,
+        tier: tierFor(points, rules.tiers).tier.name,
+        currentPoints: current.get(userId) ?? 0,
+      }));
+    return { from: from.toISOString(), to: now.toISOString(), top };
+  }
+
+  async adjust(actor: HelperActor, input: PointsAdjust): Promise<{ entry: LedgerEntry; balance: number }> {
+    this.requireManager(actor, input.siteId);
+    const [member] = await this.deps.db
+      .select({ userId: memberships.userId })
+      .from(memberships)
+      .where(sql`${memberships.siteId} = ${input.siteId} and ${memberships.userId} = ${input.userId}`);
+    if (!member) throw notFound('Member');
+    const row = await this.repo.adjust({ ...input, actorId: actor.userId, key: `adjust:${actor.userId}:${input.clientId}` });
+    const { balance } = await this.repo.totals(input.siteId, input.userId);
+    const sign = row.points > 0 ? `+${row.points}` : String(row.points);
+    this.deps.helpers.to(rooms.user(input.userId)).emit('points:awarded', {
+      siteId: input.siteId,
+      conversationId: null,
+      entries: [{ reason: row.reason, points: row.points }],
+      balance,
+    });
+    await this.deps.notifications.notify({
+      userId: input.userId,
+      siteId: input.siteId,
+      kind: 'points',
+      actorId: actor.userId,
+      text: `${sign} points from ${actor.displayName}: ${input.note}`,
+    });
+    return {
+      entry: { id: row.id, points: row.points, reason: row.reason, conversationId: null, note: row.note, createdAt: row.createdAt.toISOString() },
+      balance,
+    };
+  }
+
+  private requireManager(actor: HelperActor, siteId: string): void {
+    if (!actor.roles[siteId]) throw notFound('Site');
+    if (!hasRole(actor.roles[siteId], 'moderator')) throw new AppError(ErrorCode.forbidden, 'Only the community managers can do that');
+  }
+}
+
+/** Points per helper over chats in time order, applying the daily cap per (helper, visitor, day). */
+function rescore(chats: ChatRow[], scoring: ScoringRules): Map<string, number> {
+  const perHelper = new Map<string, number>();
+  const perVisitorDay = new Map<string, number>();
+  for (const c of chats) {
+    if (!c.helperId || !c.closedAt) continue;
+    const key = `${c.helperId}:${c.visitorId}:${c.closedAt.toISOString().slice(0, 10)}`;
+    const facts = {
+      conversationId: c.id,
+      askedAt: c.createdAt,
+      firstAnswerAt: c.firstResponseAt,
+      closedAt: c.closedAt,
+      visitorRepliedAfterAnswer: c.replied,
+      rating: c.rating,
+      excluded: c.staffFlaggedBy !== null,
+    };
+    const earned = awardsFor(facts, scoring, perVisitorDay.get(key) ?? 0).reduce((n, a) => n + a.points, 0);
+    perVisitorDay.set(key, (perVisitorDay.get(key) ?? 0) + earned);
+    perHelper.set(c.helperId, (perHelper.get(c.helperId) ?? 0) + earned);
+  }
+  return perHelper;
+}
