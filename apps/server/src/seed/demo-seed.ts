@@ -4,6 +4,7 @@ import type { Role } from '@tribu/protocol';
 import { hashPassword } from '../modules/auth/password.ts';
 import { isUniqueViolation } from '../lib/pg-errors.ts';
 import { seedDemoFeed } from './demo-feed.ts';
+import { seedDemoRewards } from './demo-rewards.ts';
 
 export const DEMO_PASSWORD = 'tribu-demo';
 
@@ -55,7 +56,8 @@ async function insertDemo(db: Db, passwordHash: string): Promise<void> {
         key: 'demo',
         name: 'Alpine Threads',
         allowedOrigins: ['self'],
-        settings: { chatCap: 4, color: '#2f6f4f', topics: DEMO_TOPICS },
+        // Demo chats last seconds, so the demo counts them from 0 s (the default minimum is 30 s).
+        settings: { chatCap: 4, color: '#2f6f4f', topics: DEMO_TOPICS, timeZone: 'Europe/Paris', scoring: { minChatSec: 0 } },
       })
       .returning();
     if (!site) throw new Error('demo site insert failed');
@@ -76,5 +78,6 @@ async function insertDemo(db: Db, passwordHash: string): Promise<void> {
       rows.map((r) => ({ userId: r.id, siteId: site.id, role: DEMO_USERS.find((u) => u.email === r.email)!.role })),
     );
     await seedDemoFeed(tx, site.id, rows);
+    await seedDemoRewards(tx, site.id);
   });
 }
