@@ -156,6 +156,20 @@ describe.skipIf(!hasPostgres)('profiles', () => {
     expect(await t.server.db.db.select().from(users).where(eq(users.id, userId))).toEqual([]);
   });
 
+  it('leaving one of two communities keeps the account, and my open tab can no longer act on the one I left', async () => {
+    const userId = await newHelper('two-sites@test.tribu', 'Tess');
+    await t.server.db.db.insert(memberships).values({ userId, siteId: t.server.sites.siteB, role: 'helper' });
+    const tab = await connectHelper(t.server.url, 'two-sites@test.tribu');
+    await ok(tab.socket, 'presence:list', { siteId: t.server.sites.siteA });
+    const http = await as('two-sites@test.tribu');
+    const res = await http.call('POST', '/api/profile/leave', { siteId: t.server.sites.siteA, confirm: true });
+    expect(await res.json()).toEqual({ accountDeleted: false });
+    expect(await send(tab.socket, 'presence:list', { siteId: t.server.sites.siteA })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    await ok(tab.socket, 'presence:list', { siteId: t.server.sites.siteB });
+    const me = (await (await http.call('GET', '/api/auth/me')).json()) as { memberships: { siteId: string }[] };
+    expect(me.memberships.map((m) => m.siteId)).toEqual([t.server.sites.siteB]);
+  });
+
   it("refuses to leave a community that is not mine, like a missing one", async () => {
     const b1 = await as(USERS.helperB1.email);
     const res = await b1.call('POST', '/api/profile/leave', { siteId: t.server.sites.siteA, confirm: true });

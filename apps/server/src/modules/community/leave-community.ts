@@ -18,6 +18,11 @@ export async function leaveCommunity(deps: ModuleDeps, actor: HelperActor, siteI
   }
   await deps.db.delete(memberships).where(and(eq(memberships.userId, actor.userId), eq(memberships.siteId, siteId)));
   deps.helpers.in(rooms.user(actor.userId)).socketsLeave(rooms.siteHelpers(siteId));
+  // This node's open tabs lose the role at once: their handlers read this very object (another
+  // node's tabs keep it until they reconnect; that node has no way to be told without a broadcast).
+  for (const socket of await deps.helpers.local.in(rooms.user(actor.userId)).fetchSockets()) {
+    delete socket.data.roles[siteId];
+  }
   deps.helpers.to(rooms.siteHelpers(siteId)).emit('presence:changed', { siteId });
   const [left] = await deps.db.select({ n: count() }).from(memberships).where(eq(memberships.userId, actor.userId));
   if ((left?.n ?? 0) > 0) return { accountDeleted: false };
