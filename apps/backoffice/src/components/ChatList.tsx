@@ -5,9 +5,13 @@ interface Props {
   selected: string | null;
   /** null = the community feed. */
   onSelect: (id: string | null) => void;
+  /** Two chats next to each other; offered only on a wide screen with two chats open. */
+  sideBySide: boolean;
+  canSideBySide: boolean;
+  onSideBySide: (on: boolean) => void;
 }
 
-export function ChatList({ chats, selected, onSelect }: Props) {
+export function ChatList({ chats, selected, onSelect, sideBySide, canSideBySide, onSideBySide }: Props) {
   return (
     <nav class="chats" aria-label="My chats">
       <div role="tablist" aria-label="Feed and open chats" class="tabs">
@@ -46,6 +50,16 @@ export function ChatList({ chats, selected, onSelect }: Props) {
           );
         })}
       </div>
+      {canSideBySide && (
+        <button
+          type="button"
+          class={`ghost side-toggle ${sideBySide ? 'on' : ''}`}
+          aria-pressed={sideBySide}
+          onClick={() => onSideBySide(!sideBySide)}
+        >
+          Side by side
+        </button>
+      )}
     </nav>
   );
 }

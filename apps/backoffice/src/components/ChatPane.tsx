@@ -1,73 +1,103 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { CannedAnswer, Conversation, Peer } from '@tribu/protocol/client';
 import type { Chat } from '../realtime/chat-state.ts';
+import type { HelperSocket } from '../realtime/socket.ts';
+import { ChatActions } from './chat/ChatActions.tsx';
+import { ChatDetails } from './chat/ChatDetails.tsx';
+import { EarlierChat } from './chat/EarlierChat.tsx';
+import { VisitorClock } from './chat/VisitorClock.tsx';
 import { MessageLog } from './MessageLog.tsx';
 import { PageFacts } from './PageFacts.tsx';
 import { PageLink } from './PageLink.tsx';
 import { ReplyBox } from './ReplyBox.tsx';
 
-interface Props {
-  chat: Chat | null;
+export interface ChatPaneProps {
+  chat: Chat;
+  socket: HelperSocket | null;
+  peers: Peer[];
+  me: string;
+  isManager: boolean;
+  canned: CannedAnswer[];
+  /** Two chats side by side: the details start folded. */
+  compact: boolean;
   onSend: (text: string) => void;
   onRetry: (clientId: string) => void;
   onEnd: () => void;
   onRelease: () => void;
   onDismiss: () => void;
   onTyping: () => void;
+  onNeedsStaff: (reason: string) => Promise<string | null>;
+  onManageCanned: () => void;
   /** Bumped when the helper takes a request: on a phone the pane then scrolls into view. */
   reveal: number;
 }
 
-/** The selected chat: where the visitor is now, the conversation, and the reply box. */
-export function ChatPane({ chat, onSend, onRetry, onEnd, onRelease, onDismiss, onTyping, reveal }: Props) {
+/** One chat: who and where the visitor is, the conversation, the reply box, and the details beside it. */
+export function ChatPane(p: ChatPaneProps) {
+  const { chat, socket } = p;
   const section = useRef<HTMLElement>(null);
-  // On a phone the pane sits below the board: bring a chat just taken into view.
+  const [detailsOpen, setDetailsOpen] = useState(() => !p.compact && window.matchMedia('(min-width: 1280px)').matches);
+  const [reading, setReading] = useState<Conversation | null>(null);
   useEffect(() => {
-    if (reveal && window.matchMedia('(max-width: 900px)').matches) section.current?.scrollIntoView({ block: 'start' });
-  }, [reveal]);
-  if (!chat) {
-    return (
-      <section class="column pane empty-pane" aria-label="Chat">
-        <div>
-          <svg class="empty-art" viewBox="0 0 24 24" width="40" height="40" aria-hidden="true">
-            <path d="M4 5h16v10H9l-5 4z" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linejoin="round" />
-          </svg>
-          <h2>No chat selected</h2>
-          <p class="muted">Pick a request: a visitor is waiting for someone who knows.</p>
-        </div>
-      </section>
-    );
-  }
+    if (p.reveal && window.matchMedia('(max-width: 900px)').matches) section.current?.scrollIntoView({ block: 'start' });
+  }, [p.reveal]);
   const c = chat.conversation;
   const closed = c.status === 'closed';
   return (
-    <section class="column pane" aria-label="Chat" ref={section}>
+    <section class={`column pane ${detailsOpen ? 'with-details' : ''}`} aria-label={`Chat: ${c.question.slice(0, 60)}`} ref={section}>
       <header class="pane-head">
         <div class="pane-title">
           <h2>{c.question}</h2>
-          {c.visitorName && <p class="muted visitor-name">Asked by {c.visitorName}</p>}
+          <p class="who muted">
+            {c.visitorName ? <strong class="visitor-name">{c.visitorName}</strong> : <span>Anonymous visitor</span>}
+            {c.topics.map((t) => (
+              <span key={t} class="chip topic">
+                #{t}
+              </span>
+            ))}
+          </p>
+          <VisitorClock locale={c.locale} timeZone={c.timeZone} />
           <div class="now-on">
             <span class={`live ${closed ? 'closed' : 'active'}`} aria-hidden="true" />
             <span class="muted">{closed ? 'Was on' : 'Now on'}</span> <PageLink page={chat.page} />
           </div>
           <PageFacts context={chat.page?.context} />
         </div>
-        {closed ? (
-          <button type="button" class="ghost" onClick={onDismiss}>
-            Close tab
-          </button>
-        ) : (
-          <div class="pane-actions">
-            <button type="button" class="ghost" onClick={onRelease} title="Another helper can take it; the history stays">
-              Release to board
-            </button>
-            <button type="button" class="ghost danger" onClick={onEnd}>
-              End chat
-            </button>
-          </div>
-        )}
+        <button
+          type="button"
+          class={`ghost details-toggle ${detailsOpen ? 'on' : ''}`}
+          aria-expanded={detailsOpen}
+          aria-controls={`details-${c.id}`}
+          onClick={() => setDetailsOpen((o) => !o)}
+        >
+          Details
+        </button>
       </header>
-      <MessageLog chat={chat} onRetry={onRetry} />
-      <ReplyBox conversationId={c.id} closed={closed} onSend={onSend} onTyping={onTyping} />
+      <ChatActions {...p} />
+      <div class="pane-body">
+        <div class="pane-main">
+          <MessageLog chat={chat} onRetry={p.onRetry} />
+          <ReplyBox
+            conversationId={c.id}
+            closed={closed}
+            canned={p.canned}
+            onSend={p.onSend}
+            onTyping={p.onTyping}
+            onManageCanned={p.onManageCanned}
+          />
+        </div>
+        {detailsOpen && (
+          <aside class="details" id={`details-${c.id}`} aria-label="Chat details">
+            <ChatDetails
+              socket={socket}
+              conversationId={c.id}
+              canReadOthers={p.isManager}
+              onRead={setReading}
+            />
+          </aside>
+        )}
+      </div>
+      {reading && socket && <EarlierChat socket={socket} conversation={reading} onClose={() => setReading(null)} />}
     </section>
   );
 }

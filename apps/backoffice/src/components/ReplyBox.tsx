@@ -1,18 +1,24 @@
 import { useState } from 'preact/hooks';
-import { LIMITS } from '@tribu/protocol/client';
+import { LIMITS, type CannedAnswer } from '@tribu/protocol/client';
+import { CannedPicker, cannedMatches } from './chat/CannedPicker.tsx';
 
 interface Props {
   conversationId: string;
   closed: boolean;
+  canned: CannedAnswer[];
   onSend: (text: string) => void;
   onTyping: () => void;
+  onManageCanned: () => void;
 }
 
-/** The helper's reply: Enter sends, Shift+Enter adds a line; disabled once the chat has ended. */
-export function ReplyBox({ conversationId, closed, onSend, onTyping }: Props) {
+/** The helper's reply: Enter sends, Shift+Enter adds a line, `/shortcut` inserts a canned answer. */
+export function ReplyBox({ conversationId, closed, canned, onSend, onTyping, onManageCanned }: Props) {
   const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const [active, setActive] = useState(0);
   const text = drafts[conversationId] ?? '';
   const setText = (t: string) => setDrafts((d) => ({ ...d, [conversationId]: t }));
+  const matches = closed ? [] : cannedMatches(text, canned);
+  const listId = `canned-${conversationId}`;
   const over = text.length - LIMITS.messageText;
   const submit = (e?: Event) => {
     e?.preventDefault();
@@ -21,6 +27,25 @@ export function ReplyBox({ conversationId, closed, onSend, onTyping }: Props) {
     onSend(t);
     setText('');
   };
+  const pick = (a: CannedAnswer) => {
+    setText(a.text);
+    setActive(0);
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (matches.length > 0) {
+      const step = e.key === 'ArrowDown' ? 1 : e.key === 'ArrowUp' ? -1 : 0;
+      if (step) {
+        e.preventDefault();
+        return setActive((i) => (i + step + matches.length) % matches.length);
+      }
+      if (e.key === 'Enter' || e.key === 'Tab') {
+        e.preventDefault();
+        return pick(matches[Math.min(active, matches.length - 1)]!);
+      }
+      if (e.key === 'Escape') return setText(`${text} `);
+    }
+    if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) submit(e);
+  };
   return (
     <form class="reply" onSubmit={submit}>
       {over > 0 && (
@@ -28,24 +53,34 @@ export function ReplyBox({ conversationId, closed, onSend, onTyping }: Props) {
           {over} characters over the {LIMITS.messageText}-character limit.
         </p>
       )}
+      {matches.length > 0 && <CannedPicker id={listId} matches={matches} active={Math.min(active, matches.length - 1)} onPick={pick} />}
       <textarea
         aria-label="Reply"
-        placeholder={closed ? 'This chat has ended' : 'Write your answer…'}
+        aria-autocomplete="list"
+        aria-controls={matches.length > 0 ? listId : undefined}
+        aria-activedescendant={matches.length > 0 ? `${listId}-${Math.min(active, matches.length - 1)}` : undefined}
+        placeholder={closed ? 'This chat has ended' : 'Write your answer… (type / for canned answers)'}
         disabled={closed}
         rows={2}
         value={text}
         onInput={(e) => {
           setText(e.currentTarget.value);
+          setActive(0);
           onTyping();
         }}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) submit(e);
-        }}
+        onKeyDown={onKeyDown}
       />
       <button class="primary" type="submit" disabled={closed || !text.trim() || over > 0}>
         Send
       </button>
-      {!closed && <p class="reply-hint">Enter to send · Shift+Enter for a new line</p>}
+      {!closed && (
+        <p class="reply-hint">
+          Enter to send · Shift+Enter for a new line ·{' '}
+          <button type="button" class="link" onClick={onManageCanned}>
+            Canned answers
+          </button>
+        </p>
+      )}
     </form>
   );
 }

@@ -11,7 +11,7 @@ interface Sinks {
   chatsRef: MutableRef<Chats>;
   /** Called for an update about a chat the desk does not hold yet (e.g. claimed in another tab). */
   adopt: (conversation: Conversation) => void;
-  /** A held chat went back to the board (no first answer in time). */
+  /** A held chat left the desk: back to the board (no first answer in time), to staff, or to a peer. */
   released: (conversation: Conversation) => void;
 }
 
@@ -32,8 +32,11 @@ export function useDeskEvents(socket: HelperSocket | null, { setQueue, setChats,
       }),
     );
     socket.on('conversation:updated', (c) => {
-      if (chatsRef.current[c.id] && c.status === 'waiting') released(c);
-      else if (chatsRef.current[c.id]) setChats((cur) => upsertChat(cur, c));
+      const held = chatsRef.current[c.id];
+      // Back on the board, sent to staff, or handed to a peer: it leaves this desk.
+      const movedAway = c.status === 'active' && c.helper?.id !== held?.conversation.helper?.id;
+      if (held && (c.status === 'waiting' || movedAway)) released(c);
+      else if (held) setChats((cur) => upsertChat(cur, c));
       else adopt(c);
     });
     socket.on('page:viewed', ({ conversationId, page }) => setChats((cur) => patchChat(cur, conversationId, () => ({ page }))));

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Conversation, QueueItem } from '@tribu/protocol/client';
-import { addPending, removeChat, setPending, upsertChat, type Chats } from '../realtime/chat-state.ts';
+import { addPending, removeChat, setPending, upsertChat, type Chat, type Chats } from '../realtime/chat-state.ts';
 import { resync } from '../realtime/resync.ts';
 import { command, connectHelper, newClientId, type HelperSocket } from '../realtime/socket.ts';
 import { useDeskEvents } from './useDeskEvents.ts';
@@ -20,6 +20,8 @@ export function useHelperDesk(siteId: string, userId: string, onRefused: () => v
   const [notice, setNotice] = useNotice();
   const [socket, setSocket] = useState<HelperSocket | null>(null);
   const [claiming, setClaiming] = useState<string | null>(null);
+  // True once the first resync is in: before that an unknown chat in the URL may still arrive.
+  const [ready, setReady] = useState(false);
   const chatsRef = useRef(chats);
   chatsRef.current = chats;
   const refusedRef = useRef(onRefused);
@@ -43,6 +45,7 @@ export function useHelperDesk(siteId: string, userId: string, onRefused: () => v
       if (fresh.queue) setQueue(fresh.queue);
       setChats((cur) => fresh.chats.reduce((acc, c) => upsertChat(acc, c.conversation, c.messages), cur));
       setSelected((cur) => cur ?? fresh.chats.find((c) => c.conversation.status === 'active')?.conversation.id ?? null);
+      setReady(true);
       // Replies that timed out while the link was down go again: the client id makes the retry idempotent.
       for (const chat of Object.values(chatsRef.current)) {
         for (const p of chat.pending) {
@@ -70,7 +73,11 @@ export function useHelperDesk(siteId: string, userId: string, onRefused: () => v
   const released = useCallback(
     (conversation: Conversation) => {
       setChats((cur) => removeChat(cur, conversation.id));
-      setNotice(`“${conversation.question.slice(0, 60)}” went back to the board: no first answer in time.`);
+      setSelected((cur) => (cur === conversation.id ? null : cur));
+      const q = `“${conversation.question.slice(0, 60)}”`;
+      if (conversation.helper) setNotice(`${conversation.helper.displayName} took over ${q}. Thanks for passing it on!`);
+      else if (conversation.staff) setNotice(`${q} is with the brand's staff now.`);
+      else setNotice(`${q} went back to the board: no first answer in time.`);
     },
     [setNotice],
   );
@@ -141,6 +148,26 @@ export function useHelperDesk(siteId: string, userId: string, onRefused: () => v
     [socket, setNotice],
   );
 
+  /** A chat that arrived whole (a hand-off I accepted): held and shown at once. */
+  const adoptChat = useCallback((conversation: Conversation, messages: Chat['messages']) => {
+    setChats((cur) => upsertChat(cur, conversation, messages));
+    setSelected(conversation.id);
+  }, []);
+
+  /** Marks the chat as one for the brand's staff: it leaves this desk; the visitor is told. */
+  const needsStaff = useCallback(
+    async (conversationId: string, reason: string) => {
+      if (!socket) return 'Not connected';
+      const r = await command(socket, 'conversation:needs-staff', { conversationId, reason });
+      if (!r.ok) return r.error.message;
+      setChats((cur) => removeChat(cur, conversationId));
+      setSelected((cur) => (cur === conversationId ? null : cur));
+      setNotice("Sent to the brand's staff: a manager will follow up. It doesn't count against you.");
+      return null;
+    },
+    [socket, setNotice],
+  );
+
   const dismiss = useCallback((conversationId: string) => {
     setChats((cur) => removeChat(cur, conversationId));
     setSelected((cur) => (cur === conversationId ? null : cur));
@@ -152,5 +179,8 @@ export function useHelperDesk(siteId: string, userId: string, onRefused: () => v
   );
   const activeCount = list.filter((c) => c.conversation.status === 'active').length;
 
-  return { link, socket, queue, claiming, chats: list, activeCount, selected, setSelected, notice, setNotice, claim, send, retry, end, release, dismiss };
+  return {
+    link, socket, ready, queue, claiming, chats: list, activeCount, selected, setSelected, notice, setNotice,
+    claim, send, retry, end, release, dismiss, adoptChat, needsStaff,
+  };
 }

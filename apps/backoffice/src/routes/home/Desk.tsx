@@ -2,9 +2,13 @@ import { useEffect, useState } from 'preact/hooks';
 import { DEFAULT_CHAT_CAP, canTakeAnotherChat } from '@tribu/domain';
 import type { Me } from '@tribu/protocol/client';
 import { api } from '../../api/http.ts';
-import { ChatList } from '../../components/ChatList.tsx';
-import { ChatPane } from '../../components/ChatPane.tsx';
+import { ChatCenter } from '../../components/chat/ChatCenter.tsx';
+import { HandoffBanner } from '../../components/chat/HandoffBanner.tsx';
+import { StaffQueue } from '../../components/chat/StaffQueue.tsx';
+import { useHandoffOffers } from '../../hooks/useHandoffOffers.ts';
+import { useStaffQueue } from '../../hooks/useStaffQueue.ts';
 import { Notice } from '../../components/Notice.tsx';
+import { Toasts } from '../../components/Toasts.tsx';
 import { RequestBoard } from '../../components/RequestBoard.tsx';
 import { TopBar } from '../../components/TopBar.tsx';
 import { useHelperDesk } from '../../hooks/useHelperDesk.ts';
@@ -37,7 +41,9 @@ export function Desk({ me, siteId, onSite, onSignedOut }: Props) {
   const meNow = profile ? { ...me, user: { ...me.user, displayName: profile.displayName, avatarUrl: profile.avatarUrl } } : me;
   const [reveal, setReveal] = useState(0);
   const chat = desk.chats.find((c) => c.conversation.id === desk.selected) ?? null;
-  const id = chat?.conversation.id;
+  const isManager = membership?.role === 'moderator' || membership?.role === 'admin';
+  const handoffs = useHandoffOffers(desk.socket, desk.adoptChat);
+  const staffItems = useStaffQueue(desk.socket, siteId, isManager && desk.link === 'online');
   useReadReceipt(desk.socket, chat, desk.link === 'online');
   useEffect(() => {
     document.title = desk.queue.length ? `(${desk.queue.length}) Tribu` : 'Tribu';
@@ -70,27 +76,20 @@ export function Desk({ me, siteId, onSite, onSignedOut }: Props) {
           />
         </div>
         <div class="center">
-          <ChatList chats={desk.chats} selected={desk.selected} onSelect={desk.setSelected} />
-          <div class="center-body" hidden={chat !== null}>
+          <HandoffBanner offers={handoffs.offers} onAnswer={handoffs.answer} />
+          <ChatCenter
+            desk={desk}
+            siteId={siteId}
+            me={me.user.id}
+            isManager={isManager}
+            peers={presence.peers}
+            typing={typing}
+            reveal={reveal}
+          >
             <Feed me={me} siteId={siteId} socket={desk.socket} online={desk.link === 'online'} />
-          </div>
-          {chat && (
-        <ChatPane
-          chat={chat}
-          onSend={(t) => {
-            if (!id) return;
-            desk.send(id, t);
-            typing(id, false);
-          }}
-          onRetry={(clientId) => id && desk.retry(id, clientId)}
-          onEnd={() => id && void desk.end(id)}
-          onRelease={() => id && void desk.release(id)}
-          onDismiss={() => id && desk.dismiss(id)}
-          onTyping={() => id && typing(id)}
-          reveal={reveal}
-        />
-          )}
+          </ChatCenter>
         </div>
+        <div class="right">
         <RequestBoard
           items={desk.queue}
           cap={cap}
@@ -102,7 +101,10 @@ export function Desk({ me, siteId, onSite, onSignedOut }: Props) {
           claiming={desk.claiming}
           onClaim={(cid) => void desk.claim(cid).then((ok) => ok && setReveal((n) => n + 1))}
         />
+          {isManager && <StaffQueue items={staffItems} claiming={desk.claiming} onTake={(cid) => void desk.claim(cid)} />}
+        </div>
       </main>
+      <Toasts socket={desk.socket} siteId={siteId} userId={me.user.id} />
     </div>
   );
 }

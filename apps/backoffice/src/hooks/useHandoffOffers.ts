@@ -1,0 +1,37 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { HandoffOffered } from '@tribu/protocol/client';
+import { command, type HelperSocket } from '../realtime/socket.ts';
+import type { Chat } from '../realtime/chat-state.ts';
+
+/** Hand-offs offered to me by peers, until I answer or they take the offer back. */
+export function useHandoffOffers(
+  socket: HelperSocket | null,
+  onAccepted: (conversation: Chat['conversation'], messages: Chat['messages']) => void,
+) {
+  const [offers, setOffers] = useState<HandoffOffered[]>([]);
+  useEffect(() => {
+    if (!socket) return;
+    const offered = (o: HandoffOffered) =>
+      setOffers((cur) => [...cur.filter((x) => x.conversation.id !== o.conversation.id), o]);
+    const answered = ({ conversationId }: { conversationId: string }) =>
+      setOffers((cur) => cur.filter((x) => x.conversation.id !== conversationId));
+    socket.on('handoff:offered', offered);
+    socket.on('handoff:answered', answered);
+    return () => {
+      socket.off('handoff:offered', offered);
+      socket.off('handoff:answered', answered);
+    };
+  }, [socket]);
+  const answer = useCallback(
+    async (conversationId: string, accept: boolean): Promise<string | null> => {
+      if (!socket) return 'Not connected';
+      const r = await command(socket, 'handoff:answer', { conversationId, accept });
+      setOffers((cur) => cur.filter((x) => x.conversation.id !== conversationId));
+      if (!r.ok) return r.error.message;
+      if (accept) onAccepted(r.data.conversation, r.data.messages);
+      return null;
+    },
+    [socket, onAccepted],
+  );
+  return { offers, answer };
+}
