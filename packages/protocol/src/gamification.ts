@@ -184,6 +184,11 @@ export interface GamificationClientEvents {
   'rules:preview': (payload: { siteId: string; rules: Rules }, ack: Ack<RulesPreview>) => void;
   /** Managers: grant (positive) or revoke (negative) points with a reason; the helper is notified. */
   'points:adjust': (payload: PointsAdjust, ack: Ack<{ entry: LedgerEntry; balance: number }>) => void;
+  /**
+   * Managers: a chat that was abusive or out of scope earns nothing; points already given for it are
+   * revoked (one ledger row) and its rating never counts. Badges already earned stay.
+   */
+  'conversation:exclude': (payload: { conversationId: string; reason: string }, ack: Ack<{ revoked: number }>) => void;
   /** Active rewards for helpers; every reward for managers. */
   'reward:list': (payload: { siteId: string }, ack: Ack<{ rewards: Reward[] }>) => void;
   'reward:save': (payload: RewardSave, ack: Ack<{ reward: Reward }>) => void;
@@ -211,6 +216,7 @@ export const gamificationCommandSchemas = {
   'rules:save': z.strictObject({ siteId: IdSchema, rules: RulesSchema }),
   'rules:preview': z.strictObject({ siteId: IdSchema, rules: RulesSchema }),
   'points:adjust': PointsAdjustSchema,
+  'conversation:exclude': z.strictObject({ conversationId: IdSchema, reason: z.string().trim().min(1, 'Give a reason').max(300) }),
   'reward:list': SiteRef,
   'reward:save': RewardSaveSchema,
   'redemption:request': z.strictObject({ rewardId: IdSchema }),

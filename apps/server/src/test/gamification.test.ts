@@ -72,6 +72,24 @@ describe.skipIf(!hasPostgres)('points and badges for answered chats (Postgres)',
     expect(rows.map((r) => r.reason).sort()).toEqual(['chat', 'fast_answer']);
   });
 
+  it('takes back what a chat marked out of scope earned, once, keeps the badge, and ignores a later rating', async () => {
+    const chat = await answeredChat('Can you refund my order?');
+    await ok(chat.helper.socket, 'conversation:end', { conversationId: chat.id });
+    await t.server.scoreChat(chat.id);
+    const before = await ok<GamificationSummary>(chat.helper.socket, 'gamification:summary', { siteId: chat.helper.siteId });
+    const mo = await connectHelper(t.server.url, USERS.moderatorA.email);
+    const refused = await chat.helper.socket.timeout(5000).emitWithAck('conversation:exclude', { conversationId: chat.id, reason: 'Refund' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const first = await ok<{ revoked: number }>(mo.socket, 'conversation:exclude', { conversationId: chat.id, reason: 'A refund, not for volunteers' });
+    const again = await ok<{ revoked: number }>(mo.socket, 'conversation:exclude', { conversationId: chat.id, reason: 'twice' });
+    expect([first.revoked, again.revoked]).toEqual([2, 0]);
+    await ok(chat.visitor.socket, 'conversation:rate', { conversationId: chat.id, rating: 5 });
+    await t.server.scoreChat(chat.id);
+    const after = await ok<GamificationSummary>(chat.helper.socket, 'gamification:summary', { siteId: chat.helper.siteId });
+    expect(after.balance).toBe(before.balance - 2);
+    expect(after.badges.find((b) => b.key === 'chats-1')?.earned).toBe(true);
+  });
+
   it('ranks the helpers on the leaderboard with the reader always shown', async () => {
     const ben = await connectHelper(t.server.url, USERS.helperA2.email);
     const board = await ok<Leaderboard>(ben.socket, 'leaderboard:list', { siteId: ben.siteId, period: 'week' });

@@ -13,6 +13,8 @@ export interface ChatRow {
   rating: number | null;
   staffFlaggedBy: string | null;
   replied: boolean;
+  /** A manager marked it abusive or out of scope. */
+  excludedByManager: boolean;
 }
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -39,11 +41,41 @@ export class GamificationRepository {
         c.created_at as "createdAt", c.first_response_at as "firstResponseAt", c.closed_at as "closedAt",
         c.rating, c.staff_flagged_by as "staffFlaggedBy",
         exists (select 1 from messages m where m.conversation_id = c.id and m.author_kind = 'visitor'
-                and c.first_response_at is not null and m.created_at > c.first_response_at) as replied
+                and c.first_response_at is not null and m.created_at > c.first_response_at) as replied,
+        exists (select 1 from points_ledger x where x.site_id = c.site_id and x.idempotency_key = 'exclude:' || c.id) as "excludedByManager"
       from conversations c where ${where}`);
     type Raw = ChatRow & { createdAt: Date | string; firstResponseAt: Date | string | null; closedAt: Date | string | null };
     const d = (v: Date | string | null) => (v === null ? null : new Date(v));
     return rowsOf<Raw>(r).map((row) => ({ ...row, createdAt: new Date(row.createdAt), firstResponseAt: d(row.firstResponseAt), closedAt: d(row.closedAt) }));
+  }
+
+  /**
+   * Revokes what a chat earned, once: one negative row per helper who got points for it, keyed
+   * `exclude:<conversation>` (the mark itself). Returns the points taken back.
+   */
+  async exclude(siteId: string, conversationId: string, note: string, actorId: string): Promise<{ userId: string; points: number } | null> {
+    return this.db.transaction(async (tx) => {
+      const r = await tx.execute(sql`
+        select user_id as "userId", coalesce(sum(points), 0)::int as points from points_ledger
+        where site_id = ${siteId} and conversation_id = ${conversationId} and points > 0 and reason in ('chat', 'good_rating', 'fast_answer')
+        group by user_id`);
+      const earned = rowsOf<{ userId: string; points: number }>(r)[0];
+      const [row] = await tx
+        .insert(pointsLedger)
+        .values({
+          siteId,
+          userId: earned?.userId ?? actorId,
+          points: -(earned?.points ?? 0),
+          reason: 'revoke',
+          conversationId,
+          note,
+          actorId,
+          idempotencyKey: `exclude:${conversationId}`,
+        })
+        .onConflictDoNothing()
+        .returning();
+      return row && earned ? { userId: earned.userId, points: earned.points } : null;
+    });
   }
 
   /** Writes one manual grant or revocation; the key (from the client) makes a retry write once. */
@@ -117,11 +149,12 @@ export class GamificationRepository {
     const r = await this.db.execute(sql`
       with answered as (
         select c.* from conversations c join points_ledger l on l.conversation_id = c.id and l.reason = 'chat'
-        where l.site_id = ${siteId} and l.user_id = ${userId})
+        where l.site_id = ${siteId} and l.user_id = ${userId}
+          and not exists (select 1 from points_ledger x where x.site_id = l.site_id and x.idempotency_key = 'exclude:' || c.id))
       select
         (select count(*)::int from answered) as "answeredChats",
         (select count(*)::int from answered where rating = 5) as "fiveStarRatings",
-        (select count(*)::int from points_ledger where site_id = ${siteId} and user_id = ${userId} and reason = 'fast_answer') as "fastAnswers",
+        (select count(*)::int from answered a join points_ledger f on f.conversation_id = a.id and f.reason = 'fast_answer') as "fastAnswers",
         (select count(*)::int from answered where extract(hour from first_response_at at time zone ${timeZone}) >= 22
            or extract(hour from first_response_at at time zone ${timeZone}) < 6) as "nightChats",
         (select count(distinct split_part(locale, '-', 1))::int from answered where locale is not null) as "languages",

@@ -117,7 +117,7 @@ function toFacts(chat: ChatRow): ChatFacts {
     visitorRepliedAfterAnswer: chat.replied,
     rating: chat.rating,
     // Sent to staff: not for volunteers, so it neither earns nor counts against the helper.
-    excluded: chat.staffFlaggedBy !== null,
+    excluded: chat.staffFlaggedBy !== null || chat.excludedByManager,
   };
 }
 

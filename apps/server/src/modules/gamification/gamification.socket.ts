@@ -22,6 +22,7 @@ export function gamificationCommands(
       await g.checkBadges(p.siteId, p.userId);
       return result;
     },
+    'conversation:exclude': (p) => rules.exclude(actor, p.conversationId, p.reason),
     'reward:list': async (p) => ({ rewards: await rewards.list(actor, p.siteId) }),
     'reward:save': async (p) => ({ reward: await rewards.save(actor, p) }),
     'redemption:request': (p) => rewards.request(actor, p.rewardId),

@@ -111,6 +111,32 @@ export class RulesService {
     };
   }
 
+  /** Marks a chat abusive or out of scope: what it earned is revoked once; its rating never counts. */
+  async exclude(actor: HelperActor, conversationId: string, reason: string): Promise<{ revoked: number }> {
+    const conv = await this.deps.conversationRepo.findRow(conversationId);
+    if (!conv || !actor.roles[conv.siteId]) throw notFound();
+    this.requireManager(actor, conv.siteId);
+    const done = await this.repo.exclude(conv.siteId, conv.id, `Chat marked out of scope: ${reason}`, actor.userId);
+    if (done && done.points > 0) {
+      const { balance } = await this.repo.totals(conv.siteId, done.userId);
+      this.deps.helpers.to(rooms.user(done.userId)).emit('points:awarded', {
+        siteId: conv.siteId,
+        conversationId: conv.id,
+        entries: [{ reason: 'revoke', points: -done.points }],
+        balance,
+      });
+      await this.deps.notifications.notify({
+        userId: done.userId,
+        siteId: conv.siteId,
+        kind: 'points',
+        actorId: actor.userId,
+        text: `${actor.displayName} marked a chat out of scope (${reason}): its ${done.points} point${done.points === 1 ? '' : 's'} were taken back. Your badges stay.`,
+        link: { conversationId: conv.id },
+      });
+    }
+    return { revoked: done?.points ?? 0 };
+  }
+
   private requireManager(actor: HelperActor, siteId: string): void {
     if (!actor.roles[siteId]) throw notFound('Site');
     if (!hasRole(actor.roles[siteId], 'moderator')) throw new AppError(ErrorCode.forbidden, 'Only the community managers can do that');
@@ -131,7 +157,7 @@ function rescore(chats: ChatRow[], scoring: ScoringRules): Map<string, number> {
       closedAt: c.closedAt,
       visitorRepliedAfterAnswer: c.replied,
       rating: c.rating,
-      excluded: c.staffFlaggedBy !== null,
+      excluded: c.staffFlaggedBy !== null || c.excludedByManager,
     };
     const earned = awardsFor(facts, scoring, perVisitorDay.get(key) ?? 0).reduce((n, a) => n + a.points, 0);
     perVisitorDay.set(key, (perVisitorDay.get(key) ?? 0) + earned);
