@@ -115,6 +115,8 @@ export class RulesService {
   async exclude(actor: HelperActor, conversationId: string, reason: string): Promise<{ revoked: number }> {
     const conv = await this.deps.conversationRepo.findRow(conversationId);
     if (!conv || !actor.roles[conv.siteId]) throw notFound();
+    // Someone else's chat answers like a missing one; on their own chat a helper learns why not.
+    if (!hasRole(actor.roles[conv.siteId], 'moderator') && conv.helperId !== actor.userId) throw notFound();
     this.requireManager(actor, conv.siteId);
     const done = await this.repo.exclude(conv.siteId, conv.id, `Chat marked out of scope: ${reason}`, actor.userId);
     if (done && done.points > 0) {
