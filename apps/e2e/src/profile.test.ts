@@ -93,5 +93,25 @@ describe.skipIf(!hasChromium)('profiles and the request board', () => {
     await peer.getByRole('region', { name: 'Incoming requests' }).getByText('Qué talla', { exact: false }).waitFor();
     await myLanguages.click();
     await card.waitFor();
+    await s.helper.setViewportSize({ width: 1024, height: 768 });
+    await screenshot(s.helper, 'board-1024');
+    await s.helper.setViewportSize({ width: 1440, height: 900 });
+  });
+
+  it('lets a helper leave their only community after confirming, and signs them out', async () => {
+    const leaver = await personPage(s.browser, { width: 1440, height: 900 });
+    await signIn(leaver, s.server.url, 'helper5@demo.tribu');
+    const lucia = s.helper.getByRole('region', { name: 'Online now' }).getByText('Lucía');
+    await lucia.waitFor();
+    await leaver.getByRole('link', { name: /my profile/ }).click();
+    await leaver.getByRole('button', { name: 'Leave this community' }).click();
+    const confirm = leaver.getByRole('dialog', { name: 'Leave Alpine Threads?' });
+    await confirm.getByText('your account is deleted').waitFor();
+    await screenshot(leaver, 'leave-confirm-1440');
+    await confirm.getByRole('button', { name: 'Yes, leave' }).click();
+    await leaver.getByRole('button', { name: 'Sign in' }).waitFor();
+    // Nobody is left behind in Online now.
+    await lucia.waitFor({ state: 'detached' });
+    await leaver.context().close();
   });
 });
