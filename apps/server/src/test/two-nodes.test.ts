@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb } from '@tribu/db';
-import type { Conversation, Message, QueueItem } from '@tribu/protocol';
+import { eq } from 'drizzle-orm';
+import { createDb, sites } from '@tribu/db';
+import type { Conversation, FeedPost, Message, PointsAwarded, QueueItem } from '@tribu/protocol';
 import { clientId, closeAllSockets, connectHelper, connectVisitor, next, ok, send } from './support/clients.ts';
 import { createTestDatabase } from './support/database.ts';
 import { ORIGIN_A, USERS, seedFixtures } from './support/fixtures.ts';
@@ -17,7 +18,9 @@ describe.skipIf(!hasPostgres || !hasRedis)('two server processes sharing Postgre
     const database = await createTestDatabase();
     drop = database.drop;
     const db = await createDb({ databaseUrl: database.url });
-    await seedFixtures(db.db);
+    const { siteA } = await seedFixtures(db.db);
+    // Test chats last milliseconds: count them as answered from 0 s (default minimum 30 s).
+    await db.db.update(sites).set({ settings: { chatCap: 2, scoring: { minChatSec: 0 } } }).where(eq(sites.id, siteA));
     await db.close();
     const env = {
       DATABASE_URL: database.url,
@@ -84,5 +87,26 @@ describe.skipIf(!hasPostgres || !hasRedis)('two server processes sharing Postgre
     await connectHelper(b.url, USERS.moderatorA.email);
     const state = (await (await fetch(`${a.url}/api/widget/shop-a`)).json()) as { helpersOnline: number };
     expect(state.helpersOnline).toBeGreaterThanOrEqual(1);
+  });
+
+  it('tells a helper on node B, live, of a feed post made on node A', async () => {
+    const onA = await connectHelper(a.url, USERS.helperA1.email);
+    const onB = await connectHelper(b.url, USERS.helperA2.email);
+    const seen = next<FeedPost>(onB.socket, 'feed:created', (p) => p.text === 'Hello from node A');
+    await ok(onA.socket, 'feed:post', { siteId: onA.siteId, clientId: clientId(), text: 'Hello from node A' });
+    expect((await seen).author?.displayName).toBe(USERS.helperA1.name);
+  });
+
+  it("brings a helper's points to their tab on node B when their chat ends on node A", async () => {
+    const onA = await connectHelper(a.url, USERS.helperA1.email);
+    const otherTabOnB = await connectHelper(b.url, USERS.helperA1.email);
+    const visitor = await connectVisitor(a.url, { siteKey: 'shop-a', origin: ORIGIN_A });
+    const { conversation } = await ok<{ conversation: Conversation }>(visitor.socket, 'conversation:start', { clientId: clientId(), text: 'Points?' });
+    await ok(onA.socket, 'conversation:claim', { conversationId: conversation.id });
+    await ok(onA.socket, 'message:send', { conversationId: conversation.id, clientId: clientId(), text: 'Here!' });
+    await ok(visitor.socket, 'message:send', { conversationId: conversation.id, clientId: clientId(), text: 'Thanks' });
+    const points = next<PointsAwarded>(otherTabOnB.socket, 'points:awarded', (p) => p.conversationId === conversation.id);
+    await ok(onA.socket, 'conversation:end', { conversationId: conversation.id });
+    expect((await points).entries.some((e) => e.reason === 'chat')).toBe(true);
   });
 });
