@@ -1,16 +1,31 @@
 import { useEffect, useState } from 'preact/hooks';
 import { LocationProvider, Route, Router, lazy, useLocation } from 'preact-iso';
+import type { ComponentType } from 'preact';
 import type { Me } from '@tribu/protocol/client';
 import { api } from './api/http.ts';
 import { LoginPage } from './routes/login/LoginPage.tsx';
 
 const HomePage = lazy(() => import('./routes/home/HomePage.tsx').then((m) => m.HomePage));
 const ProfilePage = lazy(() => import('./routes/profile/ProfilePage.tsx').then((m) => m.ProfilePage));
+const RecognitionPage = lazy(() => import('./routes/recognition/RecognitionPage.tsx').then((m) => m.RecognitionPage));
+const RewardsPage = lazy(() => import('./routes/rewards/RewardsPage.tsx').then((m) => m.RewardsPage));
+const RecognitionSettingsPage = lazy(() =>
+  import('./routes/recognition-settings/RecognitionSettingsPage.tsx').then((m) => m.RecognitionSettingsPage),
+);
 const LOGIN = '/backoffice/login';
 
 function Profile({ me, onMe, onSignedOut }: { me?: Me | null; onMe?: (me: Me) => void; onSignedOut?: () => void }) {
   return me && onMe && onSignedOut ? <ProfilePage me={me} onMe={onMe} onSignedOut={onSignedOut} /> : null;
 }
+
+type SignedInProps = { me?: Me | null; onSignedOut?: () => void };
+const signedIn = (Page: ComponentType<{ me: Me; onSignedOut: () => void }>) =>
+  function SignedIn({ me, onSignedOut }: SignedInProps) {
+    return me && onSignedOut ? <Page me={me} onSignedOut={onSignedOut} /> : null;
+  };
+const Recognition = signedIn(RecognitionPage);
+const Rewards = signedIn(RewardsPage);
+const RecognitionSettings = signedIn(RecognitionSettingsPage);
 
 function Home({ me, onSignedOut }: { me?: Me | null; onSignedOut?: () => void }) {
   return me && onSignedOut ? <HomePage me={me} onSignedOut={onSignedOut} /> : null;
@@ -31,6 +46,9 @@ function Gate() {
     <Router>
       <Route path={LOGIN} component={LoginPage} onSignedIn={setMe} />
       <Route path="/backoffice/profile" component={Profile} me={me} onMe={setMe} onSignedOut={() => setMe(null)} />
+      <Route path="/backoffice/recognition" component={Recognition} me={me} onSignedOut={() => setMe(null)} />
+      <Route path="/backoffice/recognition/settings" component={RecognitionSettings} me={me} onSignedOut={() => setMe(null)} />
+      <Route path="/backoffice/rewards" component={Rewards} me={me} onSignedOut={() => setMe(null)} />
       <Route default component={Home} me={me} onSignedOut={() => setMe(null)} />
     </Router>
   );

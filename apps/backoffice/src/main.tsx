@@ -4,5 +4,6 @@ import './styles.css';
 import './styles/people.css';
 import './styles/feed.css';
 import './styles/chat.css';
+import './styles/recognition.css';
 
 render(<App />, document.getElementById('app')!);

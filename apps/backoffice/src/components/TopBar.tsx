@@ -1,3 +1,4 @@
+import { useLocation } from 'preact-iso';
 import type { Me } from '@tribu/protocol/client';
 import type { Link } from '../hooks/useHelperDesk.ts';
 import { Avatar } from './Avatar.tsx';
@@ -12,7 +13,14 @@ interface Props {
 
 const linkText: Record<Link, string> = { online: 'Live', connecting: 'Connecting…', reconnecting: 'Reconnecting…', refused: 'Signed out' };
 
+const NAV = [
+  { href: '/backoffice', label: 'Desk' },
+  { href: '/backoffice/recognition', label: 'Recognition' },
+  { href: '/backoffice/rewards', label: 'Rewards' },
+];
+
 export function TopBar({ me, siteId, onSite, link, onSignOut }: Props) {
+  const { path } = useLocation();
   return (
     <header class="topbar">
       <h1 class="brand">
@@ -35,6 +43,13 @@ export function TopBar({ me, siteId, onSite, link, onSignOut }: Props) {
         )}
         <span class={`link-state ${link}`}>{linkText[link]}</span>
       </div>
+      <nav class="main-nav" aria-label="Main">
+        {NAV.map((n) => (
+          <a key={n.href} href={n.href} aria-current={path === n.href ? 'page' : undefined}>
+            {n.label}
+          </a>
+        ))}
+      </nav>
       <span class="spacer" />
       <a class="who" href="/backoffice/profile" title="My profile">
         <Avatar name={me.user.displayName} url={me.user.avatarUrl} />

@@ -1,0 +1,71 @@
+import { useEffect } from 'preact/hooks';
+import type { BadgeEarned, PointsAwarded, Redemption } from '@tribu/protocol/client';
+import { useToasts, type Toast } from '../hooks/useToasts.ts';
+import type { HelperSocket } from '../realtime/socket.ts';
+import { Medallion } from './recognition/Medallion.tsx';
+import { pts, shortReason } from './recognition/words.ts';
+
+interface Props {
+  socket: HelperSocket | null;
+  siteId: string;
+  userId: string;
+}
+
+const pointsToast = (p: PointsAwarded): Omit<Toast, 'id'> | null => {
+  const total = p.entries.reduce((n, e) => n + e.points, 0);
+  if (total === 0) return null;
+  const why = p.entries.map((e) => shortReason(e.reason)).join(', ');
+  return { kind: 'points', title: `${total > 0 ? '+' : '−'}${pts(Math.abs(total))} — ${why}`, detail: `Balance: ${pts(p.balance)}` };
+};
+
+const REDEMPTION: Partial<Record<Redemption['status'], string>> = {
+  approved: 'approved',
+  fulfilled: 'fulfilled',
+  rejected: 'declined, points returned',
+};
+
+/** Live recognition on any page with a helper socket: points, badges, and news of my redemptions. */
+export function Toasts({ socket, siteId, userId }: Props) {
+  const { toasts, push, dismiss, hold, resume } = useToasts();
+  useEffect(() => {
+    if (!socket) return;
+    const onPoints = (p: PointsAwarded) => {
+      const t = p.siteId === siteId ? pointsToast(p) : null;
+      if (t) push(t);
+    };
+    const onBadge = (b: BadgeEarned) => {
+      if (b.siteId === siteId) push({ kind: 'badge', key: b.badge.key, title: `New badge: ${b.badge.name}`, detail: b.badge.description });
+    };
+    const onRedemption = (r: Redemption) => {
+      const what = REDEMPTION[r.status];
+      if (r.siteId !== siteId || r.user?.id !== userId || !what) return;
+      push({ kind: 'reward', title: `${r.reward.name}: ${what}`, detail: r.message ?? undefined });
+    };
+    socket.on('points:awarded', onPoints);
+    socket.on('badge:earned', onBadge);
+    socket.on('redemption:updated', onRedemption);
+    return () => {
+      socket.off('points:awarded', onPoints);
+      socket.off('badge:earned', onBadge);
+      socket.off('redemption:updated', onRedemption);
+    };
+  }, [socket, siteId, userId, push]);
+  return (
+    <div class="toasts" role="status" aria-live="polite" aria-label="Recognition">
+      {toasts.map((t) => (
+        <div key={t.id} class={`toast ${t.kind}`} onMouseEnter={() => hold(t.id)} onMouseLeave={() => resume(t.id)}>
+          <span class="toast-art" aria-hidden="true">
+            {t.kind === 'points' ? <span class="spark">★</span> : <Medallion name={t.key ?? t.kind} earned size={44} />}
+          </span>
+          <span class="toast-text">
+            <strong>{t.title}</strong>
+            {t.detail && <span>{t.detail}</span>}
+          </span>
+          <button type="button" class="toast-close" aria-label={`Dismiss: ${t.title}`} onClick={() => dismiss(t.id)}>
+            ×
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}

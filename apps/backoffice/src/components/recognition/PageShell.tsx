@@ -1,0 +1,42 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect } from 'preact/hooks';
+import type { Me } from '@tribu/protocol/client';
+import { api } from '../../api/http.ts';
+import type { Link } from '../../hooks/useHelperDesk.ts';
+import { Toasts } from '../Toasts.tsx';
+import { TopBar } from '../TopBar.tsx';
+
+interface Props {
+  me: Me;
+  siteId: string;
+  onSite: (siteId: string) => void;
+  link: Link;
+  socket: Parameters<typeof Toasts>[0]['socket'];
+  onSignedOut: () => void;
+  title: string;
+  children: ComponentChildren;
+}
+
+/** The frame of a recognition page: top bar with navigation, live toasts, a roomy scrolling body. */
+export function PageShell({ me, siteId, onSite, link, socket, onSignedOut, title, children }: Props) {
+  useEffect(() => {
+    document.title = `${title} · Tribu`;
+    return () => void (document.title = 'Tribu');
+  }, [title]);
+  const signOut = async () => {
+    await api.logout(me.csrfToken).catch(() => undefined);
+    onSignedOut();
+  };
+  return (
+    <div class="shell page-shell">
+      <TopBar me={me} siteId={siteId} onSite={onSite} link={link} onSignOut={signOut} />
+      {link === 'reconnecting' && (
+        <p class="banner" role="status">
+          Reconnecting… Your points are safe; this page catches up as soon as the connection is back.
+        </p>
+      )}
+      <main class="rec-page">{children}</main>
+      <Toasts socket={socket} siteId={siteId} userId={me.user.id} />
+    </div>
+  );
+}

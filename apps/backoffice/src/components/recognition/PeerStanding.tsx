@@ -1,0 +1,38 @@
+import { useSummary } from '../../hooks/useRecognition.ts';
+import type { HelperSocket } from '../../realtime/socket.ts';
+import { Medallion } from './Medallion.tsx';
+import { pts } from './words.ts';
+
+interface Props {
+  socket: HelperSocket | null;
+  siteId: string;
+  userId: string;
+}
+
+/** A member's public standing in one compact line: points · tier · badges (for the profile dialog). */
+export function PeerStanding({ socket, siteId, userId }: Props) {
+  const { summary, error } = useSummary(socket, siteId, userId);
+  if (error) return null; // recognition is a bonus on a profile: its absence must not break the dialog
+  if (!summary) return <p class="peer-standing muted small">Loading recognition…</p>;
+  const earned = summary.badges.filter((b) => b.earned);
+  return (
+    <section class="peer-standing" aria-label="Recognition">
+      <span class="ps-item">
+        <strong>{pts(summary.lifetime)}</strong>
+      </span>
+      <span class="ps-sep" aria-hidden="true">·</span>
+      <span class="ps-item tier-pill">{summary.tier.name}</span>
+      <span class="ps-sep" aria-hidden="true">·</span>
+      <span class="ps-item">
+        {earned.length} {earned.length === 1 ? 'badge' : 'badges'}
+      </span>
+      {earned.length > 0 && (
+        <span class="ps-medals" aria-label={`Badges: ${earned.map((b) => b.name).join(', ')}`}>
+          {earned.slice(0, 5).map((b) => (
+            <Medallion key={b.key} name={b.key} earned size={26} />
+          ))}
+        </span>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,90 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { command, newClientId, type HelperSocket } from '../../realtime/socket.ts';
+import { pts } from './words.ts';
+
+interface Member {
+  id: string;
+  displayName: string;
+}
+
+/**
+ * Members to pick from. The contract has no member list, so this merges everyone on the all-time
+ * board with the helpers online now; a member with neither cannot be picked here yet.
+ */
+function useMembers(socket: HelperSocket | null, siteId: string, selfId: string) {
+  const [members, setMembers] = useState<Member[]>([]);
+  useEffect(() => {
+    if (!socket) return;
+    void Promise.all([command(socket, 'leaderboard:list', { siteId, period: 'all' }), command(socket, 'presence:list', { siteId })]).then(([lb, pr]) => {
+      const byId = new Map<string, Member>();
+      if (lb.ok) for (const r of lb.data.rows) byId.set(r.userId, { id: r.userId, displayName: r.displayName });
+      if (pr.ok) for (const p of pr.data.peers) byId.set(p.id, { id: p.id, displayName: p.displayName });
+      byId.delete(selfId);
+      setMembers([...byId.values()].sort((a, b) => a.displayName.localeCompare(b.displayName)));
+    });
+  }, [socket, siteId, selfId]);
+  return members;
+}
+
+/** Managers grant or revoke points with a reason: one ledger row, and the helper is told. */
+export function PointsAdjustForm({ socket, siteId, selfId }: { socket: HelperSocket | null; siteId: string; selfId: string }) {
+  const members = useMembers(socket, siteId, selfId);
+  const [userId, setUserId] = useState('');
+  const [mode, setMode] = useState<'grant' | 'revoke'>('grant');
+  const [amount, setAmount] = useState('5');
+  const [note, setNote] = useState('');
+  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  // One client id per intended adjustment: a retry after a timeout is written once.
+  const clientId = useRef(newClientId());
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (!socket || !userId) return setResult({ ok: false, text: 'Choose a member.' });
+    const n = Math.abs(Math.round(Number(amount)));
+    const r = await command(socket, 'points:adjust', { siteId, userId, points: mode === 'grant' ? n : -n, note: note.trim(), clientId: clientId.current });
+    if (!r.ok) return setResult({ ok: false, text: r.error.message });
+    const who = members.find((m) => m.id === userId)?.displayName ?? 'The member';
+    setResult({ ok: true, text: `${mode === 'grant' ? 'Granted' : 'Revoked'} ${pts(n)}. ${who} now has ${pts(r.data.balance)} to spend and has been told.` });
+    setNote('');
+    clientId.current = newClientId();
+  };
+  return (
+    <section class="panel rec-panel" aria-labelledby="adj-h">
+      <div class="panel-head">
+        <h2 id="adj-h">Grant or revoke points</h2>
+      </div>
+      <form class="adjust" onSubmit={(e) => void submit(e)}>
+        <label class="field">
+          Member
+          <select value={userId} required onChange={(e) => setUserId(e.currentTarget.value)}>
+            <option value="">Choose a member…</option>
+            {members.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.displayName}
+              </option>
+            ))}
+          </select>
+        </label>
+        <fieldset class="seg" aria-label="Grant or revoke">
+          <label class={mode === 'grant' ? 'on' : ''}>
+            <input type="radio" name="mode" checked={mode === 'grant'} onChange={() => setMode('grant')} /> Grant
+          </label>
+          <label class={mode === 'revoke' ? 'on' : ''}>
+            <input type="radio" name="mode" checked={mode === 'revoke'} onChange={() => setMode('revoke')} /> Revoke
+          </label>
+        </fieldset>
+        <label class="field">
+          Points
+          <input type="number" min={1} max={100000} required value={amount} onInput={(e) => setAmount(e.currentTarget.value)} />
+        </label>
+        <label class="field wide">
+          Reason (the helper sees it)
+          <input value={note} required maxLength={300} placeholder="e.g. Thanks for covering the night shift" onInput={(e) => setNote(e.currentTarget.value)} />
+        </label>
+        <button type="submit" class={mode === 'grant' ? 'primary' : 'primary danger-fill'}>
+          {mode === 'grant' ? 'Grant points' : 'Revoke points'}
+        </button>
+      </form>
+      {result && <p class={result.ok ? 'saved' : 'alert'} role="status">{result.text}</p>}
+    </section>
+  );
+}

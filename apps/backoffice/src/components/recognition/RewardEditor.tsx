@@ -1,0 +1,77 @@
+import { useState } from 'preact/hooks';
+import type { Reward, RewardSave } from '@tribu/protocol/client';
+import { Modal } from '../people/Modal.tsx';
+
+interface Props {
+  /** null: a new reward. */
+  reward: Reward | null;
+  onSave: (r: Omit<RewardSave, 'siteId'>) => Promise<string | null>;
+  onClose: () => void;
+}
+
+/** Managers add or edit a reward: name, description, cost, stock (or unlimited), shown to helpers or not. */
+export function RewardEditor({ reward, onSave, onClose }: Props) {
+  const [name, setName] = useState(reward?.name ?? '');
+  const [description, setDescription] = useState(reward?.description ?? '');
+  const [cost, setCost] = useState(String(reward?.cost ?? 50));
+  const [unlimited, setUnlimited] = useState(reward ? reward.stock === null : true);
+  const [stock, setStock] = useState(String(reward?.stock ?? 10));
+  const [active, setActive] = useState(reward?.active ?? true);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    const err = await onSave({
+      ...(reward ? { id: reward.id } : {}),
+      name: name.trim(),
+      description: description.trim(),
+      cost: Number(cost),
+      stock: unlimited ? null : Number(stock),
+      active,
+    });
+    setBusy(false);
+    if (err) setError(err);
+    else onClose();
+  };
+  return (
+    <Modal label={reward ? `Edit ${reward.name}` : 'New reward'} onClose={onClose} class="wide">
+      <form onSubmit={(e) => void submit(e)}>
+        <h2>{reward ? 'Edit reward' : 'New reward'}</h2>
+        <label class="field">
+          Name
+          <input value={name} maxLength={80} required onInput={(e) => setName(e.currentTarget.value)} />
+        </label>
+        <label class="field">
+          Description
+          <textarea value={description} maxLength={500} rows={3} onInput={(e) => setDescription(e.currentTarget.value)} />
+        </label>
+        <div class="field-row">
+          <label class="field">
+            Cost (points)
+            <input type="number" min={1} max={1000000} required value={cost} onInput={(e) => setCost(e.currentTarget.value)} />
+          </label>
+          <label class="field">
+            Stock
+            <input type="number" min={0} max={100000} value={stock} disabled={unlimited} onInput={(e) => setStock(e.currentTarget.value)} />
+          </label>
+        </div>
+        <label class="check">
+          <input type="checkbox" checked={unlimited} onChange={(e) => setUnlimited(e.currentTarget.checked)} /> Unlimited stock
+        </label>
+        <label class="check">
+          <input type="checkbox" checked={active} onChange={(e) => setActive(e.currentTarget.checked)} /> Shown to helpers (active)
+        </label>
+        {error && <p class="alert">{error}</p>}
+        <div class="modal-actions">
+          <button type="button" class="ghost" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" class="primary" disabled={busy}>
+            Save reward
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,45 @@
+import type { LedgerEntry, RedemptionStatus } from '@tribu/protocol/client';
+
+/** What earned the points, lower-case, for a toast: "answered chat, fast answer". */
+const SHORT: Record<string, string> = {
+  chat: 'answered chat',
+  good_rating: 'great rating',
+  fast_answer: 'fast answer',
+  grant: 'granted by a manager',
+  revoke: 'revoked by a manager',
+  redeem: 'reward',
+  refund: 'refund',
+};
+
+export const shortReason = (reason: string) => SHORT[reason] ?? reason.replace(/_/g, ' ');
+
+const LONG: Record<string, string> = {
+  chat: 'Answered chat',
+  good_rating: '4–5 star rating bonus',
+  fast_answer: 'Fast first answer',
+  grant: 'Granted by a manager',
+  revoke: 'Revoked by a manager',
+  redeem: 'Redeemed',
+  refund: 'Refund',
+};
+
+/** One ledger line in words: "Answered chat", "Granted by a manager: great week", "Redeemed: Sticker pack". */
+export function ledgerText(e: Pick<LedgerEntry, 'reason' | 'note' | 'conversationId'>): string {
+  // A revocation tied to a chat is a manager setting that chat aside (abusive or out of scope).
+  const head = e.reason === 'revoke' && e.conversationId ? 'Chat set aside by a manager' : (LONG[e.reason] ?? shortReason(e.reason));
+  return e.note ? `${head}: ${e.note}` : head;
+}
+
+export const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${Math.abs(n)}` : '0');
+export const pts = (n: number) => `${n.toLocaleString('en')} ${Math.abs(n) === 1 ? 'point' : 'points'}`;
+
+export const STATUS_TEXT: Record<RedemptionStatus, string> = {
+  requested: 'Requested',
+  approved: 'Approved',
+  fulfilled: 'Fulfilled',
+  rejected: 'Rejected',
+};
+
+export const shortDate = (iso: string) => new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+export const whenText = (iso: string) =>
+  new Date(iso).toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });

@@ -1,0 +1,83 @@
+import { useState } from 'preact/hooks';
+import { hasRole } from '@tribu/domain';
+import type { Me, Reward } from '@tribu/protocol/client';
+import { PageShell } from '../../components/recognition/PageShell.tsx';
+import { RedeemDialog } from '../../components/recognition/RedeemDialog.tsx';
+import { RedemptionList } from '../../components/recognition/RedemptionList.tsx';
+import { RedemptionQueue } from '../../components/recognition/RedemptionQueue.tsx';
+import { RewardCard } from '../../components/recognition/RewardCard.tsx';
+import { RewardEditor } from '../../components/recognition/RewardEditor.tsx';
+import { useOwnSocket } from '../../hooks/useOwnSocket.ts';
+import { useSiteChoice, useSummary } from '../../hooks/useRecognition.ts';
+import { useRewards } from '../../hooks/useRewards.ts';
+
+interface Props {
+  me: Me;
+  onSignedOut: () => void;
+}
+
+/** The rewards catalogue, my redemptions, and for managers the catalogue editor and the queue. */
+export function RewardsPage({ me, onSignedOut }: Props) {
+  const { siteId, setSiteId, membership } = useSiteChoice(me);
+  const { socket, link } = useOwnSocket(onSignedOut);
+  const manager = hasRole(membership?.role, 'moderator');
+  const { summary, reload } = useSummary(socket, siteId);
+  const rw = useRewards(socket, siteId, me.user.id, manager);
+  const [redeeming, setRedeeming] = useState<Reward | null>(null);
+  const [editing, setEditing] = useState<Reward | 'new' | null>(null);
+  const balance = summary?.balance ?? 0;
+  const shown = (rw.rewards ?? []).filter((r) => manager || r.active).sort((a, b) => Number(b.active) - Number(a.active) || a.cost - b.cost);
+  return (
+    <PageShell me={me} siteId={siteId} onSite={setSiteId} link={link} socket={socket} onSignedOut={onSignedOut} title="Rewards">
+      <section class="rewards-hero" aria-labelledby="rewards-h">
+        <div>
+          <p class="eyebrow">Rewards</p>
+          <h1 id="rewards-h">Treat yourself — you earned it</h1>
+          <p class="hero-sub">Points come from answered chats and bonuses. Spend them here; a community manager confirms each reward.</p>
+        </div>
+        <div class="wallet" aria-label="Your balance">
+          <span class="wallet-num">{summary ? balance.toLocaleString('en') : '…'}</span>
+          <span class="wallet-unit">points to spend</span>
+        </div>
+      </section>
+      {rw.error && <p class="alert">{rw.error}</p>}
+      <section class="catalogue" aria-labelledby="cat-h">
+        <div class="panel-head">
+          <h2 id="cat-h">Catalogue</h2>
+          {manager && (
+            <button type="button" class="primary small" onClick={() => setEditing('new')}>
+              Add a reward
+            </button>
+          )}
+        </div>
+        {rw.rewards === null && !rw.error && <p class="muted">Loading the catalogue…</p>}
+        {rw.rewards && shown.length === 0 && (
+          <p class="encourage">{manager ? 'No rewards yet: add the first one — a gift, a voucher, a visit.' : 'No rewards yet. Your points keep growing meanwhile!'}</p>
+        )}
+        <ul class="reward-grid">
+          {shown.map((r) => (
+            <RewardCard key={r.id} reward={r} balance={balance} manager={manager} onRedeem={() => setRedeeming(r)} onEdit={() => setEditing(r)} />
+          ))}
+        </ul>
+      </section>
+      <div class={`rewards-lower ${manager ? 'two' : ''}`}>
+        <RedemptionList redemptions={rw.mine} />
+        {manager && <RedemptionQueue redemptions={rw.all} onDecide={rw.decide} />}
+      </div>
+      {redeeming && (
+        <RedeemDialog
+          reward={redeeming}
+          balance={balance}
+          onClose={() => setRedeeming(null)}
+          onConfirm={async () => {
+            const r = await rw.redeem(redeeming.id);
+            if (!r.ok) return r.message;
+            void reload();
+            return null;
+          }}
+        />
+      )}
+      {editing && <RewardEditor reward={editing === 'new' ? null : editing} onSave={rw.save} onClose={() => setEditing(null)} />}
+    </PageShell>
+  );
+}
