@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Membership, QueueItem } from '@tribu/protocol/client';
 import { since, useNow } from '../hooks/useNow.ts';
 import { PageLink } from './PageLink.tsx';
-import { BoardFilters, type BoardFilter } from './people/BoardFilters.tsx';
+import { BoardFilters } from './people/BoardFilters.tsx';
+import { keepRequest, type BoardFilter } from './people/board-filter.ts';
 import { languageName } from './people/languages.ts';
 
 interface Props {
@@ -32,20 +33,12 @@ function savedFilter(): BoardFilter {
   }
 }
 
-/** A request without a known language or topic stays visible: nobody should miss it because of a guess. */
-function keep(item: QueueItem, f: BoardFilter, languages: string[], expertise: string[]): boolean {
-  const lang = item.locale?.split('-')[0];
-  if (f.languages && languages.length && lang && !languages.includes(lang)) return false;
-  if (f.topics && expertise.length && item.topics.length && !item.topics.some((t) => expertise.includes(t))) return false;
-  return true;
-}
-
 /** Waiting visitor requests, oldest first, each with its question, language, topics, page and age, live. */
 export function RequestBoard({ items, atCap, offline, claiming, cap, onClaim, languages, expertise, topics }: Props) {
   const now = useNow();
   const [filter, setFilter] = useState(savedFilter);
   useEffect(() => localStorage.setItem(FILTER_KEY, JSON.stringify(filter)), [filter]);
-  const shown = items.filter((i) => keep(i, filter, languages, expertise));
+  const shown = items.filter((i) => keepRequest(i, filter, languages, expertise));
   const label = (tag: string) => topics.find((t) => t.tag === tag)?.label ?? tag;
   return (
     <section class="column requests" aria-label="Incoming requests">

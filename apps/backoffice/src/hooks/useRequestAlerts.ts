@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { NotifyPrefs, QueueItem } from '@tribu/protocol/client';
+import { nudgeDelay } from '../components/people/board-filter.ts';
 
 /** How long a new request may wait before the helper is nudged. */
 export const ALERT_AFTER_MS = 5_000;
@@ -33,9 +34,6 @@ function notify(item: QueueItem): void {
   };
 }
 
-/** Requests older than this when first seen were already waiting when the desk opened: no nudge. */
-const FRESH_MS = 30_000;
-
 /**
  * Nudges the helper (sound and/or desktop notification, as they opted in) when a request arrives and
  * nobody has taken it within a few seconds. Requests already waiting when the desk opens stay quiet.
@@ -52,8 +50,8 @@ export function useRequestAlerts(queue: QueueItem[], prefs: NotifyPrefs | undefi
     for (const item of queue) {
       if (seen.current.has(item.conversationId)) continue;
       seen.current.add(item.conversationId);
-      const age = Date.now() - Date.parse(item.createdAt);
-      if (age > FRESH_MS) continue;
+      const delay = nudgeDelay(Date.now() - Date.parse(item.createdAt), ALERT_AFTER_MS);
+      if (delay === null) continue;
       const t = setTimeout(() => {
         timers.current.delete(item.conversationId);
         const still = waiting.current.some((i) => i.conversationId === item.conversationId);
@@ -61,7 +59,7 @@ export function useRequestAlerts(queue: QueueItem[], prefs: NotifyPrefs | undefi
         if (!still || !p) return;
         if (p.sound) chime();
         if (p.desktop) notify(item);
-      }, Math.min(ALERT_AFTER_MS, Math.max(0, ALERT_AFTER_MS - age)));
+      }, delay);
       timers.current.set(item.conversationId, t);
     }
   }, [queue]);

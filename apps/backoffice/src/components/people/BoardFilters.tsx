@@ -1,7 +1,4 @@
-export interface BoardFilter {
-  languages: boolean;
-  topics: boolean;
-}
+import type { BoardFilter } from './board-filter.ts';
 
 interface Props {
   filter: BoardFilter;
