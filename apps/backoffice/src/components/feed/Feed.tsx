@@ -1,5 +1,12 @@
-import type { Me } from '@tribu/protocol/client';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { hasRole, type Mentionable } from '@tribu/domain';
+import type { FeedPost, Me } from '@tribu/protocol/client';
+import { useFeed } from '../../hooks/useFeed.ts';
+import { useNow } from '../../hooks/useNow.ts';
 import type { HelperSocket } from '../../realtime/socket.ts';
+import { Composer } from './Composer.tsx';
+import { PostCard } from './PostCard.tsx';
+import { SHOW_POST_EVENT } from './show-post.ts';
 
 interface Props {
   me: Me;
@@ -8,12 +15,92 @@ interface Props {
   online: boolean;
 }
 
+// Scrolled further than this, a new post would push what the reader is reading: it waits in the pill.
+const HOLD_BELOW_PX = 120;
+
+/** Everyone named on the wall, so their @mentions can be highlighted. */
+function knownMembers(me: Me, posts: FeedPost[]): Mentionable[] {
+  const map = new Map<string, Mentionable>([[me.user.id, { id: me.user.id, displayName: me.user.displayName }]]);
+  for (const p of posts) {
+    for (const a of [p.author, ...p.comments.map((c) => c.author)]) if (a) map.set(a.id, { id: a.id, displayName: a.displayName });
+  }
+  return [...map.values()];
+}
+
 /** The community's shared wall: posts, comments, likes, announcements pinned on top, live. */
-export function Feed(_props: Props) {
+export function Feed({ me, siteId, socket, online }: Props) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const feed = useFeed(socket, siteId, online, me.user.id, () => (scroller.current?.scrollTop ?? 0) > HOLD_BELOW_PX);
+  const now = useNow(30_000);
+  const role = me.memberships.find((m) => m.siteId === siteId)?.role ?? null;
+  const moderator = hasRole(role, 'moderator');
+  const members = useMemo(() => knownMembers(me, [...feed.pinned, ...feed.posts]), [me, feed.pinned, feed.posts]);
+  const [olderError, setOlderError] = useState<string | null>(null);
+  const [loadingOlder, setLoadingOlder] = useState(false);
+
+  useEffect(() => {
+    const show = (e: Event) => {
+      const id = (e as CustomEvent<string>).detail;
+      document.getElementById(`post-${id}`)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    };
+    window.addEventListener(SHOW_POST_EVENT, show);
+    return () => window.removeEventListener(SHOW_POST_EVENT, show);
+  }, []);
+
+  const showFresh = () => {
+    feed.showFresh();
+    scroller.current?.scrollTo({ top: 0, behavior: 'smooth' });
+  };
+  const older = async () => {
+    setLoadingOlder(true);
+    const r = await feed.loadOlder();
+    setLoadingOlder(false);
+    setOlderError(r.ok ? null : r.message);
+  };
+  const card = (p: FeedPost) => <PostCard key={p.id} post={p} me={me.user.id} now={now} moderator={moderator} online={online} members={members} feed={feed} />;
+
   return (
     <section class="column feed" aria-label="Community feed">
-      <h2>Community</h2>
-      <p class="empty">The feed is coming.</p>
+      <div class="feed-scroll" ref={scroller}>
+        <Composer
+          siteId={siteId}
+          csrf={me.csrfToken}
+          firstName={me.user.displayName.split(' ')[0] ?? ''}
+          moderator={moderator}
+          online={online && socket !== null}
+          onPost={feed.post}
+        />
+        {feed.fresh.length > 0 && (
+          <button type="button" class="fresh-pill" onClick={showFresh}>
+            ↑ {feed.fresh.length === 1 ? '1 new post' : `${feed.fresh.length} new posts`}
+          </button>
+        )}
+        {feed.state === 'loading' && <p class="empty">Loading the community's news…</p>}
+        {feed.state === 'error' && (
+          <p class="alert feed-error" role="alert">
+            The feed could not be loaded. It will retry when the connection comes back; or reload the page.
+          </p>
+        )}
+        {feed.pinned.length > 0 && (
+          <div class="pinned" aria-label="Pinned announcements">
+            {feed.pinned.map(card)}
+          </div>
+        )}
+        {feed.state === 'ready' && feed.posts.length === 0 && feed.pinned.length === 0 && (
+          <div class="feed-empty">
+            <p class="feed-empty-title">The room is quiet for now 🌱</p>
+            <p class="muted">Say hello, share a tip from your last chat, or ask your peers something.</p>
+          </div>
+        )}
+        <div class="posts">{feed.posts.map(card)}</div>
+        {feed.nextBefore && (
+          <button type="button" class="ghost older" disabled={loadingOlder || !online} onClick={() => void older()}>
+            {loadingOlder ? 'Loading…' : 'Load older posts'}
+          </button>
+        )}
+        {olderError && <p class="alert">{olderError}</p>}
+        {feed.state === 'ready' && !feed.nextBefore && feed.posts.length > 3 && <p class="feed-end muted">You are all caught up ✨</p>}
+      </div>
     </section>
   );
 }

@@ -1,0 +1,90 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import type { Notification } from '@tribu/protocol/client';
+import { useNotifications } from '../hooks/useNotifications.ts';
+import { since, useNow } from '../hooks/useNow.ts';
+import type { HelperSocket } from '../realtime/socket.ts';
+import { showPost } from './feed/show-post.ts';
+
+const icons: Partial<Record<Notification['kind'], string>> = { mention: '@', comment: '💬', moderation: '🛡️', handoff: '🤝', points: '⭐', reward: '🎁' };
+
+/** The bell in the top bar: unread count, the latest notifications, each leading to its post or chat. */
+export function NotificationBell({ socket, online }: { socket: HelperSocket | null; online: boolean }) {
+  const { items, unread, markRead } = useNotifications(socket, online);
+  const [open, setOpen] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+  const { route } = useLocation();
+  const now = useNow(30_000);
+  useEffect(() => {
+    if (!open) return;
+    const outside = (e: MouseEvent) => !box.current?.contains(e.target as Node) && setOpen(false);
+    const esc = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
+    document.addEventListener('mousedown', outside);
+    document.addEventListener('keydown', esc);
+    return () => {
+      document.removeEventListener('mousedown', outside);
+      document.removeEventListener('keydown', esc);
+    };
+  }, [open]);
+
+  const go = (n: Notification) => {
+    setOpen(false);
+    if (!n.read) void markRead([n.id]);
+    if (n.link.conversationId) return route(`/backoffice/chats/${encodeURIComponent(n.link.conversationId)}`);
+    const postId = n.link.postId;
+    if (!postId) return;
+    route('/backoffice');
+    // The feed shows once the community tab is back; then it scrolls to the post.
+    setTimeout(() => showPost(postId), 80);
+  };
+
+  return (
+    <div class="bell" ref={box}>
+      <button
+        type="button"
+        class="bell-btn"
+        aria-label={unread ? `Notifications (${unread} unread)` : 'Notifications'}
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
+        <span aria-hidden="true">🔔</span>
+        {unread > 0 && (
+          <span class="bell-count" aria-hidden="true">
+            {unread > 99 ? '99+' : unread}
+          </span>
+        )}
+      </button>
+      {open && (
+        <div class="bell-pop" role="dialog" aria-label="Notifications">
+          <div class="bell-head">
+            <strong>Notifications</strong>
+            <button type="button" class="link" disabled={unread === 0} onClick={() => void markRead()}>
+              Mark all read
+            </button>
+          </div>
+          {items.length === 0 ? (
+            <p class="empty">Nothing yet. Mentions, comments on your posts and hand-offs will show here.</p>
+          ) : (
+            <ul class="bell-list">
+              {items.map((n) => (
+                <li key={n.id}>
+                  <button type="button" class={`bell-item ${n.read ? '' : 'unread'}`} onClick={() => go(n)}>
+                    <span class={`bell-icon k-${n.kind}`} aria-hidden="true">
+                      {icons[n.kind] ?? '•'}
+                    </span>
+                    <span class="bell-text">
+                      {n.text}
+                      <time class="muted" dateTime={n.createdAt}>
+                        {since(n.createdAt, now)}
+                      </time>
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

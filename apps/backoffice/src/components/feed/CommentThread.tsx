@@ -1,0 +1,98 @@
+import { useState } from 'preact/hooks';
+import { LIMITS, type FeedComment, type FeedModerate, type FeedPost } from '@tribu/protocol/client';
+import type { Mentionable } from '@tribu/domain';
+import type { FeedResult } from '../../hooks/useFeed.ts';
+import { since } from '../../hooks/useNow.ts';
+import { Avatar } from '../Avatar.tsx';
+import { ModerationMenu } from './ModerationMenu.tsx';
+import { ModerationNote } from './ModerationNote.tsx';
+import { RichText } from './RichText.tsx';
+
+interface Props {
+  post: FeedPost;
+  now: number;
+  moderator: boolean;
+  online: boolean;
+  members: readonly Mentionable[];
+  onComment: (text: string) => Promise<FeedResult>;
+  onShowAll: () => Promise<FeedResult>;
+  onModerate: (m: FeedModerate) => Promise<FeedResult>;
+}
+
+function Comment({ c, now, moderator, members, onModerate }: { c: FeedComment } & Pick<Props, 'now' | 'moderator' | 'members' | 'onModerate'>) {
+  const name = c.author?.displayName ?? 'A former member';
+  return (
+    <li class={`comment ${c.moderation ? 'moderated' : ''}`}>
+      <Avatar name={name} url={c.author?.avatarUrl ?? null} size={26} />
+      <div class="comment-body">
+        <div class="comment-head">
+          <strong>{name}</strong>
+          <time class="muted" dateTime={c.createdAt}>
+            {since(c.createdAt, now)}
+          </time>
+          {moderator && <ModerationMenu target="comment" id={c.id} moderated={!!c.moderation} onModerate={onModerate} />}
+        </div>
+        {c.moderation && <ModerationNote moderation={c.moderation} />}
+        {c.text && <RichText text={c.text} members={members} />}
+      </div>
+    </li>
+  );
+}
+
+/** The latest comments of a post, "Show all N comments", and a box to add one. */
+export function CommentThread({ post, now, moderator, online, members, onComment, onShowAll, onModerate }: Props) {
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const hidden = post.commentCount - post.comments.filter((c) => !c.moderation).length;
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (!text.trim() || busy) return;
+    setBusy(true);
+    const r = await onComment(text.trim());
+    setBusy(false);
+    if (!r.ok) return setError(r.message);
+    setText('');
+    setError(null);
+  };
+  const over = text.trim().length > LIMITS.commentText;
+  return (
+    <div class="thread">
+      {hidden > 0 && (
+        <button type="button" class="link show-all" onClick={() => void onShowAll().then((r) => !r.ok && setError(r.message))}>
+          Show all {post.commentCount} comments
+        </button>
+      )}
+      {post.comments.length > 0 && (
+        <ul class="comments" aria-label="Comments">
+          {post.comments.map((c) => (
+            <Comment key={c.id} c={c} now={now} moderator={moderator} members={members} onModerate={onModerate} />
+          ))}
+        </ul>
+      )}
+      {!post.moderation && (
+        <form class="comment-box" onSubmit={submit}>
+          <label class="sr-only" for={`comment-${post.id}`}>
+            Comment on {post.author?.displayName ?? 'this'}'s post
+          </label>
+          <input
+            id={`comment-${post.id}`}
+            value={text}
+            placeholder={online ? 'Write a comment…' : 'Offline: comments are back with the connection'}
+            disabled={!online}
+            onInput={(e) => setText(e.currentTarget.value)}
+          />
+          <button type="submit" class="ghost small" disabled={!online || !text.trim() || over || busy}>
+            Comment
+          </button>
+        </form>
+      )}
+      {over && <p class="alert">Comments are at most {LIMITS.commentText} characters</p>}
+      {error && (
+        <p class="alert" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

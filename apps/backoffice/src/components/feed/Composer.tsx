@@ -1,0 +1,120 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { LIMITS } from '@tribu/protocol/client';
+import type { FeedResult } from '../../hooks/useFeed.ts';
+import { imageProblem, uploadImage, type UploadedImage } from './upload.ts';
+
+interface Props {
+  siteId: string;
+  csrf: string;
+  firstName: string;
+  moderator: boolean;
+  online: boolean;
+  onPost: (text: string, imageId?: string, announcement?: boolean) => Promise<FeedResult>;
+}
+
+// The counter appears when the limit gets close, not as a constant pressure.
+const SHOW_COUNT_FROM = LIMITS.postText - 500;
+
+/** Write a post: text, an optional image with its preview, and for managers an announcement switch. */
+export function Composer({ siteId, csrf, firstName, moderator, online, onPost }: Props) {
+  const [text, setText] = useState('');
+  const [image, setImage] = useState<{ preview: string; uploaded: UploadedImage | null } | null>(null);
+  const [announcement, setAnnouncement] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+  useEffect(() => () => image && URL.revokeObjectURL(image.preview), [image]);
+
+  const length = text.trim().length;
+  const over = length > LIMITS.postText;
+  const why = !online ? 'Offline: posting is back with the connection' : over ? `Posts are at most ${LIMITS.postText} characters` : null;
+
+  const pick = async (file: File | undefined) => {
+    if (!file) return;
+    const problem = imageProblem(file);
+    if (problem) return setError(problem);
+    setError(null);
+    const preview = URL.createObjectURL(file);
+    setImage({ preview, uploaded: null });
+    try {
+      const uploaded = await uploadImage(siteId, file, csrf);
+      setImage((cur) => (cur?.preview === preview ? { preview, uploaded } : cur));
+    } catch (e) {
+      setImage(null);
+      setError(e instanceof Error ? e.message : 'The image could not be uploaded');
+    }
+  };
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (!length || why || busy || (image && !image.uploaded)) return;
+    setBusy(true);
+    const r = await onPost(text.trim(), image?.uploaded?.id, moderator && announcement);
+    setBusy(false);
+    if (!r.ok) return setError(r.message);
+    setText('');
+    setImage(null);
+    setAnnouncement(false);
+    setError(null);
+    if (fileRef.current) fileRef.current.value = '';
+  };
+
+  return (
+    <form class={`composer ${announcement ? 'as-announcement' : ''}`} onSubmit={submit} aria-label="Write a post">
+      <label class="sr-only" for="feed-composer">
+        Write a post
+      </label>
+      <textarea
+        id="feed-composer"
+        value={text}
+        rows={text ? 3 : 2}
+        placeholder={`Share a tip, a question or good news with the community, ${firstName}…`}
+        onInput={(e) => setText(e.currentTarget.value)}
+        onKeyDown={(e) => (e.key === 'Enter' && (e.ctrlKey || e.metaKey) ? void submit(e) : undefined)}
+      />
+      {image && (
+        <div class="composer-image">
+          <img src={image.preview} alt="Image to post" />
+          {!image.uploaded && <span class="uploading">Uploading…</span>}
+          <button type="button" class="remove-image" aria-label="Remove the image" onClick={() => setImage(null)}>
+            ×
+          </button>
+        </div>
+      )}
+      {error && (
+        <p class="alert" role="alert">
+          {error}
+        </p>
+      )}
+      <div class="composer-bar">
+        <label class="attach ghost" title="Add an image">
+          <span aria-hidden="true">🖼️</span> Image
+          <input
+            ref={fileRef}
+            type="file"
+            accept="image/jpeg,image/png,image/webp,image/gif"
+            class="sr-only"
+            aria-label="Attach an image"
+            onChange={(e) => void pick(e.currentTarget.files?.[0])}
+          />
+        </label>
+        {moderator && (
+          <label class="announce-toggle">
+            <input type="checkbox" checked={announcement} onChange={(e) => setAnnouncement(e.currentTarget.checked)} />
+            Announcement
+          </label>
+        )}
+        <span class="spacer" />
+        {length >= SHOW_COUNT_FROM && (
+          <span class={`char-count ${over ? 'over' : ''}`} aria-live="polite">
+            {length} / {LIMITS.postText}
+          </span>
+        )}
+        {why && <span class="why">{why}</span>}
+        <button type="submit" class="primary small" disabled={!length || !!why || busy || (image !== null && !image.uploaded)}>
+          {busy ? 'Posting…' : announcement ? 'Announce' : 'Post'}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,93 @@
+import type { FeedModerate, FeedPost } from '@tribu/protocol/client';
+import type { Mentionable } from '@tribu/domain';
+import type { FeedApi } from '../../hooks/useFeed.ts';
+import { since } from '../../hooks/useNow.ts';
+import { Avatar } from '../Avatar.tsx';
+import { CommentThread } from './CommentThread.tsx';
+import { ModerationMenu } from './ModerationMenu.tsx';
+import { ModerationNote } from './ModerationNote.tsx';
+import { RichText } from './RichText.tsx';
+
+interface Props {
+  post: FeedPost;
+  me: string;
+  now: number;
+  moderator: boolean;
+  online: boolean;
+  members: readonly Mentionable[];
+  feed: Pick<FeedApi, 'comment' | 'like' | 'allComments' | 'moderate' | 'pin'>;
+}
+
+const roleBadge = { helper: null, moderator: 'Manager', admin: 'Admin' } as const;
+
+/** One post of the wall: author, time, text, image, like, comments; the manager's menu. */
+export function PostCard({ post, me, now, moderator, online, members, feed }: Props) {
+  const name = post.author?.displayName ?? 'A former member';
+  const badge = post.author ? roleBadge[post.author.role] : null;
+  const moderate = (m: FeedModerate) => feed.moderate(m);
+  return (
+    <article id={`post-${post.id}`} class={`post kind-${post.kind} ${post.pinned ? 'pinned' : ''} ${post.moderation ? 'moderated' : ''}`} aria-label={`Post by ${name}`}>
+      <header class="post-head">
+        <Avatar name={name} url={post.author?.avatarUrl ?? null} size={40} />
+        <div class="post-who">
+          <strong>{name}</strong>
+          {badge && <span class="role-badge">{badge}</span>}
+          <time class="muted" dateTime={post.createdAt} title={new Date(post.createdAt).toLocaleString()}>
+            {since(post.createdAt, now)}
+          </time>
+        </div>
+        {post.pinned && <span class="pin-label">📌 Announcement</span>}
+        {moderator && (
+          <ModerationMenu
+            target="post"
+            id={post.id}
+            moderated={!!post.moderation}
+            pinned={post.pinned}
+            onPin={(pinned) => feed.pin(post.id, pinned)}
+            onModerate={moderate}
+          />
+        )}
+      </header>
+      {post.kind === 'ask' && (
+        <p class="ask-label">
+          <span aria-hidden="true">💬</span> Asked from a chat
+          {post.conversationId && (post.author?.id === me || moderator) && (
+            <a href={`/backoffice/chats/${encodeURIComponent(post.conversationId)}`}>Open the chat</a>
+          )}
+        </p>
+      )}
+      {post.moderation && <ModerationNote moderation={post.moderation} />}
+      <RichText text={post.text} members={members} />
+      {post.imageUrl && /^\/api\/images\//.test(post.imageUrl) && (
+        <a class="post-image" href={post.imageUrl} target="_blank" rel="noopener">
+          <img src={post.imageUrl} alt={`Image shared by ${name}`} loading="lazy" />
+        </a>
+      )}
+      <div class="post-actions">
+        <button
+          type="button"
+          class={`like ${post.liked ? 'on' : ''}`}
+          aria-pressed={post.liked}
+          aria-label={`Like (${post.likeCount})`}
+          disabled={!online || !!post.moderation}
+          onClick={() => void feed.like(post.id, !post.liked)}
+        >
+          <span aria-hidden="true">{post.liked ? '♥' : '♡'}</span> {post.likeCount}
+        </button>
+        <span class="muted comment-count">
+          {post.commentCount === 0 ? 'No comments yet' : post.commentCount === 1 ? '1 comment' : `${post.commentCount} comments`}
+        </span>
+      </div>
+      <CommentThread
+        post={post}
+        now={now}
+        moderator={moderator}
+        online={online}
+        members={members}
+        onComment={(text) => feed.comment(post.id, text)}
+        onShowAll={() => feed.allComments(post.id)}
+        onModerate={moderate}
+      />
+    </article>
+  );
+}
