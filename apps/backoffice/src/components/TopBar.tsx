@@ -1,7 +1,9 @@
 import { useLocation } from 'preact-iso';
 import type { Me } from '@tribu/protocol/client';
 import type { Link } from '../hooks/useHelperDesk.ts';
+import type { HelperSocket } from '../realtime/socket.ts';
 import { Avatar } from './Avatar.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
 
 interface Props {
   me: Me;
@@ -9,6 +11,8 @@ interface Props {
   onSite: (siteId: string) => void;
   link: Link;
   onSignOut: () => void;
+  /** Given on pages with a live connection: the notification bell shows next to the person. */
+  socket?: HelperSocket | null;
 }
 
 const linkText: Record<Link, string> = { online: 'Live', connecting: 'Connecting…', reconnecting: 'Reconnecting…', refused: 'Signed out' };
@@ -19,7 +23,7 @@ const NAV = [
   { href: '/backoffice/rewards', label: 'Rewards' },
 ];
 
-export function TopBar({ me, siteId, onSite, link, onSignOut }: Props) {
+export function TopBar({ me, siteId, onSite, link, onSignOut, socket }: Props) {
   const { path } = useLocation();
   return (
     <header class="topbar">
@@ -51,6 +55,7 @@ export function TopBar({ me, siteId, onSite, link, onSignOut }: Props) {
         ))}
       </nav>
       <span class="spacer" />
+      {socket !== undefined && <NotificationBell socket={socket} online={link === 'online'} />}
       <a class="who" href="/backoffice/profile" title="My profile">
         <Avatar name={me.user.displayName} url={me.user.avatarUrl} />
         <span class="who-name">{me.user.displayName}</span>

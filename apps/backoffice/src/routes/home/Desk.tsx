@@ -55,7 +55,7 @@ export function Desk({ me, siteId, onSite, onSignedOut }: Props) {
   };
   return (
     <div class="shell">
-      <TopBar me={meNow} siteId={siteId} onSite={onSite} link={desk.link} onSignOut={signOut} />
+      <TopBar me={meNow} siteId={siteId} onSite={onSite} link={desk.link} onSignOut={signOut} socket={desk.socket} />
       {desk.link === 'reconnecting' && (
         <p class="banner" role="status">
           Reconnecting… Your chats will catch up as soon as the connection is back.
