@@ -102,9 +102,15 @@ describe.skipIf(!hasPostgres)('profiles', () => {
   it("shows a member's public profile to a peer, and another site's helper like a missing one, never with an email", async () => {
     const mo = await connectHelper(t.server.url, USERS.moderatorA.email);
     const ben = (await login(t.server.url, USERS.helperA2.email)).me.user.id;
+    // Ben answers one chat and takes another without answering: only the first counts.
+    const answered = await takenChat(t.server.url, USERS.helperA2.email, 'Counted?');
+    await ok(answered.helper.socket, 'message:send', { conversationId: answered.conversation.id, clientId: clientId(), text: 'Yes' });
+    await ok(answered.helper.socket, 'conversation:end', { conversationId: answered.conversation.id });
+    const silent = await takenChat(t.server.url, USERS.helperA2.email, 'Not counted');
     const bea = (await login(t.server.url, USERS.helperB1.email)).me.user.id;
     const { profile } = await ok<{ profile: PublicProfile }>(mo.socket, 'profile:get', { siteId: mo.siteId, userId: ben });
-    expect(profile).toMatchObject({ id: ben, displayName: USERS.helperA2.name, role: 'helper', answeredChats: 0 });
+    expect(profile).toMatchObject({ id: ben, role: 'helper', answeredChats: 1 });
+    await ok(silent.helper.socket, 'conversation:end', { conversationId: silent.conversation.id });
     expect(JSON.stringify(profile)).not.toContain('@');
 
     const other = await send(mo.socket, 'profile:get', { siteId: mo.siteId, userId: bea });
