@@ -1,0 +1,47 @@
+import { describe, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { personPage, screenshot } from './support/browser.ts';
+import { signIn } from './support/people.ts';
+import { hasChromium } from './support/requirements.ts';
+import { useScenario } from './support/scenario.ts';
+
+describe.skipIf(!hasChromium)('community feed in the backoffice', () => {
+  const s = useScenario();
+  let jonas: Page;
+  const feedOf = (page: Page) => page.getByRole('region', { name: 'Community feed' });
+  const postIn = (page: Page, text: string) => feedOf(page).getByRole('article').filter({ hasText: text });
+  const TEXT = 'Tip of the day: the Summit Jacket zips into its own pocket 🎒 https://example.com/summit';
+
+  it('shows a post, its comment and its like live to the other helper and back', async () => {
+    await signIn(s.helper, s.server.url, 'helper1@demo.tribu');
+    jonas = await personPage(s.browser, { width: 1440, height: 900 });
+    await signIn(jonas, s.server.url, 'helper2@demo.tribu');
+    await feedOf(s.helper).getByText('Welcome to the Alpine Threads community room').waitFor();
+    await feedOf(jonas).getByText('Welcome to the Alpine Threads community room').waitFor();
+
+    await feedOf(s.helper).getByRole('textbox', { name: 'Write a post' }).fill(TEXT);
+    await feedOf(s.helper).getByRole('button', { name: 'Post', exact: true }).click();
+    await postIn(s.helper, 'zips into its own pocket').waitFor();
+    const seen = postIn(jonas, 'zips into its own pocket');
+    await seen.waitFor();
+    await seen.getByRole('link', { name: 'https://example.com/summit' }).waitFor();
+
+    await seen.getByRole('textbox', { name: "Comment on Camille's post" }).fill('Brilliant, I never noticed that!');
+    await seen.getByRole('button', { name: 'Comment' }).click();
+    await seen.getByRole('button', { name: 'Like (0)' }).click();
+    await seen.locator('button.like[aria-pressed="true"]').waitFor();
+
+    const mine = postIn(s.helper, 'zips into its own pocket');
+    await mine.getByText('Brilliant, I never noticed that!').waitFor();
+    await mine.getByRole('button', { name: 'Like (1)' }).waitFor();
+    await mine.getByText('1 comment').waitFor();
+  });
+
+  it('looks lively at 1440 and 1024 pixels wide', async () => {
+    await s.helper.evaluate(() => document.querySelector('.feed-scroll')?.scrollTo(0, 0));
+    await screenshot(s.helper, 'feed-1440');
+    await s.helper.setViewportSize({ width: 1024, height: 768 });
+    await feedOf(s.helper).getByText('zips into its own pocket').waitFor();
+    await screenshot(s.helper, 'feed-1024');
+  });
+});
