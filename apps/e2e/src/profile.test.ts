@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { seriousViolations } from './support/axe.ts';
 import { personPage, screenshot } from './support/browser.ts';
 import { signIn } from './support/people.ts';
 import { hasChromium } from './support/requirements.ts';
@@ -51,6 +52,7 @@ describe.skipIf(!hasChromium)('profiles and the request board', () => {
     await s.helper.locator('input[type=file]').setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: await drawnPhoto(s.helper) });
     await s.helper.getByRole('button', { name: 'Change photo' }).or(s.helper.getByText('Change photo')).first().waitFor();
     await screenshot(s.helper, 'profile-1440');
+    expect(await seriousViolations(s.helper)).toEqual([]); // the profile page is all ours to keep clean
     await s.helper.setViewportSize({ width: 1024, height: 768 });
     await screenshot(s.helper, 'profile-1024');
     await s.helper.setViewportSize({ width: 1440, height: 900 });
