@@ -14,7 +14,9 @@ export function HandoffBanner({ offers, onAnswer }: Props) {
     <div class="handoff-offers" role="region" aria-label="Hand-off offers">
       {offers.map((o) => (
         <div key={o.conversation.id} class="handoff-offer" role="alert">
-          <span class="handoff-icon" aria-hidden="true">🤝</span>
+          <svg class="handoff-icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
+            <path d="M4 12h11m-4-4 4 4-4 4M20 5v14" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" />
+          </svg>
           <p>
             <strong>{o.from.displayName}</strong> would like you to take over: <q>{o.conversation.question}</q>
           </p>

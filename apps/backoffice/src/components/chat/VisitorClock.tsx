@@ -26,8 +26,11 @@ export function VisitorClock({ locale, timeZone }: { locale: string | null; time
       {locale && <span class="chip lang-chip">{languageName(locale)}</span>}
       {time && (
         <span title={timeZone ?? ''}>
-          <span aria-hidden="true">🕒 </span>
-          {time} for them
+          <svg class="clock-icon" viewBox="0 0 16 16" width="13" height="13" aria-hidden="true">
+            <circle cx="8" cy="8" r="6.5" fill="none" stroke="currentColor" stroke-width="1.5" />
+            <path d="M8 4.5V8l2.5 1.5" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" />
+          </svg>{' '}
+          {time} their time
         </span>
       )}
     </p>

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { personPage, screenshot } from './support/browser.ts';
+import { ensureChatOpen, launcher, signIn, visitorLog } from './support/people.ts';
+import { hasChromium } from './support/requirements.ts';
+import { useScenario } from './support/scenario.ts';
+
+const QUESTION = 'Is the Summit jacket warm enough for a Norwegian winter?';
+const CAMILLE_SAYS = 'Good question! Jonas lives in Oslo, let me ask him.';
+const JONAS_SAYS = 'I wear it in Oslo all winter with a merino layer underneath.';
+
+// Camille takes a request, hands it to Jonas, who accepts, reads the history and answers.
+describe.skipIf(!hasChromium)('handing a chat to a named peer', () => {
+  const s = useScenario();
+  let jonas: Page;
+  const log = (p: Page) => p.getByRole('log', { name: 'Conversation' });
+
+  it('moves the chat to the peer who accepts, with its history, and the visitor sees the new answer', async () => {
+    await signIn(s.helper, s.server.url, 'helper1@demo.tribu');
+    jonas = await personPage(s.browser, { width: 1440, height: 900 });
+    await signIn(jonas, s.server.url, 'helper2@demo.tribu');
+
+    await s.visitor.goto(`${s.server.url}/demo`);
+    await launcher(s.visitor).click();
+    await s.visitor.getByRole('textbox', { name: 'Your message' }).fill(QUESTION);
+    await s.visitor.getByRole('button', { name: 'Send' }).click();
+
+    await s.helper.getByRole('button', { name: /Take request: Is the Summit jacket/ }).click();
+    await s.helper.getByRole('textbox', { name: 'Reply' }).fill(CAMILLE_SAYS);
+    await s.helper.getByRole('button', { name: 'Send' }).click();
+    await visitorLog(s.visitor).getByText(CAMILLE_SAYS).waitFor();
+    expect(s.helper.url()).toMatch(/\/backoffice\/chats\/[0-9a-f-]{36}$/);
+
+    // A private note for whoever takes it next.
+    await s.helper.getByRole('textbox', { name: 'Add a private note' }).fill('Visitor travels to Tromsø in January');
+    await s.helper.getByRole('button', { name: 'Add note' }).click();
+
+    await s.helper.getByRole('button', { name: 'Hand to a peer' }).click();
+    await s.helper.getByRole('dialog', { name: 'Hand to a peer' }).getByRole('button', { name: 'Offer to Jonas' }).click();
+    await s.helper.getByText(/Offered to Jonas/).waitFor();
+
+    const offers = jonas.getByRole('region', { name: 'Hand-off offers' });
+    await offers.getByText(/Camille would like you to take over/).waitFor();
+    await jonas.waitForTimeout(400); // let the banner finish sliding in
+    await screenshot(jonas, 'handoff-offer');
+    await offers.getByRole('button', { name: 'Accept' }).click();
+
+    await log(jonas).getByText(QUESTION).waitFor();
+    await log(jonas).getByText(CAMILLE_SAYS).waitFor();
+    await jonas.getByRole('complementary', { name: 'Chat details' }).getByText('Visitor travels to Tromsø in January').waitFor();
+    expect(jonas.url()).toMatch(/\/backoffice\/chats\/[0-9a-f-]{36}$/);
+    await visitorLog(s.visitor).getByText(/Jonas is taking over/).waitFor();
+
+    await jonas.getByRole('textbox', { name: 'Reply' }).fill(JONAS_SAYS);
+    await jonas.getByRole('button', { name: 'Send' }).click();
+    await ensureChatOpen(s.visitor);
+    await visitorLog(s.visitor).getByText(JONAS_SAYS).waitFor();
+
+    // Camille's desk lets go of it.
+    await s.helper.getByText(/Jonas took over/).waitFor();
+    await expect.poll(() => s.helper.getByRole('log', { name: 'Conversation' }).count()).toBe(0);
+
+    await jonas.getByRole('complementary', { name: 'Chat details' }).getByText('Page trail').waitFor();
+    await screenshot(jonas, 'chat-1440');
+  });
+
+  it('shows the chat and its details at 1024 px, the details folded until asked for', async () => {
+    await jonas.setViewportSize({ width: 1024, height: 768 });
+    await jonas.reload(); // the chat's address brings it back, details folded on a narrow screen
+    await jonas.getByRole('log', { name: 'Conversation' }).getByText(JONAS_SAYS).waitFor();
+    expect(await jonas.getByRole('complementary', { name: 'Chat details' }).count()).toBe(0);
+    await jonas.getByRole('button', { name: 'Details' }).click();
+    await jonas.getByRole('complementary', { name: 'Chat details' }).getByText('Private notes').waitFor();
+    await screenshot(jonas, 'chat-1024');
+  });
+});
