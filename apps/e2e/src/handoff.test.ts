@@ -73,4 +73,44 @@ describe.skipIf(!hasChromium)('handing a chat to a named peer', () => {
     await jonas.getByRole('complementary', { name: 'Chat details' }).getByText('Private notes').waitFor();
     await screenshot(jonas, 'chat-1024');
   });
+
+  it('inserts a personal canned answer by typing its /shortcut', async () => {
+    await jonas.setViewportSize({ width: 1440, height: 900 });
+    await jonas.getByRole('button', { name: 'Canned answers' }).click();
+    const manager = jonas.getByRole('dialog', { name: 'Canned answers' });
+    await manager.getByRole('textbox', { name: 'Shortcut' }).fill('layers');
+    await manager.getByRole('textbox', { name: 'Answer' }).fill('Layer merino under it and you are set down to -15°C.');
+    await manager.getByRole('button', { name: 'Add answer' }).click();
+    await manager.getByText('/layers').waitFor();
+    await manager.getByRole('button', { name: 'Close' }).click();
+
+    const reply = jonas.getByRole('textbox', { name: 'Reply' });
+    await reply.fill('/lay');
+    await jonas.getByRole('listbox', { name: 'Canned answers' }).getByRole('option', { name: /layers/ }).waitFor();
+    await screenshot(jonas, 'chat-canned');
+    await reply.press('Enter');
+    expect(await reply.inputValue()).toBe('Layer merino under it and you are set down to -15°C.');
+    await reply.press('Enter');
+    await visitorLog(s.visitor).getByText(/down to -15°C/).waitFor();
+  });
+
+  it('sends a chat to staff: it leaves the helper, the visitor is told, a manager takes it from the staff queue', async () => {
+    await jonas.getByRole('button', { name: 'Needs staff' }).click();
+    const dialog = jonas.getByRole('dialog', { name: 'Needs staff' });
+    await dialog.getByRole('button', { name: 'Refund or return' }).click();
+    await dialog.getByRole('button', { name: 'Send to staff' }).click();
+    await jonas.getByText(/Sent to the brand's staff/).waitFor();
+    await expect.poll(() => jonas.getByRole('log', { name: 'Conversation' }).count()).toBe(0);
+    await visitorLog(s.visitor).getByText(/staff member will follow up/).waitFor();
+
+    const morgane = await personPage(s.browser, { width: 1440, height: 900 });
+    await signIn(morgane, s.server.url, 'manager@demo.tribu');
+    const queue = morgane.getByRole('region', { name: 'Needs staff' });
+    await queue.getByText(QUESTION).waitFor();
+    await queue.getByText('Refund or return').waitFor();
+    await screenshot(morgane, 'staff-queue');
+    await queue.getByRole('button', { name: /Take over: Is the Summit/ }).click();
+    await morgane.getByRole('log', { name: 'Conversation' }).getByText(JONAS_SAYS).waitFor();
+    await queue.getByText('Nothing waiting for the team.').waitFor();
+  });
 });
