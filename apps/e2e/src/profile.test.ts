@@ -53,6 +53,9 @@ describe.skipIf(!hasChromium)('profiles and the request board', () => {
     await s.helper.getByRole('button', { name: 'Change photo' }).or(s.helper.getByText('Change photo')).first().waitFor();
     await screenshot(s.helper, 'profile-1440');
     expect(await seriousViolations(s.helper)).toEqual([]); // the profile page is all ours to keep clean
+    await s.helper.getByRole('combobox', { name: 'Rest reminder' }).scrollIntoViewIfNeeded();
+    await screenshot(s.helper, 'profile-notifications-1440');
+    await s.helper.evaluate(() => window.scrollTo(0, 0));
     await s.helper.setViewportSize({ width: 1024, height: 768 });
     await screenshot(s.helper, 'profile-1024');
     await s.helper.setViewportSize({ width: 1440, height: 900 });

@@ -52,6 +52,7 @@ export function NotifyFields({ prefs, onPrefs, rest, onRest }: Props) {
           ))}
         </select>
       </label>
+      <p class="muted small">A gentle thank-you on the desk, once a day, when you reach it. No quotas, ever.</p>
     </section>
   );
 }
