@@ -4,9 +4,11 @@ import type { Notification } from '@tribu/protocol/client';
 import { useNotifications } from '../hooks/useNotifications.ts';
 import { since, useNow } from '../hooks/useNow.ts';
 import type { HelperSocket } from '../realtime/socket.ts';
+import { BellIcon } from './feed/icons.tsx';
 import { showPost } from './feed/show-post.ts';
 
-const icons: Partial<Record<Notification['kind'], string>> = { mention: '@', comment: '💬', moderation: '🛡️', handoff: '🤝', points: '⭐', reward: '🎁' };
+// Short marks, not emoji: they draw the same everywhere.
+const icons: Partial<Record<Notification['kind'], string>> = { mention: '@', comment: '“', moderation: '!', handoff: '⇄', points: '★', reward: '✦' };
 
 /** The bell in the top bar: unread count, the latest notifications, each leading to its post or chat. */
 export function NotificationBell({ socket, online }: { socket: HelperSocket | null; online: boolean }) {
@@ -47,7 +49,7 @@ export function NotificationBell({ socket, online }: { socket: HelperSocket | nu
         aria-expanded={open}
         onClick={() => setOpen(!open)}
       >
-        <span aria-hidden="true">🔔</span>
+        <BellIcon />
         {unread > 0 && (
           <span class="bell-count" aria-hidden="true">
             {unread > 99 ? '99+' : unread}

@@ -20,7 +20,7 @@ export async function seedDemoFeed(db: Writer, siteId: string, people: { id: str
         kind: 'announcement',
         pinned: true,
         clientId: 'demo-announcement',
-        text: 'Welcome to the Alpine Threads community room! 🏔️ The winter collection lands on Monday: the new Summit Jacket comes in 3 colours. Read the size guide before answering fit questions: https://example.com/size-guide',
+        text: 'Welcome to the Alpine Threads community room! The winter collection lands on Monday: the new Summit Jacket comes in 3 colours. Read the size guide before answering fit questions: https://example.com/size-guide',
         createdAt: ago(300),
       },
       {
@@ -44,7 +44,7 @@ export async function seedDemoFeed(db: Writer, siteId: string, people: { id: str
     .returning({ id: feedPosts.id });
   await db.insert(feedComments).values([
     { postId: camillePost!.id, authorId: jonas, clientId: 'demo-c1', text: 'Yes! Three days in the Écrins, it breathes well on the way up too.', createdAt: ago(80) },
-    { postId: camillePost!.id, authorId: morgane, clientId: 'demo-c2', text: 'Thank you both, that is exactly the kind of first-hand answer visitors love. 💚', createdAt: ago(60) },
+    { postId: camillePost!.id, authorId: morgane, clientId: 'demo-c2', text: 'Thank you both, that is exactly the kind of first-hand answer visitors love.', createdAt: ago(60) },
   ]);
   await db.insert(feedLikes).values([jonas, ines, sam].map((userId) => ({ postId: camillePost!.id, userId })));
 }

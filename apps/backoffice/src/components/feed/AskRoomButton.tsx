@@ -3,6 +3,7 @@ import { anonymise } from '@tribu/domain';
 import { LIMITS, type Conversation } from '@tribu/protocol/client';
 import { command, newClientId, type HelperSocket } from '../../realtime/socket.ts';
 import { Modal } from '../people/Modal.tsx';
+import { ChatIcon } from './icons.tsx';
 
 interface Props {
   socket: HelperSocket | null;
@@ -39,7 +40,7 @@ export function AskRoomButton({ socket, conversation, onDone }: Props) {
   return (
     <>
       <button type="button" class="ghost small ask-room" disabled={!active || !socket} title="Ask your peers in the community feed" onClick={start}>
-        <span aria-hidden="true">🙋</span> Ask the room
+        <ChatIcon /> Ask the room
       </button>
       {open && (
         <Modal label="Ask the room" onClose={() => setOpen(false)}>

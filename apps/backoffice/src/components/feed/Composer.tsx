@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { LIMITS } from '@tribu/protocol/client';
 import type { FeedResult } from '../../hooks/useFeed.ts';
+import { ImageIcon } from './icons.tsx';
 import { imageProblem, uploadImage, type UploadedImage } from './upload.ts';
 
 interface Props {
@@ -88,7 +89,7 @@ export function Composer({ siteId, csrf, firstName, moderator, online, onPost }:
       )}
       <div class="composer-bar">
         <label class="attach ghost" title="Add an image">
-          <span aria-hidden="true">🖼️</span> Image
+          <ImageIcon /> Image
           <input
             ref={fileRef}
             type="file"

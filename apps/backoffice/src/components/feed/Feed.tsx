@@ -88,7 +88,7 @@ export function Feed({ me, siteId, socket, online }: Props) {
         )}
         {feed.state === 'ready' && feed.posts.length === 0 && feed.pinned.length === 0 && (
           <div class="feed-empty">
-            <p class="feed-empty-title">The room is quiet for now 🌱</p>
+            <p class="feed-empty-title">The room is quiet for now</p>
             <p class="muted">Say hello, share a tip from your last chat, or ask your peers something.</p>
           </div>
         )}
@@ -99,7 +99,7 @@ export function Feed({ me, siteId, socket, online }: Props) {
           </button>
         )}
         {olderError && <p class="alert">{olderError}</p>}
-        {feed.state === 'ready' && !feed.nextBefore && feed.posts.length > 3 && <p class="feed-end muted">You are all caught up ✨</p>}
+        {feed.state === 'ready' && !feed.nextBefore && feed.posts.length > 3 && <p class="feed-end muted">You are all caught up</p>}
       </div>
     </section>
   );

@@ -4,6 +4,7 @@ import type { FeedApi } from '../../hooks/useFeed.ts';
 import { since } from '../../hooks/useNow.ts';
 import { Avatar } from '../Avatar.tsx';
 import { CommentThread } from './CommentThread.tsx';
+import { ChatIcon, HeartIcon, PinIcon } from './icons.tsx';
 import { ModerationMenu } from './ModerationMenu.tsx';
 import { ModerationNote } from './ModerationNote.tsx';
 import { RichText } from './RichText.tsx';
@@ -36,7 +37,9 @@ export function PostCard({ post, me, now, moderator, online, members, feed }: Pr
             {since(post.createdAt, now)}
           </time>
         </div>
-        {post.pinned && <span class="pin-label">📌 Announcement</span>}
+        {post.pinned && <span class="pin-label">
+            <PinIcon /> Announcement
+          </span>}
         {moderator && (
           <ModerationMenu
             target="post"
@@ -50,7 +53,7 @@ export function PostCard({ post, me, now, moderator, online, members, feed }: Pr
       </header>
       {post.kind === 'ask' && (
         <p class="ask-label">
-          <span aria-hidden="true">💬</span> Asked from a chat
+          <ChatIcon /> Asked from a chat
           {post.conversationId && (post.author?.id === me || moderator) && (
             <a href={`/backoffice/chats/${encodeURIComponent(post.conversationId)}`}>Open the chat</a>
           )}
@@ -72,7 +75,7 @@ export function PostCard({ post, me, now, moderator, online, members, feed }: Pr
           disabled={!online || !!post.moderation}
           onClick={() => void feed.like(post.id, !post.liked)}
         >
-          <span aria-hidden="true">{post.liked ? '♥' : '♡'}</span> {post.likeCount}
+          <HeartIcon filled={post.liked} /> {post.likeCount}
         </button>
         <span class="muted comment-count">
           {post.commentCount === 0 ? 'No comments yet' : post.commentCount === 1 ? '1 comment' : `${post.commentCount} comments`}
