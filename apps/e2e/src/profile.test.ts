@@ -1,10 +1,12 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { seriousViolations } from './support/axe.ts';
-import { personPage, screenshot } from './support/browser.ts';
+import { launchBrowser, personPage, screenshot } from './support/browser.ts';
 import { signIn } from './support/people.ts';
+import { freshDatabase, psql } from './support/postgres.ts';
 import { hasChromium } from './support/requirements.ts';
 import { useScenario } from './support/scenario.ts';
+import { printServerOutputOnFailure, startServer, type RunningServer } from './support/server.ts';
 
 // window.Tribu is typed once for all scenarios, in widget-api.test.ts.
 
@@ -118,5 +120,44 @@ describe.skipIf(!hasChromium)('profiles and the request board', () => {
     // Nobody is left behind in Online now.
     await lucia.waitFor({ state: 'detached' });
     await leaver.context().close();
+  });
+});
+
+describe.skipIf(!hasChromium)('the rest reminder', () => {
+  let db: ReturnType<typeof freshDatabase>;
+  let server: RunningServer | undefined;
+  let page: Page;
+  beforeAll(async () => {
+    db = freshDatabase();
+    server = await startServer({ DATABASE_URL: db.url });
+    // Inès asked for a reminder after 1 hour and has 70 minutes online today (UTC), from 00:00.
+    psql(db.url, `update users set rest_reminder_hours = 1 where email = 'helper3@demo.tribu'`);
+    psql(
+      db.url,
+      `insert into online_minutes (user_id, site_id, minute)
+       select u.id, m.site_id, date_trunc('day', now() at time zone 'UTC') at time zone 'UTC' + make_interval(mins => g)
+       from users u join memberships m on m.user_id = u.id, generate_series(0, 69) g
+       where u.email = 'helper3@demo.tribu'`,
+    );
+  });
+  afterAll(async () => {
+    await page?.context().browser()?.close();
+    await server?.stop();
+    db?.drop();
+  });
+  printServerOutputOnFailure(() => server);
+
+  it('thanks the helper once their hours today reach their threshold, and stays away once dismissed that day', async () => {
+    page = await personPage(await launchBrowser(), { width: 1440, height: 900 });
+    await signIn(page, server!.url, 'helper3@demo.tribu');
+    const banner = page.getByRole('status').filter({ hasText: "You've been helping for 1 hour today — thank you!" });
+    await banner.waitFor();
+    await screenshot(page, 'rest-reminder-1440');
+    await banner.getByRole('button', { name: 'Dismiss' }).click();
+    await banner.waitFor({ state: 'detached' });
+    await page.reload();
+    await page.getByRole('region', { name: 'Incoming requests' }).waitFor();
+    await page.getByRole('region', { name: 'Online now' }).getByText('Inès').waitFor();
+    expect(await banner.count()).toBe(0);
   });
 });
