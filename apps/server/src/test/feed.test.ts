@@ -1,8 +1,10 @@
+import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { CSRF_HEADER, LIMITS, type FeedComment, type FeedPost, type Notification } from '@tribu/protocol';
-import { clientId, connectHelper, login, next, ok, send, takenChat, type HelperSocket } from './support/clients.ts';
-import { USERS } from './support/fixtures.ts';
+import { users } from '@tribu/db';
+import { CSRF_HEADER, LIMITS, type Conversation, type FeedComment, type FeedPost, type Notification } from '@tribu/protocol';
+import { clientId, connectHelper, connectVisitor, login, next, ok, send, type HelperSocket } from './support/clients.ts';
+import { ORIGIN_A, USERS } from './support/fixtures.ts';
 import { hasPostgres } from './support/services.ts';
 import { usePostgresServer } from './support/app.ts';
 
@@ -10,13 +12,20 @@ type Listed = { pinned: FeedPost[]; posts: FeedPost[]; nextBefore: string | null
 
 describe.skipIf(!hasPostgres)('community feed', () => {
   const t = usePostgresServer();
-  const helper = (email: string) => connectHelper(t.server.url, email);
+  // One signed-in socket and one HTTP login per person for the whole file: logins are rate limited per account.
+  const sockets = new Map<string, ReturnType<typeof connectHelper>>();
+  const helper = (email: string) => {
+    if (!sockets.has(email)) sockets.set(email, connectHelper(t.server.url, email));
+    return sockets.get(email)!;
+  };
+  const logins = new Map<string, ReturnType<typeof login>>();
   const post = async (socket: HelperSocket, siteId: string, text: string, extra: Record<string, unknown> = {}) =>
     (await ok<{ post: FeedPost }>(socket, 'feed:post', { siteId, clientId: clientId(), text, ...extra })).post;
 
   /** A signed-in person's HTTP client with cookie, CSRF token and same-origin header. */
   async function http(email: string) {
-    const { cookie, me } = await login(t.server.url, email);
+    if (!logins.has(email)) logins.set(email, login(t.server.url, email));
+    const { cookie, me } = await logins.get(email)!;
     const origin = new URL(t.server.url).origin;
     return (method: string, path: string, body?: Buffer, type = 'image/png') =>
       fetch(`${t.server.url}${path}`, {
@@ -130,6 +139,41 @@ describe.skipIf(!hasPostgres)('community feed', () => {
     expect(await pinged).toMatchObject({ kind: 'mention', link: { postId: mine.id }, actor: { displayName: 'Ada' } });
   });
 
+  it('pages older posts by `before`, newest first, and refuses a cursor from another site', async () => {
+    const mo = await helper(USERS.moderatorA.email);
+    const bea = await helper(USERS.helperB1.email);
+    for (let i = 0; i < LIMITS.feedPage + 2; i++) await post(bea.socket, bea.siteId, `B post ${i}`);
+    const first = await ok<Listed>(bea.socket, 'feed:list', { siteId: bea.siteId });
+    expect(first.posts).toHaveLength(LIMITS.feedPage);
+    expect(first.posts[0]!.text).toBe(`B post ${LIMITS.feedPage + 1}`);
+    const second = await ok<Listed>(bea.socket, 'feed:list', { siteId: bea.siteId, before: first.nextBefore });
+    expect(second.posts.map((p) => p.text)).toEqual(['B post 1', 'B post 0']);
+    expect(second.nextBefore).toBeNull();
+    const foreign = await send(mo.socket, 'feed:list', { siteId: mo.siteId, before: first.nextBefore });
+    expect(foreign).toEqual({ ok: false, error: { code: 'not_found', message: 'Post not found' } });
+  });
+
+  it('tells a post author about a comment, and respects a member who turned mention pings off', async () => {
+    const ada = await helper(USERS.helperA1.email);
+    const ben = await helper(USERS.helperA2.email);
+    const mine = await post(ada.socket, ada.siteId, 'Rain test tomorrow');
+    const told = next<Notification>(ada.socket, 'notification:created');
+    await ok(ben.socket, 'feed:comment', { postId: mine.id, clientId: clientId(), text: 'Count me in' });
+    expect(await told).toMatchObject({ kind: 'comment', link: { postId: mine.id }, actor: { displayName: 'Ben' } });
+
+    await t.server.db.db.update(users).set({ notifyPrefs: { mentions: false } }).where(eq(users.email, USERS.helperA2.email));
+    let pinged = false;
+    const onPing = () => (pinged = true);
+    ben.socket.on('notification:created', onPing);
+    const mo = await helper(USERS.moderatorA.email);
+    const moPinged = next<Notification>(mo.socket, 'notification:created', (n) => n.kind === 'mention');
+    await ok(ada.socket, 'feed:comment', { postId: mine.id, clientId: clientId(), text: '@Ben and @mo, ready?' });
+    await moPinged;
+    ben.socket.off('notification:created', onPing);
+    expect(pinged).toBe(false);
+    await t.server.db.db.update(users).set({ notifyPrefs: {} }).where(eq(users.email, USERS.helperA2.email));
+  });
+
   it('lets only moderators announce, pin and moderate; the author sees the reason', async () => {
     const ada = await helper(USERS.helperA1.email);
     const ben = await helper(USERS.helperA2.email);
@@ -163,7 +207,10 @@ describe.skipIf(!hasPostgres)('community feed', () => {
   });
 
   it('lets only the helper holding the chat ask the room, with the email scrubbed', async () => {
-    const { helper: ada, conversation } = await takenChat(t.server.url, USERS.helperA1.email, 'Does the jacket fit?');
+    const ada = await helper(USERS.helperA1.email);
+    const visitor = await connectVisitor(t.server.url, { siteKey: 'shop-a', origin: ORIGIN_A });
+    const { conversation } = await ok<{ conversation: Conversation }>(visitor.socket, 'conversation:start', { clientId: clientId(), text: 'Does it fit?' });
+    await ok(ada.socket, 'conversation:claim', { conversationId: conversation.id });
     const ben = await helper(USERS.helperA2.email);
     const text = 'Visitor (jo@example.com) asks: does the Summit run small?';
     const refused = await send(ben.socket, 'feed:ask', { conversationId: conversation.id, clientId: clientId(), text });
