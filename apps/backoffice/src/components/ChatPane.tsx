@@ -44,60 +44,54 @@ export function ChatPane(p: ChatPaneProps) {
   const c = chat.conversation;
   const closed = c.status === 'closed';
   return (
-    <section class={`column pane ${detailsOpen ? 'with-details' : ''}`} aria-label={`Chat: ${c.question.slice(0, 60)}`} ref={section}>
-      <header class="pane-head">
-        <div class="pane-title">
-          <h2>{c.question}</h2>
-          <p class="who muted">
-            {c.visitorName ? <strong class="visitor-name">{c.visitorName}</strong> : <span>Anonymous visitor</span>}
-            {c.topics.map((t) => (
-              <span key={t} class="chip topic">
-                #{t}
-              </span>
-            ))}
-          </p>
-          <VisitorClock locale={c.locale} timeZone={c.timeZone} />
-          <div class="now-on">
-            <span class={`live ${closed ? 'closed' : 'active'}`} aria-hidden="true" />
-            <span class="muted">{closed ? 'Was on' : 'Now on'}</span> <PageLink page={chat.page} />
+    // The details sit beside the chat region, not inside it: a landmark of their own.
+    <div class={`pane-wrap ${detailsOpen ? 'with-details' : ''}`}>
+      <section class="column pane" aria-label={`Chat: ${c.question.slice(0, 60)}`} ref={section}>
+        <header class="pane-head">
+          <div class="pane-title">
+            <h2>{c.question}</h2>
+            <p class="who muted">
+              {c.visitorName ? <strong class="visitor-name">{c.visitorName}</strong> : <span>Anonymous visitor</span>}
+              {c.topics.map((t) => (
+                <span key={t} class="chip topic">
+                  #{t}
+                </span>
+              ))}
+            </p>
+            <VisitorClock locale={c.locale} timeZone={c.timeZone} />
+            <div class="now-on">
+              <span class={`live ${closed ? 'closed' : 'active'}`} aria-hidden="true" />
+              <span class="muted">{closed ? 'Was on' : 'Now on'}</span> <PageLink page={chat.page} />
+            </div>
+            <PageFacts context={chat.page?.context} />
           </div>
-          <PageFacts context={chat.page?.context} />
-        </div>
-        <button
-          type="button"
-          class={`ghost details-toggle ${detailsOpen ? 'on' : ''}`}
-          aria-expanded={detailsOpen}
-          aria-controls={`details-${c.id}`}
-          onClick={() => setDetailsOpen((o) => !o)}
-        >
-          Details
-        </button>
-      </header>
-      <ChatActions {...p} />
-      <div class="pane-body">
-        <div class="pane-main">
-          <MessageLog chat={chat} onRetry={p.onRetry} />
-          <ReplyBox
-            conversationId={c.id}
-            closed={closed}
-            canned={p.canned}
-            onSend={p.onSend}
-            onTyping={p.onTyping}
-            onManageCanned={p.onManageCanned}
-          />
-        </div>
-        {detailsOpen && (
-          <aside class="details" id={`details-${c.id}`} aria-label="Chat details">
-            <ChatDetails
-              socket={socket}
-              conversationId={c.id}
-              canReadOthers={p.isManager}
-              onRead={setReading}
-            />
-          </aside>
-        )}
-      </div>
+          <button
+            type="button"
+            class={`ghost details-toggle ${detailsOpen ? 'on' : ''}`}
+            aria-expanded={detailsOpen}
+            aria-controls={`details-${c.id}`}
+            onClick={() => setDetailsOpen((o) => !o)}
+          >
+            Details
+          </button>
+        </header>
+        <ChatActions {...p} />
+        <MessageLog chat={chat} onRetry={p.onRetry} />
+        <ReplyBox
+          conversationId={c.id}
+          closed={closed}
+          canned={p.canned}
+          onSend={p.onSend}
+          onTyping={p.onTyping}
+          onManageCanned={p.onManageCanned}
+        />
+      </section>
+      {detailsOpen && (
+        <aside class="column details" id={`details-${c.id}`} aria-label="Chat details">
+          <ChatDetails socket={socket} conversationId={c.id} canReadOthers={p.isManager} onRead={setReading} />
+        </aside>
+      )}
       {reading && socket && <EarlierChat socket={socket} conversation={reading} onClose={() => setReading(null)} />}
-    </section>
+    </div>
   );
 }
