@@ -21,7 +21,8 @@ export function useSiteChoice(me: Me) {
 export function useStandingEvents(socket: HelperSocket | null, reload: () => void) {
   useEffect(() => {
     if (!socket) return;
-    const events = ['points:awarded', 'badge:earned', 'redemption:updated'] as const;
+    // A reconnect may have missed some of these: read again then too.
+    const events = ['points:awarded', 'badge:earned', 'redemption:updated', 'connect'] as const;
     for (const e of events) socket.on(e, reload);
     return () => {
       for (const e of events) socket.off(e, reload);

@@ -40,13 +40,20 @@ export function useRewards(socket: HelperSocket | null, siteId: string, userId: 
       if (manager) setAll((cur) => upsert(cur, r));
       void loadRewards(); // stock may have moved
     };
+    // After a reconnect, decisions made meanwhile are read again.
+    const onConnect = () => {
+      void loadRewards();
+      void loadRedemptions();
+    };
     socket.on('rewards:changed', onChanged);
     socket.on('redemption:updated', onUpdated);
+    socket.on('connect', onConnect);
     return () => {
       socket.off('rewards:changed', onChanged);
       socket.off('redemption:updated', onUpdated);
+      socket.off('connect', onConnect);
     };
-  }, [socket, siteId, userId, manager, loadRewards]);
+  }, [socket, siteId, userId, manager, loadRewards, loadRedemptions]);
 
   const redeem = useCallback(
     async (rewardId: string) => {

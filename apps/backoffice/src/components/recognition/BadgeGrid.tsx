@@ -1,7 +1,7 @@
 import type { BadgeView } from '@tribu/protocol/client';
 import { Medallion } from './Medallion.tsx';
 import { ProgressBar } from './ProgressBar.tsx';
-import { shortDate } from './words.ts';
+import { dayText } from './words.ts';
 
 const milestone = (key: string) => /^chats-(\d+)$/.exec(key)?.[1];
 
@@ -23,7 +23,7 @@ export function BadgeGrid({ badges }: { badges: BadgeView[] }) {
             <strong class="badge-name">{b.name}</strong>
             <span class="badge-crit">{b.description}</span>
             {b.earned ? (
-              <span class="badge-date">{b.earnedAt ? `Earned ${shortDate(b.earnedAt)}` : 'Earned'}</span>
+              <span class="badge-date">{b.earnedAt ? `Earned ${dayText(b.earnedAt)}` : 'Earned'}</span>
             ) : (
               <ProgressBar value={b.current / b.target} label={`Progress to ${b.name}`} text={`${Math.min(b.current, b.target)} / ${b.target}`} tone="muted" />
             )}

@@ -3,7 +3,6 @@ import type { LeaderboardPeriod, LeaderboardRow } from '@tribu/protocol/client';
 import { useLeaderboard } from '../../hooks/useRecognition.ts';
 import type { HelperSocket } from '../../realtime/socket.ts';
 import { Avatar } from '../Avatar.tsx';
-import { pts } from './words.ts';
 
 const PERIODS: { key: LeaderboardPeriod; label: string }[] = [
   { key: 'week', label: 'This week' },
@@ -15,15 +14,19 @@ const TOP = 10;
 function Row({ row, mine }: { row: LeaderboardRow; mine: boolean }) {
   return (
     <li class={`lb-row ${mine ? 'mine' : ''} ${row.rank <= 3 ? `podium p${row.rank}` : ''}`} aria-current={mine ? 'true' : undefined}>
-      <span class="lb-rank" aria-label={`Rank ${row.rank}`}>
+      <span class="lb-rank">
+        <span class="sr-only">Rank </span>
         {row.rank}
       </span>
       <Avatar name={row.displayName} url={row.avatarUrl} size={36} />
       <span class="lb-name">
-        {row.displayName}
+        <span class="lb-n">{row.displayName}</span>
         {mine && <span class="you">You</span>}
       </span>
-      <span class="lb-pts">{pts(row.points)}</span>
+      <span class="lb-pts">
+        {row.points.toLocaleString('en')} <small aria-hidden="true">pts</small>
+        <span class="sr-only"> {row.points === 1 ? 'point' : 'points'}</span>
+      </span>
     </li>
   );
 }

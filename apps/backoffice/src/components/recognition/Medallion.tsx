@@ -26,6 +26,7 @@ const EMBLEM: Record<string, string> = {
   heart: 'M20 30s-10-6-10-12.5A5.5 5.5 0 0 1 20 14a5.5 5.5 0 0 1 10 3.5C30 24 20 30 20 30z',
   voice: 'M10 17h5l10-6v18l-10-6h-5zm17-1a5 5 0 0 1 0 8',
   ribbon: 'M20 9l3 6 6.5.9-4.7 4.6 1.1 6.5L20 24l-5.9 3 1.1-6.5-4.7-4.6L17 15z',
+  gift: 'M11 17h18v4H11zM12.5 21h15v9h-15zM20 17v13M20 17c-2-4-7-5-7-2s5 2 7 2c2 0 7 1 7-2s-5-2-7 2',
 };
 
 function emblemFor(key: string): string {
@@ -36,8 +37,12 @@ function emblemFor(key: string): string {
   if (key.startsWith('polyglot')) return EMBLEM.globe!;
   if (key.startsWith('mentor')) return EMBLEM.heart!;
   if (key.startsWith('voice')) return EMBLEM.voice!;
+  if (key.startsWith('reward-')) return EMBLEM.gift!;
   return EMBLEM.ribbon!;
 }
+
+// Line emblems: drawn with a stroke only.
+const OUTLINED = ['polyglot', 'voice', 'reward-'];
 
 const hash = (s: string) => [...s].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
 
@@ -58,7 +63,7 @@ export function Medallion({ name, earned, size = 72, label }: Props) {
       <circle cx="20" cy="20" r="19" fill={earned ? '#fff6dc' : '#f6f8f7'} stroke={earned ? '#e9c46a' : '#d8dfdb'} stroke-width="1.5" stroke-dasharray={earned ? undefined : '2.5 2'} />
       <circle cx="20" cy="20" r="15.5" fill={fill} />
       {earned && <path d="M8 14a14 14 0 0 1 24 0" fill="none" stroke="#fff" stroke-opacity=".35" stroke-width="1.4" stroke-linecap="round" />}
-      <path d={emblemFor(name)} fill={name.startsWith('polyglot') || name.startsWith('voice') ? 'none' : ink} stroke={ink} stroke-width="1.4" stroke-linejoin="round" transform="translate(4 4) scale(.8)" />
+      <path d={emblemFor(name)} fill={OUTLINED.some((k) => name.startsWith(k)) ? 'none' : ink} stroke={ink} stroke-width="1.4" stroke-linejoin="round" transform="translate(4 4) scale(.8)" />
       {label && (
         <g>
           <rect x="12" y="29" width="16" height="7" rx="3.5" fill={earned ? dark : '#cfd7d3'} />

@@ -27,7 +27,7 @@ export function PeerStanding({ socket, siteId, userId }: Props) {
         {earned.length} {earned.length === 1 ? 'badge' : 'badges'}
       </span>
       {earned.length > 0 && (
-        <span class="ps-medals" aria-label={`Badges: ${earned.map((b) => b.name).join(', ')}`}>
+        <span class="ps-medals" role="img" aria-label={`Badges: ${earned.map((b) => b.name).join(', ')}`}>
           {earned.slice(0, 5).map((b) => (
             <Medallion key={b.key} name={b.key} earned size={26} />
           ))}

@@ -53,7 +53,7 @@ export function PointsAdjustForm({ socket, siteId, selfId }: { socket: HelperSoc
         <h2 id="adj-h">Grant or revoke points</h2>
       </div>
       <form class="adjust" onSubmit={(e) => void submit(e)}>
-        <label class="field">
+        <label class="field member">
           Member
           <select value={userId} required onChange={(e) => setUserId(e.currentTarget.value)}>
             <option value="">Choose a member…</option>

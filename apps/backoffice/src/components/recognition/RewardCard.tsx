@@ -26,10 +26,15 @@ export function RewardCard({ reward, balance, manager, onRedeem, onEdit }: Props
   return (
     <li class={`reward-card ${blocked ? 'blocked' : 'ready'} ${reward.active ? '' : 'inactive'}`}>
       <div class="reward-top">
-        <Medallion name={`reward-${reward.name}`} earned={!blocked} size={56} />
+        <Medallion name={`reward-${reward.name}`} earned={reward.active && reward.stock !== 0} size={56} />
         <span class="reward-cost">
           <strong>{reward.cost.toLocaleString('en')}</strong> pts
         </span>
+        {manager && (
+          <button type="button" class="ghost small-btn" onClick={onEdit} aria-label={`Edit ${reward.name}`}>
+            Edit
+          </button>
+        )}
       </div>
       <h3>{reward.name}</h3>
       {reward.description && <p class="reward-desc">{reward.description}</p>}
@@ -47,11 +52,6 @@ export function RewardCard({ reward, balance, manager, onRedeem, onEdit }: Props
           <span id={reasonId} class="why">
             {blocked}
           </span>
-        )}
-        {manager && (
-          <button type="button" class="ghost small-btn" onClick={onEdit} aria-label={`Edit ${reward.name}`}>
-            Edit
-          </button>
         )}
       </div>
     </li>

@@ -3,7 +3,14 @@ import { ProgressBar } from './ProgressBar.tsx';
 import { pts } from './words.ts';
 
 /** The headline: points to spend, lifetime points, and the tier with the road to the next one. */
-export function StandingHero({ summary, name }: { summary: GamificationSummary; name: string }) {
+interface Props {
+  summary: GamificationSummary;
+  name: string;
+  /** Managers get the way to the settings here. */
+  manager: boolean;
+}
+
+export function StandingHero({ summary, name, manager }: Props) {
   const { tier } = summary;
   const earnedCount = summary.badges.filter((b) => b.earned).length;
   return (
@@ -16,12 +23,20 @@ export function StandingHero({ summary, name }: { summary: GamificationSummary; 
             ? 'Every answered chat counts. Here is what your help has added up to.'
             : 'Answer your first chat to earn your first points and your first badge.'}
         </p>
+        {manager && (
+          <a class="hero-link" href="/backoffice/recognition/settings">
+            Recognition settings
+          </a>
+        )}
       </div>
       <dl class="hero-stats">
         <div class="stat balance">
           <dt>Balance</dt>
           <dd>
             <span class="num" data-testid="balance">{summary.balance.toLocaleString('en')}</span> <span class="unit">points to spend</span>
+            <a class="spend" href="/backoffice/rewards">
+              See rewards <span aria-hidden="true">→</span>
+            </a>
           </dd>
         </div>
         <div class="stat">

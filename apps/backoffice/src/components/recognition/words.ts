@@ -41,5 +41,11 @@ export const STATUS_TEXT: Record<RedemptionStatus, string> = {
 };
 
 export const shortDate = (iso: string) => new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+/** "Nov 23", with the year only when it is not this one. */
+export const dayText = (iso: string) => {
+  const d = new Date(iso);
+  const year = d.getFullYear() === new Date().getFullYear() ? undefined : 'numeric';
+  return d.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year });
+};
 export const whenText = (iso: string) =>
   new Date(iso).toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });

@@ -25,17 +25,7 @@ export function RecognitionPage({ me, onSignedOut }: Props) {
       {!summary && !error && <p class="muted rec-loading">Loading your recognition…</p>}
       {summary && (
         <>
-          <StandingHero summary={summary} name={me.user.displayName.split(' ')[0] ?? me.user.displayName} />
-          <div class="rec-actions">
-            <a class="primary link-button" href="/backoffice/rewards">
-              See rewards
-            </a>
-            {manager && (
-              <a class="ghost link-button" href="/backoffice/recognition/settings">
-                Recognition settings
-              </a>
-            )}
-          </div>
+          <StandingHero summary={summary} name={me.user.displayName.split(' ')[0] ?? me.user.displayName} manager={manager} />
           <div class="rec-grid">
             <div class="rec-main">
               <BadgeGrid badges={summary.badges} />

@@ -35,34 +35,36 @@ export function RewardsPage({ me, onSignedOut }: Props) {
           <h1 id="rewards-h">Treat yourself — you earned it</h1>
           <p class="hero-sub">Points come from answered chats and bonuses. Spend them here; a community manager confirms each reward.</p>
         </div>
-        <div class="wallet" aria-label="Your balance">
+        <div class="wallet" role="group" aria-label="Your balance">
           <span class="wallet-num">{summary ? balance.toLocaleString('en') : '…'}</span>
           <span class="wallet-unit">points to spend</span>
         </div>
       </section>
       {rw.error && <p class="alert">{rw.error}</p>}
-      <section class="catalogue" aria-labelledby="cat-h">
-        <div class="panel-head">
-          <h2 id="cat-h">Catalogue</h2>
-          {manager && (
-            <button type="button" class="primary small" onClick={() => setEditing('new')}>
-              Add a reward
-            </button>
+      <div class="rewards-layout">
+        <section class="catalogue" aria-labelledby="cat-h">
+          <div class="panel-head">
+            <h2 id="cat-h">Catalogue</h2>
+            {manager && (
+              <button type="button" class="primary small" onClick={() => setEditing('new')}>
+                Add a reward
+              </button>
+            )}
+          </div>
+          {rw.rewards === null && !rw.error && <p class="muted">Loading the catalogue…</p>}
+          {rw.rewards && shown.length === 0 && (
+            <p class="encourage">{manager ? 'No rewards yet: add the first one — a gift, a voucher, a visit.' : 'No rewards yet. Your points keep growing meanwhile!'}</p>
           )}
-        </div>
-        {rw.rewards === null && !rw.error && <p class="muted">Loading the catalogue…</p>}
-        {rw.rewards && shown.length === 0 && (
-          <p class="encourage">{manager ? 'No rewards yet: add the first one — a gift, a voucher, a visit.' : 'No rewards yet. Your points keep growing meanwhile!'}</p>
-        )}
-        <ul class="reward-grid">
-          {shown.map((r) => (
-            <RewardCard key={r.id} reward={r} balance={balance} manager={manager} onRedeem={() => setRedeeming(r)} onEdit={() => setEditing(r)} />
-          ))}
-        </ul>
-      </section>
-      <div class={`rewards-lower ${manager ? 'two' : ''}`}>
-        <RedemptionList redemptions={rw.mine} />
-        {manager && <RedemptionQueue redemptions={rw.all} onDecide={rw.decide} />}
+          <ul class="reward-grid">
+            {shown.map((r) => (
+              <RewardCard key={r.id} reward={r} balance={balance} manager={manager} onRedeem={() => setRedeeming(r)} onEdit={() => setEditing(r)} />
+            ))}
+          </ul>
+        </section>
+        <aside class="rewards-side">
+          {manager && <RedemptionQueue redemptions={rw.all} onDecide={rw.decide} />}
+          <RedemptionList redemptions={rw.mine} />
+        </aside>
       </div>
       {redeeming && (
         <RedeemDialog
