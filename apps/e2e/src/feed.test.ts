@@ -37,6 +37,15 @@ describe.skipIf(!hasChromium)('community feed in the backoffice', () => {
     await mine.getByText('1 comment').waitFor();
   });
 
+  it('rings the bell for a comment on my post; opening it marks it read', async () => {
+    await s.helper.getByRole('button', { name: 'Notifications (1 unread)' }).click();
+    const item = s.helper.getByRole('dialog', { name: 'Notifications' }).getByRole('button', { name: /Jonas commented on your post/ });
+    await item.waitFor();
+    await screenshot(s.helper, 'feed-bell');
+    await item.click();
+    await s.helper.getByRole('button', { name: 'Notifications', exact: true }).waitFor();
+  });
+
   it('looks lively at 1440 and 1024 pixels wide', async () => {
     await s.helper.evaluate(() => document.querySelector('.feed-scroll')?.scrollTo(0, 0));
     await screenshot(s.helper, 'feed-1440');
