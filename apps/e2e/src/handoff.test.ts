@@ -113,4 +113,19 @@ describe.skipIf(!hasChromium)('handing a chat to a named peer', () => {
     await morgane.getByRole('log', { name: 'Conversation' }).getByText(JONAS_SAYS).waitFor();
     await queue.getByText('Nothing waiting for the team.').waitFor();
   });
+
+  it('shows two chats side by side on a wide screen', async () => {
+    for (const q of ['Do the Ridge boots need a break-in period?', 'Is there a student discount on merino socks?']) {
+      const shopper = await personPage(s.browser, { width: 1280, height: 800 });
+      await shopper.goto(`${s.server.url}/demo`);
+      await launcher(shopper).click();
+      await shopper.getByRole('textbox', { name: 'Your message' }).fill(q);
+      await shopper.getByRole('button', { name: 'Send' }).click();
+      await jonas.getByRole('button', { name: `Take request: ${q}` }).click();
+      await jonas.getByRole('log', { name: 'Conversation' }).first().getByText(q).waitFor();
+    }
+    await jonas.getByRole('button', { name: 'Side by side' }).click();
+    await expect.poll(() => jonas.getByRole('log', { name: 'Conversation' }).count()).toBe(2);
+    await screenshot(jonas, 'chat-side-by-side');
+  });
 });

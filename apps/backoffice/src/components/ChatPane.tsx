@@ -38,6 +38,10 @@ export function ChatPane(p: ChatPaneProps) {
   const section = useRef<HTMLElement>(null);
   const [detailsOpen, setDetailsOpen] = useState(() => !p.compact && window.matchMedia('(min-width: 1280px)').matches);
   const [reading, setReading] = useState<Conversation | null>(null);
+  // Two chats side by side leave no room for details: they fold, and open on demand as a drawer.
+  useEffect(() => {
+    if (p.compact) setDetailsOpen(false);
+  }, [p.compact]);
   useEffect(() => {
     if (p.reveal && window.matchMedia('(max-width: 900px)').matches) section.current?.scrollIntoView({ block: 'start' });
   }, [p.reveal]);
