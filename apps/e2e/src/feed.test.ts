@@ -46,6 +46,21 @@ describe.skipIf(!hasChromium)('community feed in the backoffice', () => {
     await s.helper.getByRole('button', { name: 'Notifications', exact: true }).waitFor();
   });
 
+  it('suggests a name after @ and pings the person mentioned', async () => {
+    // Camille is reading further down: the new post must wait in a pill, not push her page.
+    await s.helper.evaluate(() => document.querySelector('.feed-scroll')?.scrollTo({ top: 400, behavior: 'instant' }));
+    const box = feedOf(jonas).getByRole('textbox', { name: 'Write a post' });
+    await box.fill('Thanks @Cam');
+    await feedOf(jonas).getByRole('button', { name: 'Mention Camille' }).click();
+    await box.press('End');
+    await box.pressSequentially('for the pocket tip, packing it for the Haute Route!');
+    await feedOf(jonas).getByRole('button', { name: 'Post', exact: true }).click();
+    await feedOf(s.helper).getByRole('button', { name: /1 new post/ }).click();
+    const seen = postIn(s.helper, 'packing it for the Haute Route');
+    await seen.locator('mark.mention', { hasText: '@Camille' }).waitFor();
+    await s.helper.getByRole('button', { name: 'Notifications (1 unread)' }).waitFor();
+  });
+
   it('looks lively at 1440 and 1024 pixels wide', async () => {
     await s.helper.evaluate(() => document.querySelector('.feed-scroll')?.scrollTo(0, 0));
     await screenshot(s.helper, 'feed-1440');

@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Mentionable } from '@tribu/domain';
 import { LIMITS } from '@tribu/protocol/client';
 import type { FeedResult } from '../../hooks/useFeed.ts';
 import { ImageIcon } from './icons.tsx';
+import { MentionSuggest, suggestions } from './MentionSuggest.tsx';
 import { imageProblem, uploadImage, type UploadedImage } from './upload.ts';
 
 interface Props {
@@ -10,6 +12,9 @@ interface Props {
   firstName: string;
   moderator: boolean;
   online: boolean;
+  /** People to suggest after `@`. */
+  members: readonly Mentionable[];
+  me: string;
   onPost: (text: string, imageId?: string, announcement?: boolean) => Promise<FeedResult>;
 }
 
@@ -17,13 +22,25 @@ interface Props {
 const SHOW_COUNT_FROM = LIMITS.postText - 500;
 
 /** Write a post: text, an optional image with its preview, and for managers an announcement switch. */
-export function Composer({ siteId, csrf, firstName, moderator, online, onPost }: Props) {
+export function Composer({ siteId, csrf, firstName, moderator, online, members, me, onPost }: Props) {
   const [text, setText] = useState('');
   const [image, setImage] = useState<{ preview: string; uploaded: UploadedImage | null } | null>(null);
   const [announcement, setAnnouncement] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
+  const area = useRef<HTMLTextAreaElement>(null);
+  const [caret, setCaret] = useState(0);
+  const suggest = suggestions(text.slice(0, caret), members, me);
+  const mention = (m: Mentionable) => {
+    const start = caret - (suggest?.query.length ?? 0);
+    const next = `${text.slice(0, start)}${m.displayName} ${text.slice(caret)}`;
+    setText(next);
+    const at = start + m.displayName.length + 1;
+    setCaret(at);
+    requestAnimationFrame(() => area.current?.setSelectionRange(at, at));
+    area.current?.focus();
+  };
   useEffect(() => () => image && URL.revokeObjectURL(image.preview), [image]);
 
   const length = text.trim().length;
@@ -70,9 +87,16 @@ export function Composer({ siteId, csrf, firstName, moderator, online, onPost }:
         value={text}
         rows={text ? 3 : 2}
         placeholder={`Share a tip, a question or good news with the community, ${firstName}…`}
-        onInput={(e) => setText(e.currentTarget.value)}
+        ref={area}
+        onInput={(e) => {
+          setText(e.currentTarget.value);
+          setCaret(e.currentTarget.selectionStart);
+        }}
+        onKeyUp={(e) => setCaret(e.currentTarget.selectionStart)}
+        onClick={(e) => setCaret(e.currentTarget.selectionStart)}
         onKeyDown={(e) => (e.key === 'Enter' && (e.ctrlKey || e.metaKey) ? void submit(e) : undefined)}
       />
+      {suggest && <MentionSuggest matches={suggest.matches} onPick={mention} />}
       {image && (
         <div class="composer-image">
           <img src={image.preview} alt="Image to post" />

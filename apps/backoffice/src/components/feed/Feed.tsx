@@ -3,6 +3,7 @@ import { hasRole, type Mentionable } from '@tribu/domain';
 import type { FeedPost, Me } from '@tribu/protocol/client';
 import { useFeed } from '../../hooks/useFeed.ts';
 import { useNow } from '../../hooks/useNow.ts';
+import { usePresence } from '../../hooks/usePresence.ts';
 import type { HelperSocket } from '../../realtime/socket.ts';
 import { Composer } from './Composer.tsx';
 import { PostCard } from './PostCard.tsx';
@@ -18,9 +19,10 @@ interface Props {
 // Scrolled further than this, a new post would push what the reader is reading: it waits in the pill.
 const HOLD_BELOW_PX = 120;
 
-/** Everyone named on the wall, so their @mentions can be highlighted. */
-function knownMembers(me: Me, posts: FeedPost[]): Mentionable[] {
+/** Everyone online or named on the wall: suggested after `@`, highlighted when mentioned. */
+function knownMembers(me: Me, posts: FeedPost[], online: Mentionable[]): Mentionable[] {
   const map = new Map<string, Mentionable>([[me.user.id, { id: me.user.id, displayName: me.user.displayName }]]);
+  for (const p of online) map.set(p.id, { id: p.id, displayName: p.displayName });
   for (const p of posts) {
     for (const a of [p.author, ...p.comments.map((c) => c.author)]) if (a) map.set(a.id, { id: a.id, displayName: a.displayName });
   }
@@ -34,7 +36,8 @@ export function Feed({ me, siteId, socket, online }: Props) {
   const now = useNow(30_000);
   const role = me.memberships.find((m) => m.siteId === siteId)?.role ?? null;
   const moderator = hasRole(role, 'moderator');
-  const members = useMemo(() => knownMembers(me, [...feed.pinned, ...feed.posts]), [me, feed.pinned, feed.posts]);
+  const { peers } = usePresence(socket, siteId, online, me.user.id);
+  const members = useMemo(() => knownMembers(me, [...feed.pinned, ...feed.posts], peers), [me, feed.pinned, feed.posts, peers]);
   const [olderError, setOlderError] = useState<string | null>(null);
   const [loadingOlder, setLoadingOlder] = useState(false);
 
@@ -68,6 +71,8 @@ export function Feed({ me, siteId, socket, online }: Props) {
           firstName={me.user.displayName.split(' ')[0] ?? ''}
           moderator={moderator}
           online={online && socket !== null}
+          members={members}
+          me={me.user.id}
           onPost={feed.post}
         />
         {feed.fresh.length > 0 && (
