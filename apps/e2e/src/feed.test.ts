@@ -61,6 +61,24 @@ describe.skipIf(!hasChromium)('community feed in the backoffice', () => {
     await s.helper.getByRole('button', { name: 'Notifications (1 unread)' }).waitFor();
   });
 
+  it("lets a manager hide a post: it leaves others' feeds and its author reads why", async () => {
+    const morgane = await personPage(s.browser, { width: 1440, height: 900 });
+    await signIn(morgane, s.server.url, 'manager@demo.tribu');
+    const target = postIn(morgane, 'packing it for the Haute Route');
+    await target.getByRole('button', { name: 'Moderate this post' }).click();
+    await target.getByRole('menuitem', { name: 'Hide…' }).click();
+    const dialog = morgane.getByRole('dialog', { name: 'Hide this post' });
+    await dialog.getByRole('textbox', { name: 'Reason' }).fill('Trip plans belong in the Trips thread, thank you!');
+    await dialog.getByRole('button', { name: 'Hide', exact: true }).click();
+    await target.getByText('Hidden by a moderator: Trip plans belong in the Trips thread').waitFor();
+    await postIn(jonas, 'packing it for the Haute Route').getByText('Hidden by a moderator: Trip plans belong').waitFor();
+    await postIn(s.helper, 'packing it for the Haute Route').waitFor({ state: 'detached' });
+    await target.getByRole('button', { name: 'Moderate this post' }).click();
+    await target.getByRole('menuitem', { name: 'Restore' }).click();
+    await postIn(s.helper, 'packing it for the Haute Route').waitFor();
+    await morgane.close();
+  });
+
   it('looks lively at 1440 and 1024 pixels wide', async () => {
     await s.helper.evaluate(() => document.querySelector('.feed-scroll')?.scrollTo(0, 0));
     await screenshot(s.helper, 'feed-1440');
