@@ -92,6 +92,9 @@ export function ChatPane(p: ChatPaneProps) {
       </section>
       {detailsOpen && (
         <aside class="column details" id={`details-${c.id}`} aria-label="Chat details">
+          <button type="button" class="details-close" aria-label="Hide details" onClick={() => setDetailsOpen(false)}>
+            ×
+          </button>
           <ChatDetails socket={socket} conversationId={c.id} canReadOthers={p.isManager} onRead={setReading} />
         </aside>
       )}

@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
 import { command } from '../../realtime/socket.ts';
+import { AskRoomButton } from '../feed/AskRoomButton.tsx';
 import type { ChatPaneProps } from '../ChatPane.tsx';
 import { HandoffDialog } from './HandoffDialog.tsx';
 import { NeedsStaffDialog } from './NeedsStaffDialog.tsx';
 
-/** What a helper can do with a chat: hand it on, send it to staff, release it, end it. */
+/** What a helper can do with a chat: hand it on, send it to staff, ask the room, release it, end it. */
 export function ChatActions({ chat, socket, peers, me, onEnd, onRelease, onDismiss, onNeedsStaff }: ChatPaneProps) {
   const [dialog, setDialog] = useState<'handoff' | 'staff' | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -39,20 +40,23 @@ export function ChatActions({ chat, socket, peers, me, onEnd, onRelease, onDismi
         </p>
       )}
       <div class="pane-actions" role="group" aria-label="Chat actions">
-        <button type="button" class="ghost" onClick={() => setDialog('handoff')} disabled={c.handoff !== null}>
-          Hand to a peer
-        </button>
-        <button type="button" class="ghost" onClick={() => setDialog('staff')}>
-          Needs staff
-        </button>
-        {/* TODO(feed): "Ask the room" — AskRoomButton from components/feed once it lands. */}
-        <span class="spacer" />
-        <button type="button" class="ghost" onClick={onRelease} title="Another helper can take it; the history stays">
-          Release to board
-        </button>
-        <button type="button" class="ghost danger" onClick={onEnd}>
-          End chat
-        </button>
+        <div class="action-set">
+          <button type="button" class="ghost" onClick={() => setDialog('handoff')} disabled={c.handoff !== null}>
+            Hand to a peer
+          </button>
+          <button type="button" class="ghost" onClick={() => setDialog('staff')}>
+            Needs staff
+          </button>
+          <AskRoomButton socket={socket} conversation={c} />
+        </div>
+        <div class="action-set exit">
+          <button type="button" class="ghost" onClick={onRelease} title="Another helper can take it; the history stays">
+            Release to board
+          </button>
+          <button type="button" class="ghost danger" onClick={onEnd}>
+            End chat
+          </button>
+        </div>
       </div>
       {error && <p class="alert">{error}</p>}
       {dialog === 'handoff' && <HandoffDialog peers={peers} me={me} onOffer={offer} onClose={() => setDialog(null)} />}
