@@ -1,4 +1,4 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { personPage, screenshot } from './support/browser.ts';
 import { signIn } from './support/people.ts';
@@ -77,6 +77,23 @@ describe.skipIf(!hasChromium)('community feed in the backoffice', () => {
     await target.getByRole('menuitem', { name: 'Restore' }).click();
     await postIn(s.helper, 'packing it for the Haute Route').waitFor();
     await morgane.close();
+  });
+
+  it('posts an image the other helper sees, and explains a file that is not an image', async () => {
+    const composer = feedOf(s.helper).getByRole('form', { name: 'Write a post' });
+    const file = composer.getByLabel('Attach an image');
+    await file.setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('just some text') });
+    await composer.getByText('That file is not an image (JPEG, PNG, WebP or GIF)').waitFor();
+
+    await s.visitor.goto(`${s.server.url}/demo`);
+    const shop = await s.visitor.screenshot({ type: 'png' });
+    await file.setInputFiles({ name: 'shop.png', mimeType: 'image/png', buffer: shop });
+    await composer.getByRole('img', { name: 'Image to post' }).waitFor();
+    await composer.getByRole('textbox', { name: 'Write a post' }).fill('The new product page is live, have a look before your next chat.');
+    await composer.getByRole('button', { name: 'Post', exact: true }).click();
+    const img = postIn(jonas, 'The new product page is live').getByRole('img', { name: 'Image shared by Camille' });
+    await img.waitFor();
+    await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
   });
 
   it('looks lively at 1440 and 1024 pixels wide', async () => {
