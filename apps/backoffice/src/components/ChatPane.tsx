@@ -95,7 +95,7 @@ export function ChatPane(p: ChatPaneProps) {
           <button type="button" class="details-close" aria-label="Hide details" onClick={() => setDetailsOpen(false)}>
             ×
           </button>
-          <ChatDetails socket={socket} conversationId={c.id} canReadOthers={p.isManager} onRead={setReading} />
+          <ChatDetails socket={socket} conversationId={c.id} me={p.me} canReadOthers={p.isManager} onRead={setReading} />
         </aside>
       )}
       {reading && socket && <EarlierChat socket={socket} conversation={reading} onClose={() => setReading(null)} />}

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { LIMITS, type CannedAnswer } from '@tribu/protocol/client';
-import { CannedPicker, cannedMatches } from './chat/CannedPicker.tsx';
+import { cannedMatches } from './chat/canned-match.ts';
+import { CannedPicker } from './chat/CannedPicker.tsx';
 
 interface Props {
   conversationId: string;

@@ -8,7 +8,8 @@ import { Trail } from './Trail.tsx';
 interface Props {
   socket: HelperSocket | null;
   conversationId: string;
-  /** Managers may read another helper's earlier chat with this visitor. */
+  me: string;
+  /** Managers may read another helper's earlier chat with this visitor; helpers only their own. */
   canReadOthers: boolean;
   onRead: (c: Conversation) => void;
 }
@@ -16,7 +17,7 @@ interface Props {
 const day = (iso: string) => new Date(iso).toLocaleDateString([], { day: 'numeric', month: 'short', year: 'numeric' });
 
 /** The side panel of a chat: where the visitor went, what the merchant told, earlier chats, private notes. */
-export function ChatDetails({ socket, conversationId, canReadOthers, onRead }: Props) {
+export function ChatDetails({ socket, conversationId, me, canReadOthers, onRead }: Props) {
   const { details, error, addNote } = useChatDetails(socket, conversationId, true);
   const [showAll, setShowAll] = useState(false);
   if (error) return <p class="alert">{error}</p>;
@@ -36,7 +37,7 @@ export function ChatDetails({ socket, conversationId, canReadOthers, onRead }: P
           <ul class="earlier">
             {earlier.map((c) => (
               <li key={c.id}>
-                {canReadOthers ? (
+                {canReadOthers || c.helper?.id === me ? (
                   <button type="button" class="link" onClick={() => onRead(c)}>
                     {c.question}
                   </button>
