@@ -89,7 +89,7 @@ describe.skipIf(!hasChromium)('profiles and the request board', () => {
     await s.visitor.keyboard.press('Enter');
 
     const card = board.getByRole('listitem').filter({ hasText: 'Qué talla' });
-    await card.getByLabel('In Spanish').waitFor();
+    await card.getByText('In Spanish').waitFor();
     await screenshot(s.helper, 'board-1440');
     const myLanguages = board.getByRole('button', { name: 'My languages' });
     await myLanguages.click();

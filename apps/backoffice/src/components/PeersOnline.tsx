@@ -41,7 +41,8 @@ export function PeersOnline({ peers, me, myStatus, onStatus, socket, siteId, top
             <button
               type="button"
               class={`peer ${p.status}`}
-              aria-label={`${p.displayName}${p.id === me ? ' (you)' : ''}, ${LABEL[p.status]}: open profile`}
+              aria-haspopup="dialog"
+              title={`See ${p.displayName}'s profile`}
               onClick={() => setOpen(p.id)}
             >
               <span class="peer-photo">

@@ -65,8 +65,9 @@ export function RequestBoard({ items, atCap, offline, claiming, cap, onClaim, la
           <li key={item.conversationId} class="card">
             <div class="card-tags">
               {item.locale && (
-                <span class="lang" title={languageName(item.locale)} aria-label={`In ${languageName(item.locale)}`}>
-                  {item.locale.toUpperCase()}
+                <span class="lang" title={languageName(item.locale)}>
+                  <span aria-hidden="true">{item.locale.toUpperCase()}</span>
+                  <span class="sr-only">In {languageName(item.locale)}</span>
                 </span>
               )}
               {item.topics.map((t) => (

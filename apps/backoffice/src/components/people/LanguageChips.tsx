@@ -4,7 +4,8 @@ import { languageName } from './languages.ts';
 export function LanguageChips({ codes }: { codes: string[] }) {
   if (codes.length === 0) return null;
   return (
-    <span class="lang-chips" aria-label={`Speaks ${codes.map(languageName).join(', ')}`}>
+    <span class="lang-chips">
+      <span class="sr-only">speaks {codes.map(languageName).join(', ')}</span>
       {codes.map((c) => (
         <span key={c} class="lang" title={languageName(c)} aria-hidden="true">
           {c.toUpperCase()}
