@@ -166,7 +166,7 @@ describe.skipIf(!hasPostgres)('around a chat: details, notes, canned answers, ha
     await end(a2.socket, id);
   });
 
-  it('refuses a hand-off accepted over the peer cap and leaves the chat with its helper', async () => {
+  it('refuses a hand-off accepted over the peer cap, leaves the chat with its helper, and drops the offer on release', async () => {
     const a2 = await connectHelper(url(), USERS.helperA2.email);
     const busy = [await takenChat(url(), USERS.helperA2.email, 'One?'), await takenChat(url(), USERS.helperA2.email, 'Two?')];
     const { helper: a1, conversation } = await takenChat(url(), USERS.helperA1.email, 'Three?');
@@ -174,8 +174,17 @@ describe.skipIf(!hasPostgres)('around a chat: details, notes, canned answers, ha
     const over = await send(a2.socket, 'handoff:answer', { conversationId: conversation.id, accept: true });
     expect(over).toMatchObject({ ok: false, error: { code: 'cap_reached' } });
     expect((await say(a1.socket, conversation.id, 'Still mine')).ok).toBe(true);
-    await ok(a1.socket, 'handoff:cancel', { conversationId: conversation.id });
-    await end(a1.socket, conversation.id);
+    const taken = next<{ accepted: boolean }>(a2.socket, 'handoff:answered');
+    const cancelled = await ok<{ conversation: Conversation }>(a1.socket, 'handoff:cancel', { conversationId: conversation.id });
+    expect(cancelled.conversation.handoff).toBeNull();
+    expect((await taken).accepted).toBe(false);
+    expect(await send(a1.socket, 'handoff:cancel', { conversationId: conversation.id })).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
+    await ok(a1.socket, 'handoff:offer', { conversationId: conversation.id, toUserId: a2.me.user.id });
+    const released = await ok<{ conversation: Conversation }>(a1.socket, 'conversation:release', { conversationId: conversation.id });
+    expect(released.conversation.handoff).toBeNull(); // the offer ends with the helper's hold
+    expect(await send(a2.socket, 'handoff:answer', { conversationId: conversation.id, accept: true })).toMatchObject({ ok: false });
+    const mo = await connectHelper(url(), USERS.moderatorA.email);
+    await end(mo.socket, conversation.id);
     for (const b of busy) await end(a2.socket, b.conversation.id);
   });
 

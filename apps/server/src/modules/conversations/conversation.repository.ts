@@ -239,7 +239,8 @@ export class ConversationRepository {
   async release(id: string, helperId: string): Promise<ConversationRow | undefined> {
     const [row] = await this.db
       .update(conversations)
-      .set({ status: 'waiting', helperId: null, claimedAt: null })
+      // A hand-off still on offer dies with the helper's hold on the chat.
+      .set({ status: 'waiting', helperId: null, claimedAt: null, handoffTo: null, handoffAt: null })
       .where(and(eq(conversations.id, id), eq(conversations.status, 'active'), eq(conversations.helperId, helperId)))
       .returning();
     return row;
@@ -248,7 +249,7 @@ export class ConversationRepository {
   async close(id: string, by: AuthorKind): Promise<ConversationRow | undefined> {
     const [row] = await this.db
       .update(conversations)
-      .set({ status: 'closed', closedAt: new Date(), closedBy: by })
+      .set({ status: 'closed', closedAt: new Date(), closedBy: by, handoffTo: null, handoffAt: null })
       .where(and(eq(conversations.id, id), ne(conversations.status, 'closed')))
       .returning();
     return row;
@@ -281,7 +282,7 @@ export class ConversationRepository {
           and c.claimed_at < now() - make_interval(secs => coalesce((s.settings->>'releaseAfterSec')::int, ${defaultSec}))
         for update of c skip locked
       )
-      update ${conversations} c set status = 'waiting', helper_id = null, claimed_at = null
+      update ${conversations} c set status = 'waiting', helper_id = null, claimed_at = null, handoff_to = null, handoff_at = null
       from due where c.id = due.id
       returning c.id, due.helper_id as released_from`);
     const rows = (result as { rows: { id: string; released_from: string }[] }).rows;
