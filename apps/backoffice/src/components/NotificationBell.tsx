@@ -45,14 +45,16 @@ export function NotificationBell({ socket, online }: { socket: HelperSocket | nu
       <button
         type="button"
         class="bell-btn"
-        aria-label={unread ? `Notifications (${unread} unread)` : 'Notifications'}
         aria-expanded={open}
         onClick={() => setOpen(!open)}
       >
         <BellIcon />
+        <span class="sr-only">Notifications</span>
         {unread > 0 && (
-          <span class="bell-count" aria-hidden="true">
+          <span class="bell-count">
+            <span class="sr-only">, </span>
             {unread > 99 ? '99+' : unread}
+            <span class="sr-only"> unread</span>
           </span>
         )}
       </button>

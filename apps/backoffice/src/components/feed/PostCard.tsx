@@ -71,11 +71,13 @@ export function PostCard({ post, me, now, moderator, online, members, feed }: Pr
           type="button"
           class={`like ${post.liked ? 'on' : ''}`}
           aria-pressed={post.liked}
-          aria-label={`Like (${post.likeCount})`}
+          title={post.liked ? 'You like this' : 'Like'}
           disabled={!online || !!post.moderation}
           onClick={() => void feed.like(post.id, !post.liked)}
         >
-          <HeartIcon filled={post.liked} /> {post.likeCount}
+          <HeartIcon filled={post.liked} />
+          <span class="sr-only">Like </span>
+          {post.likeCount}
         </button>
         <span class="muted comment-count">
           {post.commentCount === 0 ? 'No comments yet' : post.commentCount === 1 ? '1 comment' : `${post.commentCount} comments`}
