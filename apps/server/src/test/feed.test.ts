@@ -206,6 +206,25 @@ describe.skipIf(!hasPostgres)('community feed', () => {
     expect((await back).moderation).toBeNull();
   });
 
+  it('hides a comment from others and from the count, shows it to its author with the reason', async () => {
+    const ada = await helper(USERS.helperA1.email);
+    const ben = await helper(USERS.helperA2.email);
+    const mo = await helper(USERS.moderatorA.email);
+    const mine = await post(ada.socket, ada.siteId, 'Best wax for boots?');
+    const { comment } = await ok<{ comment: FeedComment }>(ben.socket, 'feed:comment', { postId: mine.id, clientId: clientId(), text: 'Buy it elsewhere, cheaper' });
+    const gone = next<{ postId: string; commentId?: string }>(ada.socket, 'feed:removed');
+    const res = await ok<{ post: FeedPost }>(mo.socket, 'feed:moderate', { target: 'comment', id: comment.id, action: 'delete', reason: 'No competitor links' });
+    expect(res.post.commentCount).toBe(0);
+    expect(await gone).toEqual({ postId: mine.id, commentId: comment.id });
+    const forAda = await ok<{ comments: FeedComment[] }>(ada.socket, 'feed:comments', { postId: mine.id });
+    expect(forAda.comments).toEqual([]);
+    const forBen = await ok<{ comments: FeedComment[] }>(ben.socket, 'feed:comments', { postId: mine.id });
+    expect(forBen.comments[0]!.moderation).toMatchObject({ action: 'deleted', reason: 'No competitor links' });
+    const bea = await helper(USERS.helperB1.email);
+    const foreign = await send(bea.socket, 'feed:moderate', { target: 'comment', id: comment.id, action: 'restore' });
+    expect(foreign).toEqual({ ok: false, error: { code: 'not_found', message: 'Comment not found' } });
+  });
+
   it('lets only the helper holding the chat ask the room, with the email scrubbed', async () => {
     const ada = await helper(USERS.helperA1.email);
     const visitor = await connectVisitor(t.server.url, { siteKey: 'shop-a', origin: ORIGIN_A });
