@@ -127,5 +127,14 @@ describe.skipIf(!hasChromium)('handing a chat to a named peer', () => {
     await jonas.getByRole('button', { name: 'Side by side' }).click();
     await expect.poll(() => jonas.getByRole('log', { name: 'Conversation' }).count()).toBe(2);
     await screenshot(jonas, 'chat-side-by-side');
+
+    // Tabs are addresses: the Community tab and back again with the browser's Back button.
+    const chatAddress = jonas.url();
+    await jonas.getByRole('tab', { name: 'Community' }).click();
+    await expect.poll(() => new URL(jonas.url()).pathname).toBe('/backoffice');
+    expect(await jonas.getByRole('log', { name: 'Conversation' }).count()).toBe(0);
+    await jonas.goBack();
+    await expect.poll(() => jonas.url()).toBe(chatAddress);
+    await expect.poll(() => jonas.getByRole('log', { name: 'Conversation' }).count()).toBe(2);
   });
 });
