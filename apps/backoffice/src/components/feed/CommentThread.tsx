@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { LIMITS, type FeedComment, type FeedModerate, type FeedPost } from '@tribu/protocol/client';
 import type { Mentionable } from '@tribu/domain';
 import type { FeedResult } from '../../hooks/useFeed.ts';
-import { since } from '../../hooks/useNow.ts';
+import { when } from './when.ts';
 import { Avatar } from '../Avatar.tsx';
 import { ModerationMenu } from './ModerationMenu.tsx';
 import { ModerationNote } from './ModerationNote.tsx';
@@ -28,7 +28,7 @@ function Comment({ c, now, moderator, members, onModerate }: { c: FeedComment } 
         <div class="comment-head">
           <strong>{name}</strong>
           <time class="muted" dateTime={c.createdAt}>
-            {since(c.createdAt, now)}
+            {when(c.createdAt, now)}
           </time>
           {moderator && <ModerationMenu target="comment" id={c.id} moderated={!!c.moderation} onModerate={onModerate} />}
         </div>

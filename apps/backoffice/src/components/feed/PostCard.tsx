@@ -1,7 +1,7 @@
 import type { FeedModerate, FeedPost } from '@tribu/protocol/client';
 import type { Mentionable } from '@tribu/domain';
 import type { FeedApi } from '../../hooks/useFeed.ts';
-import { since } from '../../hooks/useNow.ts';
+import { when } from './when.ts';
 import { Avatar } from '../Avatar.tsx';
 import { CommentThread } from './CommentThread.tsx';
 import { ChatIcon, HeartIcon, PinIcon } from './icons.tsx';
@@ -34,7 +34,7 @@ export function PostCard({ post, me, now, moderator, online, members, feed }: Pr
           <strong>{name}</strong>
           {badge && <span class="role-badge">{badge}</span>}
           <time class="muted" dateTime={post.createdAt} title={new Date(post.createdAt).toLocaleString()}>
-            {since(post.createdAt, now)}
+            {when(post.createdAt, now)}
           </time>
         </div>
         {post.pinned && <span class="pin-label">
