@@ -90,6 +90,10 @@ describe.skipIf(!hasChromium)('recognition: points, badges, leaderboards and rew
     await queue.getByRole('button', { name: `Approve Camille's ${STICKERS}` }).click();
     await s.helper.getByRole('region', { name: 'My redemptions' }).getByText('Approved', { exact: true }).waitFor();
     await toasts().getByText(`${STICKERS}: approved`).waitFor();
+    await queue.getByRole('textbox', { name: /Message or code for Camille/ }).fill('Posted today — code STICK-7K2Q');
+    await queue.getByRole('button', { name: `Fulfil Camille's ${STICKERS}` }).click();
+    await s.helper.getByRole('region', { name: 'My redemptions' }).getByText('Posted today — code STICK-7K2Q').waitFor();
+    await s.helper.getByRole('region', { name: 'My redemptions' }).getByText('Fulfilled', { exact: true }).waitFor();
     expect(await seriousViolations(s.helper)).toEqual([]);
     await screenshot(s.helper, 'rewards-1440');
     await s.helper.setViewportSize({ width: 390, height: 844 });
@@ -99,10 +103,28 @@ describe.skipIf(!hasChromium)('recognition: points, badges, leaderboards and rew
     await screenshot(manager, 'rewards-manager-1440');
   });
 
+  it('lets the manager add a reward to the catalogue; the helper sees it appear live', async () => {
+    await manager.getByRole('button', { name: 'Add a reward' }).click();
+    const editor = manager.getByRole('dialog', { name: 'New reward' });
+    await editor.getByRole('textbox', { name: 'Name' }).fill('Coffee with the team');
+    await editor.getByRole('textbox', { name: 'Description' }).fill('An hour with the designers, on us.');
+    await editor.getByRole('spinbutton', { name: 'Cost (points)' }).fill('5');
+    await editor.getByRole('checkbox', { name: 'Unlimited stock' }).uncheck();
+    await editor.getByRole('spinbutton', { name: 'Stock' }).fill('4');
+    await editor.getByRole('button', { name: 'Save reward' }).click();
+    const card = s.helper.getByRole('listitem').filter({ has: s.helper.getByRole('heading', { name: 'Coffee with the team' }) });
+    await card.getByText('4 left').waitFor();
+    await card.getByText('4 points more needed').waitFor();
+  });
+
   it('lets the manager preview new scoring against last month and grant points with a reason', async () => {
     // Jonas comes online, so the manager can pick him too (members are offered from the board and who is online).
     jonas = await personPage(s.browser, { width: 1024, height: 768 });
     await signIn(jonas, s.server.url, 'helper2@demo.tribu');
+    await nav(jonas, 'Recognition').click();
+    await jonas.getByRole('heading', { name: 'Welcome, Jonas' }).waitFor();
+    await jonas.getByText('Answer your first chat to earn your first badge.').waitFor();
+    await screenshot(jonas, 'recognition-empty-1024');
     await nav(manager, 'Recognition').click();
     await manager.getByRole('link', { name: 'Recognition settings' }).click();
     await manager.getByRole('heading', { name: 'Recognition settings' }).waitFor();
@@ -124,6 +146,21 @@ describe.skipIf(!hasChromium)('recognition: points, badges, leaderboards and rew
     await give('Camille', 5, 'Thanks for the lovely answers this week');
     await toasts().getByText('+5 points — granted by a manager').waitFor();
     await give('Jonas', 12, 'Ran the ski-touring Q&A in the feed');
+    // Jonas, on his Recognition page, sees the grant arrive live: a toast and the new balance.
+    await jonas.getByRole('status', { name: 'Recognition' }).getByText('+12 points — granted by a manager').waitFor();
+    await expect.poll(() => jonas.getByTestId('balance').textContent()).toBe('12');
+    await jonas.getByRole('region', { name: 'History' }).getByText('Granted by a manager: Ran the ski-touring Q&A in the feed').waitFor();
+
+    await manager.getByRole('button', { name: 'Add a badge' }).click();
+    const custom = manager.getByRole('region', { name: 'Badges' }).getByRole('listitem').filter({ has: manager.getByRole('button', { name: /Remove badge/ }) });
+    await custom.getByRole('textbox', { name: 'Name' }).fill('Trail guide');
+    await custom.getByRole('textbox', { name: 'Criterion shown to helpers' }).fill('Answer 3 chats within a minute');
+    await custom.getByRole('combobox', { name: 'Counts' }).selectOption({ label: 'Fast first answers' });
+    await custom.getByRole('spinbutton', { name: 'Target' }).fill('3');
+    await manager.getByRole('button', { name: 'Save rules' }).click();
+    await manager.getByText('Saved. New chats score with these rules.').waitFor();
+    await manager.getByRole('button', { name: 'Preview these rules' }).click();
+    await preview.getByRole('cell', { name: 'Camille' }).waitFor();
     await manager.evaluate(() => window.scrollTo(0, 0));
     await screenshot(manager, 'recognition-settings-1440');
     expect(await seriousViolations(manager)).toEqual([]);
@@ -131,6 +168,10 @@ describe.skipIf(!hasChromium)('recognition: points, badges, leaderboards and rew
 
   it('ranks the helpers on the leaderboards, her row highlighted, with the tie rule', async () => {
     await nav(s.helper, 'Recognition').click();
+    // The manager's own badge shows with its public criterion and Camille's progress (one fast answer).
+    const trail = s.helper.getByRole('listitem', { name: 'Trail guide: locked' });
+    await trail.getByText('Answer 3 chats within a minute').waitFor();
+    await trail.getByText('1 / 3').waitFor();
     const board = s.helper.getByRole('region', { name: 'Leaderboard' });
     const mine = board.locator('[aria-current="true"]');
     await expect.poll(() => mine.textContent()).toMatch(/Camille.*8 pts/);

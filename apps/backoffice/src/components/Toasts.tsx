@@ -39,7 +39,7 @@ export function Toasts({ socket, siteId, userId }: Props) {
     const onRedemption = (r: Redemption) => {
       const what = REDEMPTION[r.status];
       if (r.siteId !== siteId || r.user?.id !== userId || !what) return;
-      push({ kind: 'reward', title: `${r.reward.name}: ${what}`, detail: r.message ?? undefined });
+      push({ kind: 'reward', key: `reward-${r.reward.name}`, title: `${r.reward.name}: ${what}`, detail: r.message ?? undefined });
     };
     socket.on('points:awarded', onPoints);
     socket.on('badge:earned', onBadge);

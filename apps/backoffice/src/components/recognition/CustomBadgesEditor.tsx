@@ -62,10 +62,6 @@ export function CustomBadgesEditor({ builtIn, badges, onChange }: Props) {
                 <input value={b.name} maxLength={40} onInput={(e) => set(i, { name: e.currentTarget.value })} />
               </label>
               <label class="field">
-                Criterion shown to helpers
-                <input value={b.description} maxLength={120} onInput={(e) => set(i, { description: e.currentTarget.value })} />
-              </label>
-              <label class="field">
                 Counts
                 <select value={b.metric} onChange={(e) => set(i, { metric: e.currentTarget.value as BadgeMetric })}>
                   {Object.values(BadgeMetric).map((m) => (
@@ -78,6 +74,10 @@ export function CustomBadgesEditor({ builtIn, badges, onChange }: Props) {
               <label class="field">
                 Target
                 <input type="number" min={1} max={100000} value={b.target} onInput={(e) => set(i, { target: Math.max(1, Math.round(Number(e.currentTarget.value) || 1)) })} />
+              </label>
+              <label class="field crit">
+                Criterion shown to helpers
+                <input value={b.description} maxLength={120} onInput={(e) => set(i, { description: e.currentTarget.value })} />
               </label>
             </div>
             <button type="button" class="ghost danger small-btn" onClick={() => onChange(badges.filter((_, j) => j !== i))} aria-label={`Remove badge ${b.name}`}>
