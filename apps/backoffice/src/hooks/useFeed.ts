@@ -25,6 +25,8 @@ export function useFeed(socket: HelperSocket | null, siteId: string, online: boo
   const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
   const hold = useRef(holdNew);
   hold.current = holdNew;
+  const current = useRef(lists);
+  current.current = lists;
 
   useEffect(() => {
     if (!socket || !online) return;
@@ -41,12 +43,9 @@ export function useFeed(socket: HelperSocket | null, siteId: string, online: boo
     const created = (p: FeedPost) => {
       if (!mine(p)) return;
       const { liked: _ignored, ...post } = p;
-      setLists((l) => {
-        // Known already (our own post, a restored one): replace it in place. Others' news may wait in the pill.
-        if (findPost(l, p.id) || p.author?.id === me || p.pinned || !hold.current()) return upsertPost(l, post);
-        setFresh((f) => (f.some((x) => x.id === p.id) ? f : [p, ...f]));
-        return l;
-      });
+      // Known already (our own post, a restored one): replaced in place. Others' news may wait in the pill.
+      if (findPost(current.current, p.id) || p.author?.id === me || p.pinned || !hold.current()) setLists((l) => upsertPost(l, post));
+      else setFresh((f) => (f.some((x) => x.id === p.id) ? f : [p, ...f]));
     };
     const updated = (p: Omit<FeedPost, 'liked'>) => mine(p) && setLists((l) => (findPost(l, p.id) ? upsertPost(l, p) : l));
     const commented = (c: FeedComment) => setLists((l) => upsertComment(l, c));
