@@ -182,4 +182,29 @@ describe.skipIf(!hasChromium)('recognition: points, badges, leaderboards and rew
     await board.getByText(/reached them first/).waitFor();
     await screenshot(s.helper, 'leaderboard-1440');
   });
+
+  it('gives the points back when the manager declines a redemption, with the reason', async () => {
+    await nav(s.helper, 'Rewards').click();
+    const coffee = s.helper.getByRole('listitem').filter({ has: s.helper.getByRole('heading', { name: 'Coffee with the team' }) });
+    await coffee.getByRole('button', { name: 'Redeem Coffee with the team' }).click();
+    await s.helper.getByRole('dialog', { name: 'Redeem Coffee with the team' }).getByRole('button', { name: 'Confirm redemption' }).click();
+    await s.helper.getByLabel('Your balance').getByText('1', { exact: true }).waitFor();
+
+    const queue = manager.getByRole('region', { name: 'Redemptions to handle' });
+    await nav(manager, 'Rewards').click();
+    await queue.getByRole('textbox', { name: /Message or code for Camille/ }).fill('The team is away until January, sorry!');
+    await queue.getByRole('button', { name: "Reject Camille's Coffee with the team" }).click();
+    const mine = s.helper.getByRole('region', { name: 'My redemptions' });
+    await mine.getByText('Rejected', { exact: true }).waitFor();
+    await mine.getByText('The team is away until January, sorry! · 5 points returned').waitFor();
+    await s.helper.getByLabel('Your balance').getByText('6', { exact: true }).waitFor();
+    await nav(s.helper, 'Recognition').click();
+    await s.helper.getByRole('region', { name: 'History' }).getByText('Refund: The team is away until January, sorry!').waitFor();
+  });
+
+  it('keeps the settings to managers: a helper who opens the address is told so', async () => {
+    await s.helper.goto(`${s.server.url}/backoffice/recognition/settings`);
+    await s.helper.getByText('Only community managers can change how recognition works here.').waitFor();
+    expect(await s.helper.getByRole('button', { name: 'Save rules' }).count()).toBe(0);
+  });
 });
