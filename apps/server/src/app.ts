@@ -114,7 +114,7 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
     (siteId) => helpersOnline(helperNs, siteId),
     (ids) => presence.away(ids),
   );
-  const relay = socketEvents(visitorNs, helperNs);
+  const relay = socketEvents(visitorNs, helperNs, env.PUBLIC_URL);
   const positions = new QueuePositions(
     conversationRepo,
     relay,
@@ -183,6 +183,7 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
     positions,
     limiters: { events: limiters.visitorEvents, connections: limiters.connections },
     log: app.log,
+    publicUrl: env.PUBLIC_URL,
   });
   setupHelperNamespace(helperNs, {
     conversations,

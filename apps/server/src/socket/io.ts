@@ -45,7 +45,7 @@ export function createIo(app: FastifyInstance, redis: RedisHandles | undefined) 
 }
 
 /** Fans service events out to rooms; through the adapter this reaches sockets on every node. */
-export function socketEvents(visitors: VisitorNamespace, helpers: HelperNamespace): ConversationEvents {
+export function socketEvents(visitors: VisitorNamespace, helpers: HelperNamespace, publicUrl: string): ConversationEvents {
   return {
     queueAdded: (item) => helpers.to(rooms.siteHelpers(item.siteId)).emit('queue:added', item),
     queueRemoved: (siteId, conversationId) =>
@@ -55,7 +55,7 @@ export function socketEvents(visitors: VisitorNamespace, helpers: HelperNamespac
       helpers.to(rooms.conversation(message.conversationId)).emit('message:created', message);
     },
     conversationUpdated: (visitorId, conversation) => {
-      visitors.to(rooms.visitor(visitorId)).emit('conversation:updated', forVisitor(conversation));
+      visitors.to(rooms.visitor(visitorId)).emit('conversation:updated', forVisitor(conversation, publicUrl));
       helpers.to(rooms.conversation(conversation.id)).emit('conversation:updated', conversation);
     },
     pageViewed: (payload) => helpers.to(rooms.conversation(payload.conversationId)).emit('page:viewed', payload),

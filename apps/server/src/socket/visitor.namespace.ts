@@ -16,6 +16,8 @@ export interface VisitorNamespaceDeps {
   visitors: VisitorService;
   limiters: { events: Limiter; connections: Limiter };
   log: FastifyBaseLogger;
+  /** Tribu's own address, for the absolute photo URLs the widget needs. */
+  publicUrl: string;
 }
 
 /** `/visitor`: the widget. Authenticated by site key + origin + visitor token at the handshake. */
@@ -44,11 +46,11 @@ export function setupVisitorNamespace(ns: VisitorNamespace, deps: VisitorNamespa
         'conversation:fetch': async () => {
           const result = await c.fetchForVisitor(v);
           if (result.conversation?.status === 'waiting') deps.positions.moved(v.siteId);
-          return { ...result, conversation: result.conversation && forVisitor(result.conversation) };
+          return { ...result, conversation: result.conversation && forVisitor(result.conversation, deps.publicUrl) };
         },
         'conversation:start': async (p) => {
           const result = await c.start(v, p);
-          return { ...result, conversation: forVisitor(result.conversation) };
+          return { ...result, conversation: forVisitor(result.conversation, deps.publicUrl) };
         },
         'message:send': async (p) => ({ message: await c.send(v, p) }),
         'message:sync': async (p) => ({ messages: await c.syncMessages(v, p.conversationId, p.afterSeq) }),
@@ -56,9 +58,9 @@ export function setupVisitorNamespace(ns: VisitorNamespace, deps: VisitorNamespa
           await c.recordPage(v, p.conversationId, p.page);
           return {};
         },
-        'conversation:end': async (p) => ({ conversation: forVisitor(await c.end(v, p.conversationId)) }),
-        'conversation:rate': async (p) => ({ conversation: forVisitor(await c.rate(v, p)) }),
-        'conversation:history': async () => ({ conversations: (await c.history(v)).map(forVisitor) }),
+        'conversation:end': async (p) => ({ conversation: forVisitor(await c.end(v, p.conversationId), deps.publicUrl) }),
+        'conversation:rate': async (p) => ({ conversation: forVisitor(await c.rate(v, p), deps.publicUrl) }),
+        'conversation:history': async () => ({ conversations: (await c.history(v)).map((x) => forVisitor(x, deps.publicUrl)) }),
         'typing:set': async (p) => {
           await c.typing(v, p.conversationId, p.typing);
           return {};

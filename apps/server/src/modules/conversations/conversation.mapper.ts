@@ -75,7 +75,11 @@ export function toQueueItem(row: ConversationRow): QueueItem {
   };
 }
 
-/** What the visitor may see of a conversation: no staff reason, no hand-off between helpers. */
-export function forVisitor(c: Conversation): Conversation {
-  return { ...c, staff: c.staff ? { at: c.staff.at, reason: '' } : null, handoff: null };
+/**
+ * What the visitor may see of a conversation: no staff reason, no hand-off between helpers; the
+ * helper's photo as an absolute URL, since the widget runs on the merchant's origin.
+ */
+export function forVisitor(c: Conversation, publicUrl: string): Conversation {
+  const helper = c.helper?.avatarUrl?.startsWith('/') ? { ...c.helper, avatarUrl: new URL(c.helper.avatarUrl, publicUrl).toString() } : c.helper;
+  return { ...c, helper, staff: c.staff ? { at: c.staff.at, reason: '' } : null, handoff: null };
 }
