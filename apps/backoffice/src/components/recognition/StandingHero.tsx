@@ -1,4 +1,5 @@
 import type { GamificationSummary } from '@tribu/protocol/client';
+import { Medallion } from './Medallion.tsx';
 import { ProgressBar } from './ProgressBar.tsx';
 import { pts } from './words.ts';
 
@@ -13,6 +14,8 @@ interface Props {
 export function StandingHero({ summary, name, manager }: Props) {
   const { tier } = summary;
   const earnedCount = summary.badges.filter((b) => b.earned).length;
+  // The locked badge closest to being earned: a goal within reach is the best nudge.
+  const next = summary.badges.filter((b) => !b.earned).sort((a, b) => b.current / b.target - a.current / a.target || a.target - b.target)[0];
   return (
     <section class="hero" aria-labelledby="hero-h">
       <div class="hero-greet">
@@ -23,6 +26,15 @@ export function StandingHero({ summary, name, manager }: Props) {
             ? 'Every answered chat counts. Here is what your help has added up to.'
             : 'Answer your first chat to earn your first points and your first badge.'}
         </p>
+        {next && (
+          <p class="next-goal">
+            <Medallion name={next.key} earned size={34} />
+            <span>
+              Next badge: <strong>{next.name}</strong> — {next.target - next.current} more to go
+              <span class="next-crit">{next.description}</span>
+            </span>
+          </p>
+        )}
         {manager && (
           <a class="hero-link" href="/backoffice/recognition/settings">
             Recognition settings
