@@ -20,7 +20,7 @@ import type { FeedService } from '../modules/feed/feed.service.ts';
 import type { NotificationService } from '../modules/notifications/notification.service.ts';
 import { registerCommands } from './commands.ts';
 import { checkProtocolVersion, originOf, toHandshakeError } from './handshake.ts';
-import { rooms, type HelperNamespace } from './io.ts';
+import { dropRoleLocally, rooms, type HelperNamespace } from './io.ts';
 
 export interface HelperNamespaceDeps {
   conversations: ConversationService;
@@ -57,6 +57,11 @@ export function setupHelperNamespace(ns: HelperNamespace, deps: HelperNamespaceD
     } catch (e) {
       next(toHandshakeError(e));
     }
+  });
+
+  // Another node says someone left a site: their tabs here stop acting for it.
+  ns.on('membership:left', (userId, siteId) => {
+    dropRoleLocally(ns, userId, siteId).catch((err: unknown) => deps.log.warn({ err }, 'could not drop a role'));
   });
 
   ns.on('connection', async (socket) => {

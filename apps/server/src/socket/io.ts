@@ -14,8 +14,22 @@ import { forVisitor } from '../modules/conversations/conversation.mapper.ts';
 import type { ConversationEvents } from '../modules/conversations/conversation.events.ts';
 
 export type VisitorNamespace = Namespace<VisitorClientEvents, VisitorServerEvents, Record<string, never>, VisitorActor>;
-export type HelperNamespace = Namespace<HelperClientEvents, HelperServerEvents, Record<string, never>, HelperActor>;
-export type HelperSocket = Socket<HelperClientEvents, HelperServerEvents, Record<string, never>, HelperActor>;
+/** What one node tells the others (Socket.IO `serverSideEmit`, through the adapter). */
+export interface HelperInterServerEvents {
+  /** A person left a site: their tabs on every node lose the role and its rooms. */
+  'membership:left': (userId: string, siteId: string) => void;
+}
+export type HelperNamespace = Namespace<HelperClientEvents, HelperServerEvents, HelperInterServerEvents, HelperActor>;
+export type HelperSocket = Socket<HelperClientEvents, HelperServerEvents, HelperInterServerEvents, HelperActor>;
+
+/** This node's tabs of a person stop acting for a site they left (their handlers read `socket.data.roles`). */
+export async function dropRoleLocally(ns: HelperNamespace, userId: string, siteId: string): Promise<void> {
+  for (const socket of await ns.local.in(rooms.user(userId)).fetchSockets()) {
+    delete socket.data.roles[siteId];
+    socket.leave(rooms.siteHelpers(siteId));
+    socket.leave(rooms.siteManagers(siteId));
+  }
+}
 
 export const rooms = {
   visitor: (id: string) => `visitor:${id}`,

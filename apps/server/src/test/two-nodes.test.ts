@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createDb, sites } from '@tribu/db';
+import { createDb, memberships, sites, users } from '@tribu/db';
 import type { Conversation, FeedPost, Message, PointsAwarded, QueueItem } from '@tribu/protocol';
 import { clientId, closeAllSockets, connectHelper, connectVisitor, next, ok, send } from './support/clients.ts';
 import { createTestDatabase } from './support/database.ts';
@@ -18,7 +18,10 @@ describe.skipIf(!hasPostgres || !hasRedis)('two server processes sharing Postgre
     const database = await createTestDatabase();
     drop = database.drop;
     const db = await createDb({ databaseUrl: database.url });
-    const { siteA } = await seedFixtures(db.db);
+    const { siteA, siteB } = await seedFixtures(db.db);
+    // Ben also helps on shop-b, so leaving shop-a keeps his account.
+    const [ben] = await db.db.select().from(users).where(eq(users.email, USERS.helperA2.email));
+    await db.db.insert(memberships).values({ userId: ben!.id, siteId: siteB, role: 'helper' });
     // Test chats last milliseconds: count them as answered from 0 s (default minimum 30 s).
     await db.db.update(sites).set({ settings: { chatCap: 2, scoring: { minChatSec: 0 } } }).where(eq(sites.id, siteA));
     await db.close();
@@ -108,5 +111,22 @@ describe.skipIf(!hasPostgres || !hasRedis)('two server processes sharing Postgre
     const points = next<PointsAwarded>(otherTabOnB.socket, 'points:awarded', (p) => p.conversationId === conversation.id);
     await ok(onA.socket, 'conversation:end', { conversationId: conversation.id });
     expect((await points).entries.some((e) => e.reason === 'chat')).toBe(true);
+  });
+
+  it('takes a site away from every open tab, on both nodes, when a helper leaves that community', async () => {
+    const tabOnA = await connectHelper(a.url, USERS.helperA2.email);
+    const tabOnB = await connectHelper(b.url, USERS.helperA2.email);
+    const siteA = tabOnA.me.memberships.find((m) => m.siteKey === 'shop-a')!.siteId;
+    await ok(tabOnB.socket, 'feed:list', { siteId: siteA });
+    const res = await fetch(`${a.url}/api/profile/leave`, {
+      method: 'POST',
+      headers: { cookie: tabOnA.cookie, origin: a.url, 'x-csrf-token': tabOnA.me.csrfToken, 'content-type': 'application/json' },
+      body: JSON.stringify({ siteId: siteA, confirm: true }),
+    });
+    expect(res.status).toBeLessThan(300);
+    await expect
+      .poll(async () => (await send(tabOnB.socket, 'feed:list', { siteId: siteA })).ok, { timeout: 3000 })
+      .toBe(false);
+    expect(await send(tabOnB.socket, 'feed:list', { siteId: siteA })).toMatchObject({ error: { code: 'not_found' } });
   });
 });

@@ -3,7 +3,7 @@ import { memberships, users } from '@tribu/db';
 import type { HelperActor } from '../actors.ts';
 import type { ModuleDeps } from '../module-deps.ts';
 import { notFound } from '../../lib/errors.ts';
-import { rooms } from '../../socket/io.ts';
+import { dropRoleLocally, rooms } from '../../socket/io.ts';
 
 /**
  * Leaving a community: my chats go back to the board (the same release path as the desk's button,
@@ -17,12 +17,9 @@ export async function leaveCommunity(deps: ModuleDeps, actor: HelperActor, siteI
     await deps.conversations.release(actor, row.id).catch((err: unknown) => deps.log.info({ err }, 'chat not released on leave'));
   }
   await deps.db.delete(memberships).where(and(eq(memberships.userId, actor.userId), eq(memberships.siteId, siteId)));
-  deps.helpers.in(rooms.user(actor.userId)).socketsLeave(rooms.siteHelpers(siteId));
-  // This node's open tabs lose the role at once: their handlers read this very object (another
-  // node's tabs keep it until they reconnect; that node has no way to be told without a broadcast).
-  for (const socket of await deps.helpers.local.in(rooms.user(actor.userId)).fetchSockets()) {
-    delete socket.data.roles[siteId];
-  }
+  // Every open tab, on this node and the others, loses the role at once.
+  await dropRoleLocally(deps.helpers, actor.userId, siteId);
+  deps.helpers.serverSideEmit('membership:left', actor.userId, siteId);
   deps.helpers.to(rooms.siteHelpers(siteId)).emit('presence:changed', { siteId });
   const [left] = await deps.db.select({ n: count() }).from(memberships).where(eq(memberships.userId, actor.userId));
   if ((left?.n ?? 0) > 0) return { accountDeleted: false };
