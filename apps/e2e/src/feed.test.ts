@@ -27,8 +27,9 @@ describe.skipIf(!hasChromium)('community feed in the backoffice', () => {
     await seen.waitFor();
     await seen.getByRole('link', { name: 'https://example.com/summit' }).waitFor();
 
+    await seen.getByRole('button', { name: 'Comment', exact: true }).click();
     await seen.getByRole('textbox', { name: "Comment on Camille's post" }).fill('Brilliant, I never noticed that!');
-    await seen.getByRole('button', { name: 'Comment' }).click();
+    await seen.getByRole('button', { name: 'Send' }).click();
     await seen.getByRole('button', { name: 'Like 0' }).click();
     await seen.locator('button.like[aria-pressed="true"]').waitFor();
 

@@ -17,6 +17,9 @@ interface Props {
   onComment: (text: string) => Promise<FeedResult>;
   onShowAll: () => Promise<FeedResult>;
   onModerate: (m: FeedModerate) => Promise<FeedResult>;
+  showBox: boolean;
+  /** Opened on purpose: the caret goes to the box. */
+  focus: boolean;
 }
 
 function Comment({ c, now, moderator, members, onModerate }: { c: FeedComment } & Pick<Props, 'now' | 'moderator' | 'members' | 'onModerate'>) {
@@ -40,7 +43,7 @@ function Comment({ c, now, moderator, members, onModerate }: { c: FeedComment } 
 }
 
 /** The latest comments of a post, "Show all N comments", and a box to add one. */
-export function CommentThread({ post, now, moderator, online, members, onComment, onShowAll, onModerate }: Props) {
+export function CommentThread({ post, now, moderator, online, members, onComment, onShowAll, onModerate, showBox, focus }: Props) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -56,6 +59,7 @@ export function CommentThread({ post, now, moderator, online, members, onComment
     setError(null);
   };
   const over = text.trim().length > LIMITS.commentText;
+  if (!showBox && post.comments.length === 0 && hidden <= 0 && !error) return null;
   return (
     <div class="thread">
       {hidden > 0 && (
@@ -70,7 +74,7 @@ export function CommentThread({ post, now, moderator, online, members, onComment
           ))}
         </ul>
       )}
-      {!post.moderation && (
+      {showBox && (
         <form class="comment-box" onSubmit={submit}>
           <label class="sr-only" for={`comment-${post.id}`}>
             Comment on {post.author?.displayName ?? 'this'}'s post
@@ -80,10 +84,11 @@ export function CommentThread({ post, now, moderator, online, members, onComment
             value={text}
             placeholder={online ? 'Write a comment…' : 'Offline: comments are back with the connection'}
             disabled={!online}
+            autoFocus={focus}
             onInput={(e) => setText(e.currentTarget.value)}
           />
-          <button type="submit" class="ghost small" disabled={!online || !text.trim() || over || busy}>
-            Comment
+          <button type="submit" class="primary small" disabled={!online || !text.trim() || over || busy}>
+            Send
           </button>
         </form>
       )}

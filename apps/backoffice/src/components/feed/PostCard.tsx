@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import type { FeedModerate, FeedPost } from '@tribu/protocol/client';
 import type { Mentionable } from '@tribu/domain';
 import type { FeedApi } from '../../hooks/useFeed.ts';
@@ -26,6 +27,9 @@ export function PostCard({ post, me, now, moderator, online, members, feed }: Pr
   const name = post.author?.displayName ?? 'A former member';
   const badge = post.author ? roleBadge[post.author.role] : null;
   const moderate = (m: FeedModerate) => feed.moderate(m);
+  // A quiet post shows no empty comment box: it opens on demand, and stays open once there is a thread.
+  const [writing, setWriting] = useState(false);
+  const showBox = !post.moderation && (writing || post.comments.length > 0);
   return (
     <article id={`post-${post.id}`} class={`post kind-${post.kind} ${post.pinned ? 'pinned' : ''} ${post.moderation ? 'moderated' : ''}`} aria-label={`Post by ${name}`}>
       <header class="post-head">
@@ -79,9 +83,14 @@ export function PostCard({ post, me, now, moderator, online, members, feed }: Pr
           <span class="sr-only">Like </span>
           {post.likeCount}
         </button>
-        <span class="muted comment-count">
-          {post.commentCount === 0 ? 'No comments yet' : post.commentCount === 1 ? '1 comment' : `${post.commentCount} comments`}
-        </span>
+        {!post.moderation && !showBox && (
+          <button type="button" class="ghost small comment-toggle" disabled={!online} onClick={() => setWriting(true)}>
+            <ChatIcon /> Comment
+          </button>
+        )}
+        {post.commentCount > 0 && (
+          <span class="muted comment-count">{post.commentCount === 1 ? '1 comment' : `${post.commentCount} comments`}</span>
+        )}
       </div>
       <CommentThread
         post={post}
@@ -92,6 +101,8 @@ export function PostCard({ post, me, now, moderator, online, members, feed }: Pr
         onComment={(text) => feed.comment(post.id, text)}
         onShowAll={() => feed.allComments(post.id)}
         onModerate={moderate}
+        showBox={showBox}
+        focus={writing}
       />
     </article>
   );
