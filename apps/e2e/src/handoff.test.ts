@@ -41,6 +41,8 @@ describe.skipIf(!hasChromium)('handing a chat to a named peer', () => {
 
     const offers = jonas.getByRole('region', { name: 'Hand-off offers' });
     await offers.getByText(/Camille would like you to take over/).waitFor();
+    await jonas.reload(); // an offer outlives a reload
+    await offers.getByText(/Camille would like you to take over/).waitFor();
     await jonas.waitForTimeout(400); // let the banner finish sliding in
     await screenshot(jonas, 'handoff-offer');
     await offers.getByRole('button', { name: 'Accept' }).click();

@@ -93,6 +93,8 @@ export interface DeskClientEvents {
   'handoff:offer': (payload: HandoffOffer, ack: Ack<{ conversation: Conversation }>) => void;
   /** The peer's answer; accepting moves the chat to them (within their cap). */
   'handoff:answer': (payload: HandoffAnswer, ack: Ack<{ conversation: Conversation; messages: Message[] }>) => void;
+  /** Hand-offs offered to me on a site and not yet answered (after a reload the banner comes back). */
+  'handoff:list': (payload: { siteId: string }, ack: Ack<{ offers: HandoffOffered[] }>) => void;
   /** The offering helper takes the offer back. */
   'handoff:cancel': (payload: { conversationId: string }, ack: Ack<{ conversation: Conversation }>) => void;
   /** Not for volunteers (refund, account, after-sales): off my desk, into the managers' staff queue. */
@@ -118,6 +120,7 @@ export const deskCommandSchemas = {
   'canned:delete': CannedRefSchema,
   'handoff:offer': HandoffOfferSchema,
   'handoff:answer': HandoffAnswerSchema,
+  'handoff:list': SiteRef,
   'handoff:cancel': ConversationRef,
   'conversation:needs-staff': NeedsStaffSchema,
   'staff:list': SiteRef,

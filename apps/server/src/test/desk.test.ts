@@ -143,6 +143,10 @@ describe.skipIf(!hasPostgres)('around a chat: details, notes, canned answers, ha
     await ok(a1.socket, 'handoff:offer', { conversationId: id, toUserId: a2.me.user.id });
     expect(await offered).toMatchObject({ conversation: { id, handoff: { toName: 'Ben' } }, from: { displayName: 'Ada' } });
     expect((await notified).link.conversationId).toBe(id);
+    const listed = await ok<{ offers: HandoffOffered[] }>(a2.socket, 'handoff:list', { siteId: a2.siteId });
+    expect(listed.offers).toMatchObject([{ conversation: { id }, from: { displayName: 'Ada' } }]);
+    expect((await ok<{ offers: HandoffOffered[] }>(a1.socket, 'handoff:list', { siteId: a1.siteId })).offers).toEqual([]);
+    expect(await send(b1.socket, 'handoff:list', { siteId: a1.siteId })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect((await seenByVisitor).handoff).toBeNull();
 
     const declined = next<{ accepted: boolean }>(a1.socket, 'handoff:answered');

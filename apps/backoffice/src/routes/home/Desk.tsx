@@ -42,7 +42,7 @@ export function Desk({ me, siteId, onSite, onSignedOut }: Props) {
   const [reveal, setReveal] = useState(0);
   const chat = desk.chats.find((c) => c.conversation.id === desk.selected) ?? null;
   const isManager = membership?.role === 'moderator' || membership?.role === 'admin';
-  const handoffs = useHandoffOffers(desk.socket, desk.adoptChat);
+  const handoffs = useHandoffOffers(desk.socket, siteId, desk.adoptChat);
   const staffItems = useStaffQueue(desk.socket, siteId, isManager && desk.link === 'online');
   useReadReceipt(desk.socket, chat, desk.link === 'online');
   useEffect(() => {

@@ -19,6 +19,7 @@ export function deskCommands(
     },
     'handoff:offer': async (p) => ({ conversation: await moves.offer(h, p.conversationId, p.toUserId) }),
     'handoff:answer': (p) => moves.answer(h, p.conversationId, p.accept),
+    'handoff:list': async (p) => ({ offers: await moves.listOffers(h, p.siteId) }),
     'handoff:cancel': async (p) => ({ conversation: await moves.cancel(h, p.conversationId) }),
     'conversation:needs-staff': async (p) => ({ conversation: await moves.needsStaff(h, p.conversationId, p.reason) }),
     'staff:list': async (p) => ({ items: await moves.staffList(h, p.siteId) }),

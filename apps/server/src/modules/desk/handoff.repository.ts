@@ -74,6 +74,17 @@ export class HandoffRepository {
     });
   }
 
+  /** Open offers to a user on a site, with who offers each. */
+  async offersTo(siteId: string, userId: string) {
+    return this.db
+      .select({ row: conversations, fromName: users.displayName })
+      .from(conversations)
+      .innerJoin(users, eq(users.id, conversations.helperId))
+      .where(and(eq(conversations.siteId, siteId), eq(conversations.handoffTo, userId), eq(conversations.status, 'active')))
+      .orderBy(asc(conversations.handoffAt))
+      .limit(20);
+  }
+
   /** Off the helper's desk into the staff queue (waiting, no helper, flagged by them). */
   async toStaff(id: string, helperId: string, reason: string): Promise<ConversationRow | undefined> {
     const [row] = await this.db

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_CHAT_CAP, hasRole } from '@tribu/domain';
-import { ErrorCode, type Conversation, type ConversationWithMessages, type QueueItem } from '@tribu/protocol';
+import { ErrorCode, type Conversation, type ConversationWithMessages, type HandoffOffered, type QueueItem } from '@tribu/protocol';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { rooms } from '../../socket/io.ts';
 import type { HelperActor } from '../actors.ts';
@@ -73,6 +73,17 @@ export class HandoffService {
     const conversation = await this.answered(result.row, fromId, h.userId, true);
     this.events.helperReleased(fromId, conversation);
     return { conversation, messages: await this.deps.conversationRepo.messagesAfter(row.id, 0) };
+  }
+
+  async listOffers(h: HelperActor, siteId: string): Promise<HandoffOffered[]> {
+    if (!h.roles[siteId]) throw notFound('Site');
+    const rows = await this.repo.offersTo(siteId, h.userId);
+    return Promise.all(
+      rows.map(async (r) => ({
+        conversation: await this.deps.conversationRepo.view(r.row),
+        from: { id: r.row.helperId!, displayName: r.fromName },
+      })),
+    );
   }
 
   /** The offering helper takes the offer back. */
