@@ -15,7 +15,7 @@ const pointsToast = (p: PointsAwarded): Omit<Toast, 'id'> | null => {
   const total = p.entries.reduce((n, e) => n + e.points, 0);
   if (total === 0) return null;
   const why = p.entries.map((e) => shortReason(e.reason)).join(', ');
-  return { kind: 'points', title: `${total > 0 ? '+' : '−'}${pts(Math.abs(total))} — ${why}`, detail: `Balance: ${pts(p.balance)}` };
+  return { kind: total > 0 ? 'points' : 'loss', title: `${total > 0 ? '+' : '−'}${pts(Math.abs(total))} — ${why}`, detail: `Balance: ${pts(p.balance)}` };
 };
 
 const REDEMPTION: Partial<Record<Redemption['status'], string>> = {
@@ -23,6 +23,12 @@ const REDEMPTION: Partial<Record<Redemption['status'], string>> = {
   fulfilled: 'fulfilled',
   rejected: 'declined, points returned',
 };
+
+function ToastArt({ toast }: { toast: Toast }) {
+  if (toast.kind === 'points') return <span class="spark">★</span>;
+  if (toast.kind === 'loss') return <span class="spark">−</span>;
+  return <Medallion name={toast.key ?? toast.kind} earned size={44} />;
+}
 
 /** Live recognition on any page with a helper socket: points, badges, and news of my redemptions. */
 export function Toasts({ socket, siteId, userId }: Props) {
@@ -55,7 +61,7 @@ export function Toasts({ socket, siteId, userId }: Props) {
       {toasts.map((t) => (
         <div key={t.id} class={`toast ${t.kind}`} onMouseEnter={() => hold(t.id)} onMouseLeave={() => resume(t.id)}>
           <span class="toast-art" aria-hidden="true">
-            {t.kind === 'points' ? <span class="spark">★</span> : <Medallion name={t.key ?? t.kind} earned size={44} />}
+            <ToastArt toast={t} />
           </span>
           <span class="toast-text">
             <strong>{t.title}</strong>

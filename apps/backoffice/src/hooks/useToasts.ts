@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 
 export interface Toast {
   id: number;
-  kind: 'points' | 'badge' | 'reward';
+  kind: 'points' | 'loss' | 'badge' | 'reward';
   title: string;
   detail?: string;
   /** The badge key, to draw its medallion. */
