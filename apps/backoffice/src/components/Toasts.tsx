@@ -3,7 +3,7 @@ import type { BadgeEarned, PointsAwarded, Redemption } from '@tribu/protocol/cli
 import { useToasts, type Toast } from '../hooks/useToasts.ts';
 import type { HelperSocket } from '../realtime/socket.ts';
 import { Medallion } from './recognition/Medallion.tsx';
-import { pts, shortReason } from './recognition/words.ts';
+import { pointsHeadline, pts } from './recognition/words.ts';
 
 interface Props {
   socket: HelperSocket | null;
@@ -12,10 +12,9 @@ interface Props {
 }
 
 const pointsToast = (p: PointsAwarded): Omit<Toast, 'id'> | null => {
-  const total = p.entries.reduce((n, e) => n + e.points, 0);
-  if (total === 0) return null;
-  const why = p.entries.map((e) => shortReason(e.reason)).join(', ');
-  return { kind: total > 0 ? 'points' : 'loss', title: `${total > 0 ? '+' : '−'}${pts(Math.abs(total))} — ${why}`, detail: `Balance: ${pts(p.balance)}` };
+  const title = pointsHeadline(p.entries);
+  if (!title) return null;
+  return { kind: title.startsWith('+') ? 'points' : 'loss', title, detail: `Balance: ${pts(p.balance)}` };
 };
 
 const REDEMPTION: Partial<Record<Redemption['status'], string>> = {

@@ -1,6 +1,6 @@
 import type { Reward } from '@tribu/protocol/client';
 import { Medallion } from './Medallion.tsx';
-import { pts } from './words.ts';
+import { blockedReason } from './words.ts';
 
 interface Props {
   reward: Reward;
@@ -8,14 +8,6 @@ interface Props {
   manager: boolean;
   onRedeem: () => void;
   onEdit: () => void;
-}
-
-/** Why Redeem is off, in words, or null when it can be redeemed. */
-export function blockedReason(reward: Reward, balance: number): string | null {
-  if (!reward.active) return 'Hidden from helpers';
-  if (reward.stock === 0) return 'Out of stock';
-  if (balance < reward.cost) return `${pts(reward.cost - balance)} more needed`;
-  return null;
 }
 
 /** One reward of the catalogue, with its cost, what is left and whether I can take it now. */

@@ -1,4 +1,4 @@
-import type { LedgerEntry, RedemptionStatus } from '@tribu/protocol/client';
+import type { LedgerEntry, PointsAwarded, RedemptionStatus, Reward } from '@tribu/protocol/client';
 
 /** What earned the points, lower-case, for a toast: "answered chat, fast answer". */
 const SHORT: Record<string, string> = {
@@ -49,3 +49,18 @@ export const dayText = (iso: string) => {
 };
 export const whenText = (iso: string) =>
   new Date(iso).toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+
+/** Why Redeem is off, in words, or null when it can be redeemed. */
+export function blockedReason(reward: Reward, balance: number): string | null {
+  if (!reward.active) return 'Hidden from helpers';
+  if (reward.stock === 0) return 'Out of stock';
+  if (balance < reward.cost) return `${pts(reward.cost - balance)} more needed`;
+  return null;
+}
+
+/** A toast's headline for points that just arrived: "+2 points — answered chat, fast answer". */
+export function pointsHeadline(entries: PointsAwarded['entries']): string | null {
+  const total = entries.reduce((n, e) => n + e.points, 0);
+  if (total === 0) return null;
+  return `${total > 0 ? '+' : '−'}${pts(Math.abs(total))} — ${entries.map((e) => shortReason(e.reason)).join(', ')}`;
+}
