@@ -163,6 +163,9 @@ describe.skipIf(!hasChromium)('recognition: points, badges, leaderboards and rew
     await preview.getByRole('cell', { name: 'Camille' }).waitFor();
     await manager.evaluate(() => window.scrollTo(0, 0));
     await screenshot(manager, 'recognition-settings-1440');
+    await manager.setViewportSize({ width: 390, height: 844 });
+    await screenshot(manager, 'recognition-settings-phone');
+    await manager.setViewportSize({ width: 1440, height: 900 });
     expect(await seriousViolations(manager)).toEqual([]);
   });
 

@@ -59,7 +59,12 @@ export function useLeaderboard(socket: HelperSocket | null, siteId: string, peri
       setError(null);
     } else if (!r.ok) setError(r.error.message);
   }, [socket, siteId, period]);
-  useEffect(() => void load(), [load]);
+  useEffect(() => {
+    void load();
+    // Peers' points arrive with no event to me: the board refreshes itself every minute.
+    const t = setInterval(() => void load(), 60_000);
+    return () => clearInterval(t);
+  }, [load]);
   useStandingEvents(socket, load);
   return { board, error };
 }
