@@ -3,6 +3,7 @@ import { useEffect } from 'preact/hooks';
 import type { Me } from '@tribu/protocol/client';
 import { api } from '../../api/http.ts';
 import type { Link } from '../../hooks/useHelperDesk.ts';
+import type { HelperSocket } from '../../realtime/socket.ts';
 import { Toasts } from '../Toasts.tsx';
 import { TopBar } from '../TopBar.tsx';
 
@@ -11,7 +12,7 @@ interface Props {
   siteId: string;
   onSite: (siteId: string) => void;
   link: Link;
-  socket: Parameters<typeof Toasts>[0]['socket'];
+  socket: HelperSocket | null;
   onSignedOut: () => void;
   title: string;
   children: ComponentChildren;
@@ -29,7 +30,7 @@ export function PageShell({ me, siteId, onSite, link, socket, onSignedOut, title
   };
   return (
     <div class="shell page-shell">
-      <TopBar me={me} siteId={siteId} onSite={onSite} link={link} onSignOut={signOut} />
+      <TopBar me={me} siteId={siteId} onSite={onSite} link={link} onSignOut={signOut} socket={socket} />
       {link === 'reconnecting' && (
         <p class="banner" role="status">
           Reconnecting… Your points are safe; this page catches up as soon as the connection is back.
