@@ -30,7 +30,9 @@ export function Chat({ opts, state, open, contextVersion, onClose }: Props) {
       : !c
         ? null
         : c.status === 'waiting'
-          ? offline
+          ? c.staff
+            ? t.staff
+            : offline
             ? t.saved
             : [t.waiting, chat.place && t.queue(chat.place.position), chat.place?.estimatedMinutes && t.estimate(chat.place.estimatedMinutes)]
                 .filter(Boolean)

@@ -8,6 +8,7 @@ export const fr: Dict = {
   introBody: (site) => `Tailles, matières, livraison… Demandez aux clients de ${site} qui connaissent les produits.`,
   offline:
     "Personne de la communauté n'est en ligne pour l'instant. Laissez votre question : un membre y répondra ici, et vous trouverez la réponse à votre retour.",
+  staff: "L'équipe va reprendre votre question ici.",
   waiting: "En attente d'un membre de la communauté…",
   queue: (position) => (position === 1 ? 'Vous êtes le prochain.' : `${position - 1} visiteurs avant vous.`),
   estimate: (minutes) => `Environ ${minutes} min.`,
