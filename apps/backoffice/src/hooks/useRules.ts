@@ -1,10 +1,12 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Rules, RulesPreview, RulesView } from '@tribu/protocol/client';
 import { command, type HelperSocket } from '../realtime/socket.ts';
 
 const rulesOf = (v: RulesView): Rules => ({ scoring: v.scoring, tiers: v.tiers, customBadges: v.customBadges });
 
-/** The site's recognition rules as a draft: edit, preview against last month, then save. */
+const PREVIEW_AFTER_MS = 700;
+
+/** The site's recognition rules as a draft: edit, see the preview against last month update live, then save. */
 export function useRules(socket: HelperSocket | null, siteId: string) {
   const [view, setView] = useState<RulesView | null>(null);
   const [draft, setDraft] = useState<Rules | null>(null);
@@ -12,6 +14,10 @@ export function useRules(socket: HelperSocket | null, siteId: string) {
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [previewError, setPreviewError] = useState<string | null>(null);
+  const [edits, setEdits] = useState(0);
+  // Only the answer to the latest preview request is shown, whatever order answers come back in.
+  const latest = useRef(0);
 
   useEffect(() => {
     if (!socket) return;
@@ -26,19 +32,26 @@ export function useRules(socket: HelperSocket | null, siteId: string) {
   const edit = useCallback((change: (d: Rules) => Rules) => {
     setDraft((d) => (d ? change(d) : d));
     setSaved(false);
-    setPreview(null);
+    setEdits((n) => n + 1);
   }, []);
 
   const runPreview = useCallback(async () => {
     if (!socket || !draft) return;
+    const mine = ++latest.current;
     setBusy(true);
     const r = await command(socket, 'rules:preview', { siteId, rules: draft });
+    if (mine !== latest.current) return;
     setBusy(false);
-    if (r.ok) {
-      setPreview(r.data);
-      setError(null);
-    } else setError(r.error.message);
+    if (r.ok) setPreview(r.data);
+    setPreviewError(r.ok ? null : r.error.message);
   }, [socket, siteId, draft]);
+
+  // Live preview: a moment after the last change, last month is scored again with the draft.
+  useEffect(() => {
+    if (edits === 0) return;
+    const t = setTimeout(() => void runPreview(), PREVIEW_AFTER_MS);
+    return () => clearTimeout(t);
+  }, [edits, runPreview]);
 
   const save = useCallback(async () => {
     if (!socket || !draft) return;
@@ -52,5 +65,5 @@ export function useRules(socket: HelperSocket | null, siteId: string) {
     setError(null);
   }, [socket, siteId, draft]);
 
-  return { view, draft, edit, preview, runPreview, save, saved, error, busy };
+  return { view, draft, edit, preview, previewError, runPreview, save, saved, error, busy };
 }

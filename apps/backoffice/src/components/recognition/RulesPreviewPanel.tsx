@@ -3,22 +3,26 @@ import { shortDate } from './words.ts';
 
 interface Props {
   preview: RulesPreview | null;
+  /** Why the draft cannot be previewed (e.g. a tier without a name). */
+  error: string | null;
   busy: boolean;
   onPreview: () => void;
 }
 
-/** "With these rules, last month's top 10 would be …", beside what they have today. */
-export function RulesPreviewPanel({ preview, busy, onPreview }: Props) {
+/** "With these rules, last month's top 10 would be …", beside what they have today; updates as the rules change. */
+export function RulesPreviewPanel({ preview, error, busy, onPreview }: Props) {
   return (
-    <section class="panel rec-panel preview-panel" aria-labelledby="pv-h">
+    <section class={`panel rec-panel preview-panel ${busy ? 'busy' : ''}`} aria-labelledby="pv-h" aria-busy={busy}>
       <div class="panel-head">
         <h2 id="pv-h">Preview</h2>
+        {busy && <span class="muted small pv-busy">Updating…</span>}
         <button type="button" class="ghost" disabled={busy} onClick={onPreview}>
-          {busy ? 'Computing…' : 'Preview these rules'}
+          Preview these rules
         </button>
       </div>
+      {error && <p class="alert">{error}</p>}
       {!preview ? (
-        <p class="muted small">See how last month would have scored with your changes before anyone is affected.</p>
+        <p class="muted small">Change a number and see how last month would have scored, before anyone is affected.</p>
       ) : (
         <>
           <p class="pv-lead">

@@ -47,7 +47,7 @@ export function RecognitionSettingsPage({ me, onSignedOut }: Props) {
             <CustomBadgesEditor builtIn={view.builtInBadges} badges={draft.customBadges} onChange={(customBadges) => rules.edit((d) => ({ ...d, customBadges }))} />
           </div>
           <aside class="settings-side">
-            <RulesPreviewPanel preview={rules.preview} busy={rules.busy} onPreview={() => void rules.runPreview()} />
+            <RulesPreviewPanel preview={rules.preview} error={rules.previewError} busy={rules.busy} onPreview={() => void rules.runPreview()} />
             <div class="save-card">
               {rules.saved ? <p class="saved">Saved. New chats score with these rules.</p> : <p class="muted small">Changes apply to chats scored from now on.</p>}
               <button type="button" class="primary" disabled={rules.busy} onClick={() => void rules.save()}>
