@@ -85,6 +85,8 @@ export function socketEvents(visitors: VisitorNamespace, helpers: HelperNamespac
     // The helper already heard `conversation:updated` in the conversation's room; now they leave it.
     helperReleased: (userId, conversation) =>
       helpers.in(rooms.user(userId)).socketsLeave(rooms.conversation(conversation.id)),
+    handoffWithdrawn: (userId, conversationId) =>
+      helpers.to(rooms.user(userId)).emit('handoff:answered', { conversationId, accepted: false, by: '' }),
     helperJoined: (userId, conversationId) =>
       helpers.in(rooms.user(userId)).socketsJoin(rooms.conversation(conversationId)),
   };

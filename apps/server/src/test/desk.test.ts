@@ -184,8 +184,10 @@ describe.skipIf(!hasPostgres)('around a chat: details, notes, canned answers, ha
     expect((await taken).accepted).toBe(false);
     expect(await send(a1.socket, 'handoff:cancel', { conversationId: conversation.id })).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
     await ok(a1.socket, 'handoff:offer', { conversationId: conversation.id, toUserId: a2.me.user.id });
+    const withdrawn = next<{ conversationId: string; accepted: boolean }>(a2.socket, 'handoff:answered', (p) => p.conversationId === conversation.id);
     const released = await ok<{ conversation: Conversation }>(a1.socket, 'conversation:release', { conversationId: conversation.id });
     expect(released.conversation.handoff).toBeNull(); // the offer ends with the helper's hold
+    expect((await withdrawn).accepted).toBe(false); // and the peer's banner goes
     expect(await send(a2.socket, 'handoff:answer', { conversationId: conversation.id, accept: true })).toMatchObject({ ok: false });
     const mo = await connectHelper(url(), USERS.moderatorA.email);
     await end(mo.socket, conversation.id);

@@ -15,6 +15,8 @@ export interface ConversationEvents {
   queuePosition(visitorId: string, payload: QueuePosition): void;
   /** Tells a helper's tabs that a chat went back to the board, and takes them out of its room. */
   helperReleased(userId: string, conversation: Conversation): void;
+  /** A hand-off offered to `userId` is no longer open (the chat was released or ended): their banner goes. */
+  handoffWithdrawn(userId: string, conversationId: string): void;
   /** Puts every socket of the helper (any tab, any node) into the conversation's room. */
   helperJoined(userId: string, conversationId: string): void;
 }

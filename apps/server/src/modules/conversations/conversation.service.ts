@@ -157,6 +157,7 @@ export class ConversationService {
     const conversation = await this.repo.view(released);
     this.events.conversationUpdated(row.visitorId, conversation);
     this.events.helperReleased(h.userId, conversation);
+    if (row.handoffTo) this.events.handoffWithdrawn(row.handoffTo, row.id);
     // A staff chat a manager lets go returns to the staff queue, never to the volunteers' board.
     if (!released.staffAt) this.events.queueAdded(toQueueItem(released));
     return conversation;
@@ -234,6 +235,7 @@ export class ConversationService {
     if (!closed) throw new AppError(ErrorCode.invalidState, 'This chat has already ended');
     const conversation = await this.repo.view(closed);
     if (row.status === 'waiting') this.events.queueRemoved(row.siteId, row.id);
+    if (row.handoffTo) this.events.handoffWithdrawn(row.handoffTo, row.id);
     this.events.conversationUpdated(row.visitorId, conversation);
     return conversation;
   }
