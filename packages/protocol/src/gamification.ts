@@ -137,6 +137,18 @@ export const RewardSaveSchema = z.strictObject({
 });
 export type RewardSave = z.infer<typeof RewardSaveSchema>;
 
+/** A chat that earned (or could have earned) points, as managers review them. */
+export interface ScoredChat {
+  conversationId: string;
+  question: string;
+  helper: { id: string; displayName: string } | null;
+  points: number;
+  rating: number | null;
+  closedAt: string;
+  /** Marked abusive or out of scope by a manager. */
+  excluded: boolean;
+}
+
 export const RedemptionStatus = { requested: 'requested', approved: 'approved', fulfilled: 'fulfilled', rejected: 'rejected' } as const;
 export type RedemptionStatus = (typeof RedemptionStatus)[keyof typeof RedemptionStatus];
 
@@ -189,6 +201,8 @@ export interface GamificationClientEvents {
    * revoked (one ledger row) and its rating never counts. Badges already earned stay.
    */
   'conversation:exclude': (payload: { conversationId: string; reason: string }, ack: Ack<{ revoked: number }>) => void;
+  /** Managers: the site's chats that earned points in the last 30 days, newest first. */
+  'scored:list': (payload: { siteId: string }, ack: Ack<{ chats: ScoredChat[] }>) => void;
   /** Active rewards for helpers; every reward for managers. */
   'reward:list': (payload: { siteId: string }, ack: Ack<{ rewards: Reward[] }>) => void;
   'reward:save': (payload: RewardSave, ack: Ack<{ reward: Reward }>) => void;
@@ -217,6 +231,7 @@ export const gamificationCommandSchemas = {
   'rules:preview': z.strictObject({ siteId: IdSchema, rules: RulesSchema }),
   'points:adjust': PointsAdjustSchema,
   'conversation:exclude': z.strictObject({ conversationId: IdSchema, reason: z.string().trim().min(1, 'Give a reason').max(300) }),
+  'scored:list': SiteRef,
   'reward:list': SiteRef,
   'reward:save': RewardSaveSchema,
   'redemption:request': z.strictObject({ rewardId: IdSchema }),

@@ -83,6 +83,9 @@ describe.skipIf(!hasPostgres)('points and badges for answered chats (Postgres)',
     const first = await ok<{ revoked: number }>(mo.socket, 'conversation:exclude', { conversationId: chat.id, reason: 'A refund, not for volunteers' });
     const again = await ok<{ revoked: number }>(mo.socket, 'conversation:exclude', { conversationId: chat.id, reason: 'twice' });
     expect([first.revoked, again.revoked]).toEqual([2, 0]);
+    const { chats } = await ok<{ chats: { conversationId: string; excluded: boolean; points: number }[] }>(mo.socket, 'scored:list', { siteId: chat.helper.siteId });
+    expect(chats.find((c) => c.conversationId === chat.id)).toMatchObject({ excluded: true, points: 2 });
+    expect(await chat.helper.socket.timeout(5000).emitWithAck('scored:list', { siteId: chat.helper.siteId })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     await ok(chat.visitor.socket, 'conversation:rate', { conversationId: chat.id, rating: 5 });
     await t.server.scoreChat(chat.id);
     const after = await ok<GamificationSummary>(chat.helper.socket, 'gamification:summary', { siteId: chat.helper.siteId });

@@ -36,6 +36,7 @@ const siteScoped: Case[] = [
   ['rules:preview', (i) => ({ siteId: i.siteId, rules: { scoring: RULES, tiers: [{ name: 'All', min: 0 }], customBadges: [] } })],
   ['points:adjust', (i) => ({ siteId: i.siteId, userId: i.userId, points: 50, note: 'For me', clientId: clientId() })],
   ['reward:list', (i) => ({ siteId: i.siteId })],
+  ['scored:list', (i) => ({ siteId: i.siteId })],
   ['reward:save', (i) => ({ siteId: i.siteId, name: 'Free jacket', description: '', cost: 1, stock: null, active: true })],
   ['redemption:list', (i) => ({ siteId: i.siteId, scope: 'mine' })],
 ];

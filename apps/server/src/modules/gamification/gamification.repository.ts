@@ -78,6 +78,20 @@ export class GamificationRepository {
     });
   }
 
+  /** Chats that earned points since `since`, newest first, with what they earned and whether a manager excluded them. */
+  async scoredSince(siteId: string, since: Date) {
+    const r = await this.db.execute(sql`
+      select c.id as "conversationId", c.question, c.rating, c.closed_at as "closedAt",
+             u.id as "helperId", u.display_name as "helperName",
+             coalesce(sum(l.points) filter (where l.points > 0), 0)::int as points,
+             bool_or(l.idempotency_key = 'exclude:' || c.id) as excluded
+      from points_ledger l join conversations c on c.id = l.conversation_id
+      left join users u on u.id = c.helper_id
+      where l.site_id = ${siteId} and c.closed_at >= ${since}
+      group by c.id, u.id order by c.closed_at desc limit 100`);
+    return rowsOf<{ conversationId: string; question: string; rating: number | null; closedAt: Date | string; helperId: string | null; helperName: string | null; points: number; excluded: boolean }>(r);
+  }
+
   /** Writes one manual grant or revocation; the key (from the client) makes a retry write once. */
   async adjust(input: { siteId: string; userId: string; points: number; note: string; actorId: string; key: string }) {
     const [row] = await this.db

@@ -23,6 +23,7 @@ export function gamificationCommands(
       return result;
     },
     'conversation:exclude': (p) => rules.exclude(actor, p.conversationId, p.reason),
+    'scored:list': async (p) => ({ chats: await rules.scored(actor, p.siteId) }),
     'reward:list': async (p) => ({ rewards: await rewards.list(actor, p.siteId) }),
     'reward:save': async (p) => ({ reward: await rewards.save(actor, p) }),
     'redemption:request': (p) => rewards.request(actor, p.rewardId),

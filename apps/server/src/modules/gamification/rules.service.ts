@@ -11,7 +11,7 @@ import {
 } from '@tribu/domain';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { memberships, sites, users } from '@tribu/db';
-import { ErrorCode, type LedgerEntry, type PointsAdjust, type Rules, type RulesPreview, type RulesView } from '@tribu/protocol';
+import { ErrorCode, type ScoredChat, type LedgerEntry, type PointsAdjust, type Rules, type RulesPreview, type RulesView } from '@tribu/protocol';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { rooms } from '../../socket/io.ts';
 import type { HelperActor } from '../actors.ts';
@@ -109,6 +109,20 @@ export class RulesService {
       entry: { id: row.id, points: row.points, reason: row.reason, conversationId: null, note: row.note, createdAt: row.createdAt.toISOString() },
       balance,
     };
+  }
+
+  async scored(actor: HelperActor, siteId: string, now = new Date()): Promise<ScoredChat[]> {
+    this.requireManager(actor, siteId);
+    const rows = await this.repo.scoredSince(siteId, new Date(now.getTime() - 30 * DAY_MS));
+    return rows.map((r) => ({
+      conversationId: r.conversationId,
+      question: r.question,
+      helper: r.helperId ? { id: r.helperId, displayName: r.helperName ?? '' } : null,
+      points: r.points,
+      rating: r.rating,
+      closedAt: new Date(r.closedAt).toISOString(),
+      excluded: r.excluded === true,
+    }));
   }
 
   /** Marks a chat abusive or out of scope: what it earned is revoked once; its rating never counts. */
