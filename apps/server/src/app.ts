@@ -164,6 +164,7 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
     notifications,
     helpers: helperNs,
     log: app.log,
+    multiNode: redis !== undefined,
   };
   const feed = new FeedService(moduleDeps);
   const desk = new DeskService(moduleDeps);

@@ -18,4 +18,6 @@ export interface ModuleDeps {
   /** The `/helper` namespace: modules emit facts to rooms (`rooms.*`), reaching every node through the adapter. */
   helpers: HelperNamespace;
   log: FastifyBaseLogger;
+  /** Several nodes share Redis: some facts must also be told to the other nodes (`serverSideEmit`). */
+  multiNode: boolean;
 }

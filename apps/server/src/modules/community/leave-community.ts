@@ -19,7 +19,7 @@ export async function leaveCommunity(deps: ModuleDeps, actor: HelperActor, siteI
   await deps.db.delete(memberships).where(and(eq(memberships.userId, actor.userId), eq(memberships.siteId, siteId)));
   // Every open tab, on this node and the others, loses the role at once.
   await dropRoleLocally(deps.helpers, actor.userId, siteId);
-  deps.helpers.serverSideEmit('membership:left', actor.userId, siteId);
+  if (deps.multiNode) deps.helpers.serverSideEmit('membership:left', actor.userId, siteId);
   deps.helpers.to(rooms.siteHelpers(siteId)).emit('presence:changed', { siteId });
   const [left] = await deps.db.select({ n: count() }).from(memberships).where(eq(memberships.userId, actor.userId));
   if ((left?.n ?? 0) > 0) return { accountDeleted: false };
