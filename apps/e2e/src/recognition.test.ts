@@ -184,6 +184,15 @@ describe.skipIf(!hasChromium)('recognition: points, badges, leaderboards and rew
     await mine.getByText('Camille').waitFor();
     await board.getByText(/reached them first/).waitFor();
     await screenshot(s.helper, 'leaderboard-1440');
+
+    // A peer's standing in their public profile: points · tier · badges.
+    await nav(s.helper, 'Desk').click();
+    await s.helper.getByRole('region', { name: 'Online now' }).getByRole('button', { name: /Jonas/ }).click();
+    const standing = s.helper.getByRole('dialog', { name: 'Profile of Jonas' }).getByRole('region', { name: 'Recognition' });
+    await standing.getByText('12 points').waitFor();
+    await standing.getByText('Newcomer').waitFor();
+    await screenshot(s.helper, 'peer-standing-1440');
+    await s.helper.getByRole('dialog', { name: 'Profile of Jonas' }).getByRole('button', { name: 'Close' }).click();
   });
 
   it('gives the points back when the manager declines a redemption, with the reason', async () => {

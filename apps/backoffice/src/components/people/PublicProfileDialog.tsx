@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Membership, PublicProfile } from '@tribu/protocol/client';
 import { command, type HelperSocket } from '../../realtime/socket.ts';
 import { Avatar } from '../Avatar.tsx';
+import { PeerStanding } from '../recognition/PeerStanding.tsx';
 import { languageName } from './languages.ts';
 import { Modal } from './Modal.tsx';
 
@@ -39,6 +40,7 @@ export function PublicProfileDialog({ socket, siteId, userId, topics, onClose }:
               <p class="role">{ROLE[profile.role]}</p>
             </div>
           </header>
+          <PeerStanding socket={socket} siteId={siteId} userId={userId} />
           {profile.bio ? <p class="bio">{profile.bio}</p> : <p class="bio muted">No bio yet.</p>}
           <dl class="facts-grid">
             <div>
