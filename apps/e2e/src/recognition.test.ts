@@ -149,7 +149,7 @@ describe.skipIf(!hasChromium)('recognition: points, badges, leaderboards and rew
     // Jonas, on his Recognition page, sees the grant arrive live: a toast and the new balance.
     await jonas.getByRole('status', { name: 'Recognition' }).getByText('+12 points — granted by a manager').waitFor();
     await expect.poll(() => jonas.getByTestId('balance').textContent()).toBe('12');
-    await jonas.getByRole('region', { name: 'History' }).getByText('Granted by a manager: Ran the ski-touring Q&A in the feed').waitFor();
+    await jonas.getByRole('region', { name: 'History' }).getByText('Granted by Morgane: Ran the ski-touring Q&A in the feed').waitFor();
 
     await manager.getByRole('button', { name: 'Add a badge' }).click();
     const custom = manager.getByRole('region', { name: 'Badges' }).getByRole('listitem').filter({ has: manager.getByRole('button', { name: /Remove badge/ }) });
@@ -218,5 +218,20 @@ describe.skipIf(!hasChromium)('recognition: points, badges, leaderboards and rew
     await s.helper.goto(`${s.server.url}/backoffice/recognition/settings`);
     await s.helper.getByText('Only community managers can change how recognition works here.').waitFor();
     expect(await s.helper.getByRole('button', { name: 'Save rules' }).count()).toBe(0);
+  });
+
+  it('lets the manager set aside a chat that was out of scope: its points go back once, the badge stays', async () => {
+    await nav(manager, 'Recognition').click();
+    await manager.getByRole('link', { name: 'Recognition settings' }).click();
+    const scored = manager.getByRole('region', { name: 'Chats that earned points' });
+    await scored.getByRole('button', { name: `Set aside: ${QUESTION}` }).click();
+    await scored.getByRole('textbox', { name: 'Why is this chat set aside?' }).fill('The visitor was testing us, not shopping');
+    await scored.getByRole('button', { name: 'Set aside', exact: true }).click();
+    await scored.getByText(/Set aside: 3 points taken back/).waitFor();
+    await scored.getByRole('listitem').filter({ hasText: QUESTION }).getByText('Set aside').waitFor();
+    await nav(s.helper, 'Recognition').click();
+    const history = s.helper.getByRole('region', { name: 'History' });
+    await history.getByText('Chat set aside by Morgane: The visitor was testing us, not shopping').waitFor();
+    await s.helper.getByRole('listitem', { name: /First answer: earned/ }).waitFor();
   });
 });

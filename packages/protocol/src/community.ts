@@ -19,6 +19,13 @@ export interface PublicProfile {
   answeredChats: number;
 }
 
+export interface MemberSummary {
+  id: string;
+  displayName: string;
+  avatarUrl: string | null;
+  role: 'helper' | 'moderator' | 'admin';
+}
+
 export interface NotifyPrefs {
   sound: boolean;
   desktop: boolean;
@@ -65,6 +72,8 @@ export interface Notification {
 export interface CommunityClientEvents {
   /** A member's public profile, as seen from one of the reader's sites. */
   'profile:get': (payload: { siteId: string; userId: string }, ack: Ack<{ profile: PublicProfile }>) => void;
+  /** Every member of a site (for mentions and managers' grants): names and roles only. */
+  'members:list': (payload: { siteId: string }, ack: Ack<{ members: MemberSummary[] }>) => void;
   'notification:list': (payload: Record<string, never>, ack: Ack<{ notifications: Notification[]; unread: number }>) => void;
   /** Marks some (or, without ids, all) as read. */
   'notification:read': (payload: { ids?: string[] }, ack: Ack<{ unread: number }>) => void;
@@ -78,6 +87,7 @@ export interface CommunityServerEvents {
 
 export const communityCommandSchemas = {
   'profile:get': z.strictObject({ siteId: IdSchema, userId: IdSchema }),
+  'members:list': z.strictObject({ siteId: IdSchema }),
   'notification:list': z.strictObject({}),
   'notification:read': z.strictObject({ ids: z.array(IdSchema).max(100).optional() }),
 } as const satisfies Record<keyof CommunityClientEvents, z.ZodType>;

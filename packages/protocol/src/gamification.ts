@@ -11,6 +11,8 @@ export interface LedgerEntry {
   reason: string;
   conversationId: string | null;
   note: string | null;
+  /** The manager who granted, revoked or decided; null for automatic entries. */
+  by: string | null;
   createdAt: string;
 }
 

@@ -23,6 +23,10 @@ const NAV = [
   { href: '/backoffice/rewards', label: 'Rewards' },
 ];
 
+/** The desk owns its chats' addresses too (`/backoffice/chats/<id>`). */
+const isCurrent = (href: string, path: string) =>
+  href === '/backoffice' ? path === href || path.startsWith('/backoffice/chats/') : path === href;
+
 export function TopBar({ me, siteId, onSite, link, onSignOut, socket }: Props) {
   const { path } = useLocation();
   return (
@@ -49,7 +53,7 @@ export function TopBar({ me, siteId, onSite, link, onSignOut, socket }: Props) {
       </div>
       <nav class="main-nav" aria-label="Main">
         {NAV.map((n) => (
-          <a key={n.href} href={n.href} aria-current={path === n.href ? 'page' : undefined}>
+          <a key={n.href} href={n.href} aria-current={isCurrent(n.href, path) ? 'page' : undefined}>
             {n.label}
           </a>
         ))}

@@ -43,6 +43,13 @@ describe.skipIf(!hasPostgres)('rewards, grants and the rules managers edit (Post
     expect((await told).text).toMatch(/\+5 points from Mo: Welcome gift/);
   });
 
+  it('lists the members of the site, by name and role, for grants and mentions', async () => {
+    const { ada } = await people();
+    const { members } = await ok<{ members: { displayName: string; role: string }[] }>(ada.socket, 'members:list', { siteId: ada.siteId });
+    expect(members.map((m) => `${m.displayName}:${m.role}`).sort()).toEqual(['Ada:helper', 'Ben:helper', 'Mo:moderator']);
+    expect(JSON.stringify(members)).not.toContain('@');
+  });
+
   it('refuses grants from a helper and towards another site', async () => {
     const { mo, ada } = await people();
     const byHelper = await send(ada.socket, 'points:adjust', { siteId: ada.siteId, userId: ada.me.user.id, points: 100, note: 'me', clientId: clientId() });

@@ -37,6 +37,7 @@ const siteScoped: Case[] = [
   ['points:adjust', (i) => ({ siteId: i.siteId, userId: i.userId, points: 50, note: 'For me', clientId: clientId() })],
   ['reward:list', (i) => ({ siteId: i.siteId })],
   ['scored:list', (i) => ({ siteId: i.siteId })],
+  ['members:list', (i) => ({ siteId: i.siteId })],
   ['reward:save', (i) => ({ siteId: i.siteId, name: 'Free jacket', description: '', cost: 1, stock: null, active: true })],
   ['redemption:list', (i) => ({ siteId: i.siteId, scope: 'mine' })],
 ];

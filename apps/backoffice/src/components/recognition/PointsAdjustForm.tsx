@@ -7,20 +7,13 @@ interface Member {
   displayName: string;
 }
 
-/**
- * Members to pick from. The contract has no member list, so this merges everyone on the all-time
- * board with the helpers online now; a member with neither cannot be picked here yet.
- */
+/** Every member of the site but me, by name. */
 function useMembers(socket: HelperSocket | null, siteId: string, selfId: string) {
   const [members, setMembers] = useState<Member[]>([]);
   useEffect(() => {
     if (!socket) return;
-    void Promise.all([command(socket, 'leaderboard:list', { siteId, period: 'all' }), command(socket, 'presence:list', { siteId })]).then(([lb, pr]) => {
-      const byId = new Map<string, Member>();
-      if (lb.ok) for (const r of lb.data.rows) byId.set(r.userId, { id: r.userId, displayName: r.displayName });
-      if (pr.ok) for (const p of pr.data.peers) byId.set(p.id, { id: p.id, displayName: p.displayName });
-      byId.delete(selfId);
-      setMembers([...byId.values()].sort((a, b) => a.displayName.localeCompare(b.displayName)));
+    void command(socket, 'members:list', { siteId }).then((r) => {
+      if (r.ok) setMembers(r.data.members.filter((m) => m.id !== selfId));
     });
   }, [socket, siteId, selfId]);
   return members;

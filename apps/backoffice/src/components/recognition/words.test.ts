@@ -13,6 +13,8 @@ describe('ledgerText', () => {
     [{ reason: 'redeem', note: 'Sticker pack', conversationId: null }, 'Redeemed: Sticker pack'],
     [{ reason: 'refund', note: 'Out of stock', conversationId: null }, 'Refund: Out of stock'],
     [{ reason: 'some_new_reason', note: null, conversationId: null }, 'some new reason'],
+    [{ reason: 'grant', note: 'Great week', conversationId: null, by: 'Morgane' }, 'Granted by Morgane: Great week'],
+    [{ reason: 'revoke', note: 'A refund', conversationId: 'c3', by: 'Morgane' }, 'Chat set aside by Morgane: A refund'],
   ])('says %j as "%s"', (entry, text) => {
     expect(ledgerText(entry)).toBe(text);
   });

@@ -24,9 +24,10 @@ const LONG: Record<string, string> = {
 };
 
 /** One ledger line in words: "Answered chat", "Granted by a manager: great week", "Redeemed: Sticker pack". */
-export function ledgerText(e: Pick<LedgerEntry, 'reason' | 'note' | 'conversationId'>): string {
+export function ledgerText(e: Pick<LedgerEntry, 'reason' | 'note' | 'conversationId'> & { by?: string | null }): string {
   // A revocation tied to a chat is a manager setting that chat aside (abusive or out of scope).
-  const head = e.reason === 'revoke' && e.conversationId ? 'Chat set aside by a manager' : (LONG[e.reason] ?? shortReason(e.reason));
+  const generic = e.reason === 'revoke' && e.conversationId ? 'Chat set aside by a manager' : (LONG[e.reason] ?? shortReason(e.reason));
+  const head = e.by ? generic.replace('a manager', e.by) : generic;
   return e.note ? `${head}: ${e.note}` : head;
 }
 

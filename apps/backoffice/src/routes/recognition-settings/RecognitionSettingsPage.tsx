@@ -4,6 +4,7 @@ import { CustomBadgesEditor } from '../../components/recognition/CustomBadgesEdi
 import { PageShell } from '../../components/recognition/PageShell.tsx';
 import { PointsAdjustForm } from '../../components/recognition/PointsAdjustForm.tsx';
 import { RulesPreviewPanel } from '../../components/recognition/RulesPreviewPanel.tsx';
+import { ScoredChatsPanel } from '../../components/recognition/ScoredChatsPanel.tsx';
 import { ScoringFields } from '../../components/recognition/ScoringFields.tsx';
 import { TiersEditor } from '../../components/recognition/TiersEditor.tsx';
 import { useOwnSocket } from '../../hooks/useOwnSocket.ts';
@@ -45,6 +46,7 @@ export function RecognitionSettingsPage({ me, onSignedOut }: Props) {
             <ScoringFields scoring={draft.scoring} onChange={(scoring) => rules.edit((d) => ({ ...d, scoring }))} />
             <TiersEditor tiers={draft.tiers} onChange={(tiers) => rules.edit((d) => ({ ...d, tiers }))} />
             <CustomBadgesEditor builtIn={view.builtInBadges} badges={draft.customBadges} onChange={(customBadges) => rules.edit((d) => ({ ...d, customBadges }))} />
+            <ScoredChatsPanel socket={socket} siteId={siteId} />
           </div>
           <aside class="settings-side">
             <RulesPreviewPanel preview={rules.preview} error={rules.previewError} busy={rules.busy} onPreview={() => void rules.runPreview()} />

@@ -11,6 +11,7 @@ export function communityCommands(
 ): HandlersOf<CommunityClientEvents, typeof communityCommandSchemas> {
   return {
     'profile:get': async (p) => ({ profile: await profiles.publicProfile(actor, p.siteId, p.userId) }),
+    'members:list': async (p) => ({ members: await profiles.members(actor, p.siteId) }),
     'notification:list': () => notifications.list(actor.userId),
     'notification:read': async (p) => ({ unread: await notifications.markRead(actor.userId, p.ids) }),
   };

@@ -1,6 +1,6 @@
 import { and, count, eq, inArray, isNotNull } from 'drizzle-orm';
 import { conversations, memberships, sites, users } from '@tribu/db';
-import { ErrorCode, type MyProfile, type ProfileUpdate, type PublicProfile } from '@tribu/protocol';
+import { ErrorCode, type MemberSummary, type MyProfile, type ProfileUpdate, type PublicProfile } from '@tribu/protocol';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { HelperActor } from '../actors.ts';
 import type { ModuleDeps } from '../module-deps.ts';
@@ -27,6 +27,17 @@ export class ProfileService {
   }
 
   /** A member of `siteId` as a reader of that site sees them; anyone else answers like missing. */
+  /** The members of one of the reader's sites, by name; nothing private. */
+  async members(reader: HelperActor, siteId: string): Promise<MemberSummary[]> {
+    if (!reader.roles[siteId]) throw notFound('Site');
+    return this.deps.db
+      .select({ id: users.id, displayName: users.displayName, avatarUrl: users.avatarUrl, role: memberships.role })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(eq(memberships.siteId, siteId))
+      .orderBy(users.displayName);
+  }
+
   async publicProfile(reader: HelperActor, siteId: string, userId: string): Promise<PublicProfile> {
     if (!reader.roles[siteId]) throw notFound('Person');
     const [row] = await this.deps.db

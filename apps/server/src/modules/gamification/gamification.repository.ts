@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, sql } from 'drizzle-orm';
-import { badgeAwards, pointsLedger, type Db } from '@tribu/db';
+import { badgeAwards, pointsLedger, users, type Db } from '@tribu/db';
 import type { Award, HelperStats } from '@tribu/domain';
 
 export interface ChatRow {
@@ -202,12 +202,14 @@ export class GamificationRepository {
   }
 
   async history(siteId: string, userId: string, limit = 50) {
-    return this.db
-      .select()
+    const rows = await this.db
+      .select({ l: pointsLedger, by: users.displayName })
       .from(pointsLedger)
+      .leftJoin(users, eq(users.id, pointsLedger.actorId))
       .where(and(eq(pointsLedger.siteId, siteId), eq(pointsLedger.userId, userId)))
       .orderBy(desc(pointsLedger.createdAt))
       .limit(limit);
+    return rows.map((r) => ({ ...r.l, by: r.by }));
   }
 
   /** Points per member of the site since `since` (all time when null), with when they reached them. */

@@ -82,6 +82,7 @@ export class GamificationService {
         reason: h.reason,
         conversationId: h.conversationId,
         note: h.note,
+        by: h.by,
         createdAt: h.createdAt.toISOString(),
       })),
     };

@@ -106,7 +106,7 @@ export class RulesService {
       text: `${sign} points from ${actor.displayName}: ${input.note}`,
     });
     return {
-      entry: { id: row.id, points: row.points, reason: row.reason, conversationId: null, note: row.note, createdAt: row.createdAt.toISOString() },
+      entry: { id: row.id, points: row.points, reason: row.reason, conversationId: null, note: row.note, by: actor.displayName, createdAt: row.createdAt.toISOString() },
       balance,
     };
   }
@@ -132,7 +132,7 @@ export class RulesService {
     // Someone else's chat answers like a missing one; on their own chat a helper learns why not.
     if (!hasRole(actor.roles[conv.siteId], 'moderator') && conv.helperId !== actor.userId) throw notFound();
     this.requireManager(actor, conv.siteId);
-    const done = await this.repo.exclude(conv.siteId, conv.id, `Chat marked out of scope: ${reason}`, actor.userId);
+    const done = await this.repo.exclude(conv.siteId, conv.id, reason, actor.userId);
     if (done && done.points > 0) {
       const { balance } = await this.repo.totals(conv.siteId, done.userId);
       this.deps.helpers.to(rooms.user(done.userId)).emit('points:awarded', {
