@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { Conversation, QueueItem } from '@tribu/protocol/client';
 import { addPending, removeChat, setPending, upsertChat, type Chat, type Chats } from '../realtime/chat-state.ts';
 import { resync } from '../realtime/resync.ts';
-import { command, connectHelper, newClientId, type HelperSocket } from '../realtime/socket.ts';
+import { command, connectHelper, watchLink, newClientId, type HelperSocket } from '../realtime/socket.ts';
 import { useDeskEvents } from './useDeskEvents.ts';
 import { useNotice } from './useNotice.ts';
 
@@ -53,12 +53,7 @@ export function useHelperDesk(siteId: string, userId: string, onRefused: () => v
         }
       }
     });
-    s.on('disconnect', () => setLink('reconnecting'));
-    s.on('connect_error', (err) => {
-      if (err.message !== 'unauthorized') return setLink('reconnecting');
-      setLink('refused');
-      refusedRef.current();
-    });
+    watchLink(s, setLink, () => refusedRef.current());
     return () => {
       s.disconnect();
       setSocket(null);

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Link } from './useHelperDesk.ts';
-import { connectHelper, type HelperSocket } from '../realtime/socket.ts';
+import { connectHelper, watchLink, type HelperSocket } from '../realtime/socket.ts';
 
 /** A helper socket for a page away from the desk (recognition, rewards), with its link state. */
 export function useOwnSocket(onRefused: () => void) {
@@ -15,12 +15,7 @@ export function useOwnSocket(onRefused: () => void) {
       // Set on connect so that loaders run with a live link (and again after a reconnect).
       setSocket(s);
     });
-    s.on('disconnect', () => setLink('reconnecting'));
-    s.on('connect_error', (err) => {
-      if (err.message !== 'unauthorized') return setLink('reconnecting');
-      setLink('refused');
-      refused.current();
-    });
+    watchLink(s, setLink, () => refused.current());
     return () => {
       s.disconnect();
       setSocket(null);

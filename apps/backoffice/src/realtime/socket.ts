@@ -25,3 +25,17 @@ export const command = <E extends keyof HelperClientEvents>(
 
 let n = 0;
 export const newClientId = () => `b${Date.now().toString(36)}${(n++).toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+
+/** Follows a socket's link for the top bar: down → reconnecting, a refused session → signed out. */
+export function watchLink(
+  s: HelperSocket,
+  setLink: (l: 'reconnecting' | 'refused') => void,
+  onRefused: () => void,
+): void {
+  s.on('disconnect', () => setLink('reconnecting'));
+  s.on('connect_error', (err) => {
+    if (err.message !== 'unauthorized') return setLink('reconnecting');
+    setLink('refused');
+    onRefused();
+  });
+}

@@ -35,6 +35,19 @@ describe.skipIf(!hasPostgres)('community feed', () => {
       });
   }
 
+  it('lists each post with its three latest comments, oldest first', async () => {
+    const ada = await helper(USERS.helperA1.email);
+    const busy = await post(ada.socket, ada.siteId, 'Five comments coming');
+    const quiet = await post(ada.socket, ada.siteId, 'One comment coming');
+    for (const n of [1, 2, 3, 4, 5]) await ok(ada.socket, 'feed:comment', { postId: busy.id, clientId: clientId(), text: `c${n}` });
+    await ok(ada.socket, 'feed:comment', { postId: quiet.id, clientId: clientId(), text: 'only one' });
+    const listed = await ok<Listed>(ada.socket, 'feed:list', { siteId: ada.siteId });
+    const byId = new Map(listed.posts.map((p) => [p.id, p]));
+    expect(byId.get(busy.id)).toMatchObject({ commentCount: 5 });
+    expect(byId.get(busy.id)!.comments.map((c) => c.text)).toEqual(['c3', 'c4', 'c5']);
+    expect(byId.get(quiet.id)!.comments.map((c) => c.text)).toEqual(['only one']);
+  });
+
   it('delivers a post, a comment and a like live to another helper of the site', async () => {
     const ada = await helper(USERS.helperA1.email);
     const ben = await helper(USERS.helperA2.email);

@@ -3,6 +3,7 @@ import { conversations, messages, pageViews, sites, users, type Db } from '@trib
 import type { AuthorKind, Conversation, Message, Page, QueueItem } from '@tribu/protocol';
 import { LIMITS } from '@tribu/protocol';
 import { toConversation, toMessage, toQueueItem } from './conversation.mapper.ts';
+import { takeWithinCap } from './within-cap.ts';
 
 type ConversationRow = typeof conversations.$inferSelect;
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -214,24 +215,14 @@ export class ConversationRepository {
    * Atomic claim: the conditional update lets exactly one helper win across all nodes; the
    * per-helper advisory lock keeps one helper's parallel claims from overshooting the cap.
    */
-  async claim(
-    id: string,
-    helperId: string,
-    cap: number,
-  ): Promise<{ ok: true; row: ConversationRow } | { ok: false; reason: 'cap' | 'taken' }> {
-    return this.db.transaction(async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${helperId}, 0))`);
-      const [count] = await tx
-        .select({ n: sql<number>`count(*)::int` })
-        .from(conversations)
-        .where(and(eq(conversations.helperId, helperId), eq(conversations.status, 'active')));
-      if ((count?.n ?? 0) >= cap) return { ok: false, reason: 'cap' } as const;
+  async claim(id: string, helperId: string, cap: number) {
+    return takeWithinCap(this.db, helperId, cap, async (tx) => {
       const [row] = await tx
         .update(conversations)
         .set({ status: 'active', helperId, claimedAt: new Date() })
         .where(and(eq(conversations.id, id), eq(conversations.status, 'waiting')))
         .returning();
-      return row ? ({ ok: true, row } as const) : ({ ok: false, reason: 'taken' } as const);
+      return row;
     });
   }
 

@@ -1,5 +1,6 @@
-import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import { conversations, memberships, users, type Db } from '@tribu/db';
+import { takeWithinCap } from '../conversations/within-cap.ts';
 
 type ConversationRow = typeof conversations.$inferSelect;
 
@@ -45,19 +46,8 @@ export class HandoffRepository {
    * The target takes the chat: only while the offer is to them, the offerer still holds it and it
    * is active; the target's advisory lock (as in a claim) keeps parallel takes under their cap.
    */
-  async accept(
-    id: string,
-    toId: string,
-    fromId: string,
-    cap: number,
-  ): Promise<{ ok: true; row: ConversationRow } | { ok: false; reason: 'cap' | 'gone' }> {
-    return this.db.transaction(async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${toId}, 0))`);
-      const [count] = await tx
-        .select({ n: sql<number>`count(*)::int` })
-        .from(conversations)
-        .where(and(eq(conversations.helperId, toId), eq(conversations.status, 'active')));
-      if ((count?.n ?? 0) >= cap) return { ok: false, reason: 'cap' } as const;
+  async accept(id: string, toId: string, fromId: string, cap: number) {
+    return takeWithinCap(this.db, toId, cap, async (tx) => {
       const [row] = await tx
         .update(conversations)
         .set({ helperId: toId, handoffTo: null, handoffAt: null, claimedAt: new Date() })
@@ -70,7 +60,7 @@ export class HandoffRepository {
           ),
         )
         .returning();
-      return row ? ({ ok: true, row } as const) : ({ ok: false, reason: 'gone' } as const);
+      return row;
     });
   }
 

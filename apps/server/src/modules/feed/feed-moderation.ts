@@ -1,19 +1,12 @@
-import { hasRole } from '@tribu/domain';
 import type { Moderation } from '@tribu/db';
 import { ErrorCode, type FeedComment, type FeedModerate, type FeedPin, type FeedPost } from '@tribu/protocol';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { HelperActor } from '../actors.ts';
+import { requireManager } from '../access.ts';
 import { commentView } from './feed.mapper.ts';
 import type { FeedService } from './feed.service.ts';
 
 const DONE = { hide: 'hid', delete: 'deleted' } as const;
-
-/** Another site's item is "not found"; a helper of the same site is told only managers may do it. */
-function assertModerator(actor: HelperActor, siteId: string | undefined, what: string): asserts siteId is string {
-  const role = siteId ? actor.roles[siteId] : undefined;
-  if (!role) throw notFound(what);
-  if (!hasRole(role, 'moderator')) throw new AppError(ErrorCode.forbidden, 'Only community managers can do that');
-}
 
 function decision(actor: HelperActor, p: FeedModerate): Moderation | null {
   if (p.action === 'restore') return null;
@@ -27,7 +20,7 @@ export async function moderate(feed: FeedService, actor: HelperActor, p: FeedMod
   const post = await feed.repo.post(comment ? comment.postId : p.id);
   const what = p.target === 'post' ? 'Post' : 'Comment';
   if (p.target === 'comment' && !comment) throw notFound(what);
-  assertModerator(actor, post?.siteId, what);
+  requireManager(actor, post?.siteId, what);
   const moderation = decision(actor, p);
   const reader = { userId: actor.userId, moderator: true };
   if (!comment) {
@@ -58,7 +51,7 @@ export async function moderate(feed: FeedService, actor: HelperActor, p: FeedMod
 /** Managers pin a post on top of everyone's feed, or unpin it. */
 export async function pin(feed: FeedService, actor: HelperActor, p: FeedPin): Promise<Record<string, never>> {
   const post = await feed.repo.post(p.postId);
-  assertModerator(actor, post?.siteId, 'Post');
+  requireManager(actor, post?.siteId, 'Post');
   const row = await feed.repo.updatePost(post!.id, { pinned: p.pinned });
   if (!row.moderation) feed.events.updated(await feed.publicView(row));
   return {};

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { feedComments, feedLikes, feedPosts, memberships, users, type Db } from '@tribu/db';
 import { LIMITS, type Role } from '@tribu/protocol';
 
@@ -71,19 +71,21 @@ export class FeedRepository {
       .limit(LIMITS.feedPage + 1);
   }
 
-  /** The latest few comments of each post, oldest first (one small indexed query per post). */
+  /** The latest few comments of each post, oldest first: one query for the whole page. */
   async latestComments(postIds: string[], reader: Reader): Promise<Map<string, CommentRow[]>> {
-    const lists = await Promise.all(
-      postIds.map((postId) =>
-        this.db
-          .select()
-          .from(feedComments)
-          .where(and(eq(feedComments.postId, postId), visibleComments(reader)))
-          .orderBy(desc(feedComments.createdAt))
-          .limit(LATEST_COMMENTS),
-      ),
-    );
-    return new Map(postIds.map((id, i) => [id, lists[i]!.reverse()]));
+    const byPost = new Map<string, CommentRow[]>(postIds.map((id) => [id, []]));
+    if (postIds.length === 0) return byPost;
+    const ranked = this.db
+      .select({
+        ...getTableColumns(feedComments),
+        rank: sql<number>`row_number() over (partition by ${feedComments.postId} order by ${feedComments.createdAt} desc)`.as('rank'),
+      })
+      .from(feedComments)
+      .where(and(inArray(feedComments.postId, postIds), visibleComments(reader)))
+      .as('ranked');
+    const rows = await this.db.select().from(ranked).where(lte(ranked.rank, LATEST_COMMENTS)).orderBy(asc(ranked.createdAt));
+    for (const { rank: _rank, ...row } of rows) byPost.get(row.postId)?.push(row);
+    return byPost;
   }
 
   async comments(postId: string, reader: Reader): Promise<CommentRow[]> {

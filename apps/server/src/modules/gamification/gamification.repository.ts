@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import { badgeAwards, pointsLedger, users, type Db } from '@tribu/db';
-import type { Award, HelperStats } from '@tribu/domain';
+import type { Award, ChatFacts, HelperStats } from '@tribu/domain';
 
 export interface ChatRow {
   id: string;
@@ -15,6 +15,19 @@ export interface ChatRow {
   replied: boolean;
   /** A manager marked it abusive or out of scope. */
   excludedByManager: boolean;
+}
+
+/** What scoring needs of a chat. Sent to staff or set aside by a manager: it earns nothing. */
+export function toFacts(chat: ChatRow): ChatFacts {
+  return {
+    conversationId: chat.id,
+    askedAt: chat.createdAt,
+    firstAnswerAt: chat.firstResponseAt,
+    closedAt: chat.closedAt!,
+    visitorRepliedAfterAnswer: chat.replied,
+    rating: chat.rating,
+    excluded: chat.staffFlaggedBy !== null || chat.excludedByManager,
+  };
 }
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];

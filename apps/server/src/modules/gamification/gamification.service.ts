@@ -1,4 +1,4 @@
-import { awardsFor, badgeProgress, newlyEarned, rank, tierFor, type ChatFacts } from '@tribu/domain';
+import { awardsFor, badgeProgress, newlyEarned, rank, tierFor } from '@tribu/domain';
 import type { GamificationSummary, Leaderboard, LeaderboardPeriod } from '@tribu/protocol';
 import { inArray } from 'drizzle-orm';
 import { users } from '@tribu/db';
@@ -6,7 +6,7 @@ import { notFound } from '../../lib/errors.ts';
 import { rooms } from '../../socket/io.ts';
 import type { HelperActor } from '../actors.ts';
 import type { ModuleDeps } from '../module-deps.ts';
-import { GamificationRepository, type ChatRow } from './gamification.repository.ts';
+import { GamificationRepository, toFacts } from './gamification.repository.ts';
 import { siteRules } from './rules.service.ts';
 
 const TIE_RULE = 'Equal points: whoever reached them first ranks higher.';
@@ -107,19 +107,6 @@ export class GamificationService {
     return { period, rows: rows.slice(0, 50), me: rows.find((r) => r.userId === actor.userId) ?? null, tieRule: TIE_RULE };
   }
 
-}
-
-function toFacts(chat: ChatRow): ChatFacts {
-  return {
-    conversationId: chat.id,
-    askedAt: chat.createdAt,
-    firstAnswerAt: chat.firstResponseAt,
-    closedAt: chat.closedAt!,
-    visitorRepliedAfterAnswer: chat.replied,
-    rating: chat.rating,
-    // Sent to staff: not for volunteers, so it neither earns nor counts against the helper.
-    excluded: chat.staffFlaggedBy !== null || chat.excludedByManager,
-  };
 }
 
 /** Week = since Monday 00:00 UTC; month = since the 1st, 00:00 UTC; all = no start. */

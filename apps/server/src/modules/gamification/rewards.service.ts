@@ -3,13 +3,9 @@ import { ErrorCode, type Redemption, type RedemptionDecide, type Reward, type Re
 import { AppError, notFound } from '../../lib/errors.ts';
 import { rooms } from '../../socket/io.ts';
 import type { HelperActor } from '../actors.ts';
+import { requireManager } from '../access.ts';
 import type { ModuleDeps } from '../module-deps.ts';
 import { RewardsRepository } from './rewards.repository.ts';
-
-const requireManager = (actor: HelperActor, siteId: string) => {
-  if (!actor.roles[siteId]) throw notFound('Site');
-  if (!hasRole(actor.roles[siteId], 'moderator')) throw new AppError(ErrorCode.forbidden, 'Only the community managers can do that');
-};
 
 /** The rewards catalogue and redemptions: points are reserved at once, returned if a manager rejects. */
 export class RewardsService {

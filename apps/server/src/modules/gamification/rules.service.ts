@@ -11,12 +11,13 @@ import {
 } from '@tribu/domain';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { memberships, sites, users } from '@tribu/db';
-import { ErrorCode, type ScoredChat, type LedgerEntry, type PointsAdjust, type Rules, type RulesPreview, type RulesView } from '@tribu/protocol';
-import { AppError, notFound } from '../../lib/errors.ts';
+import { type ScoredChat, type LedgerEntry, type PointsAdjust, type Rules, type RulesPreview, type RulesView } from '@tribu/protocol';
+import { notFound } from '../../lib/errors.ts';
 import { rooms } from '../../socket/io.ts';
 import type { HelperActor } from '../actors.ts';
+import { requireManager } from '../access.ts';
 import type { ModuleDeps } from '../module-deps.ts';
-import { GamificationRepository, type ChatRow } from './gamification.repository.ts';
+import { GamificationRepository, toFacts, type ChatRow } from './gamification.repository.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -51,7 +52,7 @@ export class RulesService {
   }
 
   async save(actor: HelperActor, siteId: string, rules: Rules): Promise<RulesView> {
-    this.requireManager(actor, siteId);
+    requireManager(actor, siteId);
     const patch = JSON.stringify({ scoring: rules.scoring, tiers: [...rules.tiers].sort((a, b) => a.min - b.min), customBadges: rules.customBadges });
     await this.deps.db.update(sites).set({ settings: sql`${sites.settings} || ${patch}::jsonb` }).where(eq(sites.id, siteId));
     this.deps.sites.forget(siteId);
@@ -60,7 +61,7 @@ export class RulesService {
 
   /** Last 30 days re-scored with the proposed rules (in order, with the daily cap per visitor); nothing is saved. */
   async preview(actor: HelperActor, siteId: string, rules: Rules, now = new Date()): Promise<RulesPreview> {
-    this.requireManager(actor, siteId);
+    requireManager(actor, siteId);
     const from = new Date(now.getTime() - 30 * DAY_MS);
     const chats = await this.repo.closedBetween(siteId, from, now);
     const proposed = rescore(chats, rules.scoring);
@@ -83,7 +84,7 @@ export class RulesService {
   }
 
   async adjust(actor: HelperActor, input: PointsAdjust): Promise<{ entry: LedgerEntry; balance: number }> {
-    this.requireManager(actor, input.siteId);
+    requireManager(actor, input.siteId);
     const [member] = await this.deps.db
       .select({ userId: memberships.userId })
       .from(memberships)
@@ -112,7 +113,7 @@ export class RulesService {
   }
 
   async scored(actor: HelperActor, siteId: string, now = new Date()): Promise<ScoredChat[]> {
-    this.requireManager(actor, siteId);
+    requireManager(actor, siteId);
     const rows = await this.repo.scoredSince(siteId, new Date(now.getTime() - 30 * DAY_MS));
     return rows.map((r) => ({
       conversationId: r.conversationId,
@@ -131,7 +132,7 @@ export class RulesService {
     if (!conv || !actor.roles[conv.siteId]) throw notFound();
     // Someone else's chat answers like a missing one; on their own chat a helper learns why not.
     if (!hasRole(actor.roles[conv.siteId], 'moderator') && conv.helperId !== actor.userId) throw notFound();
-    this.requireManager(actor, conv.siteId);
+    requireManager(actor, conv.siteId);
     const done = await this.repo.exclude(conv.siteId, conv.id, reason, actor.userId);
     if (done && done.points > 0) {
       const { balance } = await this.repo.totals(conv.siteId, done.userId);
@@ -152,11 +153,6 @@ export class RulesService {
     }
     return { revoked: done?.points ?? 0 };
   }
-
-  private requireManager(actor: HelperActor, siteId: string): void {
-    if (!actor.roles[siteId]) throw notFound('Site');
-    if (!hasRole(actor.roles[siteId], 'moderator')) throw new AppError(ErrorCode.forbidden, 'Only the community managers can do that');
-  }
 }
 
 /** Points per helper over chats in time order, applying the daily cap per (helper, visitor, day). */
@@ -166,15 +162,7 @@ function rescore(chats: ChatRow[], scoring: ScoringRules): Map<string, number> {
   for (const c of chats) {
     if (!c.helperId || !c.closedAt) continue;
     const key = `${c.helperId}:${c.visitorId}:${c.closedAt.toISOString().slice(0, 10)}`;
-    const facts = {
-      conversationId: c.id,
-      askedAt: c.createdAt,
-      firstAnswerAt: c.firstResponseAt,
-      closedAt: c.closedAt,
-      visitorRepliedAfterAnswer: c.replied,
-      rating: c.rating,
-      excluded: c.staffFlaggedBy !== null || c.excludedByManager,
-    };
+    const facts = toFacts(c);
     const earned = awardsFor(facts, scoring, perVisitorDay.get(key) ?? 0).reduce((n, a) => n + a.points, 0);
     perVisitorDay.set(key, (perVisitorDay.get(key) ?? 0) + earned);
     perHelper.set(c.helperId, (perHelper.get(c.helperId) ?? 0) + earned);
