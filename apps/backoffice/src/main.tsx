@@ -5,5 +5,6 @@ import './styles/people.css';
 import './styles/feed.css';
 import './styles/chat.css';
 import './styles/recognition.css';
+import './styles/manage.css';
 
 render(<App />, document.getElementById('app')!);

@@ -39,6 +39,7 @@ import { GamificationService } from './modules/gamification/gamification.service
 import { gamificationRoutes } from './modules/gamification/gamification.routes.ts';
 import { RewardsService } from './modules/gamification/rewards.service.ts';
 import { RulesService } from './modules/gamification/rules.service.ts';
+import { AuditService } from './modules/audit/audit.service.ts';
 
 export interface AppDeps {
   env: Env;
@@ -162,6 +163,7 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
     conversationRepo,
     presence,
     notifications,
+    audit: new AuditService(db.db),
     helpers: helperNs,
     log: app.log,
     multiNode: redis !== undefined,

@@ -86,6 +86,10 @@ export interface Membership {
 export interface Me {
   user: { id: string; email: string; displayName: string; avatarUrl: string | null };
   memberships: Membership[];
+  /** Sites where a manager suspended this person: no rights there, only the reason shown. */
+  suspended: { siteName: string; reason: string | null }[];
+  /** Operator of the install (super-admin): may create sites. */
+  operator: boolean;
   csrfToken: string;
 }
 

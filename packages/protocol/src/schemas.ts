@@ -65,6 +65,8 @@ export interface Message {
   /** Display name of the helper for helper messages; null for the anonymous visitor. */
   authorName: string | null;
   text: string;
+  /** Helpers only: the visitor's text contained a blocked word (masked in `text`), managers were told. */
+  flagged?: boolean;
   createdAt: string;
 }
 

@@ -3,6 +3,7 @@ import type { Me } from '@tribu/protocol/client';
 import type { Link } from '../hooks/useHelperDesk.ts';
 import type { HelperSocket } from '../realtime/socket.ts';
 import { Avatar } from './Avatar.tsx';
+import { manageHome } from './manage/sections.ts';
 import { NotificationBell } from './NotificationBell.tsx';
 
 interface Props {
@@ -24,11 +25,17 @@ const NAV = [
 ];
 
 /** The desk owns its chats' addresses too (`/backoffice/chats/<id>`). */
-const isCurrent = (href: string, path: string) =>
-  href === '/backoffice' ? path === href || path.startsWith('/backoffice/chats/') : path === href;
+const isCurrent = ({ href, match }: { href: string; match?: string }, path: string) =>
+  match ? path.startsWith(match) : href === '/backoffice' ? path === href || path.startsWith('/backoffice/chats/') : path === href;
 
 export function TopBar({ me, siteId, onSite, link, onSignOut, socket }: Props) {
   const { path } = useLocation();
+  const manage = manageHome(me.memberships.find((m) => m.siteId === siteId)?.role);
+  const nav = [
+    ...NAV,
+    ...(manage ? [{ href: manage, label: 'Manage', match: '/backoffice/manage' }] : []),
+    ...(me.operator ? [{ href: '/backoffice/operator', label: 'Operator', match: '/backoffice/operator' }] : []),
+  ];
   return (
     <header class="topbar">
       <h1 class="brand">
@@ -52,8 +59,8 @@ export function TopBar({ me, siteId, onSite, link, onSignOut, socket }: Props) {
         <span class={`link-state ${link}`}>{linkText[link]}</span>
       </div>
       <nav class="main-nav" aria-label="Main">
-        {NAV.map((n) => (
-          <a key={n.href} href={n.href} aria-current={isCurrent(n.href, path) ? 'page' : undefined}>
+        {nav.map((n) => (
+          <a key={n.href} href={n.href} aria-current={isCurrent(n, path) ? 'page' : undefined}>
             {n.label}
           </a>
         ))}

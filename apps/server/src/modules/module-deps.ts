@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '@tribu/db';
 import type { HelperNamespace } from '../socket/io.ts';
+import type { AuditService } from './audit/audit.service.ts';
 import type { ConversationRepository } from './conversations/conversation.repository.ts';
 import type { ConversationService } from './conversations/conversation.service.ts';
 import type { NotificationService } from './notifications/notification.service.ts';
@@ -15,6 +16,8 @@ export interface ModuleDeps {
   conversationRepo: ConversationRepository;
   presence: PresenceService;
   notifications: NotificationService;
+  /** Every moderation and administration action is written here (who, what, when, why). */
+  audit: AuditService;
   /** The `/helper` namespace: modules emit facts to rooms (`rooms.*`), reaching every node through the adapter. */
   helpers: HelperNamespace;
   log: FastifyBaseLogger;

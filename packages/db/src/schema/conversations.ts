@@ -57,6 +57,8 @@ export const conversations = pgTable(
     /** A hand-off offered by the chat's helper to a named peer, until the peer answers. */
     handoffTo: uuid().references(() => users.id, { onDelete: 'set null' }),
     handoffAt: timestamp({ withTimezone: true }),
+    /** HMAC of the visitor's network address when the chat started (bans by address); null when not stored. */
+    ipHash: text(),
   },
   (t) => [
     // One open conversation per visitor and site, whatever the tabs or nodes.

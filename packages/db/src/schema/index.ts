@@ -17,3 +17,4 @@ export * from './online-minutes.ts';
 export * from './points-ledger.ts';
 export * from './badge-awards.ts';
 export * from './rewards.ts';
+export * from './community-admin.ts';

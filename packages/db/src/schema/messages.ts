@@ -1,4 +1,4 @@
-import { index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { authorKindEnum, conversations } from './conversations.ts';
 import { users } from './users.ts';
 
@@ -16,6 +16,8 @@ export const messages = pgTable(
     senderKey: text().notNull(),
     clientId: text().notNull(),
     text: text().notNull(),
+    /** A visitor message containing one of the site's blocked words: masked for helpers, in the moderation queue. */
+    flagged: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -30,6 +30,16 @@ export interface SiteSettings {
   /** Languages offered (default: all of en, fr, es). */
   locales?: ('en' | 'fr' | 'es')[];
   /** Site wording per language, over Tribu's defaults. */
+  /** The site's own questions on the "Become a helper" application (managers edit them). */
+  applicationQuestions?: string[];
+  /** The community charter helpers accept on joining and can reread (plain text, paragraphs). */
+  charter?: string;
+  /** Words masked in visitor messages for helpers; a message containing one is flagged for managers. */
+  blockedWords?: string[];
+  /** Days closed conversations are kept; null/absent = for ever. */
+  retentionDays?: number | null;
+  /** Onboarding: how many chats a newcomer watches read-only before taking requests (default 3). */
+  observeChats?: number;
   texts?: Partial<Record<'en' | 'fr' | 'es', Partial<Record<'launcher' | 'title' | 'disclosure' | 'placeholder' | 'open' | 'online' | 'replies' | 'offline' | 'privacy', string>>>>;
 }
 

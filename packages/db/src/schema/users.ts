@@ -1,4 +1,4 @@
-import { jsonb, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, jsonb, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** What a helper wants to be told about, and how. */
 export interface NotifyPrefs {
@@ -27,5 +27,7 @@ export const users = pgTable('users', {
   notifyPrefs: jsonb().$type<NotifyPrefs>().notNull().default({}),
   /** Optional gentle reminder after this many hours online in a day; null = never. */
   restReminderHours: smallint(),
+  /** Operator (super-admin) of the install: creates sites. Set from the shell, never from a request. */
+  operator: boolean().notNull().default(false),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });

@@ -48,12 +48,22 @@ export class AuthService {
       .limit(1);
     if (!row) return undefined;
     const rows = await this.db
-      .select({ siteId: sites.id, siteKey: sites.key, siteName: sites.name, role: memberships.role, settings: sites.settings })
+      .select({
+        siteId: sites.id,
+        siteKey: sites.key,
+        siteName: sites.name,
+        role: memberships.role,
+        settings: sites.settings,
+        status: memberships.status,
+        suspendedReason: memberships.suspendedReason,
+      })
       .from(memberships)
       .innerJoin(sites, eq(sites.id, memberships.siteId))
       .where(eq(memberships.userId, row.u.id))
       .orderBy(sites.name);
-    const ms: Membership[] = rows.map(({ settings, ...m }) => ({
+    // A suspended membership gives no rights at all; the person is only told why.
+    const suspended = rows.filter((m) => m.status === 'suspended').map((m) => ({ siteName: m.siteName, reason: m.suspendedReason }));
+    const ms: Membership[] = rows.filter((m) => m.status !== 'suspended').map(({ settings, status: _s, suspendedReason: _r, ...m }) => ({
       ...m,
       chatCap: settings.chatCap ?? DEFAULT_CHAT_CAP,
       topics: (settings.topics ?? []).map((t) => ({ tag: t.tag, label: t.label })),
@@ -64,6 +74,8 @@ export class AuthService {
       me: {
         user: { id: row.u.id, email: row.u.email, displayName: row.u.displayName, avatarUrl: row.u.avatarUrl },
         memberships: ms,
+        suspended,
+        operator: row.u.operator,
         csrfToken: row.s.csrfToken,
       },
     };

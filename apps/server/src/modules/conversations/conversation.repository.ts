@@ -15,6 +15,8 @@ export interface NewMessage {
   senderKey: string;
   clientId: string;
   text: string;
+  /** Contains one of the site's blocked words (visitor messages only). */
+  flagged?: boolean;
   /** Shown with the message; the caller knows it (the signed-in helper), so nothing is re-read. */
   authorName: string | null;
 }

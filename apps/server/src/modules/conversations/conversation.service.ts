@@ -29,6 +29,8 @@ export class ConversationService {
     private readonly sites: SiteService,
     /** Public so the desk's hand-off and staff moves announce through the same fan-out. */
     readonly events: ConversationEvents,
+    /** Moderation's screen of a visitor's text (blocked words): true flags the message for managers. */
+    private readonly screen: (siteId: string, text: string) => boolean | Promise<boolean> = () => false,
   ) {}
 
   // ---------- visitor ----------
@@ -193,6 +195,7 @@ export class ConversationService {
         senderKey,
         clientId: input.clientId,
         text: input.text,
+        flagged: actor.kind === 'visitor' && (await this.screen(row.siteId, input.text)),
         authorName: actor.kind === 'helper' ? actor.displayName : null,
       });
     } catch (e) {

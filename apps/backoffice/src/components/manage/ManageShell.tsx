@@ -1,0 +1,50 @@
+import type { ComponentChildren } from 'preact';
+import { useLocation } from 'preact-iso';
+import type { Me } from '@tribu/protocol/client';
+import { useOwnSocket } from '../../hooks/useOwnSocket.ts';
+import { useSiteChoice } from '../../hooks/useRecognition.ts';
+import { PageShell } from '../recognition/PageShell.tsx';
+import { sectionsFor } from './sections.ts';
+
+interface Props {
+  me: Me;
+  onSignedOut: () => void;
+  title: string;
+  /** The page itself, given the chosen site (the top bar's site choice). */
+  children: (siteId: string) => ComponentChildren;
+}
+
+/**
+ * The frame of every management page: the top bar, a section menu for what this person's role on
+ * the chosen site allows, and the page. Someone without the rights is told so instead of the page.
+ */
+export function ManageShell({ me, onSignedOut, title, children }: Props) {
+  const { siteId, setSiteId, membership } = useSiteChoice(me);
+  const { socket, link } = useOwnSocket(onSignedOut);
+  const { path } = useLocation();
+  const sections = sectionsFor(membership?.role);
+  const allowed = sections.some((s) => path.startsWith(s.href));
+  return (
+    <PageShell me={me} siteId={siteId} onSite={setSiteId} link={link} socket={socket} onSignedOut={onSignedOut} title={title}>
+      <div class="manage">
+        <nav class="manage-nav" aria-label="Manage">
+          {sections.map((s) => (
+            <a key={s.href} href={s.href} aria-current={path.startsWith(s.href) ? 'page' : undefined}>
+              {s.label}
+            </a>
+          ))}
+        </nav>
+        <div class="manage-body">
+          {allowed ? (
+            children(siteId)
+          ) : (
+            <p class="notice" role="alert">
+              Only this site's community managers and admins can open this page. Choose another site above, or go back to the{' '}
+              <a href="/backoffice">desk</a>.
+            </p>
+          )}
+        </div>
+      </div>
+    </PageShell>
+  );
+}
