@@ -96,7 +96,11 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   });
 
   const { io, visitors: visitorNs, helpers: helperNs } = createIo(app, redis);
-  const sites = new SiteService(db.db);
+  // A site changed on one node: the others drop their cached copy within the adapter's delivery time.
+  const sites = new SiteService(db.db, (id) => {
+    if (redis) helperNs.serverSideEmit('site:changed', id);
+  });
+  helperNs.on('site:changed', (id) => sites.forget(id));
   const auth = new AuthService(db.db);
   const visitors = new VisitorService(db.db, sites, secret);
   const conversationRepo = new ConversationRepository(db.db);

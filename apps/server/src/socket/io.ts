@@ -18,6 +18,8 @@ export type VisitorNamespace = Namespace<VisitorClientEvents, VisitorServerEvent
 export interface HelperInterServerEvents {
   /** A person left a site: their tabs on every node lose the role and its rooms. */
   'membership:left': (userId: string, siteId: string) => void;
+  /** A site's settings, bans or blocked words changed: other nodes drop their cached copy now. */
+  'site:changed': (siteId: string) => void;
 }
 export type HelperNamespace = Namespace<HelperClientEvents, HelperServerEvents, HelperInterServerEvents, HelperActor>;
 export type HelperSocket = Socket<HelperClientEvents, HelperServerEvents, HelperInterServerEvents, HelperActor>;

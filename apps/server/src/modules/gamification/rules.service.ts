@@ -55,7 +55,7 @@ export class RulesService {
     requireManager(actor, siteId);
     const patch = JSON.stringify({ scoring: rules.scoring, tiers: [...rules.tiers].sort((a, b) => a.min - b.min), customBadges: rules.customBadges });
     await this.deps.db.update(sites).set({ settings: sql`${sites.settings} || ${patch}::jsonb` }).where(eq(sites.id, siteId));
-    this.deps.sites.forget(siteId);
+    this.deps.sites.changed(siteId);
     return this.get(actor, siteId);
   }
 

@@ -9,7 +9,11 @@ const TTL_MS = 5_000;
 export class SiteService {
   private readonly cache = new Map<string, { row: SiteRow | undefined; at: number }>();
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    /** Tells the other nodes (through the adapter) that a site changed; set once the sockets exist. */
+    private readonly tellOthers: (id: string) => void = () => undefined,
+  ) {}
 
   async byKey(key: string): Promise<SiteRow | undefined> {
     return this.cached(`k:${key}`, async () => {
@@ -25,7 +29,13 @@ export class SiteService {
     });
   }
 
-  /** Drops this node's cached copy after a change (other nodes refresh within the TTL). */
+  /** After a write to a site's row: every node, this one and the others, reads it afresh at once. */
+  changed(id: string): void {
+    this.forget(id);
+    this.tellOthers(id);
+  }
+
+  /** Drops this node's cached copy (another node's `changed`, or a test). */
   forget(id: string): void {
     this.cache.delete(`i:${id}`);
     for (const [key, hit] of this.cache) if (hit.row?.id === id) this.cache.delete(key);
