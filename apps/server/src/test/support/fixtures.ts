@@ -10,6 +10,7 @@ export const USERS = {
   helperA1: { email: 'a1@test.tribu', name: 'Ada', site: 'shop-a', role: 'helper' },
   helperA2: { email: 'a2@test.tribu', name: 'Ben', site: 'shop-a', role: 'helper' },
   moderatorA: { email: 'mod-a@test.tribu', name: 'Mo', site: 'shop-a', role: 'moderator' },
+  adminA: { email: 'admin-a@test.tribu', name: 'Al', site: 'shop-a', role: 'admin' },
   helperB1: { email: 'b1@test.tribu', name: 'Bea', site: 'shop-b', role: 'helper' },
 } as const satisfies Record<string, { email: string; name: string; site: string; role: Role }>;
 
