@@ -8,6 +8,7 @@ export type * from './feed.ts';
 export type * from './desk.ts';
 export type * from './community.ts';
 export type * from './gamification.ts';
+export * from './kpi.ts';
 export type * from './http.ts';
 export { CSRF_HEADER, LOCALES, SESSION_COOKIE, type Locale } from './constants.ts';
 export * from './ack.ts';

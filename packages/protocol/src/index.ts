@@ -7,5 +7,7 @@ export * from './feed.ts';
 export * from './desk.ts';
 export * from './community.ts';
 export * from './gamification.ts';
+export * from './kpi.ts';
+export * from './kpi.schemas.ts';
 export * from './http.ts';
 export * from './ack.ts';

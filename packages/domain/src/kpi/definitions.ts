@@ -1,0 +1,25 @@
+/** A full-time job, in hours a week: the yardstick for "full-time equivalents". */
+export const FULL_TIME_HOURS_PER_WEEK = 35;
+
+/**
+ * What each figure means, in one sentence a manager can read as a hint beside it. The server
+ * computes exactly this; the fixture month of the tests is designed from these words.
+ */
+export const KPI_DEFINITIONS = {
+  requests: 'Conversations started by visitors in the period.',
+  answered: 'Requests that got a first answer from a helper.',
+  missed: 'Requests nobody took, which the visitor did not close.',
+  abandoned: 'The visitor left before any answer.',
+  answerRate: 'Answered ÷ requests.',
+  firstAnswer: 'Time from the question to the first answer of a helper (median; p90: 9 in 10 answered faster).',
+  chatDuration: 'From the moment a helper took the chat to its end, for answered chats that ended (median).',
+  chatHours: `Sum of the durations of answered chats; FTE = chat hours ÷ (${FULL_TIME_HOURS_PER_WEEK} h × weeks in the period).`,
+  rating: 'Average stars given by visitors, and how many of the answered chats were rated.',
+  activeHelpers: 'Members who answered at least one chat in the period.',
+  newHelpers: 'Helpers who joined the community in the period.',
+  inactiveHelpers: 'Helpers with no answered chat in the period: a friendly word may bring them back — no pressure, helping is voluntary.',
+  heatmap: 'Requests per hour of the week (site time) against the average number of helpers online; a gap is an hour with requests and, on average, less than one helper online.',
+  perHelper: 'Chats answered, average rating, median first answer, chat hours, hours online and points earned in the period; last seen is the latest minute online.',
+} as const;
+
+export type KpiDefinitionKey = keyof typeof KPI_DEFINITIONS;

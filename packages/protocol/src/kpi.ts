@@ -1,0 +1,89 @@
+// ---------- the managers' numbers (KPI dashboard); zod-free (the backoffice imports it) ----------
+
+/** Longest period a dashboard or an export covers, in days. */
+export const KPI_MAX_DAYS = 366;
+
+/** The tables a manager can download as CSV (`/api/sites/:siteId/kpis/<table>.csv`). */
+export const KPI_TABLES = ['daily', 'helpers', 'inactive', 'heatmap', 'ratings'] as const;
+export type KpiTable = (typeof KPI_TABLES)[number];
+
+/** Figures over conversations created in a period; every definition is in `@tribu/domain` (kpi). */
+export interface KpiSummary {
+  requests: number;
+  answered: number;
+  missed: number;
+  abandoned: number;
+  /** answered ÷ requests; null with no request. */
+  answerRate: number | null;
+  medianFirstAnswerSec: number | null;
+  p90FirstAnswerSec: number | null;
+  medianChatSec: number | null;
+  chatHours: number;
+  /** chat hours ÷ (35 h × weeks in the period). */
+  fte: number;
+  ratingAverage: number | null;
+  /** How many chats got 1, 2, 3, 4 and 5 stars (index 0 is 1 star). */
+  ratingCounts: [number, number, number, number, number];
+  rated: number;
+  /** rated ÷ answered; null with no answered chat. */
+  ratedShare: number | null;
+}
+
+export interface KpiDay {
+  date: string;
+  requests: number;
+  answered: number;
+  missed: number;
+  abandoned: number;
+  medianFirstAnswerSec: number | null;
+}
+
+/** One hour of one weekday (ISO: 1 Monday … 7 Sunday), in the site's time zone. */
+export interface KpiHeatCell {
+  weekday: number;
+  hour: number;
+  requests: number;
+  /** Average number of people with the backoffice open during that hour. */
+  helpersOnline: number;
+  /** Requests came and, on average, fewer than one helper was there. */
+  gap: boolean;
+}
+
+export interface KpiHelperRow {
+  userId: string;
+  name: string;
+  role: 'helper' | 'moderator' | 'admin' | null;
+  chats: number;
+  ratingAverage: number | null;
+  medianFirstAnswerSec: number | null;
+  chatHours: number;
+  hoursOnline: number;
+  /** Points earned in the period (awards, grants, revocations; spending not counted). */
+  points: number;
+  lastSeenAt: string | null;
+  joinedAt: string | null;
+}
+
+export interface KpiInactiveHelper {
+  userId: string;
+  name: string;
+  joinedAt: string;
+  lastSeenAt: string | null;
+  lastAnswerAt: string | null;
+}
+
+export interface KpiReport {
+  siteId: string;
+  timeZone: string;
+  from: string;
+  to: string;
+  days: number;
+  summary: KpiSummary;
+  /** The same number of days just before, for comparison. */
+  previous: { from: string; to: string; summary: KpiSummary; activeHelpers: number };
+  helpers: { active: number; new: number; inactive: number };
+  daily: KpiDay[];
+  heatmap: KpiHeatCell[];
+  perHelper: KpiHelperRow[];
+  inactive: KpiInactiveHelper[];
+}
