@@ -40,6 +40,10 @@ import { gamificationRoutes } from './modules/gamification/gamification.routes.t
 import { RewardsService } from './modules/gamification/rewards.service.ts';
 import { RulesService } from './modules/gamification/rules.service.ts';
 import { AuditService } from './modules/audit/audit.service.ts';
+import { Mailer } from './lib/mailer.ts';
+import { InvitationService } from './modules/recruitment/invitation.service.ts';
+import { RecruitmentRepository } from './modules/recruitment/recruitment.repository.ts';
+import { invitationRoutes } from './modules/recruitment/invitation.routes.ts';
 
 export interface AppDeps {
   env: Env;
@@ -160,8 +164,10 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   const notifications = new NotificationService(db.db, (userId, n) =>
     helperNs.to(rooms.user(userId)).emit('notification:created', n),
   );
+  const mailer = new Mailer({ url: env.SMTP_URL, from: env.MAIL_FROM }, app.log);
   const moduleDeps: ModuleDeps = {
     db: db.db,
+    mailer,
     sites,
     conversations,
     conversationRepo,
@@ -178,6 +184,8 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   const gamification = new GamificationService(moduleDeps);
   const rules = new RulesService(moduleDeps);
   const rewards = new RewardsService(moduleDeps);
+  const recruitmentRepo = new RecruitmentRepository(db.db);
+  const invitations = new InvitationService(moduleDeps, recruitmentRepo, { auth, mailer, publicUrl: env.PUBLIC_URL });
   const limiters = {
     visitorEvents: createLimiter('visitor-events', { points: 40, duration: 10 }, redisLimit),
     helperEvents: createLimiter('helper-events', { points: 100, duration: 10 }, redisLimit),
@@ -216,6 +224,7 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   profileRoutes(app, { auth, profiles, secureCookies });
   imageRoutes(app, { auth, feed });
   gamificationRoutes(app, { auth, gamification });
+  invitationRoutes(app, { auth, invitations, secureCookies });
   widgetRoutes(app, { sites, availability });
   await registerStatic(app);
 
@@ -232,6 +241,7 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
     clearInterval(sweeper);
     profiles.minutes.stop();
     positions.stop();
+    mailer.close();
     await new Promise<void>((resolve) => {
       void io.close(() => resolve());
     });

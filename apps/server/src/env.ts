@@ -20,10 +20,15 @@ const EnvSchema = z
     /** Behind a load balancer: trust X-Forwarded-For for client addresses. */
     TRUST_PROXY: bool.default(false),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Outgoing mail (invitations, offline answers), e.g. `smtp://user:pass@host:587`; unset = no mail. */
+    SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, 'SMTP_URL must look like smtp://user:pass@host:587').optional(),
+    /** Sender of Tribu's mail (default `Tribu <no-reply@PUBLIC_URL's host>`). */
+    MAIL_FROM: z.string().min(3).max(200).optional(),
   })
   .transform((e) => ({
     ...e,
     PUBLIC_URL: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    MAIL_FROM: e.MAIL_FROM ?? `Tribu <no-reply@${new URL(e.PUBLIC_URL ?? 'http://localhost').hostname}>`,
     // Demo data only where asked for or in development; never by default in production.
     SEED_DEMO: e.SEED_DEMO ?? e.NODE_ENV !== 'production',
   }));

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '@tribu/db';
+import type { Mailer } from '../lib/mailer.ts';
 import type { HelperNamespace } from '../socket/io.ts';
 import type { AuditService } from './audit/audit.service.ts';
 import type { ConversationRepository } from './conversations/conversation.repository.ts';
@@ -18,6 +19,8 @@ export interface ModuleDeps {
   notifications: NotificationService;
   /** Every moderation and administration action is written here (who, what, when, why). */
   audit: AuditService;
+  /** Outgoing mail; `mailer.configured` is false without SMTP_URL (then offer a link to copy instead). */
+  mailer: Mailer;
   /** The `/helper` namespace: modules emit facts to rooms (`rooms.*`), reaching every node through the adapter. */
   helpers: HelperNamespace;
   log: FastifyBaseLogger;

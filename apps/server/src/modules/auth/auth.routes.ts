@@ -10,7 +10,7 @@ import { SESSION_TTL_MS, type AuthService, type Session } from './auth.service.t
 const hostOf = (req: FastifyRequest) => req.headers.host;
 
 /** State-changing backoffice requests must come from our own pages (SameSite + Origin + CSRF header). */
-function assertSameOrigin(req: FastifyRequest): void {
+export function assertSameOrigin(req: FastifyRequest): void {
   const origin = req.headers.origin;
   if (origin !== undefined && !isSameOrigin(origin, hostOf(req))) {
     throw new AppError(ErrorCode.forbidden, 'Cross-site request refused');
@@ -29,16 +29,21 @@ export async function requireSession(auth: AuthService, req: FastifyRequest, csr
   return session;
 }
 
+/** Sets (or, with an empty value and 0, clears) the session cookie; the one place its options live. */
+export function setSessionCookie(reply: FastifyReply, value: string, maxAgeMs: number, secure: boolean): FastifyReply {
+  return reply.setCookie(SESSION_COOKIE, value, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    path: '/',
+    maxAge: Math.floor(maxAgeMs / 1000),
+  });
+}
+
 export function authRoutes(app: FastifyInstance, deps: { auth: AuthService; secureCookies: boolean }): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const setCookie = (reply: FastifyReply, value: string, maxAgeMs: number) =>
-    reply.setCookie(SESSION_COOKIE, value, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: deps.secureCookies,
-      path: '/',
-      maxAge: Math.floor(maxAgeMs / 1000),
-    });
+    setSessionCookie(reply, value, maxAgeMs, deps.secureCookies);
 
   r.post(
     '/api/auth/login',

@@ -26,10 +26,15 @@ export class AuthService {
     const [user] = await this.db.select().from(users).where(eq(users.email, email)).limit(1);
     const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), input.password);
     if (!user || !ok) throw new AppError(ErrorCode.unauthorized, 'Wrong email or password');
+    return this.startSession(user.id);
+  }
+
+  /** Opens a session for someone already proven (a password checked, an invitation used). */
+  async startSession(userId: string): Promise<{ cookie: string; session: Session }> {
     const cookie = randomBytes(32).toString('base64url');
     await this.db.insert(sessions).values({
       id: sha256(cookie),
-      userId: user.id,
+      userId,
       csrfToken: randomBytes(24).toString('base64url'),
       expiresAt: new Date(Date.now() + SESSION_TTL_MS),
     });

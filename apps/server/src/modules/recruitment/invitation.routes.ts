@@ -1,0 +1,47 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { IdSchema, InvitationAcceptSchema, InvitationTokenSchema, InviteSchema, SESSION_COOKIE } from '@tribu/protocol';
+import { assertSameOrigin, requireSession, setSessionCookie } from '../auth/auth.routes.ts';
+import { SESSION_TTL_MS, type AuthService } from '../auth/auth.service.ts';
+import type { InvitationService } from './invitation.service.ts';
+
+/**
+ * Invitations: managers invite by email (`POST /api/sites/:siteId/invitations`); the invited
+ * person previews and uses the link without being signed in. The token travels in bodies only,
+ * never in an API address, so it stays out of request logs.
+ */
+export function invitationRoutes(
+  app: FastifyInstance,
+  deps: { auth: AuthService; invitations: InvitationService; secureCookies: boolean },
+): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post(
+    '/api/sites/:siteId/invitations',
+    { schema: { params: z.object({ siteId: IdSchema }), body: InviteSchema }, config: { rateLimit: { max: 30, timeWindow: 60_000 } } },
+    async (req) => {
+      const { actor } = await requireSession(deps.auth, req, true);
+      return deps.invitations.invite(actor, { siteId: req.params.siteId, ...req.body });
+    },
+  );
+
+  r.post(
+    '/api/invitations/preview',
+    { schema: { body: InvitationTokenSchema }, config: { rateLimit: { max: 30, timeWindow: 60_000 } } },
+    async (req) => deps.invitations.preview(req.body.token),
+  );
+
+  r.post(
+    '/api/invitations/accept',
+    { schema: { body: InvitationAcceptSchema }, config: { rateLimit: { max: 10, timeWindow: 60_000 } } },
+    async (req, reply) => {
+      assertSameOrigin(req);
+      const signedIn = await deps.auth.fromCookie(req.cookies[SESSION_COOKIE]);
+      const { token, ...input } = req.body;
+      const { cookie, session } = await deps.invitations.accept(token, input, signedIn?.actor);
+      setSessionCookie(reply, cookie, SESSION_TTL_MS, deps.secureCookies);
+      return session.me;
+    },
+  );
+}
