@@ -1,0 +1,35 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseOptions } from './options.ts';
+import { renderTable, rows } from './report.ts';
+import { runBench } from './run.ts';
+
+const resultsDir = resolve(dirname(fileURLToPath(import.meta.url)), '../results');
+
+async function main(): Promise<void> {
+  const o = parseOptions(process.argv.slice(2).filter((a) => a !== '--'));
+  // Every loop is bounded; this is the last guard against a run that never ends.
+  const limit = (o.durationSec * 8 + 600 + o.idle / 20) * 1000;
+  setTimeout(() => {
+    console.error(`bench: still running after ${Math.round(limit / 1000)} s; giving up`);
+    process.exit(2);
+  }, limit).unref();
+  const results = await runBench(o, resultsDir);
+  const table = rows(results);
+  const file = o.json ?? join(resultsDir, `bench-${results.startedAt.replace(/[:.]/g, '-')}.json`);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify({ ...results, table }, null, 2));
+  console.log(`\n${renderTable(table)}\n`);
+  if (results.profile) {
+    console.log(`CPU profile of Tribu during the throughput test (${results.profile.file}), self time:`);
+    for (const f of results.profile.top) console.log(`  ${f.selfPct.toFixed(1).padStart(5)} %  ${f.name}  ${f.where}`);
+  }
+  console.log(`\nResults: ${file}`);
+  process.exit(0);
+}
+
+main().catch((e: unknown) => {
+  console.error('bench failed:', e);
+  process.exit(1);
+});

@@ -1,0 +1,93 @@
+import { parseArgs } from 'node:util';
+
+export interface BenchOptions {
+  /** Visitor/helper pairs in active conversations (throughput and latency tests). */
+  pairs: number;
+  /** Seconds each timed test runs. */
+  durationSec: number;
+  /** Idle visitor sockets connected during the latency test (also the memory and connection tests). */
+  idle: number;
+  /** Messages per second of the latency test. */
+  rate: number;
+  /** Requests and helpers of the claims burst. */
+  claimRequests: number;
+  claimHelpers: number;
+  /** Also run the throughput test on three nodes (Redis adapter cost). */
+  threeNodes: boolean;
+  /** Skip the multi-node tests (no Redis needed). */
+  skipMultiNode: boolean;
+  /** Write a CPU profile of Tribu's node during its throughput test. */
+  profile: boolean;
+  /** Where the JSON results go. */
+  json: string | undefined;
+  databaseUrl: string;
+  redisUrl: string;
+  quick: boolean;
+}
+
+const HELP = `pnpm bench [options]
+  --quick              small and fast (10 pairs, 2 s, 200 idle sockets)
+  --pairs <n>          visitor/helper pairs (default 200)
+  --duration <s>       seconds per timed test (default 10)
+  --idle <n>           idle visitor sockets during the latency test (default 5000)
+  --rate <n>           messages/s of the latency test (default 1000)
+  --claims <n>         requests in the claims burst (default 200), taken by --claim-helpers (default 20)
+  --three-nodes        also measure three nodes through Redis
+  --no-multi-node      skip the two-node test (no Redis needed)
+  --profile            CPU profile of Tribu during the throughput test (results/*.cpuprofile)
+  --json <file>        results file (default apps/bench/results/bench-<time>.json)
+  env DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) and REDIS_URL (redis://127.0.0.1:6379)`;
+
+export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      quick: { type: 'boolean', default: false },
+      pairs: { type: 'string' },
+      duration: { type: 'string' },
+      idle: { type: 'string' },
+      rate: { type: 'string' },
+      claims: { type: 'string' },
+      'claim-helpers': { type: 'string' },
+      'three-nodes': { type: 'boolean', default: false },
+      'no-multi-node': { type: 'boolean', default: false },
+      profile: { type: 'boolean', default: false },
+      json: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+    allowPositionals: false,
+  });
+  if (values.help) {
+    console.log(HELP);
+    process.exit(0);
+  }
+  const q = values.quick;
+  const int = (v: string | undefined, dflt: number, name: string, max: number) => {
+    if (v === undefined) return dflt;
+    const n = Number(v);
+    if (!Number.isFinite(n) || n <= 0 || n > max) throw new Error(`--${name} must be a number in 1..${max}`);
+    return n;
+  };
+  return {
+    quick: q,
+    pairs: Math.round(int(values.pairs, q ? 10 : 200, 'pairs', 5000)),
+    durationSec: int(values.duration, q ? 2 : 10, 'duration', 600),
+    idle: Math.round(int(values.idle, q ? 200 : 5000, 'idle', 50_000)),
+    rate: Math.round(int(values.rate, q ? 200 : 1000, 'rate', 100_000)),
+    claimRequests: Math.round(int(values.claims, q ? 20 : 200, 'claims', 10_000)),
+    claimHelpers: Math.round(int(values['claim-helpers'], q ? 4 : 20, 'claim-helpers', 1000)),
+    threeNodes: values['three-nodes'],
+    skipMultiNode: values['no-multi-node'],
+    profile: values.profile,
+    json: values.json,
+    databaseUrl: onlyLoopback(env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'),
+    redisUrl: onlyLoopback(env.REDIS_URL ?? 'redis://127.0.0.1:6379'),
+  };
+}
+
+/** The bench creates and drops databases and floods servers: only on this machine. */
+function onlyLoopback(url: string): string {
+  const host = new URL(url).hostname;
+  if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host)) throw new Error(`only loopback services are allowed, not ${host}`);
+  return url;
+}
