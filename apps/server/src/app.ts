@@ -40,6 +40,10 @@ import { gamificationRoutes } from './modules/gamification/gamification.routes.t
 import { RewardsService } from './modules/gamification/rewards.service.ts';
 import { RulesService } from './modules/gamification/rules.service.ts';
 import { AuditService } from './modules/audit/audit.service.ts';
+import { OnboardingService } from './modules/onboarding/onboarding.service.ts';
+import { ObserveService } from './modules/onboarding/observe.service.ts';
+import { NewcomersService } from './modules/onboarding/newcomers.service.ts';
+import { onboardingRoutes } from './modules/onboarding/onboarding.routes.ts';
 import { Mailer } from './lib/mailer.ts';
 import { InvitationService } from './modules/recruitment/invitation.service.ts';
 import { RecruitmentRepository } from './modules/recruitment/recruitment.repository.ts';
@@ -224,6 +228,8 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   profileRoutes(app, { auth, profiles, secureCookies });
   imageRoutes(app, { auth, feed });
   gamificationRoutes(app, { auth, gamification });
+  const onboarding = new OnboardingService(moduleDeps);
+  onboardingRoutes(app, { auth, onboarding, observe: new ObserveService(onboarding), newcomers: new NewcomersService(onboarding) });
   invitationRoutes(app, { auth, invitations, secureCookies });
   widgetRoutes(app, { sites, availability });
   await registerStatic(app);

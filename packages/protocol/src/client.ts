@@ -12,3 +12,5 @@ export * from './kpi.ts';
 export type * from './http.ts';
 export { CSRF_HEADER, LOCALES, SESSION_COOKIE, type Locale } from './constants.ts';
 export * from './ack.ts';
+export * from './onboarding.ts';
+export type * from './onboarding.schemas.ts';

@@ -61,7 +61,7 @@ export type ProfileUpdate = z.infer<typeof ProfileUpdateSchema>;
 export interface Notification {
   id: string;
   siteId: string;
-  kind: 'mention' | 'handoff' | 'moderation' | 'comment' | 'points' | 'reward';
+  kind: 'mention' | 'handoff' | 'moderation' | 'comment' | 'points' | 'reward' | 'mentor';
   text: string;
   actor: { id: string; displayName: string } | null;
   link: { postId?: string; conversationId?: string };

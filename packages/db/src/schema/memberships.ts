@@ -9,6 +9,10 @@ export interface MembershipOnboarding {
   profileCompletedAt?: string;
   observedAt?: string;
   firstChatAt?: string;
+  /** Every step done (kept: the checklist never comes back once complete). */
+  completedAt?: string;
+  /** The newcomer closed the finished checklist. */
+  dismissedAt?: string;
 }
 
 export const roleEnum = pgEnum('role', ['helper', 'moderator', 'admin']);

@@ -34,6 +34,8 @@ export interface SiteSettings {
   applicationQuestions?: string[];
   /** The community charter helpers accept on joining and can reread (plain text, paragraphs). */
   charter?: string;
+  /** When the charter last changed (ISO); a member who accepted before is asked to accept again. */
+  charterUpdatedAt?: string;
   /** Words masked in visitor messages for helpers; a message containing one is flagged for managers. */
   blockedWords?: string[];
   /** Days closed conversations are kept; null/absent = for ever. */
