@@ -37,6 +37,8 @@ import type { ModuleDeps } from './modules/module-deps.ts';
 import { NotificationService } from './modules/notifications/notification.service.ts';
 import { GamificationService } from './modules/gamification/gamification.service.ts';
 import { gamificationRoutes } from './modules/gamification/gamification.routes.ts';
+import { kpiRoutes } from './modules/kpi/kpi.routes.ts';
+import { KpiService } from './modules/kpi/kpi.service.ts';
 import { RewardsService } from './modules/gamification/rewards.service.ts';
 import { RulesService } from './modules/gamification/rules.service.ts';
 import { AuditService } from './modules/audit/audit.service.ts';
@@ -228,6 +230,7 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   profileRoutes(app, { auth, profiles, secureCookies });
   imageRoutes(app, { auth, feed });
   gamificationRoutes(app, { auth, gamification });
+  kpiRoutes(app, { auth, kpis: new KpiService(moduleDeps) });
   const onboarding = new OnboardingService(moduleDeps);
   onboardingRoutes(app, { auth, onboarding, observe: new ObserveService(onboarding), newcomers: new NewcomersService(onboarding) });
   invitationRoutes(app, { auth, invitations, secureCookies });
