@@ -18,6 +18,12 @@ import { healthRoutes } from './modules/health/health.routes.ts';
 import { AvailabilityService } from './modules/sites/availability.service.ts';
 import { SiteService } from './modules/sites/site.service.ts';
 import { widgetRoutes } from './modules/sites/widget.routes.ts';
+import { siteAdminRoutes } from './modules/sites/site-admin.routes.ts';
+import { SiteMembersService } from './modules/sites/site-members.service.ts';
+import { SiteSettingsService } from './modules/sites/site-settings.service.ts';
+import { RetentionSweep } from './modules/sites/retention.ts';
+import { operatorRoutes } from './modules/operator/operator.routes.ts';
+import { OperatorService } from './modules/operator/operator.service.ts';
 import { VisitorService } from './modules/visitors/visitor.service.ts';
 import { visitorRoutes } from './modules/visitors/visitor.routes.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
@@ -235,11 +241,20 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   onboardingRoutes(app, { auth, onboarding, observe: new ObserveService(onboarding), newcomers: new NewcomersService(onboarding) });
   invitationRoutes(app, { auth, invitations, secureCookies });
   widgetRoutes(app, { sites, availability });
+  siteAdminRoutes(app, {
+    auth,
+    settings: new SiteSettingsService(moduleDeps, env.PUBLIC_URL),
+    members: new SiteMembersService(moduleDeps),
+    mailConfigured: () => mailer.configured,
+  });
+  operatorRoutes(app, { auth, operator: new OperatorService(moduleDeps, invitations, env.PUBLIC_URL) });
+  const retention = new RetentionSweep(db.db, (count) => app.log.info({ count }, 'retention: old closed conversations deleted'));
   await registerStatic(app);
 
   // Every node sweeps; the release is one conditional UPDATE, so each request is released once.
   const sweep = async () => {
     await conversations.releaseUnanswered();
+    await retention.maybeRun();
   };
   // Hours online: a minute per helper and site, on its own 60 s timer (tests run it through sweep()).
   profiles.minutes.start();
@@ -265,6 +280,7 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
     scoreChat: (id) => gamification.chatEnded(id),
     sweep: async () => {
       await sweep();
+      await retention.run();
       await profiles.minutes.sweep();
     },
   };

@@ -12,5 +12,7 @@ export * from './kpi.ts';
 export type * from './http.ts';
 export { CSRF_HEADER, LOCALES, SESSION_COOKIE, type Locale } from './constants.ts';
 export * from './ack.ts';
+export * from './site-settings.ts';
+export type * from './admin.ts';
 export * from './onboarding.ts';
 export type * from './onboarding.schemas.ts';

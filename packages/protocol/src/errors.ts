@@ -19,6 +19,8 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export interface ErrorBody {
   code: ErrorCode;
   message: string;
+  /** A form's problems by field path (`texts.en.launcher`, `allowedOrigins.2`), when there are several. */
+  fields?: Record<string, string>;
 }
 
 /** Every socket command acks with this: a result or a clear error. */

@@ -97,5 +97,5 @@ export { RoleSchema };
 
 /** Body of every HTTP error. */
 export interface HttpErrorBody {
-  error: { code: string; message: string };
+  error: { code: string; message: string; fields?: Record<string, string> };
 }

@@ -12,6 +12,7 @@ export * from './kpi.schemas.ts';
 export * from './recruitment.ts';
 export * from './http.ts';
 export * from './ack.ts';
+export * from './admin.ts';
 export * from './onboarding.ts';
 export * from './onboarding.schemas.ts';
 export * from './admin.ts';

@@ -34,4 +34,17 @@ export function statusOf(code: ErrorCode): number {
   return httpStatus[code];
 }
 
+/** A form refused with a message per field (`texts.en.launcher`, `allowedOrigins.2`), so each shows beside its input. */
+export class FieldsError extends AppError {
+  constructor(
+    readonly fields: Record<string, string>,
+    message = Object.values(fields)[0] ?? 'Check the highlighted fields',
+  ) {
+    super(ErrorCode.badRequest, message);
+  }
+  override toBody(): ErrorBody {
+    return { code: this.code, message: this.message, fields: this.fields };
+  }
+}
+
 export const notFound = (what = 'Conversation') => new AppError(ErrorCode.notFound, `${what} not found`);

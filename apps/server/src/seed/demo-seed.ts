@@ -7,6 +7,8 @@ import { seedDemoFeed } from './demo-feed.ts';
 import { seedDemoRewards } from './demo-rewards.ts';
 
 export const DEMO_PASSWORD = 'tribu-demo';
+/** The demo login that is also the operator of the install. */
+export const DEMO_OPERATOR = 'admin@demo.tribu';
 
 export const DEMO_USERS: {
   email: string;
@@ -71,6 +73,8 @@ async function insertDemo(db: Db, passwordHash: string): Promise<void> {
           languages: u.languages,
           expertise: u.expertise,
           passwordHash,
+          // In demo mode the site admin is also the install's operator (creates sites); never in production.
+          operator: u.email === DEMO_OPERATOR,
         })),
       )
       .returning({ id: users.id, email: users.email });

@@ -14,7 +14,7 @@ const TTL_MS = 3_000;
  * site's threshold. Cached a few seconds: the loader's endpoint takes every page view.
  */
 export class AvailabilityService {
-  private readonly cache = new Map<string, { value: Availability; at: number }>();
+  private readonly cache = new Map<string, { value: Availability; at: number; site: SiteRow }>();
 
   constructor(
     private readonly db: Db,
@@ -26,9 +26,10 @@ export class AvailabilityService {
 
   async forSite(site: SiteRow): Promise<Availability> {
     const hit = this.cache.get(site.id);
-    if (hit && Date.now() - hit.at < TTL_MS) return hit.value;
+    // A new row object means the site was read afresh (maybe its threshold or offline mode changed).
+    if (hit && hit.site === site && Date.now() - hit.at < TTL_MS) return hit.value;
     const value = await this.compute(site);
-    this.cache.set(site.id, { value, at: Date.now() });
+    this.cache.set(site.id, { value, at: Date.now(), site });
     return value;
   }
 

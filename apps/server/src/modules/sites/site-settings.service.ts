@@ -1,0 +1,131 @@
+import { eq, sql } from 'drizzle-orm';
+import { sites, type SiteSettings } from '@tribu/db';
+import { DEFAULT_CHAT_CAP, DEFAULT_RELEASE_AFTER_SEC } from '@tribu/domain';
+import { LOCALES, type Locale, type SiteSettingsPatchParsed, type SiteSettingsView } from '@tribu/protocol';
+import { FieldsError, notFound } from '../../lib/errors.ts';
+import type { HelperActor } from '../actors.ts';
+import { requireAdmin } from '../access.ts';
+import type { ModuleDeps } from '../module-deps.ts';
+import type { SiteRow } from './site.service.ts';
+import { DEFAULT_TEXTS } from './widget.routes.ts';
+
+/** The tag a merchant pastes on their pages. */
+export const embedSnippet = (publicUrl: string, key: string) =>
+  `<script src="${publicUrl}/widget.js" data-site="${key}" async></script>`;
+
+/** A stored site as its admins edit it, every default filled in. */
+export function settingsView(site: SiteRow, publicUrl: string): SiteSettingsView {
+  const s = site.settings;
+  const locales = s.locales?.length ? LOCALES.filter((l) => s.locales!.includes(l)) : [...LOCALES];
+  return {
+    site: { id: site.id, key: site.key, name: site.name },
+    settings: {
+      name: site.name,
+      timeZone: s.timeZone ?? 'UTC',
+      allowedOrigins: site.allowedOrigins,
+      locales,
+      defaultLocale: s.defaultLocale && locales.includes(s.defaultLocale) ? s.defaultLocale : locales[0]!,
+      texts: s.texts ?? {},
+      color: /^#[0-9a-f]{6}$/i.test(s.color ?? '') ? s.color! : '#2f6f4f',
+      position: s.position === 'left' ? 'left' : 'right',
+      themeMode: s.themeMode ?? 'auto',
+      minHelpers: s.minHelpers ?? 1,
+      chatCap: s.chatCap ?? DEFAULT_CHAT_CAP,
+      releaseAfterSec: s.releaseAfterSec ?? DEFAULT_RELEASE_AFTER_SEC,
+      offlineMode: s.offlineMode ?? 'ask',
+      retentionDays: s.retentionDays ?? null,
+    },
+    defaultTexts: DEFAULT_TEXTS,
+    embed: embedSnippet(publicUrl, site.key),
+  };
+}
+
+/** Texts as stored: empty ones dropped (they mean "Tribu's wording"), empty languages too. */
+function cleanTexts(texts: NonNullable<SiteSettingsPatchParsed['texts']>): NonNullable<SiteSettings['texts']> {
+  const out: NonNullable<SiteSettings['texts']> = {};
+  for (const l of LOCALES) {
+    const entries = Object.entries(texts[l] ?? {}).filter(([, v]) => typeof v === 'string' && v.length > 0);
+    if (entries.length) out[l] = Object.fromEntries(entries);
+  }
+  return out;
+}
+
+type View = SiteSettingsView['settings'];
+
+/** What changed, field by field (`{ color: { from, to } }`), for the audit log. */
+function diff(before: View, after: View): Record<string, { from: unknown; to: unknown }> {
+  const out: Record<string, { from: unknown; to: unknown }> = {};
+  for (const k of Object.keys(after) as (keyof View)[]) {
+    if (k === 'texts') {
+      for (const l of LOCALES) {
+        const keys = new Set([...Object.keys(before.texts[l] ?? {}), ...Object.keys(after.texts[l] ?? {})]);
+        for (const t of keys) {
+          const from = (before.texts[l] as Record<string, string> | undefined)?.[t] ?? null;
+          const to = (after.texts[l] as Record<string, string> | undefined)?.[t] ?? null;
+          if (from !== to) out[`texts.${l}.${t}`] = { from, to };
+        }
+      }
+    } else if (JSON.stringify(before[k]) !== JSON.stringify(after[k])) {
+      out[k] = { from: before[k], to: after[k] };
+    }
+  }
+  return out;
+}
+
+/** Site settings for its admins: read with defaults, write a checked subset, audit the diff, tell every node. */
+export class SiteSettingsService {
+  constructor(
+    private readonly deps: ModuleDeps,
+    private readonly publicUrl: string,
+  ) {}
+
+  async get(actor: HelperActor, siteId: string): Promise<SiteSettingsView> {
+    requireAdmin(actor, siteId);
+    return settingsView(await this.row(siteId), this.publicUrl);
+  }
+
+  async update(actor: HelperActor, siteId: string, patch: SiteSettingsPatchParsed): Promise<SiteSettingsView> {
+    requireAdmin(actor, siteId);
+    const site = await this.row(siteId);
+    const before = settingsView(site, this.publicUrl).settings;
+    const locales = patch.locales ?? before.locales;
+    const defaultLocale = patch.defaultLocale ?? before.defaultLocale;
+    if (!locales.includes(defaultLocale)) {
+      throw new FieldsError({ defaultLocale: 'The default language must be one of the languages offered' });
+    }
+    const { name, allowedOrigins, texts, ...rest } = patch;
+    const settingsPatch: Partial<SiteSettings> = { ...rest, locales: locales as Locale[], defaultLocale };
+    if (texts) settingsPatch.texts = cleanTexts(texts);
+    const changes = await this.deps.db.transaction(async (tx) => {
+      const [row] = await tx
+        .update(sites)
+        .set({
+          ...(name !== undefined ? { name } : {}),
+          ...(allowedOrigins !== undefined ? { allowedOrigins } : {}),
+          settings: sql`${sites.settings} || ${JSON.stringify(settingsPatch)}::jsonb`,
+        })
+        .where(eq(sites.id, siteId))
+        .returning();
+      if (!row) throw notFound('Site');
+      const changed = diff(before, settingsView(row, this.publicUrl).settings);
+      if (Object.keys(changed).length) {
+        await this.deps.audit.record(
+          actor,
+          { siteId, action: 'site.settings_changed', targetKind: 'site', targetId: siteId, targetLabel: row.name, details: { changes: changed } },
+          tx,
+        );
+      }
+      return changed;
+    });
+    // Every node drops its cached copy now: the widget endpoint and handshakes read the new settings.
+    if (Object.keys(changes).length) this.deps.sites.changed(siteId);
+    return settingsView(await this.row(siteId, true), this.publicUrl);
+  }
+
+  private async row(siteId: string, fresh = false): Promise<SiteRow> {
+    if (fresh) this.deps.sites.forget(siteId);
+    const site = await this.deps.sites.byId(siteId);
+    if (!site) throw notFound('Site');
+    return site;
+  }
+}
