@@ -5,6 +5,7 @@ import { hashPassword } from '../modules/auth/password.ts';
 import { isUniqueViolation } from '../lib/pg-errors.ts';
 import { seedDemoFeed } from './demo-feed.ts';
 import { seedDemoRewards } from './demo-rewards.ts';
+import { seedDemoOnboarding } from './demo-onboarding.ts';
 
 export const DEMO_PASSWORD = 'tribu-demo';
 /** The demo login that is also the operator of the install. */
@@ -83,5 +84,6 @@ async function insertDemo(db: Db, passwordHash: string): Promise<void> {
     );
     await seedDemoFeed(tx, site.id, rows);
     await seedDemoRewards(tx, site.id);
+    await seedDemoOnboarding(tx, site.id, rows, passwordHash);
   });
 }
