@@ -199,8 +199,8 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   const recruitmentRepo = new RecruitmentRepository(db.db);
   const invitations = new InvitationService(moduleDeps, recruitmentRepo, { auth, mailer, publicUrl: env.PUBLIC_URL });
   const limiters = {
-    visitorEvents: createLimiter('visitor-events', { points: 40, duration: 10 }, redisLimit),
-    helperEvents: createLimiter('helper-events', { points: 100, duration: 10 }, redisLimit),
+    visitorEvents: createLimiter('visitor-events', { points: 40 * env.RATE_LIMIT_FACTOR, duration: 10 }, redisLimit),
+    helperEvents: createLimiter('helper-events', { points: 100 * env.RATE_LIMIT_FACTOR, duration: 10 }, redisLimit),
     connections: createLimiter('connections', { points: 60, duration: 60 }, redisLimit),
   };
 
@@ -209,6 +209,7 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
     visitors,
     positions,
     limiters: { events: limiters.visitorEvents, connections: limiters.connections },
+    trustProxy: env.TRUST_PROXY,
     log: app.log,
     publicUrl: env.PUBLIC_URL,
   });
@@ -226,6 +227,7 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
     auth,
     parseCookie: (h) => app.parseCookie(h),
     limiters: { events: limiters.helperEvents, connections: limiters.connections },
+    trustProxy: env.TRUST_PROXY,
     log: app.log,
   });
 

@@ -19,6 +19,11 @@ const EnvSchema = z
     SEED_DEMO: bool.optional(),
     /** Behind a load balancer: trust X-Forwarded-For for client addresses. */
     TRUST_PROXY: bool.default(false),
+    /**
+     * Multiplies every per-person socket budget (events per visitor or helper). 1 in production;
+     * load tests raise it, since one simulated person sends far more than a person types.
+     */
+    RATE_LIMIT_FACTOR: z.coerce.number().min(1).max(1_000_000).default(1),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Outgoing mail (invitations, offline answers), e.g. `smtp://user:pass@host:587`; unset = no mail. */
     SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, 'SMTP_URL must look like smtp://user:pass@host:587').optional(),

@@ -23,3 +23,16 @@ export function originOf(socket: Socket): { origin: string | undefined; host: st
   const h = socket.handshake.headers;
   return { origin: h.origin, host: h.host };
 }
+
+/**
+ * The client's address for per-address limits. Behind a load balancer (`TRUST_PROXY`), every
+ * socket comes from the balancer: the client is the first `X-Forwarded-For` entry, as for HTTP.
+ */
+export function clientAddress(socket: Socket, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = socket.handshake.headers['x-forwarded-for'];
+    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+    if (first) return first;
+  }
+  return socket.handshake.address;
+}

@@ -19,7 +19,7 @@ import type { RulesService } from '../modules/gamification/rules.service.ts';
 import type { FeedService } from '../modules/feed/feed.service.ts';
 import type { NotificationService } from '../modules/notifications/notification.service.ts';
 import { registerCommands } from './commands.ts';
-import { checkProtocolVersion, originOf, toHandshakeError } from './handshake.ts';
+import { checkProtocolVersion, clientAddress, originOf, toHandshakeError } from './handshake.ts';
 import { dropRoleLocally, rooms, type HelperNamespace } from './io.ts';
 
 export interface HelperNamespaceDeps {
@@ -38,6 +38,8 @@ export interface HelperNamespaceDeps {
   parseCookie: (header: string) => Record<string, string | undefined>;
   limiters: { events: Limiter; connections: Limiter };
   log: FastifyBaseLogger;
+  /** Behind a load balancer: the client address is the first X-Forwarded-For entry. */
+  trustProxy?: boolean;
 }
 
 /** `/helper`: the backoffice. Authenticated by the session cookie; only from Tribu's own origin. */
@@ -45,7 +47,7 @@ export function setupHelperNamespace(ns: HelperNamespace, deps: HelperNamespaceD
   ns.use(async (socket, next) => {
     try {
       checkProtocolVersion(socket);
-      await deps.limiters.connections.consume(`ip:${socket.handshake.address}`);
+      await deps.limiters.connections.consume(`ip:${clientAddress(socket, deps.trustProxy === true)}`);
       const { origin, host } = originOf(socket);
       // Blocks cross-site WebSocket hijacking: the cookie alone must not be enough.
       if (!isSameOrigin(origin, host)) throw new AppError(ErrorCode.originNotAllowed, 'Foreign origin');

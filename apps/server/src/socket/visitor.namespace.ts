@@ -7,7 +7,7 @@ import type { QueuePositions } from '../modules/conversations/queue-positions.ts
 import type { VisitorService } from '../modules/visitors/visitor.service.ts';
 import { forVisitor } from '../modules/conversations/conversation.mapper.ts';
 import { registerCommands } from './commands.ts';
-import { checkProtocolVersion, originOf, toHandshakeError } from './handshake.ts';
+import { checkProtocolVersion, clientAddress, originOf, toHandshakeError } from './handshake.ts';
 import { rooms, type VisitorNamespace } from './io.ts';
 
 export interface VisitorNamespaceDeps {
@@ -16,6 +16,8 @@ export interface VisitorNamespaceDeps {
   visitors: VisitorService;
   limiters: { events: Limiter; connections: Limiter };
   log: FastifyBaseLogger;
+  /** Behind a load balancer: the client address is the first X-Forwarded-For entry. */
+  trustProxy?: boolean;
   /** Tribu's own address, for the absolute photo URLs the widget needs. */
   publicUrl: string;
 }
@@ -25,7 +27,7 @@ export function setupVisitorNamespace(ns: VisitorNamespace, deps: VisitorNamespa
   ns.use(async (socket, next) => {
     try {
       checkProtocolVersion(socket);
-      await deps.limiters.connections.consume(`ip:${socket.handshake.address}`);
+      await deps.limiters.connections.consume(`ip:${clientAddress(socket, deps.trustProxy === true)}`);
       const auth = VisitorHandshakeSchema.safeParse(socket.handshake.auth);
       if (!auth.success) throw new AppError(ErrorCode.unauthorized, 'Missing or malformed visitor credentials');
       socket.data = await deps.visitors.authenticate(auth.data, originOf(socket));
