@@ -17,6 +17,8 @@ export interface MailContent {
   action?: { label: string; url: string };
   /** A quoted block (a manager's message), kept apart from our own words. */
   quote?: string;
+  /** Paragraphs after the quote. */
+  closing?: string[];
   /** Last line, e.g. who sends it and why the person receives it. */
   footer: string;
 }
@@ -28,6 +30,7 @@ export function mailBody(c: MailContent): { text: string; html: string } {
     c.greeting,
     ...c.paragraphs,
     ...(c.quote ? [c.quote.split('\n').map((l) => `> ${l}`).join('\n')] : []),
+    ...(c.closing ?? []),
     ...(c.action && url ? [`${c.action.label}:\n${url}`] : []),
     `-- \n${c.footer}`,
   ].join('\n\n');
@@ -40,6 +43,7 @@ export function mailBody(c: MailContent): { text: string; html: string } {
     c.quote
       ? `<blockquote style="margin:0 0 16px;padding:8px 16px;border-left:3px solid #ccc;color:#444">${escapeHtml(c.quote).replaceAll('\n', '<br>')}</blockquote>`
       : '',
+    ...(c.closing ?? []).map(p),
     c.action && url
       ? `<p style="margin:24px 0"><a href="${escapeHtml(url)}" style="background:#1d1d1b;color:#fff;padding:12px 20px;border-radius:8px;text-decoration:none;display:inline-block">${escapeHtml(c.action.label)}</a></p><p style="margin:0 0 16px;font-size:13px;color:#666">${escapeHtml(url)}</p>`
       : '',

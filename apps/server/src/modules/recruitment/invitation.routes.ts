@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdSchema, InvitationAcceptSchema, InvitationTokenSchema, InviteSchema, SESSION_COOKIE } from '@tribu/protocol';
@@ -34,7 +34,18 @@ export function invitationRoutes(
 
   r.post(
     '/api/invitations/accept',
-    { schema: { body: InvitationAcceptSchema }, config: { rateLimit: { max: 10, timeWindow: 60_000 } } },
+    {
+      schema: { body: InvitationAcceptSchema },
+      // Per address and link: tokens cannot be guessed, this only stops one link being hammered.
+      config: {
+        rateLimit: {
+          max: 10,
+          timeWindow: 60_000,
+          hook: 'preHandler',
+          keyGenerator: (req: FastifyRequest) => `accept|${req.ip}|${String((req.body as { token?: unknown } | undefined)?.token ?? '').slice(0, 16)}`,
+        },
+      },
+    },
     async (req, reply) => {
       assertSameOrigin(req);
       const signedIn = await deps.auth.fromCookie(req.cookies[SESSION_COOKIE]);

@@ -90,12 +90,12 @@ export class RecruitmentRepository {
     const [row] = await this.db
       .select({
         applied: count(),
-        accepted: sql<number>`count(*) filter (where ${applications.status} = 'accepted')`,
-        joined: sql<number>`count(*) filter (where ${applications.userId} is not null)`,
+        accepted: sql<number>`count(*) filter (where "applications"."status" = 'accepted')`,
+        joined: sql<number>`count(*) filter (where "applications"."user_id" is not null)`,
         active: sql<number>`count(*) filter (where exists (
-          select 1 from ${memberships} m join ${conversations} c
+          select 1 from "memberships" m join "conversations" c
             on c.helper_id = m.user_id and c.site_id = m.site_id
-          where m.user_id = ${applications.userId} and m.site_id = ${applications.siteId}
+          where m.user_id = "applications"."user_id" and m.site_id = "applications"."site_id"
             and c.first_response_at >= m.created_at
             and c.first_response_at < m.created_at + interval '30 days'))`,
       })

@@ -18,7 +18,7 @@ export interface TestServer extends App {
 }
 
 /** A real Tribu app listening on a random loopback port, on the given database, with fixtures. */
-export async function startTestServer(opts: { databaseUrl?: string; redisUrl?: string } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { databaseUrl?: string; redisUrl?: string; env?: Record<string, string> } = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tribu-test-'));
   const env = loadEnv({
     PORT: '0',
@@ -29,6 +29,7 @@ export async function startTestServer(opts: { databaseUrl?: string; redisUrl?: s
     SEED_DEMO: 'false',
     ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}),
     ...(opts.redisUrl ? { REDIS_URL: opts.redisUrl, REDIS_PREFIX: `t${randomBytes(4).toString('hex')}` } : {}),
+    ...opts.env,
   });
   const db: DbHandle = await createDb({ databaseUrl: env.DATABASE_URL, dataDir, inMemory: !env.DATABASE_URL, poolSize: 5 });
   const sites = await seedFixtures(db.db);
@@ -48,14 +49,14 @@ export async function startTestServer(opts: { databaseUrl?: string; redisUrl?: s
 }
 
 /** Starts a test server on a fresh Postgres database for the enclosing describe block. */
-export function usePostgresServer(): { server: TestServer; databaseUrl: string } {
+export function usePostgresServer(opts: { env?: () => Record<string, string> } = {}): { server: TestServer; databaseUrl: string } {
   const holder = {} as { server: TestServer; databaseUrl: string };
   let drop: (() => Promise<void>) | undefined;
   beforeAll(async () => {
     const db = await createTestDatabase();
     drop = db.drop;
     holder.databaseUrl = db.url;
-    holder.server = await startTestServer({ databaseUrl: db.url });
+    holder.server = await startTestServer({ databaseUrl: db.url, env: opts.env?.() });
   });
   afterAll(async () => {
     closeAllSockets();

@@ -61,8 +61,8 @@ export async function login(base: string, email: string, password = PASSWORD) {
   return { cookie, me: (await res.json()) as Me };
 }
 
-export async function connectHelper(base: string, email: string, origin = new URL(base).origin) {
-  const { cookie, me } = await login(base, email);
+export async function connectHelper(base: string, email: string, origin = new URL(base).origin, password = PASSWORD) {
+  const { cookie, me } = await login(base, email, password);
   const socket: HelperSocket = io(`${base}/helper`, {
     transports: ['websocket'],
     extraHeaders: { cookie, origin },
