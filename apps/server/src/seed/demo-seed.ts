@@ -6,6 +6,7 @@ import { isUniqueViolation } from '../lib/pg-errors.ts';
 import { seedDemoFeed } from './demo-feed.ts';
 import { seedDemoRewards } from './demo-rewards.ts';
 import { seedDemoOnboarding } from './demo-onboarding.ts';
+import { seedDemoHistory } from './demo-history.ts';
 
 export const DEMO_PASSWORD = 'tribu-demo';
 /** The demo login that is also the operator of the install. */
@@ -85,5 +86,6 @@ async function insertDemo(db: Db, passwordHash: string): Promise<void> {
     await seedDemoFeed(tx, site.id, rows);
     await seedDemoRewards(tx, site.id);
     await seedDemoOnboarding(tx, site.id, rows, passwordHash);
+    await seedDemoHistory(tx, site.id, rows, 'Europe/Paris');
   });
 }
