@@ -56,6 +56,9 @@ import { Mailer } from './lib/mailer.ts';
 import { InvitationService } from './modules/recruitment/invitation.service.ts';
 import { RecruitmentRepository } from './modules/recruitment/recruitment.repository.ts';
 import { invitationRoutes } from './modules/recruitment/invitation.routes.ts';
+import { ApplicationService } from './modules/recruitment/application.service.ts';
+import { recruitmentRoutes } from './modules/recruitment/recruitment.routes.ts';
+import { OfflineAnswerMail } from './modules/mail/offline-answer.service.ts';
 
 export interface AppDeps {
   env: Env;
@@ -150,6 +153,11 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   // Whenever the queue moves, waiting visitors learn their new place in line.
   const events: ConversationEvents = {
     ...relay,
+    // A visitor who left an email and went away hears of the first answer by mail (off the send path).
+    messageCreated: (visitorId, message) => {
+      relay.messageCreated(visitorId, message);
+      offlineAnswers.messageCreated(visitorId, message);
+    },
     queueAdded: (item) => {
       relay.queueAdded(item);
       positions.moved(item.siteId);
@@ -198,6 +206,10 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   const rewards = new RewardsService(moduleDeps);
   const recruitmentRepo = new RecruitmentRepository(db.db);
   const invitations = new InvitationService(moduleDeps, recruitmentRepo, { auth, mailer, publicUrl: env.PUBLIC_URL });
+  const applications = new ApplicationService(moduleDeps, recruitmentRepo, invitations);
+  const offlineAnswers = new OfflineAnswerMail(moduleDeps, async (visitorId) =>
+    (await visitorNs.in(rooms.visitor(visitorId)).fetchSockets()).length > 0,
+  );
   const limiters = {
     visitorEvents: createLimiter('visitor-events', { points: 40 * env.RATE_LIMIT_FACTOR, duration: 10 }, redisLimit),
     helperEvents: createLimiter('helper-events', { points: 100 * env.RATE_LIMIT_FACTOR, duration: 10 }, redisLimit),
@@ -242,6 +254,7 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   const onboarding = new OnboardingService(moduleDeps);
   onboardingRoutes(app, { auth, onboarding, observe: new ObserveService(onboarding), newcomers: new NewcomersService(onboarding) });
   invitationRoutes(app, { auth, invitations, secureCookies });
+  recruitmentRoutes(app, { auth, applications });
   widgetRoutes(app, { sites, availability });
   siteAdminRoutes(app, {
     auth,
