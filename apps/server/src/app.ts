@@ -48,6 +48,11 @@ import { KpiService } from './modules/kpi/kpi.service.ts';
 import { RewardsService } from './modules/gamification/rewards.service.ts';
 import { RulesService } from './modules/gamification/rules.service.ts';
 import { AuditService } from './modules/audit/audit.service.ts';
+import { Moderation } from './modules/moderation/moderation.ts';
+import { WordScreen } from './modules/moderation/word-screen.ts';
+import { moderationRoutes } from './modules/moderation/moderation.routes.ts';
+import { teamRoutes } from './modules/moderation/team.routes.ts';
+import { auditRoutes } from './modules/moderation/audit.routes.ts';
 import { OnboardingService } from './modules/onboarding/onboarding.service.ts';
 import { ObserveService } from './modules/onboarding/observe.service.ts';
 import { NewcomersService } from './modules/onboarding/newcomers.service.ts';
@@ -138,7 +143,9 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
     (siteId) => helpersOnline(helperNs, siteId),
     (ids) => presence.away(ids),
   );
-  const relay = socketEvents(visitorNs, helperNs, env.PUBLIC_URL);
+  // Blocked words: visitor messages are screened on send; helpers read them masked.
+  const screen = new WordScreen(sites, async (id) => (await conversationRepo.findRow(id))?.siteId);
+  const relay = socketEvents(visitorNs, helperNs, env.PUBLIC_URL, screen);
   const positions = new QueuePositions(
     conversationRepo,
     relay,
@@ -157,6 +164,7 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
     messageCreated: (visitorId, message) => {
       relay.messageCreated(visitorId, message);
       offlineAnswers.messageCreated(visitorId, message);
+      moderation.flaggedMessage(message);
     },
     queueAdded: (item) => {
       relay.queueAdded(item);
@@ -180,7 +188,7 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
       presenceChanged(conversation.siteId);
     },
   };
-  const conversations = new ConversationService(conversationRepo, sites, events);
+  const conversations = new ConversationService(conversationRepo, sites, events, async (siteId, text) => (await screen.find(siteId, text)).length > 0);
   const notifications = new NotificationService(db.db, (userId, n) =>
     helperNs.to(rooms.user(userId)).emit('notification:created', n),
   );
@@ -204,6 +212,7 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   const gamification = new GamificationService(moduleDeps);
   const rules = new RulesService(moduleDeps);
   const rewards = new RewardsService(moduleDeps);
+  const moderation = new Moderation(moduleDeps, feed, visitorNs, screen, { secret, trustProxy: env.TRUST_PROXY });
   const recruitmentRepo = new RecruitmentRepository(db.db);
   const invitations = new InvitationService(moduleDeps, recruitmentRepo, { auth, mailer, publicUrl: env.PUBLIC_URL });
   const applications = new ApplicationService(moduleDeps, recruitmentRepo, invitations);
@@ -224,6 +233,7 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
     trustProxy: env.TRUST_PROXY,
     log: app.log,
     publicUrl: env.PUBLIC_URL,
+    gate: moderation,
   });
   setupHelperNamespace(helperNs, {
     conversations,
@@ -235,6 +245,7 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
     gamification,
     rules,
     rewards,
+    screen,
     presenceGraceMs,
     auth,
     parseCookie: (h) => app.parseCookie(h),
@@ -250,6 +261,9 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   profileRoutes(app, { auth, profiles, secureCookies });
   imageRoutes(app, { auth, feed });
   gamificationRoutes(app, { auth, gamification });
+  moderationRoutes(app, { auth, moderation });
+  teamRoutes(app, { auth, team: moderation.team });
+  auditRoutes(app, { auth, audit: moduleDeps.audit });
   kpiRoutes(app, { auth, kpis: new KpiService(moduleDeps) });
   const onboarding = new OnboardingService(moduleDeps);
   onboardingRoutes(app, { auth, onboarding, observe: new ObserveService(onboarding), newcomers: new NewcomersService(onboarding) });

@@ -12,6 +12,8 @@ export const ErrorCode = {
   originNotAllowed: 'origin_not_allowed',
   versionMismatch: 'version_mismatch',
   unavailable: 'unavailable',
+  /** A visitor a site's managers banned: the widget shows a polite unavailable state. */
+  banned: 'banned',
   internal: 'internal',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -5,6 +5,7 @@ import type { Ack } from './errors.ts';
 import { gamificationCommandSchemas, type GamificationClientEvents, type GamificationServerEvents } from './gamification.ts';
 import { feedCommandSchemas, type FeedClientEvents, type FeedServerEvents } from './feed.ts';
 import { LIMITS } from './limits.ts';
+import type { ModerationServerEvents, VisitorBanned } from './moderation.ts';
 import {
   ClientIdSchema,
   IdSchema,
@@ -129,6 +130,8 @@ export interface VisitorServerEvents {
   'typing:updated': (payload: TypingUpdated) => void;
   'queue:position': (payload: QueuePosition) => void;
   'read:updated': (payload: ReadUpdated) => void;
+  /** A site's managers banned this visitor: show the unavailable state (the socket closes next). */
+  'visitor:banned': (payload: VisitorBanned) => void;
 }
 
 // ---------- /helper namespace ----------
@@ -168,7 +171,8 @@ export interface HelperServerEvents
   extends FeedServerEvents,
     DeskServerEvents,
     CommunityServerEvents,
-    GamificationServerEvents {
+    GamificationServerEvents,
+    ModerationServerEvents {
   'queue:added': (item: QueueItem) => void;
   'queue:removed': (payload: { conversationId: string }) => void;
   'message:created': (message: Message) => void;

@@ -27,6 +27,7 @@ const httpStatus: Record<ErrorCode, number> = {
   origin_not_allowed: 403,
   version_mismatch: 400,
   unavailable: 503,
+  banned: 403,
   internal: 500,
 };
 

@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { hasRole } from '@tribu/domain';
-import { ErrorCode, SESSION_COOKIE, helperCommandSchemas, type HelperClientEvents } from '@tribu/protocol';
+import { ErrorCode, SESSION_COOKIE, helperCommandSchemas, type ConversationWithMessages, type HelperClientEvents } from '@tribu/protocol';
 import { AppError } from '../lib/errors.ts';
 import { isSameOrigin } from '../lib/origin.ts';
 import type { Limiter } from '../lib/rate-limiter.ts';
@@ -18,6 +18,7 @@ import type { RewardsService } from '../modules/gamification/rewards.service.ts'
 import type { RulesService } from '../modules/gamification/rules.service.ts';
 import type { FeedService } from '../modules/feed/feed.service.ts';
 import type { NotificationService } from '../modules/notifications/notification.service.ts';
+import type { WordScreen } from '../modules/moderation/word-screen.ts';
 import { registerCommands } from './commands.ts';
 import { checkProtocolVersion, clientAddress, originOf, toHandshakeError } from './handshake.ts';
 import { dropRoleLocally, rooms, type HelperNamespace } from './io.ts';
@@ -32,6 +33,8 @@ export interface HelperNamespaceDeps {
   gamification: GamificationService;
   rules: RulesService;
   rewards: RewardsService;
+  /** Moderation's blocked words, masked in what helpers read of visitors. */
+  screen: WordScreen;
   /** How long a helper who lost every connection still counts as online (a reload is not leaving). */
   presenceGraceMs: number;
   auth: AuthService;
@@ -69,28 +72,34 @@ export function setupHelperNamespace(ns: HelperNamespace, deps: HelperNamespaceD
   ns.on('connection', async (socket) => {
     const h = socket.data;
     const c = deps.conversations;
+    const screen = deps.screen;
+    // Helpers read visitors' blocked words masked (managers read them as written in the moderation queue).
+    const masked = async ({ conversation, messages }: ConversationWithMessages): Promise<ConversationWithMessages> => ({
+      conversation: await screen.conversation(conversation),
+      messages: await screen.messages(conversation.siteId, messages),
+    });
     registerCommands<HelperClientEvents, typeof helperCommandSchemas>(
       socket,
       helperCommandSchemas,
       {
-        'queue:list': async (p) => ({ items: await c.queue(h, p.siteId) }),
+        'queue:list': async (p) => ({ items: await Promise.all((await c.queue(h, p.siteId)).map((i) => screen.item(i))) }),
         'conversation:list': async (p) => {
-          const conversations = await c.listMine(h, p.siteId);
+          const conversations = await Promise.all((await c.listMine(h, p.siteId)).map((x) => screen.conversation(x)));
           await socket.join(conversations.map((x) => rooms.conversation(x.id)));
           return { conversations };
         },
         'conversation:claim': async (p) => {
           const result = await c.claim(h, p.conversationId);
           await socket.join(rooms.conversation(p.conversationId));
-          return result;
+          return masked(result);
         },
         'conversation:fetch': async (p) => {
           const result = await c.fetchForHelper(h, p.conversationId);
           await socket.join(rooms.conversation(p.conversationId));
-          return result;
+          return masked(result);
         },
         'message:send': async (p) => ({ message: await c.send(h, p) }),
-        'message:sync': async (p) => ({ messages: await c.syncMessages(h, p.conversationId, p.afterSeq) }),
+        'message:sync': async (p) => ({ messages: await Promise.all((await c.syncMessages(h, p.conversationId, p.afterSeq)).map((m) => screen.messageNow(m))) }),
         'conversation:end': async (p) => ({ conversation: await c.end(h, p.conversationId) }),
         'conversation:release': async (p) => ({ conversation: await c.release(h, p.conversationId) }),
         'typing:set': async (p) => {

@@ -2,7 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { Server, type Namespace, type Socket } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import type {
+  Conversation,
   HelperClientEvents,
+  Message,
   HelperServerEvents,
   VisitorClientEvents,
   VisitorServerEvents,
@@ -60,19 +62,40 @@ export function createIo(app: FastifyInstance, redis: RedisHandles | undefined) 
   return { io, visitors, helpers };
 }
 
+/** What helpers may see of visitors' words (moderation's blocked words masked); at once when possible. */
+export interface HelperMask {
+  conversationNow<T extends Pick<Conversation, 'siteId' | 'question'>>(c: T): T | Promise<T>;
+  messageNow(m: Message): Message | Promise<Message>;
+}
+const unmasked: HelperMask = { conversationNow: (c) => c, messageNow: (m) => m };
+
+/** Emits at once, or when the masked copy is ready (never the raw text instead). */
+function whenReady<T>(value: T | Promise<T>, emit: (v: T) => void): void {
+  if (value instanceof Promise) void value.then(emit, () => undefined);
+  else emit(value);
+}
+
+/** The visitor's own message as they wrote it, without moderation's marker. */
+export const forVisitorMessage = ({ flagged: _flagged, ...m }: Message): Message => m;
+
 /** Fans service events out to rooms; through the adapter this reaches sockets on every node. */
-export function socketEvents(visitors: VisitorNamespace, helpers: HelperNamespace, publicUrl: string): ConversationEvents {
+export function socketEvents(
+  visitors: VisitorNamespace,
+  helpers: HelperNamespace,
+  publicUrl: string,
+  mask: HelperMask = unmasked,
+): ConversationEvents {
   return {
-    queueAdded: (item) => helpers.to(rooms.siteHelpers(item.siteId)).emit('queue:added', item),
+    queueAdded: (item) => whenReady(mask.conversationNow(item), (i) => helpers.to(rooms.siteHelpers(item.siteId)).emit('queue:added', i)),
     queueRemoved: (siteId, conversationId) =>
       helpers.to(rooms.siteHelpers(siteId)).emit('queue:removed', { conversationId }),
     messageCreated: (visitorId, message) => {
-      visitors.to(rooms.visitor(visitorId)).emit('message:created', message);
-      helpers.to(rooms.conversation(message.conversationId)).emit('message:created', message);
+      visitors.to(rooms.visitor(visitorId)).emit('message:created', forVisitorMessage(message));
+      whenReady(mask.messageNow(message), (m) => helpers.to(rooms.conversation(message.conversationId)).emit('message:created', m));
     },
     conversationUpdated: (visitorId, conversation) => {
       visitors.to(rooms.visitor(visitorId)).emit('conversation:updated', forVisitor(conversation, publicUrl));
-      helpers.to(rooms.conversation(conversation.id)).emit('conversation:updated', conversation);
+      whenReady(mask.conversationNow(conversation), (c) => helpers.to(rooms.conversation(conversation.id)).emit('conversation:updated', c));
     },
     pageViewed: (payload) => helpers.to(rooms.conversation(payload.conversationId)).emit('page:viewed', payload),
     typingUpdated: (visitorId, payload) => {

@@ -1,14 +1,15 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { VisitorHandshakeSchema, visitorCommandSchemas, type VisitorClientEvents, ErrorCode } from '@tribu/protocol';
+import { VisitorHandshakeSchema, visitorCommandSchemas, type Message, type VisitorClientEvents, ErrorCode } from '@tribu/protocol';
 import { AppError } from '../lib/errors.ts';
 import type { Limiter } from '../lib/rate-limiter.ts';
 import type { ConversationService } from '../modules/conversations/conversation.service.ts';
 import type { QueuePositions } from '../modules/conversations/queue-positions.ts';
 import type { VisitorService } from '../modules/visitors/visitor.service.ts';
+import type { VisitorGate } from '../modules/moderation/moderation.ts';
 import { forVisitor } from '../modules/conversations/conversation.mapper.ts';
 import { registerCommands } from './commands.ts';
 import { checkProtocolVersion, clientAddress, originOf, toHandshakeError } from './handshake.ts';
-import { rooms, type VisitorNamespace } from './io.ts';
+import { forVisitorMessage, rooms, type VisitorNamespace } from './io.ts';
 
 export interface VisitorNamespaceDeps {
   conversations: ConversationService;
@@ -20,6 +21,8 @@ export interface VisitorNamespaceDeps {
   trustProxy?: boolean;
   /** Tribu's own address, for the absolute photo URLs the widget needs. */
   publicUrl: string;
+  /** Moderation: banned visitors are refused at the handshake and at a start; a start keeps the address hash. */
+  gate: VisitorGate;
 }
 
 /** `/visitor`: the widget. Authenticated by site key + origin + visitor token at the handshake. */
@@ -30,7 +33,9 @@ export function setupVisitorNamespace(ns: VisitorNamespace, deps: VisitorNamespa
       await deps.limiters.connections.consume(`ip:${clientAddress(socket, deps.trustProxy === true)}`);
       const auth = VisitorHandshakeSchema.safeParse(socket.handshake.auth);
       if (!auth.success) throw new AppError(ErrorCode.unauthorized, 'Missing or malformed visitor credentials');
-      socket.data = await deps.visitors.authenticate(auth.data, originOf(socket));
+      const visitor = await deps.visitors.authenticate(auth.data, originOf(socket));
+      await deps.gate.refuse(visitor, deps.gate.addressOf(socket));
+      socket.data = visitor;
       next();
     } catch (e) {
       next(toHandshakeError(e));
@@ -39,6 +44,9 @@ export function setupVisitorNamespace(ns: VisitorNamespace, deps: VisitorNamespa
 
   ns.on('connection', (socket) => {
     const v = socket.data;
+    const ipHash = deps.gate.addressOf(socket);
+    // The visitor reads their own words as written: moderation's marker is for helpers.
+    const own = (list: Message[]) => list.map(forVisitorMessage);
     void socket.join(rooms.visitor(v.visitorId));
     const c = deps.conversations;
     registerCommands<VisitorClientEvents, typeof visitorCommandSchemas>(
@@ -48,14 +56,16 @@ export function setupVisitorNamespace(ns: VisitorNamespace, deps: VisitorNamespa
         'conversation:fetch': async () => {
           const result = await c.fetchForVisitor(v);
           if (result.conversation?.status === 'waiting') deps.positions.moved(v.siteId);
-          return { ...result, conversation: result.conversation && forVisitor(result.conversation, deps.publicUrl) };
+          return { messages: own(result.messages), conversation: result.conversation && forVisitor(result.conversation, deps.publicUrl) };
         },
         'conversation:start': async (p) => {
+          await deps.gate.refuse(v, ipHash);
           const result = await c.start(v, p);
-          return { ...result, conversation: forVisitor(result.conversation, deps.publicUrl) };
+          if (result.message.seq === 1) await deps.gate.started(result.conversation, result.message, ipHash);
+          return { message: forVisitorMessage(result.message), conversation: forVisitor(result.conversation, deps.publicUrl) };
         },
-        'message:send': async (p) => ({ message: await c.send(v, p) }),
-        'message:sync': async (p) => ({ messages: await c.syncMessages(v, p.conversationId, p.afterSeq) }),
+        'message:send': async (p) => ({ message: forVisitorMessage(await c.send(v, p)) }),
+        'message:sync': async (p) => ({ messages: own(await c.syncMessages(v, p.conversationId, p.afterSeq)) }),
         'page:view': async (p) => {
           await c.recordPage(v, p.conversationId, p.page);
           return {};

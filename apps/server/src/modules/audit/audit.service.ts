@@ -1,4 +1,4 @@
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, lt } from 'drizzle-orm';
 import { auditLog, type Db } from '@tribu/db';
 import type { HelperActor } from '../actors.ts';
 
@@ -39,14 +39,30 @@ export class AuditService {
     });
   }
 
-  /** A site's log, newest first, paged by `before` (an ISO date of the last line seen). */
-  async list(siteId: string, opts: { limit?: number; before?: string } = {}): Promise<AuditRow[]> {
-    const limit = Math.min(opts.limit ?? 100, 500);
+  /** A site's log, newest first, paged by `before` (an ISO date of the last line seen), optionally one action. */
+  async list(siteId: string, opts: { limit?: number; before?: string; action?: string } = {}): Promise<AuditRow[]> {
+    const limit = Math.min(opts.limit ?? 100, 5000);
     return this.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.siteId, siteId), opts.before ? lt(auditLog.createdAt, new Date(opts.before)) : undefined))
+      .where(
+        and(
+          eq(auditLog.siteId, siteId),
+          opts.before ? lt(auditLog.createdAt, new Date(opts.before)) : undefined,
+          opts.action ? eq(auditLog.action, opts.action) : undefined,
+        ),
+      )
       .orderBy(desc(auditLog.createdAt))
       .limit(limit);
+  }
+
+  /** The actions present in a site's log (for a filter). */
+  async actions(siteId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectDistinct({ action: auditLog.action })
+      .from(auditLog)
+      .where(eq(auditLog.siteId, siteId))
+      .orderBy(asc(auditLog.action));
+    return rows.map((r) => r.action);
   }
 }

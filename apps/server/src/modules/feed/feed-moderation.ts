@@ -23,6 +23,17 @@ export async function moderate(feed: FeedService, actor: HelperActor, p: FeedMod
   requireManager(actor, post?.siteId, what);
   const moderation = decision(actor, p);
   const reader = { userId: actor.userId, moderator: true };
+  const target = comment ?? post!;
+  // Every hide, delete and restore is in the site's audit log (who, what, when, why).
+  await feed.deps.audit.record(actor, {
+    siteId: post!.siteId,
+    action: `feed.${p.action === 'hide' ? 'hidden' : p.action === 'delete' ? 'deleted' : 'restored'}`,
+    targetKind: p.target,
+    targetId: target.id,
+    targetLabel: `“${target.text.slice(0, 60)}”`,
+    reason: p.reason ?? null,
+    details: { postId: post!.id },
+  });
   if (!comment) {
     const row = await feed.repo.updatePost(post!.id, { moderation });
     const view = await feed.publicView(row);

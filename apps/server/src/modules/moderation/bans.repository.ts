@@ -1,0 +1,77 @@
+import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { bans, conversations, users, type Db } from '@tribu/db';
+import type { BanView } from '@tribu/protocol';
+
+type BanRow = typeof bans.$inferSelect;
+const creator = alias(users, 'creator');
+const lifter = alias(users, 'lifter');
+
+const activeNow = () => and(isNull(bans.liftedAt), or(isNull(bans.until), gt(bans.until, sql`now()`)));
+
+/** Storage of bans; the check is one indexed lookup, run at every visitor handshake and start. */
+export class BansRepository {
+  constructor(private readonly db: Db) {}
+
+  async isBanned(siteId: string, visitorId: string, ipHash: string | null): Promise<boolean> {
+    const who = ipHash ? or(eq(bans.visitorId, visitorId), eq(bans.ipHash, ipHash)) : eq(bans.visitorId, visitorId);
+    const [row] = await this.db.select({ id: bans.id }).from(bans).where(and(eq(bans.siteId, siteId), who, activeNow())).limit(1);
+    return row !== undefined;
+  }
+
+  async insert(values: typeof bans.$inferInsert): Promise<BanRow> {
+    const [row] = await this.db.insert(bans).values(values).returning();
+    return row!;
+  }
+
+  /** Lifts an active ban; undefined when it was already lifted or is not this site's. */
+  async lift(siteId: string, id: string, by: string): Promise<BanRow | undefined> {
+    const [row] = await this.db
+      .update(bans)
+      .set({ liftedAt: new Date(), liftedBy: by })
+      .where(and(eq(bans.id, id), eq(bans.siteId, siteId), isNull(bans.liftedAt)))
+      .returning();
+    return row;
+  }
+
+  async byId(siteId: string, id: string): Promise<BanRow | undefined> {
+    const [row] = await this.db.select().from(bans).where(and(eq(bans.id, id), eq(bans.siteId, siteId))).limit(1);
+    return row;
+  }
+
+  /** The site's bans, newest first. */
+  async list(siteId: string, limit = 200): Promise<BanView[]> {
+    const rows = await this.db
+      .select({ b: bans, createdByName: creator.displayName, liftedByName: lifter.displayName })
+      .from(bans)
+      .leftJoin(creator, eq(creator.id, bans.createdBy))
+      .leftJoin(lifter, eq(lifter.id, bans.liftedBy))
+      .where(eq(bans.siteId, siteId))
+      .orderBy(desc(bans.createdAt))
+      .limit(limit);
+    return rows.map(({ b, createdByName, liftedByName }) => toBanView(b, createdByName, liftedByName));
+  }
+
+  /** Keeps the hash of the address a conversation was started from (only once, at the start). */
+  async recordAddress(conversationId: string, ipHash: string): Promise<void> {
+    await this.db
+      .update(conversations)
+      .set({ ipHash })
+      .where(and(eq(conversations.id, conversationId), isNull(conversations.ipHash)));
+  }
+}
+
+export function toBanView(b: BanRow, createdByName: string | null, liftedByName: string | null): BanView {
+  return {
+    id: b.id,
+    visitorId: b.visitorId,
+    byAddress: b.ipHash !== null,
+    reason: b.reason,
+    until: b.until?.toISOString() ?? null,
+    createdAt: b.createdAt.toISOString(),
+    createdByName,
+    active: b.liftedAt === null && (b.until === null || b.until.getTime() > Date.now()),
+    liftedAt: b.liftedAt?.toISOString() ?? null,
+    liftedByName,
+  };
+}

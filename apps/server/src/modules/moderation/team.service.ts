@@ -1,0 +1,114 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { memberships, sites, users } from '@tribu/db';
+import { ErrorCode, type Role, type TeamMember } from '@tribu/protocol';
+import { AppError, notFound } from '../../lib/errors.ts';
+import { dropRoleLocally, rooms } from '../../socket/io.ts';
+import { requireManager } from '../access.ts';
+import type { HelperActor } from '../actors.ts';
+import type { ModuleDeps } from '../module-deps.ts';
+
+const RANK: Record<Role, number> = { helper: 0, moderator: 1, admin: 2 };
+
+/**
+ * Who may suspend, reinstate or remove whom: only someone of a higher role, never oneself.
+ * A moderator acts on helpers; an admin on helpers and moderators; admins are changed by the
+ * site's settings (roles), never from the team page, so a site cannot lose its last admin here.
+ */
+export function mayActOn(actor: { userId: string; role: Role | undefined }, target: { userId: string; role: Role }): boolean {
+  if (!actor.role || actor.userId === target.userId) return false;
+  return RANK[actor.role] > RANK[target.role] && RANK[actor.role] >= RANK.moderator;
+}
+
+type MemberRow = { userId: string; displayName: string; role: Role; status: 'active' | 'suspended' };
+
+/** The team page: members with their activity; suspend, reinstate, remove — live on every node. */
+export class TeamService {
+  constructor(private readonly deps: ModuleDeps) {}
+
+  async list(actor: HelperActor, siteId: string): Promise<TeamMember[]> {
+    requireManager(actor, siteId);
+    const rows = await this.deps.db
+      .select({
+        userId: users.id,
+        displayName: users.displayName,
+        email: users.email,
+        avatarUrl: users.avatarUrl,
+        role: memberships.role,
+        status: memberships.status,
+        suspendedReason: memberships.suspendedReason,
+        joinedAt: memberships.createdAt,
+        chatsAnswered: sql<number>`(select count(*)::int from conversations c where c.site_id = ${siteId} and c.helper_id = ${users.id} and c.first_response_at is not null)`,
+        lastSeenAt: sql<string | null>`(select max(m.minute) from online_minutes m where m.site_id = ${siteId} and m.user_id = ${users.id})`,
+      })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(eq(memberships.siteId, siteId))
+      .orderBy(sql`case ${memberships.role} when 'admin' then 0 when 'moderator' then 1 else 2 end`, asc(users.displayName));
+    const role = actor.roles[siteId];
+    return rows.map((r) => ({
+      ...r,
+      joinedAt: r.joinedAt.toISOString(),
+      lastSeenAt: r.lastSeenAt ? new Date(r.lastSeenAt).toISOString() : null,
+      actionable: mayActOn({ userId: actor.userId, role }, r),
+    }));
+  }
+
+  async suspend(actor: HelperActor, siteId: string, userId: string, reason: string): Promise<void> {
+    const member = await this.target(actor, siteId, userId);
+    if (member.status === 'suspended') throw new AppError(ErrorCode.invalidState, `${member.displayName} is already suspended`);
+    await this.deps.db
+      .update(memberships)
+      .set({ status: 'suspended', suspendedReason: reason })
+      .where(and(eq(memberships.userId, userId), eq(memberships.siteId, siteId)));
+    await this.takeAway(member, siteId);
+    const [site] = await this.deps.db.select({ name: sites.name }).from(sites).where(eq(sites.id, siteId));
+    this.deps.helpers.to(rooms.user(userId)).emit('membership:suspended', { siteId, siteName: site?.name ?? '', reason });
+    await this.deps.audit.record(actor, { siteId, action: 'member.suspended', targetKind: 'user', targetId: userId, targetLabel: member.displayName, reason, details: { role: member.role } });
+  }
+
+  async reinstate(actor: HelperActor, siteId: string, userId: string): Promise<void> {
+    const member = await this.target(actor, siteId, userId);
+    if (member.status !== 'suspended') throw new AppError(ErrorCode.invalidState, `${member.displayName} is not suspended`);
+    await this.deps.db
+      .update(memberships)
+      .set({ status: 'active', suspendedReason: null })
+      .where(and(eq(memberships.userId, userId), eq(memberships.siteId, siteId)));
+    await this.deps.audit.record(actor, { siteId, action: 'member.reinstated', targetKind: 'user', targetId: userId, targetLabel: member.displayName, details: { role: member.role } });
+  }
+
+  async remove(actor: HelperActor, siteId: string, userId: string, reason: string): Promise<void> {
+    const member = await this.target(actor, siteId, userId);
+    await this.takeAway(member, siteId);
+    await this.deps.db.delete(memberships).where(and(eq(memberships.userId, userId), eq(memberships.siteId, siteId)));
+    await this.deps.audit.record(actor, { siteId, action: 'member.removed', targetKind: 'user', targetId: userId, targetLabel: member.displayName, reason, details: { role: member.role } });
+  }
+
+  /** The member acted on, if the actor outranks them (a stranger to the site answers "not found"). */
+  private async target(actor: HelperActor, siteId: string, userId: string): Promise<MemberRow> {
+    requireManager(actor, siteId);
+    const [member] = await this.deps.db
+      .select({ userId: users.id, displayName: users.displayName, role: memberships.role, status: memberships.status })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.userId, userId), eq(memberships.siteId, siteId)));
+    if (!member) throw notFound('Member');
+    if (!mayActOn({ userId: actor.userId, role: actor.roles[siteId] }, member)) {
+      throw new AppError(
+        ErrorCode.forbidden,
+        member.userId === actor.userId ? 'You cannot do that to yourself' : `Only someone above a ${member.role} can do that`,
+      );
+    }
+    return member;
+  }
+
+  /** Their chats go back to the board and every open tab, on every node, loses the role now. */
+  private async takeAway(member: MemberRow, siteId: string): Promise<void> {
+    const as: HelperActor = { kind: 'helper', userId: member.userId, displayName: member.displayName, roles: { [siteId]: member.role } };
+    for (const row of await this.deps.conversationRepo.activeForHelper(siteId, member.userId)) {
+      await this.deps.conversations.release(as, row.id).catch((err: unknown) => this.deps.log.info({ err }, 'chat not released'));
+    }
+    await dropRoleLocally(this.deps.helpers, member.userId, siteId);
+    if (this.deps.multiNode) this.deps.helpers.serverSideEmit('membership:left', member.userId, siteId);
+    this.deps.helpers.to(rooms.siteHelpers(siteId)).emit('presence:changed', { siteId });
+  }
+}
