@@ -77,12 +77,19 @@ export function Chat({ opts, state, open, contextVersion, onClose }: Props) {
           </span>
         </div>
       )}
-      {offline && !c && (
+      {offline && !c && !chat.banned && (
         <p class="offline" role="note">
           {t.offline}
         </p>
       )}
-      {showHistory ? (
+      {chat.banned ? (
+        <div class="banned" role="status">
+          <p>
+            <strong>{t.banned}</strong>
+          </p>
+          <p>{t.bannedMore}</p>
+        </div>
+      ) : showHistory ? (
         <History
           siteName={state.site.name}
           load={chat.history}

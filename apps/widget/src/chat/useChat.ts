@@ -32,6 +32,8 @@ export function useChat(opts: MountOptions, t: Dict, contextVersion: number, vis
   const [link, setLink] = useState<Link>('idle');
   const [helperTyping, setHelperTyping] = useState(false);
   const [queue, setQueue] = useState<QueuePosition | null>(null);
+  // The site's managers keep this visitor out of the chat: a polite unavailable state instead.
+  const [banned, setBanned] = useState(false);
   const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const lastTypingSent = useRef(0);
   const socketRef = useRef<VisitorSocket | null>(null);
@@ -114,6 +116,11 @@ export function useChat(opts: MountOptions, t: Dict, contextVersion: number, vis
     });
     s.on('disconnect', () => setLink('reconnecting'));
     s.on('connect_error', async (err) => {
+      if (err.message === 'banned') {
+        setBanned(true);
+        s.disconnect();
+        return;
+      }
       setLink('reconnecting');
       // An expired or foreign token: get a fresh identity once and retry.
       if (err.message === 'unauthorized' && id) {
@@ -127,6 +134,7 @@ export function useChat(opts: MountOptions, t: Dict, contextVersion: number, vis
         }
       }
     });
+    s.on('visitor:banned', () => setBanned(true));
     s.on('message:created', (m) => {
       if (m.conversationId !== convRef.current?.id) return;
       merge([m]);
@@ -197,6 +205,7 @@ export function useChat(opts: MountOptions, t: Dict, contextVersion: number, vis
           // Helpers see the visitor's language and local time.
           const where = { locale: opts.state.locale, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone };
           const r = await command(s, 'conversation:start', { clientId, text, page: page(), ...where, ...intro });
+          if (!r.ok && r.error.code === 'banned') setBanned(true);
           if (!r.ok) return fail(r.error.code === 'unavailable' ? t.noAnswer : r.error.message);
           const id = readIdentity(siteKey);
           if (id) writeIdentity(siteKey, { ...id, hasConversation: true });
@@ -313,5 +322,5 @@ export function useChat(opts: MountOptions, t: Dict, contextVersion: number, vis
     ...pending,
   ];
   const place = conversation?.status === 'waiting' && queue?.conversationId === conversation.id ? queue : null;
-  return { history, messagesOf, conversation, messages, link, helperTyping, place, send, retry, end, startOver, typing, rate };
+  return { history, messagesOf, conversation, messages, link, helperTyping, place, banned, send, retry, end, startOver, typing, rate };
 }

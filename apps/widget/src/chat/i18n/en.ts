@@ -46,6 +46,8 @@ export const en = {
   previous: 'Previous chats',
   back: 'Back',
   noPrevious: 'No earlier chats.',
+  banned: "Chat isn't available for you right now.",
+  bannedMore: 'You can keep browsing the site as usual.',
 };
 
 export type Dict = typeof en;

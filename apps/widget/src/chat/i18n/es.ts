@@ -47,4 +47,6 @@ export const es: Dict = {
   previous: 'Chats anteriores',
   back: 'Volver',
   noPrevious: 'No hay chats anteriores.',
+  banned: 'El chat no está disponible para ti en este momento.',
+  bannedMore: 'Puedes seguir navegando por el sitio con normalidad.',
 };

@@ -47,4 +47,6 @@ export const fr: Dict = {
   previous: 'Discussions précédentes',
   back: 'Retour',
   noPrevious: 'Aucune discussion précédente.',
+  banned: 'Le chat n’est pas disponible pour vous pour le moment.',
+  bannedMore: 'Vous pouvez continuer à parcourir le site normalement.',
 };
