@@ -3,6 +3,7 @@ import { conversations, messages, pageViews, sites, users, type Db } from '@trib
 import type { AuthorKind, Conversation, Message, Page, QueueItem } from '@tribu/protocol';
 import { LIMITS } from '@tribu/protocol';
 import { toConversation, toMessage, toQueueItem } from './conversation.mapper.ts';
+import { MessageBatcher } from './message-batch.ts';
 import { takeWithinCap } from './within-cap.ts';
 
 type ConversationRow = typeof conversations.$inferSelect;
@@ -23,7 +24,22 @@ export interface NewMessage {
 
 /** Queries of conversations and their messages; no rules here, only storage. */
 export class ConversationRepository {
-  constructor(private readonly db: Db) {}
+  /** Concurrent sends, written together: one transaction per batch instead of one per message. */
+  private readonly batcher: MessageBatcher;
+
+  constructor(private readonly db: Db) {
+    this.batcher = new MessageBatcher(db);
+  }
+
+  /**
+   * Stores a message with the next seq of its conversation, batched with concurrent ones; resolves
+   * once committed. A retry (same sender and client id) gets the stored message back.
+   */
+  async write(input: NewMessage): Promise<{ message: Message; created: boolean } | 'conflict' | 'refused'> {
+    const outcome = await this.batcher.write(input);
+    if (outcome.kind !== 'stored') return outcome.kind;
+    return { message: toMessage(outcome.row, input.authorName), created: outcome.created };
+  }
 
   async findRow(id: string): Promise<ConversationRow | undefined> {
     const [row] = await this.db.select().from(conversations).where(eq(conversations.id, id)).limit(1);
@@ -124,17 +140,6 @@ export class ConversationRepository {
     });
   }
 
-  async findByClientId(conversationId: string, senderKey: string, clientId: string) {
-    const [row] = await this.db
-      .select()
-      .from(messages)
-      .where(
-        and(eq(messages.conversationId, conversationId), eq(messages.senderKey, senderKey), eq(messages.clientId, clientId)),
-      )
-      .limit(1);
-    return row;
-  }
-
   /** Appends a message with the next seq; undefined when the conversation is closed or gone. */
   async append(input: NewMessage): Promise<Message | undefined> {
     return this.db.transaction((tx) => this.appendIn(tx, input).catch((e: unknown) => {
@@ -174,13 +179,6 @@ export class ConversationRepository {
       .orderBy(asc(messages.seq))
       .limit(limit);
     return rows.map((r) => toMessage(r.m, r.name));
-  }
-
-  /** A stored message as sent (a retry gets it back), with its author's current name. */
-  async messageView(row: typeof messages.$inferSelect): Promise<Message> {
-    if (!row.authorId) return toMessage(row, null);
-    const [u] = await this.db.select({ displayName: users.displayName }).from(users).where(eq(users.id, row.authorId));
-    return toMessage(row, u?.displayName ?? null);
   }
 
   async queue(siteId: string): Promise<QueueItem[]> {

@@ -180,33 +180,53 @@ export class ConversationService {
 
   // ---------- both ----------
 
-  /** Stores a message once per client id (a retry gets the stored one back), then relays it. */
+  /**
+   * Stores a message once per client id (a retry gets the stored one back), then relays it. The
+   * conversation's state (open, this helper's) is checked under its row lock in the batched write;
+   * only who owns it, which never changes, comes from memory.
+   */
   async send(actor: Actor, input: MessageSend): Promise<Message> {
-    const row = await this.writable(actor, input.conversationId);
+    const conv = await this.sendable(actor, input.conversationId);
     const senderKey = actor.kind === 'visitor' ? `v:${actor.visitorId}` : `u:${actor.userId}`;
-    const existing = await this.repo.findByClientId(row.id, senderKey, input.clientId);
-    if (existing) return this.sameOrConflict(existing, input.text);
-    let message: Message | undefined;
-    try {
-      message = await this.repo.append({
-        conversationId: row.id,
-        authorKind: actor.kind,
-        authorId: actor.kind === 'helper' ? actor.userId : null,
-        senderKey,
-        clientId: input.clientId,
-        text: input.text,
-        flagged: actor.kind === 'visitor' && (await this.screen(row.siteId, input.text)),
-        authorName: actor.kind === 'helper' ? actor.displayName : null,
-      });
-    } catch (e) {
-      if (!isUniqueViolation(e)) throw e;
-      const raced = await this.repo.findByClientId(row.id, senderKey, input.clientId);
-      if (!raced) throw e;
-      return this.sameOrConflict(raced, input.text);
+    const result = await this.repo.write({
+      conversationId: conv.id,
+      authorKind: actor.kind,
+      authorId: actor.kind === 'helper' ? actor.userId : null,
+      senderKey,
+      clientId: input.clientId,
+      text: input.text,
+      flagged: actor.kind === 'visitor' && (await this.screen(conv.siteId, input.text)),
+      authorName: actor.kind === 'helper' ? actor.displayName : null,
+    });
+    if (result === 'conflict') {
+      throw new AppError(ErrorCode.conflict, 'This message id was already used for a different text');
     }
-    if (!message) throw new AppError(ErrorCode.invalidState, 'This chat has ended');
-    this.events.messageCreated(row.visitorId, message);
-    return message;
+    if (result === 'refused') {
+      // The full check names the reason (ended, not yours, gone); a state that changed back is a retry.
+      await this.writable(actor, conv.id);
+      throw new AppError(ErrorCode.invalidState, 'This chat changed while sending; please retry');
+    }
+    if (result.created) this.events.messageCreated(conv.visitorId, result.message);
+    return result.message;
+  }
+
+  /** Who a conversation belongs to never changes: kept after the first full check, per node. */
+  private readonly owners = new Map<string, { id: string; siteId: string; visitorId: string }>();
+
+  private async sendable(actor: Actor, conversationId: string): Promise<{ id: string; siteId: string; visitorId: string }> {
+    const known = this.owners.get(conversationId);
+    if (!known) {
+      const row = await this.writable(actor, conversationId);
+      if (this.owners.size >= 100_000) this.owners.delete(this.owners.keys().next().value!);
+      const owner = { id: row.id, siteId: row.siteId, visitorId: row.visitorId };
+      this.owners.set(row.id, owner);
+      return owner;
+    }
+    // The same answers as `readable` for whom the conversation is not: it does not exist.
+    if (actor.kind === 'visitor' ? known.visitorId !== actor.visitorId || known.siteId !== actor.siteId : !actor.roles[known.siteId]) {
+      throw notFound();
+    }
+    return known;
   }
 
   /** Relays a typing indicator to the other side; nothing is stored. */
@@ -275,13 +295,6 @@ export class ConversationService {
 
   private requireMember(h: HelperActor, siteId: string): void {
     if (!h.roles[siteId]) throw notFound('Site');
-  }
-
-  private async sameOrConflict(existing: Parameters<ConversationRepository['messageView']>[0], text: string) {
-    if (existing.text !== text) {
-      throw new AppError(ErrorCode.conflict, 'This message id was already used for a different text');
-    }
-    return this.repo.messageView(existing);
   }
 }
 

@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { asc, eq } from 'drizzle-orm';
+import { conversations, createDb, messages, users, visitors, type DbHandle } from '@tribu/db';
+import { createTestDatabase } from '../../test/support/database.ts';
+import { USERS, seedFixtures } from '../../test/support/fixtures.ts';
+import { hasPostgres } from '../../test/support/services.ts';
+import type { NewMessage } from './conversation.repository.ts';
+import { MessageBatcher } from './message-batch.ts';
+
+describe.skipIf(!hasPostgres)('MessageBatcher (group commit of messages, on Postgres)', () => {
+  let handle: DbHandle;
+  let drop: () => Promise<void>;
+  let siteId: string;
+  let helperId: string;
+  let otherHelperId: string;
+  let conversationId: string;
+  let visitorId: string;
+
+  beforeAll(async () => {
+    const database = await createTestDatabase();
+    drop = database.drop;
+    handle = await createDb({ databaseUrl: database.url, poolSize: 4 });
+    siteId = (await seedFixtures(handle.db)).siteA;
+    const byEmail = async (email: string) => (await handle.db.select().from(users).where(eq(users.email, email)))[0]!.id;
+    helperId = await byEmail(USERS.helperA1.email);
+    otherHelperId = await byEmail(USERS.helperA2.email);
+  });
+  afterAll(async () => {
+    await handle?.close();
+    await drop?.();
+  });
+  beforeEach(async () => {
+    visitorId = randomUUID();
+    await handle.db.insert(visitors).values({ id: visitorId, siteId });
+    const [c] = await handle.db
+      .insert(conversations)
+      .values({ siteId, visitorId, question: 'q', status: 'active', helperId, claimedAt: new Date() })
+      .returning();
+    conversationId = c!.id;
+  });
+
+  const fromVisitor = (clientId: string, text = clientId): NewMessage => ({
+    conversationId,
+    authorKind: 'visitor',
+    authorId: null,
+    senderKey: `v:${visitorId}`,
+    clientId,
+    text,
+    authorName: null,
+  });
+  const fromHelper = (id: string, clientId: string): NewMessage => ({
+    conversationId,
+    authorKind: 'helper',
+    authorId: id,
+    senderKey: `u:${id}`,
+    clientId,
+    text: clientId,
+    authorName: 'Ada',
+  });
+  const stored = async () =>
+    handle.db.select().from(messages).where(eq(messages.conversationId, conversationId)).orderBy(asc(messages.seq));
+
+  it('numbers concurrent sends in the order they were queued and bumps last_seq once per message', async () => {
+    const batcher = new MessageBatcher(handle.db);
+    const outcomes = await Promise.all(Array.from({ length: 300 }, (_, i) => batcher.write(fromVisitor(`c${i}`))));
+    expect(outcomes.map((o) => (o.kind === 'stored' ? o.row.seq : o.kind))).toEqual(Array.from({ length: 300 }, (_, i) => i + 1));
+    expect((await stored()).map((m) => m.clientId)).toEqual(Array.from({ length: 300 }, (_, i) => `c${i}`));
+    const [c] = await handle.db.select().from(conversations).where(eq(conversations.id, conversationId));
+    expect(c!.lastSeq).toBe(300);
+  });
+
+  it('answers a retry with the stored message, in the same batch and in a later one, and refuses a reused id with another text', async () => {
+    const batcher = new MessageBatcher(handle.db);
+    const [first, twin, other] = await Promise.all([
+      batcher.write(fromVisitor('same', 'hello')),
+      batcher.write(fromVisitor('same', 'hello')),
+      batcher.write(fromVisitor('same', 'not hello')),
+    ]);
+    expect(first).toMatchObject({ kind: 'stored', created: true, row: { seq: 1 } });
+    expect(twin).toMatchObject({ kind: 'stored', created: false, row: { seq: 1 } });
+    expect(other).toEqual({ kind: 'conflict' });
+    expect(await batcher.write(fromVisitor('same', 'hello'))).toMatchObject({ kind: 'stored', created: false, row: { seq: 1 } });
+    expect(await batcher.write(fromVisitor('same', 'changed'))).toEqual({ kind: 'conflict' });
+    expect(await stored()).toHaveLength(1);
+  });
+
+  it('refuses a helper who does not hold the chat and any sender once it is closed, without a gap in seqs', async () => {
+    const batcher = new MessageBatcher(handle.db);
+    const [mine, notMine] = await Promise.all([batcher.write(fromHelper(helperId, 'h1')), batcher.write(fromHelper(otherHelperId, 'h2'))]);
+    expect(mine).toMatchObject({ kind: 'stored', row: { seq: 1 } });
+    expect(notMine).toEqual({ kind: 'refused' });
+    await handle.db.update(conversations).set({ status: 'closed' }).where(eq(conversations.id, conversationId));
+    expect(await batcher.write(fromVisitor('late'))).toEqual({ kind: 'refused' });
+    const [c] = await handle.db.select().from(conversations).where(eq(conversations.id, conversationId));
+    expect(c!.lastSeq).toBe(1);
+    expect(c!.firstResponseAt).not.toBeNull();
+  });
+
+  it('keeps seqs unique when two batchers (two nodes) write to one conversation at once', async () => {
+    const a = new MessageBatcher(handle.db);
+    const b = new MessageBatcher(handle.db);
+    await Promise.all(Array.from({ length: 100 }, (_, i) => (i % 2 ? a : b).write(fromVisitor(`n${i}`))));
+    expect((await stored()).map((m) => m.seq)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+  });
+
+  it('writes the good messages of a batch when one of them fails', async () => {
+    const batcher = new MessageBatcher(handle.db);
+    const ghost = randomUUID(); // no such user: the foreign key refuses this row
+    const results = await Promise.allSettled([
+      batcher.write(fromVisitor('ok1')),
+      batcher.write({ ...fromHelper(ghost, 'bad'), authorKind: 'system' }),
+      batcher.write(fromVisitor('ok2')),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((await stored()).map((m) => [m.clientId, m.seq])).toEqual([
+      ['ok1', 1],
+      ['ok2', 2],
+    ]);
+  });
+});
