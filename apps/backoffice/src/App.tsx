@@ -12,6 +12,9 @@ const RewardsPage = lazy(() => import('./routes/rewards/RewardsPage.tsx').then((
 const RecognitionSettingsPage = lazy(() =>
   import('./routes/recognition-settings/RecognitionSettingsPage.tsx').then((m) => m.RecognitionSettingsPage),
 );
+const CharterPage = lazy(() => import('./routes/charter/CharterPage.tsx').then((m) => m.CharterPage));
+const ObservePage = lazy(() => import('./routes/observe/ObservePage.tsx').then((m) => m.ObservePage));
+const NewcomersPage = lazy(() => import('./routes/manage/newcomers/NewcomersPage.tsx').then((m) => m.NewcomersPage));
 const LOGIN = '/backoffice/login';
 
 function Profile({ me, onMe, onSignedOut }: { me?: Me | null; onMe?: (me: Me) => void; onSignedOut?: () => void }) {
@@ -26,6 +29,9 @@ const signedIn = (Page: ComponentType<{ me: Me; onSignedOut: () => void }>) =>
 const Recognition = signedIn(RecognitionPage);
 const Rewards = signedIn(RewardsPage);
 const RecognitionSettings = signedIn(RecognitionSettingsPage);
+const Charter = signedIn(CharterPage);
+const Observe = signedIn(ObservePage);
+const Newcomers = signedIn(NewcomersPage);
 
 function Home({ me, onSignedOut }: { me?: Me | null; onSignedOut?: () => void }) {
   return me && onSignedOut ? <HomePage me={me} onSignedOut={onSignedOut} /> : null;
@@ -49,6 +55,10 @@ function Gate() {
       <Route path="/backoffice/recognition" component={Recognition} me={me} onSignedOut={() => setMe(null)} />
       <Route path="/backoffice/recognition/settings" component={RecognitionSettings} me={me} onSignedOut={() => setMe(null)} />
       <Route path="/backoffice/rewards" component={Rewards} me={me} onSignedOut={() => setMe(null)} />
+      <Route path="/backoffice/charter" component={Charter} me={me} onSignedOut={() => setMe(null)} />
+      <Route path="/backoffice/observe" component={Observe} me={me} onSignedOut={() => setMe(null)} />
+      <Route path="/backoffice/observe/:id" component={Observe} me={me} onSignedOut={() => setMe(null)} />
+      <Route path="/backoffice/manage/newcomers" component={Newcomers} me={me} onSignedOut={() => setMe(null)} />
       <Route default component={Home} me={me} onSignedOut={() => setMe(null)} />
     </Router>
   );

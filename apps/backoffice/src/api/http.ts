@@ -10,7 +10,7 @@ export class ApiError extends Error {
   }
 }
 
-async function call<T>(method: string, path: string, body?: unknown, csrf?: string): Promise<T> {
+export async function call<T>(method: string, path: string, body?: unknown, csrf?: string): Promise<T> {
   const headers: Record<string, string> = {};
   // A File goes as it is (its own type); anything else as JSON.
   const raw = body instanceof Blob;

@@ -8,7 +8,7 @@ import { BellIcon } from './feed/icons.tsx';
 import { showPost } from './feed/show-post.ts';
 
 // Short marks, not emoji: they draw the same everywhere.
-const icons: Partial<Record<Notification['kind'], string>> = { mention: '@', comment: '“', moderation: '!', handoff: '⇄', points: '★', reward: '✦' };
+const icons: Partial<Record<Notification['kind'], string>> = { mention: '@', comment: '“', moderation: '!', handoff: '⇄', points: '★', reward: '✦', mentor: '♥' };
 
 /** The bell in the top bar: unread count, the latest notifications, each leading to its post or chat. */
 export function NotificationBell({ socket, online }: { socket: HelperSocket | null; online: boolean }) {

@@ -20,6 +20,7 @@ import { useTypingSignal } from '../../hooks/useTypingSignal.ts';
 import { RestReminder } from '../../components/people/RestReminder.tsx';
 import { useProfile } from '../../hooks/useProfile.ts';
 import { useRequestAlerts } from '../../hooks/useRequestAlerts.ts';
+import { GettingStarted } from '../../components/onboarding/GettingStarted.tsx';
 
 interface Props {
   me: Me;
@@ -86,6 +87,7 @@ export function Desk({ me, siteId, onSite, onSignedOut }: Props) {
             typing={typing}
             reveal={reveal}
           >
+            <GettingStarted me={me} siteId={siteId} socket={desk.socket} topics={topics} />
             <Feed me={me} siteId={siteId} socket={desk.socket} online={desk.link === 'online'} />
           </ChatCenter>
         </div>

@@ -70,6 +70,13 @@ export function ProfilePage({ me, onMe, onSignedOut }: Props) {
             </div>
             <aside class="profile-side">
               <HoursCard hours={profile.hours} />
+              <section class="panel" aria-labelledby="charter-h">
+                <h2 id="charter-h">Charter</h2>
+                <p class="muted small">How we help visitors and each other, as the community wrote it.</p>
+                <a class="ghost block" href="/backoffice/charter">
+                  Reread the charter
+                </a>
+              </section>
               <section class="panel" aria-labelledby="data-h">
                 <h2 id="data-h">Your data</h2>
                 <p class="muted small">Everything Tribu holds about you, in one JSON file: account, messages, posts, notes and hours.</p>

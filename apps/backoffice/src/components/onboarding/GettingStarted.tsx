@@ -1,0 +1,122 @@
+import { useState } from 'preact/hooks';
+import type { Me, Membership } from '@tribu/protocol/client';
+import { onboardingApi } from '../../api/onboarding.ts';
+import { useOnboarding } from '../../hooks/useOnboarding.ts';
+import type { HelperSocket } from '../../realtime/socket.ts';
+import { Avatar } from '../Avatar.tsx';
+import { PublicProfileDialog } from '../people/PublicProfileDialog.tsx';
+import { stepWords } from './step-words.ts';
+
+interface Props {
+  me: Me;
+  siteId: string;
+  socket: HelperSocket | null;
+  topics: Membership['topics'];
+}
+
+/** The request board is on the desk itself: bring it into view for a first chat. */
+function showRequests() {
+  const board = document.querySelector<HTMLElement>('.requests');
+  if (!board) return;
+  board.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  board.setAttribute('tabindex', '-1');
+  board.focus({ preventScroll: true });
+}
+
+/**
+ * A newcomer's first steps on the desk: the charter, a profile, a few chats watched, a first answer.
+ * Friendly and unhurried; closes only once everything is done. Once closed, it only comes back as a
+ * slim note when the charter changes.
+ */
+export function GettingStarted({ me, siteId, socket, topics }: Props) {
+  const { status, setStatus } = useOnboarding(socket, siteId);
+  const [profileOf, setProfileOf] = useState<string | null>(null);
+  const [closing, setClosing] = useState(false);
+  if (!status) return null;
+  if (status.complete && status.dismissed) {
+    if (!status.charter.needsAcceptance) return null;
+    return (
+      <section class="charter-note" aria-label="Charter updated">
+        <span aria-hidden="true" class="charter-note-mark">§</span>
+        <p>The community charter changed. Take a minute to read the new version and accept it.</p>
+        <a class="primary small" href="/backoffice/charter">
+          Read the new charter
+        </a>
+      </section>
+    );
+  }
+  const close = async () => {
+    setClosing(true);
+    try {
+      setStatus(await onboardingApi.dismiss(me.csrfToken, siteId));
+    } finally {
+      setClosing(false);
+    }
+  };
+  const pct = status.total ? Math.round((status.done / status.total) * 100) : 100;
+  const site = me.memberships.find((m) => m.siteId === siteId)?.siteName ?? 'the community';
+  return (
+    <section class={`getting-started ${status.complete ? 'all-done' : ''}`} aria-labelledby="gs-h">
+      <header class="gs-head">
+        <div class="gs-title">
+          <h2 id="gs-h">Getting started</h2>
+          <p class="muted">
+            {status.complete ? `You're all set. Thank you for helping at ${site}!` : `A few first steps, at your own pace. Welcome to ${site}!`}
+          </p>
+        </div>
+        <div class="gs-progress">
+          <span class="gs-count">
+            {status.done} of {status.total}
+          </span>
+          <span class="gs-bar" role="progressbar" aria-label="Steps done" aria-valuemin={0} aria-valuemax={status.total} aria-valuenow={status.done} aria-valuetext={`${status.done} of ${status.total}`}>
+            <span style={{ width: `${pct}%` }} />
+          </span>
+        </div>
+        {status.mentor && (
+          <button type="button" class="gs-mentor" onClick={() => setProfileOf(status.mentor!.id)}>
+            <Avatar name={status.mentor.displayName} url={status.mentor.avatarUrl} size={32} />
+            <span>
+              <span class="gs-mentor-label">Your mentor: </span>
+              <strong>{status.mentor.displayName}</strong>
+            </span>
+          </button>
+        )}
+      </header>
+      <ol class="gs-steps">
+        {status.steps.map((s) => {
+          const w = stepWords(s);
+          return (
+            <li key={s.key} class={s.done ? 'done' : ''}>
+              <span class="gs-check" aria-hidden="true">
+                {s.done ? '✓' : ''}
+              </span>
+              <span class="gs-step-text">
+                <strong>{w.title}</strong>
+                <span class="sr-only">{s.done ? ' — done' : ' — not done yet'}</span>
+                <span class="gs-detail">{w.detail}</span>
+                {w.href ? (
+                  <a href={w.href}>{w.action}</a>
+                ) : (
+                  !s.done && (
+                    <button type="button" class="link" onClick={showRequests}>
+                      {w.action}
+                    </button>
+                  )
+                )}
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+      {status.complete && (
+        <div class="gs-foot">
+          <p>No quotas, no pressure: help whenever you feel like it.</p>
+          <button type="button" class="primary small" disabled={closing} onClick={() => void close()}>
+            Close the checklist
+          </button>
+        </div>
+      )}
+      {profileOf && <PublicProfileDialog socket={socket} siteId={siteId} userId={profileOf} topics={topics} onClose={() => setProfileOf(null)} />}
+    </section>
+  );
+}

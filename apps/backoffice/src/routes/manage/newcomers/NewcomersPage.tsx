@@ -1,0 +1,112 @@
+import { useEffect, useState } from 'preact/hooks';
+import { MAX_OBSERVE_CHATS, type Me, type Newcomer, type NewcomersView } from '@tribu/protocol/client';
+import { onboardingApi } from '../../../api/onboarding.ts';
+import { ManageShell } from '../../../components/manage/ManageShell.tsx';
+import { CharterEditor } from './CharterEditor.tsx';
+import { NewcomersTable } from './NewcomersTable.tsx';
+
+interface Props {
+  me: Me;
+  onSignedOut: () => void;
+}
+
+/** Managers: where each newcomer stands and who guides them; the charter; how many chats to watch. */
+export function NewcomersPage({ me, onSignedOut }: Props) {
+  return (
+    <ManageShell me={me} onSignedOut={onSignedOut} title="Newcomers">
+      {(siteId) => <Newcomers key={siteId} me={me} siteId={siteId} />}
+    </ManageShell>
+  );
+}
+
+function Newcomers({ me, siteId }: { me: Me; siteId: string }) {
+  const [view, setView] = useState<NewcomersView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [said, setSaid] = useState('');
+  const [busy, setBusy] = useState<string | null>(null);
+  const [observe, setObserve] = useState(3);
+  useEffect(() => {
+    onboardingApi.newcomers(siteId).then(
+      (v) => {
+        setView(v);
+        setObserve(v.observeChats);
+      },
+      (e: Error) => setError(e.message),
+    );
+  }, [siteId]);
+  const run = async (key: string, work: () => Promise<string>) => {
+    setBusy(key);
+    setError(null);
+    try {
+      setSaid(await work());
+    } catch (e) {
+      setError(e instanceof Error ? e.message : 'Could not save; try again');
+    } finally {
+      setBusy(null);
+    }
+  };
+  const assign = (n: Newcomer, mentorId: string | null) =>
+    run(n.id, async () => {
+      const v = await onboardingApi.assignMentor(me.csrfToken, siteId, n.id, mentorId);
+      setView(v);
+      const mentor = v.newcomers.find((x) => x.id === n.id)?.mentor;
+      return mentor ? `${mentor.displayName} is now ${n.displayName}'s mentor; both were told.` : `${n.displayName} has no mentor now.`;
+    });
+  const saveCharter = (text: string) =>
+    run('charter', async () => {
+      const c = await onboardingApi.saveCharter(me.csrfToken, siteId, text);
+      setView((v) => (v ? { ...v, charter: { text: c.text, updatedAt: c.updatedAt } } : v));
+      return text ? 'Charter saved. Members will be asked to accept the new version.' : 'Charter removed.';
+    });
+  const saveObserve = (e: Event) => {
+    e.preventDefault();
+    void run('observe', async () => {
+      const v = await onboardingApi.saveSettings(me.csrfToken, siteId, observe);
+      setView(v);
+      return observe ? `Newcomers are now invited to watch ${observe} chats.` : 'Newcomers are no longer asked to watch chats.';
+    });
+  };
+  return (
+    <>
+      <header class="nc-head">
+        <h1>Newcomers</h1>
+        <p class="muted">Where each newcomer stands in their first steps, and who guides them. No quotas, no pressure: the checklist is a welcome, not a test.</p>
+      </header>
+      <p class={`nc-said ${said ? '' : 'empty'}`} role="status">
+        {said}
+      </p>
+      {error && <p class="alert">{error}</p>}
+      <section class="nc-panel" aria-labelledby="nc-list-h">
+        <h2 id="nc-list-h">Newcomers</h2>
+        {!view && !error && <p class="muted">Loading…</p>}
+        {view && <NewcomersTable view={view} busy={busy} onMentor={(n, id) => void assign(n, id)} />}
+      </section>
+      {view && (
+        <section class="nc-panel" aria-labelledby="nc-charter-h">
+          <h2 id="nc-charter-h">Charter</h2>
+          <CharterEditor text={view.charter.text} updatedAt={view.charter.updatedAt} onSave={saveCharter} />
+        </section>
+      )}
+      {view && (
+        <section class="nc-panel" aria-labelledby="nc-observe-h">
+          <h2 id="nc-observe-h">Watching chats</h2>
+          <form class="nc-observe" onSubmit={saveObserve}>
+            <label for="observe-n">Chats a newcomer is invited to watch, read-only</label>
+            <input
+              id="observe-n"
+              type="number"
+              min={0}
+              max={MAX_OBSERVE_CHATS}
+              value={observe}
+              onInput={(e) => setObserve(Math.max(0, Math.min(MAX_OBSERVE_CHATS, Number(e.currentTarget.value) || 0)))}
+            />
+            <button type="submit" class="ghost" disabled={busy === 'observe' || observe === view.observeChats}>
+              Save
+            </button>
+            <p class="muted nc-hint">0 leaves this step out. Well-rated ended chats are offered first; the visitor stays anonymous.</p>
+          </form>
+        </section>
+      )}
+    </>
+  );
+}
