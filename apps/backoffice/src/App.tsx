@@ -15,7 +15,12 @@ const RecognitionSettingsPage = lazy(() =>
 const CharterPage = lazy(() => import('./routes/charter/CharterPage.tsx').then((m) => m.CharterPage));
 const ObservePage = lazy(() => import('./routes/observe/ObservePage.tsx').then((m) => m.ObservePage));
 const NewcomersPage = lazy(() => import('./routes/manage/newcomers/NewcomersPage.tsx').then((m) => m.NewcomersPage));
+const JoinPage = lazy(() => import('./routes/join/JoinPage.tsx').then((m) => m.JoinPage));
+const InvitePage = lazy(() => import('./routes/invite/InvitePage.tsx').then((m) => m.InvitePage));
+const ApplicationsPage = lazy(() => import('./routes/manage/applications/ApplicationsPage.tsx').then((m) => m.ApplicationsPage));
 const LOGIN = '/backoffice/login';
+/** Pages anyone may open without signing in: applying to a community, using an invitation. */
+const isPublic = (path: string) => path.startsWith('/backoffice/join/') || path.startsWith('/backoffice/invite/');
 
 function Profile({ me, onMe, onSignedOut }: { me?: Me | null; onMe?: (me: Me) => void; onSignedOut?: () => void }) {
   return me && onMe && onSignedOut ? <ProfilePage me={me} onMe={onMe} onSignedOut={onSignedOut} /> : null;
@@ -29,6 +34,7 @@ const signedIn = (Page: ComponentType<{ me: Me; onSignedOut: () => void }>) =>
 const Recognition = signedIn(RecognitionPage);
 const Rewards = signedIn(RewardsPage);
 const RecognitionSettings = signedIn(RecognitionSettingsPage);
+const Applications = signedIn(ApplicationsPage);
 const Charter = signedIn(CharterPage);
 const Observe = signedIn(ObservePage);
 const Newcomers = signedIn(NewcomersPage);
@@ -44,13 +50,16 @@ function Gate() {
   // Any failure (401, server down) lands on the sign-in page, which reports its own errors.
   useEffect(() => void api.me().then(setMe, () => setMe(null)), []);
   useEffect(() => {
-    if (me === null && path !== LOGIN) route(LOGIN, true);
+    if (me === null && path !== LOGIN && !isPublic(path)) route(LOGIN, true);
     if (me && path === LOGIN) route('/backoffice', true);
   }, [me, path, route]);
   if (me === undefined) return <div class="splash">Loading…</div>;
   return (
     <Router>
       <Route path={LOGIN} component={LoginPage} onSignedIn={setMe} />
+      <Route path="/backoffice/join/:siteKey" component={JoinPage} />
+      <Route path="/backoffice/invite/:token" component={InvitePage} me={me} onSignedIn={setMe} />
+      <Route path="/backoffice/manage/applications" component={Applications} me={me} onSignedOut={() => setMe(null)} />
       <Route path="/backoffice/profile" component={Profile} me={me} onMe={setMe} onSignedOut={() => setMe(null)} />
       <Route path="/backoffice/recognition" component={Recognition} me={me} onSignedOut={() => setMe(null)} />
       <Route path="/backoffice/recognition/settings" component={RecognitionSettings} me={me} onSignedOut={() => setMe(null)} />

@@ -5,6 +5,7 @@ import { hashPassword } from '../modules/auth/password.ts';
 import { isUniqueViolation } from '../lib/pg-errors.ts';
 import { seedDemoFeed } from './demo-feed.ts';
 import { seedDemoRewards } from './demo-rewards.ts';
+import { seedDemoRecruitment } from './demo-recruitment.ts';
 import { seedDemoOnboarding } from './demo-onboarding.ts';
 import { seedDemoHistory } from './demo-history.ts';
 
@@ -87,5 +88,6 @@ async function insertDemo(db: Db, passwordHash: string): Promise<void> {
     await seedDemoRewards(tx, site.id);
     await seedDemoOnboarding(tx, site.id, rows, passwordHash);
     await seedDemoHistory(tx, site.id, rows, 'Europe/Paris');
+    await seedDemoRecruitment(tx, site.id, rows);
   });
 }

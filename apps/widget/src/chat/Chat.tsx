@@ -112,7 +112,13 @@ export function Chat({ opts, state, open, contextVersion, onClose }: Props) {
           {c?.status === 'closed' ? (
             <div class="ended">
               <p>{t.ended}</p>
-              {c.helper && <Rating onRate={chat.rate} given={c.rating} />}
+              {c.helper && (
+                <Rating
+                  onRate={chat.rate}
+                  given={c.rating}
+                  join={{ url: `${opts.base}/backoffice/join/${encodeURIComponent(opts.siteKey)}`, brand: state.site.name }}
+                />
+              )}
               <button
                 type="button"
                 class="link"

@@ -1,8 +1,15 @@
 import { useState } from 'preact/hooks';
 import { useI18n } from './i18n/index.ts';
 
+interface Props {
+  onRate: (rating: number, comment: string) => Promise<string | null>;
+  given: number | null;
+  /** After a 4 or 5: the brand's "Become a helper" page (opens in a new tab). */
+  join: { url: string; brand: string };
+}
+
 /** 1–5 stars and an optional comment, after the chat has ended. */
-export function Rating({ onRate, given }: { onRate: (rating: number, comment: string) => Promise<string | null>; given: number | null }) {
+export function Rating({ onRate, given, join }: Props) {
   const { t } = useI18n();
   const [rating, setRating] = useState(0);
   const [comment, setComment] = useState('');
@@ -10,9 +17,16 @@ export function Rating({ onRate, given }: { onRate: (rating: number, comment: st
   const [busy, setBusy] = useState(false);
   if (given) {
     return (
-      <p class="thanks" role="status">
-        {t.thanks} {'★'.repeat(given)}
-      </p>
+      <>
+        <p class="thanks" role="status">
+          {t.thanks} {'★'.repeat(given)}
+        </p>
+        {given >= 4 && (
+          <a class="join" href={join.url} target="_blank" rel="noopener">
+            {t.becomeHelper(join.brand)}
+          </a>
+        )}
+      </>
     );
   }
   const submit = async (e: Event) => {

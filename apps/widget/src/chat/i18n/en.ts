@@ -41,6 +41,7 @@ export const en = {
   commentPlaceholder: 'Anything to add? (optional)',
   sendRating: 'Send rating',
   thanks: 'Thanks for your feedback!',
+  becomeHelper: (brand: string) => `Love ${brand}? Become a helper`,
   download: 'Download the transcript',
   you: 'You',
   previous: 'Previous chats',

@@ -42,6 +42,7 @@ export const es: Dict = {
   commentPlaceholder: '¿Algo que añadir? (opcional)',
   sendRating: 'Enviar valoración',
   thanks: '¡Gracias por tu opinión!',
+  becomeHelper: (brand) => `¿Te encanta ${brand}? Ayuda a otros clientes`,
   download: 'Descargar la conversación',
   you: 'Tú',
   previous: 'Chats anteriores',

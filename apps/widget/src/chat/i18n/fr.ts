@@ -42,6 +42,7 @@ export const fr: Dict = {
   commentPlaceholder: 'Quelque chose à ajouter ? (facultatif)',
   sendRating: 'Envoyer la note',
   thanks: 'Merci pour votre avis !',
+  becomeHelper: (brand) => `Vous aimez ${brand} ? Aidez d'autres clients`,
   download: 'Télécharger la conversation',
   you: 'Vous',
   previous: 'Discussions précédentes',

@@ -1,0 +1,144 @@
+import { useEffect, useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import type { InvitationPreview, Me } from '@tribu/protocol/client';
+import { RECRUITMENT_LIMITS } from '@tribu/protocol/client';
+import { api, ApiError } from '../../api/http.ts';
+import { recruitmentApi } from '../../api/recruitment.ts';
+import { BrandFrame } from '../../components/recruitment/BrandFrame.tsx';
+
+const roleWords = { helper: 'a helper', moderator: 'a community manager', admin: 'an administrator' } as const;
+
+interface Props {
+  token?: string;
+  me?: Me | null;
+  /** Called once the person joined (and is signed in): the app shows the desk. */
+  onSignedIn?: (me: Me) => void;
+}
+
+/** `/backoffice/invite/<token>`: choose a password (or sign in), accept the charter, join. */
+export function InvitePage({ token, me, onSignedIn }: Props) {
+  const [invite, setInvite] = useState<InvitationPreview | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [name, setName] = useState('');
+  const [password, setPassword] = useState('');
+  const [charter, setCharter] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const { route } = useLocation();
+
+  useEffect(() => {
+    if (!token) return;
+    recruitmentApi.preview(token).then(
+      (p) => {
+        setInvite(p);
+        setName(p.name);
+      },
+      (e: unknown) => setRefusal(e instanceof ApiError ? e.message : 'This invitation could not be checked. Try again in a moment.'),
+    );
+  }, [token]);
+
+  useEffect(() => {
+    if (invite) document.title = `Join ${invite.site.name} · Tribu`;
+  }, [invite]);
+
+  if (refusal) {
+    return (
+      <BrandFrame title="Invitation">
+        <p class="alert" role="alert">
+          {refusal}
+        </p>
+        <p>
+          <a href="/backoffice/login">Go to the sign-in page</a>
+        </p>
+      </BrandFrame>
+    );
+  }
+  if (!invite || !token) return <div class="splash">Loading…</div>;
+
+  const signedInAsInvited = me?.user.email.toLowerCase() === invite.email;
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      // An existing account proves itself with its password first (or is already signed in).
+      if (invite.accountExists && !signedInAsInvited) await api.login({ email: invite.email, password });
+      const joined = await recruitmentApi.acceptInvitation({
+        token,
+        acceptCharter: charter,
+        ...(invite.accountExists ? {} : { password, displayName: name }),
+      });
+      onSignedIn?.(joined);
+      route('/backoffice', true);
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : 'Could not join; try again in a moment.');
+      setBusy(false);
+    }
+  };
+
+  const brand = invite.site.name;
+  return (
+    <BrandFrame color={invite.site.color} onColor={invite.site.onColor} eyebrow="Invitation" title={`Welcome to the ${brand} community`}>
+      <form class="invite-form" onSubmit={submit} aria-label="Join the community">
+        <p class="join-lead">
+          You are invited to join as {roleWords[invite.role]}, with <strong>{invite.email}</strong>.
+          {invite.accountExists ? ' You already have a Tribu account: enter its password to add this community to it.' : ' Choose your name and a password to get started.'}
+        </p>
+        {invite.accountExists ? (
+          !signedInAsInvited && (
+            <label class="join-field">
+              Password of your Tribu account
+              <input type="password" required autoComplete="current-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+            </label>
+          )
+        ) : (
+          <>
+            <label class="join-field">
+              Your name, as peers and visitors will see it
+              <input required maxLength={80} autoComplete="name" value={name} onInput={(e) => setName(e.currentTarget.value)} />
+            </label>
+            <label class="join-field">
+              Choose a password
+              <input
+                type="password"
+                required
+                minLength={RECRUITMENT_LIMITS.passwordMin}
+                autoComplete="new-password"
+                aria-describedby="password-hint"
+                value={password}
+                onInput={(e) => setPassword(e.currentTarget.value)}
+              />
+              <span id="password-hint" class="muted join-hint">
+                At least {RECRUITMENT_LIMITS.passwordMin} characters. A short sentence is easy to remember.
+              </span>
+            </label>
+          </>
+        )}
+        {invite.charter && (
+          <section class="invite-charter" aria-labelledby="charter-title">
+            <h2 id="charter-title">The {brand} community charter</h2>
+            <div class="invite-charter-text" tabIndex={0} aria-label="Charter text">
+              {invite.charter.split(/\n\s*\n/).map((p, i) => (
+                <p key={i}>{p.trim()}</p>
+              ))}
+            </div>
+            <label class="join-check">
+              <input type="checkbox" required checked={charter} onChange={(e) => setCharter(e.currentTarget.checked)} />I have read the charter and I accept it
+            </label>
+          </section>
+        )}
+        {error && (
+          <p class="alert" role="alert">
+            {error}
+          </p>
+        )}
+        <button class="public-primary" type="submit" disabled={busy}>
+          {busy ? 'Joining…' : `Join ${brand}`}
+        </button>
+        <p class="muted join-privacy">
+          This link works once and expires on {new Date(invite.expiresAt).toLocaleDateString(undefined, { day: 'numeric', month: 'long' })}.
+        </p>
+      </form>
+    </BrandFrame>
+  );
+}
