@@ -12,6 +12,8 @@ const RewardsPage = lazy(() => import('./routes/rewards/RewardsPage.tsx').then((
 const RecognitionSettingsPage = lazy(() =>
   import('./routes/recognition-settings/RecognitionSettingsPage.tsx').then((m) => m.RecognitionSettingsPage),
 );
+const SiteSettingsPage = lazy(() => import('./routes/site-settings/SiteSettingsPage.tsx').then((m) => m.SiteSettingsPage));
+const OperatorPage = lazy(() => import('./routes/operator/OperatorPage.tsx').then((m) => m.OperatorPage));
 const CharterPage = lazy(() => import('./routes/charter/CharterPage.tsx').then((m) => m.CharterPage));
 const ObservePage = lazy(() => import('./routes/observe/ObservePage.tsx').then((m) => m.ObservePage));
 const NewcomersPage = lazy(() => import('./routes/manage/newcomers/NewcomersPage.tsx').then((m) => m.NewcomersPage));
@@ -34,6 +36,8 @@ const signedIn = (Page: ComponentType<{ me: Me; onSignedOut: () => void }>) =>
 const Recognition = signedIn(RecognitionPage);
 const Rewards = signedIn(RewardsPage);
 const RecognitionSettings = signedIn(RecognitionSettingsPage);
+const SiteSettings = signedIn(SiteSettingsPage);
+const Operator = signedIn(OperatorPage);
 const Applications = signedIn(ApplicationsPage);
 const Charter = signedIn(CharterPage);
 const Observe = signedIn(ObservePage);
@@ -64,6 +68,8 @@ function Gate() {
       <Route path="/backoffice/recognition" component={Recognition} me={me} onSignedOut={() => setMe(null)} />
       <Route path="/backoffice/recognition/settings" component={RecognitionSettings} me={me} onSignedOut={() => setMe(null)} />
       <Route path="/backoffice/rewards" component={Rewards} me={me} onSignedOut={() => setMe(null)} />
+      <Route path="/backoffice/manage/site" component={SiteSettings} me={me} onSignedOut={() => setMe(null)} />
+      <Route path="/backoffice/operator" component={Operator} me={me} onSignedOut={() => setMe(null)} />
       <Route path="/backoffice/charter" component={Charter} me={me} onSignedOut={() => setMe(null)} />
       <Route path="/backoffice/observe" component={Observe} me={me} onSignedOut={() => setMe(null)} />
       <Route path="/backoffice/observe/:id" component={Observe} me={me} onSignedOut={() => setMe(null)} />

@@ -4,3 +4,4 @@ export * from './kpi/index.ts';
 export * from './topics.ts';
 export * from './anonymise.ts';
 export * from './mentions.ts';
+export * from './contrast.ts';

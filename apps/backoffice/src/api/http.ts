@@ -5,6 +5,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** A form's problems by field path, when the server names them. */
+    readonly fields?: Record<string, string>,
   ) {
     super(message);
   }
@@ -25,7 +27,7 @@ export async function call<T>(method: string, path: string, body?: unknown, csrf
   }
   if (res.status === 204) return undefined as T;
   const data = (await res.json().catch(() => null)) as (T & Partial<HttpErrorBody>) | null;
-  if (!res.ok) throw new ApiError(res.status, data?.error?.code ?? 'internal', data?.error?.message ?? `Error ${res.status}`);
+  if (!res.ok) throw new ApiError(res.status, data?.error?.code ?? 'internal', data?.error?.message ?? `Error ${res.status}`, data?.error?.fields);
   return data as T;
 }
 

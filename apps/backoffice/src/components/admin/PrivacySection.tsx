@@ -1,0 +1,60 @@
+import { SITE_LIMITS, type Locale, type WidgetTexts } from '@tribu/protocol/client';
+import { Field, described } from './Field.tsx';
+import { LanguageTabs } from './LanguageTabs.tsx';
+import { TextsEditor } from './TextsEditor.tsx';
+import type { Draft } from './useSiteSettingsForm.ts';
+
+interface Props {
+  draft: Draft;
+  defaults: Record<Locale, WidgetTexts>;
+  errors: Record<string, string>;
+  edit: (patch: Partial<Draft>) => void;
+  locale: Locale;
+  onLocale: (l: Locale) => void;
+}
+
+/** The privacy notice per language and how long closed conversations are kept. */
+export function PrivacySection({ draft, defaults, errors, edit, locale, onLocale }: Props) {
+  const forever = draft.retentionDays === null;
+  return (
+    <section class="admin-card" aria-labelledby="s-privacy">
+      <h2 id="s-privacy">Privacy</h2>
+      <div class="texts-head">
+        <h3>Privacy notice</h3>
+        <LanguageTabs locales={draft.locales} value={locale} onChange={onLocale} label="Language of the privacy notice" />
+      </div>
+      <TextsEditor keys={['privacy']} locale={locale} draft={draft} defaults={defaults[locale]} errors={errors} edit={edit} />
+      <fieldset class="field">
+        <legend>Keep closed conversations</legend>
+        <div class="choices">
+          <label class="choice">
+            <input type="radio" name="retention" checked={forever} onChange={() => edit({ retentionDays: null })} />
+            <span>
+              <strong>For ever</strong>
+              <small>Visitors can find their past chats; nothing is deleted automatically.</small>
+            </span>
+          </label>
+          <label class="choice">
+            <input type="radio" name="retention" checked={!forever} onChange={() => edit({ retentionDays: draft.retentionDays ?? 365 })} />
+            <span>
+              <strong>Delete them after a period</strong>
+              <small>Messages go for good; helpers keep the points those chats earned.</small>
+            </span>
+          </label>
+        </div>
+      </fieldset>
+      {!forever && (
+        <Field id="f-retentionDays" label="Days to keep a closed conversation" error={errors.retentionDays} hint="Counted from the day the chat ended; deletion runs every few minutes.">
+          <input
+            {...described('f-retentionDays', errors.retentionDays)}
+            type="number"
+            min={1}
+            max={SITE_LIMITS.retentionDaysMax}
+            value={Number.isNaN(draft.retentionDays) ? '' : draft.retentionDays ?? ''}
+            onInput={(e) => edit({ retentionDays: e.currentTarget.value.trim() === '' ? Number.NaN : Number(e.currentTarget.value) })}
+          />
+        </Field>
+      )}
+    </section>
+  );
+}

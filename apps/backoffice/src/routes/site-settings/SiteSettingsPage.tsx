@@ -1,0 +1,96 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Locale, Me } from '@tribu/protocol/client';
+import { AvailabilitySection } from '../../components/admin/AvailabilitySection.tsx';
+import { GeneralSection } from '../../components/admin/GeneralSection.tsx';
+import { PeopleRoles } from '../../components/admin/PeopleRoles.tsx';
+import { PrivacySection } from '../../components/admin/PrivacySection.tsx';
+import { useSiteSettingsForm } from '../../components/admin/useSiteSettingsForm.ts';
+import { WidgetPreview } from '../../components/admin/WidgetPreview.tsx';
+import { WidgetSection } from '../../components/admin/WidgetSection.tsx';
+import { ManageShell } from '../../components/manage/ManageShell.tsx';
+
+interface Props {
+  me: Me;
+  onSignedOut: () => void;
+}
+
+/** Site settings, for the site's admins: general, widget (with a live preview), availability, privacy, roles. */
+export function SiteSettingsPage({ me, onSignedOut }: Props) {
+  return (
+    <ManageShell me={me} onSignedOut={onSignedOut} title="Site settings">
+      {(siteId) => <SiteSettings key={siteId} siteId={siteId} me={me} />}
+    </ManageShell>
+  );
+}
+
+function SiteSettings({ siteId, me }: { siteId: string; me: Me }) {
+  const form = useSiteSettingsForm(siteId, me.csrfToken);
+  const { view, draft, errors, edit } = form;
+  const [locale, setLocale] = useState<Locale>('en');
+  useEffect(() => {
+    if (draft && !draft.locales.includes(locale)) setLocale(draft.defaultLocale);
+  }, [draft, locale]);
+  // Leaving with unsaved changes asks first.
+  useEffect(() => {
+    if (!form.dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    addEventListener('beforeunload', warn);
+    return () => removeEventListener('beforeunload', warn);
+  }, [form.dirty]);
+
+  if (form.loadError) return <p class="alert">{form.loadError}</p>;
+  if (!view || !draft) return <p class="muted">Loading the settings…</p>;
+  const errorCount = Object.keys(errors).length;
+  return (
+    <div class="site-settings">
+      <div class="settings-head">
+        <div>
+          <p class="eyebrow">Site admins</p>
+          <h1>Site settings</h1>
+          <p class="hero-sub">How {view.site.name}'s widget looks and behaves, and who runs the community. Changes reach visitors as soon as you save.</p>
+        </div>
+      </div>
+      <form
+        class="admin-layout"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void form.save();
+        }}
+        noValidate
+      >
+        <div class="admin-main">
+          <GeneralSection draft={draft} siteKey={view.site.key} embed={view.embed} errors={errors} edit={edit} />
+          <WidgetSection draft={draft} defaults={view.defaultTexts} errors={errors} edit={edit} locale={locale} onLocale={setLocale} />
+          <AvailabilitySection draft={draft} errors={errors} edit={edit} />
+          <PrivacySection draft={draft} defaults={view.defaultTexts} errors={errors} edit={edit} locale={locale} onLocale={setLocale} />
+        </div>
+        <aside class="admin-side">
+          <WidgetPreview draft={draft} defaults={view.defaultTexts} locale={locale} />
+          <div class="save-card">
+            {form.saveError ? (
+              <p class="alert" role="alert">
+                {form.saveError}
+                {errorCount > 1 ? ` (${errorCount} fields to fix)` : ''}
+              </p>
+            ) : form.saved ? (
+              <p class="saved" role="status">
+                Saved. Visitors see the new settings within seconds.
+              </p>
+            ) : (
+              <p class="muted small">{form.dirty ? 'You have unsaved changes.' : 'Everything is saved.'}</p>
+            )}
+            <div class="save-actions">
+              <button type="button" class="ghost" disabled={!form.dirty || form.saving} onClick={form.reset}>
+                Discard changes
+              </button>
+              <button type="submit" class="primary" disabled={!form.dirty || form.saving}>
+                {form.saving ? 'Saving…' : 'Save settings'}
+              </button>
+            </div>
+          </div>
+        </aside>
+      </form>
+      <PeopleRoles siteId={siteId} csrf={me.csrfToken} selfId={me.user.id} />
+    </div>
+  );
+}

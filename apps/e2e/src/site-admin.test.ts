@@ -1,0 +1,130 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { personPage, screenshot } from './support/browser.ts';
+import { launcher, signIn } from './support/people.ts';
+import { hasChromium } from './support/requirements.ts';
+import { useScenario } from './support/scenario.ts';
+
+const NEW_TEXT = 'Ask a fellow hiker';
+const NEW_COLOR = '#8a1c12';
+
+/** The launcher's text and background colour as the visitor's browser draws them. */
+const launcherLook = (page: Page) =>
+  launcher(page).evaluate((el) => ({ text: el.textContent ?? '', background: getComputedStyle(el).backgroundColor }));
+
+describe.skipIf(!hasChromium)('site administration in the backoffice', () => {
+  const s = useScenario();
+  let admin: Page;
+
+  beforeAll(async () => {
+    admin = s.helper;
+    await signIn(admin, s.server.url, 'admin@demo.tribu');
+  });
+
+  it('changes the launcher text and colour with a live preview, and the visitor sees them without a restart', async () => {
+    await s.visitor.goto(`${s.server.url}/demo`);
+    expect((await launcherLook(s.visitor)).text).toContain('Ask the community');
+
+    await admin.goto(`${s.server.url}/backoffice/manage/site`);
+    await admin.getByRole('heading', { name: 'Site settings', level: 1 }).waitFor();
+    const preview = admin.getByTestId('preview-launcher');
+    await expect.poll(() => preview.textContent()).toContain('Ask the community');
+
+    // A wrong origin is explained beside the field, as it is typed.
+    const origins = admin.getByRole('textbox', { name: 'Allowed origins' });
+    await origins.fill('self\nshop.example/products');
+    await admin.getByText('"shop.example/products" must start with https://').waitFor();
+    await origins.fill('self');
+
+    await admin.getByRole('textbox', { name: 'Launcher text' }).fill(NEW_TEXT);
+    await expect.poll(() => preview.textContent()).toContain(NEW_TEXT);
+    await admin.getByRole('textbox', { name: 'Brand colour', exact: true }).fill(NEW_COLOR);
+    await expect.poll(() => preview.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(138, 28, 18)');
+    // A pale colour is flagged; the chosen one is fine.
+    await admin.getByRole('textbox', { name: 'Brand colour', exact: true }).fill('#f4f4f4');
+    await admin.getByText('hard to spot on a white page').waitFor();
+    await admin.getByRole('textbox', { name: 'Brand colour', exact: true }).fill(NEW_COLOR);
+    await expect.poll(() => admin.getByText('hard to spot on a white page').count()).toBe(0);
+    await admin.getByRole('radio', { name: /Hide the launcher/ }).check();
+    await admin.getByRole('button', { name: 'Nobody online' }).click();
+    await admin.getByText('The launcher is hidden while nobody can answer').waitFor();
+    await admin.getByRole('button', { name: 'Helpers online' }).click();
+
+    await admin.getByRole('textbox', { name: 'Launcher text' }).scrollIntoViewIfNeeded();
+    await screenshot(admin, 'site-settings-desktop');
+    await admin.getByRole('button', { name: 'Save settings' }).click();
+    await admin.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+
+    // The widget's state endpoint may be cached for a few seconds: reload until it shows, no restart.
+    await expect
+      .poll(
+        async () => {
+          await s.visitor.reload();
+          const look = await launcherLook(s.visitor);
+          return `${look.text.includes(NEW_TEXT)} ${look.background}`;
+        },
+        { timeout: 30_000, intervals: [1_000, 2_000, 3_000] },
+      )
+      .toBe('true rgb(138, 28, 18)');
+    await screenshot(s.visitor, 'site-settings-visitor-after');
+  });
+
+  it('shows the settings on a phone', async () => {
+    const phone = await personPage(s.browser, { width: 390, height: 844 });
+    await signIn(phone, s.server.url, 'admin@demo.tribu');
+    await phone.goto(`${s.server.url}/backoffice/manage/site`);
+    await phone.getByRole('heading', { name: 'Site settings', level: 1 }).waitFor();
+    await expect.poll(() => phone.getByRole('textbox', { name: 'Launcher text' }).inputValue()).toBe(NEW_TEXT);
+    await screenshot(phone, 'site-settings-phone');
+    await phone.getByRole('region', { name: 'Widget preview' }).scrollIntoViewIfNeeded();
+    await screenshot(phone, 'site-settings-phone-preview');
+    await phone.getByRole('region', { name: 'People and roles' }).scrollIntoViewIfNeeded();
+    await screenshot(phone, 'site-settings-phone-roles');
+    await phone.context().close();
+  });
+
+  it('lets the operator create a site, with the first admin invited and the embed tag to copy', async () => {
+    await admin.getByRole('link', { name: 'Operator' }).click();
+    await admin.getByRole('heading', { name: 'Sites on this install' }).waitFor();
+    await admin.getByRole('row', { name: /Alpine Threads/ }).waitFor();
+
+    await admin.getByRole('textbox', { name: 'Site name' }).fill('Bikes & Co');
+    expect(await admin.getByRole('textbox', { name: 'Site key' }).inputValue()).toBe('bikes-co');
+    await admin.getByRole('textbox', { name: 'Allowed origins' }).fill('https://bikes.example');
+    await admin.getByRole('textbox', { name: "First admin's name" }).fill('Zoé');
+    await admin.getByRole('textbox', { name: "First admin's email" }).fill('zoe@bikes.example');
+    await admin.getByRole('button', { name: 'Create site and invite admin' }).click();
+
+    const done = admin.getByRole('status').filter({ hasText: 'Bikes & Co is ready' });
+    await done.waitFor();
+    expect(await done.getByRole('textbox', { name: 'Invitation link' }).inputValue()).toContain('/backoffice/invite/');
+    expect(await done.getByRole('textbox', { name: 'Embed tag' }).inputValue()).toContain('data-site="bikes-co"');
+    await admin.getByRole('row', { name: /Bikes & Co/ }).waitFor();
+    await screenshot(admin, 'operator-desktop');
+
+    // The same key again is refused beside the field.
+    await admin.getByRole('textbox', { name: 'Site name' }).fill('Bikes & Co');
+    await admin.getByRole('textbox', { name: "First admin's name" }).fill('Zoé');
+    await admin.getByRole('textbox', { name: "First admin's email" }).fill('zoe@bikes.example');
+    await admin.getByRole('button', { name: 'Create site and invite admin' }).click();
+    await admin.getByText('The key "bikes-co" is taken; choose another').waitFor();
+
+    const phone = await personPage(s.browser, { width: 390, height: 844 });
+    await signIn(phone, s.server.url, 'admin@demo.tribu');
+    await phone.goto(`${s.server.url}/backoffice/operator`);
+    await phone.getByRole('row', { name: /Bikes & Co/ }).waitFor();
+    await screenshot(phone, 'operator-phone');
+    await phone.context().close();
+  });
+
+  it('keeps the operator page and site settings from a helper', async () => {
+    const helper = await personPage(s.browser, { width: 1280, height: 800 });
+    await signIn(helper, s.server.url, 'helper1@demo.tribu');
+    expect(await helper.getByRole('link', { name: 'Operator' }).count()).toBe(0);
+    await helper.goto(`${s.server.url}/backoffice/operator`);
+    await helper.getByText('This page is for the operator of this Tribu install').waitFor();
+    await helper.goto(`${s.server.url}/backoffice/manage/site`);
+    await helper.getByText("Only this site's community managers and admins can open this page").waitFor();
+    await helper.context().close();
+  });
+});
