@@ -36,6 +36,8 @@ const signedIn = (Page: ComponentType<{ me: Me; onSignedOut: () => void }>) =>
 const Recognition = signedIn(RecognitionPage);
 const Rewards = signedIn(RewardsPage);
 const RecognitionSettings = signedIn(RecognitionSettingsPage);
+const NumbersPage = lazy(() => import('./routes/manage/numbers/NumbersPage.tsx').then((m) => m.NumbersPage));
+const Numbers = signedIn(NumbersPage);
 const SiteSettings = signedIn(SiteSettingsPage);
 const Operator = signedIn(OperatorPage);
 const Applications = signedIn(ApplicationsPage);
@@ -68,6 +70,7 @@ function Gate() {
       <Route path="/backoffice/recognition" component={Recognition} me={me} onSignedOut={() => setMe(null)} />
       <Route path="/backoffice/recognition/settings" component={RecognitionSettings} me={me} onSignedOut={() => setMe(null)} />
       <Route path="/backoffice/rewards" component={Rewards} me={me} onSignedOut={() => setMe(null)} />
+      <Route path="/backoffice/manage/numbers" component={Numbers} me={me} onSignedOut={() => setMe(null)} />
       <Route path="/backoffice/manage/site" component={SiteSettings} me={me} onSignedOut={() => setMe(null)} />
       <Route path="/backoffice/operator" component={Operator} me={me} onSignedOut={() => setMe(null)} />
       <Route path="/backoffice/charter" component={Charter} me={me} onSignedOut={() => setMe(null)} />

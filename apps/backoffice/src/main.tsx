@@ -6,6 +6,7 @@ import './styles/feed.css';
 import './styles/chat.css';
 import './styles/recognition.css';
 import './styles/manage.css';
+import './styles/kpi.css';
 import './styles/admin.css';
 import './styles/recruitment.css';
 import './styles/onboarding.css';

@@ -1,0 +1,56 @@
+import { useMemo } from 'preact/hooks';
+import uPlot from 'uplot';
+import type { KpiDay } from '@tribu/protocol/client';
+import { PALETTE, fmtDay } from './format.ts';
+import { UPlotChart } from './UPlotChart.tsx';
+
+const toTs = (day: string) => Date.parse(`${day}T00:00:00Z`) / 1000;
+const utc = (ts: number) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC');
+const dayOfTs = (ts: number) => new Date(ts * 1000).toISOString().slice(0, 10);
+
+/** Bars the width of a day, whatever the number of days. */
+const bars = uPlot.paths.bars!({ size: [0.72, 28], gap: 1 });
+
+/**
+ * Requests per day as stacked bars: answered at the bottom, then missed, then abandoned. uPlot
+ * has no stacking, so each series is drawn as a running total, the tallest first.
+ */
+export function DailyChart({ daily }: { daily: KpiDay[] }) {
+  const { data, options } = useMemo(() => {
+    const x = daily.map((d) => toTs(d.date));
+    const answered = daily.map((d) => d.answered);
+    const missed = daily.map((d) => d.answered + d.missed);
+    const total = daily.map((d) => d.answered + d.missed + d.abandoned);
+    const raw = { answered: daily.map((d) => d.answered), missed: daily.map((d) => d.missed), abandoned: daily.map((d) => d.abandoned) };
+    const series = (label: keyof typeof raw): uPlot.Series => ({
+      label: label[0]!.toUpperCase() + label.slice(1),
+      fill: PALETTE[label],
+      stroke: PALETTE[label],
+      width: 0,
+      paths: bars,
+      points: { show: false },
+      value: (_u, _v, _si, i) => (i === null ? '' : String(raw[label][i] ?? '')),
+    });
+    const options = (): Omit<uPlot.Options, 'width'> => ({
+      height: 240,
+      tzDate: utc,
+      legend: { show: true, live: true },
+      cursor: { points: { show: false }, drag: { x: false, y: false } },
+      scales: { x: { time: true, range: (_u, min, max) => [min - 43_200, max + 43_200] }, y: { range: (_u, _min, max) => [0, Math.max(4, Math.ceil(max * 1.1))] } },
+      axes: [
+        { stroke: '#56625d', grid: { show: false }, values: (_u, splits) => splits.map((s) => fmtDay(dayOfTs(s))) },
+        { stroke: '#56625d', grid: { stroke: '#eef1ef' }, size: 36 },
+      ],
+      series: [{ label: 'Day', value: (_u, v) => (v == null ? '' : fmtDay(dayOfTs(v), true)) }, series('abandoned'), series('missed'), series('answered')],
+    });
+    return { data: [x, total, missed, answered] as uPlot.AlignedData, options };
+  }, [daily]);
+  const sum = (k: 'answered' | 'missed' | 'abandoned') => daily.reduce((n, d) => n + d[k], 0);
+  return (
+    <UPlotChart
+      options={options}
+      data={data}
+      label={`Requests per day, stacked: ${sum('answered')} answered, ${sum('missed')} missed, ${sum('abandoned')} abandoned.`}
+    />
+  );
+}

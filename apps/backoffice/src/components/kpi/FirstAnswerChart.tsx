@@ -1,0 +1,41 @@
+import { useMemo } from 'preact/hooks';
+import uPlot from 'uplot';
+import type { KpiDay } from '@tribu/protocol/client';
+import { PALETTE, fmtDay, fmtDuration } from './format.ts';
+import { UPlotChart } from './UPlotChart.tsx';
+
+const toTs = (day: string) => Date.parse(`${day}T00:00:00Z`) / 1000;
+const dayOfTs = (ts: number) => new Date(ts * 1000).toISOString().slice(0, 10);
+
+/** Median time to a first answer, day by day (gaps where nothing was answered), against the period's median. */
+export function FirstAnswerChart({ daily, median }: { daily: KpiDay[]; median: number | null }) {
+  const { data, options } = useMemo(() => {
+    const x = daily.map((d) => toTs(d.date));
+    const perDay = daily.map((d) => (d.medianFirstAnswerSec === null ? null : d.medianFirstAnswerSec / 60));
+    const overall = daily.map(() => (median === null ? null : median / 60));
+    const options = (): Omit<uPlot.Options, 'width'> => ({
+      height: 200,
+      tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
+      cursor: { drag: { x: false, y: false } },
+      scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, Math.ceil(max * 1.15))] } },
+      axes: [
+        { stroke: '#56625d', grid: { show: false }, values: (_u, splits) => splits.map((s) => fmtDay(dayOfTs(s))) },
+        { stroke: '#56625d', grid: { stroke: '#eef1ef' }, size: 44, values: (_u, splits) => splits.map((s) => `${s} min`) },
+      ],
+      series: [
+        { label: 'Day', value: (_u, v) => (v == null ? '' : fmtDay(dayOfTs(v), true)) },
+        {
+          label: 'Median that day',
+          stroke: PALETTE.firstAnswer,
+          width: 2,
+          spanGaps: false,
+          points: { show: true, size: 5, fill: PALETTE.firstAnswer },
+          value: (_u, v) => (v == null ? '—' : fmtDuration(v * 60)),
+        },
+        { label: 'Period median', stroke: '#56625d', width: 1, dash: [5, 5], points: { show: false }, value: (_u, v) => (v == null ? '—' : fmtDuration(v * 60)) },
+      ],
+    });
+    return { data: [x, perDay, overall] as uPlot.AlignedData, options };
+  }, [daily, median]);
+  return <UPlotChart options={options} data={data} label={`Median time to first answer per day; over the period ${fmtDuration(median)}.`} />;
+}

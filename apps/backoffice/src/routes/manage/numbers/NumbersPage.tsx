@@ -1,0 +1,12 @@
+import type { Me } from '@tribu/protocol/client';
+import { NumbersDashboard } from '../../../components/kpi/NumbersDashboard.tsx';
+import { ManageShell } from '../../../components/manage/ManageShell.tsx';
+
+/** Manage › Numbers: the KPI dashboard of the chosen site (managers and admins). */
+export function NumbersPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }) {
+  return (
+    <ManageShell me={me} onSignedOut={onSignedOut} title="Numbers">
+      {(siteId) => <NumbersDashboard key={siteId} siteId={siteId} />}
+    </ManageShell>
+  );
+}
