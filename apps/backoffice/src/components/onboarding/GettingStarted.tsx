@@ -86,7 +86,7 @@ export function GettingStarted({ me, siteId, socket, topics }: Props) {
         {status.steps.map((s) => {
           const w = stepWords(s);
           return (
-            <li key={s.key} class={s.done ? 'done' : ''}>
+            <li key={s.key} class={s.done ? 'is-done' : ''}>
               <span class="gs-check" aria-hidden="true">
                 {s.done ? '✓' : ''}
               </span>

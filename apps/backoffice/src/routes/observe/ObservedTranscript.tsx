@@ -33,9 +33,8 @@ export function ObservedTranscript({ siteId, conversationId }: { siteId: string;
             <p class="obs-meta">
               <Avatar name={chat.helper.displayName} url={chat.helper.avatarUrl} size={28} />
               <span>
-                Answered by <strong>{chat.helper.displayName}</strong> on {day(chat.closedAt)}
+                Answered by <strong>{chat.helper.displayName}</strong> on {day(chat.closedAt)} <Stars rating={chat.rating} />
               </span>
-              <Stars rating={chat.rating} />
             </p>
             {chat.pageTitle && <p class="muted obs-page">Asked on the page “{chat.pageTitle}”</p>}
           </header>

@@ -112,8 +112,22 @@ export class OnboardingRepository {
     return r?.n ?? 0;
   }
 
-  /** Recent answered chats of others, the well-rated first; nothing about the visitor. */
+  /**
+   * Answered chats of others worth learning from: well rated first, then the fuller conversations,
+   * then the recent ones; one per question (many visitors ask the same). Nothing about the visitor.
+   */
   async observableChats(siteId: string, reader: string, limit: number) {
+    const rows = await this.observableRows(siteId, reader, limit * 8);
+    const seen = new Set<string>();
+    return rows.filter((r) => {
+      const key = r.question.trim().toLowerCase();
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    }).slice(0, limit);
+  }
+
+  private async observableRows(siteId: string, reader: string, limit: number) {
     const helper = aliasedTable(users, 'helper');
     return this.db
       .select({
@@ -127,7 +141,7 @@ export class OnboardingRepository {
       .from(conversations)
       .innerJoin(helper, eq(helper.id, conversations.helperId))
       .where(and(observable(siteId), ne(conversations.helperId, reader)))
-      .orderBy(sql`(coalesce(${conversations.rating}, 0) >= 4) desc`, desc(conversations.closedAt))
+      .orderBy(sql`(coalesce(${conversations.rating}, 0) >= 4) desc`, desc(conversations.lastSeq), desc(conversations.closedAt))
       .limit(limit);
   }
 

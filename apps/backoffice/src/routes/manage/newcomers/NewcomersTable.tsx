@@ -39,9 +39,11 @@ export function NewcomersTable({ view, busy, onMentor }: Props) {
           const currentMissing = n.mentor && !options.some((m) => m.id === n.mentor!.id);
           return (
             <tr key={n.id}>
-              <th scope="row" class="nc-name">
-                <Avatar name={n.displayName} url={n.avatarUrl} size={32} />
-                <span>{n.displayName}</span>
+              <th scope="row">
+                <span class="nc-name">
+                  <Avatar name={n.displayName} url={n.avatarUrl} size={32} />
+                  <span>{n.displayName}</span>
+                </span>
               </th>
               <td data-label="Joined">
                 <time dateTime={n.joinedAt} title={new Date(n.joinedAt).toLocaleDateString()}>
@@ -50,16 +52,14 @@ export function NewcomersTable({ view, busy, onMentor }: Props) {
               </td>
               <td data-label="Steps">
                 <span class="nc-steps">
-                  <span class="nc-icons">
+                  <span class="nc-icons" aria-hidden="true">
                     {n.steps.map((s) => (
-                      <span key={s.key} class={`nc-step ${s.done ? 'done' : ''}`} title={`${STEP_NAMES[s.key]}: ${s.done ? 'done' : 'not yet'}`}>
-                        <span aria-hidden="true">{s.done ? '✓' : ''}</span>
-                        <span class="sr-only">
-                          {STEP_NAMES[s.key]}: {s.done ? 'done' : 'not yet'}.{' '}
-                        </span>
+                      <span key={s.key} class={`nc-step ${s.done ? 'is-done' : ''}`} title={`${STEP_NAMES[s.key]}: ${s.done ? 'done' : 'not yet'}`}>
+                        {s.done ? '✓' : ''}
                       </span>
                     ))}
                   </span>
+                  <span class="sr-only">{n.steps.map((s) => `${STEP_NAMES[s.key]}: ${s.done ? 'done' : 'not yet'}. `).join('')}</span>
                   <span class="nc-count">
                     {n.done} of {n.total}
                   </span>

@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { seriousViolations } from './support/axe.ts';
+import { launchBrowser, personPage, screenshot } from './support/browser.ts';
+import { signIn } from './support/people.ts';
+import { freshDatabase, psql } from './support/postgres.ts';
+import { hasChromium } from './support/requirements.ts';
+import { printServerOutputOnFailure, startServer, type RunningServer } from './support/server.ts';
+
+describe.skipIf(!hasChromium)('onboarding: a newcomer gets started, a manager gives them a mentor', () => {
+  let db: { url: string; drop: () => void };
+  let server: RunningServer;
+  let browser: Browser;
+  let lea: Page;
+  let manager: Page;
+
+  beforeAll(async () => {
+    db = freshDatabase();
+    server = await startServer({ DATABASE_URL: db.url });
+    // Léa just joined the demo shop: her own password is the demo one, nothing done yet.
+    psql(
+      db.url,
+      `insert into users (email, display_name, password_hash)
+         select 'lea@demo.tribu', 'Léa', password_hash from users where email = 'helper1@demo.tribu';
+       insert into memberships (user_id, site_id, role)
+         select u.id, s.id, 'helper' from users u, sites s where u.email = 'lea@demo.tribu' and s.key = 'demo';`,
+    );
+    browser = await launchBrowser();
+    lea = await personPage(browser, { width: 1440, height: 900 });
+    manager = await personPage(browser, { width: 1440, height: 900 });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    db?.drop();
+  });
+  printServerOutputOnFailure(() => server);
+
+  const card = () => lea.getByRole('region', { name: 'Getting started' });
+  const progress = () => card().getByRole('progressbar', { name: 'Steps done' });
+
+  it('shows a newcomer their first steps on the desk, and ticks them as they go', async () => {
+    await signIn(lea, server.url, 'lea@demo.tribu');
+    await card().waitFor();
+    await expect.poll(() => progress().getAttribute('aria-valuetext')).toBe('0 of 4');
+    const steps = card().getByRole('listitem');
+    expect(await steps.allInnerTexts()).toHaveLength(4);
+    await expect.poll(() => steps.first().textContent()).toContain('not done yet');
+    await screenshot(lea, 'onboarding-desk-start');
+
+    await card().getByRole('link', { name: 'Read the charter' }).click();
+    await lea.getByRole('heading', { name: 'How we help at Alpine Threads' }).waitFor();
+    await lea.getByText('Be honest.', { exact: false }).first().waitFor();
+    await lea.getByRole('button', { name: 'I have read the charter and I accept it' }).click();
+    await lea.getByText(/You accepted this charter on/).waitFor();
+    await lea.getByRole('link', { name: 'Back to the desk' }).click();
+    await expect.poll(() => progress().getAttribute('aria-valuetext')).toBe('1 of 4');
+
+    await card().getByRole('link', { name: 'Watch chats' }).click();
+    await lea.getByRole('heading', { name: 'Watch how peers answer' }).waitFor();
+    const chats = lea.getByRole('list', { name: 'Chats to watch' }).getByRole('link');
+    await chats.first().waitFor();
+    expect(await chats.count()).toBeGreaterThanOrEqual(3);
+    await screenshot(lea, 'onboarding-observe-list');
+    for (let i = 0; i < 3; i++) {
+      await lea.getByRole('list', { name: 'Chats to watch' }).getByRole('link').nth(i).click();
+      await lea.getByRole('note').getByText('Read-only').waitFor();
+      const log = lea.getByRole('log', { name: 'Conversation, read-only' });
+      await log.getByText('Visitor ·', { exact: false }).first().waitFor();
+      // Nothing to answer with: watching only.
+      expect(await lea.getByRole('textbox').count()).toBe(0);
+      if (i === 0) {
+        expect(await seriousViolations(lea)).toEqual([]);
+        await screenshot(lea, 'onboarding-observe-chat');
+      }
+      await lea.getByRole('link', { name: '← All chats to watch' }).click();
+      await lea.getByRole('heading', { name: 'Watch how peers answer' }).waitFor();
+    }
+    await lea.getByText('suggested chats watched — well done!').waitFor();
+    await lea.goto(`${server.url}/backoffice`);
+    await expect.poll(() => progress().getAttribute('aria-valuetext')).toBe('2 of 4');
+    expect(await card().getByRole('listitem').filter({ hasText: '3 chats watched' }).textContent()).toContain('done');
+  });
+
+  it('lets a manager give the newcomer a mentor, whom the newcomer then sees', async () => {
+    await signIn(manager, server.url, 'manager@demo.tribu');
+    await manager.goto(`${server.url}/backoffice/manage/newcomers`);
+    const table = manager.getByRole('table');
+    const row = table.getByRole('row').filter({ hasText: 'Léa' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('2 of 4');
+    // Noé, the demo newcomer, already has Camille.
+    expect(await table.getByRole('row').filter({ hasText: 'Noé' }).getByRole('combobox').inputValue()).not.toBe('');
+    const select = manager.getByRole('combobox', { name: 'Mentor for Léa' });
+    const jonas = await select.locator('option', { hasText: 'Jonas' }).getAttribute('value');
+    await select.selectOption(jonas!);
+    await manager.getByRole('status').getByText("Jonas is now Léa's mentor; both were told.").waitFor();
+    expect(await seriousViolations(manager)).toEqual([]);
+    await screenshot(manager, 'onboarding-newcomers');
+
+    // Léa's desk shows her mentor without a reload (the notification brings it).
+    const mentor = card().getByRole('button', { name: /Your mentor: Jonas/ });
+    await mentor.waitFor({ timeout: 10_000 });
+    await mentor.click();
+    await lea.getByRole('dialog', { name: 'Profile of Jonas' }).waitFor();
+    await lea.keyboard.press('Escape');
+    await screenshot(lea, 'onboarding-desk-mentor');
+  });
+
+  it('fits a phone: the checklist, a watched chat and the Newcomers page', async () => {
+    await lea.setViewportSize({ width: 390, height: 844 });
+    await lea.goto(`${server.url}/backoffice`);
+    await card().scrollIntoViewIfNeeded();
+    await screenshot(lea, 'onboarding-desk-phone');
+    await lea.goto(`${server.url}/backoffice/observe`);
+    await lea.getByRole('list', { name: 'Chats to watch' }).getByRole('link').first().click();
+    await lea.getByRole('note').getByText('Read-only').waitFor();
+    await screenshot(lea, 'onboarding-observe-chat-phone');
+    await manager.setViewportSize({ width: 390, height: 844 });
+    await manager.reload();
+    await manager.getByRole('combobox', { name: 'Mentor for Léa' }).waitFor();
+    await screenshot(manager, 'onboarding-newcomers-phone');
+  });
+});
