@@ -63,7 +63,7 @@ describe.skipIf(!hasChromium)('site administration in the backoffice', () => {
           const look = await launcherLook(s.visitor);
           return `${look.text.includes(NEW_TEXT)} ${look.background}`;
         },
-        { timeout: 30_000, intervals: [1_000, 2_000, 3_000] },
+        { timeout: 30_000, interval: 2_000 },
       )
       .toBe('true rgb(138, 28, 18)');
     await screenshot(s.visitor, 'site-settings-visitor-after');

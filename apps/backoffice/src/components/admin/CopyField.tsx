@@ -24,7 +24,7 @@ export function CopyField({ label, value, multiline }: Props) {
       <label>
         <span class="field-label">{label}</span>
         {multiline ? (
-          <textarea readOnly rows={2} value={value} onFocus={(e) => e.currentTarget.select()} />
+          <textarea readOnly rows={3} value={value} onFocus={(e) => e.currentTarget.select()} />
         ) : (
           <input readOnly value={value} onFocus={(e) => e.currentTarget.select()} />
         )}

@@ -1,0 +1,51 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb } from '@tribu/db';
+import type { WidgetState } from '@tribu/protocol';
+import { login } from './support/clients.ts';
+import { createTestDatabase } from './support/database.ts';
+import { USERS, seedFixtures } from './support/fixtures.ts';
+import { startNode, type NodeProcess } from './support/process.ts';
+import { TEST_REDIS_URL, hasPostgres, hasRedis } from './support/services.ts';
+
+describe.skipIf(!hasPostgres || !hasRedis)('site settings saved on one node', () => {
+  let a: NodeProcess;
+  let b: NodeProcess;
+  let siteA: string;
+  let drop: () => Promise<void>;
+
+  beforeAll(async () => {
+    const database = await createTestDatabase();
+    drop = database.drop;
+    const db = await createDb({ databaseUrl: database.url });
+    siteA = (await seedFixtures(db.db)).siteA;
+    await db.close();
+    const env = { DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: `t${randomBytes(4).toString('hex')}`, SECRET: randomBytes(32).toString('hex') };
+    [a, b] = await Promise.all([startNode(env), startNode(env)]);
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all([a?.stop(), b?.stop()]);
+    await drop?.();
+  });
+
+  it('reach the widget served by the other node at once, not after its cache expires', async () => {
+    const widget = async () => (await (await fetch(`${b.url}/api/widget/shop-a?locale=en`)).json()) as WidgetState;
+    // Node B has the site cached (for 5 s) before the change.
+    expect((await widget()).texts.launcher).toBe('Ask the community');
+
+    const { cookie, me } = await login(a.url, USERS.adminA.email);
+    const res = await fetch(`${a.url}/api/sites/${siteA}/settings`, {
+      method: 'PATCH',
+      headers: { cookie, 'x-csrf-token': me.csrfToken, origin: a.url, 'content-type': 'application/json' },
+      body: JSON.stringify({ texts: { en: { launcher: 'Ask a rider' } }, color: '#1d4ed8' }),
+    });
+    expect(res.status).toBe(200);
+
+    // The adapter carries the news in milliseconds; well under the 5 s the cache would hold it.
+    const started = Date.now();
+    await expect.poll(async () => (await widget()).texts.launcher, { timeout: 2_000, interval: 50 }).toBe('Ask a rider');
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect((await widget()).theme.color).toBe('#1d4ed8');
+  });
+});
