@@ -154,8 +154,12 @@ describe.skipIf(!hasChromium)('KPI dashboard: a month of known conversations, in
     });
     expect(overflow.inside).toBe(0);
     expect(overflow.right).toBeLessThanOrEqual(390);
-    await page.setViewportSize({ width: 390, height: 3600 });
-    await screenshot(page, 'kpi-month-phone-full');
+    await page.getByRole('region', { name: 'Requests per day' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'kpi-month-phone-charts');
+    await page.getByRole('region', { name: 'Coverage' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'kpi-month-phone-coverage');
+    await page.getByRole('region', { name: 'Helpers', exact: true }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'kpi-month-phone-helpers');
     await page.setViewportSize({ width: 1440, height: 900 });
   });
 

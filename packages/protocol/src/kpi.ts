@@ -45,7 +45,7 @@ export interface KpiHeatCell {
   requests: number;
   /** Average number of people with the backoffice open during that hour. */
   helpersOnline: number;
-  /** Requests came and, on average, fewer than one helper was there. */
+  /** Requests came while, on average, nobody was online most of the hour (under 0.5 helpers). */
   gap: boolean;
 }
 

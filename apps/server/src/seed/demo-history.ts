@@ -6,7 +6,7 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type Person = { id: string; email: string };
 
 /** Days of past activity the demo starts with, so the managers' Numbers page has a story to tell. */
-export const DEMO_HISTORY_DAYS = 35;
+export const DEMO_HISTORY_DAYS = 61;
 
 /** When each demo member tends to be online (site time), and how often they show up for that slot. */
 const HABITS: { email: string; slots: { days: 'week' | 'weekend' | 'all'; from: number; to: number; p: number }[]; stopsDaysAgo?: number }[] = [
@@ -58,7 +58,7 @@ const at = (dayMs: number, hour: number, minute: number, timeZone: string) => {
 };
 
 /**
- * Six weeks of plausible life on the demo site: requests following the day's rhythm, helpers online
+ * Two months of plausible life on the demo site: requests following the day's rhythm, helpers online
  * on their habits, answers, ratings, a few misses at night. No points are written: balances,
  * badges and leaderboards start from zero, so a demo chat still earns the first badge.
  */

@@ -23,7 +23,8 @@ describe('coverage heatmap', () => {
   it.each([
     [0, 0, false],
     [1, 0, true],
-    [3, 0.5, true],
+    [3, 0.49, true],
+    [3, 0.5, false],
     [3, 1, false],
   ])('%i requests with %f helpers online: gap %s', (requests, helpers, gap) => {
     expect(isCoverageGap(requests, helpers)).toBe(gap);

@@ -13,8 +13,11 @@ export interface HeatCell {
   gap: boolean;
 }
 
-/** Requests came and, on average, less than one helper was online: nobody could reliably answer. */
-export const isCoverageGap = (requests: number, helpersOnline: number): boolean => requests > 0 && helpersOnline < 1;
+/** Share of an hour below which coverage counts as missing: nobody was online most of that hour. */
+export const GAP_BELOW_HELPERS = 0.5;
+
+/** Requests came while, on average, nobody was online most of the hour. */
+export const isCoverageGap = (requests: number, helpersOnline: number): boolean => requests > 0 && helpersOnline < GAP_BELOW_HELPERS;
 
 /**
  * The 7 × 24 coverage grid. `minutes` are helper-minutes online in each hour of the week;

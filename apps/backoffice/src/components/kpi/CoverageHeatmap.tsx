@@ -6,7 +6,7 @@ const one = (v: number) => (Math.round(v * 10) / 10).toLocaleString('en-GB');
 
 /**
  * Hour of day × day of week. The shade is how many helpers were online on average; the number is
- * how many requests came; a striped orange cell is a gap (requests, less than one helper on average).
+ * how many requests came; a striped orange cell is a gap (requests, under half a helper on average).
  */
 export function CoverageHeatmap({ cells, timeZone }: { cells: KpiHeatCell[]; timeZone: string }) {
   const maxHelpers = Math.max(1, ...cells.map((c) => c.helpersOnline));
@@ -20,7 +20,7 @@ export function CoverageHeatmap({ cells, timeZone }: { cells: KpiHeatCell[]; tim
           'No gap: whenever requests came, helpers were online.'
         ) : (
           <>
-            <strong>{gaps.length} {gaps.length === 1 ? 'hour' : 'hours'} of the week</strong> had requests with less than one helper online on average ({gapRequests} requests).
+            <strong>{gaps.length} {gaps.length === 1 ? 'hour' : 'hours'} of the week</strong> had requests while nobody was online most of the time ({gapRequests} requests).
           </>
         )}
       </p>
@@ -76,7 +76,7 @@ export function CoverageHeatmap({ cells, timeZone }: { cells: KpiHeatCell[]; tim
           requests in that hour
         </span>
         <span class="kpi-legend-item">
-          <span class="kpi-swatch gap" aria-hidden="true" /> gap: requests, under one helper online
+          <span class="kpi-swatch gap" aria-hidden="true" /> gap: requests, nobody online most of the hour
         </span>
         <span class="kpi-legend-item muted">Times in {timeZone}</span>
       </div>

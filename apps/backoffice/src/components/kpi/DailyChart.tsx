@@ -16,7 +16,7 @@ const bars = uPlot.paths.bars!({ size: [0.72, 28], gap: 1 });
  * has no stacking, so each series is drawn as a running total, the tallest first.
  */
 export function DailyChart({ daily }: { daily: KpiDay[] }) {
-  const { data, options } = useMemo(() => {
+  const { data, options, readout } = useMemo(() => {
     const x = daily.map((d) => toTs(d.date));
     const answered = daily.map((d) => d.answered);
     const missed = daily.map((d) => d.answered + d.missed);
@@ -29,26 +29,31 @@ export function DailyChart({ daily }: { daily: KpiDay[] }) {
       width: 0,
       paths: bars,
       points: { show: false },
-      value: (_u, _v, _si, i) => (i === null ? '' : String(raw[label][i] ?? '')),
     });
     const options = (): Omit<uPlot.Options, 'width'> => ({
       height: 240,
       tzDate: utc,
-      legend: { show: true, live: true },
       cursor: { points: { show: false }, drag: { x: false, y: false } },
       scales: { x: { time: true, range: (_u, min, max) => [min - 43_200, max + 43_200] }, y: { range: (_u, _min, max) => [0, Math.max(4, Math.ceil(max * 1.1))] } },
       axes: [
         { stroke: '#56625d', grid: { show: false }, values: (_u, splits) => splits.map((s) => fmtDay(dayOfTs(s))) },
         { stroke: '#56625d', grid: { stroke: '#eef1ef' }, size: 36 },
       ],
-      series: [{ label: 'Day', value: (_u, v) => (v == null ? '' : fmtDay(dayOfTs(v), true)) }, series('abandoned'), series('missed'), series('answered')],
+      series: [{ label: 'Day' }, series('abandoned'), series('missed'), series('answered')],
     });
-    return { data: [x, total, missed, answered] as uPlot.AlignedData, options };
+    const readout = (i: number | null) => {
+      const pick = i === null ? null : daily[i];
+      const sum = (k: keyof typeof raw) => (pick ? pick[k] : raw[k].reduce((n, v) => n + v, 0));
+      const total = sum('answered') + sum('missed') + sum('abandoned');
+      return `${pick ? fmtDay(pick.date, true) : 'Whole period'}: ${total} requests · ${sum('answered')} answered · ${sum('missed')} missed · ${sum('abandoned')} abandoned`;
+    };
+    return { data: [x, total, missed, answered] as uPlot.AlignedData, options, readout };
   }, [daily]);
   const sum = (k: 'answered' | 'missed' | 'abandoned') => daily.reduce((n, d) => n + d[k], 0);
   return (
     <UPlotChart
       options={options}
+      readout={readout}
       data={data}
       label={`Requests per day, stacked: ${sum('answered')} answered, ${sum('missed')} missed, ${sum('abandoned')} abandoned.`}
     />

@@ -9,7 +9,7 @@ const dayOfTs = (ts: number) => new Date(ts * 1000).toISOString().slice(0, 10);
 
 /** Median time to a first answer, day by day (gaps where nothing was answered), against the period's median. */
 export function FirstAnswerChart({ daily, median }: { daily: KpiDay[]; median: number | null }) {
-  const { data, options } = useMemo(() => {
+  const { data, options, readout } = useMemo(() => {
     const x = daily.map((d) => toTs(d.date));
     const perDay = daily.map((d) => (d.medianFirstAnswerSec === null ? null : d.medianFirstAnswerSec / 60));
     const overall = daily.map(() => (median === null ? null : median / 60));
@@ -20,22 +20,26 @@ export function FirstAnswerChart({ daily, median }: { daily: KpiDay[]; median: n
       scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, Math.ceil(max * 1.15))] } },
       axes: [
         { stroke: '#56625d', grid: { show: false }, values: (_u, splits) => splits.map((s) => fmtDay(dayOfTs(s))) },
-        { stroke: '#56625d', grid: { stroke: '#eef1ef' }, size: 44, values: (_u, splits) => splits.map((s) => `${s} min`) },
+        { stroke: '#56625d', grid: { stroke: '#eef1ef' }, size: 58, values: (_u, splits) => splits.map((s) => `${s} min`) },
       ],
       series: [
-        { label: 'Day', value: (_u, v) => (v == null ? '' : fmtDay(dayOfTs(v), true)) },
+        { label: 'Day' },
         {
           label: 'Median that day',
           stroke: PALETTE.firstAnswer,
           width: 2,
           spanGaps: false,
           points: { show: true, size: 5, fill: PALETTE.firstAnswer },
-          value: (_u, v) => (v == null ? '—' : fmtDuration(v * 60)),
         },
-        { label: 'Period median', stroke: '#56625d', width: 1, dash: [5, 5], points: { show: false }, value: (_u, v) => (v == null ? '—' : fmtDuration(v * 60)) },
+        { label: 'Period median', stroke: '#56625d', width: 1, dash: [5, 5], points: { show: false } },
       ],
     });
-    return { data: [x, perDay, overall] as uPlot.AlignedData, options };
+    const readout = (i: number | null) => {
+      const day = i === null ? null : daily[i];
+      if (!day) return `Median over the period: ${fmtDuration(median)} (dashed line)`;
+      return `${fmtDay(day.date, true)}: ${day.medianFirstAnswerSec === null ? 'nothing answered' : `median ${fmtDuration(day.medianFirstAnswerSec)}`}`;
+    };
+    return { data: [x, perDay, overall] as uPlot.AlignedData, options, readout };
   }, [daily, median]);
-  return <UPlotChart options={options} data={data} label={`Median time to first answer per day; over the period ${fmtDuration(median)}.`} />;
+  return <UPlotChart options={options} readout={readout} data={data} label={`Median time to first answer per day; over the period ${fmtDuration(median)}.`} />;
 }

@@ -7,7 +7,7 @@ const COLUMNS: { key: Key; label: string; numeric: boolean }[] = [
   { key: 'name', label: 'Helper', numeric: false },
   { key: 'chats', label: 'Chats', numeric: true },
   { key: 'ratingAverage', label: 'Rating', numeric: true },
-  { key: 'medianFirstAnswerSec', label: 'Median first answer', numeric: true },
+  { key: 'medianFirstAnswerSec', label: 'First answer (median)', numeric: true },
   { key: 'chatHours', label: 'Chat hours', numeric: true },
   { key: 'hoursOnline', label: 'Hours online', numeric: true },
   { key: 'points', label: 'Points', numeric: true },
