@@ -1,5 +1,4 @@
 import { sql } from 'drizzle-orm';
-import { canSend } from '@tribu/domain';
 import type { Db } from '@tribu/db';
 import type { NewMessage } from './conversation.repository.ts';
 
@@ -29,13 +28,6 @@ interface Entry {
   m: NewMessage;
   resolve: (o: WriteOutcome) => void;
   reject: (e: unknown) => void;
-}
-
-interface Locked {
-  id: string;
-  status: 'waiting' | 'active' | 'closed';
-  helper_id: string | null;
-  last_seq: number;
 }
 
 /**
@@ -90,103 +82,82 @@ export class MessageBatcher {
     }
   }
 
-  /** One transaction: lock the conversations, find retries, number and insert the new rows. */
-  private store(list: NewMessage[]): Promise<WriteOutcome[]> {
-    return this.db.transaction(async (tx) => {
-      const ids = [...new Set(list.map((m) => m.conversationId))].sort();
-      const locked = rows<Locked>(
-        await tx.execute(sql`
-          select id, status, helper_id, last_seq from conversations
-          where id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::uuid)
-          order by id for update`),
-      );
-      const conv = new Map(locked.map((c) => [c.id, c]));
-      // Read after the locks are held: a retry committed by another node is seen here.
-      const keys = list.map((m) => ({ c: m.conversationId, s: m.senderKey, i: m.clientId }));
-      const stored = rows<Record<string, unknown>>(
-        await tx.execute(sql`
-          select m.id, m.conversation_id, m.seq, m.author_kind, m.author_id, m.sender_key, m.client_id, m.text, m.flagged, m.created_at
-          from messages m join jsonb_to_recordset(${JSON.stringify(keys)}::jsonb) as k(c uuid, s text, i text)
-            on m.conversation_id = k.c and m.sender_key = k.s and m.client_id = k.i`),
-      ).map(toRow);
-      const byKey = new Map(stored.map((r) => [key(r), r]));
-
-      const outcomes: (WriteOutcome | undefined)[] = [];
-      const fresh: { at: number; seq: number; m: NewMessage }[] = [];
-      const firstInBatch = new Map<string, number>();
-      list.forEach((m, at) => {
-        const k = key(m);
-        const before = byKey.get(k);
-        if (before) return void (outcomes[at] = before.text === m.text ? { kind: 'stored', row: before, created: false } : { kind: 'conflict' });
-        const twin = firstInBatch.get(k);
-        if (twin !== undefined) return; // settled below, from its twin's outcome
-        const c = conv.get(m.conversationId);
-        if (!c || !allowed(c, m)) return void (outcomes[at] = { kind: 'refused' });
-        firstInBatch.set(k, at);
-        fresh.push({ at, seq: ++c.last_seq, m });
+  /**
+   * One statement, so one round trip and one commit per batch: lock the conversations (in id order),
+   * find retries, number the new rows after each conversation's last seq, insert them and bump
+   * last_seq. A retry racing its first copy on another node meets the unique constraint: the batch
+   * fails and its messages are written one by one, when the first copy is visible.
+   */
+  private async store(list: NewMessage[]): Promise<WriteOutcome[]> {
+    const outcomes: (WriteOutcome | undefined)[] = [];
+    const firstOf = new Map<string, number>();
+    const input: (Omit<NewMessage, 'authorName'> & { ord: number })[] = [];
+    list.forEach((m, ord) => {
+      if (firstOf.has(key(m))) return; // a copy queued before its first was written: settled below
+      firstOf.set(key(m), ord);
+      input.push({
+        ord,
+        conversationId: m.conversationId,
+        authorKind: m.authorKind,
+        authorId: m.authorId,
+        senderKey: m.senderKey,
+        clientId: m.clientId,
+        text: m.text,
+        flagged: m.flagged === true,
       });
-
-      if (fresh.length > 0) {
-        const values = fresh.map(({ seq, m }) => ({
-          conversation_id: m.conversationId,
-          seq,
-          author_kind: m.authorKind,
-          author_id: m.authorId,
-          sender_key: m.senderKey,
-          client_id: m.clientId,
-          text: m.text,
-          flagged: m.flagged === true,
-        }));
-        const touched = new Map<string, { id: string; last_seq: number; helper: boolean }>();
-        for (const { m } of fresh) {
-          const b = touched.get(m.conversationId) ?? { id: m.conversationId, last_seq: conv.get(m.conversationId)!.last_seq, helper: false };
-          b.helper ||= m.authorKind === 'helper';
-          touched.set(m.conversationId, b);
-        }
-        const bumps = [...touched.values()];
-        const inserted = rows<Record<string, unknown>>(
-          await tx.execute(sql`
-            with ins as (
-              insert into messages (conversation_id, seq, author_kind, author_id, sender_key, client_id, text, flagged)
-              select conversation_id, seq, author_kind, author_id, sender_key, client_id, text, flagged
-              from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(conversation_id uuid, seq int,
-                author_kind author_kind, author_id uuid, sender_key text, client_id text, text text, flagged boolean)
-              returning id, conversation_id, seq, author_kind, author_id, sender_key, client_id, text, flagged, created_at
-            ), bump as (
-              update conversations c set last_seq = b.last_seq,
-                first_response_at = case when b.helper then coalesce(c.first_response_at, now()) else c.first_response_at end
-              from jsonb_to_recordset(${JSON.stringify(bumps)}::jsonb) as b(id uuid, last_seq int, helper boolean)
-              where c.id = b.id
-            )
-            select * from ins`),
-        ).map(toRow);
-        const bySeq = new Map(inserted.map((r) => [`${r.conversationId}|${r.seq}`, r]));
-        for (const f of fresh) {
-          const row = bySeq.get(`${f.m.conversationId}|${f.seq}`);
-          if (!row) throw new Error('batched message insert returned fewer rows than written');
-          outcomes[f.at] = { kind: 'stored', row, created: true };
-        }
-      }
-      // A message queued twice before its first copy committed: the copy is a retry of the first.
-      list.forEach((m, at) => {
-        if (outcomes[at]) return;
-        const first = outcomes[firstInBatch.get(key(m))!];
-        outcomes[at] =
-          first?.kind === 'stored'
-            ? first.row.text === m.text
-              ? { kind: 'stored', row: first.row, created: false }
-              : { kind: 'conflict' }
-            : (first ?? { kind: 'refused' });
-      });
-      return outcomes as WriteOutcome[];
     });
+    const result = rows<Record<string, unknown>>(
+      await this.db.execute(sql`
+        with input as (
+          select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as v("ord" int, "conversationId" uuid,
+            "authorKind" author_kind, "authorId" uuid, "senderKey" text, "clientId" text, "text" text, "flagged" boolean)
+        ), locked as (
+          select c.id, c.status, c.helper_id, c.last_seq from conversations c
+          where c.id in (select "conversationId" from input) order by c.id for update
+        ), existing as (
+          select i.ord, m.* from input i join messages m
+            on m.conversation_id = i."conversationId" and m.sender_key = i."senderKey" and m.client_id = i."clientId"
+        ), accepted as (
+          select i.*, l.last_seq + row_number() over (partition by i."conversationId" order by i.ord) as seq
+          from input i join locked l on l.id = i."conversationId"
+          where i.ord not in (select ord from existing)
+            -- the domain's canSend, plus the helper's hold on the chat
+            and case i."authorKind"
+                  when 'helper' then l.status = 'active' and l.helper_id = i."authorId"
+                  else l.status <> 'closed' end
+        ), ins as (
+          insert into messages (conversation_id, seq, author_kind, author_id, sender_key, client_id, text, flagged)
+          select "conversationId", seq, "authorKind", "authorId", "senderKey", "clientId", "text", "flagged" from accepted
+          returning id, conversation_id, seq, author_kind, author_id, sender_key, client_id, text, flagged, created_at
+        ), bump as (
+          update conversations c set last_seq = a.top,
+            first_response_at = case when a.helper then coalesce(c.first_response_at, now()) else c.first_response_at end
+          from (select "conversationId" as id, max(seq) as top, bool_or("authorKind" = 'helper') as helper
+                from accepted group by "conversationId") a
+          where c.id = a.id
+        )
+        select a.ord, true as created, ins.id, ins.conversation_id, ins.seq, ins.author_kind, ins.author_id, ins.sender_key,
+          ins.client_id, ins.text, ins.flagged, ins.created_at
+        from ins join accepted a on a."conversationId" = ins.conversation_id and a.seq = ins.seq
+        union all
+        select e.ord, false as created, e.id, e.conversation_id, e.seq, e.author_kind, e.author_id, e.sender_key, e.client_id,
+          e.text, e.flagged, e.created_at
+        from existing e`),
+    );
+    for (const r of result) {
+      const ord = Number(r.ord);
+      const row = toRow(r);
+      outcomes[ord] = r.created === true || row.text === list[ord]!.text ? { kind: 'stored', row, created: r.created === true } : { kind: 'conflict' };
+    }
+    list.forEach((m, ord) => {
+      if (outcomes[ord]) return;
+      const first = firstOf.get(key(m))!;
+      if (first === ord) return void (outcomes[ord] = { kind: 'refused' });
+      const o = outcomes[first] ?? { kind: 'refused' };
+      outcomes[ord] = o.kind === 'stored' ? (o.row.text === m.text ? { kind: 'stored', row: o.row, created: false } : { kind: 'conflict' }) : o;
+    });
+    return outcomes as WriteOutcome[];
   }
-}
-
-/** Who may write in a conversation's current state (the domain's `canSend`, plus the helper's hold). */
-function allowed(c: Locked, m: NewMessage): boolean {
-  if (m.authorKind === 'system') return c.status !== 'closed';
-  return canSend(c.status, m.authorKind) && (m.authorKind !== 'helper' || c.helper_id === m.authorId);
 }
 
 const key = (m: { conversationId: string; senderKey: string; clientId: string }) => `${m.conversationId}|${m.senderKey}|${m.clientId}`;
