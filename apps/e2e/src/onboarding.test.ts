@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { seriousViolations } from './support/axe.ts';
 import { launchBrowser, personPage, screenshot } from './support/browser.ts';
-import { signIn } from './support/people.ts';
+import { ensureChatOpen, signIn, visitorLog } from './support/people.ts';
 import { freshDatabase, psql } from './support/postgres.ts';
 import { hasChromium } from './support/requirements.ts';
 import { printServerOutputOnFailure, startServer, type RunningServer } from './support/server.ts';
@@ -120,5 +120,53 @@ describe.skipIf(!hasChromium)('onboarding: a newcomer gets started, a manager gi
     await manager.reload();
     await manager.getByRole('combobox', { name: 'Mentor for Léa' }).waitFor();
     await screenshot(manager, 'onboarding-newcomers-phone');
+  });
+
+  it('completes with a profile and a first answered chat, closes, and comes back only to accept a changed charter', async () => {
+    await lea.setViewportSize({ width: 1440, height: 900 });
+    await manager.setViewportSize({ width: 1440, height: 900 });
+    await lea.goto(`${server.url}/backoffice/profile`);
+    await lea.getByLabel('Bio').fill('Climber from Annecy; I test every glove.');
+    await lea.getByRole('group', { name: 'Languages' }).getByRole('button', { name: 'French' }).click();
+    await lea.getByRole('button', { name: 'Save changes' }).click();
+    await lea.getByText('Saved.', { exact: false }).waitFor();
+    await lea.goto(`${server.url}/backoffice`);
+    await expect.poll(() => progress().getAttribute('aria-valuetext')).toBe('3 of 4');
+
+    const visitor = await personPage(browser, { width: 1280, height: 800 });
+    await visitor.goto(`${server.url}/demo`);
+    await ensureChatOpen(visitor);
+    await visitor.getByRole('textbox', { name: 'Your message' }).fill('Are the Ridge gloves warm enough for ice climbing?');
+    await visitor.getByRole('button', { name: 'Send' }).click();
+    const board = lea.getByRole('region', { name: 'Incoming requests' });
+    await board.getByRole('button', { name: /Take request: Are the Ridge gloves/ }).click();
+    await lea.getByRole('textbox', { name: 'Reply' }).fill('Yes for approaches; on the ice itself I switch to thinner ones.');
+    await lea.getByRole('button', { name: 'Send' }).click();
+    await visitorLog(visitor).getByText('on the ice itself').waitFor();
+    await lea.getByRole('tab', { name: /Community/ }).click();
+    await expect.poll(() => progress().getAttribute('aria-valuetext')).toBe('4 of 4');
+    await card().getByText("You're all set.", { exact: false }).waitFor();
+    await screenshot(lea, 'onboarding-desk-complete');
+    await card().getByRole('button', { name: 'Close the checklist' }).click();
+    await expect.poll(() => card().count()).toBe(0);
+    await visitor.close();
+
+    // Morgane rewrites the charter: Léa is asked to accept the new version, once.
+    await manager.goto(`${server.url}/backoffice/manage/newcomers`);
+    const text = manager.getByRole('textbox', { name: 'Charter text' });
+    await text.fill(`${await text.inputValue()}\n\nThank peers in the feed when they help you.`);
+    await manager.getByRole('button', { name: 'Save the charter' }).click();
+    await manager.getByRole('status').getByText('Charter saved.', { exact: false }).waitFor();
+    await lea.reload();
+    const note = lea.getByRole('region', { name: 'Charter updated' });
+    await note.getByRole('link', { name: 'Read the new charter' }).click();
+    await lea.getByText('The charter changed since you accepted it', { exact: false }).waitFor();
+    await lea.getByText('Thank peers in the feed when they help you.').waitFor();
+    await lea.getByRole('button', { name: 'I have read the charter and I accept it' }).click();
+    await lea.getByText(/You accepted this charter on/).waitFor();
+    await lea.getByRole('link', { name: 'Back to the desk' }).click();
+    await lea.getByRole('region', { name: 'Incoming requests' }).waitFor();
+    expect(await lea.getByRole('region', { name: 'Charter updated' }).count()).toBe(0);
+    expect(await card().count()).toBe(0);
   });
 });
