@@ -47,10 +47,13 @@ describe.skipIf(!hasChromium)('onboarding: a newcomer gets started, a manager gi
     expect(await steps.allInnerTexts()).toHaveLength(4);
     await expect.poll(() => steps.first().textContent()).toContain('not done yet');
     await screenshot(lea, 'onboarding-desk-start');
+    expect(await seriousViolations(lea)).toEqual([]);
 
     await card().getByRole('link', { name: 'Read the charter' }).click();
     await lea.getByRole('heading', { name: 'How we help at Alpine Threads' }).waitFor();
     await lea.getByText('Be honest.', { exact: false }).first().waitFor();
+    expect(await seriousViolations(lea)).toEqual([]);
+    await screenshot(lea, 'onboarding-charter');
     await lea.getByRole('button', { name: 'I have read the charter and I accept it' }).click();
     await lea.getByText(/You accepted this charter on/).waitFor();
     await lea.getByRole('link', { name: 'Back to the desk' }).click();

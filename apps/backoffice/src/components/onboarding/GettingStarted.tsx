@@ -39,7 +39,7 @@ export function GettingStarted({ me, siteId, socket, topics }: Props) {
       <section class="charter-note" aria-label="Charter updated">
         <span aria-hidden="true" class="charter-note-mark">§</span>
         <p>The community charter changed. Take a minute to read the new version and accept it.</p>
-        <a class="primary small" href="/backoffice/charter">
+        <a class="primary small" href={`/backoffice/charter?site=${encodeURIComponent(siteId)}`}>
           Read the new charter
         </a>
       </section>
@@ -95,7 +95,7 @@ export function GettingStarted({ me, siteId, socket, topics }: Props) {
                 <span class="sr-only">{s.done ? ' — done' : ' — not done yet'}</span>
                 <span class="gs-detail">{w.detail}</span>
                 {w.href ? (
-                  <a href={w.href}>{w.action}</a>
+                  <a href={`${w.href}?site=${encodeURIComponent(siteId)}`}>{w.action}</a>
                 ) : (
                   !s.done && (
                     <button type="button" class="link" onClick={showRequests}>

@@ -6,6 +6,7 @@ import { day } from '../../components/onboarding/when.ts';
 import { PageShell } from '../../components/recognition/PageShell.tsx';
 import { useOwnSocket } from '../../hooks/useOwnSocket.ts';
 import { useSiteChoice } from '../../hooks/useRecognition.ts';
+import { useSiteFromLink } from '../../hooks/useSiteFromLink.ts';
 
 interface Props {
   me: Me;
@@ -16,12 +17,20 @@ interface Props {
 export function CharterPage({ me, onSignedOut }: Props) {
   const { siteId, setSiteId } = useSiteChoice(me);
   const { socket, link } = useOwnSocket(onSignedOut);
+  useSiteFromLink(me, setSiteId);
   const [charter, setCharter] = useState<CharterView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
+    // A site switch while loading: only the latest site's answer shows.
+    let current = true;
     setCharter(null);
-    onboardingApi.charter(siteId).then(setCharter, (e: Error) => setError(e.message));
+    setError(null);
+    onboardingApi.charter(siteId).then(
+      (c) => current && setCharter(c),
+      (e: Error) => current && setError(e.message),
+    );
+    return () => void (current = false);
   }, [siteId]);
   const accept = async () => {
     setBusy(true);

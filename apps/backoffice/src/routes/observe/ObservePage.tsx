@@ -8,6 +8,7 @@ import { daysAgo } from '../../components/onboarding/when.ts';
 import { PageShell } from '../../components/recognition/PageShell.tsx';
 import { useOwnSocket } from '../../hooks/useOwnSocket.ts';
 import { useSiteChoice } from '../../hooks/useRecognition.ts';
+import { useSiteFromLink } from '../../hooks/useSiteFromLink.ts';
 import { ObservedTranscript } from './ObservedTranscript.tsx';
 
 interface Props {
@@ -19,6 +20,7 @@ interface Props {
 export function ObservePage({ me, onSignedOut }: Props) {
   const { siteId, setSiteId } = useSiteChoice(me);
   const { socket, link } = useOwnSocket(onSignedOut);
+  useSiteFromLink(me, setSiteId);
   const { params } = useRoute();
   const id = params.id;
   return (
@@ -32,8 +34,14 @@ function ObserveChats({ siteId }: { siteId: string }) {
   const [list, setList] = useState<ObserveList | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
+    let current = true;
     setList(null);
-    onboardingApi.observeList(siteId).then(setList, (e: Error) => setError(e.message));
+    setError(null);
+    onboardingApi.observeList(siteId).then(
+      (l) => current && setList(l),
+      (e: Error) => current && setError(e.message),
+    );
+    return () => void (current = false);
   }, [siteId]);
   return (
     <>

@@ -12,9 +12,14 @@ export function ObservedTranscript({ siteId, conversationId }: { siteId: string;
   const [chat, setChat] = useState<ObservedChat | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
+    let current = true;
     setChat(null);
     setError(null);
-    onboardingApi.observe(siteId, conversationId).then(setChat, (e: Error) => setError(e.message));
+    onboardingApi.observe(siteId, conversationId).then(
+      (c) => current && setChat(c),
+      (e: Error) => current && setError(e.message),
+    );
+    return () => void (current = false);
   }, [siteId, conversationId]);
   return (
     <div class="obs-view">
