@@ -142,10 +142,12 @@ describe.skipIf(!hasChromium)('KPI dashboard: a month of known conversations, in
 
   it('looks clear at a glance on a desktop and on a phone', async () => {
     await page.setViewportSize({ width: 1440, height: 900 });
+    await page.getByRole('heading', { name: 'Numbers', level: 1 }).scrollIntoViewIfNeeded();
     await screenshot(page, 'kpi-month-1440');
     await page.setViewportSize({ width: 1440, height: 2700 });
     await screenshot(page, 'kpi-month-1440-full');
     await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole('heading', { name: 'Numbers', level: 1 }).scrollIntoViewIfNeeded();
     await screenshot(page, 'kpi-month-phone');
     // Tiles stack; wide tables scroll inside their card: nothing of the dashboard sticks out of the screen.
     const overflow = await page.evaluate(() => {
