@@ -97,6 +97,24 @@ describe.skipIf(!hasPostgres)('MessageBatcher (group commit of messages, on Post
     expect(c!.firstResponseAt).not.toBeNull();
   });
 
+  it('keeps each conversation in order while batches of other conversations commit alongside', async () => {
+    const batcher = new MessageBatcher(handle.db, 8, 4);
+    const second = randomUUID();
+    await handle.db.insert(visitors).values({ id: second, siteId });
+    const [other] = await handle.db.insert(conversations).values({ siteId, visitorId: second, question: 'q2' }).returning();
+    const writes = Array.from({ length: 120 }, (_, i) =>
+      batcher.write(i % 3 === 0 ? { ...fromVisitor(`x${i}`), conversationId: other!.id, senderKey: `v:${second}` } : fromVisitor(`y${i}`)),
+    );
+    await Promise.all(writes);
+    const inOrder = async (id: string) =>
+      (await handle.db.select().from(messages).where(eq(messages.conversationId, id)).orderBy(asc(messages.seq))).map((m) => Number(m.clientId.slice(1)));
+    const mine = await inOrder(conversationId);
+    const theirs = await inOrder(other!.id);
+    expect(mine).toEqual([...mine].sort((a, b) => a - b));
+    expect(theirs).toEqual([...theirs].sort((a, b) => a - b));
+    expect(mine.length + theirs.length).toBe(120);
+  });
+
   it('keeps seqs unique when two batchers (two nodes) write to one conversation at once', async () => {
     const a = new MessageBatcher(handle.db);
     const b = new MessageBatcher(handle.db);

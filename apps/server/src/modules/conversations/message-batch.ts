@@ -31,20 +31,23 @@ interface Entry {
 }
 
 /**
- * Group commit for messages. Concurrent sends are queued and written together, one transaction per
- * batch (at most `maxRows`), one batch at a time: while a batch commits, the next one fills. Each
- * sender's promise settles only after its batch has committed, so a message is durable before
- * anyone is told of it. Per conversation, seqs follow the order of the queue, under the
- * conversation's row lock (taken in id order, so batches of several nodes never deadlock).
+ * Group commit for messages. Concurrent sends are queued and written together, one statement per
+ * batch (at most `maxRows`), with a few batches in flight: while they commit, the next ones fill.
+ * A conversation is in at most one batch in flight, so its seqs follow the order of the queue.
+ * Each sender's promise settles only after its batch has committed, so a message is durable before
+ * anyone is told of it. Row locks are taken in id order: batches of several nodes never deadlock.
  */
 export class MessageBatcher {
   private queue: Entry[] = [];
-  private flushing = false;
   private scheduled = false;
+  private inFlight = 0;
+  /** Conversations with a batch in flight. */
+  private readonly busy = new Set<string>();
 
   constructor(
     private readonly db: Db,
     private readonly maxRows = 256,
+    private readonly maxInFlight = 4,
   ) {}
 
   write(m: NewMessage): Promise<WriteOutcome> {
@@ -55,30 +58,49 @@ export class MessageBatcher {
   }
 
   private schedule(): void {
-    if (this.flushing || this.scheduled) return;
+    if (this.scheduled) return;
     this.scheduled = true;
     // Everything that arrives in this turn of the event loop goes into the same batch.
     setImmediate(() => {
       this.scheduled = false;
-      void this.flush();
+      this.flush();
     });
   }
 
-  private async flush(): Promise<void> {
-    if (this.flushing || this.queue.length === 0) return;
-    this.flushing = true;
-    const batch = this.queue.splice(0, this.maxRows);
+  private flush(): void {
+    while (this.inFlight < this.maxInFlight && this.queue.length > 0) {
+      const batch: Entry[] = [];
+      const rest: Entry[] = [];
+      const taken = new Set<string>();
+      for (const e of this.queue) {
+        const id = e.m.conversationId;
+        // A conversation already being written waits, and so do its later messages (order kept).
+        if (batch.length < this.maxRows && !this.busy.has(id)) {
+          batch.push(e);
+          taken.add(id);
+        } else rest.push(e);
+      }
+      if (batch.length === 0) return;
+      this.queue = rest;
+      taken.forEach((id) => this.busy.add(id));
+      this.inFlight++;
+      void this.run(batch).finally(() => {
+        this.inFlight--;
+        taken.forEach((id) => this.busy.delete(id));
+        // What queued meanwhile has waited a commit already: write it now.
+        this.flush();
+      });
+    }
+  }
+
+  private async run(batch: Entry[]): Promise<void> {
     try {
       const outcomes = await this.store(batch.map((e) => e.m));
       batch.forEach((e, i) => e.resolve(outcomes[i]!));
     } catch (e) {
-      if (batch.length === 1) batch[0]!.reject(e);
+      if (batch.length === 1) return batch[0]!.reject(e);
       // One bad message must not fail its neighbours: they are written one by one.
-      else for (const entry of batch) await this.store([entry.m]).then((o) => entry.resolve(o[0]!), entry.reject);
-    } finally {
-      this.flushing = false;
-      // What queued meanwhile has waited a whole commit already: write it now.
-      if (this.queue.length > 0) void this.flush();
+      for (const entry of batch) await this.store([entry.m]).then((o) => entry.resolve(o[0]!), entry.reject);
     }
   }
 
