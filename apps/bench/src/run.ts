@@ -30,6 +30,8 @@ export interface BenchResults {
   tribu: TargetResults;
   multiNode: MultiNodeResult[];
   profile: ProfileSummary | null;
+  /** The Postgres databases the run created (each dropped at its end). */
+  databases: string[];
 }
 
 const log = (msg: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
@@ -45,6 +47,8 @@ export async function runBench(o: BenchOptions, resultsDir: string): Promise<Ben
   const durationMs = o.durationSec * 1000;
   mkdirSync(resultsDir, { recursive: true });
   let profile: ProfileSummary | null = null;
+  const databases: string[] = [];
+  const dbName = (t: { databaseUrl: string }) => databases.push(new URL(t.databaseUrl).pathname.slice(1));
 
   const measure = async (target: Target): Promise<TargetResults> => {
     const [node] = target.nodes;
@@ -98,6 +102,7 @@ export async function runBench(o: BenchOptions, resultsDir: string): Promise<Ben
     await bareTarget.stop();
   }
   const tribuTarget = await startTribu({ services, nodes: 1, helpers, chatCap });
+  dbName(tribuTarget);
   let tribu: TargetResults;
   try {
     tribu = await measure(tribuTarget);
@@ -108,6 +113,7 @@ export async function runBench(o: BenchOptions, resultsDir: string): Promise<Ben
   const multiNode: MultiNodeResult[] = [];
   for (const nodes of o.skipMultiNode ? [] : o.threeNodes ? [2, 3] : [2]) {
     const target = await startTribu({ services, nodes, helpers: pairHelpers, chatCap });
+    dbName(target);
     try {
       const [a, b] = target.nodes;
       log(`tribu × ${nodes} nodes: visitors on ${a!.name}, helpers on ${b!.name}`);
@@ -134,5 +140,6 @@ export async function runBench(o: BenchOptions, resultsDir: string): Promise<Ben
     tribu,
     multiNode,
     profile,
+    databases,
   };
 }
