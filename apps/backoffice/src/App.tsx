@@ -20,6 +20,9 @@ const NewcomersPage = lazy(() => import('./routes/manage/newcomers/NewcomersPage
 const JoinPage = lazy(() => import('./routes/join/JoinPage.tsx').then((m) => m.JoinPage));
 const InvitePage = lazy(() => import('./routes/invite/InvitePage.tsx').then((m) => m.InvitePage));
 const ApplicationsPage = lazy(() => import('./routes/manage/applications/ApplicationsPage.tsx').then((m) => m.ApplicationsPage));
+const ModerationPage = lazy(() => import('./routes/manage/moderation/ModerationPage.tsx').then((m) => m.ModerationPage));
+const TeamPage = lazy(() => import('./routes/manage/team/TeamPage.tsx').then((m) => m.TeamPage));
+const AuditPage = lazy(() => import('./routes/manage/audit/AuditPage.tsx').then((m) => m.AuditPage));
 const LOGIN = '/backoffice/login';
 /** Pages anyone may open without signing in: applying to a community, using an invitation. */
 const isPublic = (path: string) => path.startsWith('/backoffice/join/') || path.startsWith('/backoffice/invite/');
@@ -36,11 +39,14 @@ const signedIn = (Page: ComponentType<{ me: Me; onSignedOut: () => void }>) =>
 const Recognition = signedIn(RecognitionPage);
 const Rewards = signedIn(RewardsPage);
 const RecognitionSettings = signedIn(RecognitionSettingsPage);
+const Moderation = signedIn(ModerationPage);
+const Team = signedIn(TeamPage);
+const Audit = signedIn(AuditPage);
+const Applications = signedIn(ApplicationsPage);
 const NumbersPage = lazy(() => import('./routes/manage/numbers/NumbersPage.tsx').then((m) => m.NumbersPage));
 const Numbers = signedIn(NumbersPage);
 const SiteSettings = signedIn(SiteSettingsPage);
 const Operator = signedIn(OperatorPage);
-const Applications = signedIn(ApplicationsPage);
 const Charter = signedIn(CharterPage);
 const Observe = signedIn(ObservePage);
 const Newcomers = signedIn(NewcomersPage);
@@ -70,6 +76,9 @@ function Gate() {
       <Route path="/backoffice/recognition" component={Recognition} me={me} onSignedOut={() => setMe(null)} />
       <Route path="/backoffice/recognition/settings" component={RecognitionSettings} me={me} onSignedOut={() => setMe(null)} />
       <Route path="/backoffice/rewards" component={Rewards} me={me} onSignedOut={() => setMe(null)} />
+      <Route path="/backoffice/manage/moderation" component={Moderation} me={me} onSignedOut={() => setMe(null)} />
+      <Route path="/backoffice/manage/team" component={Team} me={me} onSignedOut={() => setMe(null)} />
+      <Route path="/backoffice/manage/audit" component={Audit} me={me} onSignedOut={() => setMe(null)} />
       <Route path="/backoffice/manage/numbers" component={Numbers} me={me} onSignedOut={() => setMe(null)} />
       <Route path="/backoffice/manage/site" component={SiteSettings} me={me} onSignedOut={() => setMe(null)} />
       <Route path="/backoffice/operator" component={Operator} me={me} onSignedOut={() => setMe(null)} />

@@ -6,9 +6,10 @@ import './styles/feed.css';
 import './styles/chat.css';
 import './styles/recognition.css';
 import './styles/manage.css';
-import './styles/kpi.css';
-import './styles/admin.css';
+import './styles/moderation.css';
 import './styles/recruitment.css';
+import './styles/admin.css';
 import './styles/onboarding.css';
+import './styles/kpi.css';
 
 render(<App />, document.getElementById('app')!);

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Chat } from '../realtime/chat-state.ts';
+import { ReportButton } from './moderation/ReportButton.tsx';
 
 const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
@@ -34,6 +35,17 @@ export function MessageLog({ chat, onRetry }: { chat: Chat; onRetry: (clientId: 
             <div class="meta">
               {m.author === 'helper' ? (m.authorName ?? 'You') : (c.visitorName ?? 'Visitor')} · {time(m.createdAt)}
               {m.id === seenId && ' · Seen'}
+              {m.flagged && (
+                <span class="flag-chip" title="Contains a blocked word: masked for you, and sent to the community managers">
+                  flagged
+                </span>
+              )}
+              {m.author === 'visitor' && (
+                <>
+                  {' · '}
+                  <ReportButton kind="message" targetId={m.id} />
+                </>
+              )}
             </div>
           </div>
         ),

@@ -62,7 +62,7 @@ export function Chat({ opts, state, open, contextVersion, onClose }: Props) {
         </button>
       </header>
       <p class="disclosure">{state.texts.disclosure}</p>
-      {c?.helper && !showHistory && (
+      {c?.helper && !showHistory && !chat.banned && (
         <div class="helper-card">
           {c.helper.avatarUrl && /^https?:\/\//.test(c.helper.avatarUrl) ? (
             <img class="avatar" src={c.helper.avatarUrl} alt="" />

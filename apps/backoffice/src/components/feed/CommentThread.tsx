@@ -5,6 +5,7 @@ import type { FeedResult } from '../../hooks/useFeed.ts';
 import { when } from './when.ts';
 import { Avatar } from '../Avatar.tsx';
 import { ModerationMenu } from './ModerationMenu.tsx';
+import { ReportButton } from '../moderation/ReportButton.tsx';
 import { ModerationNote } from './ModerationNote.tsx';
 import { RichText } from './RichText.tsx';
 
@@ -33,7 +34,11 @@ function Comment({ c, now, moderator, members, onModerate }: { c: FeedComment } 
           <time class="muted" dateTime={c.createdAt}>
             {when(c.createdAt, now)}
           </time>
-          {moderator && <ModerationMenu target="comment" id={c.id} moderated={!!c.moderation} onModerate={onModerate} />}
+          {moderator ? (
+            <ModerationMenu target="comment" id={c.id} moderated={!!c.moderation} onModerate={onModerate} />
+          ) : (
+            <ReportButton kind="comment" targetId={c.id} class="link feed-report" />
+          )}
         </div>
         {c.moderation && <ModerationNote moderation={c.moderation} />}
         {c.text && <RichText text={c.text} members={members} />}

@@ -7,6 +7,7 @@ import { Avatar } from '../Avatar.tsx';
 import { CommentThread } from './CommentThread.tsx';
 import { ChatIcon, HeartIcon, PinIcon } from './icons.tsx';
 import { ModerationMenu } from './ModerationMenu.tsx';
+import { ReportButton } from '../moderation/ReportButton.tsx';
 import { ModerationNote } from './ModerationNote.tsx';
 import { RichText } from './RichText.tsx';
 
@@ -54,6 +55,7 @@ export function PostCard({ post, me, now, moderator, online, members, feed }: Pr
             onModerate={moderate}
           />
         )}
+        {!moderator && post.author?.id !== me && <ReportButton kind="post" targetId={post.id} class="link feed-report" />}
       </header>
       {post.kind === 'ask' && (
         <p class="ask-label">

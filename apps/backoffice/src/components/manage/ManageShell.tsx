@@ -2,6 +2,8 @@ import type { ComponentChildren } from 'preact';
 import { useLocation } from 'preact-iso';
 import type { Me } from '@tribu/protocol/client';
 import { useOwnSocket } from '../../hooks/useOwnSocket.ts';
+import type { HelperSocket } from '../../realtime/socket.ts';
+import { OpenReportsBadge } from '../moderation/OpenReportsBadge.tsx';
 import { useSiteChoice } from '../../hooks/useRecognition.ts';
 import { PageShell } from '../recognition/PageShell.tsx';
 import { sectionsFor } from './sections.ts';
@@ -10,8 +12,8 @@ interface Props {
   me: Me;
   onSignedOut: () => void;
   title: string;
-  /** The page itself, given the chosen site (the top bar's site choice). */
-  children: (siteId: string) => ComponentChildren;
+  /** The page itself, given the chosen site (the top bar's site choice) and the page's live socket (null until connected). */
+  children: (siteId: string, socket: HelperSocket | null) => ComponentChildren;
 }
 
 /**
@@ -31,12 +33,13 @@ export function ManageShell({ me, onSignedOut, title, children }: Props) {
           {sections.map((s) => (
             <a key={s.href} href={s.href} aria-current={path.startsWith(s.href) ? 'page' : undefined}>
               {s.label}
+              {s.href === '/backoffice/manage/moderation' && <OpenReportsBadge siteId={siteId} socket={socket} />}
             </a>
           ))}
         </nav>
         <div class="manage-body">
           {allowed ? (
-            children(siteId)
+            children(siteId, socket)
           ) : (
             <p class="notice" role="alert">
               Only this site's community managers and admins can open this page. Choose another site above, or go back to the{' '}

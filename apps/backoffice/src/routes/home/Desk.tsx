@@ -17,6 +17,7 @@ import { Feed } from '../../components/feed/Feed.tsx';
 import { usePresence } from '../../hooks/usePresence.ts';
 import { useReadReceipt } from '../../hooks/useReadReceipt.ts';
 import { useTypingSignal } from '../../hooks/useTypingSignal.ts';
+import { useSuspension } from '../../hooks/useSuspension.ts';
 import { RestReminder } from '../../components/people/RestReminder.tsx';
 import { useProfile } from '../../hooks/useProfile.ts';
 import { useRequestAlerts } from '../../hooks/useRequestAlerts.ts';
@@ -46,6 +47,7 @@ export function Desk({ me, siteId, onSite, onSignedOut }: Props) {
   const handoffs = useHandoffOffers(desk.socket, siteId, desk.adoptChat);
   const staffItems = useStaffQueue(desk.socket, siteId, isManager && desk.link === 'online');
   useReadReceipt(desk.socket, chat, desk.link === 'online');
+  useSuspension(desk.socket);
   useEffect(() => {
     document.title = desk.queue.length ? `(${desk.queue.length}) Tribu` : 'Tribu';
     return () => void (document.title = 'Tribu');

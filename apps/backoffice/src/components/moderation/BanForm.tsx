@@ -1,0 +1,62 @@
+import { useState } from 'preact/hooks';
+import type { BanDuration } from '@tribu/protocol/client';
+import { DURATIONS } from './words.ts';
+
+interface Props {
+  onBan: (p: { duration: BanDuration; reason: string; blockAddress: boolean }) => Promise<string | null>;
+  onCancel: () => void;
+  initialReason: string;
+}
+
+/** How long, why, and whether to refuse the network address too; the reason is required. */
+export function BanForm({ onBan, onCancel, initialReason }: Props) {
+  const [duration, setDuration] = useState<BanDuration>('7d');
+  const [reason, setReason] = useState(initialReason);
+  const [blockAddress, setBlockAddress] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (!reason.trim()) return setError('Give a reason: it is kept in the audit log.');
+    setBusy(true);
+    setError(await onBan({ duration, reason: reason.trim(), blockAddress }));
+    setBusy(false);
+  };
+  return (
+    <form class="mod-form" onSubmit={submit} aria-label="Ban this visitor">
+      <fieldset class="mod-durations">
+        <legend>Ban for</legend>
+        {DURATIONS.map((d) => (
+          <label key={d.value} class={duration === d.value ? 'on' : ''}>
+            <input type="radio" name="duration" value={d.value} checked={duration === d.value} onChange={() => setDuration(d.value)} />
+            {d.label}
+          </label>
+        ))}
+      </fieldset>
+      <label class="mod-field">
+        Reason
+        <input value={reason} maxLength={300} required onInput={(e) => setReason(e.currentTarget.value)} />
+      </label>
+      <label class="mod-check">
+        <input type="checkbox" checked={blockAddress} onChange={(e) => setBlockAddress(e.currentTarget.checked)} />
+        <span>
+          Also block this network address
+          <small class="muted">Anyone else on the same network (an office, a school) is kept out too.</small>
+        </span>
+      </label>
+      {error && (
+        <p class="alert" role="alert">
+          {error}
+        </p>
+      )}
+      <div class="mod-actions">
+        <button type="submit" class="primary small danger-fill" disabled={busy}>
+          Ban visitor
+        </button>
+        <button type="button" class="ghost" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,40 @@
+import { useState } from 'preact/hooks';
+
+interface Props {
+  action: 'hide' | 'delete';
+  onConfirm: (reason: string) => Promise<string | null>;
+  onCancel: () => void;
+}
+
+/** Hide or delete a reported feed item: the author sees the reason. */
+export function FeedActionForm({ action, onConfirm, onCancel }: Props) {
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const verb = action === 'hide' ? 'Hide' : 'Delete';
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (!reason.trim()) return setError('Give a reason: the author will see it.');
+    setError(await onConfirm(reason.trim()));
+  };
+  return (
+    <form class="mod-form" onSubmit={submit} aria-label={`${verb} this item`}>
+      <label class="mod-field">
+        Reason shown to the author
+        <input value={reason} maxLength={300} onInput={(e) => setReason(e.currentTarget.value)} />
+      </label>
+      {error && (
+        <p class="alert" role="alert">
+          {error}
+        </p>
+      )}
+      <div class="mod-actions">
+        <button type="submit" class="primary small">
+          {verb}
+        </button>
+        <button type="button" class="ghost" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

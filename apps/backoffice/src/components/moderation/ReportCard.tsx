@@ -1,0 +1,112 @@
+import { useState } from 'preact/hooks';
+import type { ReportView } from '@tribu/protocol/client';
+import { ApiError } from '../../api/http.ts';
+import { moderationApi } from '../../api/moderation.ts';
+import { BanForm } from './BanForm.tsx';
+import { FeedActionForm } from './FeedActionForm.tsx';
+import { FeedContextView } from './FeedContextView.tsx';
+import { MessageContextView } from './MessageContextView.tsx';
+import { KIND_LABEL, stamp } from './words.ts';
+
+interface Props {
+  report: ReportView;
+  siteId: string;
+  csrf: string;
+  /** Something changed: reload the queue (and the bans). */
+  onChanged: () => void;
+}
+
+const message = (e: unknown) => (e instanceof ApiError ? e.message : 'That did not work; please retry.');
+
+/** One open report: what, who reported it and why, its context, and what a manager can do about it. */
+export function ReportCard({ report: r, siteId, csrf, onChanged }: Props) {
+  const [open, setOpen] = useState<'ban' | 'hide' | 'delete' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const run = async (action: () => Promise<unknown>): Promise<string | null> => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+      onChanged();
+      return null;
+    } catch (e) {
+      const m = message(e);
+      setError(m);
+      return m;
+    } finally {
+      setBusy(false);
+    }
+  };
+  const c = r.context;
+  const chat = c?.kind === 'message' ? c : null;
+  const auto = r.reporterName === null;
+  return (
+    <article class={`mod-card${auto ? ' auto' : ''}`} aria-label={`${KIND_LABEL[r.kind]} reported: ${r.reason}`}>
+      <header class="mod-card-head">
+        <span class={`mod-kind ${r.kind}`}>{KIND_LABEL[r.kind]}</span>
+        <p class="mod-why">
+          <strong>{r.reason}</strong>
+          <span class="muted">
+            {auto ? 'Flagged automatically' : `Reported by ${r.reporterName}`} · {stamp(r.createdAt)}
+          </span>
+        </p>
+      </header>
+      {!c ? (
+        <p class="muted">This item no longer exists.</p>
+      ) : c.kind === 'message' ? (
+        <MessageContextView c={c} />
+      ) : (
+        <FeedContextView c={c} />
+      )}
+      {error && !open && (
+        <p class="alert" role="alert">
+          {error}
+        </p>
+      )}
+      {open === 'ban' && chat ? (
+        <BanForm
+          initialReason={r.reason}
+          onCancel={() => setOpen(null)}
+          onBan={(p) => run(() => moderationApi.ban(csrf, siteId, { conversationId: chat.conversationId, reportId: r.id, ...p }))}
+        />
+      ) : open === 'hide' || open === 'delete' ? (
+        <FeedActionForm
+          action={open}
+          onCancel={() => setOpen(null)}
+          onConfirm={(reason) => run(() => moderationApi.feedAction(csrf, siteId, r.id, { action: open, reason }))}
+        />
+      ) : (
+        <div class="mod-actions">
+          {chat && !chat.visitorBanned && (
+            <button type="button" class="ghost danger" disabled={busy} onClick={() => setOpen('ban')}>
+              Ban visitor…
+            </button>
+          )}
+          {chat && chat.status !== 'closed' && (
+            <button type="button" class="ghost" disabled={busy} onClick={() => void run(() => moderationApi.endChat(csrf, siteId, chat.conversationId))}>
+              End the chat
+            </button>
+          )}
+          {c && c.kind !== 'message' && !c.moderation && (
+            <>
+              <button type="button" class="ghost" disabled={busy} onClick={() => setOpen('hide')}>
+                Hide…
+              </button>
+              <button type="button" class="ghost danger" disabled={busy} onClick={() => setOpen('delete')}>
+                Delete…
+              </button>
+            </>
+          )}
+          <span class="spacer" />
+          <button type="button" class="ghost" disabled={busy} onClick={() => void run(() => moderationApi.decide(csrf, siteId, r.id, 'dismissed'))}>
+            Dismiss
+          </button>
+          <button type="button" class="primary small" disabled={busy} onClick={() => void run(() => moderationApi.decide(csrf, siteId, r.id, 'resolved'))}>
+            Resolve
+          </button>
+        </div>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,83 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { BanView, Me, ReportList } from '@tribu/protocol/client';
+import { ApiError } from '../../../api/http.ts';
+import { moderationApi } from '../../../api/moderation.ts';
+import { ManageShell } from '../../../components/manage/ManageShell.tsx';
+import { BansList } from '../../../components/moderation/BansList.tsx';
+import { BlockedWordsEditor } from '../../../components/moderation/BlockedWordsEditor.tsx';
+import { ClosedReports } from '../../../components/moderation/ClosedReports.tsx';
+import { ReportCard } from '../../../components/moderation/ReportCard.tsx';
+import type { HelperSocket } from '../../../realtime/socket.ts';
+
+/** `/backoffice/manage/moderation`: the queue of reports with their context, bans, blocked words. */
+export function ModerationPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }) {
+  return (
+    <ManageShell me={me} onSignedOut={onSignedOut} title="Moderation">
+      {(siteId, socket) => <Moderation key={siteId} me={me} siteId={siteId} socket={socket} />}
+    </ManageShell>
+  );
+}
+
+function Moderation({ me, siteId, socket }: { me: Me; siteId: string; socket: HelperSocket | null }) {
+  const [reports, setReports] = useState<ReportList | null>(null);
+  const [bans, setBans] = useState<BanView[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(async () => {
+    try {
+      const [r, b] = await Promise.all([moderationApi.reports(siteId), moderationApi.bans(siteId)]);
+      setReports(r);
+      setBans(b.bans);
+      setError(null);
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : 'The moderation queue could not load.');
+    }
+  }, [siteId]);
+  useEffect(() => void load(), [load]);
+  // A helper reports, a blocked word is caught, another manager decides: the queue follows live.
+  useEffect(() => {
+    if (!socket) return;
+    const on = (p: { siteId: string }) => p.siteId === siteId && void load();
+    socket.on('report:changed', on);
+    return () => void socket.off('report:changed', on);
+  }, [socket, siteId, load]);
+
+  const site = me.memberships.find((m) => m.siteId === siteId);
+  const open = reports?.open ?? [];
+  return (
+    <>
+      <header class="mod-head">
+        <h1>Moderation</h1>
+        <p class="muted">
+          What helpers reported and what the blocked words caught on {site?.siteName ?? 'this site'}. Every decision is kept in the audit log.
+        </p>
+      </header>
+      {error && (
+        <p class="alert" role="alert">
+          {error}
+        </p>
+      )}
+      <div class="mod-layout">
+        <section class="mod-queue" aria-labelledby="queue-title">
+          <h2 id="queue-title">
+            Open reports <span class="mod-count">{reports ? open.length : '…'}</span>
+          </h2>
+          {reports && open.length === 0 && (
+            <div class="mod-empty">
+              <strong>All clear.</strong>
+              <p class="muted">Nothing waits for a decision. Reports from helpers and blocked words will appear here at once.</p>
+            </div>
+          )}
+          {open.map((r) => (
+            <ReportCard key={r.id} report={r} siteId={siteId} csrf={me.csrfToken} onChanged={() => void load()} />
+          ))}
+          <h2 class="mod-sub">Recently decided</h2>
+          {reports && <ClosedReports reports={reports.closed} />}
+        </section>
+        <aside class="mod-side">
+          <BansList bans={bans} siteId={siteId} csrf={me.csrfToken} onChanged={() => void load()} />
+          <BlockedWordsEditor siteId={siteId} csrf={me.csrfToken} />
+        </aside>
+      </div>
+    </>
+  );
+}
