@@ -95,8 +95,8 @@ describe.skipIf(!hasChromium)('onboarding: a newcomer gets started, a manager gi
     // Noé, the demo newcomer, already has Camille.
     expect(await table.getByRole('row').filter({ hasText: 'Noé' }).getByRole('combobox').inputValue()).not.toBe('');
     const select = manager.getByRole('combobox', { name: 'Mentor for Léa' });
-    const jonas = await select.locator('option', { hasText: 'Jonas' }).getAttribute('value');
-    await select.selectOption(jonas!);
+    const jonasId = await select.locator('option', { hasText: 'Jonas' }).getAttribute('value');
+    await select.selectOption(jonasId!);
     await manager.getByRole('status').getByText("Jonas is now Léa's mentor; both were told.").waitFor();
     expect(await seriousViolations(manager)).toEqual([]);
     await screenshot(manager, 'onboarding-newcomers');
@@ -108,6 +108,16 @@ describe.skipIf(!hasChromium)('onboarding: a newcomer gets started, a manager gi
     await lea.getByRole('dialog', { name: 'Profile of Jonas' }).waitFor();
     await lea.keyboard.press('Escape');
     await screenshot(lea, 'onboarding-desk-mentor');
+
+    // Jonas sees the newcomer he now guides, and where she stands, on his own desk.
+    const jonas = await personPage(browser, { width: 1440, height: 900 });
+    await signIn(jonas, server.url, 'helper2@demo.tribu');
+    const mentees = jonas.getByRole('region', { name: 'Newcomers you mentor' });
+    await mentees.getByRole('button', { name: 'Profile of Léa' }).waitFor();
+    expect(await mentees.textContent()).toContain('2 of 4 first steps');
+    expect(await jonas.getByRole('region', { name: 'Getting started' }).count()).toBe(0);
+    await screenshot(jonas, 'onboarding-mentor-desk');
+    await jonas.close();
   });
 
   it('fits a phone: the checklist, a watched chat and the Newcomers page', async () => {

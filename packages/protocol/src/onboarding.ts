@@ -111,6 +111,11 @@ export interface Newcomer extends PersonRef {
   mentor: PersonRef | null;
 }
 
+/** GET /api/sites/:siteId/mentees — the newcomers I guide, where they stand. */
+export interface MenteesView {
+  mentees: Newcomer[];
+}
+
 /** GET /api/sites/:siteId/newcomers — for managers. */
 export interface NewcomersView {
   newcomers: Newcomer[];

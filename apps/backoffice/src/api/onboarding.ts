@@ -1,4 +1,4 @@
-import type { CharterView, NewcomersView, ObserveList, ObservedChat, OnboardingStatus } from '@tribu/protocol/client';
+import type { CharterView, MenteesView, NewcomersView, ObserveList, ObservedChat, OnboardingStatus } from '@tribu/protocol/client';
 import { call } from './http.ts';
 
 const site = (siteId: string) => `/api/sites/${encodeURIComponent(siteId)}`;
@@ -13,6 +13,7 @@ export const onboardingApi = {
   observeList: (siteId: string) => call<ObserveList>('GET', `${site(siteId)}/observe`),
   observe: (siteId: string, conversationId: string) =>
     call<ObservedChat>('GET', `${site(siteId)}/observe/${encodeURIComponent(conversationId)}`),
+  mentees: (siteId: string) => call<MenteesView>('GET', `${site(siteId)}/mentees`),
   newcomers: (siteId: string) => call<NewcomersView>('GET', `${site(siteId)}/newcomers`),
   assignMentor: (csrf: string, siteId: string, userId: string, mentorId: string | null) =>
     call<NewcomersView>('PUT', `${site(siteId)}/newcomers/${encodeURIComponent(userId)}/mentor`, { mentorId }, csrf),

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, memberships, users } from '@tribu/db';
-import { CSRF_HEADER, type CharterView, type Conversation, type NewcomersView, type Notification, type ObserveList, type ObservedChat, type OnboardingStatus } from '@tribu/protocol';
+import { CSRF_HEADER, type CharterView, type Conversation, type MenteesView, type NewcomersView, type Notification, type ObserveList, type ObservedChat, type OnboardingStatus } from '@tribu/protocol';
 import { hashPassword } from '../modules/auth/password.ts';
 import { clientId, connectHelper, login, next, ok, takenChat } from './support/clients.ts';
 import { PASSWORD, USERS } from './support/fixtures.ts';
@@ -151,6 +151,12 @@ describe.skipIf(!hasPostgres)('onboarding, the charter and mentors', () => {
     expect((await told).text).toBe("You are now Oli's mentor. A friendly hello in the feed goes a long way.");
     const status = (await oli.call<OnboardingStatus>('GET', `/api/sites/${siteA()}/onboarding`)).body;
     expect(status.mentor).toMatchObject({ id: adaTab.me.user.id, displayName: 'Ada' });
+    // The mentor sees the newcomer they guide and where they stand; others guide nobody here.
+    const ada = await as(USERS.helperA1.email);
+    const mine = (await ada.call<MenteesView>('GET', `/api/sites/${siteA()}/mentees`)).body;
+    expect(mine.mentees.map((m) => [m.displayName, `${m.done} of ${m.total}`])).toEqual([['Oli', `0 of ${status.total}`]]);
+    expect((await ben.call<MenteesView>('GET', `/api/sites/${siteA()}/mentees`)).body.mentees).toEqual([]);
+    expect((await bea.call('GET', `/api/sites/${siteA()}/mentees`)).status).toBe(404);
     const lines = await t.server.db.db.select().from(auditLog).where(eq(auditLog.action, 'mentor.assigned'));
     expect(lines.find((l) => l.targetId === oli.id)).toMatchObject({ actorName: 'Mo', targetLabel: 'Oli', details: { mentorName: 'Ada' } });
 

@@ -1,10 +1,11 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Me, Membership } from '@tribu/protocol/client';
 import { onboardingApi } from '../../api/onboarding.ts';
 import { useOnboarding } from '../../hooks/useOnboarding.ts';
 import type { HelperSocket } from '../../realtime/socket.ts';
 import { Avatar } from '../Avatar.tsx';
 import { PublicProfileDialog } from '../people/PublicProfileDialog.tsx';
+import { MyMentees } from './MyMentees.tsx';
 import { stepWords } from './step-words.ts';
 
 interface Props {
@@ -23,14 +24,33 @@ function showRequests() {
   board.focus({ preventScroll: true });
 }
 
+/** The desk's onboarding corner: my own checklist, and the newcomers I mentor. */
+export function GettingStarted(props: Props) {
+  const [profileOf, setProfileOf] = useState<string | null>(null);
+  const [bump, setBump] = useState(0);
+  const { socket, siteId, topics } = props;
+  useEffect(() => {
+    if (!socket) return;
+    const onNote = () => setBump((n) => n + 1);
+    socket.on('notification:created', onNote);
+    return () => void socket.off('notification:created', onNote);
+  }, [socket]);
+  return (
+    <>
+      <Checklist {...props} onProfile={setProfileOf} />
+      <MyMentees siteId={siteId} onProfile={setProfileOf} refresh={bump} />
+      {profileOf && <PublicProfileDialog socket={socket} siteId={siteId} userId={profileOf} topics={topics} onClose={() => setProfileOf(null)} />}
+    </>
+  );
+}
+
 /**
  * A newcomer's first steps on the desk: the charter, a profile, a few chats watched, a first answer.
  * Friendly and unhurried; closes only once everything is done. Once closed, it only comes back as a
  * slim note when the charter changes.
  */
-export function GettingStarted({ me, siteId, socket, topics }: Props) {
+function Checklist({ me, siteId, socket, onProfile }: Props & { onProfile: (userId: string) => void }) {
   const { status, setStatus } = useOnboarding(socket, siteId);
-  const [profileOf, setProfileOf] = useState<string | null>(null);
   const [closing, setClosing] = useState(false);
   if (!status) return null;
   if (status.complete && status.dismissed) {
@@ -73,7 +93,7 @@ export function GettingStarted({ me, siteId, socket, topics }: Props) {
           </span>
         </div>
         {status.mentor && (
-          <button type="button" class="gs-mentor" onClick={() => setProfileOf(status.mentor!.id)}>
+          <button type="button" class="gs-mentor" onClick={() => onProfile(status.mentor!.id)}>
             <Avatar name={status.mentor.displayName} url={status.mentor.avatarUrl} size={32} />
             <span>
               <span class="gs-mentor-label">Your mentor: </span>
@@ -116,7 +136,6 @@ export function GettingStarted({ me, siteId, socket, topics }: Props) {
           </button>
         </div>
       )}
-      {profileOf && <PublicProfileDialog socket={socket} siteId={siteId} userId={profileOf} topics={topics} onClose={() => setProfileOf(null)} />}
     </section>
   );
 }

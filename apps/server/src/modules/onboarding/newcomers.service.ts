@@ -1,10 +1,14 @@
-import { ErrorCode, NEWCOMER_DAYS, type CharterView, type NewcomersView, type OnboardingSettings, type PersonRef } from '@tribu/protocol';
+import { ErrorCode, NEWCOMER_DAYS, type CharterView, type MenteesView, type Newcomer, type NewcomersView, type OnboardingSettings, type PersonRef } from '@tribu/protocol';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { requireManager } from '../access.ts';
 import type { HelperActor } from '../actors.ts';
-import { observeChatsOf, type OnboardingService } from './onboarding.service.ts';
+import type { SiteRow } from '../sites/site.service.ts';
+import type { Member } from './onboarding.repository.ts';
+import { observeChatsOf, requireMember, type OnboardingService } from './onboarding.service.ts';
 
 const DAY_MS = 86_400_000;
+/** Newcomers: joined within the last NEWCOMER_DAYS (or checklist unfinished). */
+const since = () => new Date(Date.now() - NEWCOMER_DAYS * DAY_MS);
 
 /** The managers' side of onboarding: where each newcomer stands, mentors, the charter, how much to watch. */
 export class NewcomersService {
@@ -21,33 +25,46 @@ export class NewcomersService {
   async list(actor: HelperActor, siteId: string): Promise<NewcomersView> {
     requireManager(actor, siteId);
     const site = await this.onboarding.site(siteId);
-    const [rows, candidates, available] = await Promise.all([
-      this.repo.newcomers(siteId, new Date(Date.now() - NEWCOMER_DAYS * DAY_MS)),
-      this.repo.mentorCandidates(siteId),
-      this.repo.observableCount(siteId),
-    ]);
-    const ids = [...new Set([...rows.map((r) => r.userId), ...candidates.map((c) => c.id)])];
-    const [answered, seen] = await Promise.all([this.repo.answered(siteId, ids), this.repo.lastSeen(siteId, rows.map((r) => r.userId))]);
+    const [rows, candidates] = await Promise.all([this.repo.newcomers(siteId, since()), this.repo.mentorCandidates(siteId)]);
+    const [newcomers, answered] = await Promise.all([this.describe(site, rows), this.repo.answered(siteId, candidates.map((c) => c.id))]);
     return {
-      newcomers: rows.map((m) => {
-        const steps = this.onboarding.steps(site, m, answered.get(m.userId) ?? 0, available);
-        return {
-          id: m.userId,
-          displayName: m.displayName,
-          avatarUrl: m.avatarUrl,
-          joinedAt: m.createdAt.toISOString(),
-          steps: steps.map((s) => ({ key: s.key, done: s.done })),
-          done: steps.filter((s) => s.done).length,
-          total: steps.length,
-          lastSeenAt: seen.get(m.userId)?.toISOString() ?? null,
-          chatsAnswered: answered.get(m.userId) ?? 0,
-          mentor: m.mentor,
-        };
-      }),
+      newcomers,
       mentors: candidates.map((c) => ({ ...c, chatsAnswered: answered.get(c.id) ?? 0 })),
       charter: { text: site.settings.charter ?? '', updatedAt: site.settings.charterUpdatedAt ?? null },
       observeChats: observeChatsOf(site),
     };
+  }
+
+  /** The newcomers I guide on a site, for any member (a mentor need not be a manager). */
+  async mentees(actor: HelperActor, siteId: string): Promise<MenteesView> {
+    requireMember(actor, siteId);
+    const site = await this.onboarding.site(siteId);
+    return { mentees: await this.describe(site, await this.repo.mentees(siteId, actor.userId, since())) };
+  }
+
+  /** Where each newcomer stands: steps from real data, chats answered, last seen. */
+  private async describe(site: SiteRow, rows: Member[]): Promise<Newcomer[]> {
+    const ids = rows.map((r) => r.userId);
+    const [answered, seen, available] = await Promise.all([
+      this.repo.answered(site.id, ids),
+      this.repo.lastSeen(site.id, ids),
+      this.repo.observableCount(site.id),
+    ]);
+    return rows.map((m) => {
+      const steps = this.onboarding.steps(site, m, answered.get(m.userId) ?? 0, available);
+      return {
+        id: m.userId,
+        displayName: m.displayName,
+        avatarUrl: m.avatarUrl,
+        joinedAt: m.createdAt.toISOString(),
+        steps: steps.map((s) => ({ key: s.key, done: s.done })),
+        done: steps.filter((s) => s.done).length,
+        total: steps.length,
+        lastSeenAt: seen.get(m.userId)?.toISOString() ?? null,
+        chatsAnswered: answered.get(m.userId) ?? 0,
+        mentor: m.mentor,
+      };
+    });
   }
 
   /** Gives a newcomer a mentor (or none); both are told in-app, the change is in the audit log. */

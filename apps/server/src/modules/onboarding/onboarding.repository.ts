@@ -69,6 +69,21 @@ export class OnboardingRepository {
       .limit(200);
   }
 
+  /** The newcomers this member guides (the same window as the managers' list). */
+  async mentees(siteId: string, mentorId: string, since: Date): Promise<Member[]> {
+    return this.memberQuery()
+      .where(
+        and(
+          eq(memberships.siteId, siteId),
+          eq(memberships.mentorId, mentorId),
+          eq(memberships.status, 'active'),
+          or(gte(memberships.createdAt, since), sql`${memberships.onboarding}->>'completedAt' is null`),
+        ),
+      )
+      .orderBy(desc(memberships.createdAt))
+      .limit(50);
+  }
+
   /** Members who can guide someone: active, and past their own onboarding or managers. */
   async mentorCandidates(siteId: string) {
     return this.db

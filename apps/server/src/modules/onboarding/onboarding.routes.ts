@@ -60,6 +60,9 @@ export function onboardingRoutes(app: FastifyInstance, deps: Deps): void {
   r.get('/api/sites/:siteId/newcomers', { schema: { params: site }, config: readLimit }, async (req) =>
     deps.newcomers.list(await actor(req, false), req.params.siteId),
   );
+  r.get('/api/sites/:siteId/mentees', { schema: { params: site }, config: readLimit }, async (req) =>
+    deps.newcomers.mentees(await actor(req, false), req.params.siteId),
+  );
   r.put(
     '/api/sites/:siteId/newcomers/:userId/mentor',
     { schema: { params: site.extend({ userId: IdSchema }), body: MentorAssignSchema }, config: writeLimit },

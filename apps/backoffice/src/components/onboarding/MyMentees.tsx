@@ -1,0 +1,43 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Newcomer } from '@tribu/protocol/client';
+import { onboardingApi } from '../../api/onboarding.ts';
+import { Avatar } from '../Avatar.tsx';
+import { daysAgo } from './when.ts';
+
+interface Props {
+  siteId: string;
+  onProfile: (userId: string) => void;
+  /** Bumped when a notification arrives (a new mentee, say). */
+  refresh: number;
+}
+
+/** For a mentor: the newcomers they guide and where each stands; nothing when they guide nobody. */
+export function MyMentees({ siteId, onProfile, refresh }: Props) {
+  const [mentees, setMentees] = useState<Newcomer[]>([]);
+  useEffect(() => {
+    let current = true;
+    // Quiet on failure: this is a courtesy strip, the desk works without it.
+    onboardingApi.mentees(siteId).then((v) => current && setMentees(v.mentees), () => undefined);
+    return () => void (current = false);
+  }, [siteId, refresh]);
+  if (mentees.length === 0) return null;
+  return (
+    <section class="mentees" aria-labelledby="mentees-h">
+      <h2 id="mentees-h">Newcomers you mentor</h2>
+      <ul>
+        {mentees.map((m) => (
+          <li key={m.id}>
+            <button type="button" class="mentee" onClick={() => onProfile(m.id)} aria-label={`Profile of ${m.displayName}`}>
+              <Avatar name={m.displayName} url={m.avatarUrl} size={28} />
+              <strong>{m.displayName}</strong>
+            </button>
+            <span class="muted">
+              {m.done} of {m.total} first steps · joined {daysAgo(m.joinedAt)} · {m.lastSeenAt ? `seen ${daysAgo(m.lastSeenAt)}` : 'not seen yet'}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <p class="muted mentees-hint">A hello in the feed or an answer to their questions is all it takes.</p>
+    </section>
+  );
+}
