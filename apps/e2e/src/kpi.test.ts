@@ -140,6 +140,13 @@ describe.skipIf(!hasChromium)('KPI dashboard: a month of known conversations, in
     expect(lines).toHaveLength(1 + month.expected.perHelper.length);
   });
 
+  it('keeps the chosen period in the address, so a reload shows the same month', async () => {
+    expect(new URL(page.url()).search).toBe(`?from=${month.month.from}&to=${month.month.to}`);
+    await page.reload();
+    await page.getByText('1 Apr 2026 – 30 Apr 2026 · 30 days').waitFor();
+    await expect.poll(() => tile('requests').textContent()).toBe(String(month.expected.requests));
+  });
+
   it('looks clear at a glance on a desktop and on a phone', async () => {
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.getByRole('heading', { name: 'Numbers', level: 1 }).scrollIntoViewIfNeeded();

@@ -1,5 +1,5 @@
-import { useState } from 'preact/hooks';
-import { dayIn, presetPeriod } from '@tribu/domain';
+import { useEffect, useState } from 'preact/hooks';
+import { PERIOD_PRESETS, dayIn, presetPeriod, type PeriodPreset } from '@tribu/domain';
 import { useKpis } from '../../hooks/useKpis.ts';
 import { CoverageHeatmap } from './CoverageHeatmap.tsx';
 import { CsvLink } from './CsvLink.tsx';
@@ -14,15 +14,39 @@ import { Tiles } from './Tiles.tsx';
 import { PALETTE } from './format.ts';
 
 const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The period in the address (`?period=last-month` or `?from=…&to=…`), so a view can be reloaded or shared. */
+function periodFromAddress(today: string): Period {
+  const q = new URLSearchParams(window.location.search);
+  const from = q.get('from') ?? '';
+  const to = q.get('to') ?? '';
+  if (DAY.test(from) && DAY.test(to) && from <= to) return { choice: 'custom', from, to };
+  const preset = q.get('period') as PeriodPreset | null;
+  const choice = preset && PERIOD_PRESETS.includes(preset) ? preset : 'last-30';
+  return { choice, ...presetPeriod(choice, today) };
+}
+
+function periodToAddress(p: Period) {
+  const query = p.choice === 'custom' ? `?from=${p.from}&to=${p.to}` : `?period=${p.choice}`;
+  window.history.replaceState(window.history.state, '', `${window.location.pathname}${query}`);
+}
 
 /** The managers' numbers for one site: headline tiles, charts, coverage, people; each table as CSV. */
 export function NumbersDashboard({ siteId }: { siteId: string }) {
   const [zone, setZone] = useState(browserZone);
   const today = dayIn(zone, new Date());
-  const [period, setPeriod] = useState<Period>(() => ({ choice: 'last-30', ...presetPeriod('last-30', today) }));
+  const [period, setPeriodState] = useState<Period>(() => periodFromAddress(today));
+  const setPeriod = (p: Period) => {
+    setPeriodState(p);
+    periodToAddress(p);
+  };
   const { report, error, loading } = useKpis(siteId, period.from, period.to);
   // Presets count days in the site's time zone once we know it.
-  if (report && report.timeZone !== zone) setZone(report.timeZone);
+  const siteZone = report?.timeZone;
+  useEffect(() => {
+    if (siteZone) setZone(siteZone);
+  }, [siteZone]);
   const csv = { siteId, from: period.from, to: period.to };
   return (
     <div class="kpi" aria-busy={loading}>

@@ -14,6 +14,8 @@ export interface SummaryRow {
   answered: number;
   missed: number;
   abandoned: number;
+  /** Distinct people who answered at least one of these requests. */
+  activeHelpers: number;
   medianFirstAnswerSec: number | null;
   p90FirstAnswerSec: number | null;
   medianChatSec: number | null;
@@ -67,6 +69,7 @@ export class KpiRepository {
         count(*) filter (where ${ANSWERED})::int as answered,
         count(*) filter (where ${MISSED})::int as missed,
         count(*) filter (where ${ABANDONED})::int as abandoned,
+        count(distinct c.helper_id) filter (where ${ANSWERED})::int as "activeHelpers",
         percentile_cont(0.5) within group (order by ${FIRST_ANSWER_SEC}) filter (where ${ANSWERED}) as "medianFirstAnswerSec",
         percentile_cont(0.9) within group (order by ${FIRST_ANSWER_SEC}) filter (where ${ANSWERED}) as "p90FirstAnswerSec",
         percentile_cont(0.5) within group (order by ${CHAT_SEC}) filter (where ${ENDED}) as "medianChatSec",

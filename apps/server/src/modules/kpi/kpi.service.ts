@@ -11,7 +11,7 @@ import type { KpiDay, KpiInactiveHelper, KpiQuery, KpiReport, KpiSummary } from 
 import type { HelperActor } from '../actors.ts';
 import { requireManager } from '../access.ts';
 import type { ModuleDeps } from '../module-deps.ts';
-import { KpiRepository, type Bounds, type SummaryRow } from './kpi.repository.ts';
+import { KpiRepository, type SummaryRow } from './kpi.repository.ts';
 
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
 
@@ -52,13 +52,12 @@ export class KpiService {
     const days = daysInPeriod(q.from, q.to);
     const prev = previousPeriod(q.from, q.to);
     const [b, pb] = await Promise.all([this.repo.bounds(q.from, q.to, timeZone), this.repo.bounds(prev.from, prev.to, timeZone)]);
-    const [summary, previous, daily, hours, helpers, previousActive] = await Promise.all([
+    const [summary, previous, daily, hours, helpers] = await Promise.all([
       this.repo.summary(siteId, b),
       this.repo.summary(siteId, pb),
       this.repo.daily(siteId, b, timeZone),
       this.repo.hoursOfWeek(siteId, b, timeZone),
       this.repo.perHelper(siteId, b),
-      this.activeIn(siteId, pb),
     ]);
     const perHelper = helpers.map(({ lastAnswerAt: _unused, ...h }) => ({ ...h, lastSeenAt: iso(h.lastSeenAt), joinedAt: iso(h.joinedAt) }));
     const inactive: KpiInactiveHelper[] = helpers
@@ -74,9 +73,9 @@ export class KpiService {
       to: q.to,
       days,
       summary: toSummary(summary, days),
-      previous: { ...prev, summary: toSummary(previous, days), activeHelpers: previousActive },
+      previous: { ...prev, summary: toSummary(previous, days), activeHelpers: previous.activeHelpers },
       helpers: {
-        active: helpers.filter((h) => h.chats > 0).length,
+        active: summary.activeHelpers,
         new: helpers.filter((h) => h.role === 'helper' && isNew(h.joinedAt)).length,
         inactive: inactive.length,
       },
@@ -85,10 +84,6 @@ export class KpiService {
       perHelper,
       inactive,
     };
-  }
-
-  private async activeIn(siteId: string, b: Bounds): Promise<number> {
-    return (await this.repo.perHelper(siteId, b)).filter((h) => h.chats > 0).length;
   }
 }
 
