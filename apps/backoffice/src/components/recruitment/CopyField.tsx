@@ -17,7 +17,7 @@ export function CopyField({ label, value }: { label: string; value: string }) {
   return (
     <div class="rc-copy">
       <input readOnly aria-label={label} value={value} onFocus={(e) => e.currentTarget.select()} />
-      <button type="button" class="ghost" onClick={copy} aria-label={`Copy ${label.toLowerCase()}`}>
+      <button type="button" class="ghost" onClick={copy} aria-label={`Copy ${label.charAt(0).toLowerCase()}${label.slice(1)}`}>
         {copied ? 'Copied' : 'Copy'}
       </button>
       <span class="sr-only" role="status">

@@ -26,8 +26,10 @@ export function Funnel({ funnel }: { funnel: RecruitmentFunnel }) {
           'No applications yet.'
         ) : (
           <>
-            <strong>{Math.round(rate * 100)}%</strong> of applicants became active
-            {funnel.active > 0 && ` (1 in ${Math.max(1, Math.round(funnel.applied / funnel.active))})`}. Communities usually see about 1 in 4.
+            <strong>
+              {funnel.active} of {funnel.applied}
+            </strong>{' '}
+            applicants became active ({Math.round(rate * 100)}%). Communities usually see about 1 in 4.
           </>
         )}
       </p>

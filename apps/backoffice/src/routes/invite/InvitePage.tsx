@@ -79,7 +79,7 @@ export function InvitePage({ token, me, onSignedIn }: Props) {
   const brand = invite.site.name;
   return (
     <BrandFrame color={invite.site.color} onColor={invite.site.onColor} eyebrow="Invitation" title={`Welcome to the ${brand} community`}>
-      <form class="invite-form" onSubmit={submit} aria-label="Join the community">
+      <form class="accept-invite" onSubmit={submit} aria-label="Join the community">
         <p class="join-lead">
           You are invited to join as {roleWords[invite.role]}, with <strong>{invite.email}</strong>.
           {invite.accountExists ? ' You already have a Tribu account: enter its password to add this community to it.' : ' Choose your name and a password to get started.'}

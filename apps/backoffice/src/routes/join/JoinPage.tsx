@@ -34,7 +34,7 @@ export function JoinPage({ siteKey }: { siteKey?: string }) {
   if (!info) return <div class="splash">Loading…</div>;
   const brand = info.site.name;
   return (
-    <BrandFrame color={info.site.color} onColor={info.site.onColor} eyebrow={`${brand} community`} title={sent ? 'Thank you!' : `Become a ${brand} helper`}>
+    <BrandFrame color={info.site.color} onColor={info.site.onColor} eyebrow={`${brand} community`} title={sent ? 'Thank you!' : 'Become a helper'}>
       {sent ? (
         <section class="join-thanks" aria-labelledby="thanks-title" role="status">
           <h2 id="thanks-title">Your application is on its way, {sent.name.split(' ')[0]}</h2>
