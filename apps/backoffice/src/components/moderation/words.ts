@@ -25,6 +25,11 @@ export const ACTION_LABEL: Record<string, string> = {
   'feed.deleted': 'deleted a feed item',
   'feed.restored': 'restored a feed item',
   'points.adjusted': 'adjusted points',
+  'charter.updated': 'changed the charter',
+  'charter.removed': 'removed the charter',
+  'mentor.assigned': 'gave a newcomer a mentor',
+  'mentor.removed': "removed a newcomer's mentor",
+  'onboarding.settings': 'changed how many chats newcomers watch',
 };
 export const actionLabel = (a: string) => ACTION_LABEL[a] ?? a.replace(/[._]/g, ' ');
 
