@@ -19,6 +19,13 @@ interface Props {
 
 const day = (iso: string) => new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 
+/** "today", "yesterday", "3 days ago", then the date after two weeks. */
+function applied(iso: string): string {
+  const days = Math.floor((Date.now() - new Date(iso).getTime()) / 86_400_000);
+  if (days > 14) return `on ${day(iso)}`;
+  return new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' }).format(-days, 'day');
+}
+
 /** One application, readable at a glance, with what a manager can do next. */
 export function ApplicationCard({ application: a, siteId, csrf, mailConfigured, invitation, onInvited, onChanged }: Props) {
   const [rejecting, setRejecting] = useState(false);
@@ -58,7 +65,7 @@ export function ApplicationCard({ application: a, siteId, csrf, mailConfigured, 
         <div>
           <h3>{a.name}</h3>
           <p class="muted rc-meta">
-            <a href={`mailto:${a.email}`}>{a.email}</a> · applied {day(a.createdAt)}
+            <a href={`mailto:${a.email}`}>{a.email}</a> · applied <time dateTime={a.createdAt} title={day(a.createdAt)}>{applied(a.createdAt)}</time>
           </p>
         </div>
         <ul class="rc-langs" aria-label="Languages">
