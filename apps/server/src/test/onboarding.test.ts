@@ -36,10 +36,10 @@ describe.skipIf(!hasPostgres)('onboarding, the charter and mentors', () => {
   }
 
   /** A chat Ada answers and ends, which the visitor rates. */
-  async function answeredChat(question: string, helperEmail: string = USERS.helperA1.email) {
+  async function answeredChat(question: string, helperEmail: string = USERS.helperA1.email, visitorText = 'Great, write to me at jo@example.com') {
     const { helper, visitor, conversation } = await takenChat(t.server.url, helperEmail, question);
     await ok(helper.socket, 'message:send', { conversationId: conversation.id, clientId: clientId(), text: 'Happy to help: it runs true to size.' });
-    await ok(visitor.socket, 'message:send', { conversationId: conversation.id, clientId: clientId(), text: 'Great, write to me at jo@example.com' });
+    await ok(visitor.socket, 'message:send', { conversationId: conversation.id, clientId: clientId(), text: visitorText });
     await ok(helper.socket, 'conversation:end', { conversationId: conversation.id });
     await ok<{ conversation: Conversation }>(visitor.socket, 'conversation:rate', { conversationId: conversation.id, rating: 5 });
     helper.socket.disconnect();
@@ -127,6 +127,19 @@ describe.skipIf(!hasPostgres)('onboarding, the charter and mentors', () => {
     const ada = await as(USERS.helperA1.email);
     expect((await ada.call('GET', `/api/sites/${siteA()}/observe/${open.conversation.id}`)).status).toBe(404);
     await ok(open.helper.socket, 'conversation:end', { conversationId: open.conversation.id });
+  });
+
+  it("never offers a chat the site's word filter caught", async () => {
+    const mo = await as(USERS.moderatorA.email);
+    expect((await mo.call('PUT', `/api/sites/${siteA()}/blocked-words`, { words: ['gnarf'] })).status).toBe(200);
+    const caught = await answeredChat('Is the wax any good?', USERS.helperA1.email, 'gnarf to all of you');
+    const clean = await answeredChat('Is the wax easy to apply?');
+    const ben = await as(USERS.helperA2.email);
+    const ids = (await ben.call<ObserveList>('GET', `/api/sites/${siteA()}/observe`)).body.chats.map((c) => c.id);
+    expect(ids).toContain(clean);
+    expect(ids).not.toContain(caught);
+    expect((await ben.call('GET', `/api/sites/${siteA()}/observe/${caught}`)).status).toBe(404);
+    await mo.call('PUT', `/api/sites/${siteA()}/blocked-words`, { words: [] });
   });
 
   it('lets only managers assign a mentor, tells the mentor and shows the mentor to the newcomer', async () => {

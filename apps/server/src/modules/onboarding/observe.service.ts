@@ -13,7 +13,8 @@ const PHONE = /\+?\d[\d\s().-]{7,}\d/g;
 /** What a watcher reads of a visitor's words: no contact details, nothing the site's filter caught. */
 export function forWatcher(text: string, flagged: boolean): string {
   if (flagged) return '(message hidden: it contained words this community filters)';
-  return text.replace(EMAIL, '[email hidden]').replace(PHONE, '[number hidden]');
+  // Nine digits or more is a phone number (dates, sizes and prices have fewer).
+  return text.replace(EMAIL, '[email hidden]').replace(PHONE, (m) => (m.replace(/\D/g, '').length >= 9 ? '[number hidden]' : m));
 }
 
 /** Watching peers' ended chats read-only, to learn how they answer; each chat opened is counted once. */

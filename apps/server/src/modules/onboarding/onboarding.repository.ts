@@ -5,9 +5,15 @@ const mentors = aliasedTable(users, 'mentor');
 /** Observed ids kept per membership at most (the step needs a handful). */
 const OBSERVED_KEPT = 50;
 
-/** A closed chat a helper answered: what newcomers may watch. */
+/** A closed chat a helper answered, with nothing the site's word filter caught: what newcomers may watch. */
 const observable = (siteId: string) =>
-  and(eq(conversations.siteId, siteId), eq(conversations.status, 'closed'), isNotNull(conversations.firstResponseAt), isNotNull(conversations.helperId));
+  and(
+    eq(conversations.siteId, siteId),
+    eq(conversations.status, 'closed'),
+    isNotNull(conversations.firstResponseAt),
+    isNotNull(conversations.helperId),
+    sql`not exists (select 1 from ${messages} where ${messages.conversationId} = ${conversations.id} and ${messages.flagged})`,
+  );
 
 /** A membership with its person and mentor, as the checklist and the newcomers list read it. */
 export interface Member {
