@@ -194,6 +194,8 @@ export interface ModerationServerEvents {
   'report:changed': (payload: ReportsChanged) => void;
   /** A manager suspended me on a site: my rights there are gone (ask `/api/auth/me` again). */
   'membership:suspended': (payload: { siteId: string; siteName: string; reason: string }) => void;
+  /** A manager reinstated me on a site: my rights there are back. */
+  'membership:reinstated': (payload: { siteId: string }) => void;
 }
 
 /** Told to a banned visitor's widget just before its sockets are closed. */

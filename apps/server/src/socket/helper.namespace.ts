@@ -21,7 +21,7 @@ import type { NotificationService } from '../modules/notifications/notification.
 import type { WordScreen } from '../modules/moderation/word-screen.ts';
 import { registerCommands } from './commands.ts';
 import { checkProtocolVersion, clientAddress, originOf, toHandshakeError } from './handshake.ts';
-import { dropRoleLocally, rooms, type HelperNamespace } from './io.ts';
+import { dropRoleLocally, restoreRoleLocally, rooms, type HelperNamespace } from './io.ts';
 
 export interface HelperNamespaceDeps {
   conversations: ConversationService;
@@ -64,6 +64,10 @@ export function setupHelperNamespace(ns: HelperNamespace, deps: HelperNamespaceD
     }
   });
 
+  // Another node says a suspended member was reinstated: their tabs here act for the site again.
+  ns.on('membership:restored', (userId, siteId, role) => {
+    restoreRoleLocally(ns, userId, siteId, role).catch((err: unknown) => deps.log.warn({ err }, 'could not restore a role'));
+  });
   // Another node says someone left a site: their tabs here stop acting for it.
   ns.on('membership:left', (userId, siteId) => {
     dropRoleLocally(ns, userId, siteId).catch((err: unknown) => deps.log.warn({ err }, 'could not drop a role'));

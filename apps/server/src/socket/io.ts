@@ -6,6 +6,7 @@ import type {
   HelperClientEvents,
   Message,
   HelperServerEvents,
+  Role,
   VisitorClientEvents,
   VisitorServerEvents,
 } from '@tribu/protocol';
@@ -20,6 +21,8 @@ export type VisitorNamespace = Namespace<VisitorClientEvents, VisitorServerEvent
 export interface HelperInterServerEvents {
   /** A person left a site: their tabs on every node lose the role and its rooms. */
   'membership:left': (userId: string, siteId: string) => void;
+  /** A suspended member was reinstated: their open tabs on every node get the role back. */
+  'membership:restored': (userId: string, siteId: string, role: Role) => void;
   /** A site's settings, bans or blocked words changed: other nodes drop their cached copy now. */
   'site:changed': (siteId: string) => void;
 }
@@ -32,6 +35,15 @@ export async function dropRoleLocally(ns: HelperNamespace, userId: string, siteI
     delete socket.data.roles[siteId];
     socket.leave(rooms.siteHelpers(siteId));
     socket.leave(rooms.siteManagers(siteId));
+  }
+}
+
+/** This node's tabs of a person act for a site again (a reinstated membership). */
+export async function restoreRoleLocally(ns: HelperNamespace, userId: string, siteId: string, role: Role): Promise<void> {
+  for (const socket of await ns.local.in(rooms.user(userId)).fetchSockets()) {
+    socket.data.roles[siteId] = role;
+    socket.join(rooms.siteHelpers(siteId));
+    if (role !== 'helper') socket.join(rooms.siteManagers(siteId));
   }
 }
 

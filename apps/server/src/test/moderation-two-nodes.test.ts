@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
 import { CSRF_HEADER, PROTOCOL_VERSION, type Conversation, type Message } from '@tribu/protocol';
 import { createDb } from '@tribu/db';
-import { clientId, closeAllSockets, connectHelper, connectVisitor, login, next, ok, refusal } from './support/clients.ts';
+import { clientId, closeAllSockets, connectHelper, connectVisitor, login, next, ok, refusal, send } from './support/clients.ts';
 import { createTestDatabase } from './support/database.ts';
 import { ORIGIN_A, USERS, seedFixtures } from './support/fixtures.ts';
 import { startNode, type NodeProcess } from './support/process.ts';
@@ -40,7 +40,7 @@ describe.skipIf(!hasPostgres || !hasRedis)('moderation across two server process
     const { cookie, me } = await login(base, USERS.moderatorA.email);
     const res = await fetch(`${base}${path}`, {
       method,
-      headers: { cookie, origin: new URL(base).origin, [CSRF_HEADER]: me.csrfToken, 'content-type': 'application/json' },
+      headers: { cookie, origin: new URL(base).origin, [CSRF_HEADER]: me.csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
@@ -67,6 +67,18 @@ describe.skipIf(!hasPostgres || !hasRedis)('moderation across two server process
       forceNew: true,
     });
     expect((await refusal(again)).data?.code).toBe('banned');
+  });
+
+  it('takes a suspended helper\'s rights away from their tab on node B at once, and gives them back on reinstatement', async () => {
+    const ada = await connectHelper(b.url, USERS.helperA1.email);
+    const { json } = await asModerator(a.url, 'GET', `/api/sites/${ada.siteId}/team`);
+    const member = (json as { members: { userId: string; displayName: string }[] }).members.find((m) => m.displayName === 'Ada')!;
+    const told = next<{ reason: string }>(ada.socket, 'membership:suspended', () => true, 1000);
+    await asModerator(a.url, 'POST', `/api/sites/${ada.siteId}/team/${member.userId}/suspend`, { reason: 'Cooling off' });
+    expect((await told).reason).toBe('Cooling off');
+    await expect.poll(async () => (await send(ada.socket, 'queue:list', { siteId: ada.siteId })).ok, { timeout: 1000, interval: 50 }).toBe(false);
+    await asModerator(a.url, 'POST', `/api/sites/${ada.siteId}/team/${member.userId}/reinstate`);
+    await expect.poll(async () => (await send(ada.socket, 'queue:list', { siteId: ada.siteId })).ok, { timeout: 1000, interval: 50 }).toBe(true);
   });
 
   it('applies blocked words changed on node A to the very next message sent on node B', async () => {

@@ -275,7 +275,11 @@ describe.skipIf(!hasPostgres)('moderation', () => {
     expect(me.me.memberships).toEqual([]);
     expect(me.me.suspended).toEqual([{ siteName: 'Shop A', reason: 'Rude to visitors' }]);
 
+    const back = next<{ siteId: string }>(ben.socket, 'membership:reinstated');
     await okCall('moderatorA', 'POST', `/api/sites/${site()}/team/${benRow.userId}/reinstate`);
+    expect((await back).siteId).toBe(site());
+    // The same open tab acts for the site again, without a reload.
+    expect(await send(ben.socket, 'queue:list', { siteId: site() })).toMatchObject({ ok: true });
     expect((await login(t.server.url, USERS.helperA2.email)).me.memberships.map((m) => m.role)).toEqual(['helper']);
     socket.disconnect();
   });
@@ -297,9 +301,15 @@ describe.skipIf(!hasPostgres)('moderation', () => {
     await okCall('adminA', 'POST', `/api/sites/${site()}/team/${ben.userId}/remove`, { confirm: true, reason: '=HYPERLINK("http://evil")' });
     expect((await okCall<{ members: TeamMember[] }>('adminA', 'GET', `/api/sites/${site()}/team`)).members.some((m) => m.displayName === 'Ben')).toBe(false);
 
+    // Mo's open socket lost the role when Al suspended Mo above; Al adjusts.
+    const al = await helper('adminA');
+    const ada = team.members.find((m) => m.displayName === 'Ada')!;
+    await ok(al.socket, 'points:adjust', { siteId: site(), userId: ada.userId, points: 5, note: 'Great answer', clientId: clientId() });
+
     const page = await okCall<AuditPage>('adminA', 'GET', `/api/sites/${site()}/audit`);
-    expect(page.entries[0]).toMatchObject({ actorName: 'Al', action: 'member.removed', targetLabel: 'Ben', reason: '=HYPERLINK("http://evil")' });
-    for (const action of ['report.dismissed', 'report.resolved', 'visitor.banned', 'ban.lifted', 'blocked_words.changed', 'member.suspended', 'member.reinstated', 'member.removed', 'feed.hidden']) {
+    expect(page.entries[0]).toMatchObject({ actorName: 'Al', action: 'points.adjusted', targetLabel: 'Ada', reason: 'Great answer', details: { points: 5 } });
+    expect(page.entries[1]).toMatchObject({ actorName: 'Al', action: 'member.removed', targetLabel: 'Ben', reason: '=HYPERLINK("http://evil")' });
+    for (const action of ['points.adjusted', 'report.dismissed', 'report.resolved', 'visitor.banned', 'ban.lifted', 'blocked_words.changed', 'member.suspended', 'member.reinstated', 'member.removed', 'feed.hidden']) {
       expect(page.actions, action).toContain(action);
     }
     const bans = await okCall<AuditPage>('adminA', 'GET', `/api/sites/${site()}/audit?action=visitor.banned`);

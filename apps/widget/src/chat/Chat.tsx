@@ -61,7 +61,7 @@ export function Chat({ opts, state, open, contextVersion, onClose }: Props) {
           ✕
         </button>
       </header>
-      <p class="disclosure">{state.texts.disclosure}</p>
+      {!chat.banned && <p class="disclosure">{state.texts.disclosure}</p>}
       {c?.helper && !showHistory && !chat.banned && (
         <div class="helper-card">
           {c.helper.avatarUrl && /^https?:\/\//.test(c.helper.avatarUrl) ? (

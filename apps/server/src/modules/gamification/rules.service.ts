@@ -86,11 +86,21 @@ export class RulesService {
   async adjust(actor: HelperActor, input: PointsAdjust): Promise<{ entry: LedgerEntry; balance: number }> {
     requireManager(actor, input.siteId);
     const [member] = await this.deps.db
-      .select({ userId: memberships.userId })
+      .select({ userId: memberships.userId, name: users.displayName })
       .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
       .where(sql`${memberships.siteId} = ${input.siteId} and ${memberships.userId} = ${input.userId}`);
     if (!member) throw notFound('Member');
     const row = await this.repo.adjust({ ...input, actorId: actor.userId, key: `adjust:${actor.userId}:${input.clientId}` });
+    await this.deps.audit.record(actor, {
+      siteId: input.siteId,
+      action: 'points.adjusted',
+      targetKind: 'user',
+      targetId: input.userId,
+      targetLabel: member.name,
+      reason: input.note,
+      details: { points: row.points },
+    });
     const { balance } = await this.repo.totals(input.siteId, input.userId);
     const sign = row.points > 0 ? `+${row.points}` : String(row.points);
     this.deps.helpers.to(rooms.user(input.userId)).emit('points:awarded', {

@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { memberships, sites, users } from '@tribu/db';
 import { ErrorCode, type Role, type TeamMember } from '@tribu/protocol';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { dropRoleLocally, rooms } from '../../socket/io.ts';
+import { dropRoleLocally, restoreRoleLocally, rooms } from '../../socket/io.ts';
 import { requireManager } from '../access.ts';
 import type { HelperActor } from '../actors.ts';
 import type { ModuleDeps } from '../module-deps.ts';
@@ -73,6 +73,11 @@ export class TeamService {
       .update(memberships)
       .set({ status: 'active', suspendedReason: null })
       .where(and(eq(memberships.userId, userId), eq(memberships.siteId, siteId)));
+    // Tabs still open (on any node) act for the site again at once.
+    await restoreRoleLocally(this.deps.helpers, userId, siteId, member.role);
+    if (this.deps.multiNode) this.deps.helpers.serverSideEmit('membership:restored', userId, siteId, member.role);
+    this.deps.helpers.to(rooms.user(userId)).emit('membership:reinstated', { siteId });
+    this.deps.helpers.to(rooms.siteHelpers(siteId)).emit('presence:changed', { siteId });
     await this.deps.audit.record(actor, { siteId, action: 'member.reinstated', targetKind: 'user', targetId: userId, targetLabel: member.displayName, details: { role: member.role } });
   }
 

@@ -24,6 +24,7 @@ function detailLine(e: AuditEntryView): string | null {
   if (typeof d.duration === 'string') parts.push(d.duration === 'forever' ? 'for ever' : `for ${d.duration.replace('d', ' days').replace(/^1 days/, '1 day')}`);
   if (d.byAddress === true) parts.push('with network address');
   if (typeof d.outcome === 'string') parts.push(d.outcome);
+  if (typeof d.points === 'number') parts.push(`${d.points > 0 ? '+' : ''}${d.points} points`);
   if (typeof d.role === 'string' && e.action.startsWith('member.')) parts.push(d.role === 'moderator' ? 'community manager' : d.role);
   return parts.length ? parts.join(' · ') : null;
 }
