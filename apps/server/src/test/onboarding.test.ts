@@ -179,6 +179,16 @@ describe.skipIf(!hasPostgres)('onboarding, the charter and mentors', () => {
     expect((await t.server.db.db.select().from(auditLog).where(eq(auditLog.action, 'mentor.removed'))).length).toBe(1);
   });
 
+  it('stops showing a mentor who was suspended', async () => {
+    const uma = await newcomer('uma@test.tribu', 'Uma');
+    const gus = await newcomer('gus@test.tribu', 'Gus');
+    const mo = await as(USERS.moderatorA.email);
+    await mo.call('PUT', `/api/sites/${siteA()}/newcomers/${uma.id}/mentor`, { mentorId: gus.id });
+    expect((await uma.call<OnboardingStatus>('GET', `/api/sites/${siteA()}/onboarding`)).body.mentor?.displayName).toBe('Gus');
+    await t.server.db.db.update(memberships).set({ status: 'suspended' }).where(eq(memberships.userId, gus.id));
+    expect((await uma.call<OnboardingStatus>('GET', `/api/sites/${siteA()}/onboarding`)).body.mentor).toBeNull();
+  });
+
   it("shows managers every newcomer: steps done, chats answered, last seen and mentor", async () => {
     const pia = await newcomer('pia@test.tribu', 'Pia');
     await pia.call('PATCH', '/api/profile', { bio: 'Trail runner', languages: ['en', 'fr'] });

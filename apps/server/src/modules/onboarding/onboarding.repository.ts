@@ -51,7 +51,14 @@ export class OnboardingRepository {
       })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
-      .leftJoin(mentors, eq(mentors.id, memberships.mentorId));
+      // A mentor who left the community or was suspended no longer shows as one.
+      .leftJoin(
+        mentors,
+        and(
+          eq(mentors.id, memberships.mentorId),
+          sql`exists (select 1 from ${memberships} as guide where guide.user_id = ${memberships.mentorId} and guide.site_id = ${memberships.siteId} and guide.status = 'active')`,
+        ),
+      );
   }
 
   async member(siteId: string, userId: string): Promise<Member | undefined> {
