@@ -186,18 +186,36 @@ export class ConversationService {
    * only who owns it, which never changes, comes from memory.
    */
   async send(actor: Actor, input: MessageSend): Promise<Message> {
-    const conv = await this.sendable(actor, input.conversationId);
     const senderKey = actor.kind === 'visitor' ? `v:${actor.visitorId}` : `u:${actor.userId}`;
-    const result = await this.repo.write({
-      conversationId: conv.id,
-      authorKind: actor.kind,
-      authorId: actor.kind === 'helper' ? actor.userId : null,
-      senderKey,
-      clientId: input.clientId,
-      text: input.text,
-      flagged: actor.kind === 'visitor' && (await this.screen(conv.siteId, input.text)),
-      authorName: actor.kind === 'helper' ? actor.displayName : null,
-    });
+    // One sender's messages reach the batch queue in the order they were sent, whatever each one's
+    // checks cost (a cache miss must not let a later message overtake an earlier one).
+    const lane = `${input.conversationId}|${senderKey}`;
+    const before = this.lanes.get(lane);
+    let done!: () => void;
+    const mine = new Promise<void>((resolve) => (done = resolve));
+    this.lanes.set(lane, mine);
+    let conv: { id: string; siteId: string; visitorId: string };
+    let written: ReturnType<ConversationRepository['write']>;
+    try {
+      await before;
+      conv = await this.sendable(actor, input.conversationId);
+      const flagged = actor.kind === 'visitor' && (await this.screen(conv.siteId, input.text));
+      // Queued synchronously here, so the lane may open for the next message right away.
+      written = this.repo.write({
+        conversationId: conv.id,
+        authorKind: actor.kind,
+        authorId: actor.kind === 'helper' ? actor.userId : null,
+        senderKey,
+        clientId: input.clientId,
+        text: input.text,
+        flagged,
+        authorName: actor.kind === 'helper' ? actor.displayName : null,
+      });
+    } finally {
+      done();
+      if (this.lanes.get(lane) === mine) this.lanes.delete(lane);
+    }
+    const result = await written;
     if (result === 'conflict') {
       throw new AppError(ErrorCode.conflict, 'This message id was already used for a different text');
     }
@@ -209,6 +227,9 @@ export class ConversationService {
     if (result.created) this.events.messageCreated(conv.visitorId, result.message);
     return result.message;
   }
+
+  /** The last message of each sender still being checked, per conversation (see `send`). */
+  private readonly lanes = new Map<string, Promise<void>>();
 
   /** Who a conversation belongs to never changes: kept after the first full check, per node. */
   private readonly owners = new Map<string, { id: string; siteId: string; visitorId: string }>();
