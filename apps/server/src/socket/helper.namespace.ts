@@ -82,6 +82,7 @@ export function setupHelperNamespace(ns: HelperNamespace, deps: HelperNamespaceD
       conversation: await screen.conversation(conversation),
       messages: await screen.messages(conversation.siteId, messages),
     });
+    const desk = deskCommands({ actor: h, socket }, deps.desk);
     registerCommands<HelperClientEvents, typeof helperCommandSchemas>(
       socket,
       helperCommandSchemas,
@@ -123,7 +124,9 @@ export function setupHelperNamespace(ns: HelperNamespace, deps: HelperNamespaceD
           return {};
         },
         ...feedCommands({ actor: h, socket }, deps.feed),
-        ...deskCommands({ actor: h, socket }, deps.desk),
+        ...desk,
+        // An accepted hand-off brings the whole chat to the new helper: visitors' blocked words masked.
+        'handoff:answer': async (p) => masked(await desk['handoff:answer'](p)),
         ...communityCommands({ actor: h, socket }, deps.profiles, deps.notifications),
         ...gamificationCommands({ actor: h, socket }, deps.gamification, deps.rules, deps.rewards),
       },
