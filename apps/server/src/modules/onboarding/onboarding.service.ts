@@ -63,11 +63,12 @@ export class OnboardingService {
     const dates = newDates(steps, m.onboarding, new Date());
     if (Object.keys(dates).length) await this.repo.mergeOnboarding(siteId, actor.userId, dates);
     const stored = { ...m.onboarding, ...dates };
+    // Steps done just now carry the date just stored.
+    const shown = steps.map((s) => (s.done && !s.doneAt && s.key !== 'charter' ? { ...s, doneAt: dates[dateField[s.key]] ?? null } : s));
     const done = steps.filter((s) => s.done).length;
-    for (const s of steps) if (s.done && !s.doneAt && s.key !== 'charter') s.doneAt = dates[dateField[s.key]] ?? null;
     return {
       siteId,
-      steps,
+      steps: shown,
       done,
       total: steps.length,
       complete: stored.completedAt !== undefined,

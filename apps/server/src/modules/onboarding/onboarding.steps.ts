@@ -30,11 +30,9 @@ export function deriveSteps(f: StepFacts): OnboardingStep[] {
   }
   steps.push(step('profile', f.profileComplete, s.profileCompletedAt));
   if (f.suggested > 0 || f.nothingToWatch) {
-    const of = Math.max(f.suggested, 1);
-    const watched = Math.min(f.observed, of);
     // A site with nothing to watch yet does not hold anyone back.
-    const done = f.nothingToWatch ? true : f.observed >= f.suggested;
-    steps.push({ ...step('observe', done, s.observedAt), count: { done: f.nothingToWatch ? 0 : watched, of: f.nothingToWatch ? 0 : of } });
+    const count = f.nothingToWatch ? { done: 0, of: 0 } : { done: Math.min(f.observed, f.suggested), of: f.suggested };
+    steps.push({ ...step('observe', f.nothingToWatch || f.observed >= f.suggested, s.observedAt), count });
   }
   steps.push(step('firstChat', f.answeredAChat, s.firstChatAt));
   return steps;
