@@ -4,7 +4,6 @@ import type { AuthorKind, Conversation, Message, Page, QueueItem } from '@tribu/
 import { LIMITS } from '@tribu/protocol';
 import { toConversation, toMessage, toQueueItem } from './conversation.mapper.ts';
 import { MessageBatcher } from './message-batch.ts';
-import { takeWithinCap } from './within-cap.ts';
 
 type ConversationRow = typeof conversations.$inferSelect;
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -212,18 +211,32 @@ export class ConversationRepository {
   }
 
   /**
-   * Atomic claim: the conditional update lets exactly one helper win across all nodes; the
-   * per-helper advisory lock keeps one helper's parallel claims from overshooting the cap.
+   * Atomic claim: the conditional update lets exactly one helper win across all nodes. It runs
+   * first, so in a burst the losers learn it in one statement instead of queueing on the winner's
+   * per-helper lock; the winner then takes that lock (the one hand-offs take, see `takeWithinCap`)
+   * and counts its chats, and gives the request back if it would overshoot the cap.
    */
-  async claim(id: string, helperId: string, cap: number) {
-    return takeWithinCap(this.db, helperId, cap, async (tx) => {
-      const [row] = await tx
-        .update(conversations)
-        .set({ status: 'active', helperId, claimedAt: new Date() })
-        .where(and(eq(conversations.id, id), eq(conversations.status, 'waiting')))
-        .returning();
-      return row;
-    });
+  async claim(id: string, helperId: string, cap: number): Promise<{ ok: true; row: ConversationRow } | { ok: false; reason: 'cap' | 'gone' }> {
+    try {
+      return await this.db.transaction(async (tx) => {
+        const [row] = await tx
+          .update(conversations)
+          .set({ status: 'active', helperId, claimedAt: new Date() })
+          .where(and(eq(conversations.id, id), eq(conversations.status, 'waiting')))
+          .returning();
+        if (!row) return { ok: false, reason: 'gone' } as const;
+        await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${helperId}, 0))`);
+        const [count] = await tx
+          .select({ n: sql<number>`count(*)::int` })
+          .from(conversations)
+          .where(and(eq(conversations.helperId, helperId), eq(conversations.status, 'active')));
+        if ((count?.n ?? 0) > cap) throw new OverCap();
+        return { ok: true, row } as const;
+      });
+    } catch (e) {
+      if (e instanceof OverCap) return { ok: false, reason: 'cap' };
+      throw e;
+    }
   }
 
   /** Back to the board, only if `helperId` still holds it (a racing end or release wins once). */
@@ -337,3 +350,4 @@ export class ConversationRepository {
 }
 
 class ClosedError extends Error {}
+class OverCap extends Error {}
