@@ -17,7 +17,8 @@ async function main(): Promise<void> {
   }, limit).unref();
   const results = await runBench(o, resultsDir);
   const table = rows(results);
-  const file = o.json ?? join(resultsDir, `bench-${results.startedAt.replace(/[:.]/g, '-')}.json`);
+  // pnpm runs the script in apps/bench; a relative --json names a path from where `pnpm bench` was typed.
+  const file = o.json ? resolve(process.env.INIT_CWD ?? process.cwd(), o.json) : join(resultsDir, `bench-${results.startedAt.replace(/[:.]/g, '-')}.json`);
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, JSON.stringify({ ...results, table }, null, 2));
   console.log(`\n${renderTable(table)}\n`);

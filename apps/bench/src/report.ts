@@ -30,7 +30,9 @@ export function rows(r: BenchResults): Row[] {
   add({ measure: '  its latency p50 / p99', tribu: `${ms(t.throughput.latency.p50)} / ${ms(t.throughput.latency.p99)}`, bare: `${ms(b.throughput.latency.p50)} / ${ms(b.throughput.latency.p99)}`, ratio: '', target: '', pass: null });
   const eld = worst(t.throughput.eventLoopDelay);
   add({ measure: '  event-loop delay p99', tribu: ms(eld), bare: ms(worst(b.throughput.eventLoopDelay)), ratio: '', target: '≤ 20 ms', pass: eld <= 20 });
-  add({ measure: '  server CPU (cores)', tribu: Object.values(t.throughput.cpuPerNode).join(' + '), bare: Object.values(b.throughput.cpuPerNode).join(' + '), ratio: '', target: '', pass: null });
+  const cores = (x: { cpuPerNode: Record<string, number>; loadGeneratorCpu: number }) =>
+    `${Object.values(x.cpuPerNode).join(' + ')} (load gen ${x.loadGeneratorCpu})`;
+  add({ measure: '  CPU cores: server (load generator)', tribu: cores(t.throughput), bare: cores(b.throughput), ratio: '', target: '', pass: null });
   const f = t.fixedRate;
   const fb = b.fixedRate;
   add({ measure: `latency at ${n(f.rate)} msg/s + ${n(f.idleSockets)} idle: p50`, tribu: ms(f.messages.p50), bare: ms(fb.messages.p50), ratio: '', target: '', pass: null });
@@ -45,7 +47,7 @@ export function rows(r: BenchResults): Row[] {
   const c = t.claims;
   add({ measure: `claims: ${c.requests} requests × ${c.helpers} helpers (/s)`, tribu: n(c.claimsPerSec), bare: n(b.claims.claimsPerSec), ratio: ratio(c.claimsPerSec, b.claims.claimsPerSec), target: '', pass: null });
   const once = c.wonOnce === c.requests && c.storedOnce === c.requests && c.unexpected === 0;
-  add({ measure: '  each request won exactly once', tribu: `${c.wonOnce}/${c.requests} (db ${c.storedOnce})`, bare: `${b.claims.wonOnce}/${b.claims.requests}`, ratio: '', target: 'all', pass: once });
+  add({ measure: '  each request won exactly once', tribu: `${c.wonOnce}/${c.requests} (db ${c.storedOnce}, ${c.unexpected} other errors)`, bare: `${b.claims.wonOnce}/${b.claims.requests}`, ratio: '', target: 'all', pass: once });
   for (const m of r.multiNode) {
     const per = m.throughput.messagesPerSec / m.nodes;
     add({ measure: `${m.nodes} nodes + Redis: throughput (msg/s)`, tribu: `${n(m.throughput.messagesPerSec)} (${n(Math.round(per))}/node)`, bare: '', ratio: ratio(per, tp), target: '≥ 0.5× 1 node, per node', pass: per >= 0.5 * tp });

@@ -92,11 +92,18 @@ export async function openPairs(
   }
 }
 
-/** Sends a message from one side of a pair. */
+/** Sends a message from one side of a pair; its text names the test phase and its number. */
 export function sendFrom(pair: Pair, side: Side, k: number, phase: string): Promise<unknown> {
   return command(side === 'visitor' ? pair.visitor : pair.helper, 'message:send', {
     conversationId: pair.conversationId,
     clientId: clientId(pair.index, `${phase}${k}`),
-    text: `m${k}`,
+    text: `${phase}${k}`,
   });
+}
+
+/** The number of a message of `phase`, or undefined for a late one of an earlier phase. */
+export function numberOf(m: Delivered, phase: string): number | undefined {
+  if (!m.text.startsWith(phase)) return undefined;
+  const k = Number(m.text.slice(phase.length));
+  return Number.isInteger(k) ? k : undefined;
 }

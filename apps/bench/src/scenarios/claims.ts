@@ -50,7 +50,8 @@ export async function claimsBurst(
         const order = ids.map((_, i) => ids[(i + hi * 7) % ids.length]!);
         return Promise.all(
           order.map((id) =>
-            command(h, 'conversation:claim', { conversationId: id }).then(
+            // A burst queues: answers may take long, and a slow answer is still an answer.
+            command(h, 'conversation:claim', { conversationId: id }, 120_000).then(
               () => wins.set(id, wins.get(id)! + 1),
               (e: unknown) => {
                 if (e instanceof CommandError && e.code === 'already_claimed') return;

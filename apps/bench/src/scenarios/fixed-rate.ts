@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { Socket } from 'socket.io-client';
 import { command } from '../load/clients.ts';
 import { Latency, type Percentiles } from '../load/stats.ts';
-import { sendFrom, type Pair, type Side } from '../load/pairs.ts';
+import { numberOf, sendFrom, type Pair, type Side } from '../load/pairs.ts';
 import type { ServerChild } from '../server/child.ts';
 import type { EventLoopDelay } from '../server/probe.ts';
 import { sleep, type Correctness } from './throughput.ts';
@@ -47,7 +47,8 @@ export async function fixedRate(
   for (const pair of pairs) {
     const s = state.get(pair)!;
     pair.onMessage = (to, m) => {
-      const k = Number(m.text.slice(1));
+      const k = numberOf(m, o.phase);
+      if (k === undefined) return; // late from an earlier test
       const at = s.sent.get(k);
       if (at === undefined) return void c.duplicates++;
       s.sent.delete(k);

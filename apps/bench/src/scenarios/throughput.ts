@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { Latency, type Percentiles } from '../load/stats.ts';
-import { sendFrom, type Pair, type Side } from '../load/pairs.ts';
+import { numberOf, sendFrom, type Pair, type Side } from '../load/pairs.ts';
 import type { EventLoopDelay } from '../server/probe.ts';
 import type { ServerChild } from '../server/child.ts';
 
@@ -29,6 +29,8 @@ export interface ThroughputResult {
   eventLoopDelay: Record<string, EventLoopDelay>;
   /** CPU seconds each server node used per wall second during the run. */
   cpuPerNode: Record<string, number>;
+  /** CPU the load generator (this process) used per wall second: near 1, it may be the limit. */
+  loadGeneratorCpu: number;
 }
 
 /**
@@ -43,6 +45,7 @@ export async function throughput(pairs: Pair[], nodes: ServerChild[], durationMs
   let inFlight = 0;
   await Promise.all(nodes.map((n) => n.resetEventLoopDelay()));
   const cpu0 = nodes.map((n) => n.cpuSeconds());
+  const own0 = process.cpuUsage();
   const start = performance.now();
   const deadline = start + durationMs;
 
@@ -64,7 +67,8 @@ export async function throughput(pairs: Pair[], nodes: ServerChild[], durationMs
   for (const pair of pairs) {
     pair.onMessage = (to, m) => {
       const now = performance.now();
-      const k = Number(m.text.slice(1));
+      const k = numberOf(m, phase);
+      if (k === undefined) return; // late from the warm-up
       const want = expected.get(pair);
       if (want === undefined || k < want) return void c.duplicates++;
       if (k > want || (k % 2 === 0) !== (to === 'helper')) return void c.outOfOrder++;
@@ -82,6 +86,7 @@ export async function throughput(pairs: Pair[], nodes: ServerChild[], durationMs
   await sleep(durationMs);
   const wall = (performance.now() - start) / 1000;
   const cpu = nodes.map((n, i) => n.cpuSeconds() - cpu0[i]!);
+  const own = process.cpuUsage(own0);
   const eld = await Promise.all(nodes.map((n) => n.eventLoopDelay()));
   // Drain: what was sent before the deadline must still arrive.
   const drainUntil = performance.now() + 10_000;
@@ -97,6 +102,7 @@ export async function throughput(pairs: Pair[], nodes: ServerChild[], durationMs
     correctness: c,
     eventLoopDelay: Object.fromEntries(nodes.map((n, i) => [n.name, eld[i]!])),
     cpuPerNode: Object.fromEntries(nodes.map((n, i) => [n.name, Math.round((cpu[i]! / wall) * 100) / 100])),
+    loadGeneratorCpu: Math.round(((own.user + own.system) / 1e6 / wall) * 100) / 100,
   };
 }
 
