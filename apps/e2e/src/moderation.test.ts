@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { seriousViolations } from './support/axe.ts';
 import { personPage, screenshot } from './support/browser.ts';
 import { launcher, signIn, visitorLog } from './support/people.ts';
 import { hasChromium } from './support/requirements.ts';
@@ -74,6 +75,7 @@ describe.skipIf(!hasChromium)('report → ban → the banned visitor cannot chat
     await card.getByText(RUDE).waitFor();
     await manager.getByRole('article', { name: /Chat message reported: Blocked word: clown/ }).getByText('Flagged automatically', { exact: false }).waitFor();
     await manager.getByRole('navigation', { name: 'Manage' }).getByLabel('2 open reports').waitFor();
+    expect(await seriousViolations(manager)).toEqual([]);
     await bothSizes(manager, 'moderation-queue');
   });
 
@@ -114,11 +116,40 @@ describe.skipIf(!hasChromium)('report → ban → the banned visitor cannot chat
     await screenshot(s.visitor, 'visitor-banned-phone');
   });
 
+  it('lets a helper report a feed post, and the manager hide it from the queue with a reason', async () => {
+    const jonas = await personPage(s.browser, DESKTOP);
+    await signIn(jonas, s.server.url, 'helper2@demo.tribu');
+    const feed = jonas.getByRole('region', { name: 'Community feed' });
+    await feed.getByRole('button', { name: 'Report this post' }).first().waitFor();
+    await screenshot(jonas, 'feed-report-link-desktop');
+    await feed.getByRole('button', { name: 'Report this post' }).first().click();
+    const dialog = jonas.getByRole('dialog', { name: 'Report this post' });
+    await dialog.getByRole('radio', { name: 'Other' }).check();
+    await dialog.getByRole('textbox', { name: 'In a few words' }).fill('Off-topic for the community');
+    await dialog.getByRole('button', { name: 'Send report' }).click();
+    await dialog.getByText("Thanks, it's reported").waitFor();
+
+    await manager.goto(`${s.server.url}/backoffice/manage/moderation`);
+    const card = manager.getByRole('article', { name: 'Feed post reported: Off-topic for the community' });
+    await card.getByText('Reported by Jonas').waitFor();
+    await screenshot(manager, 'moderation-feed-report-desktop');
+    await card.getByRole('button', { name: 'Hide…' }).click();
+    await card.getByRole('textbox', { name: 'Reason shown to the author' }).fill('Let us keep the wall about the products');
+    await card.getByRole('button', { name: 'Hide', exact: true }).click();
+    await expect.poll(() => manager.getByRole('article', { name: /Feed post reported/ }).count()).toBe(0);
+    await manager.getByText('All clear.').waitFor();
+  });
+
   it('lists the team with its activity for the manager', async () => {
     await manager.goto(`${s.server.url}/backoffice/manage/team`);
     await manager.getByRole('table').getByText('Camille').waitFor();
     await manager.getByRole('button', { name: 'Suspend Camille' }).waitFor();
+    expect(await seriousViolations(manager)).toEqual([]);
     await bothSizes(manager, 'team');
+    await manager.getByRole('button', { name: 'Suspend Camille' }).click();
+    await manager.getByRole('form', { name: 'Suspend Camille' }).waitFor();
+    await screenshot(manager, 'team-suspend-form-desktop');
+    await manager.getByRole('button', { name: 'Cancel' }).click();
   });
 
   it("keeps every action in the admin's audit log", async () => {
@@ -128,7 +159,9 @@ describe.skipIf(!hasChromium)('report → ban → the banned visitor cannot chat
     const entries = admin.getByRole('list', { name: 'Audit log entries' });
     await entries.getByText('banned a visitor').waitFor();
     await entries.getByText('“Insults a helper”').waitFor();
+    await entries.getByText('hid a feed item').waitFor();
     await admin.getByRole('link', { name: 'Download CSV' }).waitFor();
+    expect(await seriousViolations(admin)).toEqual([]);
     await bothSizes(admin, 'audit-log');
   });
 });

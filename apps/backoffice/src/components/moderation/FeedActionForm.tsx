@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 
 interface Props {
   action: 'hide' | 'delete';
@@ -11,6 +11,8 @@ export function FeedActionForm({ action, onConfirm, onCancel }: Props) {
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const verb = action === 'hide' ? 'Hide' : 'Delete';
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => input.current?.focus(), []);
   const submit = async (e: Event) => {
     e.preventDefault();
     if (!reason.trim()) return setError('Give a reason: the author will see it.');
@@ -20,7 +22,7 @@ export function FeedActionForm({ action, onConfirm, onCancel }: Props) {
     <form class="mod-form" onSubmit={submit} aria-label={`${verb} this item`}>
       <label class="mod-field">
         Reason shown to the author
-        <input value={reason} maxLength={300} onInput={(e) => setReason(e.currentTarget.value)} />
+        <input ref={input} value={reason} maxLength={300} onInput={(e) => setReason(e.currentTarget.value)} />
       </label>
       {error && (
         <p class="alert" role="alert">

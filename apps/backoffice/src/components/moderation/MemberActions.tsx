@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TeamMember } from '@tribu/protocol/client';
 import { ApiError } from '../../api/http.ts';
 import { moderationApi } from '../../api/moderation.ts';
@@ -17,6 +17,9 @@ export function MemberActions({ member: m, siteId, csrf, siteName, onChanged }: 
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  // The reason is what comes next: the caret goes there when the form opens.
+  useEffect(() => input.current?.focus(), [mode]);
   const run = async (action: () => Promise<unknown>) => {
     setBusy(true);
     setError(null);
@@ -51,7 +54,7 @@ export function MemberActions({ member: m, siteId, csrf, siteName, onChanged }: 
         </p>
         <label class="mod-field">
           {suspend ? `Reason (${m.displayName} sees it)` : 'Reason'}
-          <input value={reason} maxLength={300} onInput={(e) => setReason(e.currentTarget.value)} />
+          <input ref={input} value={reason} maxLength={300} onInput={(e) => setReason(e.currentTarget.value)} />
         </label>
         {error && (
           <p class="alert" role="alert">

@@ -40,7 +40,7 @@ export function ReportButton({ kind, targetId, class: cls = 'link' }: { kind: Re
         Report
       </button>
       {open && (
-        <Modal label={`Report this ${WHAT[kind]}`} onClose={close}>
+        <Modal label={`Report this ${WHAT[kind]}`} onClose={close} class="report-modal">
           {state === 'sent' ? (
             <div class="reason-form">
               <h3>Thanks, it's reported</h3>
