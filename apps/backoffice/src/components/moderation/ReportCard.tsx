@@ -9,7 +9,8 @@ import { MessageContextView } from './MessageContextView.tsx';
 import { KIND_LABEL, stamp } from './words.ts';
 
 interface Props {
-  report: ReportView;
+  /** The open reports of one item (several helpers, or a blocked word and a helper), oldest first. */
+  reports: ReportView[];
   siteId: string;
   csrf: string;
   /** Something changed: reload the queue (and the bans). */
@@ -18,8 +19,9 @@ interface Props {
 
 const message = (e: unknown) => (e instanceof ApiError ? e.message : 'That did not work; please retry.');
 
-/** One open report: what, who reported it and why, its context, and what a manager can do about it. */
-export function ReportCard({ report: r, siteId, csrf, onChanged }: Props) {
+/** One reported item: who reported it and why, its context, and what a manager can do about it (for all its reports). */
+export function ReportCard({ reports, siteId, csrf, onChanged }: Props) {
+  const r = reports[0]!;
   const [open, setOpen] = useState<'ban' | 'hide' | 'delete' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -40,17 +42,21 @@ export function ReportCard({ report: r, siteId, csrf, onChanged }: Props) {
   };
   const c = r.context;
   const chat = c?.kind === 'message' ? c : null;
-  const auto = r.reporterName === null;
+  const auto = reports.every((x) => x.reporterName === null);
   return (
-    <article class={`mod-card${auto ? ' auto' : ''}`} aria-label={`${KIND_LABEL[r.kind]} reported: ${r.reason}`}>
+    <article class={`mod-card${auto ? ' auto' : ''}`} aria-label={`${KIND_LABEL[r.kind]} reported: ${reports.map((x) => x.reason).join('; ')}`}>
       <header class="mod-card-head">
         <span class={`mod-kind ${r.kind}`}>{KIND_LABEL[r.kind]}</span>
-        <p class="mod-why">
-          <strong>{r.reason}</strong>
-          <span class="muted">
-            {auto ? 'Flagged automatically' : `Reported by ${r.reporterName}`} · {stamp(r.createdAt)}
-          </span>
-        </p>
+        <ul class="mod-whys">
+          {reports.map((x) => (
+            <li key={x.id} class="mod-why">
+              <strong>{x.reason}</strong>
+              <span class="muted">
+                {x.reporterName === null ? 'Flagged automatically' : `Reported by ${x.reporterName}`} · {stamp(x.createdAt)}
+              </span>
+            </li>
+          ))}
+        </ul>
       </header>
       {!c ? (
         <p class="muted">This item no longer exists.</p>

@@ -70,6 +70,16 @@ export class ReportsRepository {
     return row;
   }
 
+  /** Every open report of the same item: one decision settles them all. */
+  async closeForTarget(siteId: string, targetId: string, status: Exclude<ReportStatus, 'open'>, by: string): Promise<number> {
+    const rows = await this.db
+      .update(reports)
+      .set({ status, resolvedBy: by, resolvedAt: new Date() })
+      .where(and(eq(reports.siteId, siteId), eq(reports.targetId, targetId), eq(reports.status, 'open')))
+      .returning({ id: reports.id });
+    return rows.length;
+  }
+
   /** Every open report about a conversation's messages (a ban settles them all). */
   async closeForConversation(conversationId: string, by: string): Promise<number> {
     const rows = await this.db

@@ -88,6 +88,8 @@ export class ReportService {
     if (!report) throw notFound('Report');
     const closed = await this.repo.close(report.id, status, actor.userId);
     if (!closed) throw new AppError(ErrorCode.invalidState, 'Another manager already closed this report');
+    // Other reports of the same item (another helper, a blocked word) are settled by the same decision.
+    const others = await this.repo.closeForTarget(siteId, report.targetId, status, actor.userId);
     await this.deps.audit.record(actor, {
       siteId,
       action: status === 'resolved' ? 'report.resolved' : 'report.dismissed',
@@ -95,7 +97,7 @@ export class ReportService {
       targetId: report.targetId,
       targetLabel: await this.label(report),
       reason: report.reason,
-      details: note ? { outcome: note } : {},
+      details: { ...(note ? { outcome: note } : {}), ...(others ? { alsoClosed: others } : {}) },
     });
     await this.announce(siteId);
   }

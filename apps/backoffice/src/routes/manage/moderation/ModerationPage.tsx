@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { BanView, Me, ReportList } from '@tribu/protocol/client';
+import type { BanView, Me, ReportList, ReportView } from '@tribu/protocol/client';
 import { ApiError } from '../../../api/http.ts';
 import { moderationApi } from '../../../api/moderation.ts';
 import { ManageShell } from '../../../components/manage/ManageShell.tsx';
@@ -43,6 +43,10 @@ function Moderation({ me, siteId, socket }: { me: Me; siteId: string; socket: He
 
   const site = me.memberships.find((m) => m.siteId === siteId);
   const open = reports?.open ?? [];
+  // One card per reported item: a blocked word and a helper's report of the same message go together.
+  const byTarget = new Map<string, ReportView[]>();
+  for (const r of open) byTarget.set(r.targetId, [...(byTarget.get(r.targetId) ?? []), r]);
+  const groups = [...byTarget.values()];
   return (
     <>
       <header class="mod-head">
@@ -67,8 +71,8 @@ function Moderation({ me, siteId, socket }: { me: Me; siteId: string; socket: He
               <p class="muted">Nothing waits for a decision. Reports from helpers and blocked words will appear here at once.</p>
             </div>
           )}
-          {open.map((r) => (
-            <ReportCard key={r.id} report={r} siteId={siteId} csrf={me.csrfToken} onChanged={() => void load()} />
+          {groups.map((g) => (
+            <ReportCard key={g[0]!.id} reports={g} siteId={siteId} csrf={me.csrfToken} onChanged={() => void load()} />
           ))}
           <h2 class="mod-sub">Recently decided</h2>
           {reports && <ClosedReports reports={reports.closed} />}
