@@ -54,6 +54,8 @@ export class WordScreen {
   conversationNow<T extends Pick<Conversation, 'siteId' | 'question'>>(c: T): T | Promise<T> {
     const hit = this.compiled.get(c.siteId);
     if (!hit) return this.conversation(c);
+    // Keeps this node's copy current for the next fact (the site row itself is cached, so this is cheap).
+    this.matcher(c.siteId).catch(() => undefined);
     return hit.matcher ? { ...c, question: hit.matcher.mask(c.question) } : c;
   }
 
