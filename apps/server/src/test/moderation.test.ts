@@ -280,6 +280,8 @@ describe.skipIf(!hasPostgres)('moderation', () => {
     const me = await login(t.server.url, USERS.helperA2.email);
     expect(me.me.memberships).toEqual([]);
     expect(me.me.suspended).toEqual([{ siteName: 'Shop A', reason: 'Rude to visitors' }]);
+    const { notifications } = await ok<{ notifications: { text: string; kind: string }[] }>(ben.socket, 'notification:list', {});
+    expect(notifications[0]).toMatchObject({ kind: 'moderation', text: 'Your membership of Shop A is suspended: Rude to visitors' });
 
     const back = next<{ siteId: string }>(ben.socket, 'membership:reinstated');
     await okCall('moderatorA', 'POST', `/api/sites/${site()}/team/${benRow.userId}/reinstate`);

@@ -63,6 +63,8 @@ export class TeamService {
     await this.takeAway(member, siteId);
     const [site] = await this.deps.db.select({ name: sites.name }).from(sites).where(eq(sites.id, siteId));
     this.deps.helpers.to(rooms.user(userId)).emit('membership:suspended', { siteId, siteName: site?.name ?? '', reason });
+    // Kept in their notifications too: someone active on another site reads it there.
+    await this.tell(userId, siteId, actor, `Your membership of ${site?.name ?? 'this site'} is suspended: ${reason}`);
     await this.deps.audit.record(actor, { siteId, action: 'member.suspended', targetKind: 'user', targetId: userId, targetLabel: member.displayName, reason, details: { role: member.role } });
   }
 
@@ -77,6 +79,8 @@ export class TeamService {
     await restoreRoleLocally(this.deps.helpers, userId, siteId, member.role);
     if (this.deps.multiNode) this.deps.helpers.serverSideEmit('membership:restored', userId, siteId, member.role);
     this.deps.helpers.to(rooms.user(userId)).emit('membership:reinstated', { siteId });
+    const [site] = await this.deps.db.select({ name: sites.name }).from(sites).where(eq(sites.id, siteId));
+    await this.tell(userId, siteId, actor, `Welcome back: your membership of ${site?.name ?? 'this site'} is active again`);
     this.deps.helpers.to(rooms.siteHelpers(siteId)).emit('presence:changed', { siteId });
     await this.deps.audit.record(actor, { siteId, action: 'member.reinstated', targetKind: 'user', targetId: userId, targetLabel: member.displayName, details: { role: member.role } });
   }
@@ -104,6 +108,13 @@ export class TeamService {
       );
     }
     return member;
+  }
+
+  /** A notification to the member; a lost one is logged, the decision itself stands. */
+  private async tell(userId: string, siteId: string, actor: HelperActor, text: string): Promise<void> {
+    await this.deps.notifications
+      .notify({ userId, siteId, kind: 'moderation', actorId: actor.userId, text })
+      .catch((err: unknown) => this.deps.log.warn({ err }, 'member not notified'));
   }
 
   /** Their chats go back to the board and every open tab, on every node, loses the role now. */
