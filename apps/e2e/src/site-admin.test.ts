@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { seriousViolations } from './support/axe.ts';
 import { personPage, screenshot } from './support/browser.ts';
 import { launcher, signIn } from './support/people.ts';
 import { hasChromium } from './support/requirements.ts';
@@ -69,6 +70,26 @@ describe.skipIf(!hasChromium)('site administration in the backoffice', () => {
     await screenshot(s.visitor, 'site-settings-visitor-after');
   });
 
+  it('changes a role and invites a community manager from People and roles, with nothing an assistive technology trips on', async () => {
+    const people = admin.getByRole('region', { name: 'People and roles' });
+    await people.scrollIntoViewIfNeeded();
+    expect(await people.getByRole('combobox', { name: 'Role of Alex (admin)' }).isDisabled()).toBe(true);
+    await people.getByRole('combobox', { name: 'Role of Camille' }).selectOption('moderator');
+    await people.getByRole('status').filter({ hasText: 'Camille is now a community manager.' }).waitFor();
+
+    await people.getByRole('textbox', { name: 'Name' }).fill('Dana');
+    await people.getByRole('textbox', { name: 'Email' }).fill('dana@alpine.example');
+    await people.getByRole('combobox', { name: 'Role', exact: true }).selectOption('admin');
+    await people.getByRole('button', { name: 'Send invitation' }).click();
+    const sent = people.getByRole('status').filter({ hasText: 'Invitation ready for dana@alpine.example' });
+    await sent.waitFor();
+    expect(await sent.getByRole('textbox', { name: 'Invitation link' }).inputValue()).toContain('/backoffice/invite/');
+    await screenshot(admin, 'site-settings-roles-desktop');
+    expect(await seriousViolations(admin)).toEqual([]);
+    await people.getByRole('combobox', { name: 'Role of Camille' }).selectOption('helper');
+    await people.getByRole('status').filter({ hasText: 'Camille is now a helper.' }).waitFor();
+  });
+
   it('shows the settings on a phone', async () => {
     const phone = await personPage(s.browser, { width: 390, height: 844 });
     await signIn(phone, s.server.url, 'admin@demo.tribu');
@@ -101,6 +122,7 @@ describe.skipIf(!hasChromium)('site administration in the backoffice', () => {
     expect(await done.getByRole('textbox', { name: 'Embed tag' }).inputValue()).toContain('data-site="bikes-co"');
     await admin.getByRole('row', { name: /Bikes & Co/ }).waitFor();
     await screenshot(admin, 'operator-desktop');
+    expect(await seriousViolations(admin)).toEqual([]);
 
     // The same key again is refused beside the field.
     await admin.getByRole('textbox', { name: 'Site name' }).fill('Bikes & Co');

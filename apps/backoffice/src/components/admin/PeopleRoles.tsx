@@ -4,6 +4,7 @@ import { adminApi } from '../../api/admin.ts';
 import { InviteForm } from './InviteForm.tsx';
 
 export const ROLE_NAMES: Record<Role, string> = { helper: 'Helper', moderator: 'Community manager', admin: 'Admin' };
+const AS_A: Record<Role, string> = { helper: 'a helper', moderator: 'a community manager', admin: 'an admin' };
 
 interface Props {
   siteId: string;
@@ -35,7 +36,7 @@ export function PeopleRoles({ siteId, csrf, selfId }: Props) {
     try {
       const updated = await adminApi.changeRole(csrf, siteId, m.userId, role);
       setMembers((list) => list?.map((x) => (x.userId === m.userId ? updated : x)) ?? null);
-      setMessage({ ok: true, text: `${m.displayName} is now ${ROLE_NAMES[role].toLowerCase()}.` });
+      setMessage({ ok: true, text: `${m.displayName} is now ${AS_A[role]}.` });
     } catch (e) {
       setMessage({ ok: false, text: e instanceof Error ? e.message : 'Could not change the role' });
     } finally {

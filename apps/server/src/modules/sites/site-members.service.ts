@@ -74,6 +74,10 @@ export class SiteMembersService {
         },
         tx,
       );
+      return { ...row, role, changed: true };
+    });
+    // Told after the commit, outside the transaction (the embedded database has one connection).
+    if ('changed' in member) {
       await this.deps.notifications.notify({
         userId,
         siteId,
@@ -81,8 +85,7 @@ export class SiteMembersService {
         actorId: actor.userId,
         text: `${actor.displayName} made you ${roleWords[role]} of this site. Reload the page to see what changed.`,
       });
-      return { ...row, role };
-    });
+    }
     const updated = (await this.list(actor, siteId)).find((m) => m.userId === member.userId);
     if (!updated) throw notFound('Member');
     return updated;
