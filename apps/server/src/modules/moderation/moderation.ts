@@ -6,7 +6,8 @@ import type { VisitorNamespace } from '../../socket/io.ts';
 import type { VisitorActor } from '../actors.ts';
 import type { FeedService } from '../feed/feed.service.ts';
 import type { ModuleDeps } from '../module-deps.ts';
-import { clientAddress, hashAddress } from './address-hash.ts';
+import { clientAddress } from '../../socket/handshake.ts';
+import { hashAddress } from './address-hash.ts';
 import { BansRepository } from './bans.repository.ts';
 import { BanService } from './bans.service.ts';
 import { BlockedWordsService } from './blocked-words.service.ts';
@@ -17,7 +18,7 @@ import type { WordScreen } from './word-screen.ts';
 /** What the visitor namespace asks moderation: who may connect and start, and what a start records. */
 export interface VisitorGate {
   /** The keyed hash of the visitor's address (never the address itself). */
-  addressOf(socket: Pick<Socket, 'handshake'>): string;
+  addressOf(socket: Socket): string;
   /** Throws `banned` for a banned visitor or address. */
   refuse(v: VisitorActor, ipHash: string): Promise<void>;
   /** A conversation just started: keep its address hash, screen its question. */
@@ -45,7 +46,7 @@ export class Moderation implements VisitorGate {
     this.bans = new BanService(deps, visitors, this.reports, bansRepo);
   }
 
-  addressOf(socket: Pick<Socket, 'handshake'>): string {
+  addressOf(socket: Socket): string {
     return hashAddress(this.opts.secret, clientAddress(socket, this.opts.trustProxy));
   }
 
