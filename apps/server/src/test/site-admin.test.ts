@@ -180,6 +180,18 @@ describe.skipIf(!hasPostgres)('site administration', () => {
     expect(roleLines.map((l) => l.details)).toContainEqual({ from: 'helper', to: 'admin' });
   });
 
+  it("gives a member's open tabs their new role at once, without reconnecting", async () => {
+    const { siteA } = ctx.server.sites;
+    const ben = await connectHelper(ctx.server.url, USERS.helperA2.email);
+    const rules = { scoring: { pointsPerChat: 1, goodRatingBonus: 0, fastAnswerBonus: 0, fastAnswerSec: 60, dailyCapPerVisitor: 5, minChatSec: 0 }, tiers: [{ name: 'All', min: 0 }], customBadges: [] };
+    expect(await send(ben.socket, 'rules:preview', { siteId: siteA, rules })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    await call('adminA', 'PATCH', `/api/sites/${siteA}/roles/${cookies.helperA2.userId}`, { role: 'moderator' });
+    expect((await send(ben.socket, 'rules:preview', { siteId: siteA, rules })).ok).toBe(true);
+    await call('adminA', 'PATCH', `/api/sites/${siteA}/roles/${cookies.helperA2.userId}`, { role: 'helper' });
+    expect(await send(ben.socket, 'rules:preview', { siteId: siteA, rules })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    ben.socket.disconnect();
+  });
+
   it('deletes closed conversations past the retention period on the sweep, keeping the points they earned', async () => {
     const { siteA, siteB } = ctx.server.sites;
     const db = ctx.server.db.db;

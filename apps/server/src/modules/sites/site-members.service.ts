@@ -5,6 +5,7 @@ import { AppError, notFound } from '../../lib/errors.ts';
 import type { HelperActor } from '../actors.ts';
 import { requireAdmin } from '../access.ts';
 import type { ModuleDeps } from '../module-deps.ts';
+import { dropRoleLocally, restoreRoleLocally } from '../../socket/io.ts';
 
 const roleWords: Record<Role, string> = { helper: 'a helper', moderator: 'a community manager', admin: 'an admin' };
 
@@ -78,6 +79,13 @@ export class SiteMembersService {
     });
     // Told after the commit, outside the transaction (the embedded database has one connection).
     if ('changed' in member) {
+      // Their open tabs act with the new role at once, on this node and the others (no stale rights).
+      await dropRoleLocally(this.deps.helpers, userId, siteId);
+      await restoreRoleLocally(this.deps.helpers, userId, siteId, role);
+      if (this.deps.multiNode) {
+        this.deps.helpers.serverSideEmit('membership:left', userId, siteId);
+        this.deps.helpers.serverSideEmit('membership:restored', userId, siteId, role);
+      }
       await this.deps.notifications.notify({
         userId,
         siteId,
