@@ -153,6 +153,25 @@ describe.skipIf(!hasChromium)('report → ban → the banned visitor cannot chat
     await manager.getByRole('button', { name: 'Cancel' }).click();
   });
 
+  it('suspends a helper with a reason they read where they land, and reinstates them', async () => {
+    await manager.getByRole('button', { name: 'Suspend Sam' }).click();
+    const form = manager.getByRole('form', { name: 'Suspend Sam' });
+    await form.getByRole('textbox', { name: 'Reason (Sam sees it)' }).fill('Several visitors complained about rude answers');
+    await form.getByRole('button', { name: 'Suspend' }).click();
+    await manager.getByRole('button', { name: 'Reinstate Sam' }).waitFor();
+
+    const sam = await personPage(s.browser, PHONE);
+    await sam.goto(`${s.server.url}/backoffice`);
+    await sam.getByRole('textbox', { name: 'Email' }).fill('helper4@demo.tribu');
+    await sam.getByLabel('Password').fill('tribu-demo');
+    await sam.getByRole('button', { name: 'Sign in' }).click();
+    await sam.getByText('Your membership of Alpine Threads is suspended: Several visitors complained about rude answers').waitFor();
+    await screenshot(sam, 'suspended-member-phone');
+
+    await manager.getByRole('button', { name: 'Reinstate Sam' }).click();
+    await manager.getByRole('button', { name: 'Suspend Sam' }).waitFor();
+  });
+
   it("keeps every action in the admin's audit log", async () => {
     const admin = await personPage(s.browser, DESKTOP);
     await signIn(admin, s.server.url, 'admin@demo.tribu');
@@ -161,6 +180,8 @@ describe.skipIf(!hasChromium)('report → ban → the banned visitor cannot chat
     await entries.getByText('banned a visitor').waitFor();
     await entries.getByText('“Insults a helper”').waitFor();
     await entries.getByText('hid a feed item').waitFor();
+    await entries.getByText('suspended a member').waitFor();
+    await entries.getByText('reinstated a member').waitFor();
     await admin.getByRole('link', { name: 'Download CSV' }).waitFor();
     expect(await seriousViolations(admin)).toEqual([]);
     await bothSizes(admin, 'audit-log');
