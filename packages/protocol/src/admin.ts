@@ -26,7 +26,7 @@ const TextsSchema = z.strictObject(
   ) as Record<WidgetTextKey, z.ZodOptional<z.ZodString>>,
 );
 
-/** PATCH /api/sites/:siteId/settings — any subset of the site's settings (admins only). */
+/** PATCH /api/sites/:siteId/settings — any subset of the site's settings (admins only); `texts`, when given, replaces the wording of every language as a whole. */
 export const SiteSettingsPatchSchema = z
   .strictObject({
     name: z.string().trim().min(1, 'Give the site a name').max(SITE_LIMITS.name, `At most ${SITE_LIMITS.name} characters`),

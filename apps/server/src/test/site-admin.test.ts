@@ -177,7 +177,7 @@ describe.skipIf(!hasPostgres)('site administration', () => {
     expect(roles.find((m) => m.userId === cookies.adminA.userId)?.role).toBe('admin');
     expect(roles.find((m) => m.userId === cookies.helperA2.userId)?.role).toBe('helper');
     const roleLines = await ctx.server.db.db.select().from(auditLog).where(eq(auditLog.action, 'member.role_changed'));
-    expect(roleLines.map((l) => l.details)).toContainEqual({ from: 'helper', to: 'admin' });
+    expect(roleLines.map((l) => l.details)).toContainEqual({ from: 'helper', to: 'admin', role: 'admin' });
   });
 
   it("gives a member's open tabs their new role at once, without reconnecting", async () => {

@@ -71,7 +71,7 @@ export class SiteMembersService {
           targetKind: 'user',
           targetId: userId,
           targetLabel: row.displayName,
-          details: { from: row.role, to: role },
+          details: { from: row.role, to: role, role },
         },
         tx,
       );
