@@ -46,7 +46,7 @@ describe.skipIf(!hasPostgres)('rewards, grants and the rules managers edit (Post
   it('lists the members of the site, by name and role, for grants and mentions', async () => {
     const { ada } = await people();
     const { members } = await ok<{ members: { displayName: string; role: string }[] }>(ada.socket, 'members:list', { siteId: ada.siteId });
-    expect(members.map((m) => `${m.displayName}:${m.role}`).sort()).toEqual(['Ada:helper', 'Ben:helper', 'Mo:moderator']);
+    expect(members.map((m) => `${m.displayName}:${m.role}`).sort()).toEqual(['Ada:helper', 'Al:admin', 'Ben:helper', 'Mo:moderator']);
     expect(JSON.stringify(members)).not.toContain('@');
   });
 
