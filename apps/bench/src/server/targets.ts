@@ -68,6 +68,8 @@ export async function startTribu(opts: {
   nodes: number;
   helpers: number;
   chatCap: number;
+  /** Redis adapter and Redis-backed limits even on one node (default: with several nodes). */
+  redis?: boolean;
 }): Promise<TribuTarget> {
   const name = `tribu_bench_${randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: opts.services.adminDatabaseUrl });
@@ -97,7 +99,7 @@ export async function startTribu(opts: {
       // A person types a few messages a minute; the load generator sends thousands a second from
       // each simulated person, so the per-person budgets are scaled (the limiter still runs).
       RATE_LIMIT_FACTOR: '10000',
-      ...(opts.nodes > 1 ? { REDIS_URL: opts.services.redisUrl, REDIS_PREFIX: `bench${randomBytes(4).toString('hex')}` } : {}),
+      ...((opts.redis ?? opts.nodes > 1) ? { REDIS_URL: opts.services.redisUrl, REDIS_PREFIX: `bench${randomBytes(4).toString('hex')}` } : {}),
     };
     for (let i = 0; i < opts.nodes; i++) {
       const port = await freePort();
