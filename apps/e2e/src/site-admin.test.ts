@@ -70,7 +70,7 @@ describe.skipIf(!hasChromium)('site administration in the backoffice', () => {
     await screenshot(s.visitor, 'site-settings-visitor-after');
   });
 
-  it('changes a role and invites a community manager from People and roles, with nothing an assistive technology trips on', async () => {
+  it('changes a role and invites an admin from People and roles, with nothing an assistive technology trips on', async () => {
     const people = admin.getByRole('region', { name: 'People and roles' });
     await people.scrollIntoViewIfNeeded();
     expect(await people.getByRole('combobox', { name: 'Role of Alex (admin)' }).isDisabled()).toBe(true);
@@ -139,14 +139,22 @@ describe.skipIf(!hasChromium)('site administration in the backoffice', () => {
     await phone.context().close();
   });
 
-  it('keeps the operator page and site settings from a helper', async () => {
+  it('keeps the operator page from a helper, and site settings from helpers and community managers', async () => {
     const helper = await personPage(s.browser, { width: 1280, height: 800 });
     await signIn(helper, s.server.url, 'helper1@demo.tribu');
     expect(await helper.getByRole('link', { name: 'Operator' }).count()).toBe(0);
     await helper.goto(`${s.server.url}/backoffice/operator`);
     await helper.getByText('This page is for the operator of this Tribu install').waitFor();
     await helper.goto(`${s.server.url}/backoffice/manage/site`);
-    await helper.getByText("Only this site's community managers and admins can open this page").waitFor();
+    await helper.getByText("Only this site's admins can open this page").waitFor();
     await helper.context().close();
+
+    // A community manager manages the community, not the site's settings.
+    const manager = await personPage(s.browser, { width: 1280, height: 800 });
+    await signIn(manager, s.server.url, 'manager@demo.tribu');
+    await manager.goto(`${s.server.url}/backoffice/manage/site`);
+    await manager.getByRole('alert').getByText("Only this site's admins can open this page").waitFor();
+    expect(await manager.getByRole('link', { name: 'Site settings' }).count()).toBe(0);
+    await manager.context().close();
   });
 });

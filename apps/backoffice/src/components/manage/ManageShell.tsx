@@ -6,7 +6,7 @@ import type { HelperSocket } from '../../realtime/socket.ts';
 import { OpenReportsBadge } from '../moderation/OpenReportsBadge.tsx';
 import { useSiteChoice } from '../../hooks/useRecognition.ts';
 import { PageShell } from '../recognition/PageShell.tsx';
-import { sectionsFor } from './sections.ts';
+import { MANAGE_SECTIONS, sectionsFor } from './sections.ts';
 
 interface Props {
   me: Me;
@@ -26,6 +26,7 @@ export function ManageShell({ me, onSignedOut, title, children }: Props) {
   const { path } = useLocation();
   const sections = sectionsFor(membership?.role);
   const allowed = sections.some((s) => path.startsWith(s.href));
+  const adminsOnly = MANAGE_SECTIONS.find((s) => path.startsWith(s.href))?.role === 'admin';
   return (
     <PageShell me={me} siteId={siteId} onSite={setSiteId} link={link} socket={socket} onSignedOut={onSignedOut} title={title}>
       <div class="manage">
@@ -42,7 +43,7 @@ export function ManageShell({ me, onSignedOut, title, children }: Props) {
             children(siteId, socket)
           ) : (
             <p class="notice" role="alert">
-              Only this site's community managers and admins can open this page. Choose another site above, or go back to the{' '}
+              {adminsOnly ? "Only this site's admins can open this page." : "Only this site's community managers and admins can open this page."} Choose another site above, or go back to the{' '}
               <a href="/backoffice">desk</a>.
             </p>
           )}
