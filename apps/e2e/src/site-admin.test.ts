@@ -97,6 +97,12 @@ describe.skipIf(!hasChromium)('site administration in the backoffice', () => {
     await phone.getByRole('heading', { name: 'Site settings', level: 1 }).waitFor();
     await expect.poll(() => phone.getByRole('textbox', { name: 'Launcher text' }).inputValue()).toBe(NEW_TEXT);
     await screenshot(phone, 'site-settings-phone');
+    // With unsaved changes, Save stays at the bottom of the screen.
+    await phone.getByRole('textbox', { name: 'Chat title' }).fill('Hikers answer');
+    await phone.getByRole('button', { name: 'Save settings' }).waitFor();
+    expect(await phone.getByRole('button', { name: 'Save settings' }).isVisible()).toBe(true);
+    await screenshot(phone, 'site-settings-phone-unsaved');
+    await phone.getByRole('button', { name: 'Discard changes' }).click();
     await phone.getByRole('region', { name: 'Widget preview' }).scrollIntoViewIfNeeded();
     await screenshot(phone, 'site-settings-phone-preview');
     await phone.getByRole('region', { name: 'People and roles' }).scrollIntoViewIfNeeded();

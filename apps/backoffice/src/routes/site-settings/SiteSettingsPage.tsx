@@ -66,7 +66,7 @@ function SiteSettings({ siteId, me }: { siteId: string; me: Me }) {
         </div>
         <aside class="admin-side">
           <WidgetPreview draft={draft} defaults={view.defaultTexts} locale={locale} />
-          <div class="save-card">
+          <div class={`save-card ${form.dirty || form.saveError ? 'floating' : ''}`}>
             {form.saveError ? (
               <p class="alert" role="alert">
                 {form.saveError}
