@@ -64,6 +64,7 @@ import { invitationRoutes } from './modules/recruitment/invitation.routes.ts';
 import { ApplicationService } from './modules/recruitment/application.service.ts';
 import { recruitmentRoutes } from './modules/recruitment/recruitment.routes.ts';
 import { OfflineAnswerMail } from './modules/mail/offline-answer.service.ts';
+import { TranscriptMail } from './modules/mail/transcript.service.ts';
 
 export interface AppDeps {
   env: Env;
@@ -177,6 +178,8 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
     // A claim, an end or a release changes someone's chats in progress: peers re-list.
     conversationUpdated: (visitorId, conversation) => {
       relay.conversationUpdated(visitorId, conversation);
+      // A visitor who left an address gets the transcript when the chat ends (off the close path).
+      transcripts.conversationUpdated(conversation);
       if (conversation.helper) presenceChanged(conversation.siteId);
       // An ended or rated chat is scored; awarding is idempotent, so a retried close awards once.
       if (conversation.status === 'closed' && conversation.helper) {
@@ -216,6 +219,7 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   const recruitmentRepo = new RecruitmentRepository(db.db);
   const invitations = new InvitationService(moduleDeps, recruitmentRepo, { auth, mailer, publicUrl: env.PUBLIC_URL });
   const applications = new ApplicationService(moduleDeps, recruitmentRepo, invitations);
+  const transcripts = new TranscriptMail(moduleDeps);
   const offlineAnswers = new OfflineAnswerMail(moduleDeps, async (visitorId) =>
     (await visitorNs.in(rooms.visitor(visitorId)).fetchSockets()).length > 0,
   );
@@ -264,9 +268,9 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   moderationRoutes(app, { auth, moderation });
   teamRoutes(app, { auth, team: moderation.team });
   auditRoutes(app, { auth, audit: moduleDeps.audit });
-  kpiRoutes(app, { auth, kpis: new KpiService(moduleDeps) });
   const onboarding = new OnboardingService(moduleDeps);
   onboardingRoutes(app, { auth, onboarding, observe: new ObserveService(onboarding), newcomers: new NewcomersService(onboarding) });
+  kpiRoutes(app, { auth, kpis: new KpiService(moduleDeps) });
   invitationRoutes(app, { auth, invitations, secureCookies });
   recruitmentRoutes(app, { auth, applications });
   widgetRoutes(app, { sites, availability });
