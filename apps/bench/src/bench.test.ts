@@ -7,7 +7,7 @@ import { parseOptions } from './options.ts';
 import { renderTable, rows } from './report.ts';
 import { runBench, type BenchResults } from './run.ts';
 
-const o = parseOptions(['--quick', '--pairs', '8', '--duration', '1.5', '--idle', '40', '--rate', '100', '--claims', '12', '--claim-helpers', '3']);
+const o = parseOptions(['--quick', '--pairs', '8', '--duration', '2', '--rounds', '2', '--idle', '40', '--rate', '100', '--claims', '12', '--claim-helpers', '3']);
 
 function reachable(url: string, port: number): Promise<boolean> {
   const u = new URL(url);
@@ -39,6 +39,8 @@ describe.skipIf(!services)('pnpm bench, tiny run', () => {
       expect(t.idle.connectionsPerSec).toBeGreaterThan(0);
       expect(Object.keys(t.throughput.eventLoopDelay)).toHaveLength(1);
     }
+    expect(r.tribu.throughput.rounds).toHaveLength(2);
+    expect(r.bare.throughput.rounds).toHaveLength(2);
     expect(r.multiNode.map((m) => m.nodes)).toEqual([2]);
     expect(Object.keys(r.multiNode[0]!.throughput.cpuPerNode)).toEqual(['tribu-a', 'tribu-b']);
   }, 180_000);

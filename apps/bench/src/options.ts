@@ -5,6 +5,8 @@ export interface BenchOptions {
   pairs: number;
   /** Seconds each timed test runs. */
   durationSec: number;
+  /** Throughput rounds, alternating bare and Tribu (the median round is reported). */
+  rounds: number;
   /** Idle visitor sockets connected during the latency test (also the memory and connection tests). */
   idle: number;
   /** Messages per second of the latency test. */
@@ -29,6 +31,7 @@ const HELP = `pnpm bench [options]
   --quick              small and fast (10 pairs, 2 s, 200 idle sockets)
   --pairs <n>          visitor/helper pairs (default 200)
   --duration <s>       seconds per timed test (default 10)
+  --rounds <n>         throughput rounds alternating bare and Tribu, median kept (default 3)
   --idle <n>           idle visitor sockets during the latency test (default 5000)
   --rate <n>           messages/s of the latency test (default 1000)
   --claims <n>         requests in the claims burst (default 200), taken by --claim-helpers (default 20)
@@ -45,6 +48,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
       quick: { type: 'boolean', default: false },
       pairs: { type: 'string' },
       duration: { type: 'string' },
+      rounds: { type: 'string' },
       idle: { type: 'string' },
       rate: { type: 'string' },
       claims: { type: 'string' },
@@ -72,6 +76,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     quick: q,
     pairs: Math.round(int(values.pairs, q ? 10 : 200, 'pairs', 5000)),
     durationSec: int(values.duration, q ? 2 : 10, 'duration', 600),
+    rounds: Math.round(int(values.rounds, q ? 1 : 3, 'rounds', 20)),
     idle: Math.round(int(values.idle, q ? 200 : 5000, 'idle', 50_000)),
     rate: Math.round(int(values.rate, q ? 200 : 1000, 'rate', 100_000)),
     claimRequests: Math.round(int(values.claims, q ? 20 : 200, 'claims', 10_000)),

@@ -27,6 +27,10 @@ export function rows(r: BenchResults): Row[] {
   const add = (row: Row) => out.push(row);
   const tp = t.throughput.messagesPerSec;
   add({ measure: `throughput, ${t.throughput.pairs} pairs (msg/s)`, tribu: n(tp), bare: n(b.throughput.messagesPerSec), ratio: ratio(tp, b.throughput.messagesPerSec), target: '≥ 0.5× bare', pass: tp >= 0.5 * b.throughput.messagesPerSec });
+  if ((t.throughput.rounds?.length ?? 0) > 1) {
+    const list = (x: number[] | undefined) => (x ?? []).map(n).join(' · ');
+    add({ measure: '  rounds, alternating (median kept)', tribu: list(t.throughput.rounds), bare: list(b.throughput.rounds), ratio: '', target: '', pass: null });
+  }
   add({ measure: '  its latency p50 / p99', tribu: `${ms(t.throughput.latency.p50)} / ${ms(t.throughput.latency.p99)}`, bare: `${ms(b.throughput.latency.p50)} / ${ms(b.throughput.latency.p99)}`, ratio: '', target: '', pass: null });
   const eld = worst(t.throughput.eventLoopDelay);
   add({ measure: '  event-loop delay p99', tribu: ms(eld), bare: ms(worst(b.throughput.eventLoopDelay)), ratio: '', target: '≤ 20 ms', pass: eld <= 20 });

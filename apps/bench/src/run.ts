@@ -1,13 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { newRun, openPairs } from './load/pairs.ts';
+import { newRun, openPairs, type PairSet } from './load/pairs.ts';
 import type { BenchOptions } from './options.ts';
 import { claimsBurst, type ClaimsResult } from './scenarios/claims.ts';
 import { fixedRate, type FixedRateResult } from './scenarios/fixed-rate.ts';
 import { connectIdle, type IdleResult } from './scenarios/idle.ts';
 import { summariseProfile, type ProfileSummary } from './scenarios/profile.ts';
-import { throughput, type ThroughputResult } from './scenarios/throughput.ts';
+import { medianRound, throughput, type ThroughputResult } from './scenarios/throughput.ts';
 import { startBare, startTribu, type Target } from './server/targets.ts';
 
 export interface TargetResults {
@@ -34,7 +34,7 @@ export interface BenchResults {
   databases: string[];
 }
 
-const log = (msg: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
+export const log = (msg: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
 
 /** Runs every test on the bare baseline, then on Tribu, then Tribu on several nodes. */
 export async function runBench(o: BenchOptions, resultsDir: string): Promise<BenchResults> {
@@ -50,64 +50,74 @@ export async function runBench(o: BenchOptions, resultsDir: string): Promise<Ben
   const databases: string[] = [];
   const dbName = (t: { databaseUrl: string }) => databases.push(new URL(t.databaseUrl).pathname.slice(1));
 
-  const measure = async (target: Target): Promise<TargetResults> => {
+  /** Everything after the throughput test, for one target: idle sockets, fixed rate, claims. */
+  const rest = async (target: Target, set: PairSet, thr: ThroughputResult): Promise<TargetResults> => {
     const [node] = target.nodes;
     const name = target.kind;
-    log(`${name}: opening ${o.pairs} conversations`);
-    const set = await openPairs(target, o.pairs, { visitorNode: node!, helperNode: node! });
+    log(`${name}: connecting ${o.idle} idle visitor sockets`);
+    const { result: idle, sockets } = await connectIdle(target, node!, o.idle, 64);
     try {
-      // A short warm-up so JIT and connection pools are hot before anything is timed.
-      await throughput(set.pairs, target.nodes, Math.min(2000, durationMs / 2), 'w');
-      if (o.profile && target.kind === 'tribu') await node!.startProfile();
-      log(`${name}: throughput, ${o.pairs} pairs, ${o.durationSec} s`);
-      const thr = await throughput(set.pairs, target.nodes, durationMs, 't');
-      if (o.profile && target.kind === 'tribu') {
-        const file = join(resultsDir, `tribu-throughput-${Date.now()}.cpuprofile`);
-        await node!.stopProfile(file);
-        profile = summariseProfile(file);
-      }
-      log(`${name}: ${thr.messagesPerSec} msg/s; connecting ${o.idle} idle visitor sockets`);
-      const { result: idle, sockets } = await connectIdle(target, node!, o.idle, 64);
-      try {
-        log(`${name}: ${idle.connectionsPerSec} connections/s; latency at ${o.rate} msg/s`);
-        const lat = await fixedRate(set.pairs, set.helpers, target.nodes, {
-          rate: o.rate,
-          typingRate: Math.max(10, Math.round(o.rate / 10)),
-          presenceRate: 20,
-          durationMs,
-          idleSockets: o.idle,
-          phase: 'r',
-        });
-        sockets.forEach((s) => s.disconnect());
-        log(`${name}: claims burst, ${o.claimRequests} requests × ${o.claimHelpers} helpers`);
-        const claims = await claimsBurst(target, node!, {
-          requests: o.claimRequests,
-          helpers: o.claimHelpers,
-          firstHelper: pairHelpers,
-        });
-        return { throughput: thr, idle, fixedRate: lat, claims };
-      } finally {
-        sockets.forEach((s) => s.disconnect());
-      }
+      log(`${name}: ${idle.connectionsPerSec} connections/s; latency at ${o.rate} msg/s`);
+      const lat = await fixedRate(set.pairs, set.helpers, target.nodes, {
+        rate: o.rate,
+        typingRate: Math.max(10, Math.round(o.rate / 10)),
+        presenceRate: 20,
+        durationMs,
+        idleSockets: o.idle,
+        phase: 'r',
+      });
+      sockets.forEach((s) => s.disconnect());
+      log(`${name}: claims burst, ${o.claimRequests} requests × ${o.claimHelpers} helpers`);
+      const claims = await claimsBurst(target, node!, {
+        requests: o.claimRequests,
+        helpers: o.claimHelpers,
+        firstHelper: pairHelpers,
+      });
+      return { throughput: thr, idle, fixedRate: lat, claims };
     } finally {
-      set.close();
+      sockets.forEach((s) => s.disconnect());
     }
   };
 
   const bareTarget = await startBare();
+  let tribuTarget: Target | undefined;
+  const sets: PairSet[] = [];
   let bare: TargetResults;
-  try {
-    bare = await measure(bareTarget);
-  } finally {
-    await bareTarget.stop();
-  }
-  const tribuTarget = await startTribu({ services, nodes: 1, helpers, chatCap });
-  dbName(tribuTarget);
   let tribu: TargetResults;
   try {
-    tribu = await measure(tribuTarget);
+    const t = await startTribu({ services, nodes: 1, helpers, chatCap });
+    tribuTarget = t;
+    dbName(t);
+    const targets = [bareTarget, t];
+    for (const target of targets) {
+      log(`${target.kind}: opening ${o.pairs} conversations`);
+      sets.push(await openPairs(target, o.pairs, { visitorNode: target.nodes[0]!, helperNode: target.nodes[0]! }));
+    }
+    // A short warm-up so JIT and connection pools are hot before anything is timed.
+    for (const [i, target] of targets.entries()) await throughput(sets[i]!.pairs, target.nodes, Math.min(2000, durationMs / 2), 'w');
+    // Rounds alternate bare and Tribu, so a neighbour's burst on a shared machine hits both alike.
+    const tribuNode = t.nodes[0]!;
+    if (o.profile) await tribuNode.startProfile();
+    const rounds: ThroughputResult[][] = [[], []];
+    for (let r = 0; r < o.rounds; r++) {
+      for (const [i, target] of targets.entries()) {
+        log(`${target.kind}: throughput round ${r + 1}/${o.rounds}, ${o.pairs} pairs, ${(durationMs / o.rounds / 1000).toFixed(1)} s`);
+        const round = await throughput(sets[i]!.pairs, target.nodes, durationMs / o.rounds, `t${r}`);
+        log(`${target.kind}: ${round.messagesPerSec} msg/s`);
+        rounds[i]!.push(round);
+      }
+    }
+    if (o.profile) {
+      const file = join(resultsDir, `tribu-throughput-${Date.now()}.cpuprofile`);
+      await tribuNode.stopProfile(file);
+      profile = summariseProfile(file);
+    }
+    bare = await rest(bareTarget, sets[0]!, medianRound(rounds[0]!));
+    tribu = await rest(t, sets[1]!, medianRound(rounds[1]!));
   } finally {
-    await tribuTarget.stop();
+    sets.forEach((s) => s.close());
+    await bareTarget.stop();
+    await tribuTarget?.stop();
   }
 
   const multiNode: MultiNodeResult[] = [];

@@ -31,6 +31,31 @@ export interface ThroughputResult {
   cpuPerNode: Record<string, number>;
   /** CPU the load generator (this process) used per wall second: near 1, it may be the limit. */
   loadGeneratorCpu: number;
+  /** With several rounds: each round's messages/s (the figures above are the median round's). */
+  rounds?: number[];
+}
+
+/** The median round by messages/s, with the correctness counts of every round added up. */
+export function medianRound(list: ThroughputResult[]): ThroughputResult {
+  const sorted = [...list].sort((a, b) => a.messagesPerSec - b.messagesPerSec);
+  const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
+  const c = list.map((r) => r.correctness);
+  const sum = (k: 'acked' | 'delivered' | 'duplicates' | 'outOfOrder' | 'missing' | 'errors') => c.reduce((n, x) => n + x[k], 0);
+  const firstError = c.find((x) => x.firstError)?.firstError;
+  return {
+    ...median,
+    durationSec: list.reduce((n, r) => n + r.durationSec, 0),
+    rounds: list.map((r) => r.messagesPerSec),
+    correctness: {
+      acked: sum('acked'),
+      delivered: sum('delivered'),
+      duplicates: sum('duplicates'),
+      outOfOrder: sum('outOfOrder'),
+      missing: sum('missing'),
+      errors: sum('errors'),
+      ...(firstError ? { firstError } : {}),
+    },
+  };
 }
 
 /**
