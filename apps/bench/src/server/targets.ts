@@ -70,6 +70,8 @@ export async function startTribu(opts: {
   chatCap: number;
   /** Redis adapter and Redis-backed limits even on one node (default: with several nodes). */
   redis?: boolean;
+  /** Another copy of apps/server to measure (e.g. to compare a change); default this checkout's. */
+  serverDir?: string;
 }): Promise<TribuTarget> {
   const name = `tribu_bench_${randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: opts.services.adminDatabaseUrl });
@@ -107,7 +109,7 @@ export async function startTribu(opts: {
         await spawnServer({
           name: `tribu-${String.fromCharCode(97 + i)}`,
           script: 'src/main.ts',
-          cwd: serverDir,
+          cwd: opts.serverDir ?? serverDir,
           env: {
             ...env,
             PORT: String(port),
