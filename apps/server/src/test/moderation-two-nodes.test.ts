@@ -1,39 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
 import { CSRF_HEADER, PROTOCOL_VERSION, type Conversation, type Message } from '@tribu/protocol';
-import { createDb } from '@tribu/db';
-import { clientId, closeAllSockets, connectHelper, connectVisitor, login, next, ok, refusal, send } from './support/clients.ts';
-import { createTestDatabase } from './support/database.ts';
-import { ORIGIN_A, USERS, seedFixtures } from './support/fixtures.ts';
-import { startNode, type NodeProcess } from './support/process.ts';
-import { TEST_REDIS_URL, hasPostgres, hasRedis } from './support/services.ts';
+import { clientId, connectHelper, connectVisitor, login, next, ok, refusal, send } from './support/clients.ts';
+import { ORIGIN_A, USERS } from './support/fixtures.ts';
+import { hasPostgres, hasRedis } from './support/services.ts';
+import { useTwoNodes } from './support/two-nodes.ts';
 
 describe.skipIf(!hasPostgres || !hasRedis)('moderation across two server processes', () => {
-  let a: NodeProcess;
-  let b: NodeProcess;
-  let drop: () => Promise<void>;
-
-  beforeAll(async () => {
-    const database = await createTestDatabase();
-    drop = database.drop;
-    const db = await createDb({ databaseUrl: database.url });
-    await seedFixtures(db.db);
-    await db.close();
-    const env = {
-      DATABASE_URL: database.url,
-      REDIS_URL: TEST_REDIS_URL,
-      REDIS_PREFIX: `t${randomBytes(4).toString('hex')}`,
-      SECRET: randomBytes(32).toString('hex'),
-    };
-    [a, b] = await Promise.all([startNode(env), startNode(env)]);
-  }, 120_000);
-
-  afterAll(async () => {
-    closeAllSockets();
-    await Promise.all([a?.stop(), b?.stop()]);
-    await drop?.();
-  });
+  const nodes = useTwoNodes();
 
   /** The moderator's JSON call on a node. */
   async function asModerator(base: string, method: string, path: string, body?: unknown) {
@@ -48,18 +22,18 @@ describe.skipIf(!hasPostgres || !hasRedis)('moderation across two server process
   }
 
   it('disconnects a visitor on node B within a second of a ban made on node A, and refuses them on B afterwards', async () => {
-    const helper = await connectHelper(b.url, USERS.helperA1.email);
-    const visitor = await connectVisitor(b.url, { siteKey: 'shop-a', origin: ORIGIN_A });
+    const helper = await connectHelper(nodes.b.url, USERS.helperA1.email);
+    const visitor = await connectVisitor(nodes.b.url, { siteKey: 'shop-a', origin: ORIGIN_A });
     const { conversation } = await ok<{ conversation: Conversation }>(visitor.socket, 'conversation:start', { clientId: clientId(), text: 'Spam from B' });
     await ok(helper.socket, 'conversation:claim', { conversationId: conversation.id });
     const told = next<{ message: string }>(visitor.socket, 'visitor:banned', () => true, 1000);
     const gone = new Promise<number>((resolve) => visitor.socket.once('disconnect', () => resolve(Date.now())));
     const at = Date.now();
-    await asModerator(a.url, 'POST', `/api/sites/${helper.siteId}/bans`, { conversationId: conversation.id, duration: '1d', reason: 'Spam', blockAddress: false });
+    await asModerator(nodes.a.url, 'POST', `/api/sites/${helper.siteId}/bans`, { conversationId: conversation.id, duration: '1d', reason: 'Spam', blockAddress: false });
     expect((await told).message).toBe("Chat isn't available for you right now.");
     expect((await gone) - at).toBeLessThan(1000);
 
-    const again = io(`${b.url}/visitor`, {
+    const again = io(`${nodes.b.url}/visitor`, {
       transports: ['websocket'],
       extraHeaders: { origin: ORIGIN_A },
       auth: { protocolVersion: PROTOCOL_VERSION, siteKey: 'shop-a', visitorId: visitor.visitorId, token: visitor.token },
@@ -70,26 +44,26 @@ describe.skipIf(!hasPostgres || !hasRedis)('moderation across two server process
   });
 
   it('takes a suspended helper\'s rights away from their tab on node B at once, and gives them back on reinstatement', async () => {
-    const ada = await connectHelper(b.url, USERS.helperA1.email);
-    const { json } = await asModerator(a.url, 'GET', `/api/sites/${ada.siteId}/team`);
+    const ada = await connectHelper(nodes.b.url, USERS.helperA1.email);
+    const { json } = await asModerator(nodes.a.url, 'GET', `/api/sites/${ada.siteId}/team`);
     const member = (json as { members: { userId: string; displayName: string }[] }).members.find((m) => m.displayName === 'Ada')!;
     const told = next<{ reason: string }>(ada.socket, 'membership:suspended', () => true, 1000);
-    await asModerator(a.url, 'POST', `/api/sites/${ada.siteId}/team/${member.userId}/suspend`, { reason: 'Cooling off' });
+    await asModerator(nodes.a.url, 'POST', `/api/sites/${ada.siteId}/team/${member.userId}/suspend`, { reason: 'Cooling off' });
     expect((await told).reason).toBe('Cooling off');
     await expect.poll(async () => (await send(ada.socket, 'queue:list', { siteId: ada.siteId })).ok, { timeout: 1000, interval: 50 }).toBe(false);
-    await asModerator(a.url, 'POST', `/api/sites/${ada.siteId}/team/${member.userId}/reinstate`);
+    await asModerator(nodes.a.url, 'POST', `/api/sites/${ada.siteId}/team/${member.userId}/reinstate`);
     await expect.poll(async () => (await send(ada.socket, 'queue:list', { siteId: ada.siteId })).ok, { timeout: 1000, interval: 50 }).toBe(true);
   });
 
   it('applies blocked words changed on node A to the very next message sent on node B', async () => {
-    const helper = await connectHelper(b.url, USERS.helperA2.email);
-    const visitor = await connectVisitor(b.url, { siteKey: 'shop-a', origin: ORIGIN_A });
+    const helper = await connectHelper(nodes.b.url, USERS.helperA2.email);
+    const visitor = await connectVisitor(nodes.b.url, { siteKey: 'shop-a', origin: ORIGIN_A });
     const { conversation } = await ok<{ conversation: Conversation }>(visitor.socket, 'conversation:start', { clientId: clientId(), text: 'Hi there' });
     await ok(helper.socket, 'conversation:claim', { conversationId: conversation.id });
     // Node B has read (and cached) the site's settings by now.
     await ok(visitor.socket, 'message:send', { conversationId: conversation.id, clientId: clientId(), text: 'warming the cache' });
 
-    await asModerator(a.url, 'PUT', `/api/sites/${helper.siteId}/blocked-words`, { words: ['scam'] });
+    await asModerator(nodes.a.url, 'PUT', `/api/sites/${helper.siteId}/blocked-words`, { words: ['scam'] });
     const relayed = next<Message>(helper.socket, 'message:created', (m) => m.author === 'visitor', 1000);
     await ok(visitor.socket, 'message:send', { conversationId: conversation.id, clientId: clientId(), text: 'This shop is a SCAM' });
     expect(await relayed).toMatchObject({ text: 'This shop is a S***', flagged: true });

@@ -1,44 +1,22 @@
-import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb } from '@tribu/db';
+import { describe, expect, it } from 'vitest';
 import type { WidgetState } from '@tribu/protocol';
-import { closeAllSockets, connectHelper, login, send } from './support/clients.ts';
-import { createTestDatabase } from './support/database.ts';
-import { USERS, seedFixtures } from './support/fixtures.ts';
-import { startNode, type NodeProcess } from './support/process.ts';
-import { TEST_REDIS_URL, hasPostgres, hasRedis } from './support/services.ts';
+import { connectHelper, login, send } from './support/clients.ts';
+import { USERS } from './support/fixtures.ts';
+import { hasPostgres, hasRedis } from './support/services.ts';
+import { useTwoNodes } from './support/two-nodes.ts';
 
 describe.skipIf(!hasPostgres || !hasRedis)('site administration across two nodes', () => {
-  let a: NodeProcess;
-  let b: NodeProcess;
-  let siteA: string;
-  let drop: () => Promise<void>;
-
-  beforeAll(async () => {
-    const database = await createTestDatabase();
-    drop = database.drop;
-    const db = await createDb({ databaseUrl: database.url });
-    siteA = (await seedFixtures(db.db)).siteA;
-    await db.close();
-    const env = { DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: `t${randomBytes(4).toString('hex')}`, SECRET: randomBytes(32).toString('hex') };
-    [a, b] = await Promise.all([startNode(env), startNode(env)]);
-  }, 120_000);
-
-  afterAll(async () => {
-    closeAllSockets();
-    await Promise.all([a?.stop(), b?.stop()]);
-    await drop?.();
-  });
+  const nodes = useTwoNodes();
 
   it('shows settings saved on one node in the widget served by the other at once, not after its cache expires', async () => {
-    const widget = async () => (await (await fetch(`${b.url}/api/widget/shop-a?locale=en`)).json()) as WidgetState;
+    const widget = async () => (await (await fetch(`${nodes.b.url}/api/widget/shop-a?locale=en`)).json()) as WidgetState;
     // Node B has the site cached (for 5 s) before the change.
     expect((await widget()).texts.launcher).toBe('Ask the community');
 
-    const { cookie, me } = await login(a.url, USERS.adminA.email);
-    const res = await fetch(`${a.url}/api/sites/${siteA}/settings`, {
+    const { cookie, me } = await login(nodes.a.url, USERS.adminA.email);
+    const res = await fetch(`${nodes.a.url}/api/sites/${nodes.sites.siteA}/settings`, {
       method: 'PATCH',
-      headers: { cookie, 'x-csrf-token': me.csrfToken, origin: a.url, 'content-type': 'application/json' },
+      headers: { cookie, 'x-csrf-token': me.csrfToken, origin: nodes.a.url, 'content-type': 'application/json' },
       body: JSON.stringify({ texts: { en: { launcher: 'Ask a rider' } }, color: '#1d4ed8' }),
     });
     expect(res.status).toBe(200);
@@ -51,16 +29,16 @@ describe.skipIf(!hasPostgres || !hasRedis)('site administration across two nodes
   });
 
   it("gives a member connected to the other node their new role at once", async () => {
-    const ben = await connectHelper(b.url, USERS.helperA2.email);
-    const { cookie, me } = await login(a.url, USERS.adminA.email);
+    const ben = await connectHelper(nodes.b.url, USERS.helperA2.email);
+    const { cookie, me } = await login(nodes.a.url, USERS.adminA.email);
     const role = (r: string) =>
-      fetch(`${a.url}/api/sites/${siteA}/roles/${ben.me.user.id}`, {
+      fetch(`${nodes.a.url}/api/sites/${nodes.sites.siteA}/roles/${ben.me.user.id}`, {
         method: 'PATCH',
-        headers: { cookie, 'x-csrf-token': me.csrfToken, origin: a.url, 'content-type': 'application/json' },
+        headers: { cookie, 'x-csrf-token': me.csrfToken, origin: nodes.a.url, 'content-type': 'application/json' },
         body: JSON.stringify({ role: r }),
       });
     const rules = { scoring: { pointsPerChat: 1, goodRatingBonus: 0, fastAnswerBonus: 0, fastAnswerSec: 60, dailyCapPerVisitor: 5, minChatSec: 0 }, tiers: [{ name: 'All', min: 0 }], customBadges: [] };
-    const preview = async () => (await send(ben.socket, 'rules:preview', { siteId: siteA, rules })).ok;
+    const preview = async () => (await send(ben.socket, 'rules:preview', { siteId: nodes.sites.siteA, rules })).ok;
     expect(await preview()).toBe(false);
     expect((await role('moderator')).status).toBe(200);
     await expect.poll(preview, { timeout: 2_000, interval: 50 }).toBe(true);

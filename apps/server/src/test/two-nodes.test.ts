@@ -1,49 +1,24 @@
-import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createDb, memberships, sites, users } from '@tribu/db';
+import { memberships, sites, users } from '@tribu/db';
 import type { Conversation, FeedPost, Message, PointsAwarded, QueueItem } from '@tribu/protocol';
-import { clientId, closeAllSockets, connectHelper, connectVisitor, next, ok, send } from './support/clients.ts';
-import { createTestDatabase } from './support/database.ts';
-import { ORIGIN_A, USERS, seedFixtures } from './support/fixtures.ts';
-import { startNode, type NodeProcess } from './support/process.ts';
-import { TEST_REDIS_URL, hasPostgres, hasRedis } from './support/services.ts';
+import { clientId, connectHelper, connectVisitor, next, ok, send } from './support/clients.ts';
+import { ORIGIN_A, USERS } from './support/fixtures.ts';
+import { hasPostgres, hasRedis } from './support/services.ts';
+import { useTwoNodes } from './support/two-nodes.ts';
 
 describe.skipIf(!hasPostgres || !hasRedis)('two server processes sharing Postgres and Redis', () => {
-  let a: NodeProcess;
-  let b: NodeProcess;
-  let drop: () => Promise<void>;
-
-  beforeAll(async () => {
-    const database = await createTestDatabase();
-    drop = database.drop;
-    const db = await createDb({ databaseUrl: database.url });
-    const { siteA, siteB } = await seedFixtures(db.db);
+  const nodes = useTwoNodes(async (db, { siteA, siteB }) => {
     // Ben also helps on shop-b, so leaving shop-a keeps his account.
-    const [ben] = await db.db.select().from(users).where(eq(users.email, USERS.helperA2.email));
-    await db.db.insert(memberships).values({ userId: ben!.id, siteId: siteB, role: 'helper' });
+    const [ben] = await db.select().from(users).where(eq(users.email, USERS.helperA2.email));
+    await db.insert(memberships).values({ userId: ben!.id, siteId: siteB, role: 'helper' });
     // Test chats last milliseconds: count them as answered from 0 s (default minimum 30 s).
-    await db.db.update(sites).set({ settings: { chatCap: 2, scoring: { minChatSec: 0 } } }).where(eq(sites.id, siteA));
-    await db.close();
-    const env = {
-      DATABASE_URL: database.url,
-      REDIS_URL: TEST_REDIS_URL,
-      REDIS_PREFIX: `t${randomBytes(4).toString('hex')}`,
-      SECRET: randomBytes(32).toString('hex'),
-    };
-    [a, b] = await Promise.all([startNode(env), startNode(env)]);
-  }, 120_000);
-
-  afterAll(async () => {
-    closeAllSockets();
-    if (process.env.DEBUG_NODES) console.log('A:', a?.output(), 'B:', b?.output());
-    await Promise.all([a?.stop(), b?.stop()]);
-    await drop?.();
+    await db.update(sites).set({ settings: { chatCap: 2, scoring: { minChatSec: 0 } } }).where(eq(sites.id, siteA));
   });
 
   it('lets a visitor on node A and a helper on node B chat both ways', async () => {
-    const helper = await connectHelper(b.url, USERS.helperA1.email);
-    const visitor = await connectVisitor(a.url, { siteKey: 'shop-a', origin: ORIGIN_A });
+    const helper = await connectHelper(nodes.b.url, USERS.helperA1.email);
+    const visitor = await connectVisitor(nodes.a.url, { siteKey: 'shop-a', origin: ORIGIN_A });
 
     const queued = next<QueueItem>(helper.socket, 'queue:added');
     await ok(visitor.socket, 'conversation:start', { clientId: clientId(), text: 'Across nodes?' });
@@ -67,9 +42,9 @@ describe.skipIf(!hasPostgres || !hasRedis)('two server processes sharing Postgre
   });
 
   it('lets exactly one of two helpers on two nodes win a claim, and removes the card for the other', async () => {
-    const onA = await connectHelper(a.url, USERS.helperA1.email);
-    const onB = await connectHelper(b.url, USERS.helperA2.email);
-    const visitor = await connectVisitor(a.url, { siteKey: 'shop-a', origin: ORIGIN_A });
+    const onA = await connectHelper(nodes.a.url, USERS.helperA1.email);
+    const onB = await connectHelper(nodes.b.url, USERS.helperA2.email);
+    const visitor = await connectVisitor(nodes.a.url, { siteKey: 'shop-a', origin: ORIGIN_A });
     const seenByB = next<QueueItem>(onB.socket, 'queue:added');
     const { conversation } = await ok<{ conversation: Conversation }>(visitor.socket, 'conversation:start', {
       clientId: clientId(),
@@ -87,23 +62,23 @@ describe.skipIf(!hasPostgres || !hasRedis)('two server processes sharing Postgre
   });
 
   it('counts a helper connected to node B as online in the widget state served by node A', async () => {
-    await connectHelper(b.url, USERS.moderatorA.email);
-    const state = (await (await fetch(`${a.url}/api/widget/shop-a`)).json()) as { helpersOnline: number };
+    await connectHelper(nodes.b.url, USERS.moderatorA.email);
+    const state = (await (await fetch(`${nodes.a.url}/api/widget/shop-a`)).json()) as { helpersOnline: number };
     expect(state.helpersOnline).toBeGreaterThanOrEqual(1);
   });
 
   it('tells a helper on node B, live, of a feed post made on node A', async () => {
-    const onA = await connectHelper(a.url, USERS.helperA1.email);
-    const onB = await connectHelper(b.url, USERS.helperA2.email);
+    const onA = await connectHelper(nodes.a.url, USERS.helperA1.email);
+    const onB = await connectHelper(nodes.b.url, USERS.helperA2.email);
     const seen = next<FeedPost>(onB.socket, 'feed:created', (p) => p.text === 'Hello from node A');
     await ok(onA.socket, 'feed:post', { siteId: onA.siteId, clientId: clientId(), text: 'Hello from node A' });
     expect((await seen).author?.displayName).toBe(USERS.helperA1.name);
   });
 
   it("brings a helper's points to their tab on node B when their chat ends on node A", async () => {
-    const onA = await connectHelper(a.url, USERS.helperA1.email);
-    const otherTabOnB = await connectHelper(b.url, USERS.helperA1.email);
-    const visitor = await connectVisitor(a.url, { siteKey: 'shop-a', origin: ORIGIN_A });
+    const onA = await connectHelper(nodes.a.url, USERS.helperA1.email);
+    const otherTabOnB = await connectHelper(nodes.b.url, USERS.helperA1.email);
+    const visitor = await connectVisitor(nodes.a.url, { siteKey: 'shop-a', origin: ORIGIN_A });
     const { conversation } = await ok<{ conversation: Conversation }>(visitor.socket, 'conversation:start', { clientId: clientId(), text: 'Points?' });
     await ok(onA.socket, 'conversation:claim', { conversationId: conversation.id });
     await ok(onA.socket, 'message:send', { conversationId: conversation.id, clientId: clientId(), text: 'Here!' });
@@ -114,13 +89,13 @@ describe.skipIf(!hasPostgres || !hasRedis)('two server processes sharing Postgre
   });
 
   it('takes a site away from every open tab, on both nodes, when a helper leaves that community', async () => {
-    const tabOnA = await connectHelper(a.url, USERS.helperA2.email);
-    const tabOnB = await connectHelper(b.url, USERS.helperA2.email);
+    const tabOnA = await connectHelper(nodes.a.url, USERS.helperA2.email);
+    const tabOnB = await connectHelper(nodes.b.url, USERS.helperA2.email);
     const siteA = tabOnA.me.memberships.find((m) => m.siteKey === 'shop-a')!.siteId;
     await ok(tabOnB.socket, 'feed:list', { siteId: siteA });
-    const res = await fetch(`${a.url}/api/profile/leave`, {
+    const res = await fetch(`${nodes.a.url}/api/profile/leave`, {
       method: 'POST',
-      headers: { cookie: tabOnA.cookie, origin: a.url, 'x-csrf-token': tabOnA.me.csrfToken, 'content-type': 'application/json' },
+      headers: { cookie: tabOnA.cookie, origin: nodes.a.url, 'x-csrf-token': tabOnA.me.csrfToken, 'content-type': 'application/json' },
       body: JSON.stringify({ siteId: siteA, confirm: true }),
     });
     expect(res.status).toBeLessThan(300);

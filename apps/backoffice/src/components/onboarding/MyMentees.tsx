@@ -27,9 +27,10 @@ export function MyMentees({ siteId, onProfile, refresh }: Props) {
       <ul>
         {mentees.map((m) => (
           <li key={m.id}>
-            <button type="button" class="mentee" onClick={() => onProfile(m.id)} aria-label={`Profile of ${m.displayName}`}>
+            <button type="button" class="mentee" onClick={() => onProfile(m.id)}>
               <Avatar name={m.displayName} url={m.avatarUrl} size={28} />
               <strong>{m.displayName}</strong>
+              <span class="sr-only">: profile</span>
             </button>
             <span class="muted">
               {m.done} of {m.total} first steps · joined {daysAgo(m.joinedAt)} · {m.lastSeenAt ? `seen ${daysAgo(m.lastSeenAt)}` : 'not seen yet'}
