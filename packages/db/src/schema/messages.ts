@@ -1,4 +1,4 @@
-import { boolean, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { authorKindEnum, conversations } from './conversations.ts';
 import { users } from './users.ts';
 
@@ -24,6 +24,6 @@ export const messages = pgTable(
     unique().on(t.conversationId, t.seq),
     // A retried send (same client id from the same sender) is stored once.
     unique().on(t.conversationId, t.senderKey, t.clientId),
-    index().on(t.conversationId, t.seq),
+    // (conversation_id, seq) is already indexed by its unique constraint: a second index only slowed inserts.
   ],
 );

@@ -47,7 +47,10 @@ export class MessageBatcher {
   constructor(
     private readonly db: Db,
     private readonly maxRows = 256,
-    private readonly maxInFlight = 4,
+    // One batch at a time by default: what arrives during a commit forms the next, larger batch.
+    // Measured on 2 cores (Postgres on the same machine): 1 in flight gave ~30 % more messages/s
+    // than 4, whose many small statements cost Postgres more CPU per message.
+    private readonly maxInFlight = 1,
   ) {}
 
   write(m: NewMessage): Promise<WriteOutcome> {
