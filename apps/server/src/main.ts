@@ -1,5 +1,6 @@
 import { buildApp } from './app.ts';
 import { loadEnv } from './env.ts';
+import { DEMO_NEWCOMER } from './seed/demo-onboarding.ts';
 import { DEMO_OPERATOR, DEMO_PASSWORD, DEMO_USERS, seedDemo } from './seed/demo-seed.ts';
 
 /** The process: parse the environment, build, seed, listen, and close gracefully on signals. */
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
   if (env.SEED_DEMO) {
     lines.push('', `  Demo logins (password: ${DEMO_PASSWORD})${seeded ? '' : ' — already in the database'}:`);
     for (const u of DEMO_USERS) lines.push(`    ${u.email.padEnd(22)} ${u.role}${u.email === DEMO_OPERATOR ? ' + operator (creates sites)' : ''}`);
+    lines.push(`    ${DEMO_NEWCOMER.email.padEnd(22)} helper, joined days ago (onboarding checklist)`);
   }
   console.log(lines.join('\n') + '\n');
 
