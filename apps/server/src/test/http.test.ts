@@ -32,10 +32,14 @@ describe('HTTP surface', () => {
     expect(r.json()).toMatchObject({ error: { code: 'not_found' } });
   });
 
-  it('sets nosniff everywhere and refuses framing of the backoffice', async () => {
+  it('sets nosniff and a referrer policy everywhere, and a CSP without inline scripts that refuses framing on the backoffice', async () => {
     const r = await server.app.inject('/backoffice');
     expect(r.headers['x-content-type-options']).toBe('nosniff');
+    expect(r.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
     expect(r.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+    expect(r.headers['content-security-policy']).toMatch(/script-src 'self';/);
+    const api = await server.app.inject('/api/widget/shop-a');
+    expect([api.headers['x-content-type-options'], api.headers['referrer-policy']]).toEqual(['nosniff', 'strict-origin-when-cross-origin']);
   });
 
   it('sets an httpOnly SameSite session cookie on sign-in', async () => {
