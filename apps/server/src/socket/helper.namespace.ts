@@ -125,6 +125,11 @@ export function setupHelperNamespace(ns: HelperNamespace, deps: HelperNamespaceD
         },
         ...feedCommands({ actor: h, socket }, deps.feed),
         ...desk,
+        // A visitor's earlier chats are visitor text too: their questions are read masked like the chat's.
+        'conversation:details': async (p) => {
+          const details = await desk['conversation:details'](p);
+          return { ...details, earlier: await Promise.all(details.earlier.map((x) => screen.conversation(x))) };
+        },
         // An accepted hand-off brings the whole chat to the new helper: visitors' blocked words masked.
         'handoff:answer': async (p) => masked(await desk['handoff:answer'](p)),
         ...communityCommands({ actor: h, socket }, deps.profiles, deps.notifications),

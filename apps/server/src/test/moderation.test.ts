@@ -246,6 +246,13 @@ describe.skipIf(!hasPostgres)('moderation', () => {
       ['Blocked word: Crétin', null],
       ['Blocked word: idiot', null],
     ]);
+
+    // The same visitor comes back: their earlier chat's question is read masked in the new chat's details.
+    await ok(socket, 'conversation:end', { conversationId: started.conversation.id });
+    const again = await ok<{ conversation: Conversation }>(socket, 'conversation:start', { clientId: clientId(), text: 'Back about the jacket' });
+    await ok(ada.socket, 'conversation:claim', { conversationId: again.conversation.id });
+    const details = await ok<{ earlier: Conversation[] }>(ada.socket, 'conversation:details', { conversationId: again.conversation.id });
+    expect(details.earlier.map((x) => x.question)).toEqual(['Is this c***** jacket warm?']);
     socket.disconnect();
     await okCall('moderatorA', 'PUT', `/api/sites/${site()}/blocked-words`, { words: [] });
   });
