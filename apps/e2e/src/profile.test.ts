@@ -161,3 +161,35 @@ describe.skipIf(!hasChromium)('the rest reminder', () => {
     expect(await banner.count()).toBe(0);
   });
 });
+
+describe.skipIf(!hasChromium)('changing my password', () => {
+  const s = useScenario();
+
+  it('changes the password from my profile; the old one no longer signs in, the new one does', async () => {
+    await signIn(s.helper, s.server.url, 'helper4@demo.tribu');
+    await s.helper.goto(`${s.server.url}/backoffice/profile`);
+    const panel = s.helper.getByRole('region', { name: 'Password' });
+    await panel.getByLabel('Current password').fill('tribu-demo');
+    await panel.getByLabel('New password').fill('short');
+    await panel.getByRole('button', { name: 'Change password' }).click();
+    // The browser refuses a too-short password before anything is sent.
+    expect(await panel.getByLabel('New password').evaluate((el) => (el as HTMLInputElement).validity.tooShort)).toBe(true);
+    await panel.getByLabel('New password').fill('a long alpine passphrase');
+    await panel.getByRole('button', { name: 'Change password' }).click();
+    await panel.getByRole('status').getByText('Password changed.').waitFor();
+    await screenshot(s.helper, 'profile-password-1440');
+    await s.helper.setViewportSize({ width: 390, height: 844 });
+    await panel.scrollIntoViewIfNeeded();
+    await screenshot(s.helper, 'profile-password-390');
+    await s.helper.setViewportSize({ width: 1440, height: 900 });
+
+    const other = await personPage(s.browser, { width: 1280, height: 800 });
+    await other.goto(`${s.server.url}/backoffice`);
+    await other.getByRole('textbox', { name: 'Email' }).fill('helper4@demo.tribu');
+    await other.getByLabel('Password').fill('tribu-demo');
+    await other.getByRole('button', { name: 'Sign in' }).click();
+    await other.getByRole('alert').getByText('Wrong email or password').waitFor();
+    await signIn(other, s.server.url, 'helper4@demo.tribu', 'a long alpine passphrase');
+    await other.close();
+  });
+});

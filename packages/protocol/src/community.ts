@@ -58,6 +58,13 @@ export const ProfileUpdateSchema = z.strictObject({
 });
 export type ProfileUpdate = z.infer<typeof ProfileUpdateSchema>;
 
+/** POST /api/profile/password — every other session of the person ends. */
+export const PasswordChangeSchema = z.strictObject({
+  current: z.string().min(1, 'Type your current password').max(LIMITS.password),
+  next: z.string().min(LIMITS.passwordMin, `Choose a password of at least ${LIMITS.passwordMin} characters`).max(LIMITS.password),
+});
+export type PasswordChange = z.infer<typeof PasswordChangeSchema>;
+
 export interface Notification {
   id: string;
   siteId: string;

@@ -7,6 +7,8 @@ export const LIMITS = {
   displayName: 80,
   email: 254,
   password: 200,
+  /** Shortest password accepted when choosing one (sign-in accepts whatever was chosen before). */
+  passwordMin: 10,
   siteKey: 64,
   /** Messages returned by one sync request at most; the client asks again from the last seq. */
   syncBatch: 500,

@@ -1,3 +1,4 @@
+import { LIMITS } from './limits.ts';
 import type { Role } from './schemas.ts';
 import type { ApplicationStatus } from './recruitment.schemas.ts';
 
@@ -13,7 +14,7 @@ export const RECRUITMENT_LIMITS = {
   decisionMessage: 1000,
   /** Invitation tokens are 32 random bytes in base64url (43 characters). */
   token: 64,
-  passwordMin: 10,
+  passwordMin: LIMITS.passwordMin,
 } as const;
 
 /** The languages a person can say they answer in on the application. */

@@ -1,4 +1,4 @@
-import { CSRF_HEADER, type HttpErrorBody, type LoginRequest, type Me, type MyProfile, type ProfileUpdate } from '@tribu/protocol/client';
+import { CSRF_HEADER, type HttpErrorBody, type LoginRequest, type Me, type MyProfile, type PasswordChange, type ProfileUpdate } from '@tribu/protocol/client';
 
 export class ApiError extends Error {
   constructor(
@@ -39,6 +39,7 @@ export const api = {
   updateProfile: (csrf: string, body: ProfileUpdate) => call<MyProfile>('PATCH', '/api/profile', body, csrf),
   uploadPhoto: (csrf: string, file: Blob) => call<MyProfile>('PUT', '/api/profile/photo', file, csrf),
   deletePhoto: (csrf: string) => call<MyProfile>('DELETE', '/api/profile/photo', undefined, csrf),
+  changePassword: (csrf: string, body: PasswordChange) => call<void>('POST', '/api/profile/password', body, csrf),
   leave: (csrf: string, siteId: string) => call<{ accountDeleted: boolean }>('POST', '/api/profile/leave', { siteId, confirm: true }, csrf),
   /** A plain link downloads it (the server sends it as an attachment). */
   exportUrl: '/api/profile/export',

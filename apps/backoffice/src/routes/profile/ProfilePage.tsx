@@ -5,6 +5,7 @@ import { ApiError, api } from '../../api/http.ts';
 import { Avatar } from '../../components/Avatar.tsx';
 import { HoursCard } from '../../components/people/HoursCard.tsx';
 import { LeaveCommunity } from '../../components/people/LeaveCommunity.tsx';
+import { PasswordForm } from '../../components/people/PasswordForm.tsx';
 import { PhotoField } from '../../components/people/PhotoField.tsx';
 import { ProfileForm } from '../../components/people/ProfileForm.tsx';
 import { connectHelper } from '../../realtime/socket.ts';
@@ -76,6 +77,10 @@ export function ProfilePage({ me, onMe, onSignedOut }: Props) {
                 <a class="ghost block" href="/backoffice/charter">
                   Reread the charter
                 </a>
+              </section>
+              <section class="panel" aria-labelledby="password-h">
+                <h2 id="password-h">Password</h2>
+                <PasswordForm me={me} />
               </section>
               <section class="panel" aria-labelledby="data-h">
                 <h2 id="data-h">Your data</h2>

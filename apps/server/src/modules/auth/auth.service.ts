@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, ne } from 'drizzle-orm';
 import { memberships, sessions, sites, users, type Db } from '@tribu/db';
 import { DEFAULT_CHAT_CAP } from '@tribu/domain';
 import { ErrorCode, type LoginRequest, type Me, type Membership, type Role } from '@tribu/protocol';
 import { AppError } from '../../lib/errors.ts';
 import type { HelperActor } from '../actors.ts';
-import { dummyHash, verifyPassword } from './password.ts';
+import { dummyHash, hashPassword, verifyPassword } from './password.ts';
 
 export const SESSION_TTL_MS = 14 * 24 * 3600 * 1000;
 
@@ -84,6 +84,21 @@ export class AuthService {
         csrfToken: row.s.csrfToken,
       },
     };
+  }
+
+  /**
+   * A new password, proven by the current one. Every other session of the person ends (another
+   * device, a stolen cookie); the one making the change stays signed in.
+   */
+  async changePassword(userId: string, keepCookie: string, current: string, next: string): Promise<void> {
+    const [user] = await this.db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, userId)).limit(1);
+    if (!user || !(await verifyPassword(user.hash, current))) throw new AppError(ErrorCode.forbidden, 'Your current password is not right');
+    if (current === next) throw new AppError(ErrorCode.badRequest, 'Choose a password different from the current one');
+    const passwordHash = await hashPassword(next);
+    await this.db.transaction(async (tx) => {
+      await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
+      await tx.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, sha256(keepCookie))));
+    });
   }
 
   async logout(cookie: string): Promise<void> {

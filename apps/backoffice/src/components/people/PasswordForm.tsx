@@ -1,0 +1,61 @@
+import { useState } from 'preact/hooks';
+import { LIMITS, type Me } from '@tribu/protocol/client';
+import { ApiError, api } from '../../api/http.ts';
+
+/** Change my password: the current one proves it is me; every other device is signed out. */
+export function PasswordForm({ me }: { me: Me }) {
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    setDone(false);
+    try {
+      await api.changePassword(me.csrfToken, { current, next });
+      setCurrent('');
+      setNext('');
+      setDone(true);
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : 'Could not change the password; try again');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form class="password-form" onSubmit={submit}>
+      <label class="field">
+        Current password
+        <input type="password" autocomplete="current-password" required value={current} onInput={(e) => setCurrent(e.currentTarget.value)} />
+      </label>
+      <label class="field">
+        New password
+        <input
+          type="password"
+          autocomplete="new-password"
+          required
+          minLength={LIMITS.passwordMin}
+          value={next}
+          onInput={(e) => setNext(e.currentTarget.value)}
+        />
+        <small class="muted">At least {LIMITS.passwordMin} characters. Your other devices will be signed out.</small>
+      </label>
+      {error && (
+        <p class="alert" role="alert">
+          {error}
+        </p>
+      )}
+      {done && (
+        <p class="saved" role="status">
+          Password changed. Other devices are signed out.
+        </p>
+      )}
+      <button type="submit" class="ghost block" disabled={busy}>
+        {busy ? 'Changing…' : 'Change password'}
+      </button>
+    </form>
+  );
+}
