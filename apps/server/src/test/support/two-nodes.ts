@@ -12,18 +12,25 @@ export interface TwoNodes {
   a: NodeProcess;
   b: NodeProcess;
   sites: { siteA: string; siteB: string };
+  /** The nodes' database, for tests that check what was stored. */
+  databaseUrl: string;
 }
 
 /**
  * Two server processes for the enclosing describe block, on a fresh database with the fixtures;
  * `prepare` may add rows before the nodes start. Set DEBUG_NODES=1 to print their output.
  */
-export function useTwoNodes(prepare?: (db: Db, sites: TwoNodes['sites']) => Promise<void>): TwoNodes {
+export function useTwoNodes(
+  prepare?: (db: Db, sites: TwoNodes['sites']) => Promise<void>,
+  /** Extra environment for both nodes (e.g. `TRUST_PROXY`, `RATE_LIMIT_FACTOR`). */
+  extraEnv: Record<string, string> = {},
+): TwoNodes {
   const nodes = {} as TwoNodes;
   let drop: (() => Promise<void>) | undefined;
   beforeAll(async () => {
     const database = await createTestDatabase();
     drop = database.drop;
+    nodes.databaseUrl = database.url;
     const db = await createDb({ databaseUrl: database.url });
     nodes.sites = await seedFixtures(db.db);
     await prepare?.(db.db, nodes.sites);
@@ -33,6 +40,7 @@ export function useTwoNodes(prepare?: (db: Db, sites: TwoNodes['sites']) => Prom
       REDIS_URL: TEST_REDIS_URL,
       REDIS_PREFIX: `t${randomBytes(4).toString('hex')}`,
       SECRET: randomBytes(32).toString('hex'),
+      ...extraEnv,
     };
     [nodes.a, nodes.b] = await Promise.all([startNode(env), startNode(env)]);
   }, 120_000);

@@ -1,0 +1,197 @@
+import net from 'node:net';
+import { afterAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
+import { PROTOCOL_VERSION, type AckResult, type Conversation, type Message } from '@tribu/protocol';
+import { clientId, connected, login, mintVisitor, ok, type HelperSocket, type VisitorSocket } from './support/clients.ts';
+import { ORIGIN_A, USERS } from './support/fixtures.ts';
+import { hasPostgres, hasRedis } from './support/services.ts';
+import { useTwoNodes } from './support/two-nodes.ts';
+
+/**
+ * The load balancer of the test: one port; each new connection goes to the first upstream that
+ * accepts it, so once A is dead every reconnect lands on B under the same URL.
+ */
+function balancer(upstreams: () => string[]): Promise<{ url: string; close: () => void }> {
+  const open = new Set<net.Socket>();
+  const server = net.createServer((client) => {
+    open.add(client);
+    client.on('close', () => open.delete(client));
+    client.on('error', () => client.destroy());
+    client.pause();
+    const tryFrom = (i: number) => {
+      const target = upstreams()[i];
+      if (!target) return client.destroy();
+      const u = new URL(target);
+      const up = net.connect({ host: u.hostname, port: Number(u.port) });
+      up.once('error', () => {
+        if (!up.readyState.startsWith('open')) tryFrom(i + 1);
+        else client.destroy();
+      });
+      up.once('connect', () => {
+        open.add(up);
+        up.on('close', () => {
+          open.delete(up);
+          client.destroy();
+        });
+        up.on('error', () => up.destroy());
+        client.on('close', () => up.destroy());
+        client.pipe(up);
+        up.pipe(client);
+        client.resume();
+      });
+    };
+    tryFrom(0);
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        close: () => {
+          for (const s of open) s.destroy();
+          server.close();
+        },
+      });
+    }),
+  );
+}
+
+const reconnecting: Partial<ManagerOptions & SocketOptions> = { transports: ['websocket'], reconnectionDelay: 50, reconnectionDelayMax: 200, forceNew: true };
+
+/** Resolves on the socket's next (re)connection. */
+const reconnected = (s: Socket) => new Promise<void>((r) => s.once('connect', () => r()));
+
+describe.skipIf(!hasPostgres || !hasRedis)('a node killed with live chats', () => {
+  // A visitor typing in a tight loop is far beyond a person's budget; the test raises it, not the rules.
+  const nodes = useTwoNodes(undefined, { RATE_LIMIT_FACTOR: '100' });
+  const opened: Socket[] = [];
+  let lb: { url: string; close: () => void } | undefined;
+  afterAll(() => {
+    for (const s of opened) s.disconnect();
+    lb?.close();
+  });
+
+  it('loses no acknowledged message: clients reconnect to the other node, retries are stored once, seqs stay gap-free', async () => {
+    let aAlive = true;
+    lb = await balancer(() => (aAlive ? [nodes.a.url, nodes.b.url] : [nodes.b.url]));
+    const base = lb.url;
+
+    const identity = await mintVisitor(base, 'shop-a', ORIGIN_A);
+    const visitor: VisitorSocket = io(`${base}/visitor`, {
+      ...reconnecting,
+      extraHeaders: { origin: ORIGIN_A },
+      auth: { protocolVersion: PROTOCOL_VERSION, siteKey: 'shop-a', ...identity },
+    });
+    const { cookie } = await login(base, USERS.helperA1.email);
+    const helper: HelperSocket = io(`${base}/helper`, {
+      ...reconnecting,
+      extraHeaders: { cookie, origin: new URL(base).origin },
+      auth: { protocolVersion: PROTOCOL_VERSION },
+    });
+    opened.push(visitor, helper);
+    await Promise.all([connected(visitor), connected(helper)]);
+
+    const { conversation } = await ok<{ conversation: Conversation }>(visitor, 'conversation:start', {
+      clientId: clientId(),
+      text: 'Still there if a server dies?',
+    });
+    await ok(helper, 'conversation:claim', { conversationId: conversation.id });
+    await ok(helper, 'message:send', { conversationId: conversation.id, clientId: clientId(), text: 'Yes, ask away' });
+
+    // What the helper sees live, by seq.
+    const seenByHelper = new Map<number, Message>();
+    helper.on('message:created', (m: Message) => seenByHelper.set(m.seq, m));
+
+    // The visitor sends without waiting, every couple of milliseconds; A dies mid-stream.
+    const sent: { clientId: string; text: string; ack: Promise<AckResult<{ message: Message }> | 'lost'> }[] = [];
+    const acked = new Map<string, number>();
+    const visitorBack = reconnected(visitor);
+    // As the backoffice does, the helper notes the last seq it holds the moment it is back.
+    const helperBack = new Promise<number>((r) => helper.once('connect', () => r(Math.max(2, ...seenByHelper.keys()))));
+    for (let i = 0; aAlive || visitor.connected; i++) {
+      if (!visitor.connected) break;
+      const cid = clientId();
+      const text = `message ${i}`;
+      const ack = (visitor.timeout(2000).emitWithAck('message:send', { conversationId: conversation.id, clientId: cid, text }) as Promise<
+        AckResult<{ message: Message }>
+      >).then(
+        (r) => {
+          if (r.ok) acked.set(cid, r.data.message.seq);
+          return r;
+        },
+        () => 'lost' as const,
+      );
+      sent.push({ clientId: cid, text, ack });
+      if (aAlive && acked.size >= 40) {
+        aAlive = false;
+        await nodes.a.stop('SIGKILL');
+      }
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    expect(aAlive).toBe(false);
+    const [, lastHeld] = await Promise.all([visitorBack, helperBack]);
+    const outcomes = await Promise.all(sent.map((s) => s.ack));
+    const ackedBeforeRetry = new Map(acked);
+    expect(ackedBeforeRetry.size).toBeGreaterThanOrEqual(40);
+    const unacked = sent.filter((_, i) => outcomes[i] === 'lost' || !(outcomes[i] as AckResult<unknown>).ok);
+    expect(unacked.length).toBeGreaterThan(0); // the kill did cut some sends short
+
+    if (process.env.DEBUG_NODES) console.log({ sent: sent.length, acked: ackedBeforeRetry.size, unacked: unacked.length });
+    // Through B now: what was not acknowledged is sent again, same client id; one acked one too.
+    const retried = [...unacked, sent[0]!];
+    for (const s of retried) {
+      const { message } = await ok<{ message: Message }>(visitor, 'message:send', {
+        conversationId: conversation.id,
+        clientId: s.clientId,
+        text: s.text,
+      });
+      if (process.env.DEBUG_NODES) console.log(s.text, '→', message.seq);
+      const before = ackedBeforeRetry.get(s.clientId);
+      if (before !== undefined) expect(message.seq).toBe(before);
+      acked.set(s.clientId, message.seq);
+    }
+
+    // The history served by B: every message once, its acknowledged seq, seqs 1..n without gaps.
+    const { messages: history } = await ok<{ messages: Message[] }>(visitor, 'message:sync', {
+      conversationId: conversation.id,
+      afterSeq: 0,
+    });
+    expect(history.map((m) => m.seq)).toEqual(history.map((_, i) => i + 1));
+    const visitorIds = history.filter((m) => m.author === 'visitor').map((m) => m.clientId);
+    expect(new Set(visitorIds).size).toBe(visitorIds.length);
+    for (const s of sent) expect(history.filter((m) => m.author === 'visitor' && m.text === s.text)).toHaveLength(1);
+    for (const [cid, seq] of acked) {
+      const s = sent.find((x) => x.clientId === cid)!;
+      expect(history.find((m) => m.seq === seq)?.text).toBe(s.text);
+    }
+
+    // And in Postgres, the source of truth.
+    const db = new pg.Client({ connectionString: nodes.databaseUrl });
+    await db.connect();
+    try {
+      const { rows } = await db.query<{ seq: number; client_id: string; n: string }>(
+        `select seq, client_id, count(*) over (partition by sender_key, client_id) as n
+           from messages where conversation_id = $1 order by seq`,
+        [conversation.id],
+      );
+      expect(rows.map((r) => r.seq)).toEqual(rows.map((_, i) => i + 1));
+      expect(rows.every((r) => r.n === '1')).toBe(true);
+      const stored = new Map(rows.map((r) => [r.client_id, r.seq]));
+      for (const s of sent) expect(stored.has(s.clientId)).toBe(true);
+      for (const [cid, seq] of acked) expect(stored.get(cid)).toBe(seq);
+      expect(rows).toHaveLength(history.length);
+    } finally {
+      await db.end();
+    }
+
+    // The helper, back on B, catches up from the last seq it saw and then holds everything.
+    const { messages: missed } = await ok<{ messages: Message[] }>(helper, 'message:sync', {
+      conversationId: conversation.id,
+      afterSeq: lastHeld,
+    });
+    for (const m of missed) seenByHelper.set(m.seq, m);
+    const helperSeqs = [...seenByHelper.keys()].filter((s) => s > 2).sort((x, y) => x - y);
+    expect(helperSeqs).toEqual(history.filter((m) => m.seq > 2).map((m) => m.seq));
+  }, 45_000);
+});
