@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { ErrorCode, type HttpErrorBody } from '@tribu/protocol';
 import { AppError, statusOf } from '../lib/errors.ts';
+import { UNSTORABLE_MESSAGE, hasUnstorableText } from '../lib/unstorable-text.ts';
 
 /** The one HTTP error handler: AppError → its status and code; validation → 400; the rest hidden. */
 export function registerErrorHandler(app: FastifyInstance): void {
@@ -25,6 +26,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
       body = { error: { code: ErrorCode.internal, message: 'Something went wrong on our side; please retry' } };
     }
     void reply.status(status).send(body);
+  });
+  // Postgres cannot store NUL or lone surrogates: a body holding one is refused before validation, not failed as a 500.
+  app.addHook('preValidation', async (req) => {
+    if (req.headers['content-type']?.includes('json') && hasUnstorableText(req.body)) throw new AppError(ErrorCode.badRequest, UNSTORABLE_MESSAGE);
   });
   app.setNotFoundHandler((req, reply) => {
     void reply.status(404).send({ error: { code: ErrorCode.notFound, message: `No route ${req.method} ${req.url.split('?')[0]}` } });

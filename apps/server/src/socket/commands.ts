@@ -3,6 +3,7 @@ import type { Socket } from 'socket.io';
 import type { z } from 'zod';
 import { ErrorCode, type AckData, type AckResult, type ErrorBody } from '@tribu/protocol';
 import { AppError } from '../lib/errors.ts';
+import { UNSTORABLE_MESSAGE, hasUnstorableText } from '../lib/unstorable-text.ts';
 import type { Limiter } from '../lib/rate-limiter.ts';
 
 
@@ -36,6 +37,8 @@ export function registerCommands<Events, Schemas extends Record<keyof Events, z.
       const reply = ack as (r: AckResult<unknown>) => void;
       try {
         await ctx.limiter.consume(ctx.limitKey);
+        // Postgres cannot store NUL or lone surrogates: refuse them here rather than fail deep in a query as `internal`.
+        if (hasUnstorableText(payload)) throw new AppError(ErrorCode.badRequest, `Invalid ${event} payload — ${UNSTORABLE_MESSAGE}`);
         const parsed = schema.safeParse(payload ?? {});
         if (!parsed.success) {
           const first = parsed.error.issues[0];

@@ -1,0 +1,28 @@
+/** A NUL, or half of a surrogate pair: Postgres stores neither in text, nor in jsonb (`\u0000`, `\udfff`). */
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Whether any string (value or key) of a decoded JSON value holds a character the database cannot
+ * store. Iterative, so a deeply nested payload cannot exhaust the stack.
+ */
+export function hasUnstorableText(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const cur = stack.pop();
+    if (typeof cur === 'string') {
+      if (UNSTORABLE.test(cur)) return true;
+    } else if (ArrayBuffer.isView(cur)) {
+      continue; // bytes (uploads) are not text
+    } else if (Array.isArray(cur)) {
+      for (const item of cur) stack.push(item);
+    } else if (cur !== null && typeof cur === 'object') {
+      for (const [k, v] of Object.entries(cur)) {
+        if (UNSTORABLE.test(k)) return true;
+        stack.push(v);
+      }
+    }
+  }
+  return false;
+}
+
+export const UNSTORABLE_MESSAGE = 'Text may not contain NUL characters or broken Unicode (a lone surrogate)';
