@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { BanDuration } from '@tribu/protocol/client';
 import { DURATIONS } from './words.ts';
+import { FormFooter } from './FormFooter.tsx';
 
 interface Props {
   onBan: (p: { duration: BanDuration; reason: string; blockAddress: boolean }) => Promise<string | null>;
@@ -44,19 +45,9 @@ export function BanForm({ onBan, onCancel, initialReason }: Props) {
           <small class="muted">Anyone else on the same network (an office, a school) is kept out too.</small>
         </span>
       </label>
-      {error && (
-        <p class="alert" role="alert">
-          {error}
-        </p>
-      )}
-      <div class="mod-actions">
-        <button type="submit" class="primary small danger-fill" disabled={busy}>
-          Ban visitor
-        </button>
-        <button type="button" class="ghost" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter error={error} onCancel={onCancel} danger busy={busy}>
+        Ban visitor
+      </FormFooter>
     </form>
   );
 }

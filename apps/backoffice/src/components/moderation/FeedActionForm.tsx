@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { FormFooter } from './FormFooter.tsx';
 
 interface Props {
   action: 'hide' | 'delete';
@@ -24,19 +25,9 @@ export function FeedActionForm({ action, onConfirm, onCancel }: Props) {
         Reason shown to the author
         <input ref={input} value={reason} maxLength={300} onInput={(e) => setReason(e.currentTarget.value)} />
       </label>
-      {error && (
-        <p class="alert" role="alert">
-          {error}
-        </p>
-      )}
-      <div class="mod-actions">
-        <button type="submit" class="primary small">
-          {verb}
-        </button>
-        <button type="button" class="ghost" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter error={error} onCancel={onCancel}>
+        {verb}
+      </FormFooter>
     </form>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TeamMember } from '@tribu/protocol/client';
 import { ApiError } from '../../api/http.ts';
 import { moderationApi } from '../../api/moderation.ts';
+import { FormFooter } from './FormFooter.tsx';
 
 interface Props {
   member: TeamMember;
@@ -56,19 +57,9 @@ export function MemberActions({ member: m, siteId, csrf, siteName, onChanged }: 
           {suspend ? `Reason (${m.displayName} sees it)` : 'Reason'}
           <input ref={input} value={reason} maxLength={300} onInput={(e) => setReason(e.currentTarget.value)} />
         </label>
-        {error && (
-          <p class="alert" role="alert">
-            {error}
-          </p>
-        )}
-        <div class="mod-actions">
-          <button type="submit" class="primary small danger-fill" disabled={busy}>
-            {suspend ? 'Suspend' : `Remove from ${siteName}`}
-          </button>
-          <button type="button" class="ghost" onClick={() => setMode(null)}>
-            Cancel
-          </button>
-        </div>
+        <FormFooter error={error} onCancel={() => setMode(null)} danger busy={busy}>
+          {suspend ? 'Suspend' : `Remove from ${siteName}`}
+        </FormFooter>
       </form>
     );
   }
