@@ -1,9 +1,10 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { memberships, sites, users } from '@tribu/db';
 import { ErrorCode, type Role, type TeamMember } from '@tribu/protocol';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { dropRoleLocally, restoreRoleLocally, rooms } from '../../socket/io.ts';
 import { requireManager } from '../access.ts';
+import { byRoleThenName, memberColumns } from '../sites/member-columns.ts';
 import type { HelperActor } from '../actors.ts';
 import type { ModuleDeps } from '../module-deps.ts';
 
@@ -29,21 +30,15 @@ export class TeamService {
     requireManager(actor, siteId);
     const rows = await this.deps.db
       .select({
-        userId: users.id,
-        displayName: users.displayName,
-        email: users.email,
-        avatarUrl: users.avatarUrl,
-        role: memberships.role,
-        status: memberships.status,
+        ...memberColumns,
         suspendedReason: memberships.suspendedReason,
-        joinedAt: memberships.createdAt,
         chatsAnswered: sql<number>`(select count(*)::int from conversations c where c.site_id = ${siteId} and c.helper_id = ${users.id} and c.first_response_at is not null)`,
         lastSeenAt: sql<string | null>`(select max(m.minute) from online_minutes m where m.site_id = ${siteId} and m.user_id = ${users.id})`,
       })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(eq(memberships.siteId, siteId))
-      .orderBy(sql`case ${memberships.role} when 'admin' then 0 when 'moderator' then 1 else 2 end`, asc(users.displayName));
+      .orderBy(...byRoleThenName);
     const role = actor.roles[siteId];
     return rows.map((r) => ({
       ...r,

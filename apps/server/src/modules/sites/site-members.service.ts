@@ -1,37 +1,27 @@
-import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import { memberships, users } from '@tribu/db';
 import { ErrorCode, type Role, type SiteMember } from '@tribu/protocol';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { HelperActor } from '../actors.ts';
 import { requireAdmin } from '../access.ts';
+import { byRoleThenName, memberColumns } from './member-columns.ts';
 import type { ModuleDeps } from '../module-deps.ts';
 import { dropRoleLocally, restoreRoleLocally } from '../../socket/io.ts';
 
 const roleWords: Record<Role, string> = { helper: 'a helper', moderator: 'a community manager', admin: 'an admin' };
 
-/**
- * A site's people and their roles, for its admins. Selects named columns only: a password hash,
- * a session or a CSRF token can never ride along in a payload.
- */
+/** A site's people and their roles, for its admins (named columns only: see `memberColumns`). */
 export class SiteMembersService {
   constructor(private readonly deps: ModuleDeps) {}
 
   async list(actor: HelperActor, siteId: string): Promise<SiteMember[]> {
     requireAdmin(actor, siteId);
     const rows = await this.deps.db
-      .select({
-        userId: users.id,
-        displayName: users.displayName,
-        email: users.email,
-        avatarUrl: users.avatarUrl,
-        role: memberships.role,
-        status: memberships.status,
-        joinedAt: memberships.createdAt,
-      })
+      .select(memberColumns)
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(eq(memberships.siteId, siteId))
-      .orderBy(sql`case ${memberships.role} when 'admin' then 0 when 'moderator' then 1 else 2 end`, asc(users.displayName));
+      .orderBy(...byRoleThenName);
     return rows.map((r) => ({ ...r, joinedAt: r.joinedAt.toISOString() }));
   }
 
