@@ -6,4 +6,7 @@ COPY . .
 RUN pnpm install --frozen-lockfile && pnpm build
 ENV NODE_ENV=production PORT=3000 HOST=0.0.0.0
 EXPOSE 3000
-CMD ["pnpm", "--filter", "@tribu/server", "start"]
+# Node itself is the process (not pnpm), so SIGTERM from `docker stop` reaches Tribu's graceful
+# shutdown: stop accepting, tell clients, drain in-flight messages, exit (compose: stop_grace_period).
+WORKDIR /app/apps/server
+CMD ["node", "--import", "tsx", "src/main.ts"]
