@@ -6,6 +6,10 @@ const allowed = ['https://shop.example', 'self'];
 describe('isOriginAllowed', () => {
   it.each([
     ['https://shop.example', true],
+    ['HTTPS://SHOP.EXAMPLE', true],
+    ['https://shop.example:443', false],
+    ['https://shop.example:8443', false],
+    ['https://evil.com/https://shop.example', false],
     ['http://tribu.local:3000', true],
     ['https://shop.example.evil.com', false],
     ['https://shop.example@evil.com', false],

@@ -1,7 +1,8 @@
 /**
  * Whether a browser Origin may use a site's widget. Entries are exact origins
  * (`https://shop.example`); `self` means Tribu's own origin, compared with the request's Host.
- * Exact comparison of parsed origins defeats look-alikes (`shop.example.evil.com`, `user@host`).
+ * Exact comparison of parsed origins defeats look-alikes (`shop.example.evil.com`, `user@host`);
+ * only letter case is normalised (`HTTPS://SHOP.EXAMPLE` is the same origin, as URL parsing says).
  */
 export function isOriginAllowed(origin: string | undefined, allowed: readonly string[], host: string | undefined): boolean {
   if (!origin || origin === 'null') return false;
@@ -11,11 +12,11 @@ export function isOriginAllowed(origin: string | undefined, allowed: readonly st
   } catch {
     return false;
   }
-  if (parsed.origin !== origin || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) return false;
+  if (parsed.origin !== origin.toLowerCase() || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) return false;
   for (const entry of allowed) {
     if (entry === 'self') {
-      if (host && parsed.host === host) return true;
-    } else if (entry === origin) {
+      if (host && parsed.host === host.toLowerCase()) return true;
+    } else if (entry === parsed.origin) {
       return true;
     }
   }
