@@ -59,6 +59,8 @@ export const conversations = pgTable(
     handoffAt: timestamp({ withTimezone: true }),
     /** HMAC of the visitor's network address when the chat started (bans by address); null when not stored. */
     ipHash: text(),
+    /** Erased at the visitor's request: a tombstone (no text, no page, no contact) kept for the ledger, badges and KPIs. */
+    erasedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     // One open conversation per visitor and site, whatever the tabs or nodes.

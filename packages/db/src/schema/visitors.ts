@@ -9,4 +9,6 @@ export const visitors = pgTable('visitors', {
     .references(() => sites.id, { onDelete: 'cascade' }),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  /** The visitor asked for their data to be erased: the id stays (random, nothing personal), every token for it is refused. */
+  erasedAt: timestamp({ withTimezone: true }),
 });
