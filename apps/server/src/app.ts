@@ -29,6 +29,7 @@ import { visitorRoutes } from './modules/visitors/visitor.routes.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
 import { createRedis, type RedisHandles } from './plugins/redis.ts';
 import { registerStatic } from './plugins/static.ts';
+import { registerCrossSiteGuard } from './plugins/cross-site.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { helpersOnline, setupHelperNamespace } from './socket/helper.namespace.ts';
 import { createIo, rooms, socketEvents } from './socket/io.ts';
@@ -101,6 +102,7 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
   registerSecurityHeaders(app);
+  registerCrossSiteGuard(app);
 
   const db = givenDb ?? (await createDb({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, onError: (err) => app.log.warn({ err }, 'database pool error') }));
   const redis = env.REDIS_URL ? await createRedis(env.REDIS_URL, env.REDIS_PREFIX, app.log) : undefined;

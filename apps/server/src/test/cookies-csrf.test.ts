@@ -1,0 +1,189 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CSRF_HEADER, ErrorCode, SESSION_COOKIE, type InvitationSent } from '@tribu/protocol';
+import { createTestDatabase } from './support/database.ts';
+import { usePostgresServer, startTestServer, type TestServer } from './support/app.ts';
+import { login } from './support/clients.ts';
+import { PASSWORD, USERS } from './support/fixtures.ts';
+import { hasPostgres } from './support/services.ts';
+import { CROSS_SITE_ROUTES } from '../plugins/cross-site.ts';
+
+/** `printRoutes()`'s tree turned into `METHOD /path` pairs: every route the app answers, none forgotten. */
+export function routeTable(tree: string): { method: string; path: string }[] {
+  const out: { method: string; path: string }[] = [];
+  const stack: string[] = [];
+  for (const line of tree.split('\n')) {
+    const m = /^([│\s]*)(?:└──|├──) (.+?)(?: \(([^)]*)\))?$/.exec(line);
+    if (!m) continue;
+    const depth = Math.floor(m[1]!.length / 4);
+    stack.length = depth;
+    const parent = depth === 0 ? '' : stack[depth - 1]!;
+    const path = depth === 0 ? m[2]! : parent === '/' ? `/${m[2]}` : `${parent}${m[2]}`;
+    stack[depth] = path;
+    for (const method of (m[3] ?? '').split(',').map((x) => x.trim()).filter(Boolean)) out.push({ method, path });
+  }
+  return out;
+}
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** A fingerprint of every table's rows: equal before and after means the requests changed nothing. */
+async function fingerprint(databaseUrl: string): Promise<Record<string, string>> {
+  const c = new pg.Client({ connectionString: databaseUrl });
+  await c.connect();
+  try {
+    const { rows } = await c.query<{ tablename: string }>("select tablename from pg_tables where schemaname = 'public'");
+    const out: Record<string, string> = {};
+    for (const { tablename } of rows) {
+      const r = await c.query<{ h: string | null }>(`select md5(string_agg(t::text, '|' order by t::text)) as h from "${tablename}" t`);
+      out[tablename] = r.rows[0]?.h ?? '';
+    }
+    return out;
+  } finally {
+    await c.end();
+  }
+}
+
+describe.skipIf(!hasPostgres)('cross-site requests to the backoffice', () => {
+  const t = usePostgresServer();
+  let routes: { method: string; path: string }[];
+  let admin: Awaited<ReturnType<typeof login>>;
+
+  beforeAll(async () => {
+    routes = routeTable(t.server.app.printRoutes({ commonPrefix: false })).filter(
+      (r) => WRITES.has(r.method) && !CROSS_SITE_ROUTES.has(r.path),
+    );
+    admin = await login(t.server.url, USERS.adminA.email);
+  });
+
+  const concrete = (path: string) =>
+    path
+      .replace(':siteId', t.server.sites.siteA)
+      .replace(':siteKey', 'shop-a')
+      .replace(':userId', admin.me.user.id)
+      .replace(/:[a-zA-Z]+/g, () => randomUUID());
+
+  it('finds every state-changing route in the route table', () => {
+    // A floor, so a broken parser cannot make the attacks below vacuous.
+    expect(routes.length).toBeGreaterThan(30);
+    expect(routes).toContainEqual({ method: 'POST', path: '/api/profile/password' });
+    expect(routes).toContainEqual({ method: 'PATCH', path: '/api/sites/:siteId/settings' });
+    expect(routes).toContainEqual({ method: 'DELETE', path: '/api/profile/photo' });
+  });
+
+  it('refuses every state-changing route from another site, even with the session cookie and the right CSRF token, and changes nothing', async () => {
+    const before = await fingerprint(t.databaseUrl);
+    for (const { method, path } of routes) {
+      for (const hostile of [{ origin: 'https://evil.example' }, { origin: 'null' }, { 'sec-fetch-site': 'cross-site' }] as Record<string, string>[]) {
+        const res = await fetch(`${t.server.url}${concrete(path)}`, {
+          method,
+          headers: { ...hostile, cookie: admin.cookie, [CSRF_HEADER]: admin.me.csrfToken, 'content-type': 'application/json' },
+          body: '{}',
+        });
+        expect([res.status, method, path, hostile]).toEqual([403, method, path, hostile]);
+        expect(await res.json()).toMatchObject({ error: { code: ErrorCode.forbidden } });
+      }
+    }
+    expect(await fingerprint(t.databaseUrl)).toEqual(before);
+  });
+
+  it('refuses every state-changing route posted as a form or as plain text without the CSRF header, and changes nothing', async () => {
+    const before = await fingerprint(t.databaseUrl);
+    for (const { method, path } of routes) {
+      for (const [type, body] of [
+        ['application/x-www-form-urlencoded', 'displayName=pwned&role=admin&password=x&current=x&next=xxxxxxxxxxxxxxx'],
+        ['text/plain', '{"displayName":"pwned"}'],
+        ['multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\nb\r\n--x--\r\n'],
+      ] as const) {
+        const res = await fetch(`${t.server.url}${concrete(path)}`, { method, headers: { cookie: admin.cookie, 'content-type': type }, body });
+        expect([res.status >= 400 && res.status < 500, method, path, type]).toEqual([true, method, path, type]);
+        const json = (await res.json()) as { error: { code: string } };
+        expect(json.error.code).not.toBe(ErrorCode.internal);
+      }
+    }
+    expect(await fingerprint(t.databaseUrl)).toEqual(before);
+    // The session is still good: the attacks neither used nor ended it.
+    expect((await fetch(`${t.server.url}/api/auth/me`, { headers: { cookie: admin.cookie } })).status).toBe(200);
+  });
+});
+
+describe.skipIf(!hasPostgres)('session cookies', () => {
+  /** Behind a TLS-terminating proxy: Tribu itself speaks HTTP, its public address is https. */
+  const HOST = 'tribu.example';
+  const ORIGIN = `https://${HOST}`;
+  let server: TestServer;
+  let drop: () => Promise<void>;
+  beforeAll(async () => {
+    const db = await createTestDatabase();
+    drop = db.drop;
+    server = await startTestServer({ databaseUrl: db.url, env: { PUBLIC_URL: ORIGIN, TRUST_PROXY: 'true' } });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await drop?.();
+  });
+
+  const call = (method: 'GET' | 'POST', url: string, payload?: object, extra: Record<string, string> = {}) =>
+    server.app.inject({
+      method,
+      url,
+      headers: { host: HOST, origin: ORIGIN, 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.9', ...extra },
+      ...(payload ? { payload } : {}),
+    });
+  const sessionCookie = (res: { headers: Record<string, unknown> }) => {
+    const all = ([] as string[]).concat((res.headers['set-cookie'] as string | string[] | undefined) ?? []);
+    return all.find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+  };
+  const expectSafe = (cookie: string | undefined) => {
+    expect(cookie).toBeDefined();
+    expect(cookie).toMatch(/;\s*HttpOnly/i);
+    expect(cookie).toMatch(/;\s*Secure/i);
+    expect(cookie).toMatch(/;\s*SameSite=(Lax|Strict)/i);
+    expect(cookie).toMatch(/;\s*Path=\//);
+  };
+
+  it('sets an httpOnly, Secure, SameSite session cookie on sign-in and on logout clears it the same way', async () => {
+    const res = await call('POST', '/api/auth/login', { email: USERS.helperA1.email, password: PASSWORD });
+    expect(res.statusCode).toBe(200);
+    const cookie = sessionCookie(res);
+    expectSafe(cookie);
+    const value = cookie!.split(';')[0]!;
+    const me = res.json<{ csrfToken: string }>();
+    const out = await call('POST', '/api/auth/logout', undefined, { cookie: value, [CSRF_HEADER]: me.csrfToken });
+    expect(out.statusCode).toBe(204);
+    const cleared = sessionCookie(out);
+    expectSafe(cleared);
+    expect(cleared).toMatch(/Max-Age=0/);
+  });
+
+  it('sets the same kind of cookie when an invitation is accepted', async () => {
+    const signedIn = await call('POST', '/api/auth/login', { email: USERS.adminA.email, password: PASSWORD });
+    const cookie = sessionCookie(signedIn)!.split(';')[0]!;
+    const csrf = signedIn.json<{ csrfToken: string }>().csrfToken;
+    const sent = await call('POST', `/api/sites/${server.sites.siteA}/invitations`, { email: 'newbie@test.tribu', name: 'Newbie', role: 'helper' }, { cookie, [CSRF_HEADER]: csrf });
+    expect(sent.statusCode).toBe(200);
+    const token = sent.json<InvitationSent>().link.split('/backoffice/invite/')[1]!;
+    expect(sent.json<InvitationSent>().link.startsWith(`${ORIGIN}/backoffice/invite/`)).toBe(true);
+    const accepted = await call('POST', '/api/invitations/accept', { token, password: 'a long enough secret', acceptCharter: true });
+    expect(accepted.statusCode).toBe(200);
+    expectSafe(sessionCookie(accepted));
+  });
+
+  it('keeps the current session on a password change and issues no weaker cookie', async () => {
+    const signedIn = await call('POST', '/api/auth/login', { email: USERS.helperA2.email, password: PASSWORD });
+    const cookie = sessionCookie(signedIn)!.split(';')[0]!;
+    const csrf = signedIn.json<{ csrfToken: string }>().csrfToken;
+    const changed = await call('POST', '/api/profile/password', { current: PASSWORD, next: 'another long passphrase' }, { cookie, [CSRF_HEADER]: csrf });
+    expect(changed.statusCode).toBe(204);
+    const reissued = sessionCookie(changed);
+    if (reissued) expectSafe(reissued);
+    expect((await call('GET', '/api/auth/me', undefined, { cookie })).statusCode).toBe(200);
+  });
+
+  it('refuses a sign-in posted from another site before checking the password', async () => {
+    const res = await call('POST', '/api/auth/login', { email: USERS.helperB1.email, password: PASSWORD }, { origin: 'https://evil.example' });
+    expect(res.statusCode).toBe(403);
+    expect(sessionCookie(res)).toBeUndefined();
+  });
+});
