@@ -1,0 +1,141 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb } from '@tribu/db';
+import { CSRF_HEADER, PROTOCOL_VERSION, type Conversation, type InvitationSent } from '@tribu/protocol';
+import { io } from 'socket.io-client';
+import { closeAllSockets, clientId, connectHelper, connectVisitor, login, ok, refusal } from './support/clients.ts';
+import { createTestDatabase } from './support/database.ts';
+import { ORIGIN_A, PASSWORD, USERS, seedFixtures } from './support/fixtures.ts';
+import { startNode, type NodeProcess } from './support/process.ts';
+import { hasPostgres } from './support/services.ts';
+import { useSmtpInbox } from './support/smtp.ts';
+
+/**
+ * A real process at each log level runs the flows that handle secrets; afterwards nothing secret
+ * may be found in what it printed: no message text, password, token, cookie or mail address.
+ */
+describe.skipIf(!hasPostgres)('logs hold no secrets', () => {
+  const inbox = useSmtpInbox();
+  const dbs: (() => Promise<void>)[] = [];
+  const nodes: NodeProcess[] = [];
+
+  afterAll(async () => {
+    closeAllSockets();
+    await Promise.all(nodes.map((n) => n.stop()));
+    for (const drop of dbs) await drop();
+  });
+
+  async function nodeAt(level: string): Promise<NodeProcess> {
+    const database = await createTestDatabase();
+    dbs.push(database.drop);
+    const db = await createDb({ databaseUrl: database.url });
+    await seedFixtures(db.db);
+    await db.close();
+    const node = await startNode({
+      DATABASE_URL: database.url,
+      SECRET: randomBytes(32).toString('hex'),
+      LOG_LEVEL: level,
+      SMTP_URL: inbox.url,
+    });
+    nodes.push(node);
+    return node;
+  }
+
+  /** Every flow that touches a secret; returns the secrets it saw, by name. */
+  async function runFlows(base: string, tag: string): Promise<Record<string, string>> {
+    const secrets: Record<string, string> = { password: PASSWORD };
+    const marker = `Secret-marker-${tag}-${randomBytes(4).toString('hex')}`;
+    const visitorEmail = `visitor-${tag}@mail.example`;
+    const inviteeEmail = `invitee-${tag}@mail.example`;
+    const wrongPassword = `wrong-password-${tag}-xyz`;
+    const newPassword = `new-passphrase-${tag}-long`;
+    const joinPassword = `join-passphrase-${tag}-long`;
+    Object.assign(secrets, { marker, visitorEmail, inviteeEmail, wrongPassword, newPassword, joinPassword });
+    for (const u of Object.values(USERS)) secrets[`email ${u.email}`] = u.email;
+
+    // A failed sign-in, a malformed one, then a real one.
+    const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+      fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base, ...headers }, body: JSON.stringify(body) });
+    expect((await post('/api/auth/login', { email: USERS.adminA.email, password: wrongPassword })).status).toBe(401);
+    expect((await post('/api/auth/login', { email: `bad-${visitorEmail}@`, password: wrongPassword })).status).toBe(400);
+    const helper = await connectHelper(base, USERS.helperA1.email);
+    secrets.helperCookie = helper.cookie.split('=')[1]!;
+    secrets.helperCsrf = helper.me.csrfToken;
+
+    // A visitor chat: the question leaves an email for an answer; messages both ways carry the marker.
+    const visitor = await connectVisitor(base, { siteKey: 'shop-a', origin: ORIGIN_A });
+    secrets.visitorToken = visitor.token;
+    const { conversation } = await ok<{ conversation: Conversation }>(visitor.socket, 'conversation:start', {
+      clientId: clientId(),
+      text: `${marker} question`,
+      email: visitorEmail,
+    });
+    await ok(helper.socket, 'conversation:claim', { conversationId: conversation.id });
+    await ok(helper.socket, 'message:send', { conversationId: conversation.id, clientId: clientId(), text: `${marker} answer` });
+    await ok(visitor.socket, 'message:send', { conversationId: conversation.id, clientId: clientId(), text: `${marker} thanks` });
+    // A refused handshake with a forged token.
+    const forged = `${Date.now()}.${randomBytes(32).toString('base64url')}`;
+    secrets.forgedToken = forged;
+    const bad = io(`${base}/visitor`, {
+      transports: ['websocket'],
+      extraHeaders: { origin: ORIGIN_A },
+      auth: { protocolVersion: PROTOCOL_VERSION, siteKey: 'shop-a', visitorId: visitor.visitorId, token: forged },
+      reconnection: false,
+      forceNew: true,
+    });
+    expect((await refusal(bad)).message).toBe('unauthorized');
+    await ok(helper.socket, 'conversation:end', { conversationId: conversation.id });
+
+    // An invitation, opened in the browser and accepted with a password.
+    const admin = await login(base, USERS.adminA.email);
+    secrets.adminCookie = admin.cookie.split('=')[1]!;
+    secrets.adminCsrf = admin.me.csrfToken;
+    const asAdmin = { cookie: admin.cookie, [CSRF_HEADER]: admin.me.csrfToken };
+    const sent = await post(`/api/sites/${admin.me.memberships[0]!.siteId}/invitations`, { email: inviteeEmail, name: 'Invitee', role: 'helper' }, asAdmin);
+    expect(sent.status).toBe(200);
+    const token = ((await sent.json()) as InvitationSent).link.split('/backoffice/invite/')[1]!;
+    secrets.invitationToken = token;
+    await inbox.mailTo(inviteeEmail);
+    await (await fetch(`${base}/backoffice/invite/${token}`)).arrayBuffer();
+    expect((await post('/api/invitations/preview', { token })).status).toBe(200);
+    // An address in a query string (as a manager's privacy search sends it).
+    await (await fetch(`${base}/api/sites/${admin.me.memberships[0]!.siteId}/audit?email=${encodeURIComponent(visitorEmail)}`, { headers: { cookie: admin.cookie } })).arrayBuffer();
+    const accepted = await post('/api/invitations/accept', { token, password: joinPassword, acceptCharter: true });
+    expect(accepted.status).toBe(200);
+    secrets.joinedCookie = accepted.headers.getSetCookie()[0]!.split(';')[0]!.split('=')[1]!;
+
+    // A password change (and a refused one with a wrong current password).
+    const other = await login(base, USERS.helperA2.email);
+    secrets.otherCookie = other.cookie.split('=')[1]!;
+    const asOther = { cookie: other.cookie, [CSRF_HEADER]: other.me.csrfToken };
+    expect((await post('/api/profile/password', { current: wrongPassword, next: newPassword }, asOther)).status).toBe(403);
+    expect((await post('/api/profile/password', { current: PASSWORD, next: newPassword }, asOther)).status).toBe(204);
+    closeAllSockets();
+    return secrets;
+  }
+
+  const leaks = (output: string, secrets: Record<string, string>) =>
+    Object.entries(secrets)
+      .filter(([, value]) => output.includes(value))
+      .map(([name]) => name);
+
+  describe.each(['trace', 'info'])('at LOG_LEVEL=%s', (level) => {
+    let node: NodeProcess;
+    let secrets: Record<string, string>;
+    beforeAll(async () => {
+      node = await nodeAt(level);
+      secrets = await runFlows(node.url, level);
+      // Give the process a moment to flush what it logged after the last answer.
+      await new Promise((r) => setTimeout(r, 300));
+    }, 120_000);
+
+    it('logs something, so the check below is not vacuous', () => {
+      expect(node.output().length).toBeGreaterThan(0);
+      if (level === 'trace') expect(node.output()).toMatch(/incoming request/);
+    });
+
+    it('prints no message text, password, session or visitor token, CSRF or invitation token, cookie or mail address', () => {
+      expect(leaks(node.output(), secrets)).toEqual([]);
+    });
+  });
+});
