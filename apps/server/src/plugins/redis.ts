@@ -14,15 +14,32 @@ export interface RedisHandles {
 /**
  * Three ioredis connections, each with an error listener so a Redis hiccup never crashes the node.
  * Waits until they are ready: the adapter must not subscribe on a connection still doing its ready check.
+ *
+ * While Redis is down, commands fail at once instead of queuing (no offline queue on `client` and
+ * `pub`): rate limits fall back to this node's memory, /readyz says `redis: down` right away, and
+ * broadcasts to other nodes are dropped rather than delivered late. Clients fill what they missed
+ * from Postgres (each message carries a seq; a gap triggers a `message:sync`).
  */
 export async function createRedis(url: string, prefix: string, log: FastifyBaseLogger): Promise<RedisHandles> {
   const make = (role: string) => {
     const r = new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false });
-    r.on('error', (err: Error) => log.warn({ err: err.message, role }, 'redis connection error'));
+    // One line when the link drops and one when it is back, not one per reconnection attempt.
+    let down = false;
+    r.on('error', (err: Error) => {
+      if (down) return;
+      down = true;
+      log.warn({ err: err.message, role }, 'redis connection error; reconnecting');
+    });
+    r.on('ready', () => {
+      if (!down) return;
+      down = false;
+      log.warn({ role }, 'redis connection back');
+    });
     return r;
   };
   const client = make('client');
   const pub = make('pub');
+  // The subscriber only (re)subscribes, which ioredis does itself on every reconnection.
   const sub = make('sub');
   const all = [client, pub, sub];
   try {
@@ -40,13 +57,39 @@ export async function createRedis(url: string, prefix: string, log: FastifyBaseL
     all.forEach((r) => r.disconnect());
     throw e;
   }
+  // Until the first ready, commands waited for it; from now on they fail at once while Redis is down.
+  for (const r of [client, pub]) r.options.enableOfflineQueue = false;
+  catchPublishes(pub, log);
   return {
     client,
     pub,
     sub,
     prefix,
     close: async () => {
-      await Promise.allSettled([client.quit(), pub.quit(), sub.quit()]);
+      await Promise.allSettled(all.map((r) => r.quit()));
+      // quit() does not stop a connection that is still retrying (Redis down at shutdown).
+      all.forEach((r) => r.disconnect());
     },
   };
+}
+
+/**
+ * The Socket.IO adapter publishes without awaiting: while Redis is down each publish rejects, and an
+ * unhandled rejection would end the process. The broadcast is lost (counted, logged once per outage).
+ */
+function catchPublishes(pub: Redis, log: FastifyBaseLogger): void {
+  type Publish = (...args: unknown[]) => Promise<unknown>;
+  let dropped = 0;
+  pub.on('ready', () => {
+    if (dropped > 0) log.warn({ dropped }, 'broadcasts to other nodes were lost while Redis was down');
+    dropped = 0;
+  });
+  for (const name of ['publish', 'spublish'] as const) {
+    const original = (pub[name] as unknown as Publish).bind(pub);
+    (pub as unknown as Record<string, Publish>)[name] = (...args) => {
+      const p = original(...args);
+      p.catch(() => void dropped++);
+      return p;
+    };
+  }
 }

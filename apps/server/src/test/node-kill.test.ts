@@ -1,61 +1,12 @@
-import net from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import { PROTOCOL_VERSION, type AckResult, type Conversation, type Message } from '@tribu/protocol';
 import { clientId, connected, login, mintVisitor, ok, type HelperSocket, type VisitorSocket } from './support/clients.ts';
+import { balancer, type Balancer } from './support/balancer.ts';
 import { ORIGIN_A, USERS } from './support/fixtures.ts';
 import { hasPostgres, hasRedis } from './support/services.ts';
 import { useTwoNodes } from './support/two-nodes.ts';
-
-/**
- * The load balancer of the test: one port; each new connection goes to the first upstream that
- * accepts it, so once A is dead every reconnect lands on B under the same URL.
- */
-function balancer(upstreams: () => string[]): Promise<{ url: string; close: () => void }> {
-  const open = new Set<net.Socket>();
-  const server = net.createServer((client) => {
-    open.add(client);
-    client.on('close', () => open.delete(client));
-    client.on('error', () => client.destroy());
-    client.pause();
-    const tryFrom = (i: number) => {
-      const target = upstreams()[i];
-      if (!target) return client.destroy();
-      const u = new URL(target);
-      const up = net.connect({ host: u.hostname, port: Number(u.port) });
-      up.once('error', () => {
-        if (!up.readyState.startsWith('open')) tryFrom(i + 1);
-        else client.destroy();
-      });
-      up.once('connect', () => {
-        open.add(up);
-        up.on('close', () => {
-          open.delete(up);
-          client.destroy();
-        });
-        up.on('error', () => up.destroy());
-        client.on('close', () => up.destroy());
-        client.pipe(up);
-        up.pipe(client);
-        client.resume();
-      });
-    };
-    tryFrom(0);
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      resolve({
-        url: `http://127.0.0.1:${port}`,
-        close: () => {
-          for (const s of open) s.destroy();
-          server.close();
-        },
-      });
-    }),
-  );
-}
 
 const reconnecting: Partial<ManagerOptions & SocketOptions> = { transports: ['websocket'], reconnectionDelay: 50, reconnectionDelayMax: 200, forceNew: true };
 
@@ -66,7 +17,7 @@ describe.skipIf(!hasPostgres || !hasRedis)('a node killed with live chats', () =
   // A visitor typing in a tight loop is far beyond a person's budget; the test raises it, not the rules.
   const nodes = useTwoNodes(undefined, { RATE_LIMIT_FACTOR: '100' });
   const opened: Socket[] = [];
-  let lb: { url: string; close: () => void } | undefined;
+  let lb: Balancer | undefined;
   afterAll(() => {
     for (const s of opened) s.disconnect();
     lb?.close();

@@ -1,0 +1,56 @@
+import net from 'node:net';
+
+export interface Balancer {
+  url: string;
+  close(): void;
+}
+
+/**
+ * The load balancer of the tests: one port; each new connection goes to the first upstream that
+ * accepts it, so once a node is dead (or draining and closed) every reconnect lands on the next
+ * one under the same URL.
+ */
+export function balancer(upstreams: () => string[]): Promise<Balancer> {
+  const open = new Set<net.Socket>();
+  const server = net.createServer((client) => {
+    open.add(client);
+    client.on('close', () => open.delete(client));
+    client.on('error', () => client.destroy());
+    client.pause();
+    const tryFrom = (i: number) => {
+      const target = upstreams()[i];
+      if (!target) return client.destroy();
+      const u = new URL(target);
+      const up = net.connect({ host: u.hostname, port: Number(u.port) });
+      up.once('error', () => {
+        if (!up.readyState.startsWith('open')) tryFrom(i + 1);
+        else client.destroy();
+      });
+      up.once('connect', () => {
+        open.add(up);
+        up.on('close', () => {
+          open.delete(up);
+          client.destroy();
+        });
+        up.on('error', () => up.destroy());
+        client.on('close', () => up.destroy());
+        client.pipe(up);
+        up.pipe(client);
+        client.resume();
+      });
+    };
+    tryFrom(0);
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        close: () => {
+          for (const s of open) s.destroy();
+          server.close();
+        },
+      });
+    }),
+  );
+}
