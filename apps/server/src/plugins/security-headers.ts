@@ -1,16 +1,29 @@
 import type { FastifyInstance } from 'fastify';
 
-/** Headers on every response; the backoffice and demo pages also refuse to be framed elsewhere. */
+/** The backoffice SPA: own scripts only, never framed. Inline styles are Preact `style` props. */
+export const BACKOFFICE_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self' ws: wss:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+/** The demo shop: like a merchant page embedding the widget (its shadow-root styles are inline). */
+export const DEMO_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self' ws: wss:; object-src 'none'; frame-ancestors 'self'; base-uri 'self'; form-action 'self'";
+/** Everything else (JSON, images, scripts, CSV): nothing in it may run or be framed if opened as a page. */
+export const RESOURCE_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+const under = (url: string, prefix: string) => url === prefix || url.startsWith(`${prefix}/`) || url.startsWith(`${prefix}?`);
+
+/** Headers on every response; pages get a CSP without inline scripts, everything else one that runs nothing. */
 export function registerSecurityHeaders(app: FastifyInstance): void {
   app.addHook('onSend', async (req, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'strict-origin-when-cross-origin');
-    if (req.url.startsWith('/backoffice')) {
+    if (under(req.url, '/backoffice')) {
       reply.header('X-Frame-Options', 'DENY');
-      reply.header(
-        'Content-Security-Policy',
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
-      );
+      reply.header('Content-Security-Policy', BACKOFFICE_CSP);
+    } else if (under(req.url, '/demo')) {
+      reply.header('X-Frame-Options', 'SAMEORIGIN');
+      reply.header('Content-Security-Policy', DEMO_CSP);
+    } else {
+      reply.header('Content-Security-Policy', RESOURCE_CSP);
     }
   });
 }
