@@ -39,7 +39,12 @@ export async function createDb(opts: CreateDbOptions): Promise<DbHandle> {
     const { drizzle } = await import('drizzle-orm/node-postgres');
     const { migrate } = await import('drizzle-orm/node-postgres/migrator');
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
-    pool.on('error', (err) => opts.onError?.(err));
+    // Every client gets an error listener when it connects, idle or checked out: the pool listens
+    // on idle ones only, and a client checked out (in a transaction, between two statements) whose
+    // connection is cut would emit 'error' to nobody and end the process. Its next statement fails
+    // and the pool drops it on release. The pool re-emits an idle client's error: already reported, not twice.
+    pool.on('connect', (client) => client.on('error', (err) => opts.onError?.(err)));
+    pool.on('error', () => undefined);
     const db = drizzle({ client: pool, schema, casing: 'snake_case' });
     await migrateWithLock(() => migrate(db, { migrationsFolder }), pool);
     return {

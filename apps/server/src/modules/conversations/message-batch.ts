@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@tribu/db';
+import { isConnectionFailure, unavailableIfDown } from '../../lib/pg-errors.ts';
 import type { NewMessage } from './conversation.repository.ts';
 
 type MessageRow = {
@@ -101,7 +102,9 @@ export class MessageBatcher {
       const outcomes = await this.store(batch.map((e) => e.m));
       batch.forEach((e, i) => e.resolve(outcomes[i]!));
     } catch (e) {
-      if (batch.length === 1) return batch[0]!.reject(e);
+      // The database is down or its connection was cut: nothing to retry one by one; the senders
+      // get the retryable `unavailable` and send again with the same client ids.
+      if (batch.length === 1 || isConnectionFailure(e)) return batch.forEach((entry) => entry.reject(unavailableIfDown(e)));
       // One bad message must not fail its neighbours: they are written one by one.
       for (const entry of batch) await this.store([entry.m]).then((o) => entry.resolve(o[0]!), entry.reject);
     }
