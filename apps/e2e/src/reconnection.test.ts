@@ -40,4 +40,34 @@ describe.skipIf(!hasChromium)('a network drop during a chat', () => {
     await s.visitor.getByText('Reconnecting…').waitFor({ state: 'detached' });
     expect(await s.visitor.getByText('Sending…').count()).toBe(0);
   });
+
+  it('keeps a message typed offline across a reload of the tab, then sends it once', async () => {
+    // The visitor's network to the chat server is cut (pages still load): every socket attempt fails.
+    let cut = true;
+    await s.visitor.routeWebSocket(/\/socket\.io\//, (ws) => (cut ? ws.close() : ws.connectToServer()));
+    await s.visitor.route(/\/socket\.io\//, (r) => (cut ? r.abort() : r.continue()));
+    await s.visitor.reload();
+    const box = s.visitor.getByRole('textbox', { name: 'Your message' });
+    await box.fill('Sent offline, then the tab reloaded');
+    await box.press('Enter');
+    await s.visitor.getByText('Sending…').waitFor();
+
+    await s.visitor.reload();
+    // Still not acknowledged after the reload: shown, still being sent, not silently dropped.
+    const visitorLog = s.visitor.getByRole('log');
+    await visitorLog.getByText('Sent offline, then the tab reloaded').waitFor();
+    await s.visitor.getByText('Sending…').waitFor();
+    await screenshot(s.visitor, 'visitor-outbox-after-reload');
+
+    cut = false;
+    const helperLog = s.helper.getByRole('log', { name: 'Conversation' });
+    await helperLog.getByText('Sent offline, then the tab reloaded').waitFor({ timeout: 30_000 });
+    await s.visitor.getByText('Sending…').waitFor({ state: 'detached', timeout: 30_000 });
+    // Once on both sides, even after another reload (the outbox is empty once acknowledged).
+    expect(await helperLog.getByText('Sent offline, then the tab reloaded').count()).toBe(1);
+    await s.visitor.reload();
+    await visitorLog.getByText('Sent offline, then the tab reloaded').waitFor();
+    expect(await visitorLog.getByText('Sent offline, then the tab reloaded').count()).toBe(1);
+    expect(await s.visitor.getByText('Sending…').count()).toBe(0);
+  });
 });

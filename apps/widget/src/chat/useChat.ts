@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { LIMITS, type Conversation, type Message, type QueuePosition } from '@tribu/protocol/client';
 import type { Intro } from './Composer.tsx';
+import { loadOutbox, saveOutbox, type Unacked } from './outbox-store.ts';
 import { currentPage } from './page-context.ts';
 import { readIdentity, writeIdentity, type MountOptions } from '../shared.ts';
 import type { Dict } from './i18n/index.ts';
@@ -21,6 +22,17 @@ export interface ShownMessage {
 
 export type Link = 'idle' | 'connecting' | 'online' | 'reconnecting';
 
+const shownFrom = (u: Unacked): ShownMessage => ({
+  key: u.clientId,
+  clientId: u.clientId,
+  author: 'visitor',
+  authorName: null,
+  text: u.text,
+  seq: Number.MAX_SAFE_INTEGER,
+  createdAt: u.createdAt,
+  state: u.state,
+  ...(u.error ? { error: u.error } : {}),
+});
 
 /** The visitor's chat: identity, socket, conversation and messages, resynced after every reconnect. */
 export function useChat(opts: MountOptions, t: Dict, contextVersion: number, visible: boolean) {
@@ -28,7 +40,9 @@ export function useChat(opts: MountOptions, t: Dict, contextVersion: number, vis
   const page = () => currentPage(opts.context());
   const [conversation, setConversation] = useState<Conversation | null>(null);
   const [stored, setStored] = useState<Message[]>([]);
-  const [pending, setPending] = useState<ShownMessage[]>([]);
+  // Messages not yet acknowledged, restored after a reload of the tab: resent once, or shown failed.
+  const [restored] = useState(() => loadOutbox(siteKey));
+  const [pending, setPending] = useState<ShownMessage[]>(() => restored.map(shownFrom));
   const [link, setLink] = useState<Link>('idle');
   const [helperTyping, setHelperTyping] = useState(false);
   const [queue, setQueue] = useState<QueuePosition | null>(null);
@@ -40,7 +54,15 @@ export function useChat(opts: MountOptions, t: Dict, contextVersion: number, vis
   // Sends go out one after the other, in the order typed, each once the socket is connected.
   const outbox = useRef<Promise<void>>(Promise.resolve());
   // What came with a first message, kept so a retry sends the same.
-  const intros = useRef(new Map<string, Intro>()).current;
+  const intros = useRef(new Map<string, Intro>(restored.flatMap((u) => (u.intro ? [[u.clientId, u.intro] as const] : [])))).current;
+  // Settled once the first connection asked which conversation is open, so a resend after a reload
+  // continues that conversation instead of racing to start one.
+  const fetched = useRef<{ done: Promise<void>; resolve: () => void } | null>(null);
+  if (!fetched.current) {
+    let resolve = () => undefined as void;
+    const done = new Promise<void>((r) => (resolve = r));
+    fetched.current = { done, resolve };
+  }
   const convRef = useRef<Conversation | null>(null);
   const lastSeq = useRef(0);
   convRef.current = conversation;
@@ -100,7 +122,7 @@ export function useChat(opts: MountOptions, t: Dict, contextVersion: number, vis
       first = false;
       const c = convRef.current;
       if (!wasFirst && c) await catchUp(s, c.id, lastSeq.current);
-      const r = await command(s, 'conversation:fetch', {});
+      const r = await command(s, 'conversation:fetch', {}).finally(() => fetched.current?.resolve());
       // A start racing this fetch may not be stored yet: never let "nothing yet" erase it.
       if (r.ok && (r.data.conversation || !convRef.current)) {
         adopt(r.data.conversation, r.data.messages);
@@ -184,6 +206,21 @@ export function useChat(opts: MountOptions, t: Dict, contextVersion: number, vis
     }
   }, [contextVersion]);
 
+  // Whatever is not acknowledged is kept for a reload of this tab.
+  useEffect(() => {
+    saveOutbox(
+      siteKey,
+      pending.map((p) => ({
+        clientId: p.clientId,
+        text: p.text,
+        createdAt: p.createdAt,
+        state: p.state === 'failed' ? 'failed' : 'sending',
+        ...(p.error ? { error: p.error } : {}),
+        ...(intros.has(p.clientId) ? { intro: intros.get(p.clientId) } : {}),
+      })),
+    );
+  }, [siteKey, pending]);
+
   useEffect(() => {
     if (readIdentity(siteKey)?.hasConversation) void open();
     return () => {
@@ -200,6 +237,7 @@ export function useChat(opts: MountOptions, t: Dict, contextVersion: number, vis
         const s = await open();
         // Offline: keep the message queued (shown as sending) until the connection is back.
         if (!s.connected) await new Promise<void>((resolve) => s.once('connect', () => resolve()));
+        await fetched.current?.done;
         const c = convRef.current;
         if (!c || c.status === 'closed') {
           // Helpers see the visitor's language and local time.
@@ -230,6 +268,11 @@ export function useChat(opts: MountOptions, t: Dict, contextVersion: number, vis
     },
     [deliverNow],
   );
+
+  // Sent before a reload and never acknowledged: sent again with the same client id (stored once).
+  useEffect(() => {
+    for (const u of restored) if (u.state === 'sending') void deliver(u.clientId, u.text, u.intro);
+  }, []);
 
   const send = useCallback(
     (text: string, intro?: Intro) => {
