@@ -41,6 +41,26 @@ describe.skipIf(!hasPostgres || !hasRedis)('two server processes sharing Postgre
     expect((await ended).closedBy).toBe('visitor');
   });
 
+  it('keeps one open conversation when the same visitor starts from two tabs on two nodes at once', async () => {
+    for (let round = 0; round < 5; round++) {
+      const tab1 = await connectVisitor(nodes.a.url, { siteKey: 'shop-a', origin: ORIGIN_A });
+      const identity = { visitorId: tab1.visitorId, token: tab1.token };
+      const tab2 = await connectVisitor(nodes.b.url, { siteKey: 'shop-a', origin: ORIGIN_A, identity });
+      const [r1, r2] = await Promise.all([
+        ok<{ conversation: Conversation; message: Message }>(tab1.socket, 'conversation:start', { clientId: clientId(), text: `Tab one, round ${round}` }),
+        ok<{ conversation: Conversation; message: Message }>(tab2.socket, 'conversation:start', { clientId: clientId(), text: `Tab two, round ${round}` }),
+      ]);
+      // Both questions land in one conversation, numbered one after the other.
+      expect(r1.conversation.id).toBe(r2.conversation.id);
+      expect([r1.message.seq, r2.message.seq].sort()).toEqual([1, 2]);
+      const fetched = await ok<{ messages: Message[] }>(tab2.socket, 'conversation:fetch', {});
+      expect(fetched.messages.map((m) => m.text).sort()).toEqual([`Tab one, round ${round}`, `Tab two, round ${round}`]);
+      await ok(tab1.socket, 'conversation:end', { conversationId: r1.conversation.id });
+      tab1.socket.disconnect();
+      tab2.socket.disconnect();
+    }
+  });
+
   it('lets exactly one of two helpers on two nodes win a claim, and removes the card for the other', async () => {
     const onA = await connectHelper(nodes.a.url, USERS.helperA1.email);
     const onB = await connectHelper(nodes.b.url, USERS.helperA2.email);
