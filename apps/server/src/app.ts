@@ -67,6 +67,8 @@ import { ApplicationService } from './modules/recruitment/application.service.ts
 import { recruitmentRoutes } from './modules/recruitment/recruitment.routes.ts';
 import { OfflineAnswerMail } from './modules/mail/offline-answer.service.ts';
 import { TranscriptMail } from './modules/mail/transcript.service.ts';
+import { PrivacyService } from './modules/privacy/privacy.service.ts';
+import { privacyRoutes } from './modules/privacy/privacy.routes.ts';
 
 export interface AppDeps {
   env: Env;
@@ -278,6 +280,13 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   invitationRoutes(app, { auth, invitations, secureCookies });
   recruitmentRoutes(app, { auth, applications });
   widgetRoutes(app, { sites, availability });
+  const privacy = new PrivacyService(moduleDeps, {
+    visitors,
+    visitorSockets: visitorNs,
+    visitorLimiter: limiters.visitorEvents,
+    score: (id) => gamification.chatEnded(id),
+  });
+  privacyRoutes(app, { auth, privacy });
   siteAdminRoutes(app, {
     auth,
     settings: new SiteSettingsService(moduleDeps, env.PUBLIC_URL),

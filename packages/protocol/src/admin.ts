@@ -57,6 +57,7 @@ export const SiteSettingsPatchSchema = z
       .min(1, 'At least 1 day')
       .max(SITE_LIMITS.retentionDaysMax, `At most ${SITE_LIMITS.retentionDaysMax} days (10 years)`)
       .nullable(),
+    storeAddresses: z.boolean(),
   })
   .partial()
   .superRefine((v, ctx) => {

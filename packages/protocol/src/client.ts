@@ -19,3 +19,4 @@ export * from './site-settings.ts';
 export type * from './admin.ts';
 export * from './onboarding.ts';
 export type * from './onboarding.schemas.ts';
+export type * from './privacy.ts';

@@ -17,3 +17,4 @@ export * from './moderation.ts';
 export * from './admin.ts';
 export * from './onboarding.ts';
 export * from './onboarding.schemas.ts';
+export * from './privacy.ts';

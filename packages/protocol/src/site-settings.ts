@@ -93,6 +93,8 @@ export interface SiteSettingsView {
     offlineMode: 'ask' | 'hide';
     /** Days closed conversations are kept; null = for ever. */
     retentionDays: number | null;
+    /** Keep a keyed hash of the address each chat starts from (bans by address); false = never kept. */
+    storeAddresses: boolean;
   };
   /** Tribu's wording per language, shown as placeholders and used where the site says nothing. */
   defaultTexts: Record<Locale, WidgetTexts>;

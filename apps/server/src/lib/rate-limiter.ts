@@ -28,6 +28,11 @@ export function createLimiter(name: string, spec: LimiterSpec, redis?: { client:
 export class Limiter {
   constructor(private readonly impl: RateLimiterAbstract) {}
 
+  /** Drops what is counted for `key` (an erased visitor leaves nothing keyed by their id). */
+  async forget(key: string): Promise<void> {
+    await this.impl.delete(key);
+  }
+
   /** Takes one point for `key`; throws `rate_limited` with the wait when the budget is spent. */
   async consume(key: string, points = 1): Promise<void> {
     try {

@@ -59,7 +59,7 @@ export function setupVisitorNamespace(ns: VisitorNamespace, deps: VisitorNamespa
           return { messages: own(result.messages), conversation: result.conversation && forVisitor(result.conversation, deps.publicUrl) };
         },
         'conversation:start': async (p) => {
-          await deps.gate.refuse(v, ipHash);
+          await Promise.all([deps.gate.refuse(v, ipHash), deps.visitors.refuseErased(v)]);
           const result = await c.start(v, p);
           if (result.message.seq === 1) await deps.gate.started(result.conversation, result.message, ipHash);
           return { message: forVisitorMessage(result.message), conversation: forVisitor(result.conversation, deps.publicUrl) };

@@ -40,6 +40,8 @@ export interface SiteSettings {
   blockedWords?: string[];
   /** Days closed conversations are kept; null/absent = for ever. */
   retentionDays?: number | null;
+  /** Keep a keyed hash of each chat's network address (bans by address); absent = true. */
+  storeAddresses?: boolean;
   /** Onboarding: how many chats a newcomer watches read-only before taking requests (default 3). */
   observeChats?: number;
   texts?: Partial<Record<'en' | 'fr' | 'es', Partial<Record<'launcher' | 'title' | 'disclosure' | 'placeholder' | 'open' | 'online' | 'replies' | 'offline' | 'privacy', string>>>>;

@@ -1,6 +1,6 @@
-import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { bans, conversations, users, type Db } from '@tribu/db';
+import { bans, conversations, sites, users, type Db } from '@tribu/db';
 import type { BanView } from '@tribu/protocol';
 
 type BanRow = typeof bans.$inferSelect;
@@ -52,13 +52,41 @@ export class BansRepository {
     return rows.map(({ b, createdByName, liftedByName }) => toBanView(b, createdByName, liftedByName));
   }
 
-  /** Keeps the hash of the address a conversation was started from (only once, at the start). */
+  /**
+   * Keeps the hash of the address a conversation was started from (only once, at the start), unless
+   * its site chose not to keep addresses: read in the same statement, so no node's cached settings can
+   * store one after the admin turned it off.
+   */
   async recordAddress(conversationId: string, ipHash: string): Promise<void> {
     await this.db
       .update(conversations)
       .set({ ipHash })
-      .where(and(eq(conversations.id, conversationId), isNull(conversations.ipHash)));
+      .where(
+        and(
+          eq(conversations.id, conversationId),
+          isNull(conversations.ipHash),
+          sql`exists (select 1 from ${sites} s where s.id = ${conversations.siteId} and coalesce((s.settings->>'storeAddresses')::boolean, true))`,
+        ),
+      );
   }
+}
+
+/**
+ * A site turned "keep network addresses" off: every address hash it holds goes, in the chats and in
+ * its bans (which keep holding by visitor id). Returns how many rows lost one.
+ */
+export async function forgetSiteAddresses(db: Pick<Db, 'update'>, siteId: string): Promise<{ conversations: number; bans: number }> {
+  const c = await db
+    .update(conversations)
+    .set({ ipHash: null })
+    .where(and(eq(conversations.siteId, siteId), isNotNull(conversations.ipHash)))
+    .returning({ id: conversations.id });
+  const b = await db
+    .update(bans)
+    .set({ ipHash: null })
+    .where(and(eq(bans.siteId, siteId), isNotNull(bans.ipHash)))
+    .returning({ id: bans.id });
+  return { conversations: c.length, bans: b.length };
 }
 
 export function toBanView(b: BanRow, createdByName: string | null, liftedByName: string | null): BanView {

@@ -10,6 +10,9 @@ import { visitorLabel, type ReportService } from './reports.service.ts';
 /** What a banned visitor reads: polite, and nothing to argue with. */
 export const BANNED_TEXT = "Chat isn't available for you right now.";
 
+/** Why the address option is refused on a site that keeps no addresses (the ban form shows it too). */
+export const ADDRESSES_OFF_TEXT = 'This site keeps no network addresses (Site settings → Privacy), so bans hold by visitor only';
+
 const DAY = 24 * 60 * 60 * 1000;
 const DAYS: Record<BanDuration, number | null> = { '1d': 1, '7d': 7, '30d': 30, forever: null };
 
@@ -40,6 +43,9 @@ export class BanService {
     requireManager(actor, siteId);
     const conversation = await this.deps.conversationRepo.findRow(input.conversationId);
     if (!conversation || conversation.siteId !== siteId) throw notFound();
+    if (input.blockAddress && (await this.deps.sites.byId(siteId))?.settings.storeAddresses === false) {
+      throw new AppError(ErrorCode.badRequest, ADDRESSES_OFF_TEXT);
+    }
     if (input.blockAddress && !conversation.ipHash) {
       throw new AppError(ErrorCode.badRequest, 'No network address is known for this chat; ban the visitor only');
     }

@@ -8,6 +8,7 @@ import { requireAdmin } from '../access.ts';
 import type { ModuleDeps } from '../module-deps.ts';
 import type { SiteRow } from './site.service.ts';
 import { DEFAULT_TEXTS } from './widget.routes.ts';
+import { forgetSiteAddresses } from '../moderation/bans.repository.ts';
 
 /** The tag a merchant pastes on their pages. */
 export const embedSnippet = (publicUrl: string, key: string) =>
@@ -34,6 +35,7 @@ export function settingsView(site: SiteRow, publicUrl: string): SiteSettingsView
       releaseAfterSec: s.releaseAfterSec ?? DEFAULT_RELEASE_AFTER_SEC,
       offlineMode: s.offlineMode ?? 'ask',
       retentionDays: s.retentionDays ?? null,
+      storeAddresses: s.storeAddresses !== false,
     },
     defaultTexts: DEFAULT_TEXTS,
     embed: embedSnippet(publicUrl, site.key),
@@ -107,7 +109,9 @@ export class SiteSettingsService {
         .where(eq(sites.id, siteId))
         .returning();
       if (!row) throw notFound('Site');
-      const changed = diff(before, settingsView(row, this.publicUrl).settings);
+      const changed: Record<string, unknown> = diff(before, settingsView(row, this.publicUrl).settings);
+      // Addresses off: the hashes already kept go too (chats and bans), in the same transaction.
+      if (before.storeAddresses && patch.storeAddresses === false) changed.addressesForgotten = await forgetSiteAddresses(tx, siteId);
       if (Object.keys(changed).length) {
         await this.deps.audit.record(
           actor,

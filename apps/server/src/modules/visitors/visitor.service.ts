@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { visitors, type Db } from '@tribu/db';
 import { ErrorCode, type VisitorTokenRequest, type VisitorTokenResponse } from '@tribu/protocol';
 import { AppError } from '../../lib/errors.ts';
@@ -25,7 +26,8 @@ export class VisitorService {
     const site = await this.allowedSite(input.siteKey, from);
     if (input.visitorId && input.token && verifyVisitorToken(this.secret, site.id, input.visitorId, input.token)) {
       await this.db.insert(visitors).values({ id: input.visitorId, siteId: site.id }).onConflictDoNothing();
-      return { visitorId: input.visitorId, token: input.token };
+      // An erased identity is never confirmed again: the widget gets a fresh one.
+      if (!(await this.isErased(input.visitorId))) return { visitorId: input.visitorId, token: input.token };
     }
     const visitorId = randomUUID();
     await this.db.insert(visitors).values({ id: visitorId, siteId: site.id });
@@ -41,7 +43,19 @@ export class VisitorService {
     if (!verifyVisitorToken(this.secret, site.id, input.visitorId, input.token)) {
       throw new AppError(ErrorCode.unauthorized, 'Invalid visitor token');
     }
+    // Read from the database at every handshake, so an erasure on one node holds on all of them at once.
+    if (await this.isErased(input.visitorId)) throw new AppError(ErrorCode.unauthorized, 'This visitor identity was erased');
     return { kind: 'visitor', visitorId: input.visitorId, siteId: site.id };
+  }
+
+  /** Throws for a visitor erased since their socket connected (a command racing the erasure). */
+  async refuseErased(v: VisitorActor): Promise<void> {
+    if (await this.isErased(v.visitorId)) throw new AppError(ErrorCode.unauthorized, 'This visitor identity was erased');
+  }
+
+  private async isErased(visitorId: string): Promise<boolean> {
+    const [row] = await this.db.select({ erasedAt: visitors.erasedAt }).from(visitors).where(eq(visitors.id, visitorId)).limit(1);
+    return row?.erasedAt != null;
   }
 
   private async allowedSite(siteKey: string, from: OriginInfo) {

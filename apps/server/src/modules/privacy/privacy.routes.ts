@@ -1,0 +1,86 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { IdSchema, PrivacyEraseSchema, PrivacyLookupSchema, VisitorCredentialsSchema, type PrivacyLookupResult } from '@tribu/protocol';
+import { requireSession } from '../auth/auth.routes.ts';
+import type { AuthService } from '../auth/auth.service.ts';
+import type { PrivacyService } from './privacy.service.ts';
+
+const visitorLimit = { rateLimit: { max: 10, timeWindow: 60_000 } };
+const read = { rateLimit: { max: 120, timeWindow: 60_000 } };
+const write = { rateLimit: { max: 30, timeWindow: 60_000 } };
+const SiteParams = z.object({ siteId: IdSchema });
+const VisitorParams = z.object({ siteId: IdSchema, visitorId: IdSchema });
+const VISITOR_PATHS = ['/api/visitor/data', '/api/visitor/erase'] as const;
+
+const day = () => new Date().toISOString().slice(0, 10);
+const attachment = (reply: FastifyReply, name: string) =>
+  reply.header('cache-control', 'no-store').header('content-disposition', `attachment; filename="${name}-${day()}.json"`);
+
+/**
+ * The widget's "Download my data" / "Delete my data" (POST with the visitor's token, from the site's
+ * allowed origins, like `/api/visitor/token`), and the backoffice's Manage → Privacy.
+ */
+export function privacyRoutes(app: FastifyInstance, deps: { auth: AuthService; privacy: PrivacyService }): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { privacy } = deps;
+
+  for (const path of VISITOR_PATHS) {
+    r.options(path, async (req, reply) => {
+      const origin = req.headers.origin;
+      if (origin) {
+        void reply
+          .header('Access-Control-Allow-Origin', origin)
+          .header('Vary', 'Origin')
+          .header('Access-Control-Allow-Methods', 'POST')
+          .header('Access-Control-Allow-Headers', 'content-type')
+          .header('Access-Control-Max-Age', '600');
+      }
+      return reply.status(204).send();
+    });
+  }
+
+  r.post('/api/visitor/data', { schema: { body: VisitorCredentialsSchema }, config: visitorLimit }, async (req, reply) => {
+    const data = await privacy.exportOwn(req.body, { origin: req.headers.origin, host: req.headers.host });
+    if (req.headers.origin) void reply.header('Access-Control-Allow-Origin', req.headers.origin).header('Vary', 'Origin');
+    void reply.header('cache-control', 'no-store');
+    return data;
+  });
+
+  r.post('/api/visitor/erase', { schema: { body: VisitorCredentialsSchema }, config: visitorLimit }, async (req, reply) => {
+    const done = await privacy.eraseOwn(req.body, { origin: req.headers.origin, host: req.headers.host });
+    if (req.headers.origin) void reply.header('Access-Control-Allow-Origin', req.headers.origin).header('Vary', 'Origin');
+    return done;
+  });
+
+  r.get('/api/sites/:siteId/privacy/options', { schema: { params: SiteParams }, config: read }, async (req) => {
+    const { actor } = await requireSession(deps.auth, req, false);
+    return privacy.options(actor, req.params.siteId);
+  });
+
+  r.get(
+    '/api/sites/:siteId/privacy/visitors',
+    { schema: { params: SiteParams, querystring: PrivacyLookupSchema }, config: read },
+    async (req, reply): Promise<PrivacyLookupResult> => {
+      const { actor } = await requireSession(deps.auth, req, false);
+      void reply.header('cache-control', 'no-store');
+      return { visitors: await privacy.find(actor, req.params.siteId, req.query) };
+    },
+  );
+
+  r.get('/api/sites/:siteId/privacy/visitors/:visitorId/export', { schema: { params: VisitorParams }, config: read }, async (req, reply) => {
+    const { actor } = await requireSession(deps.auth, req, false);
+    const data = await privacy.exportFor(actor, req.params.siteId, req.params.visitorId);
+    void attachment(reply, `tribu-visitor-${req.params.visitorId.slice(0, 8)}`);
+    return data;
+  });
+
+  r.post(
+    '/api/sites/:siteId/privacy/visitors/:visitorId/erase',
+    { schema: { params: VisitorParams, body: PrivacyEraseSchema }, config: write },
+    async (req) => {
+      const { actor } = await requireSession(deps.auth, req, true);
+      return { visitor: await privacy.eraseFor(actor, req.params.siteId, req.params.visitorId, req.body.reason) };
+    },
+  );
+}
