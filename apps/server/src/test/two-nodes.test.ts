@@ -61,6 +61,43 @@ describe.skipIf(!hasPostgres || !hasRedis)('two server processes sharing Postgre
     }
   });
 
+  it('stops telling a helper of a chat once they released it or handed it off, on either node', async () => {
+    const ada = await connectHelper(nodes.a.url, USERS.helperA1.email);
+    const ben = await connectHelper(nodes.b.url, USERS.helperA2.email);
+    const visitor = await connectVisitor(nodes.a.url, { siteKey: 'shop-a', origin: ORIGIN_A });
+    const { conversation } = await ok<{ conversation: Conversation }>(visitor.socket, 'conversation:start', { clientId: clientId(), text: 'Rooms?' });
+    const conversationId = conversation.id;
+    const heard = { ada: [] as string[], ben: [] as string[] };
+    for (const [who, h] of [['ada', ada], ['ben', ben]] as const) {
+      h.socket.on('message:created', (m: Message) => m.conversationId === conversationId && heard[who].push(m.text));
+    }
+
+    // Ada (node A) takes it and lets it go; Ben (node B) takes it.
+    await ok(ada.socket, 'conversation:claim', { conversationId });
+    await ok(ada.socket, 'conversation:release', { conversationId });
+    await ok(ben.socket, 'conversation:claim', { conversationId });
+    const toBen = next<Message>(ben.socket, 'message:created', (m) => m.text === 'Only for Ben');
+    await ok(visitor.socket, 'message:send', { conversationId, clientId: clientId(), text: 'Only for Ben' });
+    await toBen;
+    const adaTries = await send(ada.socket, 'message:send', { conversationId, clientId: clientId(), text: 'Still here?' });
+    expect(adaTries.ok ? 'sent' : adaTries.error.code).toBe('not_found');
+
+    // Ben hands it to Ada, who accepts on node A: now Ben hears nothing more.
+    const offered = next(ada.socket, 'handoff:offered');
+    await ok(ben.socket, 'handoff:offer', { conversationId, toUserId: ada.me.user.id });
+    await offered;
+    await ok(ada.socket, 'handoff:answer', { conversationId, accept: true });
+    const toAda = next<Message>(ada.socket, 'message:created', (m) => m.text === 'Only for Ada');
+    await ok(visitor.socket, 'message:send', { conversationId, clientId: clientId(), text: 'Only for Ada' });
+    await toAda;
+    const benTries = await send(ben.socket, 'message:send', { conversationId, clientId: clientId(), text: 'Me again' });
+    expect(benTries.ok ? 'sent' : benTries.error.code).toBe('not_found');
+
+    expect(heard.ada).not.toContain('Only for Ben');
+    expect(heard.ben).not.toContain('Only for Ada');
+    await ok(visitor.socket, 'conversation:end', { conversationId });
+  });
+
   it('lets exactly one of two helpers on two nodes win a claim, and removes the card for the other', async () => {
     const onA = await connectHelper(nodes.a.url, USERS.helperA1.email);
     const onB = await connectHelper(nodes.b.url, USERS.helperA2.email);
