@@ -15,6 +15,7 @@ import { ConversationRepository } from './modules/conversations/conversation.rep
 import type { ConversationEvents } from './modules/conversations/conversation.events.ts';
 import { ConversationService } from './modules/conversations/conversation.service.ts';
 import { QueuePositions } from './modules/conversations/queue-positions.ts';
+import { Drain } from './modules/health/drain.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { AvailabilityService } from './modules/sites/availability.service.ts';
 import { SiteService } from './modules/sites/site.service.ts';
@@ -86,6 +87,8 @@ export interface App {
   scoreChat(conversationId: string): Promise<void>;
   /** Runs the periodic jobs once now (tests call it instead of waiting for the timer). */
   sweep(): Promise<void>;
+  /** Leaving on SIGTERM: readiness fails, clients reconnect elsewhere, message writes finish (main.ts). */
+  drain: Drain;
 }
 
 /** Builds the whole server without listening: tests call it and then `app.listen({ port: 0 })`. */
@@ -264,7 +267,8 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
     log: app.log,
   });
 
-  healthRoutes(app, { db, redis });
+  const drain = new Drain(io, () => conversationRepo.settled(), app.log);
+  healthRoutes(app, { db, redis, drain });
   authRoutes(app, { auth, secureCookies: env.PUBLIC_URL.startsWith('https://') });
   visitorRoutes(app, { visitors });
   const secureCookies = env.PUBLIC_URL.startsWith('https://');
@@ -323,6 +327,7 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
     app,
     db,
     redis,
+    drain,
     scoreChat: (id) => gamification.chatEnded(id),
     sweep: async () => {
       await sweep();

@@ -3,6 +3,8 @@ import { loadEnv } from './env.ts';
 import { DEMO_NEWCOMER } from './seed/demo-onboarding.ts';
 import { DEMO_OPERATOR, DEMO_PASSWORD, DEMO_USERS, seedDemo } from './seed/demo-seed.ts';
 
+const SHUTDOWN_DEADLINE_MS = 10_000;
+
 /** The process: parse the environment, build, seed, listen, and close gracefully on signals. */
 async function main(): Promise<void> {
   let env;
@@ -12,7 +14,7 @@ async function main(): Promise<void> {
     console.error(e instanceof Error ? e.message : e);
     process.exit(1);
   }
-  const { app, db } = await buildApp({ env });
+  const { app, db, drain } = await buildApp({ env });
   let seeded = false;
   if (env.SEED_DEMO) seeded = await seedDemo(db.db);
 
@@ -33,14 +35,21 @@ async function main(): Promise<void> {
   }
   console.log(lines.join('\n') + '\n');
 
+  // SIGTERM (a deploy, a scale-down): leave without losing anyone. Readiness fails at once, clients
+  // are sent to reconnect elsewhere, message batches in flight finish, then the app closes. Past
+  // 10 s the process exits anyway (code 1) rather than hang a deploy.
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 10_000);
+    const force = setTimeout(() => {
+      app.log.error('shutdown took longer than 10 s; exiting');
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS);
     force.unref();
     try {
+      await drain.run(SHUTDOWN_DEADLINE_MS - 3_000);
       await app.close();
       process.exit(0);
     } catch (e) {

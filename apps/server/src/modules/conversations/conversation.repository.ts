@@ -40,6 +40,11 @@ export class ConversationRepository {
     return { message: toMessage(outcome.row, input.authorName), created: outcome.created };
   }
 
+  /** Resolves once no message batch is queued or being written. */
+  settled(): Promise<void> {
+    return this.batcher.settled();
+  }
+
   async findRow(id: string): Promise<ConversationRow | undefined> {
     const [row] = await this.db.select().from(conversations).where(eq(conversations.id, id)).limit(1);
     return row;

@@ -54,6 +54,15 @@ export class MessageBatcher {
     private readonly maxInFlight = 1,
   ) {}
 
+  /** Resolves once nothing is queued or being written (a node leaving waits for it before closing the pool). */
+  settled(): Promise<void> {
+    if (this.idle()) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  private waiters: (() => void)[] = [];
+  private idle = () => this.queue.length === 0 && this.inFlight === 0 && !this.scheduled;
+
   write(m: NewMessage): Promise<WriteOutcome> {
     return new Promise((resolve, reject) => {
       this.queue.push({ m, resolve, reject });
@@ -93,6 +102,7 @@ export class MessageBatcher {
         taken.forEach((id) => this.busy.delete(id));
         // What queued meanwhile has waited a commit already: write it now.
         this.flush();
+        if (this.idle()) this.waiters.splice(0).forEach((resolve) => resolve());
       });
     }
   }

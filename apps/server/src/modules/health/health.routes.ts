@@ -1,11 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { DbHandle } from '@tribu/db';
 import type { RedisHandles } from '../../plugins/redis.ts';
+import type { Drain } from './drain.ts';
 
-/** `/healthz`: the process is up. `/readyz`: the database (and Redis when configured) answer. */
-export function healthRoutes(app: FastifyInstance, deps: { db: DbHandle; redis: RedisHandles | undefined }): void {
+/**
+ * `/healthz`: the process is up. `/readyz`: the database (and Redis when configured) answer, and
+ * the node is not leaving (503 `draining` from SIGTERM on, so a load balancer stops routing here).
+ */
+export function healthRoutes(app: FastifyInstance, deps: { db: DbHandle; redis: RedisHandles | undefined; drain?: Drain }): void {
   app.get('/healthz', { config: { rateLimit: false } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { config: { rateLimit: false } }, async (_req, reply) => {
+    // Leaving: say so at once, whatever the database and Redis would answer.
+    if (deps.drain?.draining) return reply.status(503).send({ status: 'draining', checks: {} });
     const checks: Record<string, 'ok' | 'down'> = {};
     const withTimeout = <T>(p: Promise<T>) =>
       Promise.race([p, new Promise<never>((_, rej) => setTimeout(() => rej(new Error('timeout')), 2000).unref())]);

@@ -54,3 +54,21 @@ export function balancer(upstreams: () => string[]): Promise<Balancer> {
     }),
   );
 }
+
+/**
+ * What a load balancer's health check sees: polls each upstream's `/readyz` every `everyMs` and
+ * lists, in order, those answering 200 (all are listed until their first answer).
+ */
+export function readyUpstreams(urls: string[], everyMs = 100): { list: () => string[]; stop: () => void } {
+  const ready = new Map(urls.map((u) => [u, true]));
+  let stopped = false;
+  const poll = async (url: string) => {
+    while (!stopped) {
+      const ok = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
+      ready.set(url, ok);
+      await new Promise((r) => setTimeout(r, everyMs));
+    }
+  };
+  for (const url of urls) void poll(url);
+  return { list: () => urls.filter((u) => ready.get(u)), stop: () => void (stopped = true) };
+}
