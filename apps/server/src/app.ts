@@ -7,7 +7,7 @@ import { ErrorCode } from '@tribu/protocol';
 import type { Env } from './env.ts';
 import { AppError } from './lib/errors.ts';
 import { createLimiter } from './lib/rate-limiter.ts';
-import { REDACTED_PATHS, serializeRequest } from './lib/log-redaction.ts';
+import { REDACTED_PATHS, maskAddresses, serializeRequest } from './lib/log-redaction.ts';
 import { loadSecret } from './lib/secret.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
@@ -99,6 +99,7 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
       // Never log credentials: cookies and CSRF tokens are redacted, invitation tokens and addresses in URLs masked.
       redact: REDACTED_PATHS,
       serializers: { req: serializeRequest },
+      hooks: { streamWrite: maskAddresses },
     },
     // Only behind a proxy may X-Forwarded-For name the client (rate limits are keyed by address).
     trustProxy: env.TRUST_PROXY,

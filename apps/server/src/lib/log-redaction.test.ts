@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loggableUrl } from './log-redaction.ts';
+import { loggableUrl, maskAddresses } from './log-redaction.ts';
 
 describe('loggableUrl', () => {
   it.each([
@@ -12,5 +12,17 @@ describe('loggableUrl', () => {
     ['/backoffice/queue', '/backoffice/queue'],
   ])('%s → %s', (url, expected) => {
     expect(loggableUrl(url)).toBe(expected);
+  });
+});
+
+describe('maskAddresses', () => {
+  it.each([
+    ['{"msg":"mail not sent","error":"550 5.1.1 <ann.lee@mail.example>: Recipient address rejected"}', '{"msg":"mail not sent","error":"550 5.1.1 <a***@mail.example>: Recipient address rejected"}'],
+    ['Key (email)=(bob+x@shop.co.uk) already exists', 'Key (email)=(b***@shop.co.uk) already exists'],
+    ['smtp://user:secret@mail.example:587', 'smtp://user:s***@mail.example:587'],
+    ['already masked a***@mail.example', 'already masked a***@mail.example'],
+    ['no address @ here', 'no address @ here'],
+  ])('%s', (line, expected) => {
+    expect(maskAddresses(line)).toBe(expected);
   });
 });

@@ -32,6 +32,16 @@ export function loggableUrl(url: string): string {
   return `${path}?${query}`;
 }
 
+const ADDRESS = /([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)/g;
+
+/**
+ * The last line of defence, applied to every log line as written: any mail address (in an error
+ * from a mail server, a database detail, a URL's user info) keeps its first letter and domain only.
+ */
+export function maskAddresses(line: string): string {
+  return line.replace(ADDRESS, '$1***@$2');
+}
+
 /** Fastify's request serializer, with the URL made loggable. */
 export function serializeRequest(req: FastifyRequest) {
   return {
