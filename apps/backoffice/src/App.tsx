@@ -22,6 +22,7 @@ const InvitePage = lazy(() => import('./routes/invite/InvitePage.tsx').then((m) 
 const ApplicationsPage = lazy(() => import('./routes/manage/applications/ApplicationsPage.tsx').then((m) => m.ApplicationsPage));
 const ModerationPage = lazy(() => import('./routes/manage/moderation/ModerationPage.tsx').then((m) => m.ModerationPage));
 const TeamPage = lazy(() => import('./routes/manage/team/TeamPage.tsx').then((m) => m.TeamPage));
+const PrivacyPage = lazy(() => import('./routes/manage/privacy/PrivacyPage.tsx').then((m) => m.PrivacyPage));
 const AuditPage = lazy(() => import('./routes/manage/audit/AuditPage.tsx').then((m) => m.AuditPage));
 const LOGIN = '/backoffice/login';
 /** Pages anyone may open without signing in: applying to a community, using an invitation. */
@@ -42,6 +43,7 @@ const RecognitionSettings = signedIn(RecognitionSettingsPage);
 const Moderation = signedIn(ModerationPage);
 const Team = signedIn(TeamPage);
 const Audit = signedIn(AuditPage);
+const Privacy = signedIn(PrivacyPage);
 const Applications = signedIn(ApplicationsPage);
 const NumbersPage = lazy(() => import('./routes/manage/numbers/NumbersPage.tsx').then((m) => m.NumbersPage));
 const Numbers = signedIn(NumbersPage);
@@ -79,6 +81,7 @@ function Gate() {
       <Route path="/backoffice/manage/moderation" component={Moderation} me={me} onSignedOut={() => setMe(null)} />
       <Route path="/backoffice/manage/team" component={Team} me={me} onSignedOut={() => setMe(null)} />
       <Route path="/backoffice/manage/audit" component={Audit} me={me} onSignedOut={() => setMe(null)} />
+      <Route path="/backoffice/manage/privacy" component={Privacy} me={me} onSignedOut={() => setMe(null)} />
       <Route path="/backoffice/manage/numbers" component={Numbers} me={me} onSignedOut={() => setMe(null)} />
       <Route path="/backoffice/manage/site" component={SiteSettings} me={me} onSignedOut={() => setMe(null)} />
       <Route path="/backoffice/operator" component={Operator} me={me} onSignedOut={() => setMe(null)} />

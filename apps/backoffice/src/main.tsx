@@ -7,6 +7,7 @@ import './styles/chat.css';
 import './styles/recognition.css';
 import './styles/manage.css';
 import './styles/moderation.css';
+import './styles/privacy.css';
 import './styles/recruitment.css';
 import './styles/admin.css';
 import './styles/onboarding.css';

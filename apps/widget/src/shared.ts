@@ -53,6 +53,19 @@ export function writeIdentity(siteKey: string, id: StoredIdentity): void {
   }
 }
 
+/** After an erasure: the old identity and anything kept for this site in this tab are dropped. */
+export function forgetIdentity(siteKey: string): void {
+  try {
+    localStorage.removeItem(storageKey(siteKey));
+    for (let i = sessionStorage.length - 1; i >= 0; i--) {
+      const k = sessionStorage.key(i);
+      if (k?.startsWith(`${storageKey(siteKey)}:`) && k !== openKey(siteKey)) sessionStorage.removeItem(k);
+    }
+  } catch {
+    /* storage blocked: nothing was kept */
+  }
+}
+
 export function rememberOpen(siteKey: string, open: boolean): void {
   try {
     sessionStorage.setItem(openKey(siteKey), open ? '1' : '0');

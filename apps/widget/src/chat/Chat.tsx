@@ -6,6 +6,7 @@ import { MessageList } from './MessageList.tsx';
 import { useState } from 'preact/hooks';
 import { readIdentity } from '../shared.ts';
 import { History } from './History.tsx';
+import { PrivacyPanel } from './PrivacyPanel.tsx';
 import { Rating } from './Rating.tsx';
 import { downloadTranscript, transcriptText } from './transcript.ts';
 import { useChat } from './useChat.ts';
@@ -16,12 +17,22 @@ interface Props {
   open: boolean;
   contextVersion: number;
   onClose: () => void;
+  /** The visitor erased their data: the chat is remounted fresh (new identity on the next message). */
+  onErased: () => void;
+  /** Just remounted after an erasure: say it was done. */
+  erased: boolean;
 }
 
-export function Chat({ opts, state, open, contextVersion, onClose }: Props) {
+export function Chat({ opts, state, open, contextVersion, onClose, onErased, erased }: Props) {
   const { t, locale } = useI18n();
   const [showHistory, setShowHistory] = useState(false);
-  const chat = useChat(opts, t, contextVersion, open && !showHistory);
+  const [showPrivacy, setShowPrivacy] = useState(false);
+  const chat = useChat(opts, t, contextVersion, open && !showHistory && !showPrivacy);
+  const dataLink = (
+    <button type="button" class="link" onClick={() => setShowPrivacy(true)}>
+      {t.yourData}
+    </button>
+  );
   const c = chat.conversation;
   const offline = state.availability.mode !== 'live';
   const status =
@@ -82,12 +93,15 @@ export function Chat({ opts, state, open, contextVersion, onClose }: Props) {
           {t.offline}
         </p>
       )}
-      {chat.banned ? (
+      {showPrivacy ? (
+        <PrivacyPanel base={opts.base} siteKey={opts.siteKey} siteName={state.site.name} onBack={() => setShowPrivacy(false)} onErased={onErased} />
+      ) : chat.banned ? (
         <div class="banned" role="status">
           <p>
             <strong>{t.banned}</strong>
           </p>
           <p>{t.bannedMore}</p>
+          {dataLink}
         </div>
       ) : showHistory ? (
         <History
@@ -98,6 +112,11 @@ export function Chat({ opts, state, open, contextVersion, onClose }: Props) {
         />
       ) : (
         <>
+          {erased && !c && (
+            <p class="status done" role="status">
+              {t.deleted}
+            </p>
+          )}
           <MessageList
             messages={chat.messages}
             onRetry={chat.retry}
@@ -132,6 +151,7 @@ export function Chat({ opts, state, open, contextVersion, onClose }: Props) {
               <button type="button" class="link" onClick={() => setShowHistory(true)}>
                 {t.previous}
               </button>
+              {dataLink}
             </div>
           ) : (
             <>
@@ -149,17 +169,20 @@ export function Chat({ opts, state, open, contextVersion, onClose }: Props) {
                 }
                 privacy={state.texts.privacy}
               />
-              {c ? (
-                <button type="button" class="link end" onClick={() => void chat.end()}>
-                  {t.endChat}
-                </button>
-              ) : (
-                readIdentity(opts.siteKey) && (
-                  <button type="button" class="link end" onClick={() => setShowHistory(true)}>
-                    {t.previous}
+              <div class="foot-links">
+                {c ? (
+                  <button type="button" class="link" onClick={() => void chat.end()}>
+                    {t.endChat}
                   </button>
-                )
-              )}
+                ) : (
+                  readIdentity(opts.siteKey) && (
+                    <button type="button" class="link" onClick={() => setShowHistory(true)}>
+                      {t.previous}
+                    </button>
+                  )
+                )}
+                {dataLink}
+              </div>
             </>
           )}
         </>

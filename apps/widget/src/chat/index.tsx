@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import type { WidgetState } from '@tribu/protocol/client';
-import { adoptCss, rememberOpen, type ChatController, type MountOptions } from '../shared.ts';
+import { adoptCss, forgetIdentity, rememberOpen, type ChatController, type MountOptions } from '../shared.ts';
 import { Chat } from './Chat.tsx';
 import css from './chat.css?inline';
 import { I18n, loadDict, type Dict } from './i18n/index.ts';
@@ -14,11 +14,28 @@ export function mount(root: ShadowRoot, opts: MountOptions): ChatController {
   let state = opts.state;
   let dict: Dict | null = null;
   let contextVersion = 0;
+  // Bumped when the visitor erases their data: a new key remounts the chat with nothing of the old identity.
+  let generation = 0;
   const draw = () => {
     if (!dict) return;
     render(
       <I18n.Provider value={{ t: dict, locale: state.locale }}>
-        <Chat opts={opts} state={state} open={isOpen} contextVersion={contextVersion} onClose={() => setOpen(false)} />
+        <Chat
+          key={generation}
+          opts={opts}
+          state={state}
+          open={isOpen}
+          contextVersion={contextVersion}
+          onClose={() => setOpen(false)}
+          erased={generation > 0}
+          onErased={() => {
+            forgetIdentity(opts.siteKey);
+            generation++;
+            draw();
+            // Unmounting may have saved the old chat's unsent messages: drop them too.
+            forgetIdentity(opts.siteKey);
+          }}
+        />
       </I18n.Provider>,
       container,
     );

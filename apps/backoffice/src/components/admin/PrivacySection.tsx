@@ -13,7 +13,7 @@ interface Props {
   onLocale: (l: Locale) => void;
 }
 
-/** The privacy notice per language and how long closed conversations are kept. */
+/** The privacy notice per language, how long closed conversations are kept, and whether address hashes are. */
 export function PrivacySection({ draft, defaults, errors, edit, locale, onLocale }: Props) {
   const forever = draft.retentionDays === null;
   return (
@@ -42,6 +42,19 @@ export function PrivacySection({ draft, defaults, errors, edit, locale, onLocale
             </span>
           </label>
         </div>
+      </fieldset>
+      <fieldset class="field">
+        <legend>Network addresses</legend>
+        <label class="choice">
+          <input type="checkbox" checked={draft.storeAddresses} onChange={(e) => edit({ storeAddresses: e.currentTarget.checked })} />
+          <span>
+            <strong>Keep a scrambled trace of each chat's network address</strong>
+            <small>
+              Tribu keeps a keyed hash of the address a chat starts from (never the address itself), so managers can ban an abuser's address and not only
+              their browser. Turned off: nothing is kept, bans hold by visitor only, and the traces already kept are deleted when you save.
+            </small>
+          </span>
+        </label>
       </fieldset>
       {!forever && (
         <Field id="f-retentionDays" label="Days to keep a closed conversation" error={errors.retentionDays} hint="Counted from the day the chat ended; deletion runs every few minutes.">

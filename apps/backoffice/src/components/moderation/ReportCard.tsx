@@ -72,6 +72,7 @@ export function ReportCard({ reports, siteId, csrf, onChanged }: Props) {
       )}
       {open === 'ban' && chat ? (
         <BanForm
+          siteId={siteId}
           initialReason={r.reason}
           onCancel={() => setOpen(null)}
           onBan={(p) => run(() => moderationApi.ban(csrf, siteId, { conversationId: chat.conversationId, reportId: r.id, ...p }))}

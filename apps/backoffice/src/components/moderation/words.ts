@@ -30,6 +30,8 @@ export const ACTION_LABEL: Record<string, string> = {
   'mentor.assigned': 'gave a newcomer a mentor',
   'mentor.removed': "removed a newcomer's mentor",
   'onboarding.settings': 'changed how many chats newcomers watch',
+  'privacy.exported': "downloaded a visitor's data",
+  'privacy.erased': "erased a visitor's data",
 };
 export const actionLabel = (a: string) => ACTION_LABEL[a] ?? a.replace(/[._]/g, ' ');
 

@@ -49,6 +49,20 @@ export const en = {
   noPrevious: 'No earlier chats.',
   banned: "Chat isn't available for you right now.",
   bannedMore: 'You can keep browsing the site as usual.',
+  yourData: 'Your data',
+  dataTitle: 'Your data',
+  dataIntro: (site: string) =>
+    `${site} keeps your chats here: your questions and messages, the pages you viewed while chatting, your rating, and the name or email you gave. Helpers' private notes are not included.`,
+  dataNone: 'Nothing is stored about you on this site.',
+  downloadData: 'Download my data',
+  deleteData: 'Delete my data',
+  deleteQuestion: 'Delete all your data on this site?',
+  deleteWarning: 'Your chats, messages, pages and contact details are erased for good, and an open chat ends. This cannot be undone.',
+  deleteYes: 'Yes, delete everything',
+  deleteNo: 'Keep my data',
+  deleting: 'Deleting…',
+  deleted: 'Your data was deleted. You can start a new chat at any time.',
+  dataFailed: 'That did not work. Please try again.',
 };
 
 export type Dict = typeof en;

@@ -50,4 +50,18 @@ export const es: Dict = {
   noPrevious: 'No hay chats anteriores.',
   banned: 'El chat no está disponible para ti en este momento.',
   bannedMore: 'Puedes seguir navegando por el sitio con normalidad.',
+  yourData: 'Tus datos',
+  dataTitle: 'Tus datos',
+  dataIntro: (site: string) =>
+    `${site} guarda aquí tus chats: tus preguntas y mensajes, las páginas que viste mientras chateabas, tu valoración y el nombre o el correo que diste. Las notas privadas de los miembros no se incluyen.`,
+  dataNone: 'No se guarda nada sobre ti en este sitio.',
+  downloadData: 'Descargar mis datos',
+  deleteData: 'Eliminar mis datos',
+  deleteQuestion: '¿Eliminar todos tus datos en este sitio?',
+  deleteWarning: 'Tus chats, mensajes, páginas y datos de contacto se borran para siempre, y un chat abierto termina. No se puede deshacer.',
+  deleteYes: 'Sí, eliminar todo',
+  deleteNo: 'Conservar mis datos',
+  deleting: 'Eliminando…',
+  deleted: 'Tus datos se han eliminado. Puedes empezar un chat nuevo cuando quieras.',
+  dataFailed: 'No ha funcionado. Inténtalo de nuevo.',
 };

@@ -50,4 +50,18 @@ export const fr: Dict = {
   noPrevious: 'Aucune discussion précédente.',
   banned: 'Le chat n’est pas disponible pour vous pour le moment.',
   bannedMore: 'Vous pouvez continuer à parcourir le site normalement.',
+  yourData: 'Vos données',
+  dataTitle: 'Vos données',
+  dataIntro: (site: string) =>
+    `${site} conserve ici vos discussions : vos questions et messages, les pages vues pendant la discussion, votre note, et le nom ou l’e-mail que vous avez donnés. Les notes privées des membres n’en font pas partie.`,
+  dataNone: 'Rien n’est conservé à votre sujet sur ce site.',
+  downloadData: 'Télécharger mes données',
+  deleteData: 'Supprimer mes données',
+  deleteQuestion: 'Supprimer toutes vos données sur ce site ?',
+  deleteWarning: 'Vos discussions, messages, pages et coordonnées sont effacés définitivement, et une discussion en cours se termine. C’est irréversible.',
+  deleteYes: 'Oui, tout supprimer',
+  deleteNo: 'Garder mes données',
+  deleting: 'Suppression…',
+  deleted: 'Vos données ont été supprimées. Vous pouvez commencer une nouvelle discussion quand vous voulez.',
+  dataFailed: 'Cela n’a pas fonctionné. Réessayez.',
 };

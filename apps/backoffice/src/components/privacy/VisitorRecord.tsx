@@ -1,0 +1,84 @@
+import { useState } from 'preact/hooks';
+import type { PrivacyVisitorSummary } from '@tribu/protocol/client';
+import { ApiError } from '../../api/http.ts';
+import { privacyApi } from '../../api/privacy.ts';
+import { EraseForm } from './EraseForm.tsx';
+
+interface Props {
+  siteId: string;
+  csrf: string;
+  visitor: PrivacyVisitorSummary;
+  /** Only a site's admins erase; managers see why the button is missing. */
+  canErase: boolean;
+  onChanged: (v: PrivacyVisitorSummary) => void;
+}
+
+const day = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' }) : '—');
+
+/** What is held about one visitor (counts and dates), its download, and its erasure. */
+export function VisitorRecord({ siteId, csrf, visitor: v, canErase, onChanged }: Props) {
+  const [erasing, setErasing] = useState(false);
+  const label = `Visitor ${v.visitorId.slice(0, 8)}`;
+  return (
+    <article class="privacy-card" aria-label={label}>
+      <header class="privacy-card-head">
+        <div>
+          <h2>{label}</h2>
+          <p class="muted small">
+            {[...v.names, ...v.emails].join(' · ') || 'No name or email given'} · first seen {day(v.firstSeenAt)}
+          </p>
+        </div>
+        {v.erasedAt && <span class="privacy-erased">Erased {day(v.erasedAt)}</span>}
+      </header>
+      <dl class="privacy-facts">
+        <div>
+          <dt>Chats</dt>
+          <dd>{v.conversations}</dd>
+        </div>
+        <div>
+          <dt>Messages</dt>
+          <dd>{v.messages}</dd>
+        </div>
+        <div>
+          <dt>Pages viewed</dt>
+          <dd>{v.pageViews}</dd>
+        </div>
+        <div>
+          <dt>Chats from – to</dt>
+          <dd>{v.firstChatAt ? `${day(v.firstChatAt)} – ${day(v.lastChatAt)}` : '—'}</dd>
+        </div>
+      </dl>
+      {erasing ? (
+        <EraseForm
+          conversations={v.conversations}
+          onCancel={() => setErasing(false)}
+          onErase={async (reason) => {
+            try {
+              const r = await privacyApi.erase(csrf, siteId, v.visitorId, reason);
+              setErasing(false);
+              onChanged(r.visitor);
+              return null;
+            } catch (e) {
+              return e instanceof ApiError ? e.message : 'That did not work; please retry.';
+            }
+          }}
+        />
+      ) : (
+        <div class="mod-actions">
+          <a class="ghost" href={privacyApi.exportUrl(siteId, v.visitorId)} download>
+            Download data (JSON)
+          </a>
+          {canErase ? (
+            !v.erasedAt && (
+              <button type="button" class="ghost danger" onClick={() => setErasing(true)}>
+                Erase data…
+              </button>
+            )
+          ) : (
+            <span class="muted small">Only the site's admins can erase a visitor's data.</span>
+          )}
+        </div>
+      )}
+    </article>
+  );
+}
