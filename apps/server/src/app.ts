@@ -109,8 +109,8 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
-  registerSecurityHeaders(app);
-  registerCrossSiteGuard(app);
+  registerSecurityHeaders(app, { https: env.PUBLIC_URL.startsWith('https://') });
+  registerCrossSiteGuard(app, env.PUBLIC_URL);
 
   const db = givenDb ?? (await createDb({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, onError: (err) => app.log.warn({ err }, 'database pool error') }));
   const redis = env.REDIS_URL ? await createRedis(env.REDIS_URL, env.REDIS_PREFIX, app.log) : undefined;
@@ -266,6 +266,7 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
     limiters: { events: limiters.helperEvents, connections: limiters.connections },
     trustProxy: env.TRUST_PROXY,
     log: app.log,
+    publicUrl: env.PUBLIC_URL,
   });
 
   const drain = new Drain(io, () => conversationRepo.settled(), app.log);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOriginAllowed } from './origin.ts';
+import { isOriginAllowed, isSameOrigin } from './origin.ts';
 
 const allowed = ['https://shop.example', 'self'];
 
@@ -21,5 +21,19 @@ describe('isOriginAllowed', () => {
     ['javascript:alert(1)', false],
   ])('%s → %s', (origin, expected) => {
     expect(isOriginAllowed(origin || undefined, allowed, 'tribu.local:3000')).toBe(expected);
+  });
+});
+
+describe('isSameOrigin', () => {
+  it.each([
+    ['https://tribu.example', 'tribu.example', 'https://tribu.example', true],
+    ['http://tribu.example', 'tribu.example', 'https://tribu.example', false],
+    ['https://tribu.example', 'tribu.example', undefined, true],
+    ['http://tribu.example', 'tribu.example', undefined, true],
+    ['http://127.0.0.1:3000', '127.0.0.1:3000', 'https://tribu.example', true],
+    ['https://evil.example', 'tribu.example', 'https://tribu.example', false],
+    [undefined, 'tribu.example', 'https://tribu.example', false],
+  ])('%s on host %s with PUBLIC_URL %s → %s', (origin, host, publicUrl, expected) => {
+    expect(isSameOrigin(origin, host, publicUrl)).toBe(expected);
   });
 });

@@ -23,7 +23,14 @@ export function isOriginAllowed(origin: string | undefined, allowed: readonly st
   return false;
 }
 
-/** Whether a request comes from Tribu's own pages (backoffice sockets, login form). */
-export function isSameOrigin(origin: string | undefined, host: string | undefined): boolean {
-  return isOriginAllowed(origin, ['self'], host);
+/**
+ * Whether a request comes from Tribu's own pages (backoffice sockets, state-changing requests).
+ * When the request reaches Tribu by its public address, the scheme counts too: behind an https
+ * `PUBLIC_URL`, a page at `http://` on the same host (a downgrade) is not Tribu's own.
+ */
+export function isSameOrigin(origin: string | undefined, host: string | undefined, publicUrl?: string): boolean {
+  if (!isOriginAllowed(origin, ['self'], host)) return false;
+  const own = publicUrl ? new URL(publicUrl) : undefined;
+  if (own && host && own.host === host.toLowerCase()) return new URL(origin!).origin === own.origin;
+  return true;
 }

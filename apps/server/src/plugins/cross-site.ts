@@ -12,11 +12,11 @@ export const CROSS_SITE_ROUTES: ReadonlySet<string> = new Set(['/api/visitor/tok
  * validated — a first line in front of each route's session + CSRF token check, so a route that
  * forgets `requireSession(…, true)` is still not reachable from a cross-site form.
  */
-export function registerCrossSiteGuard(app: FastifyInstance): void {
+export function registerCrossSiteGuard(app: FastifyInstance, publicUrl?: string): void {
   app.addHook('onRequest', async (req) => {
     if (!STATE_CHANGING.has(req.method) || CROSS_SITE_ROUTES.has(req.routeOptions.url ?? '')) return;
     const origin = req.headers.origin;
-    if ((origin !== undefined && !isSameOrigin(origin, req.headers.host)) || req.headers['sec-fetch-site'] === 'cross-site') {
+    if ((origin !== undefined && !isSameOrigin(origin, req.headers.host, publicUrl)) || req.headers['sec-fetch-site'] === 'cross-site') {
       throw new AppError(ErrorCode.forbidden, 'Cross-site request refused');
     }
   });

@@ -12,9 +12,11 @@ export const RESOURCE_CSP = "default-src 'none'; frame-ancestors 'none'; base-ur
 const under = (url: string, prefix: string) => url === prefix || url.startsWith(`${prefix}/`) || url.startsWith(`${prefix}?`);
 
 /** Headers on every response; pages get a CSP without inline scripts, everything else one that runs nothing. */
-export function registerSecurityHeaders(app: FastifyInstance): void {
+export function registerSecurityHeaders(app: FastifyInstance, opts: { https?: boolean } = {}): void {
   app.addHook('onSend', async (req, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');
+    // Served at an https address: browsers never try plain http for it again (no downgrade).
+    if (opts.https) reply.header('Strict-Transport-Security', 'max-age=31536000');
     reply.header('Referrer-Policy', 'strict-origin-when-cross-origin');
     if (under(req.url, '/backoffice')) {
       reply.header('X-Frame-Options', 'DENY');

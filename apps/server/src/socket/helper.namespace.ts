@@ -43,6 +43,8 @@ export interface HelperNamespaceDeps {
   log: FastifyBaseLogger;
   /** Behind a load balancer: the client address is the first X-Forwarded-For entry. */
   trustProxy?: boolean;
+  /** Tribu's public address: a page on the same host with another scheme is not ours. */
+  publicUrl?: string;
 }
 
 /** `/helper`: the backoffice. Authenticated by the session cookie; only from Tribu's own origin. */
@@ -53,7 +55,7 @@ export function setupHelperNamespace(ns: HelperNamespace, deps: HelperNamespaceD
       await deps.limiters.connections.consume(`ip:${clientAddress(socket, deps.trustProxy === true)}`);
       const { origin, host } = originOf(socket);
       // Blocks cross-site WebSocket hijacking: the cookie alone must not be enough.
-      if (!isSameOrigin(origin, host)) throw new AppError(ErrorCode.originNotAllowed, 'Foreign origin');
+      if (!isSameOrigin(origin, host, deps.publicUrl)) throw new AppError(ErrorCode.originNotAllowed, 'Foreign origin');
       const cookie = deps.parseCookie(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE];
       const session = await deps.auth.fromCookie(cookie);
       if (!session) throw new AppError(ErrorCode.unauthorized, 'Sign in first');

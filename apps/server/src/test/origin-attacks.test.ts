@@ -1,9 +1,10 @@
 import { io } from 'socket.io-client';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '@tribu/protocol';
-import { usePostgresServer } from './support/app.ts';
+import { startTestServer, usePostgresServer, type TestServer } from './support/app.ts';
+import { createTestDatabase } from './support/database.ts';
 import { connected, login, mintVisitor, refusal } from './support/clients.ts';
-import { ORIGIN_A, ORIGIN_B, USERS } from './support/fixtures.ts';
+import { ORIGIN_A, ORIGIN_B, PASSWORD, USERS } from './support/fixtures.ts';
 import { hasPostgres } from './support/services.ts';
 
 /**
@@ -132,5 +133,63 @@ describe.skipIf(!hasPostgres)('look-alike origins', () => {
       await connected(s);
       s.disconnect();
     });
+  });
+});
+
+describe.skipIf(!hasPostgres)('the backoffice at an https address, behind a TLS-terminating proxy', () => {
+  const HOST = 'tribu.example';
+  let server: TestServer;
+  let drop: () => Promise<void>;
+  let cookie: string;
+  beforeAll(async () => {
+    const db = await createTestDatabase();
+    drop = db.drop;
+    server = await startTestServer({ databaseUrl: db.url, env: { PUBLIC_URL: `https://${HOST}`, TRUST_PROXY: 'true' } });
+    const res = await server.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { host: HOST, origin: `https://${HOST}`, 'x-forwarded-proto': 'https' },
+      payload: { email: USERS.helperA1.email, password: PASSWORD },
+    });
+    cookie = String(res.headers['set-cookie']).split(';')[0]!;
+  });
+  afterAll(async () => {
+    await server?.close();
+    await drop?.();
+  });
+  const helperSocket = (origin: string) =>
+    io(`${server.url}/helper`, {
+      transports: ['websocket'],
+      extraHeaders: { host: HOST, origin, cookie },
+      auth: { protocolVersion: PROTOCOL_VERSION },
+      reconnection: false,
+      forceNew: true,
+    });
+
+  it('refuses a backoffice socket from the http:// page of the same host (a scheme downgrade), even with the cookie', async () => {
+    expect((await refusal(helperSocket(`http://${HOST}`))).message).toBe('origin_not_allowed');
+  });
+
+  it('connects the same cookie from the https:// page', async () => {
+    const s = helperSocket(`https://${HOST}`);
+    await connected(s);
+    s.disconnect();
+  });
+
+  it('refuses a sign-in posted from the http:// page of the same host, and says so', async () => {
+    const res = await server.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { host: HOST, origin: `http://${HOST}` },
+      payload: { email: USERS.helperA1.email, password: PASSWORD },
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toMatchObject({ error: { code: 'forbidden' } });
+    expect(res.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('tells browsers to use https only (HSTS)', async () => {
+    const res = await server.app.inject({ url: '/backoffice', headers: { host: HOST } });
+    expect(res.headers['strict-transport-security']).toMatch(/max-age=\d{7,}/);
   });
 });
