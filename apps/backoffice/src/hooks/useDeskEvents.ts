@@ -1,6 +1,7 @@
 import { useEffect, type MutableRef } from 'preact/hooks';
-import { LIMITS, type Conversation, type QueueItem } from '@tribu/protocol/client';
-import { patchChat, upsertChat, type Chats } from '../realtime/chat-state.ts';
+import { LIMITS, type Conversation, type Message, type QueueItem } from '@tribu/protocol/client';
+import { lastSeq, patchChat, upsertChat, type Chats } from '../realtime/chat-state.ts';
+import { gapFiller } from '../realtime/resync.ts';
 import type { HelperSocket } from '../realtime/socket.ts';
 
 type Update<T> = (update: (cur: T) => T) => void;
@@ -25,12 +26,17 @@ export function useDeskEvents(socket: HelperSocket | null, { setQueue, setChats,
       setQueue((cur) => (cur.some((i) => i.conversationId === item.conversationId) ? cur : [...cur, item])),
     );
     socket.on('queue:removed', ({ conversationId }) => setQueue((cur) => cur.filter((i) => i.conversationId !== conversationId)));
-    socket.on('message:created', (m) =>
+    const addMessages = (conversationId: string, messages: Message[]) =>
       setChats((cur) => {
-        const chat = cur[m.conversationId];
-        return chat ? upsertChat(cur, chat.conversation, [m]) : cur;
-      }),
-    );
+        const chat = cur[conversationId];
+        return chat ? upsertChat(cur, chat.conversation, messages) : cur;
+      });
+    const fillGap = gapFiller(socket, addMessages);
+    socket.on('message:created', (m) => {
+      const held = chatsRef.current[m.conversationId];
+      if (held) fillGap(m, lastSeq(held));
+      addMessages(m.conversationId, [m]);
+    });
     socket.on('conversation:updated', (c) => {
       const held = chatsRef.current[c.id];
       // Back on the board, sent to staff, or handed to a peer: it leaves this desk.

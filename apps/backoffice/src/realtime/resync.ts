@@ -8,7 +8,7 @@ export interface Resynced {
 }
 
 /** Everything after `afterSeq`, asking again while the server answers full batches. */
-async function syncAfter(s: HelperSocket, conversationId: string, afterSeq: number): Promise<Message[]> {
+export async function syncAfter(s: HelperSocket, conversationId: string, afterSeq: number): Promise<Message[]> {
   const all: Message[] = [];
   for (let after = afterSeq; ; ) {
     const r = await command(s, 'message:sync', { conversationId, afterSeq: after });
@@ -38,4 +38,24 @@ export async function resync(s: HelperSocket, siteId: string, held: Chats): Prom
     if (r.ok) chats.push(r.data);
   }
   return { queue: q.ok ? q.data.items : null, chats };
+}
+
+/**
+ * Live messages carry their seq: one past the last held is the normal case. More means broadcasts
+ * were lost while this socket stayed up (the nodes lost Redis for a while): the missing ones are
+ * fetched, once per chat at a time, and handed to `apply`.
+ */
+export function gapFiller(s: HelperSocket, apply: (conversationId: string, messages: Message[]) => void) {
+  const filling = new Set<string>();
+  // The last seq seen live per chat: the desk's state may not have rendered the previous message yet.
+  const latest = new Map<string, number>();
+  return (m: Message, heldSeq: number): void => {
+    const known = Math.max(heldSeq, latest.get(m.conversationId) ?? 0);
+    latest.set(m.conversationId, Math.max(known, m.seq));
+    if (m.seq <= known + 1 || filling.has(m.conversationId)) return;
+    filling.add(m.conversationId);
+    void syncAfter(s, m.conversationId, known)
+      .then((messages) => apply(m.conversationId, messages))
+      .finally(() => filling.delete(m.conversationId));
+  };
 }

@@ -66,9 +66,8 @@ export async function createRedis(url: string, prefix: string, log: FastifyBaseL
     sub,
     prefix,
     close: async () => {
-      await Promise.allSettled(all.map((r) => r.quit()));
-      // quit() does not stop a connection that is still retrying (Redis down at shutdown).
-      all.forEach((r) => r.disconnect());
+      // A connection still retrying (Redis down at shutdown) is dropped: quit() would wait for it.
+      await Promise.allSettled(all.map((r) => (r.status === 'ready' ? r.quit() : r.disconnect())));
     },
   };
 }

@@ -159,7 +159,11 @@ export function useChat(opts: MountOptions, t: Dict, contextVersion: number, vis
     s.on('visitor:banned', () => setBanned(true));
     s.on('message:created', (m) => {
       if (m.conversationId !== convRef.current?.id) return;
+      // More than one past the last seq held: broadcasts were lost while this socket stayed up (the
+      // servers lost each other for a while); what is missing is asked for.
+      const missedAfter = m.seq > lastSeq.current + 1 ? lastSeq.current : null;
       merge([m]);
+      if (missedAfter !== null) void catchUp(s, m.conversationId, missedAfter);
       emit('message', m);
       if (m.author === 'helper') setHelperTyping(false);
     });
