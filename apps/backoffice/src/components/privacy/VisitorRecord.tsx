@@ -44,8 +44,8 @@ export function VisitorRecord({ siteId, csrf, visitor: v, canErase, onChanged }:
           <dd>{v.pageViews}</dd>
         </div>
         <div>
-          <dt>Chats from – to</dt>
-          <dd>{v.firstChatAt ? `${day(v.firstChatAt)} – ${day(v.lastChatAt)}` : '—'}</dd>
+          <dt>{v.firstChatAt !== null && day(v.firstChatAt) === day(v.lastChatAt) ? 'Chatted on' : 'Chatted between'}</dt>
+          <dd>{!v.firstChatAt ? '—' : day(v.firstChatAt) === day(v.lastChatAt) ? day(v.firstChatAt) : `${day(v.firstChatAt)} – ${day(v.lastChatAt)}`}</dd>
         </div>
       </dl>
       {erasing ? (
