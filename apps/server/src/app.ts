@@ -101,8 +101,9 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
       serializers: { req: serializeRequest },
       hooks: { streamWrite: maskAddresses },
     },
-    // Only behind a proxy may X-Forwarded-For name the client (rate limits are keyed by address).
-    trustProxy: env.TRUST_PROXY,
+    // Only behind a proxy may X-Forwarded-For name the client (rate limits are keyed by address), and only
+    // its last entry, the one our balancer appended: earlier ones are the client's own and may be made up.
+    trustProxy: env.TRUST_PROXY ? (_address: string, hop: number) => hop < 1 : false,
     logController: new LogController({ disableRequestLogging: !['debug', 'trace'].includes(env.LOG_LEVEL) }),
     bodyLimit: 64 * 1024,
   });

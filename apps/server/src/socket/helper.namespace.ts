@@ -41,7 +41,7 @@ export interface HelperNamespaceDeps {
   parseCookie: (header: string) => Record<string, string | undefined>;
   limiters: { events: Limiter; connections: Limiter };
   log: FastifyBaseLogger;
-  /** Behind a load balancer: the client address is the first X-Forwarded-For entry. */
+  /** Behind a load balancer: the client address is the last X-Forwarded-For entry (the balancer's). */
   trustProxy?: boolean;
   /** Tribu's public address: a page on the same host with another scheme is not ours. */
   publicUrl?: string;

@@ -17,7 +17,7 @@ export interface VisitorNamespaceDeps {
   visitors: VisitorService;
   limiters: { events: Limiter; connections: Limiter };
   log: FastifyBaseLogger;
-  /** Behind a load balancer: the client address is the first X-Forwarded-For entry. */
+  /** Behind a load balancer: the client address is the last X-Forwarded-For entry (the balancer's). */
   trustProxy?: boolean;
   /** Tribu's own address, for the absolute photo URLs the widget needs. */
   publicUrl: string;

@@ -16,14 +16,14 @@ const MINTS = 30;
 const EVENTS = 40;
 
 describe.skipIf(!hasPostgres || !hasRedis)('floods spread over two nodes', () => {
-  // Behind a load balancer: the client is the first X-Forwarded-For entry.
+  // Behind a load balancer: the client is the X-Forwarded-For entry the balancer appended (the last).
   const nodes = useTwoNodes(undefined, { TRUST_PROXY: 'true' });
   const node = (i: number) => (i % 2 === 0 ? nodes.a : nodes.b).url;
 
   const visitorSocket = (base: string, identity: { visitorId: string; token: string }, forwardedFor?: string): VisitorSocket =>
     io(`${base}/visitor`, {
       transports: ['websocket'],
-      extraHeaders: { origin: ORIGIN_A, ...(forwardedFor ? { 'x-forwarded-for': `${forwardedFor}, 10.0.0.1` } : {}) },
+      extraHeaders: { origin: ORIGIN_A, ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}) },
       auth: { protocolVersion: PROTOCOL_VERSION, siteKey: 'shop-a', ...identity },
       reconnection: false,
       forceNew: true,
@@ -60,6 +60,30 @@ describe.skipIf(!hasPostgres || !hasRedis)('floods spread over two nodes', () =>
     }
     expect(statuses.filter((s) => s === 200)).toHaveLength(MINTS);
     expect(statuses.slice(MINTS)).toEqual(Array(10).fill(429));
+  });
+
+  it('keys the budgets by the address the balancer appended, so made-up X-Forwarded-For entries spread nothing', async () => {
+    const identity = await mintVisitor(nodes.a.url, 'shop-a', ORIGIN_A);
+    // What the balancer forwards when a client sends its own header: the client's entries, then the real address.
+    const forged = (i: number, real: string) => `10.${i >> 8}.${i & 255}.1, 192.0.2.${i & 255}, ${real}`;
+    const handshakes: string[] = [];
+    for (let i = 0; i < CONNECTIONS + 5; i++) {
+      const s = visitorSocket(node(i), identity, forged(i, '198.51.100.40'));
+      handshakes.push(await connected(s).then(() => 'connected', (err: Error) => err.message));
+      s.disconnect();
+    }
+    expect(handshakes.filter((r) => r === 'connected')).toHaveLength(CONNECTIONS);
+    const mints: number[] = [];
+    for (let i = 0; i < MINTS + 5; i++) {
+      const res = await fetch(`${node(i)}/api/visitor/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: ORIGIN_A, 'x-forwarded-for': forged(i, '198.51.100.41') },
+        body: JSON.stringify({ siteKey: 'shop-a' }),
+      });
+      mints.push(res.status);
+      await res.arrayBuffer();
+    }
+    expect(mints.filter((s) => s === 200)).toHaveLength(MINTS);
   });
 
   it("cuts one visitor's events at one budget across tabs on both nodes, while another visitor's messages are all acknowledged and delivered", async () => {
