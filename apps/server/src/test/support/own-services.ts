@@ -1,4 +1,4 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -75,8 +75,21 @@ export async function startOwnRedis(): Promise<OwnRedis> {
     await gone;
     child = null;
   };
+  // Should the test process end without its afterAll (a crash, a kill), the server goes with it.
+  const onExit = () => (child as ChildProcess | null)?.kill('SIGKILL');
+  process.once('exit', onExit);
   await start();
-  return { url: `redis://127.0.0.1:${port}`, port, process: () => child, kill, start, close: () => kill('SIGKILL') };
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    port,
+    process: () => child,
+    kill,
+    start,
+    close: async () => {
+      process.off('exit', onExit);
+      await kill('SIGKILL');
+    },
+  };
 }
 
 export interface OwnPostgres {
@@ -119,7 +132,20 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
   const data = join(dir, 'data');
   const log = join(dir, 'log');
   const ctl = (...args: string[]) => pgTool('pg_ctl', ['-D', data, ...args]);
+  // pg_ctl starts Postgres as a daemon: should the test process end without its afterAll, stop it then.
+  const onExit = () => {
+    const args = ['-D', data, 'stop', '-m', 'immediate'];
+    try {
+      if (isRoot) execFileSync('runuser', ['-u', 'postgres', '--', join(pgBinDir!, 'pg_ctl'), ...args], { stdio: 'ignore' });
+      else execFileSync(join(pgBinDir!, 'pg_ctl'), args, { stdio: 'ignore' });
+    } catch {
+      /* not running */
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  process.once('exit', onExit);
   const close = async () => {
+    process.off('exit', onExit);
     await ctl('stop', '-m', 'immediate').catch(() => undefined);
     rmSync(dir, { recursive: true, force: true });
   };
