@@ -87,6 +87,12 @@ describe.skipIf(!hasChromium)('visitor privacy', () => {
     const firstId = await identity(v);
     expect(firstId).not.toBeNull();
 
+    // A second tab of the same shopper, restoring the chat as pages do.
+    const tab = await v.context().newPage();
+    await tab.goto(`${s.server.url}/demo`);
+    await ensureChatOpen(tab);
+    await visitorLog(tab).getByText('Yes, 3000 mm columns.').waitFor();
+
     await v.getByRole('button', { name: 'Your data' }).click();
     await v.getByRole('button', { name: 'Download my data' }).waitFor();
     await screenshot(v, 'privacy-widget-desktop');
@@ -111,6 +117,10 @@ describe.skipIf(!hasChromium)('visitor privacy', () => {
     await v.getByRole('button', { name: 'Yes, delete everything' }).click();
     await v.getByText('Your data was deleted.').waitFor();
     await screenshot(v, 'privacy-widget-erased-desktop');
+    // The other tab starts fresh too, without a reload.
+    await tab.getByText('Your data was deleted.').waitFor();
+    expect(await visitorLog(tab).textContent()).not.toContain('KEEPME');
+    await tab.close();
     expect(await visitorLog(v).textContent()).not.toContain('KEEPME');
     expect(await identity(v)).toBeNull();
     // The helper saw the chat end, like a visitor leaving.

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import type { WidgetState } from '@tribu/protocol/client';
-import { adoptCss, forgetIdentity, rememberOpen, type ChatController, type MountOptions } from '../shared.ts';
+import { adoptCss, forgetIdentity, rememberOpen, storageKey, type ChatController, type MountOptions } from '../shared.ts';
 import { Chat } from './Chat.tsx';
 import css from './chat.css?inline';
 import { I18n, loadDict, type Dict } from './i18n/index.ts';
@@ -56,6 +56,13 @@ export function mount(root: ShadowRoot, opts: MountOptions): ChatController {
       draw();
     });
   };
+  // Erased from another tab of this site: this tab starts fresh too (its socket was closed by the server).
+  const onStorage = (e: StorageEvent) => {
+    if (e.key !== storageKey(opts.siteKey) || e.newValue !== null) return;
+    generation++;
+    draw();
+  };
+  addEventListener('storage', onStorage);
   void loadDict(state.locale).then((d) => {
     dict = d;
     setOpen(isOpen);
@@ -69,6 +76,7 @@ export function mount(root: ShadowRoot, opts: MountOptions): ChatController {
       draw();
     },
     destroy: () => {
+      removeEventListener('storage', onStorage);
       render(null, container);
       container.remove();
       removeCss();
