@@ -63,6 +63,18 @@ describe.skipIf(!hasChromium)('visitor privacy', () => {
     await admin.getByRole('button', { name: 'Find' }).click();
     await admin.getByText('No visitor of this site matches.').waitFor();
 
+    // The site can also keep no address hashes at all.
+    await admin.goto(`${s.server.url}/backoffice/manage/site`);
+    const keep = admin.getByRole('checkbox', { name: /Keep a scrambled trace of each chat's network address/ });
+    expect(await keep.isChecked()).toBe(true);
+    await keep.uncheck();
+    await keep.scrollIntoViewIfNeeded();
+    await screenshot(admin, 'privacy-site-settings-desktop');
+    await admin.getByRole('button', { name: 'Save settings' }).click();
+    await admin.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await admin.reload();
+    expect(await admin.getByRole('checkbox', { name: /Keep a scrambled trace/ }).isChecked()).toBe(false);
+
     // The asker's widget no longer finds anything of theirs.
     await asker.reload();
     await ensureChatOpen(asker);
