@@ -1,13 +1,17 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { ErrorCode, type HttpErrorBody } from '@tribu/protocol';
 import { AppError, statusOf } from '../lib/errors.ts';
+import { unavailableIfDown } from '../lib/pg-errors.ts';
 import { UNSTORABLE_MESSAGE, hasUnstorableText } from '../lib/unstorable-text.ts';
 
 /** The one HTTP error handler: AppError → its status and code; validation → 400; the rest hidden. */
 export function registerErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
+  app.setErrorHandler((thrown: FastifyError | AppError, req, reply) => {
     let body: HttpErrorBody;
     let status: number;
+    // The database down or restarting: 503 `unavailable` (retry later), not a 500.
+    const err = unavailableIfDown(thrown) as FastifyError | AppError;
+    if (err !== thrown) req.log.warn({ err: thrown }, 'request failed: database unreachable');
     if (err instanceof AppError) {
       status = statusOf(err.code);
       body = { error: err.toBody() };

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Socket } from 'socket.io';
 import type { z } from 'zod';
 import { ErrorCode, type AckData, type AckResult, type ErrorBody } from '@tribu/protocol';
+import { unavailableIfDown } from '../lib/pg-errors.ts';
 import { AppError } from '../lib/errors.ts';
 import { UNSTORABLE_MESSAGE, hasUnstorableText } from '../lib/unstorable-text.ts';
 import type { Limiter } from '../lib/rate-limiter.ts';
@@ -65,6 +66,12 @@ export function registerCommands<Events, Schemas extends Record<keyof Events, z.
 
 export function toErrorBody(e: unknown, log: FastifyBaseLogger, what: string): ErrorBody {
   if (e instanceof AppError) return e.toBody();
+  // The database down or restarting: every command answers the retryable `unavailable`, not `internal`.
+  const down = unavailableIfDown(e);
+  if (down instanceof AppError) {
+    log.warn({ err: e, event: what }, 'socket command failed: database unreachable');
+    return down.toBody();
+  }
   log.error({ err: e, event: what }, 'socket command failed');
   return { code: ErrorCode.internal, message: 'Something went wrong on our side; please retry' };
 }

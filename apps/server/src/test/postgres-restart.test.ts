@@ -87,6 +87,13 @@ describe.skipIf(!hasOwnPostgres || !hasRedis)('Postgres restarted under two node
       expect(r.ok ? 'stored' : r.error.code).toBe(ErrorCode.unavailable);
       refused.push(s);
     }
+    // Not only sends: other commands and HTTP routes answer the retryable `unavailable` too, never `internal`.
+    const sync = await send(helper.socket, 'message:sync', { conversationId: conversation.id, afterSeq: 0 });
+    expect(sync.ok ? 'answered' : sync.error.code).toBe(ErrorCode.unavailable);
+    const history = await send(visitor.socket, 'conversation:history', {});
+    expect(history.ok ? 'answered' : history.error.code).toBe(ErrorCode.unavailable);
+    const me = await fetch(`${b.url}/api/auth/me`, { headers: { cookie: helper.cookie } });
+    expect([me.status, ((await me.json()) as { error?: { code: string } }).error?.code]).toEqual([503, ErrorCode.unavailable]);
     await until('both nodes report the database down', async () => {
       const rs = await Promise.all([readiness(a.url), readiness(b.url)]);
       return rs.every((r) => r.status === 503 && r.checks.database === 'down' && r.checks.redis === 'ok');
