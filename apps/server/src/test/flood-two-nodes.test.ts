@@ -14,6 +14,7 @@ import { useTwoNodes } from './support/two-nodes.ts';
 const CONNECTIONS = 60;
 const MINTS = 30;
 const EVENTS = 40;
+const SIGN_INS = 10;
 
 describe.skipIf(!hasPostgres || !hasRedis)('floods spread over two nodes', () => {
   // Behind a load balancer: the client is the X-Forwarded-For entry the balancer appended (the last).
@@ -84,6 +85,22 @@ describe.skipIf(!hasPostgres || !hasRedis)('floods spread over two nodes', () =>
       await res.arrayBuffer();
     }
     expect(mints.filter((s) => s === 200)).toHaveLength(MINTS);
+  });
+
+  it('throttles password guessing on one account at 10 tries a minute in all, alternating between the nodes', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < SIGN_INS + 6; i++) {
+      const base = node(i);
+      const res = await fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: base, 'x-forwarded-for': `10.9.9.${i}, 198.51.100.50` },
+        body: JSON.stringify({ email: USERS.helperA2.email, password: `guess number ${i}` }),
+      });
+      statuses.push(res.status);
+      await res.arrayBuffer();
+    }
+    expect(statuses.slice(0, SIGN_INS)).toEqual(Array(SIGN_INS).fill(401));
+    expect(statuses.slice(SIGN_INS)).toEqual(Array(6).fill(429));
   });
 
   it("cuts one visitor's events at one budget across tabs on both nodes, while another visitor's messages are all acknowledged and delivered", async () => {
