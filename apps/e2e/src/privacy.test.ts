@@ -37,6 +37,9 @@ describe.skipIf(!hasChromium)('visitor privacy', () => {
     await record.getByText('erase.me@example.com').waitFor();
     await expect.poll(() => record.locator('dd').first().textContent()).toBe('1');
     await screenshot(admin, 'privacy-admin-found-desktop');
+    const [file] = await Promise.all([admin.waitForEvent('download'), record.getByRole('button', { name: 'Download data (JSON)' }).click()]);
+    const held = JSON.parse(readFileSync((await file.path())!, 'utf8')) as VisitorDataExport;
+    expect(held.conversations.map((c) => [c.question, c.email])).toEqual([['Do the ERASEME boots come in 46?', 'erase.me@example.com']]);
     const phone = await personPage(s.browser, { width: 390, height: 844 });
     await signIn(phone, s.server.url, 'admin@demo.tribu');
     await phone.goto(`${s.server.url}/backoffice/manage/privacy`);
@@ -55,6 +58,7 @@ describe.skipIf(!hasChromium)('visitor privacy', () => {
     // The erasure is in the audit log, with who asked.
     await admin.goto(`${s.server.url}/backoffice/manage/audit`);
     await admin.getByRole('list', { name: 'Audit log entries' }).getByText("erased a visitor's data").waitFor();
+    await admin.getByRole('list', { name: 'Audit log entries' }).getByText("downloaded a visitor's data").waitFor();
     await admin.getByText('“Email of 24 Nov”').waitFor();
 
     // The email is gone with the rest: searching for it again finds nobody.

@@ -1,4 +1,4 @@
-import type { PrivacyLookupResult, PrivacyOptions, PrivacyVisitorSummary } from '@tribu/protocol/client';
+import type { PrivacyLookupResult, PrivacyOptions, PrivacyVisitorSummary, VisitorDataExport } from '@tribu/protocol/client';
 import { call } from './http.ts';
 
 const site = (siteId: string) => `/api/sites/${encodeURIComponent(siteId)}/privacy`;
@@ -9,8 +9,9 @@ export const privacyApi = {
   options: (siteId: string) => call<PrivacyOptions>('GET', `${site(siteId)}/options`),
   find: (siteId: string, by: { email: string } | { conversationId: string }) =>
     call<PrivacyLookupResult>('GET', `${site(siteId)}/visitors?${new URLSearchParams(by).toString()}`),
-  /** A plain link downloads it (the server sends it as an attachment and writes the audit line). */
-  exportUrl: (siteId: string, visitorId: string) => `${site(siteId)}/visitors/${id(visitorId)}/export`,
+  /** A POST with the CSRF token (it writes an audit line); the page saves the answer as a file. */
+  exportData: (csrf: string, siteId: string, visitorId: string) =>
+    call<VisitorDataExport>('POST', `${site(siteId)}/visitors/${id(visitorId)}/export`, undefined, csrf),
   erase: (csrf: string, siteId: string, visitorId: string, reason: string) =>
     call<{ visitor: PrivacyVisitorSummary }>('POST', `${site(siteId)}/visitors/${id(visitorId)}/erase`, { reason }, csrf),
 };

@@ -237,22 +237,22 @@ describe.skipIf(!hasPostgres)('visitor privacy: export and erasure', () => {
     expect(found.data.visitors).toHaveLength(1);
     expect(found.data.visitors[0]).toMatchObject({ visitorId: x.visitor.visitorId, conversations: 1, messages: 3, emails: ['markx4@mail.test'], erasedAt: null });
 
-    const exported = await call<VisitorDataExport>('moderatorA', 'GET', `${base}/${x.visitor.visitorId}/export`);
+    const exported = await call<VisitorDataExport>('moderatorA', 'POST', `${base}/${x.visitor.visitorId}/export`);
     expect(exported.status).toBe(200);
     expect(exported.headers.get('content-disposition')).toMatch(/^attachment; filename="tribu-visitor-/);
     expect(exported.data.conversations[0]!.question).toContain('MARKX4');
     expect(exported.text).not.toContain('PRIVATE-NOTE');
 
     expect((await call('helperA1', 'GET', `${base}?email=markx4@mail.test`)).status).toBe(403);
-    expect((await call('helperA1', 'GET', `${base}/${x.visitor.visitorId}/export`)).status).toBe(403);
+    expect((await call('helperA1', 'POST', `${base}/${x.visitor.visitorId}/export`)).status).toBe(403);
     expect((await call('moderatorA', 'POST', `${base}/${x.visitor.visitorId}/erase`, { reason: 'x' })).status).toBe(403);
     expect((await call('adminA', 'POST', `${base}/${x.visitor.visitorId}/erase`, {})).status).toBe(400);
 
     // Another site's visitor, through shop-a's routes or by shop-b's helper: exactly like a missing one.
     const b = await connectVisitor(t.server.url, { siteKey: 'shop-b', origin: ORIGIN_B });
     const missing = '00000000-0000-4000-8000-000000000000';
-    const foreign = await call('adminA', 'GET', `${base}/${b.visitorId}/export`);
-    const absent = await call('adminA', 'GET', `${base}/${missing}/export`);
+    const foreign = await call('adminA', 'POST', `${base}/${b.visitorId}/export`);
+    const absent = await call('adminA', 'POST', `${base}/${missing}/export`);
     expect(foreign.status).toBe(404);
     expect(foreign.text).toBe(absent.text);
     expect((await call('adminA', 'POST', `${base}/${b.visitorId}/erase`, { reason: 'x' })).status).toBe(404);

@@ -18,7 +18,22 @@ const day = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString(unde
 /** What is held about one visitor (counts and dates), its download, and its erasure. */
 export function VisitorRecord({ siteId, csrf, visitor: v, canErase, onChanged }: Props) {
   const [erasing, setErasing] = useState(false);
+  const [error, setError] = useState<string | null>(null);
   const label = `Visitor ${v.visitorId.slice(0, 8)}`;
+  const download = async () => {
+    setError(null);
+    try {
+      const data = await privacyApi.exportData(csrf, siteId, v.visitorId);
+      const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `tribu-visitor-${v.visitorId.slice(0, 8)}-${new Date().toISOString().slice(0, 10)}.json`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : 'The download did not work; please retry.');
+    }
+  };
   return (
     <article class="privacy-card" aria-label={label}>
       <header class="privacy-card-head">
@@ -48,6 +63,11 @@ export function VisitorRecord({ siteId, csrf, visitor: v, canErase, onChanged }:
           <dd>{!v.firstChatAt ? '—' : day(v.firstChatAt) === day(v.lastChatAt) ? day(v.firstChatAt) : `${day(v.firstChatAt)} – ${day(v.lastChatAt)}`}</dd>
         </div>
       </dl>
+      {error && (
+        <p class="alert" role="alert">
+          {error}
+        </p>
+      )}
       {erasing ? (
         <EraseForm
           conversations={v.conversations}
@@ -65,9 +85,9 @@ export function VisitorRecord({ siteId, csrf, visitor: v, canErase, onChanged }:
         />
       ) : (
         <div class="mod-actions">
-          <a class="ghost" href={privacyApi.exportUrl(siteId, v.visitorId)} download>
+          <button type="button" class="ghost" onClick={() => void download()}>
             Download data (JSON)
-          </a>
+          </button>
           {canErase ? (
             !v.erasedAt && (
               <button type="button" class="ghost danger" onClick={() => setErasing(true)}>

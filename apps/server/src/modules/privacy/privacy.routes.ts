@@ -68,8 +68,9 @@ export function privacyRoutes(app: FastifyInstance, deps: { auth: AuthService; p
     },
   );
 
-  r.get('/api/sites/:siteId/privacy/visitors/:visitorId/export', { schema: { params: VisitorParams }, config: read }, async (req, reply) => {
-    const { actor } = await requireSession(deps.auth, req, false);
+  // A POST with the CSRF token, not a link: it writes an audit line, and no GET may change a row.
+  r.post('/api/sites/:siteId/privacy/visitors/:visitorId/export', { schema: { params: VisitorParams }, config: write }, async (req, reply) => {
+    const { actor } = await requireSession(deps.auth, req, true);
     const data = await privacy.exportFor(actor, req.params.siteId, req.params.visitorId);
     void attachment(reply, `tribu-visitor-${req.params.visitorId.slice(0, 8)}`);
     return data;
