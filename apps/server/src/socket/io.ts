@@ -63,7 +63,9 @@ export function createIo(app: FastifyInstance, redis: RedisHandles | undefined) 
     serveClient: false,
     // Origins are checked per namespace (site allow-list for visitors, same origin for helpers).
     cors: { origin: true, credentials: true },
-    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000 },
+    // A resumed connection passes the handshake checks again (session, origin, ban): by default socket.io
+    // skips them, so a tab whose session was ended while its network was down could come back.
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
   });
   if (redis) io.adapter(createAdapter(redis.pub, redis.sub, { key: `${redis.prefix}:sio` }));
   io.engine.on('connection_error', (err: { code: number; message: string }) => {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_HEADER, ErrorCode, SESSION_COOKIE, type InvitationSent } from '@tribu/protocol';
 import { createTestDatabase } from './support/database.ts';
 import { usePostgresServer, startTestServer, type TestServer } from './support/app.ts';
-import { login } from './support/clients.ts';
+import { connectHelper, login } from './support/clients.ts';
 import { PASSWORD, USERS } from './support/fixtures.ts';
 import { hasPostgres } from './support/services.ts';
 import { CROSS_SITE_ROUTES } from '../plugins/cross-site.ts';
@@ -189,5 +189,45 @@ describe.skipIf(!hasPostgres)('session cookies', () => {
     const res = await call('POST', '/api/auth/login', { email: USERS.helperB1.email, password: PASSWORD }, { origin: 'https://evil.example' });
     expect(res.statusCode).toBe(403);
     expect(sessionCookie(res)).toBeUndefined();
+  });
+});
+
+describe.skipIf(!hasPostgres)('an ended session cannot come back through connection-state recovery', () => {
+  const t = usePostgresServer();
+
+  it('still resumes a dropped tab whose session is valid, after checking it again', async () => {
+    const tab = await connectHelper(t.server.url, USERS.helperA1.email);
+    const gone = new Promise((resolve) => tab.socket.once('disconnect', resolve));
+    tab.socket.io.engine.close();
+    await gone;
+    const back = new Promise<void>((resolve, reject) => {
+      tab.socket.once('connect', () => resolve());
+      tab.socket.once('connect_error', reject);
+    });
+    tab.socket.connect();
+    await back;
+    expect(tab.socket.recovered).toBe(true);
+  });
+
+  it('refuses a tab whose connection dropped, once its session was ended by a password change elsewhere, when it reconnects', async () => {
+    const dropped = await connectHelper(t.server.url, USERS.helperB1.email);
+    const mine = await connectHelper(t.server.url, USERS.helperB1.email);
+    // The tab's network drops (not a sign-out): the server keeps its state for a quick resume.
+    const gone = new Promise((resolve) => dropped.socket.once('disconnect', resolve));
+    dropped.socket.io.engine.close();
+    await gone;
+    const res = await fetch(`${t.server.url}/api/profile/password`, {
+      method: 'POST',
+      headers: { cookie: mine.cookie, origin: t.server.url, [CSRF_HEADER]: mine.me.csrfToken, 'content-type': 'application/json' },
+      body: JSON.stringify({ current: PASSWORD, next: 'a brand new passphrase' }),
+    });
+    expect(res.status).toBe(204);
+    const back = new Promise<{ ok: boolean; message?: string }>((resolve) => {
+      dropped.socket.once('connect', () => resolve({ ok: true }));
+      dropped.socket.once('connect_error', (err) => resolve({ ok: false, message: err.message }));
+    });
+    dropped.socket.connect();
+    expect(await back).toEqual({ ok: false, message: 'unauthorized' });
+    expect(mine.socket.connected).toBe(true);
   });
 });
