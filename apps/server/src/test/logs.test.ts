@@ -158,7 +158,7 @@ describe.skipIf(!hasPostgres)('logs hold no secrets', () => {
       await new Promise((r) => setTimeout(r, 300));
     }, 120_000);
 
-    it('logs something, so the check below is not vacuous', () => {
+    it('logs the invitation page and the refused mail with token and address masked', () => {
       expect(node.output().length).toBeGreaterThan(0);
       // The invitation page and the refused mail were logged — masked, which is what the next test checks.
       if (level === 'trace') expect(node.output()).toContain('/backoffice/invite/…');
