@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Conversation, QueueItem } from '@tribu/protocol/client';
+import { retryWhileUnavailable, type Conversation, type QueueItem } from '@tribu/protocol/client';
 import { addPending, removeChat, setPending, upsertChat, type Chat, type Chats } from '../realtime/chat-state.ts';
 import { resync } from '../realtime/resync.ts';
 import { command, connectHelper, watchLink, newClientId, type HelperSocket } from '../realtime/socket.ts';
@@ -28,7 +28,8 @@ export function useHelperDesk(siteId: string, userId: string, onRefused: () => v
   refusedRef.current = onRefused;
 
   const deliver = useCallback(async (s: HelperSocket, conversationId: string, clientId: string, text: string) => {
-    const r = await command(s, 'message:send', { conversationId, clientId, text });
+    // The server's database restarting: sent again shortly with the same client id (stored once).
+    const r = await retryWhileUnavailable(() => command(s, 'message:send', { conversationId, clientId, text }));
     setChats((cur) => {
       const chat = cur[conversationId];
       if (!chat) return cur;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { LIMITS, type Conversation, type Message, type QueuePosition } from '@tribu/protocol/client';
+import { LIMITS, retryWhileUnavailable, type Conversation, type Message, type QueuePosition } from '@tribu/protocol/client';
 import type { Intro } from './Composer.tsx';
 import { loadOutbox, saveOutbox, type Unacked } from './outbox-store.ts';
 import { currentPage } from './page-context.ts';
@@ -246,14 +246,15 @@ export function useChat(opts: MountOptions, t: Dict, contextVersion: number, vis
         if (!c || c.status === 'closed') {
           // Helpers see the visitor's language and local time.
           const where = { locale: opts.state.locale, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone };
-          const r = await command(s, 'conversation:start', { clientId, text, page: page(), ...where, ...intro });
+          // The server's database restarting: the same start again shortly (stored once by its client id).
+          const r = await retryWhileUnavailable(() => command(s, 'conversation:start', { clientId, text, page: page(), ...where, ...intro }));
           if (!r.ok && r.error.code === 'banned') setBanned(true);
           if (!r.ok) return fail(r.error.code === 'unavailable' ? t.noAnswer : r.error.message);
           const id = readIdentity(siteKey);
           if (id) writeIdentity(siteKey, { ...id, hasConversation: true });
           adopt(r.data.conversation, [r.data.message]);
         } else {
-          const r = await command(s, 'message:send', { conversationId: c.id, clientId, text });
+          const r = await retryWhileUnavailable(() => command(s, 'message:send', { conversationId: c.id, clientId, text }));
           if (!r.ok) return fail(r.error.code === 'unavailable' ? t.noAnswer : r.error.message);
           merge([r.data.message]);
         }
