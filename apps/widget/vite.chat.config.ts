@@ -12,7 +12,8 @@ export default defineConfig({
     modulePreload: false,
     rollupOptions: {
       input: 'src/chat/index.tsx',
-      preserveEntrySignatures: 'exports-only',
+      // The entry may export more (what lazy chunks share with it), so shared code stays in chat.js.
+      preserveEntrySignatures: 'allow-extension',
       // Languages other than English are chunks of their own, loaded only when used.
       output: { entryFileNames: 'chat.js', chunkFileNames: 'chat-[name]-[hash].js' },
     },

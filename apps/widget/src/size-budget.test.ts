@@ -27,4 +27,10 @@ describe('widget size budget (built files, gzipped)', () => {
     console.info(`chat chunk chat.js: ${size} B gzipped (budget ${CHAT_BUDGET})`);
     expect(size).toBeLessThanOrEqual(CHAT_BUDGET);
   });
+
+  it('keeps the chat itself in chat.js, not behind a re-export of a shared chunk the budget would not see', () => {
+    const code = readFileSync(join(dist, 'chat.js'), 'utf8');
+    const imported = [...code.matchAll(/from\s*["']\.\/(chat-[^"']+)["']/g)].map((m) => m[1]);
+    expect(imported, 'chat.js statically imports other chunks').toEqual([]);
+  });
 });

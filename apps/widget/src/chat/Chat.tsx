@@ -3,10 +3,10 @@ import type { MountOptions } from '../shared.ts';
 import { Composer } from './Composer.tsx';
 import { useI18n } from './i18n/index.ts';
 import { MessageList } from './MessageList.tsx';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { readIdentity } from '../shared.ts';
 import { History } from './History.tsx';
-import { PrivacyPanel } from './PrivacyPanel.tsx';
+import type { PrivacyPanel as Panel } from './PrivacyPanel.tsx';
 import { Rating } from './Rating.tsx';
 import { downloadTranscript, transcriptText } from './transcript.ts';
 import { useChat } from './useChat.ts';
@@ -27,6 +27,11 @@ export function Chat({ opts, state, open, contextVersion, onClose, onErased, era
   const { t, locale } = useI18n();
   const [showHistory, setShowHistory] = useState(false);
   const [showPrivacy, setShowPrivacy] = useState(false);
+  // "Your data" is rarely opened: its panel is a chunk of its own, fetched on first use.
+  const [PrivacyPanel, setPrivacyPanel] = useState<typeof Panel | null>(null);
+  useEffect(() => {
+    if (showPrivacy && !PrivacyPanel) void import('./PrivacyPanel.tsx').then((m) => setPrivacyPanel(() => m.PrivacyPanel));
+  }, [showPrivacy]);
   const chat = useChat(opts, t, contextVersion, open && !showHistory && !showPrivacy);
   const dataLink = (
     <button type="button" class="link" onClick={() => setShowPrivacy(true)}>
@@ -94,7 +99,7 @@ export function Chat({ opts, state, open, contextVersion, onClose, onErased, era
         </p>
       )}
       {showPrivacy ? (
-        <PrivacyPanel base={opts.base} siteKey={opts.siteKey} siteName={state.site.name} onBack={() => setShowPrivacy(false)} onErased={onErased} />
+        PrivacyPanel && <PrivacyPanel base={opts.base} siteKey={opts.siteKey} siteName={state.site.name} onBack={() => setShowPrivacy(false)} onErased={onErased} />
       ) : chat.banned ? (
         <div class="banned" role="status">
           <p>
