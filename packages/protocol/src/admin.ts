@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LOCALES } from './constants.ts';
 import { LIMITS } from './limits.ts';
 import { RoleSchema } from './schemas.ts';
-import { SITE_LIMITS, WIDGET_TEXT_LIMITS, isTimeZone, normalizeOrigin, originProblem, type WidgetTextKey } from './site-settings.ts';
+import { PRECHAT_FIELD_MODES, SITE_LIMITS, WIDGET_TEXT_LIMITS, isTimeZone, normalizeOrigin, originProblem, type WidgetTextKey } from './site-settings.ts';
 
 export * from './site-settings.ts';
 
@@ -58,6 +58,12 @@ export const SiteSettingsPatchSchema = z
       .max(SITE_LIMITS.retentionDaysMax, `At most ${SITE_LIMITS.retentionDaysMax} days (10 years)`)
       .nullable(),
     storeAddresses: z.boolean(),
+    /** The questions before the chat, as a whole. */
+    prechat: z.strictObject({
+      name: z.enum(PRECHAT_FIELD_MODES, 'One of off, optional, required'),
+      email: z.enum(PRECHAT_FIELD_MODES, 'One of off, optional, required'),
+      consent: z.boolean('Yes or no'),
+    }),
   })
   .partial()
   .superRefine((v, ctx) => {

@@ -73,6 +73,16 @@ export function isTimeZone(name: string): boolean {
   }
 }
 
+/** How the widget asks for one detail before the first message: not at all, optionally, or as a must. */
+export const PRECHAT_FIELD_MODES = ['off', 'optional', 'required'] as const;
+export type PrechatMode = (typeof PRECHAT_FIELD_MODES)[number];
+/** The questions before the chat: the visitor's name and email, and acceptance of the privacy notice. */
+export interface SitePrechat {
+  name: PrechatMode;
+  email: PrechatMode;
+  consent: boolean;
+}
+
 /** A site as its admins edit it (GET /api/sites/:siteId/settings). */
 export interface SiteSettingsView {
   site: { id: string; key: string; name: string };
@@ -95,6 +105,8 @@ export interface SiteSettingsView {
     retentionDays: number | null;
     /** Keep a keyed hash of the address each chat starts from (bans by address); false = never kept. */
     storeAddresses: boolean;
+    /** What the widget asks before a visitor's first message; all off by default. */
+    prechat: SitePrechat;
   };
   /** Tribu's wording per language, shown as placeholders and used where the site says nothing. */
   defaultTexts: Record<Locale, WidgetTexts>;

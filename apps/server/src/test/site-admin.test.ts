@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { auditLog, conversations, memberships, messages, pointsLedger, sessions, users, visitors } from '@tribu/db';
-import type { GamificationSummary, OperatorSiteCreated, SiteMemberList, SiteSettingsView, WidgetState } from '@tribu/protocol';
+import type { Conversation, GamificationSummary, OperatorSiteCreated, SiteMemberList, SiteSettingsView, WidgetState } from '@tribu/protocol';
 import { startTestServer, usePostgresServer, type TestServer } from './support/app.ts';
-import { closeAllSockets, connectHelper, login, mintVisitor, ok, send } from './support/clients.ts';
+import { clientId, closeAllSockets, connectHelper, connectVisitor, login, mintVisitor, ok, send } from './support/clients.ts';
 import { ORIGIN_A, USERS } from './support/fixtures.ts';
 import { hasPostgres } from './support/services.ts';
 
@@ -126,6 +126,49 @@ describe.skipIf(!hasPostgres)('site administration', () => {
     const lines = await ctx.server.db.db.select().from(auditLog).where(eq(auditLog.action, 'site.settings_changed'));
     expect(lines).toHaveLength(1);
     await call('adminA', 'PATCH', `/api/sites/${siteA}/settings`, { offlineMode: 'ask', position: 'right', minHelpers: 1 });
+  });
+
+  it('lets an admin ask for consent before the chat: a visitor who does not accept is refused, one who does starts the chat', async () => {
+    const { siteA, siteB } = ctx.server.sites;
+    const path = `/api/sites/${siteA}/settings`;
+    const prechat = { name: 'optional', email: 'off', consent: true };
+    expect(((await call('adminA', 'GET', path)).body as unknown as SiteSettingsView).settings.prechat).toEqual({ name: 'off', email: 'off', consent: false });
+    expect((await call('helperA1', 'PATCH', path, { prechat })).status).toBe(403);
+    expect((await call('moderatorA', 'PATCH', path, { prechat })).status).toBe(403);
+    expect((await call('adminA', 'PATCH', `/api/sites/${siteB}/settings`, { prechat })).status).toBe(404);
+    const bad = await call('adminA', 'PATCH', path, { prechat: { name: 'always', email: 'required', consent: 'yes' } });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.error!.fields!).sort()).toEqual(['prechat.consent', 'prechat.name']);
+    expect((await call('adminA', 'PATCH', path, { prechat: { ...prechat, extra: 1 } })).status).toBe(400);
+    expect((await call('adminA', 'PATCH', path, { prechat: { consent: true } })).status).toBe(400);
+    expect((await widget()).prechat.consent).toBe(false);
+
+    // A visitor already on the page when the admin saves.
+    const visitor = await connectVisitor(ctx.server.url, { siteKey: 'shop-a', origin: ORIGIN_A });
+    const res = await call('adminA', 'PATCH', path, { prechat });
+    expect(res.status).toBe(200);
+    expect((res.body as unknown as SiteSettingsView).settings.prechat).toEqual(prechat);
+    expect((await widget()).prechat).toEqual(prechat);
+
+    const refused = await send(visitor.socket, 'conversation:start', { clientId: clientId(), text: 'Do you ship to Corsica?' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'bad_request', message: 'Please accept the privacy notice to start a chat' } });
+    const started = await ok<{ conversation: Conversation }>(visitor.socket, 'conversation:start', {
+      clientId: clientId(),
+      text: 'Do you ship to Corsica?',
+      consent: true,
+    });
+    const [row] = await ctx.server.db.db.select().from(conversations).where(eq(conversations.id, started.conversation.id));
+    expect(row?.consentAt).toBeInstanceOf(Date);
+
+    const lines = await ctx.server.db.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.siteId, siteA), eq(auditLog.action, 'site.settings_changed')));
+    expect(lines.map((l) => l.details)).toContainEqual({
+      changes: { 'prechat.name': { from: 'off', to: 'optional' }, 'prechat.consent': { from: false, to: true } },
+    });
+    await ok(visitor.socket, 'conversation:end', { conversationId: started.conversation.id });
+    await call('adminA', 'PATCH', path, { prechat: { name: 'off', email: 'off', consent: false } });
   });
 
   it('lists members without any secret, and changes roles with the rules kept', async () => {

@@ -36,6 +36,7 @@ export function settingsView(site: SiteRow, publicUrl: string): SiteSettingsView
       offlineMode: s.offlineMode ?? 'ask',
       retentionDays: s.retentionDays ?? null,
       storeAddresses: s.storeAddresses !== false,
+      prechat: { name: s.prechat?.name ?? 'off', email: s.prechat?.email ?? 'off', consent: s.prechat?.consent === true },
     },
     defaultTexts: DEFAULT_TEXTS,
     embed: embedSnippet(publicUrl, site.key),
@@ -66,6 +67,10 @@ function diff(before: View, after: View): Record<string, { from: unknown; to: un
           const to = (after.texts[l] as Record<string, string> | undefined)?.[t] ?? null;
           if (from !== to) out[`texts.${l}.${t}`] = { from, to };
         }
+      }
+    } else if (k === 'prechat') {
+      for (const q of ['name', 'email', 'consent'] as const) {
+        if (before.prechat[q] !== after.prechat[q]) out[`prechat.${q}`] = { from: before.prechat[q], to: after.prechat[q] };
       }
     } else if (JSON.stringify(before[k]) !== JSON.stringify(after[k])) {
       out[k] = { from: before[k], to: after[k] };
