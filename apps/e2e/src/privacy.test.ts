@@ -79,7 +79,10 @@ describe.skipIf(!hasChromium)('visitor privacy', () => {
     await admin.reload();
     expect(await admin.getByRole('checkbox', { name: /Keep a scrambled trace/ }).isChecked()).toBe(false);
 
-    // The asker's widget no longer finds anything of theirs.
+    // The asker's open widget is told at once and starts afresh, without a reload…
+    await asker.getByText('Your data was deleted.', { exact: false }).waitFor();
+    expect(await asker.getByText('ERASEME', { exact: false }).count()).toBe(0);
+    // …and after one it still finds nothing of theirs.
     await asker.reload();
     await ensureChatOpen(asker);
     expect(await visitorLog(asker).textContent()).not.toContain('ERASEME');

@@ -132,6 +132,8 @@ export interface VisitorServerEvents {
   'read:updated': (payload: ReadUpdated) => void;
   /** A site's managers banned this visitor: show the unavailable state (the socket closes next). */
   'visitor:banned': (payload: VisitorBanned) => void;
+  /** This visitor's data was erased (by themselves in another tab, or by the site's admin): start afresh (the socket closes next). */
+  'visitor:erased': () => void;
 }
 
 // ---------- /helper namespace ----------

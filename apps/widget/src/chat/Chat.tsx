@@ -33,6 +33,10 @@ export function Chat({ opts, state, open, contextVersion, onClose, onErased, era
     if (showPrivacy && !PrivacyPanel) void import('./PrivacyPanel.tsx').then((m) => setPrivacyPanel(() => m.PrivacyPanel));
   }, [showPrivacy]);
   const chat = useChat(opts, t, contextVersion, open && !showHistory && !showPrivacy);
+  // Erased elsewhere (another tab, or the site's admin on request): start afresh like after one's own.
+  useEffect(() => {
+    if (chat.erased) onErased();
+  }, [chat.erased]);
   const dataLink = (
     <button type="button" class="link" onClick={() => setShowPrivacy(true)}>
       {t.yourData}

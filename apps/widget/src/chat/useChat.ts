@@ -48,6 +48,8 @@ export function useChat(opts: MountOptions, t: Dict, contextVersion: number, vis
   const [queue, setQueue] = useState<QueuePosition | null>(null);
   // The site's managers keep this visitor out of the chat: a polite unavailable state instead.
   const [banned, setBanned] = useState(false);
+  // The visitor's data was erased elsewhere (another tab, the site's admin): the chat starts afresh.
+  const [erased, setErased] = useState(false);
   const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const lastTypingSent = useRef(0);
   const socketRef = useRef<VisitorSocket | null>(null);
@@ -157,6 +159,7 @@ export function useChat(opts: MountOptions, t: Dict, contextVersion: number, vis
       }
     });
     s.on('visitor:banned', () => setBanned(true));
+    s.on('visitor:erased', () => setErased(true));
     s.on('message:created', (m) => {
       if (m.conversationId !== convRef.current?.id) return;
       // More than one past the last seq held: broadcasts were lost while this socket stayed up (the
@@ -370,5 +373,5 @@ export function useChat(opts: MountOptions, t: Dict, contextVersion: number, vis
     ...pending,
   ];
   const place = conversation?.status === 'waiting' && queue?.conversationId === conversation.id ? queue : null;
-  return { history, messagesOf, conversation, messages, link, helperTyping, place, banned, send, retry, end, startOver, typing, rate };
+  return { history, messagesOf, conversation, messages, link, helperTyping, place, banned, erased, send, retry, end, startOver, typing, rate };
 }

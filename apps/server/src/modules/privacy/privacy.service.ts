@@ -119,6 +119,8 @@ export class PrivacyService {
       if (open.helperId) await this.p.score(open.id).catch((err: unknown) => this.deps.log.warn({ err }, 'scoring before erasure failed'));
     }
     const count = await this.repo.wipe(v.siteId, v.visitorId);
+    // Open widgets start afresh as someone new instead of retrying a refused identity.
+    this.p.visitorSockets.to(rooms.visitor(v.visitorId)).emit('visitor:erased');
     this.p.visitorSockets.in(rooms.visitor(v.visitorId)).disconnectSockets(true);
     await this.p.visitorLimiter.forget(`v:${v.visitorId}`).catch((err: unknown) => this.deps.log.warn({ err }, 'rate-limit key not dropped'));
     return count;
