@@ -1,15 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
-import { PROTOCOL_VERSION, type AckResult, type Conversation, type Message } from '@tribu/protocol';
-import { balancer, readyUpstreams, type Balancer } from './support/balancer.ts';
-import { clientId, connected, login, mintVisitor, ok, type HelperSocket, type VisitorSocket } from './support/clients.ts';
-import { ORIGIN_A, USERS } from './support/fixtures.ts';
+import { io, type Socket } from 'socket.io-client';
+import { PROTOCOL_VERSION, type AckResult, type Message } from '@tribu/protocol';
+import { balancer, liveChatThrough, readyUpstreams, type Balancer } from './support/balancer.ts';
+import { clientId, connected, ok } from './support/clients.ts';
+import { ORIGIN_A } from './support/fixtures.ts';
 import { until } from './support/own-services.ts';
 import { hasPostgres, hasRedis } from './support/services.ts';
 import { useTwoNodes } from './support/two-nodes.ts';
-
-const reconnecting: Partial<ManagerOptions & SocketOptions> = { transports: ['websocket'], reconnectionDelay: 50, reconnectionDelayMax: 300, forceNew: true };
 
 describe.skipIf(!hasPostgres || !hasRedis)('a node stopped with SIGTERM under load', () => {
   // A visitor typing in a tight loop is far beyond a person's budget; the test raises it, not the rules.
@@ -33,27 +31,7 @@ describe.skipIf(!hasPostgres || !hasRedis)('a node stopped with SIGTERM under lo
     const base = lb.url;
     const exited = new Promise<number | null>((r) => nodes.a.child.once('exit', (code) => r(code)));
 
-    const identity = await mintVisitor(base, 'shop-a', ORIGIN_A);
-    const visitor: VisitorSocket = io(`${base}/visitor`, {
-      ...reconnecting,
-      extraHeaders: { origin: ORIGIN_A },
-      auth: { protocolVersion: PROTOCOL_VERSION, siteKey: 'shop-a', ...identity },
-    });
-    const { cookie } = await login(base, USERS.helperA1.email);
-    const helper: HelperSocket = io(`${base}/helper`, {
-      ...reconnecting,
-      extraHeaders: { cookie, origin: new URL(base).origin },
-      auth: { protocolVersion: PROTOCOL_VERSION },
-    });
-    opened.push(visitor, helper);
-    await Promise.all([connected(visitor), connected(helper)]);
-
-    const { conversation } = await ok<{ conversation: Conversation }>(visitor, 'conversation:start', {
-      clientId: clientId(),
-      text: 'Still there during a deploy?',
-    });
-    await ok(helper, 'conversation:claim', { conversationId: conversation.id });
-    await ok(helper, 'message:send', { conversationId: conversation.id, clientId: clientId(), text: 'Yes, ask away' });
+    const { visitor, helper, conversation, identity } = await liveChatThrough(base, 'Still there during a deploy?', opened);
 
     // The helper's desk: live messages by seq; on every reconnect, everything after the last seq held.
     const held = new Map<number, Message>();

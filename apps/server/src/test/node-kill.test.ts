@@ -1,14 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
-import { PROTOCOL_VERSION, type AckResult, type Conversation, type Message } from '@tribu/protocol';
-import { clientId, connected, login, mintVisitor, ok, type HelperSocket, type VisitorSocket } from './support/clients.ts';
-import { balancer, type Balancer } from './support/balancer.ts';
-import { ORIGIN_A, USERS } from './support/fixtures.ts';
+import type { Socket } from 'socket.io-client';
+import type { AckResult, Message } from '@tribu/protocol';
+import { clientId, connected, ok } from './support/clients.ts';
+import { balancer, liveChatThrough, type Balancer } from './support/balancer.ts';
 import { hasPostgres, hasRedis } from './support/services.ts';
 import { useTwoNodes } from './support/two-nodes.ts';
-
-const reconnecting: Partial<ManagerOptions & SocketOptions> = { transports: ['websocket'], reconnectionDelay: 50, reconnectionDelayMax: 200, forceNew: true };
 
 /** Resolves on the socket's next (re)connection. */
 const reconnected = (s: Socket) => new Promise<void>((r) => s.once('connect', () => r()));
@@ -28,27 +25,7 @@ describe.skipIf(!hasPostgres || !hasRedis)('a node killed with live chats', () =
     lb = await balancer(() => (aAlive ? [nodes.a.url, nodes.b.url] : [nodes.b.url]));
     const base = lb.url;
 
-    const identity = await mintVisitor(base, 'shop-a', ORIGIN_A);
-    const visitor: VisitorSocket = io(`${base}/visitor`, {
-      ...reconnecting,
-      extraHeaders: { origin: ORIGIN_A },
-      auth: { protocolVersion: PROTOCOL_VERSION, siteKey: 'shop-a', ...identity },
-    });
-    const { cookie } = await login(base, USERS.helperA1.email);
-    const helper: HelperSocket = io(`${base}/helper`, {
-      ...reconnecting,
-      extraHeaders: { cookie, origin: new URL(base).origin },
-      auth: { protocolVersion: PROTOCOL_VERSION },
-    });
-    opened.push(visitor, helper);
-    await Promise.all([connected(visitor), connected(helper)]);
-
-    const { conversation } = await ok<{ conversation: Conversation }>(visitor, 'conversation:start', {
-      clientId: clientId(),
-      text: 'Still there if a server dies?',
-    });
-    await ok(helper, 'conversation:claim', { conversationId: conversation.id });
-    await ok(helper, 'message:send', { conversationId: conversation.id, clientId: clientId(), text: 'Yes, ask away' });
+    const { visitor, helper, conversation } = await liveChatThrough(base, 'Still there if a server dies?', opened);
 
     // What the helper sees live, by seq.
     const seenByHelper = new Map<number, Message>();

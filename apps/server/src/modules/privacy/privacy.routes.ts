@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { IdSchema, PrivacyEraseSchema, PrivacyLookupSchema, VisitorCredentialsSchema, type PrivacyLookupResult } from '@tribu/protocol';
 import { requireSession } from '../auth/auth.routes.ts';
 import type { AuthService } from '../auth/auth.service.ts';
+import { allowOrigin, widgetPreflight } from '../../lib/widget-cors.ts';
 import type { PrivacyService } from './privacy.service.ts';
 
 const visitorLimit = { rateLimit: { max: 10, timeWindow: 60_000 } };
@@ -25,31 +26,18 @@ export function privacyRoutes(app: FastifyInstance, deps: { auth: AuthService; p
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { privacy } = deps;
 
-  for (const path of VISITOR_PATHS) {
-    r.options(path, async (req, reply) => {
-      const origin = req.headers.origin;
-      if (origin) {
-        void reply
-          .header('Access-Control-Allow-Origin', origin)
-          .header('Vary', 'Origin')
-          .header('Access-Control-Allow-Methods', 'POST')
-          .header('Access-Control-Allow-Headers', 'content-type')
-          .header('Access-Control-Max-Age', '600');
-      }
-      return reply.status(204).send();
-    });
-  }
+  for (const path of VISITOR_PATHS) widgetPreflight(app, path);
 
   r.post('/api/visitor/data', { schema: { body: VisitorCredentialsSchema }, config: visitorLimit }, async (req, reply) => {
     const data = await privacy.exportOwn(req.body, { origin: req.headers.origin, host: req.headers.host });
-    if (req.headers.origin) void reply.header('Access-Control-Allow-Origin', req.headers.origin).header('Vary', 'Origin');
+    allowOrigin(reply, req.headers.origin);
     void reply.header('cache-control', 'no-store');
     return data;
   });
 
   r.post('/api/visitor/erase', { schema: { body: VisitorCredentialsSchema }, config: visitorLimit }, async (req, reply) => {
     const done = await privacy.eraseOwn(req.body, { origin: req.headers.origin, host: req.headers.host });
-    if (req.headers.origin) void reply.header('Access-Control-Allow-Origin', req.headers.origin).header('Vary', 'Origin');
+    allowOrigin(reply, req.headers.origin);
     return done;
   });
 

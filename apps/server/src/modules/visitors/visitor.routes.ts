@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { VisitorTokenRequestSchema } from '@tribu/protocol';
+import { allowOrigin, widgetPreflight } from '../../lib/widget-cors.ts';
 import type { VisitorService } from './visitor.service.ts';
 
 /**
@@ -9,18 +10,7 @@ import type { VisitorService } from './visitor.service.ts';
  */
 export function visitorRoutes(app: FastifyInstance, deps: { visitors: VisitorService }): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.options('/api/visitor/token', async (req, reply) => {
-    const origin = req.headers.origin;
-    if (origin) {
-      void reply
-        .header('Access-Control-Allow-Origin', origin)
-        .header('Vary', 'Origin')
-        .header('Access-Control-Allow-Methods', 'POST')
-        .header('Access-Control-Allow-Headers', 'content-type')
-        .header('Access-Control-Max-Age', '600');
-    }
-    return reply.status(204).send();
-  });
+  widgetPreflight(app, '/api/visitor/token');
   r.post(
     '/api/visitor/token',
     { schema: { body: VisitorTokenRequestSchema }, config: { rateLimit: { max: 30, timeWindow: 60_000 } } },
@@ -28,7 +18,7 @@ export function visitorRoutes(app: FastifyInstance, deps: { visitors: VisitorSer
       const origin = req.headers.origin;
       const host = req.headers.host;
       const result = await deps.visitors.token(req.body, { origin, host });
-      if (origin) void reply.header('Access-Control-Allow-Origin', origin).header('Vary', 'Origin');
+      allowOrigin(reply, origin);
       return result;
     },
   );

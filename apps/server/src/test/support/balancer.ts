@@ -1,4 +1,8 @@
 import net from 'node:net';
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
+import { PROTOCOL_VERSION, type Conversation } from '@tribu/protocol';
+import { clientId, connected, login, mintVisitor, ok, type HelperSocket, type VisitorSocket } from './clients.ts';
+import { ORIGIN_A, USERS } from './fixtures.ts';
 
 export interface Balancer {
   url: string;
@@ -71,4 +75,38 @@ export function readyUpstreams(urls: string[], everyMs = 100): { list: () => str
   };
   for (const url of urls) void poll(url);
   return { list: () => urls.filter((u) => ready.get(u)), stop: () => void (stopped = true) };
+}
+
+/** Socket options of a client that reconnects on its own, quickly (the tests' browsers). */
+export const reconnecting: Partial<ManagerOptions & SocketOptions> = {
+  transports: ['websocket'],
+  reconnectionDelay: 50,
+  reconnectionDelayMax: 300,
+  forceNew: true,
+};
+
+/**
+ * A visitor and a helper of shop-a, both connected through `base` with reconnecting sockets, in a
+ * chat the helper has taken and answered (seq 1 the question, seq 2 the answer). The sockets are
+ * pushed to `opened` for the caller to close.
+ */
+export async function liveChatThrough(base: string, question: string, opened: Socket[]) {
+  const identity = await mintVisitor(base, 'shop-a', ORIGIN_A);
+  const visitor: VisitorSocket = io(`${base}/visitor`, {
+    ...reconnecting,
+    extraHeaders: { origin: ORIGIN_A },
+    auth: { protocolVersion: PROTOCOL_VERSION, siteKey: 'shop-a', ...identity },
+  });
+  const { cookie } = await login(base, USERS.helperA1.email);
+  const helper: HelperSocket = io(`${base}/helper`, {
+    ...reconnecting,
+    extraHeaders: { cookie, origin: new URL(base).origin },
+    auth: { protocolVersion: PROTOCOL_VERSION },
+  });
+  opened.push(visitor, helper);
+  await Promise.all([connected(visitor), connected(helper)]);
+  const { conversation } = await ok<{ conversation: Conversation }>(visitor, 'conversation:start', { clientId: clientId(), text: question });
+  await ok(helper, 'conversation:claim', { conversationId: conversation.id });
+  await ok(helper, 'message:send', { conversationId: conversation.id, clientId: clientId(), text: 'Yes, ask away' });
+  return { visitor, helper, conversation, identity };
 }
