@@ -3,10 +3,11 @@ import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION, type AckResult, type Message } from '@tribu/protocol';
 import { balancer, liveChatThrough, readyUpstreams, type Balancer } from './support/balancer.ts';
-import { clientId, connected, ok } from './support/clients.ts';
+import { connected, ok } from './support/clients.ts';
 import { ORIGIN_A } from './support/fixtures.ts';
 import { until } from './support/own-services.ts';
 import { hasPostgres, hasRedis } from './support/services.ts';
+import { sendTracked, storedOnceInOrder, type Sent } from './support/delivery.ts';
 import { useTwoNodes } from './support/two-nodes.ts';
 
 describe.skipIf(!hasPostgres || !hasRedis)('a node stopped with SIGTERM under load', () => {
@@ -49,23 +50,12 @@ describe.skipIf(!hasPostgres || !hasRedis)('a node stopped with SIGTERM under lo
     const visitorMoved = new Promise<void>((r) => visitor.once('connect', () => r()));
 
     // A steady stream of visitor messages, each with its own client id, not waiting for acks.
-    const sent: { clientId: string; text: string; ack: Promise<AckResult<{ message: Message }> | 'lost'> }[] = [];
+    const sent: Sent[] = [];
     const acked = new Map<string, number>();
     let streaming = true;
     const stream = (async () => {
       for (let i = 0; streaming; i++) {
-        const cid = clientId();
-        const text = `message ${i}`;
-        const ack = (visitor.timeout(4000).emitWithAck('message:send', { conversationId: conversation.id, clientId: cid, text }) as Promise<
-          AckResult<{ message: Message }>
-        >).then(
-          (r) => {
-            if (r.ok) acked.set(cid, r.data.message.seq);
-            return r;
-          },
-          () => 'lost' as const,
-        );
-        sent.push({ clientId: cid, text, ack });
+        sent.push(sendTracked(visitor, conversation.id, i, 4000, acked));
         await new Promise((r) => setTimeout(r, 5));
       }
     })();
@@ -123,23 +113,9 @@ describe.skipIf(!hasPostgres || !hasRedis)('a node stopped with SIGTERM under lo
     }
 
     // Postgres: every acknowledged message at its acknowledged seq, each once, seqs gap-free.
-    const db = new pg.Client({ connectionString: nodes.databaseUrl });
-    await db.connect();
-    let rows: { seq: number; client_id: string; n: string }[];
-    try {
-      ({ rows } = await db.query<{ seq: number; client_id: string; n: string }>(
-        `select seq, client_id, count(*) over (partition by sender_key, client_id) as n
-           from messages where conversation_id = $1 order by seq`,
-        [conversation.id],
-      ));
-    } finally {
-      await db.end();
-    }
-    expect(rows.map((r) => r.seq)).toEqual(rows.map((_, i) => i + 1));
-    expect(rows.every((r) => r.n === '1')).toBe(true);
-    const stored = new Map(rows.map((r) => [r.client_id, r.seq]));
+    const stored = await storedOnceInOrder(nodes.databaseUrl, conversation.id);
     for (const [cid, seq] of acked) expect(stored.get(cid)).toBe(seq);
-    expect(rows).toHaveLength(2 + sent.length);
+    expect(stored.size).toBe(2 + sent.length);
 
     // The helper, resynced on B from the last seq it held, then holds the whole chat.
     await Promise.all(resyncs);
@@ -148,6 +124,6 @@ describe.skipIf(!hasPostgres || !hasRedis)('a node stopped with SIGTERM under lo
       afterSeq: Math.max(...held.keys()),
     });
     for (const m of tail) held.set(m.seq, m); // sent after the last live one arrived (retries, above)
-    expect([...held.keys()].filter((s) => s > 2).sort((x, y) => x - y)).toEqual(rows.map((r) => r.seq).filter((s) => s > 2));
+    expect([...held.keys()].filter((s) => s > 2).sort((x, y) => x - y)).toEqual([...stored.values()].sort((x, y) => x - y).filter((s) => s > 2));
   }, 60_000);
 });

@@ -1,10 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
 import type { Socket } from 'socket.io-client';
 import type { AckResult, Message } from '@tribu/protocol';
-import { clientId, connected, ok } from './support/clients.ts';
+import { connected, ok } from './support/clients.ts';
 import { balancer, liveChatThrough, type Balancer } from './support/balancer.ts';
 import { hasPostgres, hasRedis } from './support/services.ts';
+import { sendTracked, storedOnceInOrder, type Sent } from './support/delivery.ts';
 import { useTwoNodes } from './support/two-nodes.ts';
 
 /** Resolves on the socket's next (re)connection. */
@@ -32,25 +32,14 @@ describe.skipIf(!hasPostgres || !hasRedis)('a node killed with live chats', () =
     helper.on('message:created', (m: Message) => seenByHelper.set(m.seq, m));
 
     // The visitor sends without waiting, every couple of milliseconds; A dies mid-stream.
-    const sent: { clientId: string; text: string; ack: Promise<AckResult<{ message: Message }> | 'lost'> }[] = [];
+    const sent: Sent[] = [];
     const acked = new Map<string, number>();
     const visitorBack = reconnected(visitor);
     // As the backoffice does, the helper notes the last seq it holds the moment it is back.
     const helperBack = new Promise<number>((r) => helper.once('connect', () => r(Math.max(2, ...seenByHelper.keys()))));
     for (let i = 0; aAlive || visitor.connected; i++) {
       if (!visitor.connected) break;
-      const cid = clientId();
-      const text = `message ${i}`;
-      const ack = (visitor.timeout(2000).emitWithAck('message:send', { conversationId: conversation.id, clientId: cid, text }) as Promise<
-        AckResult<{ message: Message }>
-      >).then(
-        (r) => {
-          if (r.ok) acked.set(cid, r.data.message.seq);
-          return r;
-        },
-        () => 'lost' as const,
-      );
-      sent.push({ clientId: cid, text, ack });
+      sent.push(sendTracked(visitor, conversation.id, i, 2000, acked));
       if (aAlive && acked.size >= 40) {
         aAlive = false;
         await nodes.a.stop('SIGKILL');
@@ -95,23 +84,10 @@ describe.skipIf(!hasPostgres || !hasRedis)('a node killed with live chats', () =
     }
 
     // And in Postgres, the source of truth.
-    const db = new pg.Client({ connectionString: nodes.databaseUrl });
-    await db.connect();
-    try {
-      const { rows } = await db.query<{ seq: number; client_id: string; n: string }>(
-        `select seq, client_id, count(*) over (partition by sender_key, client_id) as n
-           from messages where conversation_id = $1 order by seq`,
-        [conversation.id],
-      );
-      expect(rows.map((r) => r.seq)).toEqual(rows.map((_, i) => i + 1));
-      expect(rows.every((r) => r.n === '1')).toBe(true);
-      const stored = new Map(rows.map((r) => [r.client_id, r.seq]));
-      for (const s of sent) expect(stored.has(s.clientId)).toBe(true);
-      for (const [cid, seq] of acked) expect(stored.get(cid)).toBe(seq);
-      expect(rows).toHaveLength(history.length);
-    } finally {
-      await db.end();
-    }
+    const stored = await storedOnceInOrder(nodes.databaseUrl, conversation.id);
+    for (const s of sent) expect(stored.has(s.clientId)).toBe(true);
+    for (const [cid, seq] of acked) expect(stored.get(cid)).toBe(seq);
+    expect(stored.size).toBe(history.length);
 
     // The helper, back on B, catches up from the last seq it saw and then holds everything.
     const { messages: missed } = await ok<{ messages: Message[] }>(helper, 'message:sync', {

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { createDb } from '@tribu/db';
 import { ErrorCode, type AckResult, type Conversation, type Message } from '@tribu/protocol';
@@ -8,6 +7,7 @@ import { clientId, closeAllSockets, connectHelper, connectVisitor, ok, send } fr
 import { ORIGIN_A, USERS } from './support/fixtures.ts';
 import { seedFixtures } from './support/fixtures.ts';
 import { hasOwnPostgres, startOwnPostgres, until, type OwnPostgres } from './support/own-services.ts';
+import { storedOnceInOrder } from './support/delivery.ts';
 import { startNode, type NodeProcess } from './support/process.ts';
 import { TEST_REDIS_URL, hasRedis } from './support/services.ts';
 
@@ -122,22 +122,10 @@ describe.skipIf(!hasOwnPostgres || !hasRedis)('Postgres restarted under two node
     }
 
     // In Postgres: each message once, seqs 1..n without a gap.
-    const db = new pg.Client({ connectionString: postgres!.url });
-    await db.connect();
-    try {
-      const { rows } = await db.query<{ seq: number; client_id: string; n: string }>(
-        `select seq, client_id, count(*) over (partition by sender_key, client_id) as n
-           from messages where conversation_id = $1 order by seq`,
-        [conversation.id],
-      );
-      expect(rows.map((r) => r.seq)).toEqual(rows.map((_, i) => i + 1));
-      expect(rows.every((r) => r.n === '1')).toBe(true);
-      expect(rows).toHaveLength(2 + refused.length);
-      for (const s of refused) expect(rows.find((r) => r.client_id === s.clientId)?.seq).toBe(stored.get(s.clientId));
-    } finally {
-      await db.end();
-      await own.close();
-    }
+    await own.close();
+    const rows = await storedOnceInOrder(postgres!.url, conversation.id);
+    expect(rows.size).toBe(2 + refused.length);
+    for (const s of refused) expect(rows.get(s.clientId)).toBe(stored.get(s.clientId));
 
     // The chat goes on live across the nodes, and both processes stayed up the whole time.
     const live = new Promise<Message>((r) => helper.socket.once('message:created', r));
