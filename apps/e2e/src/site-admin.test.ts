@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { seriousViolations } from './support/axe.ts';
 import { personPage, screenshot } from './support/browser.ts';
-import { launcher, signIn } from './support/people.ts';
+import { ensureChatOpen, launcher, signIn, visitorLog } from './support/people.ts';
 import { hasChromium } from './support/requirements.ts';
 import { useScenario } from './support/scenario.ts';
 
@@ -108,6 +108,60 @@ describe.skipIf(!hasChromium)('site administration in the backoffice', () => {
     await phone.getByRole('region', { name: 'People and roles' }).scrollIntoViewIfNeeded();
     await screenshot(phone, 'site-settings-phone-roles');
     await phone.context().close();
+  });
+
+  it('asks visitors to accept the privacy notice once the admin ticks it: the widget holds the first message until they do', async () => {
+    await admin.goto(`${s.server.url}/backoffice/manage/site`);
+    await admin.getByRole('heading', { name: 'Site settings', level: 1 }).waitFor();
+    const before = admin.getByRole('group', { name: 'Before the chat' });
+    expect(await before.getByRole('group', { name: "Visitor's name" }).getByRole('radio', { name: 'Not asked' }).isChecked()).toBe(true);
+    expect(await before.getByRole('group', { name: "Visitor's email" }).getByRole('radio', { name: 'Not asked' }).isChecked()).toBe(true);
+    const consent = before.getByRole('checkbox', { name: /Ask visitors to accept the privacy notice before they chat/ });
+    await consent.check();
+    await before.scrollIntoViewIfNeeded();
+    await screenshot(admin, 'site-settings-prechat-desktop');
+    await admin.getByRole('button', { name: 'Save settings' }).click();
+    await admin.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+
+    const phone = await personPage(s.browser, { width: 390, height: 844 });
+    await signIn(phone, s.server.url, 'admin@demo.tribu');
+    await phone.goto(`${s.server.url}/backoffice/manage/site`);
+    const phoneBefore = phone.getByRole('group', { name: 'Before the chat' });
+    await expect.poll(() => phoneBefore.getByRole('checkbox', { name: /Ask visitors to accept/ }).isChecked()).toBe(true);
+    await phoneBefore.scrollIntoViewIfNeeded();
+    await screenshot(phone, 'site-settings-prechat-phone');
+    await phone.context().close();
+
+    const helper = await personPage(s.browser, { width: 1280, height: 800 });
+    await signIn(helper, s.server.url, 'helper1@demo.tribu');
+    const visitor = await personPage(s.browser, { width: 1280, height: 800 });
+    const notice = visitor.getByRole('checkbox', { name: 'I agree that my messages are kept to answer me, as described in the privacy policy.' });
+    // The widget's state endpoint may be cached for a few seconds: reload until it asks, no restart.
+    await expect
+      .poll(
+        async () => {
+          await visitor.goto(`${s.server.url}/demo`);
+          await ensureChatOpen(visitor);
+          return notice.isVisible();
+        },
+        { timeout: 30_000, interval: 2_000 },
+      )
+      .toBe(true);
+
+    const question = 'Do the Ridge socks come in size 46?';
+    await visitor.getByRole('textbox', { name: 'Your message' }).fill(question);
+    await visitor.getByRole('button', { name: 'Send' }).click();
+    await visitor.getByRole('alert').filter({ hasText: 'Please fill in the fields above to start the chat.' }).waitFor();
+    expect(await visitor.getByRole('textbox', { name: 'Your message' }).inputValue()).toBe(question);
+    expect(await visitorLog(visitor).getByText(question).count()).toBe(0);
+    await screenshot(visitor, 'widget-consent');
+
+    await notice.check();
+    await visitor.getByRole('button', { name: 'Send' }).click();
+    await visitorLog(visitor).getByText(question).waitFor();
+    await helper.getByRole('region', { name: 'Incoming requests' }).getByText(question).waitFor();
+    await visitor.context().close();
+    await helper.context().close();
   });
 
   it('lets the operator create a site, with the first admin invited and the embed tag to copy', async () => {

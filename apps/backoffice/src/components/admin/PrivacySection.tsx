@@ -1,6 +1,7 @@
 import { SITE_LIMITS, type Locale, type WidgetTexts } from '@tribu/protocol/client';
 import { Field, described } from './Field.tsx';
 import { LanguageTabs } from './LanguageTabs.tsx';
+import { PrechatFieldset } from './PrechatFieldset.tsx';
 import { TextsEditor } from './TextsEditor.tsx';
 import type { Draft } from './useSiteSettingsForm.ts';
 
@@ -13,7 +14,7 @@ interface Props {
   onLocale: (l: Locale) => void;
 }
 
-/** The privacy notice per language, how long closed conversations are kept, and whether address hashes are. */
+/** The privacy notice per language, what is asked before the chat, how long closed conversations are kept, and whether address hashes are. */
 export function PrivacySection({ draft, defaults, errors, edit, locale, onLocale }: Props) {
   const forever = draft.retentionDays === null;
   return (
@@ -24,6 +25,7 @@ export function PrivacySection({ draft, defaults, errors, edit, locale, onLocale
         <LanguageTabs locales={draft.locales} value={locale} onChange={onLocale} label="Language of the privacy notice" />
       </div>
       <TextsEditor keys={['privacy']} locale={locale} draft={draft} defaults={defaults[locale]} errors={errors} edit={edit} />
+      <PrechatFieldset prechat={draft.prechat} errors={errors} edit={edit} />
       <fieldset class="field">
         <legend>Keep closed conversations</legend>
         <div class="choices">
