@@ -42,9 +42,9 @@ export function PrechatFieldset({ prechat, errors, edit }: Props) {
   const consentError = errors['prechat.consent'];
   // Spaced and titled like a sub-heading (admin.css has no class for a group of groups).
   return (
-    <fieldset class="field" aria-describedby="f-prechat-hint" style={{ marginTop: 18 }}>
-      <legend style={{ fontSize: 15 }}>Before the chat</legend>
-      <p class="field-hint" id="f-prechat-hint" style={{ marginBottom: 10 }}>
+    <fieldset class="field prechat" aria-describedby="f-prechat-hint">
+      <legend>Before the chat</legend>
+      <p class="field-hint" id="f-prechat-hint">
         Asked above the visitor's first message, once. With everything off, visitors just type their question.
       </p>
       {question('name', "Visitor's name")}
