@@ -132,6 +132,11 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   });
 
   const { io, visitors: visitorNs, helpers: helperNs } = createIo(app, redis);
+  // Broadcasts from other nodes were lost while this node's Redis link was down: its own sockets catch up now.
+  redis?.onRecovered(() => {
+    visitorNs.local.emit('sync:needed', { reason: 'redis' });
+    helperNs.local.emit('sync:needed', { reason: 'redis' });
+  });
   // A site changed on one node: the others drop their cached copy within the adapter's delivery time.
   const sites = new SiteService(db.db, (id) => {
     if (redis) helperNs.serverSideEmit('site:changed', id);

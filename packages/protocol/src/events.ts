@@ -105,6 +105,11 @@ export type VisitorHandshake = z.infer<typeof VisitorHandshakeSchema>;
 export const HelperHandshakeSchema = z.object({ protocolVersion: z.number().int() });
 export type HelperHandshake = z.infer<typeof HelperHandshakeSchema>;
 
+/** Why the server asks its connected clients to resync: broadcasts between nodes were lost while Redis was down. */
+export interface SyncNeeded {
+  reason: 'redis';
+}
+
 // ---------- /visitor namespace ----------
 
 /** Commands a visitor's widget sends. Each acks with `AckResult`. */
@@ -134,6 +139,8 @@ export interface VisitorServerEvents {
   'visitor:banned': (payload: VisitorBanned) => void;
   /** This visitor's data was erased (by themselves in another tab, or by the site's admin): start afresh (the socket closes next). */
   'visitor:erased': () => void;
+  /** Facts may have been lost (this node's Redis link was down): catch up as after a reconnect. */
+  'sync:needed': (payload: SyncNeeded) => void;
 }
 
 // ---------- /helper namespace ----------
@@ -184,6 +191,8 @@ export interface HelperServerEvents
   'read:updated': (payload: ReadUpdated) => void;
   /** Someone came, went or changed status on this site: ask `presence:list` again. */
   'presence:changed': (payload: { siteId: string }) => void;
+  /** Facts may have been lost (this node's Redis link was down): resync the board, chats and presence as after a reconnect. */
+  'sync:needed': (payload: SyncNeeded) => void;
 }
 
 /** Schemas of every client command, by namespace: the server validates each payload with these. */

@@ -23,10 +23,12 @@ export function useHandoffOffers(
     };
     if (socket.connected) void list();
     socket.on('connect', list);
+    socket.on('sync:needed', list);
     socket.on('handoff:offered', offered);
     socket.on('handoff:answered', answered);
     return () => {
       socket.off('connect', list);
+      socket.off('sync:needed', list);
       socket.off('handoff:offered', offered);
       socket.off('handoff:answered', answered);
     };

@@ -40,8 +40,8 @@ export function useHelperDesk(siteId: string, userId: string, onRefused: () => v
   useEffect(() => {
     const s = connectHelper();
     setSocket(s);
-    s.on('connect', async () => {
-      setLink('online');
+    // On every (re)connect, and when the server lost broadcasts meanwhile (its Redis was down).
+    const sync = async () => {
       const fresh = await resync(s, siteId, chatsRef.current);
       if (fresh.queue) setQueue(fresh.queue);
       setChats((cur) => fresh.chats.reduce((acc, c) => upsertChat(acc, c.conversation, c.messages), cur));
@@ -53,7 +53,12 @@ export function useHelperDesk(siteId: string, userId: string, onRefused: () => v
           if (p.state === 'failed' && p.error?.code === 'unavailable') void deliver(s, chat.conversation.id, p.clientId, p.text);
         }
       }
+    };
+    s.on('connect', () => {
+      setLink('online');
+      void sync();
     });
+    s.on('sync:needed', () => void sync());
     watchLink(s, setLink, () => refusedRef.current());
     return () => {
       s.disconnect();

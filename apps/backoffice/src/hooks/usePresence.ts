@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Peer, PresenceStatus } from '@tribu/protocol/client';
 import { command, type HelperSocket } from '../realtime/socket.ts';
 
-/** Helpers of the site online now, kept fresh: listed on (re)connect and whenever presence changes. */
+/** Helpers of the site online now, kept fresh: listed on (re)connect, whenever presence changes, and when the server says facts were lost. */
 export function usePresence(socket: HelperSocket | null, siteId: string, online: boolean, me: string) {
   const [peers, setPeers] = useState<Peer[]>([]);
   useEffect(() => {
@@ -18,11 +18,15 @@ export function usePresence(socket: HelperSocket | null, siteId: string, online:
       clearTimeout(timer);
       timer = setTimeout(() => void list(), 250);
     };
+    // Comings and goings lost while the server's Redis was down: listed again.
+    const resync = () => void list();
     void list();
     socket.on('presence:changed', changed);
+    socket.on('sync:needed', resync);
     return () => {
       clearTimeout(timer);
       socket.off('presence:changed', changed);
+      socket.off('sync:needed', resync);
     };
   }, [socket, siteId, online]);
 

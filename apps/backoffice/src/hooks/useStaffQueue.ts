@@ -19,10 +19,12 @@ export function useStaffQueue(socket: HelperSocket | null, siteId: string, enabl
       setItems((cur) => cur.filter((i) => i.conversationId !== conversationId));
     void list();
     socket.on('connect', list);
+    socket.on('sync:needed', list);
     socket.on('staff:changed', changed);
     socket.on('queue:removed', removed);
     return () => {
       socket.off('connect', list);
+      socket.off('sync:needed', list);
       socket.off('staff:changed', changed);
       socket.off('queue:removed', removed);
     };

@@ -8,6 +8,8 @@ export interface RedisHandles {
   pub: Redis;
   sub: Redis;
   prefix: string;
+  /** Calls `callback` each time the adapter's link (pub and sub) is back after an outage, resubscribed; never at first start. */
+  onRecovered(callback: () => void): void;
   close(): Promise<void>;
 }
 
@@ -18,11 +20,26 @@ export interface RedisHandles {
  * While Redis is down, commands fail at once instead of queuing (no offline queue on `client` and
  * `pub`): rate limits fall back to this node's memory, /readyz says `redis: down` right away, and
  * broadcasts to other nodes are dropped rather than delivered late. Clients fill what they missed
- * from Postgres (each message carries a seq; a gap triggers a `message:sync`).
+ * from Postgres (each message carries a seq; a gap triggers a `message:sync`), and `onRecovered`
+ * lets the node tell its own sockets to resync at once, so a chat that went quiet is filled too.
  */
 export async function createRedis(url: string, prefix: string, log: FastifyBaseLogger): Promise<RedisHandles> {
+  const recovered: (() => void)[] = [];
+  // Set once started; then whether pub or sub lost its connection since they were last both ready.
+  let started = false;
+  let adapterDown = false;
   const make = (role: string) => {
     const r = new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false });
+    if (role !== 'client') {
+      r.on('close', () => void (adapterDown = started));
+      r.on('ready', () => {
+        if (!adapterDown || pub.status !== 'ready' || sub.status !== 'ready') return;
+        adapterDown = false;
+        // ioredis resubscribes right after 'ready'; a PING answered behind those SUBSCRIBEs means
+        // broadcasts reach this node again before its sockets are told to resync.
+        void sub.ping().then(() => recovered.forEach((callback) => callback()), () => undefined);
+      });
+    }
     // One line when the link drops and one when it is back, not one per reconnection attempt.
     let down = false;
     r.on('error', (err: Error) => {
@@ -59,12 +76,14 @@ export async function createRedis(url: string, prefix: string, log: FastifyBaseL
   }
   // Until the first ready, commands waited for it; from now on they fail at once while Redis is down.
   for (const r of [client, pub]) r.options.enableOfflineQueue = false;
+  started = true;
   catchPublishes(pub, log);
   return {
     client,
     pub,
     sub,
     prefix,
+    onRecovered: (callback) => void recovered.push(callback),
     close: async () => {
       // A connection still retrying (Redis down at shutdown) is dropped: quit() would wait for it.
       await Promise.allSettled(all.map((r) => (r.status === 'ready' ? r.quit() : r.disconnect())));

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import type { Conversation, Message } from '@tribu/protocol';
-import { clientId, connectHelper, connectVisitor, ok, type HelperSocket } from './support/clients.ts';
+import type { Conversation, Message, QueueItem } from '@tribu/protocol';
+import { clientId, connectHelper, connectVisitor, ok, type HelperSocket, type VisitorSocket } from './support/clients.ts';
+import { storedOnceInOrder } from './support/delivery.ts';
 import { ORIGIN_A, USERS } from './support/fixtures.ts';
 import { hasOwnRedis, startOwnRedis, until, type OwnRedis } from './support/own-services.ts';
 import { hasPostgres } from './support/services.ts';
@@ -130,7 +131,134 @@ describe.skipIf(!hasPostgres || !hasOwnRedis)('Redis restarted under two nodes w
     expect([nodes.a.child.exitCode, nodes.b.child.exitCode]).toEqual([null, null]);
     expect([nodes.a.child.pid, nodes.b.child.pid]).toEqual(pids);
   }, 60_000);
+
+  it('tells every connected client to resync when Redis is back, so chats that went quiet and the board are complete without any later message', async () => {
+    const helper = await connectHelper(nodes.b.url, USERS.helperA2.email);
+    // Two chats between visitors on A and the helper on B: in one the visitor writes during the outage,
+    // in the other the helper does (each side would otherwise notice a gap in its own next message).
+    const quiet = await takenChatAcross(nodes.a.url, helper.socket);
+    const answered = await takenChatAcross(nodes.a.url, helper.socket);
+    const siteId = quiet.conversation.siteId;
+    // Each side keeps what it holds as its app does, and on `sync:needed` does what it does after a reconnect.
+    const desk = resyncingDesk(helper.socket, quiet.conversation.id, siteId);
+    const widget = resyncingWidget(answered.visitor, answered.conversation.id);
+    await Promise.all([desk.ready, widget.ready]);
+    const say = (s: HelperSocket | VisitorSocket, conversationId: string, text: string) =>
+      ok<{ message: Message }>(s, 'message:send', { conversationId, clientId: clientId(), text });
+
+    await redis!.kill('SIGKILL');
+    await until('both nodes see Redis down', async () => {
+      const rs = await Promise.all([readiness(nodes.a.url), readiness(nodes.b.url)]);
+      return rs.every((r) => r.status === 503 && r.checks.redis === 'down');
+    });
+    // All acknowledged from Postgres; none of it crosses to the other node.
+    const written: Message[] = [];
+    const replies: Message[] = [];
+    for (let i = 0; i < 4; i++) written.push((await say(quiet.visitor, quiet.conversation.id, `said while Redis is down ${i}`)).message);
+    for (let i = 0; i < 2; i++) replies.push((await say(helper.socket, answered.conversation.id, `answered while Redis is down ${i}`)).message);
+    const newcomer = await connectVisitor(nodes.a.url, { siteKey: 'shop-a', origin: ORIGIN_A });
+    const { conversation: asked } = await ok<{ conversation: Conversation }>(newcomer.socket, 'conversation:start', {
+      clientId: clientId(),
+      text: 'Anyone there while the servers cannot talk?',
+    });
+    expect(written.some((m) => desk.held.has(m.seq))).toBe(false);
+    expect(replies.some((m) => widget.held.has(m.seq))).toBe(false);
+    expect(desk.board.has(asked.id)).toBe(false);
+
+    // Nothing is sent from here on: only Redis coming back may complete the desk and the widget.
+    const told = { desk: desk.resyncs, widget: widget.resyncs };
+    await redis!.start();
+    await until('the helper on B is told to resync and has done it', () => desk.resyncs > told.desk && desk.idle(), 30_000);
+    await until('the visitor on A is told to resync and has done it', () => widget.resyncs > told.widget && widget.idle(), 30_000);
+
+    // Each chat as Postgres has it (each message stored once, seqs without a gap), the outage's messages
+    // included, held in seq order, each at its own seq.
+    for (const [side, conversationId] of [
+      [desk, quiet.conversation.id],
+      [widget, answered.conversation.id],
+    ] as const) {
+      const stored = [...(await storedOnceInOrder(nodes.databaseUrl, conversationId))];
+      expect(side.order()).toEqual(stored.map(([, seq]) => seq));
+      for (const [cid, seq] of stored) expect(side.held.get(seq)?.clientId).toBe(cid);
+    }
+    for (const m of written) expect(desk.held.get(m.seq)?.text).toBe(m.text);
+    for (const m of replies) expect(widget.held.get(m.seq)?.text).toBe(m.text);
+    // The request asked during the outage is on B's board.
+    expect(desk.board.has(asked.id)).toBe(true);
+  }, 60_000);
 });
+
+/**
+ * A helper's desk as the backoffice keeps it: the board (`queue:list`, then `queue:added`/`queue:removed`)
+ * and one chat (`message:sync`, then live messages); on `sync:needed`, the connect handler's resync
+ * (board listed again, chat synced after the last seq held). No gap filling: nothing live comes.
+ */
+function resyncingDesk(helper: HelperSocket, conversationId: string, siteId: string) {
+  const held = new Map<number, Message>();
+  const board = new Set<string>();
+  let pending = 0;
+  let resyncs = 0;
+  const last = () => Math.max(0, ...held.keys());
+  // Merged by seq, as the apps merge.
+  const keep = (messages: Message[]) => messages.forEach((m) => held.set(m.seq, m));
+  const sync = async () => {
+    pending++;
+    try {
+      const [{ items }, { messages }] = await Promise.all([
+        ok<{ items: QueueItem[] }>(helper, 'queue:list', { siteId }),
+        ok<{ messages: Message[] }>(helper, 'message:sync', { conversationId, afterSeq: last() }),
+      ]);
+      board.clear();
+      for (const i of items) board.add(i.conversationId);
+      keep(messages);
+    } finally {
+      pending--;
+    }
+  };
+  helper.on('queue:added', (i: QueueItem) => board.add(i.conversationId));
+  helper.on('queue:removed', (p: { conversationId: string }) => board.delete(p.conversationId));
+  helper.on('message:created', (m: Message) => m.conversationId === conversationId && keep([m]));
+  helper.on('sync:needed', () => void sync().then(() => resyncs++));
+  return {
+    held,
+    board,
+    ready: sync(),
+    get resyncs() {
+      return resyncs;
+    },
+    idle: () => pending === 0,
+    order: () => [...held.keys()].sort((x, y) => x - y),
+  };
+}
+
+/** The visitor's widget: its chat from `message:sync`, then live; on `sync:needed`, catch-up after the last seq. */
+function resyncingWidget(visitor: VisitorSocket, conversationId: string) {
+  const held = new Map<number, Message>();
+  let pending = 0;
+  let resyncs = 0;
+  // Merged by seq, as the apps merge.
+  const keep = (messages: Message[]) => messages.forEach((m) => held.set(m.seq, m));
+  const sync = async () => {
+    pending++;
+    try {
+      const after = Math.max(0, ...held.keys());
+      keep((await ok<{ messages: Message[] }>(visitor, 'message:sync', { conversationId, afterSeq: after })).messages);
+    } finally {
+      pending--;
+    }
+  };
+  visitor.on('message:created', (m: Message) => m.conversationId === conversationId && keep([m]));
+  visitor.on('sync:needed', () => void sync().then(() => resyncs++));
+  return {
+    held,
+    ready: sync(),
+    get resyncs() {
+      return resyncs;
+    },
+    idle: () => pending === 0,
+    order: () => [...held.keys()].sort((x, y) => x - y),
+  };
+}
 
 /** A visitor on `base` asks; the helper (on another node) claims and answers. */
 async function takenChatAcross(base: string, helper: HelperSocket) {

@@ -118,8 +118,8 @@ export function useChat(opts: MountOptions, t: Dict, contextVersion: number, vis
     const s = connect(base, siteKey, id);
     socketRef.current = s;
     let first = true;
-    s.on('connect', async () => {
-      setLink('online');
+    // On every reconnect, and when the server lost broadcasts meanwhile (its Redis was down).
+    const sync = async () => {
       const wasFirst = first;
       first = false;
       const c = convRef.current;
@@ -137,7 +137,9 @@ export function useChat(opts: MountOptions, t: Dict, contextVersion: number, vis
           void command(s, 'page:view', { conversationId: r.data.conversation.id, page: page() });
         }
       }
-    });
+    };
+    s.on('connect', () => (setLink('online'), sync()));
+    s.on('sync:needed', sync);
     s.on('disconnect', () => setLink('reconnecting'));
     s.on('connect_error', async (err) => {
       if (err.message === 'banned') {
