@@ -1,18 +1,12 @@
-import fastifyCookie from '@fastify/cookie';
-import fastifyRateLimit from '@fastify/rate-limit';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { FastifyInstance } from 'fastify';
 import { createDb, type DbHandle } from '@tribu/db';
-import { ErrorCode } from '@tribu/protocol';
+import { conversationFanOut } from './app-events.ts';
 import type { Env } from './env.ts';
-import { AppError } from './lib/errors.ts';
 import { createLimiter } from './lib/rate-limiter.ts';
-import { REDACTED_PATHS, maskAddresses, serializeRequest } from './lib/log-redaction.ts';
 import { loadSecret } from './lib/secret.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { ConversationRepository } from './modules/conversations/conversation.repository.ts';
-import type { ConversationEvents } from './modules/conversations/conversation.events.ts';
 import { ConversationService } from './modules/conversations/conversation.service.ts';
 import { QueuePositions } from './modules/conversations/queue-positions.ts';
 import { Drain } from './modules/health/drain.ts';
@@ -28,11 +22,9 @@ import { operatorRoutes } from './modules/operator/operator.routes.ts';
 import { OperatorService } from './modules/operator/operator.service.ts';
 import { VisitorService } from './modules/visitors/visitor.service.ts';
 import { visitorRoutes } from './modules/visitors/visitor.routes.ts';
-import { registerErrorHandler } from './plugins/error-handler.ts';
+import { createFastify, registerHttpPlugins } from './plugins/http.ts';
 import { createRedis, type RedisHandles } from './plugins/redis.ts';
 import { registerStatic } from './plugins/static.ts';
-import { registerCrossSiteGuard } from './plugins/cross-site.ts';
-import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { helpersOnline, setupHelperNamespace } from './socket/helper.namespace.ts';
 import { createIo, rooms, socketEvents } from './socket/io.ts';
 import { PresenceService } from './modules/presence/presence.service.ts';
@@ -93,43 +85,14 @@ export interface App {
 
 /** Builds the whole server without listening: tests call it and then `app.listen({ port: 0 })`. */
 export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: AppDeps): Promise<App> {
-  const app = Fastify({
-    logger: {
-      level: env.LOG_LEVEL,
-      // Never log credentials: cookies and CSRF tokens are redacted, invitation tokens and addresses in URLs masked.
-      redact: REDACTED_PATHS,
-      serializers: { req: serializeRequest },
-      hooks: { streamWrite: maskAddresses },
-    },
-    // Only behind a proxy may X-Forwarded-For name the client (rate limits are keyed by address), and only
-    // its last entry, the one our balancer appended: earlier ones are the client's own and may be made up.
-    trustProxy: env.TRUST_PROXY ? (_address: string, hop: number) => hop < 1 : false,
-    logController: new LogController({ disableRequestLogging: !['debug', 'trace'].includes(env.LOG_LEVEL) }),
-    bodyLimit: 64 * 1024,
-  });
-  app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandler(app);
-  registerSecurityHeaders(app, { https: env.PUBLIC_URL.startsWith('https://') });
-  registerCrossSiteGuard(app, env.PUBLIC_URL);
+  const app = createFastify(env);
 
   const db = givenDb ?? (await createDb({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, onError: (err) => app.log.warn({ err }, 'database pool error') }));
   const redis = env.REDIS_URL ? await createRedis(env.REDIS_URL, env.REDIS_PREFIX, app.log) : undefined;
   const secret = loadSecret(env.SECRET, env.DATA_DIR);
   const redisLimit = redis ? { client: redis.client, prefix: redis.prefix } : undefined;
 
-  await app.register(fastifyCookie);
-  await app.register(fastifyRateLimit, {
-    global: true,
-    max: 300,
-    timeWindow: 60_000,
-    ...(redis ? { redis: redis.client, nameSpace: `${redis.prefix}:http-rl:` } : {}),
-    skipOnError: true,
-    errorResponseBuilder: (_req, ctx) =>
-      Object.assign(new AppError(ErrorCode.rateLimited, `Too many requests; try again in ${Math.ceil(ctx.ttl / 1000)} s`), {
-        statusCode: 429,
-      }),
-  });
+  await registerHttpPlugins(app, redis);
 
   const { io, visitors: visitorNs, helpers: helperNs } = createIo(app, redis);
   // Broadcasts from other nodes were lost while this node's Redis link was down: its own sockets catch up now.
@@ -174,39 +137,12 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
     },
     (err) => app.log.warn({ err }, 'queue positions not announced'),
   );
-  // Whenever the queue moves, waiting visitors learn their new place in line.
-  const events: ConversationEvents = {
-    ...relay,
-    // A visitor who left an email and went away hears of the first answer by mail (off the send path).
-    messageCreated: (visitorId, message) => {
-      relay.messageCreated(visitorId, message);
-      offlineAnswers.messageCreated(visitorId, message);
-      moderation.flaggedMessage(message);
-    },
-    queueAdded: (item) => {
-      relay.queueAdded(item);
-      positions.moved(item.siteId);
-    },
-    queueRemoved: (siteId, conversationId) => {
-      relay.queueRemoved(siteId, conversationId);
-      positions.moved(siteId);
-    },
-    // A claim, an end or a release changes someone's chats in progress: peers re-list.
-    conversationUpdated: (visitorId, conversation) => {
-      relay.conversationUpdated(visitorId, conversation);
-      // A visitor who left an address gets the transcript when the chat ends (off the close path).
-      transcripts.conversationUpdated(conversation);
-      if (conversation.helper) presenceChanged(conversation.siteId);
-      // An ended or rated chat is scored; awarding is idempotent, so a retried close awards once.
-      if (conversation.status === 'closed' && conversation.helper) {
-        gamification.chatEnded(conversation.id).catch((err: unknown) => app.log.warn({ err }, 'scoring failed'));
-      }
-    },
-    helperReleased: (userId, conversation) => {
-      relay.helperReleased(userId, conversation);
-      presenceChanged(conversation.siteId);
-    },
-  };
+  const events = conversationFanOut(relay, {
+    positions,
+    presenceChanged,
+    later: () => ({ offlineAnswers, moderation, transcripts, gamification }),
+    log: app.log,
+  });
   const conversations = new ConversationService(conversationRepo, sites, events, async (siteId, text) => (await screen.find(siteId, text)).length > 0);
   const notifications = new NotificationService(db.db, (userId, n) =>
     helperNs.to(rooms.user(userId)).emit('notification:created', n),
@@ -277,9 +213,9 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
 
   const drain = new Drain(io, () => conversationRepo.settled(), app.log);
   healthRoutes(app, { db, redis, drain });
-  authRoutes(app, { auth, secureCookies: env.PUBLIC_URL.startsWith('https://') });
-  visitorRoutes(app, { visitors });
   const secureCookies = env.PUBLIC_URL.startsWith('https://');
+  authRoutes(app, { auth, secureCookies });
+  visitorRoutes(app, { visitors });
   profileRoutes(app, { auth, profiles, secureCookies });
   imageRoutes(app, { auth, feed });
   gamificationRoutes(app, { auth, gamification });
