@@ -12,7 +12,7 @@ const READY_TIMEOUT_MS = 60_000;
 const KILL_AFTER_MS = 5_000;
 
 /** A port nobody listens on right now: the OS picks one, we release it for the server. */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((res, rej) => {
     const s = net.createServer();
     s.once('error', rej);
