@@ -19,6 +19,11 @@ describe('visitor tokens', () => {
     const old = makeVisitorToken(secret, site, visitor, Date.now() - VISITOR_TOKEN_MAX_AGE_MS - 1000);
     expect(verifyVisitorToken(secret, site, visitor, old)).toBe(false);
   });
+  it('refuses a genuine token with anything appended after another dot (found by the handshake fuzzer)', () => {
+    const genuine = makeVisitorToken(secret, site, visitor);
+    expect(verifyVisitorToken(secret, site, visitor, `${genuine}.extra`)).toBe(false);
+    expect(verifyVisitorToken(secret, site, visitor, `${genuine}.`)).toBe(false);
+  });
   it.each(['', 'abc', '123.', '.abc', '1.2.3'])('refuses the malformed token %j', (t) => {
     expect(verifyVisitorToken(secret, site, visitor, t)).toBe(false);
   });

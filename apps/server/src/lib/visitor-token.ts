@@ -19,7 +19,10 @@ export function verifyVisitorToken(
   token: string,
   now = Date.now(),
 ): boolean {
-  const [issued, mac] = token.split('.');
+  // Exactly `<issuedAt>.<hmac>`: anything appended makes it another token, refused.
+  const parts = token.split('.');
+  if (parts.length !== 2) return false;
+  const [issued, mac] = parts as [string, string];
   if (!issued || !mac || !/^\d{1,15}$/.test(issued)) return false;
   const issuedAt = Number(issued);
   if (issuedAt > now + 60_000 || now - issuedAt > VISITOR_TOKEN_MAX_AGE_MS) return false;
