@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_HEADER, ErrorCode, SESSION_COOKIE, type InvitationSent } from '@tribu/protocol';
 import { createTestDatabase } from './support/database.ts';
 import { usePostgresServer, startTestServer, type TestServer } from './support/app.ts';
-import { connectHelper, login } from './support/clients.ts';
+import { connectHelper, login, next, ok } from './support/clients.ts';
 import { PASSWORD, USERS } from './support/fixtures.ts';
 import { hasPostgres } from './support/services.ts';
 import { CROSS_SITE_ROUTES } from '../plugins/cross-site.ts';
@@ -197,6 +197,10 @@ describe.skipIf(!hasPostgres)('an ended session cannot come back through connect
 
   it('still resumes a dropped tab whose session is valid, after checking it again', async () => {
     const tab = await connectHelper(t.server.url, USERS.helperA1.email);
+    // Socket.IO resumes a session only from the last broadcast the tab received (its offset): get one first.
+    const heard = next(tab.socket, 'presence:changed');
+    await ok(tab.socket, 'presence:set', { status: 'away' });
+    await heard;
     const gone = new Promise((resolve) => tab.socket.once('disconnect', resolve));
     tab.socket.io.engine.close();
     await gone;
@@ -212,6 +216,10 @@ describe.skipIf(!hasPostgres)('an ended session cannot come back through connect
   it('refuses a tab whose connection dropped, once its session was ended by a password change elsewhere, when it reconnects', async () => {
     const dropped = await connectHelper(t.server.url, USERS.helperB1.email);
     const mine = await connectHelper(t.server.url, USERS.helperB1.email);
+    // The tab holds a broadcast's offset, so it really asks to resume (not a plain new connection).
+    const heard = next(dropped.socket, 'presence:changed');
+    await ok(mine.socket, 'presence:set', { status: 'away' });
+    await heard;
     // The tab's network drops (not a sign-out): the server keeps its state for a quick resume.
     const gone = new Promise((resolve) => dropped.socket.once('disconnect', resolve));
     dropped.socket.io.engine.close();
