@@ -1,6 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  CSRF_HEADER,
   PROTOCOL_VERSION,
   type AuditPage,
   type BanView,
@@ -12,7 +11,7 @@ import {
   type TeamMember,
 } from '@tribu/protocol';
 import { io } from 'socket.io-client';
-import { clientId, connected, connectHelper, login, mintVisitor, next, ok, refusal, send, type VisitorSocket } from './support/clients.ts';
+import { clientId, connected, connectHelper, login, mintVisitor, next, ok, refusal, send, signedInCaller, type VisitorSocket } from './support/clients.ts';
 import { ORIGIN_A, USERS } from './support/fixtures.ts';
 import { hasPostgres } from './support/services.ts';
 import { usePostgresServer } from './support/app.ts';
@@ -22,7 +21,6 @@ type Who = keyof typeof USERS;
 describe.skipIf(!hasPostgres)('moderation', () => {
   // Behind a trusted proxy, each test visitor names its own address in X-Forwarded-For.
   const t = usePostgresServer({ env: () => ({ TRUST_PROXY: 'true' }) });
-  const logins = new Map<string, ReturnType<typeof login>>();
   const helpers = new Map<string, ReturnType<typeof connectHelper>>();
   const helper = (who: Who) => {
     if (!helpers.has(who)) helpers.set(who, connectHelper(t.server.url, USERS[who].email));
@@ -30,23 +28,7 @@ describe.skipIf(!hasPostgres)('moderation', () => {
   };
 
   /** A signed-in person's JSON call (cookie, CSRF token, same origin). */
-  async function call<T = unknown>(who: Who, method: string, path: string, body?: unknown): Promise<{ status: number; data: T; text: string }> {
-    if (!logins.has(who)) logins.set(who, login(t.server.url, USERS[who].email));
-    const { cookie, me } = await logins.get(who)!;
-    const res = await fetch(`${t.server.url}${path}`, {
-      method,
-      headers: { cookie, origin: new URL(t.server.url).origin, [CSRF_HEADER]: me.csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const text = await res.text();
-    let data: T = undefined as T;
-    try {
-      data = JSON.parse(text) as T;
-    } catch {
-      // CSV
-    }
-    return { status: res.status, data, text };
-  }
+  const call = signedInCaller(() => t.server.url);
   const okCall = async <T = unknown>(who: Who, method: string, path: string, body?: unknown): Promise<T> => {
     const r = await call<T>(who, method, path, body);
     if (r.status !== 200) throw new Error(`${method} ${path}: ${r.status} ${r.text}`);

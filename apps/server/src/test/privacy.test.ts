@@ -11,7 +11,7 @@ import {
 } from '@tribu/protocol';
 import { io } from 'socket.io-client';
 import { createDb } from '@tribu/db';
-import { clientId, connectHelper, connectVisitor, login, next, ok, refusal, send, type VisitorSocket } from './support/clients.ts';
+import { clientId, connectHelper, connectVisitor, login, next, ok, refusal, send, signedInCaller, type VisitorSocket } from './support/clients.ts';
 import { ORIGIN_A, ORIGIN_B, USERS } from './support/fixtures.ts';
 import { Redis } from 'ioredis';
 import { TEST_REDIS_URL, hasPostgres, hasRedis } from './support/services.ts';
@@ -44,18 +44,7 @@ function visitorSocket(base: string, siteKey: string, id: Identity, origin = ORI
 
 describe.skipIf(!hasPostgres)('visitor privacy: export and erasure', () => {
   const t = usePostgresServer();
-  const logins = new Map<string, ReturnType<typeof login>>();
-  async function call<T = unknown>(who: Who, method: string, path: string, body?: unknown) {
-    if (!logins.has(who)) logins.set(who, login(t.server.url, USERS[who].email));
-    const { cookie, me } = await logins.get(who)!;
-    const res = await fetch(`${t.server.url}${path}`, {
-      method,
-      headers: { cookie, origin: new URL(t.server.url).origin, [CSRF_HEADER]: me.csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const text = await res.text();
-    return { status: res.status, data: (text ? JSON.parse(text) : undefined) as T, text, headers: res.headers };
-  }
+  const call = signedInCaller(() => t.server.url);
   const db = () => t.server.db.db;
   const rows = async <T>(q: ReturnType<typeof sql>) => (await db().execute(q)) as unknown as { rows: T[] };
 

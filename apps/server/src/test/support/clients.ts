@@ -1,5 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import {
+  CSRF_HEADER,
   PROTOCOL_VERSION,
   SESSION_COOKIE,
   type AckResult,
@@ -10,7 +11,7 @@ import {
   type VisitorClientEvents,
   type VisitorServerEvents,
 } from '@tribu/protocol';
-import { ORIGIN_A, PASSWORD } from './fixtures.ts';
+import { ORIGIN_A, PASSWORD, USERS } from './fixtures.ts';
 
 export type VisitorSocket = Socket<VisitorServerEvents, VisitorClientEvents>;
 export type HelperSocket = Socket<HelperServerEvents, HelperClientEvents>;
@@ -134,4 +135,37 @@ export async function takenChat(base: string, helperEmail: string, question: str
   });
   await ok(helper.socket, 'conversation:claim', { conversationId: conversation.id });
   return { helper, visitor, conversation };
+}
+
+/** A JSON answer of the API as a test reads it (a CSV or empty body leaves `data` undefined). */
+export interface CallResult<T> {
+  status: number;
+  data: T;
+  text: string;
+  headers: Headers;
+}
+
+/**
+ * Calls as a signed-in fixture person (their cookie and CSRF token, from Tribu's own origin); each
+ * person signs in once per caller.
+ */
+export function signedInCaller(base: () => string) {
+  const logins = new Map<string, ReturnType<typeof login>>();
+  return async function call<T = unknown>(who: keyof typeof USERS, method: string, path: string, body?: unknown): Promise<CallResult<T>> {
+    if (!logins.has(who)) logins.set(who, login(base(), USERS[who].email));
+    const { cookie, me } = await logins.get(who)!;
+    const res = await fetch(`${base()}${path}`, {
+      method,
+      headers: { cookie, origin: new URL(base()).origin, [CSRF_HEADER]: me.csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await res.text();
+    let data: T = undefined as T;
+    try {
+      data = JSON.parse(text) as T;
+    } catch {
+      // CSV, or no body
+    }
+    return { status: res.status, data, text, headers: res.headers };
+  };
 }
