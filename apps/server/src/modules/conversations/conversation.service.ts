@@ -12,7 +12,7 @@ import {
   type QueueItem,
 } from '@tribu/protocol';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { isUniqueViolation, unavailableIfDown } from '../../lib/pg-errors.ts';
+import { isUniqueViolation } from '../../lib/pg-errors.ts';
 import type { Actor, HelperActor, VisitorActor } from '../actors.ts';
 import type { SiteService } from '../sites/site.service.ts';
 import type { ConversationEvents } from './conversation.events.ts';
@@ -186,13 +186,6 @@ export class ConversationService {
    * only who owns it, which never changes, comes from memory.
    */
   async send(actor: Actor, input: MessageSend): Promise<Message> {
-    // A database down or restarting answers the retryable `unavailable` (same client id), not `internal`.
-    return this.sendOnce(actor, input).catch((e: unknown) => {
-      throw unavailableIfDown(e);
-    });
-  }
-
-  private async sendOnce(actor: Actor, input: MessageSend): Promise<Message> {
     const senderKey = actor.kind === 'visitor' ? `v:${actor.visitorId}` : `u:${actor.userId}`;
     // One sender's messages reach the batch queue in the order they were sent, whatever each one's
     // checks cost (a cache miss must not let a later message overtake an earlier one).

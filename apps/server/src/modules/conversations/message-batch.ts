@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@tribu/db';
-import { isConnectionFailure, unavailableIfDown } from '../../lib/pg-errors.ts';
+import { isConnectionFailure } from '../../lib/pg-errors.ts';
 import type { NewMessage } from './conversation.repository.ts';
 
 type MessageRow = {
@@ -113,8 +113,8 @@ export class MessageBatcher {
       batch.forEach((e, i) => e.resolve(outcomes[i]!));
     } catch (e) {
       // The database is down or its connection was cut: nothing to retry one by one; the senders
-      // get the retryable `unavailable` and send again with the same client ids.
-      if (batch.length === 1 || isConnectionFailure(e)) return batch.forEach((entry) => entry.reject(unavailableIfDown(e)));
+      // get the retryable `unavailable` (mapped at the edge) and send again with the same client ids.
+      if (batch.length === 1 || isConnectionFailure(e)) return batch.forEach((entry) => entry.reject(e));
       // One bad message must not fail its neighbours: they are written one by one.
       for (const entry of batch) await this.store([entry.m]).then((o) => entry.resolve(o[0]!), entry.reject);
     }
