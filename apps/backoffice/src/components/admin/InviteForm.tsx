@@ -3,6 +3,7 @@ import type { Role } from '@tribu/protocol/client';
 import { adminApi, type InvitationSent } from '../../api/admin.ts';
 import { ApiError } from '../../api/http.ts';
 import { CopyField } from './CopyField.tsx';
+import { ErrorAlert } from '../ErrorAlert.tsx';
 
 interface Props {
   siteId: string;
@@ -61,11 +62,7 @@ export function InviteForm({ siteId, csrf, mailConfigured }: Props) {
         </button>
         {!mailConfigured && <span class="muted small">Mail is not set up on this install: you will get a link to pass on yourself.</span>}
       </div>
-      {error && (
-        <p class="alert" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {sent && (
         <div class="invite-sent" role="status">
           <p>

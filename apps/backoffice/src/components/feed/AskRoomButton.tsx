@@ -4,6 +4,7 @@ import { LIMITS, type Conversation } from '@tribu/protocol/client';
 import { command, newClientId, type HelperSocket } from '../../realtime/socket.ts';
 import { Modal } from '../people/Modal.tsx';
 import { ChatIcon } from './icons.tsx';
+import { ErrorAlert } from '../ErrorAlert.tsx';
 
 interface Props {
   socket: HelperSocket | null;
@@ -55,11 +56,7 @@ export function AskRoomButton({ socket, conversation, onDone }: Props) {
               <textarea rows={5} value={text} onInput={(e) => setText(e.currentTarget.value)} />
             </label>
             {over && <p class="alert">Posts are at most {LIMITS.postText} characters</p>}
-            {error && (
-              <p class="alert" role="alert">
-                {error}
-              </p>
-            )}
+            <ErrorAlert message={error} />
             <div class="reason-actions">
               <button type="button" class="ghost" onClick={() => setOpen(false)}>
                 Cancel

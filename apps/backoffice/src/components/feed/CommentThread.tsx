@@ -8,6 +8,7 @@ import { ModerationMenu } from './ModerationMenu.tsx';
 import { ReportButton } from '../moderation/ReportButton.tsx';
 import { ModerationNote } from './ModerationNote.tsx';
 import { RichText } from './RichText.tsx';
+import { ErrorAlert } from '../ErrorAlert.tsx';
 
 interface Props {
   post: FeedPost;
@@ -98,11 +99,7 @@ export function CommentThread({ post, now, moderator, online, members, onComment
         </form>
       )}
       {over && <p class="alert">Comments are at most {LIMITS.commentText} characters</p>}
-      {error && (
-        <p class="alert" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
     </div>
   );
 }

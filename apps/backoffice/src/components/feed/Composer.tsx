@@ -5,6 +5,7 @@ import type { FeedResult } from '../../hooks/useFeed.ts';
 import { ImageIcon } from './icons.tsx';
 import { MentionSuggest, suggestions } from './MentionSuggest.tsx';
 import { imageProblem, uploadImage, type UploadedImage } from './upload.ts';
+import { ErrorAlert } from '../ErrorAlert.tsx';
 
 interface Props {
   siteId: string;
@@ -106,11 +107,7 @@ export function Composer({ siteId, csrf, firstName, moderator, online, members, 
           </button>
         </div>
       )}
-      {error && (
-        <p class="alert" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       <div class="composer-bar">
         <label class="attach ghost" title="Add an image">
           <ImageIcon /> Image

@@ -12,6 +12,7 @@ import { RatingBars } from './RatingBars.tsx';
 import { Section } from './Section.tsx';
 import { Tiles } from './Tiles.tsx';
 import { PALETTE } from './format.ts';
+import { ErrorAlert } from '../ErrorAlert.tsx';
 
 const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -57,11 +58,7 @@ export function NumbersDashboard({ siteId }: { siteId: string }) {
         </div>
         <PeriodPicker period={period} today={today} onChange={setPeriod} />
       </header>
-      {error && (
-        <p class="alert" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {!report && !error && <p class="muted">Counting…</p>}
       {report && (
         <div class={`kpi-body${loading ? ' stale' : ''}`}>

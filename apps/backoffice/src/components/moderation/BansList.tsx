@@ -3,6 +3,7 @@ import type { BanView } from '@tribu/protocol/client';
 import { ApiError } from '../../api/http.ts';
 import { moderationApi } from '../../api/moderation.ts';
 import { stamp, untilText } from './words.ts';
+import { ErrorAlert } from '../ErrorAlert.tsx';
 
 /** The site's bans: active ones with Lift, then the lifted or expired ones. */
 export function BansList({ bans, siteId, csrf, onChanged }: { bans: BanView[]; siteId: string; csrf: string; onChanged: () => void }) {
@@ -21,11 +22,7 @@ export function BansList({ bans, siteId, csrf, onChanged }: { bans: BanView[]; s
   return (
     <section class="mod-panel" aria-labelledby="bans-title">
       <h2 id="bans-title">Bans</h2>
-      {error && (
-        <p class="alert" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {active.length === 0 ? (
         <p class="muted">Nobody is banned.</p>
       ) : (

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { ErrorAlert } from '../ErrorAlert.tsx';
 
 interface Props {
   error: string | null;
@@ -14,11 +15,7 @@ interface Props {
 export function FormFooter({ error, children, onCancel, danger = false, busy = false }: Props) {
   return (
     <>
-      {error && (
-        <p class="alert" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       <div class="mod-actions">
         <button type="submit" class={danger ? 'primary small danger-fill' : 'primary small'} disabled={busy}>
           {children}

@@ -3,6 +3,7 @@ import type { TeamMember } from '@tribu/protocol/client';
 import { ApiError } from '../../api/http.ts';
 import { moderationApi } from '../../api/moderation.ts';
 import { FormFooter } from './FormFooter.tsx';
+import { ErrorAlert } from '../ErrorAlert.tsx';
 
 interface Props {
   member: TeamMember;
@@ -65,11 +66,7 @@ export function MemberActions({ member: m, siteId, csrf, siteName, onChanged }: 
   }
   return (
     <div class="team-actions">
-      {error && (
-        <p class="alert" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {m.status === 'suspended' ? (
         <button type="button" class="ghost" disabled={busy} aria-label={`Reinstate ${m.displayName}`} onClick={() => void run(() => moderationApi.reinstate(csrf, siteId, m.userId))}>
           Reinstate

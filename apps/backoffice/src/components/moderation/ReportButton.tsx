@@ -3,6 +3,7 @@ import { LIMITS, type ReportKind } from '@tribu/protocol/client';
 import { ApiError, api } from '../../api/http.ts';
 import { moderationApi } from '../../api/moderation.ts';
 import { Modal } from '../people/Modal.tsx';
+import { ErrorAlert } from '../ErrorAlert.tsx';
 
 const REASONS = ['Insults or harassment', 'Spam or advertising', 'Inappropriate content', 'Personal data shared'] as const;
 const WHAT: Record<ReportKind, string> = { message: 'message', post: 'post', comment: 'comment' };
@@ -70,11 +71,7 @@ export function ReportButton({ kind, targetId, class: cls = 'link' }: { kind: Re
                   <input value={other} maxLength={LIMITS.reason} onInput={(e) => setOther(e.currentTarget.value)} />
                 </label>
               )}
-              {error && (
-                <p class="alert" role="alert">
-                  {error}
-                </p>
-              )}
+              <ErrorAlert message={error} />
               <div class="reason-actions">
                 <button type="button" class="ghost" onClick={close}>
                   Cancel

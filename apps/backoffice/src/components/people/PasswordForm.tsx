@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { LIMITS, type Me } from '@tribu/protocol/client';
 import { ApiError, api } from '../../api/http.ts';
+import { ErrorAlert } from '../ErrorAlert.tsx';
 
 /** Change my password: the current one proves it is me; every other device is signed out. */
 export function PasswordForm({ me }: { me: Me }) {
@@ -43,11 +44,7 @@ export function PasswordForm({ me }: { me: Me }) {
         />
         <small class="muted">At least {LIMITS.passwordMin} characters. Your other devices will be signed out.</small>
       </label>
-      {error && (
-        <p class="alert" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {done && (
         <p class="saved" role="status">
           Password changed. Other devices are signed out.

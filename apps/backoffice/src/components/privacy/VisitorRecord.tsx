@@ -3,6 +3,7 @@ import type { PrivacyVisitorSummary } from '@tribu/protocol/client';
 import { ApiError } from '../../api/http.ts';
 import { privacyApi } from '../../api/privacy.ts';
 import { EraseForm } from './EraseForm.tsx';
+import { ErrorAlert } from '../ErrorAlert.tsx';
 
 interface Props {
   siteId: string;
@@ -63,11 +64,7 @@ export function VisitorRecord({ siteId, csrf, visitor: v, canErase, onChanged }:
           <dd>{!v.firstChatAt ? '—' : day(v.firstChatAt) === day(v.lastChatAt) ? day(v.firstChatAt) : `${day(v.firstChatAt)} – ${day(v.lastChatAt)}`}</dd>
         </div>
       </dl>
-      {error && (
-        <p class="alert" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {erasing ? (
         <EraseForm
           conversations={v.conversations}

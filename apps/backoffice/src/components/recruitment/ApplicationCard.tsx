@@ -5,6 +5,7 @@ import { RECRUITMENT_LIMITS } from '@tribu/protocol/client';
 import { ApiError } from '../../api/http.ts';
 import { LANGUAGE_NAMES, recruitmentApi } from '../../api/recruitment.ts';
 import { CopyField } from './CopyField.tsx';
+import { ErrorAlert } from '../ErrorAlert.tsx';
 
 interface Props {
   application: Application;
@@ -123,11 +124,7 @@ export function ApplicationCard({ application: a, siteId, csrf, mailConfigured, 
           {note}
         </p>
       )}
-      {error && (
-        <p class="alert" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {rejecting ? (
         <form class="rc-reject" onSubmit={reject}>
           <label>

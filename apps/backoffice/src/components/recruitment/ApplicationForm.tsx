@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { LIMITS, RECRUITMENT_LIMITS, type JoinPage } from '@tribu/protocol/client';
 import { ApiError } from '../../api/http.ts';
 import { LANGUAGE_NAMES, recruitmentApi } from '../../api/recruitment.ts';
+import { ErrorAlert } from '../ErrorAlert.tsx';
 
 interface Props {
   info: JoinPage;
@@ -103,11 +104,7 @@ export function ApplicationForm({ info, onSent }: Props) {
           <input tabIndex={-1} autoComplete="off" value={website} onInput={(e) => setWebsite(e.currentTarget.value)} />
         </label>
       </div>
-      {error && (
-        <p class="alert" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       <button class="public-primary" type="submit" disabled={busy}>
         {busy ? 'Sending…' : 'Send my application'}
       </button>

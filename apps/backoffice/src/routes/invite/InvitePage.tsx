@@ -5,6 +5,7 @@ import { RECRUITMENT_LIMITS } from '@tribu/protocol/client';
 import { api, ApiError } from '../../api/http.ts';
 import { recruitmentApi } from '../../api/recruitment.ts';
 import { BrandFrame } from '../../components/recruitment/BrandFrame.tsx';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 
 const roleWords = { helper: 'a helper', moderator: 'a community manager', admin: 'an administrator' } as const;
 
@@ -127,11 +128,7 @@ export function InvitePage({ token, me, onSignedIn }: Props) {
             </label>
           </section>
         )}
-        {error && (
-          <p class="alert" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorAlert message={error} />
         <button class="public-primary" type="submit" disabled={busy}>
           {busy ? 'Joining…' : `Join ${brand}`}
         </button>

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Me } from '@tribu/protocol/client';
 import { api, ApiError } from '../../api/http.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 
 export function LoginPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
   const [email, setEmail] = useState('');
@@ -41,11 +42,7 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
             onInput={(e) => setPassword(e.currentTarget.value)}
           />
         </label>
-        {error && (
-          <p class="alert" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorAlert message={error} />
         <button class="primary" type="submit" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>

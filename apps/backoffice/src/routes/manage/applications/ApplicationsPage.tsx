@@ -7,6 +7,7 @@ import { ApplicationCard } from '../../../components/recruitment/ApplicationCard
 import { CopyField } from '../../../components/recruitment/CopyField.tsx';
 import { Funnel } from '../../../components/recruitment/Funnel.tsx';
 import { QuestionsEditor } from '../../../components/recruitment/QuestionsEditor.tsx';
+import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 
 const TABS: { status: ApplicationStatus; label: string; empty: string }[] = [
   { status: 'new', label: 'New', empty: 'No new applications. Share your public page to invite more.' },
@@ -64,11 +65,7 @@ function Applications({ me, siteId }: { me: Me; siteId: string }) {
           <p class="muted">People who would like to help {membership?.siteName}. Read them, shortlist, welcome or decline — kindly.</p>
         </div>
       </header>
-      {error && (
-        <p class="alert" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {list && (
         <>
           <Funnel funnel={list.funnel} />

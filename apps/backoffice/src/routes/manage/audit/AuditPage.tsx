@@ -4,6 +4,7 @@ import { ApiError } from '../../../api/http.ts';
 import { moderationApi } from '../../../api/moderation.ts';
 import { ManageShell } from '../../../components/manage/ManageShell.tsx';
 import { actionArea, actionLabel, stamp } from '../../../components/moderation/words.ts';
+import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 
 /** `/backoffice/manage/audit` (admins): who did what, to what, when and why; filter by action; CSV. */
 export function AuditPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }) {
@@ -76,11 +77,7 @@ function Audit({ siteId }: { siteId: string }) {
           </a>
         </div>
       </header>
-      {error && (
-        <p class="alert" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {loaded && entries.length === 0 && <p class="mod-empty muted">Nothing recorded yet.</p>}
       <ol class="audit-list" aria-label="Audit log entries">
         {entries.map((e) => {

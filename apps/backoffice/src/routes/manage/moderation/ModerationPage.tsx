@@ -8,6 +8,7 @@ import { BlockedWordsEditor } from '../../../components/moderation/BlockedWordsE
 import { ClosedReports } from '../../../components/moderation/ClosedReports.tsx';
 import { ReportCard } from '../../../components/moderation/ReportCard.tsx';
 import type { HelperSocket } from '../../../realtime/socket.ts';
+import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 
 /** `/backoffice/manage/moderation`: the queue of reports with their context, bans, blocked words. */
 export function ModerationPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }) {
@@ -55,11 +56,7 @@ function Moderation({ me, siteId, socket }: { me: Me; siteId: string; socket: He
           What helpers reported and what the blocked words caught on {site?.siteName ?? 'this site'}. Every decision is kept in the audit log.
         </p>
       </header>
-      {error && (
-        <p class="alert" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       <div class="mod-layout">
         <section class="mod-queue" aria-labelledby="queue-title">
           <h2 id="queue-title">

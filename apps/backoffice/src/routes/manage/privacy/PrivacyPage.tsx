@@ -5,6 +5,7 @@ import { ApiError } from '../../../api/http.ts';
 import { privacyApi } from '../../../api/privacy.ts';
 import { ManageShell } from '../../../components/manage/ManageShell.tsx';
 import { VisitorRecord } from '../../../components/privacy/VisitorRecord.tsx';
+import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 
 /** `/backoffice/manage/privacy` (managers find and export; admins also erase): a visitor's request that came by email. */
 export function PrivacyPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }) {
@@ -58,11 +59,7 @@ function Privacy({ siteId, csrf, canErase }: { siteId: string; csrf: string; can
           {busy ? 'Searching…' : 'Find'}
         </button>
       </form>
-      {error && (
-        <p class="alert" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {found?.length === 0 && <p class="mod-empty muted">No visitor of this site matches. Emails are only known when the visitor left one in a chat.</p>}
       <div class="privacy-results">
         {found?.map((v) => (

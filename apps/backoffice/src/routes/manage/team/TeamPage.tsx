@@ -5,6 +5,7 @@ import { moderationApi } from '../../../api/moderation.ts';
 import { ManageShell } from '../../../components/manage/ManageShell.tsx';
 import { MemberActions } from '../../../components/moderation/MemberActions.tsx';
 import { stamp } from '../../../components/moderation/words.ts';
+import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 
 const ROLE: Record<TeamMember['role'], string> = { helper: 'Helper', moderator: 'Community manager', admin: 'Admin' };
 
@@ -44,11 +45,7 @@ function Team({ me, siteId }: { me: Me; siteId: string }) {
           {suspended > 0 && ` · ${suspended} suspended`}. {site?.role === 'admin' ? 'As an admin you act on helpers and community managers.' : 'Community managers act on helpers; admins also on community managers.'} Nobody acts on themselves.
         </p>
       </header>
-      {error && (
-        <p class="alert" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {members && (
         <table class="team-table">
           <thead>
