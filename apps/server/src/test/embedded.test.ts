@@ -1,24 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Conversation, Message } from '@tribu/protocol';
-import { clientId, closeAllSockets, connectHelper, connectVisitor, next, ok } from './support/clients.ts';
+import { clientId, connectHelper, connectVisitor, next, ok } from './support/clients.ts';
 import { ORIGIN_A, USERS } from './support/fixtures.ts';
-import { startTestServer, type TestServer } from './support/app.ts';
+import { useEmbeddedServer } from './support/app.ts';
 
 // No DATABASE_URL: the embedded PGlite database, as `pnpm start` runs on a fresh machine.
 describe('the embedded database (PGlite)', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => {
-    closeAllSockets();
-    await server?.close();
-  });
+  const t = useEmbeddedServer();
 
   it('runs the migrations and carries a whole chat', async () => {
-    expect(server.db.kind).toBe('pglite');
-    const helper = await connectHelper(server.url, USERS.helperA1.email);
-    const visitor = await connectVisitor(server.url, { siteKey: 'shop-a', origin: ORIGIN_A });
+    expect(t.server.db.kind).toBe('pglite');
+    const helper = await connectHelper(t.server.url, USERS.helperA1.email);
+    const visitor = await connectVisitor(t.server.url, { siteKey: 'shop-a', origin: ORIGIN_A });
     const { conversation } = await ok<{ conversation: Conversation }>(visitor.socket, 'conversation:start', {
       clientId: clientId(),
       text: 'Embedded?',
@@ -27,7 +20,7 @@ describe('the embedded database (PGlite)', () => {
     const got = next<Message>(visitor.socket, 'message:created', (m) => m.author === 'helper');
     await ok(helper.socket, 'message:send', { conversationId: conversation.id, clientId: clientId(), text: 'Yes.' });
     expect((await got).seq).toBe(2);
-    const ready = await fetch(`${server.url}/readyz`);
+    const ready = await fetch(`${t.server.url}/readyz`);
     expect(await ready.json()).toMatchObject({ status: 'ready', checks: { database: 'ok' } });
   });
 

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { auditLog, conversations, memberships, messages, pointsLedger, sessions, users, visitors } from '@tribu/db';
 import type { Conversation, GamificationSummary, OperatorSiteCreated, SiteMemberList, SiteSettingsView, WidgetState } from '@tribu/protocol';
-import { startTestServer, usePostgresServer, type TestServer } from './support/app.ts';
-import { clientId, closeAllSockets, connectHelper, connectVisitor, login, mintVisitor, ok, send } from './support/clients.ts';
+import { useEmbeddedServer, usePostgresServer } from './support/app.ts';
+import { clientId, connectHelper, connectVisitor, login, mintVisitor, ok, send } from './support/clients.ts';
 import { ORIGIN_A, USERS } from './support/fixtures.ts';
 import { hasPostgres } from './support/services.ts';
 
@@ -331,24 +331,17 @@ describe.skipIf(!hasPostgres)('site administration', () => {
 });
 
 describe('site administration on the embedded database (one connection)', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => {
-    closeAllSockets();
-    await server?.close();
-  });
+  const t = useEmbeddedServer();
 
   it('changes a role and saves settings without waiting on itself', async () => {
-    const { cookie, me } = await login(server.url, USERS.adminA.email);
-    const headers = { cookie, 'x-csrf-token': me.csrfToken, origin: server.url, 'content-type': 'application/json' };
-    const { siteA } = server.sites;
-    const [ben] = await server.db.db.select().from(users).where(eq(users.email, USERS.helperA2.email));
-    const role = await fetch(`${server.url}/api/sites/${siteA}/roles/${ben!.id}`, { method: 'PATCH', headers, body: JSON.stringify({ role: 'moderator' }), signal: AbortSignal.timeout(5_000) });
+    const { cookie, me } = await login(t.server.url, USERS.adminA.email);
+    const headers = { cookie, 'x-csrf-token': me.csrfToken, origin: t.server.url, 'content-type': 'application/json' };
+    const { siteA } = t.server.sites;
+    const [ben] = await t.server.db.db.select().from(users).where(eq(users.email, USERS.helperA2.email));
+    const role = await fetch(`${t.server.url}/api/sites/${siteA}/roles/${ben!.id}`, { method: 'PATCH', headers, body: JSON.stringify({ role: 'moderator' }), signal: AbortSignal.timeout(5_000) });
     expect(await role.json()).toMatchObject({ displayName: 'Ben', role: 'moderator' });
-    const saved = await fetch(`${server.url}/api/sites/${siteA}/settings`, { method: 'PATCH', headers, body: JSON.stringify({ retentionDays: 90 }), signal: AbortSignal.timeout(5_000) });
+    const saved = await fetch(`${t.server.url}/api/sites/${siteA}/settings`, { method: 'PATCH', headers, body: JSON.stringify({ retentionDays: 90 }), signal: AbortSignal.timeout(5_000) });
     expect(saved.status).toBe(200);
-    await server.sweep();
+    await t.server.sweep();
   });
 });

@@ -65,3 +65,16 @@ export function usePostgresServer(opts: { env?: () => Record<string, string> } =
   });
   return holder;
 }
+
+/** Starts a test server on the embedded database (PGlite, as `pnpm start` runs) for the enclosing describe block. */
+export function useEmbeddedServer(): { server: TestServer } {
+  const holder = {} as { server: TestServer };
+  beforeAll(async () => {
+    holder.server = await startTestServer();
+  });
+  afterAll(async () => {
+    closeAllSockets();
+    await holder.server?.close();
+  });
+  return holder;
+}
