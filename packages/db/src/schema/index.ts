@@ -18,3 +18,5 @@ export * from './points-ledger.ts';
 export * from './badge-awards.ts';
 export * from './rewards.ts';
 export * from './community-admin.ts';
+export * from './password-resets.ts';
+export * from './two-factor.ts';

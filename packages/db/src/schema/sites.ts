@@ -42,6 +42,8 @@ export interface SiteSettings {
   retentionDays?: number | null;
   /** Keep a keyed hash of each chat's network address (bans by address); absent = true. */
   storeAddresses?: boolean;
+  /** Managers and admins must sign in with a second factor (TOTP) to act as such on this site. */
+  twoFactorForManagers?: boolean;
   /** Onboarding: how many chats a newcomer watches read-only before taking requests (default 3). */
   observeChats?: number;
   texts?: Partial<Record<'en' | 'fr' | 'es', Partial<Record<'launcher' | 'title' | 'disclosure' | 'placeholder' | 'open' | 'online' | 'replies' | 'offline' | 'privacy', string>>>>;
