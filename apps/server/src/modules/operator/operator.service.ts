@@ -9,6 +9,9 @@ import type { ModuleDeps } from '../module-deps.ts';
 import type { InvitationService } from '../recruitment/invitation.service.ts';
 import { embedSnippet } from '../sites/site-settings.service.ts';
 
+/** The listed site's id, qualified with its table so no sub-query can read it as its own `id`. */
+const OUTER_SITE_ID = sql.raw('"sites"."id"');
+
 type Created = Omit<SiteCreate, 'allowedOrigins'> & { allowedOrigins: string[] };
 
 /** The install's operator answers to nobody's site rights: anyone else finds no such page. */
@@ -33,9 +36,11 @@ export class OperatorService {
         name: sites.name,
         allowedOrigins: sites.allowedOrigins,
         createdAt: sites.createdAt,
-        members: sql<number>`(select count(*)::int from memberships m where m.site_id = ${sites.id})`,
-        admins: sql<number>`(select count(*)::int from memberships m where m.site_id = ${sites.id} and m.role = 'admin' and m.status = 'active')`,
-        chatsThisMonth: sql<number>`(select count(*)::int from conversations c where c.site_id = ${sites.id}
+        // `${sites.id}` renders as a bare "id" here, which a sub-query resolves to its own table's id:
+        // the outer row is named in full.
+        members: sql<number>`(select count(*)::int from memberships m where m.site_id = ${OUTER_SITE_ID})`,
+        admins: sql<number>`(select count(*)::int from memberships m where m.site_id = ${OUTER_SITE_ID} and m.role = 'admin' and m.status = 'active')`,
+        chatsThisMonth: sql<number>`(select count(*)::int from conversations c where c.site_id = ${OUTER_SITE_ID}
           and c.created_at >= date_trunc('month', now() at time zone 'UTC') at time zone 'UTC')`,
       })
       .from(sites)
