@@ -24,6 +24,23 @@ describe('isOriginAllowed', () => {
   });
 });
 
+describe('the self origin behind an https PUBLIC_URL', () => {
+  it.each([
+    ['https://tribu.example', 'tribu.example', true],
+    ['http://tribu.example', 'tribu.example', false],
+    ['https://tribu.example:8443', 'tribu.example:8443', true],
+    ['http://127.0.0.1:3000', '127.0.0.1:3000', true],
+    ['https://127.0.0.1:3000', 'tribu.example', false],
+  ])('%s on host %s → %s', (origin, host, expected) => {
+    expect(isOriginAllowed(origin, ['self'], host, 'https://tribu.example')).toBe(expected);
+  });
+
+  it('refuses an http page on an https PUBLIC_URL even when the site lists other origins', () => {
+    expect(isOriginAllowed('http://tribu.example', ['https://shop.example', 'self'], 'tribu.example', 'https://tribu.example')).toBe(false);
+    expect(isOriginAllowed('https://tribu.example', ['https://shop.example', 'self'], 'tribu.example', 'https://tribu.example')).toBe(true);
+  });
+});
+
 describe('isSameOrigin', () => {
   it.each([
     ['https://tribu.example', 'tribu.example', 'https://tribu.example', true],

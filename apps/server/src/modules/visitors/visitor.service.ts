@@ -19,6 +19,8 @@ export class VisitorService {
     private readonly db: Db,
     private readonly sites: SiteService,
     private readonly secret: string,
+    /** Tribu's public address: a site's `self` origin is this one, scheme included. */
+    private readonly publicUrl?: string,
   ) {}
 
   /** Confirms a stored identity, or mints a new one when there is none or it is not valid. */
@@ -61,7 +63,7 @@ export class VisitorService {
   private async allowedSite(siteKey: string, from: OriginInfo) {
     const site = await this.sites.byKey(siteKey);
     if (!site) throw new AppError(ErrorCode.notFound, 'Unknown site');
-    if (!isOriginAllowed(from.origin, site.allowedOrigins, from.host)) {
+    if (!isOriginAllowed(from.origin, site.allowedOrigins, from.host, this.publicUrl)) {
       throw new AppError(ErrorCode.originNotAllowed, 'This page is not allowed to use the chat of this site');
     }
     return site;
