@@ -106,7 +106,7 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   });
   helperNs.on('site:changed', (id) => sites.forget(id));
   const auth = new AuthService(db.db);
-  const visitors = new VisitorService(db.db, sites, secret);
+  const visitors = new VisitorService(db.db, sites, secret, env.PUBLIC_URL);
   const conversationRepo = new ConversationRepository(db.db);
   const presenceChanged = (siteId: string) =>
     helperNs.to(rooms.siteHelpers(siteId)).emit('presence:changed', { siteId });
