@@ -122,6 +122,25 @@ describe.skipIf(!hasPostgres)('MessageBatcher (group commit of messages, on Post
     expect((await stored()).map((m) => m.seq)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
   });
 
+  it('answers a copy racing its first on another batcher with the stored row, in batches of one and of several', async () => {
+    const a = new MessageBatcher(handle.db);
+    const b = new MessageBatcher(handle.db);
+    for (let round = 0; round < 30; round++) {
+      const same = fromVisitor(`same${round}`);
+      // Odd rounds: node A's copy shares its batch with two other messages.
+      const alongside = round % 2 ? [a.write(fromVisitor(`before${round}`)), a.write(same), a.write(fromVisitor(`after${round}`))] : [a.write(same)];
+      const [fromA, fromB] = await Promise.all([Promise.all(alongside).then((o) => o[round % 2 ? 1 : 0]!), b.write(same)]);
+      expect(fromA.kind).toBe('stored');
+      expect(fromB.kind).toBe('stored');
+      if (fromA.kind !== 'stored' || fromB.kind !== 'stored') return;
+      expect(fromB.row).toEqual(fromA.row);
+      expect([fromA.created, fromB.created].sort()).toEqual([false, true]);
+    }
+    const rows = await stored();
+    expect(rows.map((m) => m.seq)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+    expect(rows.filter((m) => m.clientId.startsWith('same')).map((m) => m.clientId)).toEqual(Array.from({ length: 30 }, (_, i) => `same${i}`));
+  });
+
   it('writes the good messages of a batch when one of them fails', async () => {
     const batcher = new MessageBatcher(handle.db);
     const ghost = randomUUID(); // no such user: the foreign key refuses this row

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@tribu/db';
-import { isConnectionFailure } from '../../lib/pg-errors.ts';
+import { isConnectionFailure, isUniqueViolation } from '../../lib/pg-errors.ts';
 import type { NewMessage } from './conversation.repository.ts';
 
 type MessageRow = {
@@ -109,22 +109,38 @@ export class MessageBatcher {
 
   private async run(batch: Entry[]): Promise<void> {
     try {
-      const outcomes = await this.store(batch.map((e) => e.m));
+      const outcomes = await this.storeAfterRaces(batch.map((e) => e.m));
       batch.forEach((e, i) => e.resolve(outcomes[i]!));
     } catch (e) {
       // The database is down or its connection was cut: nothing to retry one by one; the senders
       // get the retryable `unavailable` (mapped at the edge) and send again with the same client ids.
       if (batch.length === 1 || isConnectionFailure(e)) return batch.forEach((entry) => entry.reject(e));
       // One bad message must not fail its neighbours: they are written one by one.
-      for (const entry of batch) await this.store([entry.m]).then((o) => entry.resolve(o[0]!), entry.reject);
+      for (const entry of batch) await this.storeAfterRaces([entry.m]).then((o) => entry.resolve(o[0]!), entry.reject);
+    }
+  }
+
+  /**
+   * `store`, run again when it meets a unique violation: the statement's snapshot was taken before
+   * another node committed a copy of one of its messages (same conversation, sender and client id),
+   * and Postgres reports that only once the copy is committed, so the next run finds it stored and
+   * answers with it. Each run can only be beaten by copies committed during it, hence a few tries.
+   */
+  private async storeAfterRaces(list: NewMessage[]): Promise<WriteOutcome[]> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.store(list);
+      } catch (e) {
+        if (!isUniqueViolation(e) || attempt >= MAX_RACE_RETRIES) throw e;
+      }
     }
   }
 
   /**
    * One statement, so one round trip and one commit per batch: lock the conversations (in id order),
    * find retries, number the new rows after each conversation's last seq, insert them and bump
-   * last_seq. A retry racing its first copy on another node meets the unique constraint: the batch
-   * fails and its messages are written one by one, when the first copy is visible.
+   * last_seq. A retry racing its first copy on another node meets the unique constraint: the
+   * statement is run again (`storeAfterRaces`), when the first copy is visible.
    */
   private async store(list: NewMessage[]): Promise<WriteOutcome[]> {
     const outcomes: (WriteOutcome | undefined)[] = [];
@@ -197,6 +213,9 @@ export class MessageBatcher {
     return outcomes as WriteOutcome[];
   }
 }
+
+/** Tries of one batch against copies committed by other nodes meanwhile (one per racing node is enough). */
+const MAX_RACE_RETRIES = 4;
 
 const key = (m: { conversationId: string; senderKey: string; clientId: string }) => `${m.conversationId}|${m.senderKey}|${m.clientId}`;
 
