@@ -105,7 +105,7 @@ describe.skipIf(!hasChromium)('recruitment: someone applies, a manager accepts, 
     await zoe.getByRole('heading', { name: 'Welcome to the Alpine Threads community' }).waitFor();
     await form.getByText('zoe.martin@example.com').waitFor();
     expect(await form.getByRole('textbox', { name: 'Your name, as peers and visitors will see it' }).inputValue()).toBe('Zoé Martin');
-    await form.getByLabel('Choose a password').fill('a walk in the woods');
+    await form.getByLabel('Password').fill('a walk in the woods');
     const charter = form.getByRole('checkbox', { name: 'I have read the charter and I accept it' });
     if (await charter.count()) await charter.check();
     expect(await seriousViolations(zoe)).toEqual([]);

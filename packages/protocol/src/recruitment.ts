@@ -72,7 +72,10 @@ export interface InvitationSent {
   email: string;
 }
 
-/** POST /api/invitations/preview — what the invitation page shows before joining. */
+/**
+ * POST /api/invitations/preview — what the invitation page shows before joining. The same for an
+ * email with an account and one without: whoever holds a link learns nothing about Tribu's accounts.
+ */
 export interface InvitationPreview {
   site: { name: string; color: string; onColor: string };
   email: string;
@@ -80,7 +83,5 @@ export interface InvitationPreview {
   role: Role;
   /** The site's charter to accept, or null when the site has none. */
   charter: string | null;
-  /** An account with this email exists: the person signs in instead of choosing a password. */
-  accountExists: boolean;
   expiresAt: string;
 }

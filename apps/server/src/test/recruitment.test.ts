@@ -154,7 +154,7 @@ describe.skipIf(!hasPostgres)('recruitment with mail', () => {
     const anyone = await client(t);
     const token = tokenOf(sent.link);
     const preview = (await (await anyone.call('POST', '/api/invitations/preview', { token })).json()) as InvitationPreview;
-    expect(preview).toMatchObject({ email: 'cleo@example.com', name: 'Cleo Climber', role: 'helper', charter: null, accountExists: false });
+    expect(preview).toMatchObject({ email: 'cleo@example.com', name: 'Cleo Climber', role: 'helper', charter: null });
     expect((await anyone.call('POST', '/api/invitations/accept', { token, password: 'short' })).status).toBe(400);
 
     const joined = await anyone.call('POST', '/api/invitations/accept', { token, password: 'a long enough secret' });
@@ -253,6 +253,27 @@ describe.skipIf(!hasPostgres)('recruitment with mail', () => {
     expect(m!.memberships.charterAcceptedAt).toBeInstanceOf(Date);
   });
 
+  it('previews an invitation the same way whether its email has an account or not', async () => {
+    const siteB = t.server.sites.siteB;
+    await t.server.db.db.update(sites).set({ settings: {} }).where(eq(sites.id, siteB));
+    const modB = await client(t, await managerOfB(t));
+    const invite = async (email: string) =>
+      tokenOf(((await (await modB.call('POST', `/api/sites/${siteB}/invitations`, { email, name: 'Sam', role: 'helper' })).json()) as InvitationSent).link);
+    const anyone = await client(t);
+    const preview = async (token: string) => {
+      const res = await anyone.call('POST', '/api/invitations/preview', { token });
+      expect(res.status).toBe(200);
+      const { email, expiresAt, ...rest } = (await res.json()) as InvitationPreview & Record<string, unknown>;
+      expect(typeof email).toBe('string');
+      expect(typeof expiresAt).toBe('string');
+      return rest;
+    };
+    const withAccount = await preview(await invite(USERS.helperA1.email));
+    const without = await preview(await invite('nobody-yet@example.com'));
+    expect(withAccount).toEqual(without);
+    expect(Object.keys(withAccount).sort()).toEqual(['charter', 'name', 'role', 'site']);
+  });
+
   it('asks someone who already has an account to sign in as it, then adds the site to that account', async () => {
     const siteB = t.server.sites.siteB;
     await t.server.db.db.update(sites).set({ settings: {} }).where(eq(sites.id, siteB));
@@ -260,7 +281,6 @@ describe.skipIf(!hasPostgres)('recruitment with mail', () => {
     const sent = (await (await modB.call('POST', `/api/sites/${siteB}/invitations`, { email: USERS.helperA2.email, name: 'Ben', role: 'helper' })).json()) as InvitationSent;
     const token = tokenOf(sent.link);
     const anyone = await client(t);
-    expect(((await (await anyone.call('POST', '/api/invitations/preview', { token })).json()) as InvitationPreview).accountExists).toBe(true);
     const signedOut = await anyone.call('POST', '/api/invitations/accept', { token, acceptCharter: true });
     expect(signedOut.status).toBe(401);
     expect(await messageOf(signedOut)).toContain('sign in with it');

@@ -62,12 +62,13 @@ export function InvitePage({ token, me, onSignedIn }: Props) {
     setBusy(true);
     setError(null);
     try {
-      // An existing account proves itself with its password first (or is already signed in).
-      if (invite.accountExists && !signedInAsInvited) await api.login({ email: invite.email, password });
-      const joined = await recruitmentApi.acceptInvitation({
-        token,
-        acceptCharter: charter,
-        ...(invite.accountExists ? {} : { password, displayName: name }),
+      // The preview does not say whether the email has an account: a new one is made with this
+      // password, and when one exists the same password signs in to it, then the link is used.
+      const join = () => recruitmentApi.acceptInvitation({ token, acceptCharter: charter, ...(signedInAsInvited ? {} : { password, displayName: name }) });
+      const joined = await join().catch(async (err: unknown) => {
+        if (signedInAsInvited || !(err instanceof ApiError) || err.status !== 401) throw err;
+        await api.login({ email: invite.email, password });
+        return recruitmentApi.acceptInvitation({ token, acceptCharter: charter });
       });
       onSignedIn?.(joined);
       route('/backoffice', true);
@@ -83,23 +84,18 @@ export function InvitePage({ token, me, onSignedIn }: Props) {
       <form class="accept-invite" onSubmit={submit} aria-label="Join the community">
         <p class="join-lead">
           You are invited to join as {roleWords[invite.role]}, with <strong>{invite.email}</strong>.
-          {invite.accountExists ? ' You already have a Tribu account: enter its password to add this community to it.' : ' Choose your name and a password to get started.'}
+          {signedInAsInvited
+            ? ' You are signed in with it: join to add this community to your account.'
+            : ' Choose your name and a password to get started. Already on Tribu with this email? Enter the password of that account instead.'}
         </p>
-        {invite.accountExists ? (
-          !signedInAsInvited && (
-            <label class="join-field">
-              Password of your Tribu account
-              <input type="password" required autoComplete="current-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
-            </label>
-          )
-        ) : (
+        {!signedInAsInvited && (
           <>
             <label class="join-field">
               Your name, as peers and visitors will see it
               <input required maxLength={80} autoComplete="name" value={name} onInput={(e) => setName(e.currentTarget.value)} />
             </label>
             <label class="join-field">
-              Choose a password
+              Password
               <input
                 type="password"
                 required

@@ -1,5 +1,4 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { hasRole } from '@tribu/domain';
 import { memberships, users } from '@tribu/db';
 import { ErrorCode, type InvitationPreview, type InvitationSent, type Role } from '@tribu/protocol';
 import { onColor } from '../../lib/contrast.ts';
@@ -7,7 +6,7 @@ import { AppError } from '../../lib/errors.ts';
 import { mailBody } from '../../lib/mail-body.ts';
 import type { Mailer } from '../../lib/mailer.ts';
 import { isUniqueViolation } from '../../lib/pg-errors.ts';
-import { requireManager } from '../access.ts';
+import { hasRoleOn, requireManager } from '../access.ts';
 import type { HelperActor } from '../actors.ts';
 import type { AuthService, Session } from '../auth/auth.service.ts';
 import { hashPassword } from '../auth/password.ts';
@@ -56,7 +55,7 @@ export class InvitationService {
    */
   async invite(actor: HelperActor, input: InviteInput): Promise<InvitationSent> {
     requireManager(actor, input.siteId);
-    if (input.role !== 'helper' && !hasRole(actor.roles[input.siteId]!, 'admin')) {
+    if (input.role !== 'helper' && !hasRoleOn(actor, input.siteId, 'admin')) {
       throw new AppError(ErrorCode.forbidden, 'Only site admins can invite managers or admins');
     }
     const site = await this.deps.sites.byId(input.siteId);
@@ -101,7 +100,6 @@ export class InvitationService {
       name: inv.name,
       role: inv.role,
       charter: charterOf(site),
-      accountExists: (await this.repo.userByEmail(inv.email)) !== undefined,
       expiresAt: inv.expiresAt.toISOString(),
     };
   }
