@@ -20,3 +20,4 @@ export * from './rewards.ts';
 export * from './community-admin.ts';
 export * from './password-resets.ts';
 export * from './two-factor.ts';
+export * from './visitor-email-confirmations.ts';
