@@ -1,14 +1,20 @@
 import type { Socket } from 'socket.io';
 import { ErrorCode, PROTOCOL_VERSION } from '@tribu/protocol';
 import { AppError } from '../lib/errors.ts';
+import { unavailableIfDown } from '../lib/pg-errors.ts';
 
 /** Error passed to `next()` in a namespace middleware; the client reads `err.message` and `err.data`. */
 export function handshakeError(code: ErrorCode, message: string): Error & { data: { code: ErrorCode; message: string } } {
   return Object.assign(new Error(code), { data: { code, message } });
 }
 
+/**
+ * An `AppError` keeps its code; a database that cannot be reached is the retryable `unavailable`
+ * (the widget and the desk try again by themselves); anything else is `internal`.
+ */
 export function toHandshakeError(e: unknown): Error {
-  if (e instanceof AppError) return handshakeError(e.code, e.message);
+  const known = unavailableIfDown(e);
+  if (known instanceof AppError) return handshakeError(known.code, known.message);
   return handshakeError(ErrorCode.internal, 'Could not connect; please retry');
 }
 
