@@ -1,14 +1,40 @@
+import type { FastifyReply } from 'fastify';
+import { stringify } from 'csv-stringify/sync';
+
+/** A cell of an export: text is quoted and defused, numbers are written as they are, nothing is an empty cell. */
+export type CsvCell = string | number | null | undefined;
+
 /**
- * One CSV line (RFC 4180 quoting). Cells a spreadsheet would run as a formula (starting with
- * = + - @, a tab or a carriage return) get a leading apostrophe, so an export is safe to open.
+ * Every place a spreadsheet may start reading a cell: the start of the text, and just after each
+ * character a locale or an import dialog may split on (`,` `;` tab, a line break). Excel in French,
+ * German or Spanish splits a comma file at `;`, so `Jonas;=1+1` would hold a live `=1+1` cell.
+ * Spaces before the formula character do not make it safe.
  */
-export function csvLine(cells: (string | number | null | undefined)[]): string {
-  return cells
-    .map((c) => {
-      if (c === null || c === undefined) return '';
-      let v = String(c);
-      if (typeof c === 'string' && /^[=+\-@\t\r]/.test(v)) v = `'${v}`;
-      return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-    })
-    .join(',');
+const CELL_START = /(?<=^|[,;\t\r\n])(?=[ ]*[=+\-@\t\r])/g;
+
+/** The text with an apostrophe before every formula start (= + - @ tab CR) a spreadsheet could run. */
+export function defuseCell(text: string): string {
+  return text.replace(CELL_START, "'");
+}
+
+/**
+ * A whole CSV document (RFC 4180, CRLF line ends): every text cell is quoted and defused, so an
+ * export is safe to open in any spreadsheet whatever separator its locale splits on. The one writer
+ * of every CSV export.
+ */
+export function toCsv(rows: readonly (readonly CsvCell[])[]): string {
+  return stringify(
+    // A negative number opening a line would open the whole line where it is split at `;`: text then.
+    rows.map((r) => r.map((c, i) => (i === 0 && typeof c === 'number' && c < 0 ? String(c) : c))),
+    { quoted_string: true, record_delimiter: '\r\n', cast: { string: defuseCell } },
+  );
+}
+
+/** Answers with a CSV download (never cached: exports hold personal data). */
+export function sendCsv(reply: FastifyReply, filename: string, rows: readonly (readonly CsvCell[])[]): FastifyReply {
+  return reply
+    .header('content-type', 'text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="${filename}"`)
+    .header('cache-control', 'no-store')
+    .send(toCsv(rows));
 }

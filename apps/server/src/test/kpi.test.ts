@@ -145,17 +145,17 @@ describe.skipIf(!hasPostgres)('KPI dashboard numbers (Postgres)', () => {
       return (await res.text()).trimEnd().split('\r\n');
     };
     const daily = await csv('daily');
-    expect(daily[0]).toBe('date,requests,answered,missed,abandoned,median_first_answer_sec');
-    expect(daily).toContain('2026-04-05,2,1,1,0,50');
+    expect(daily[0]).toBe('"date","requests","answered","missed","abandoned","median_first_answer_sec"');
+    expect(daily).toContain('"2026-04-05",2,1,1,0,50');
     expect(daily).toHaveLength(31);
     const helpers = await csv('helpers');
-    expect(helpers[1]).toMatch(/^Hana,helper,10,4,145,2\.5,60,14,2026-04-30T12:59:00\.000Z,/);
-    expect(await csv('inactive')).toEqual(['helper,joined,last_seen,last_answer', expect.stringMatching(/^Lea,2026-04-20T08:00:00\.000Z,,$/), expect.stringMatching(/^Kai,/)]);
-    expect(await csv('ratings')).toEqual(['stars,chats', '1,2', '2,1', '3,2', '4,5', '5,10']);
+    expect(helpers[1]).toMatch(/^"Hana","helper",10,4,145,2\.5,60,14,"2026-04-30T12:59:00\.000Z",/);
+    expect(await csv('inactive')).toEqual(['"helper","joined","last_seen","last_answer"', expect.stringMatching(/^"Lea","2026-04-20T08:00:00\.000Z",,$/), expect.stringMatching(/^"Kai",/)]);
+    expect(await csv('ratings')).toEqual(['"stars","chats"', '1,2', '2,1', '3,2', '4,5', '5,10']);
     const heatmap = await csv('heatmap');
     expect(heatmap).toHaveLength(1 + 168);
-    expect(heatmap).toContain('Wednesday,14,5,2.4,no');
-    expect(heatmap).toContain('Tuesday,20,4,0,yes');
+    expect(heatmap).toContain('"Wednesday",14,5,2.4,"no"');
+    expect(heatmap).toContain('"Tuesday",20,4,0,"yes"');
   });
 
   it('defuses a helper name that a spreadsheet would run as a formula', async () => {

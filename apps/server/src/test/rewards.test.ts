@@ -135,7 +135,7 @@ describe.skipIf(!hasPostgres)('rewards, grants and the rules managers edit (Post
     const csv = await fetch(`${t.server.url}/api/sites/${mo.siteId}/ledger.csv`, { headers: { cookie: mo.cookie } });
     expect(csv.status).toBe(200);
     const text = await csv.text();
-    expect(text.split('\r\n')[0]).toBe('date,member,points,reason,note,conversation,by');
+    expect(text.split('\r\n')[0]).toBe('"date","member","points","reason","note","conversation","by"');
     expect(text).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
     const byHelper = await fetch(`${t.server.url}/api/sites/${ada.siteId}/ledger.csv`, { headers: { cookie: ada.cookie } });
     expect(byHelper.status).toBe(403);

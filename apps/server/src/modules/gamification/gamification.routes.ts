@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { hasRole } from '@tribu/domain';
 import { ErrorCode, IdSchema } from '@tribu/protocol';
-import { csvLine } from '../../lib/csv.ts';
+import { sendCsv } from '../../lib/csv.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { requireSession } from '../auth/auth.routes.ts';
 import type { AuthService } from '../auth/auth.service.ts';
@@ -20,15 +20,9 @@ export function gamificationRoutes(app: FastifyInstance, deps: { auth: AuthServi
       if (!role) throw notFound('Site');
       if (!hasRole(role, 'moderator')) throw new AppError(ErrorCode.forbidden, 'Only the community managers can export the ledger');
       const rows = await deps.gamification.ledger(req.params.siteId);
-      const lines = [csvLine(['date', 'member', 'points', 'reason', 'note', 'conversation', 'by'])];
-      for (const r of rows) {
-        lines.push(csvLine([new Date(r.createdAt).toISOString(), r.member, r.points, r.reason, r.note, r.conversationId, r.by]));
-      }
-      return reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="tribu-ledger.csv"')
-        .header('cache-control', 'no-store')
-        .send(`${lines.join('\r\n')}\r\n`);
+      const header = ['date', 'member', 'points', 'reason', 'note', 'conversation', 'by'];
+      const lines = rows.map((r) => [new Date(r.createdAt).toISOString(), r.member, r.points, r.reason, r.note, r.conversationId, r.by]);
+      return sendCsv(reply, 'tribu-ledger.csv', [header, ...lines]);
     },
   );
 }

@@ -1,12 +1,11 @@
 import type { KpiReport, KpiTable } from '@tribu/protocol';
-import { csvLine } from '../../lib/csv.ts';
+import type { CsvCell } from '../../lib/csv.ts';
 
-type Cell = string | number | null | undefined;
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const round = (v: number | null, digits = 2) => (v === null ? null : Number(v.toFixed(digits)));
 
-/** Each dashboard table as CSV rows (header first); cells go through csvLine, so formulas are defused. */
-const TABLES: Record<KpiTable, (r: KpiReport) => Cell[][]> = {
+/** Each dashboard table as CSV rows (header first); written by sendCsv, which quotes and defuses every text cell. */
+const TABLES: Record<KpiTable, (r: KpiReport) => CsvCell[][]> = {
   daily: (r) => [
     ['date', 'requests', 'answered', 'missed', 'abandoned', 'median_first_answer_sec'],
     ...r.daily.map((d) => [d.date, d.requests, d.answered, d.missed, d.abandoned, round(d.medianFirstAnswerSec, 1)]),
@@ -31,6 +30,6 @@ const TABLES: Record<KpiTable, (r: KpiReport) => Cell[][]> = {
   ],
 };
 
-export function kpiCsv(table: KpiTable, report: KpiReport): string {
-  return `${TABLES[table](report).map((cells) => csvLine(cells)).join('\r\n')}\r\n`;
+export function kpiRows(table: KpiTable, report: KpiReport): CsvCell[][] {
+  return TABLES[table](report);
 }

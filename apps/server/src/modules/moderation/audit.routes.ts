@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { hasRole } from '@tribu/domain';
 import { ErrorCode, IdSchema, type AuditEntryView, type AuditPage } from '@tribu/protocol';
-import { csvLine } from '../../lib/csv.ts';
+import { sendCsv } from '../../lib/csv.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { AuditRow, AuditService } from '../audit/audit.service.ts';
 import type { HelperActor } from '../actors.ts';
@@ -54,14 +54,8 @@ export function auditRoutes(app: FastifyInstance, deps: { auth: AuthService; aud
     const { actor } = await requireSession(deps.auth, req, false);
     requireAdmin(actor, req.params.siteId);
     const rows = await deps.audit.list(req.params.siteId, { action: req.query.action, limit: 5000 });
-    const lines = [csvLine(['date', 'who', 'action', 'target kind', 'target', 'reason', 'details'])];
-    for (const e of rows) {
-      lines.push(csvLine([e.createdAt.toISOString(), e.actorName, e.action, e.targetKind, e.targetLabel, e.reason, JSON.stringify(e.details)]));
-    }
-    return reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', 'attachment; filename="tribu-audit-log.csv"')
-      .header('cache-control', 'no-store')
-      .send(`${lines.join('\r\n')}\r\n`);
+    const header = ['date', 'who', 'action', 'target kind', 'target', 'reason', 'details'];
+    const lines = rows.map((e) => [e.createdAt.toISOString(), e.actorName, e.action, e.targetKind, e.targetLabel, e.reason, JSON.stringify(e.details)]);
+    return sendCsv(reply, 'tribu-audit-log.csv', [header, ...lines]);
   });
 }
