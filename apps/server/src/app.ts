@@ -27,6 +27,8 @@ import { createRedis, type RedisHandles } from './plugins/redis.ts';
 import { registerStatic } from './plugins/static.ts';
 import { helpersOnline, setupHelperNamespace } from './socket/helper.namespace.ts';
 import { createIo, rooms, socketEvents } from './socket/io.ts';
+import { HelperRights } from './socket/helper-rights.ts';
+import { localHelpers, socketNotifier } from './socket/notifier.ts';
 import { PresenceService } from './modules/presence/presence.service.ts';
 import { setupVisitorNamespace } from './socket/visitor.namespace.ts';
 import { profileRoutes } from './modules/community/profile.routes.ts';
@@ -105,9 +107,18 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
     if (redis) helperNs.serverSideEmit('site:changed', id);
   });
   helperNs.on('site:changed', (id) => sites.forget(id));
-  const auth = new AuthService(db.db);
+  // Ended sessions close their sockets on every node (the notifier is built below, once the services it reads exist).
+  const auth = new AuthService(db.db, { sessionsEnded: (ids) => notify.sessionsEnded(ids) });
   const visitors = new VisitorService(db.db, sites, secret, env.PUBLIC_URL);
   const conversationRepo = new ConversationRepository(db.db);
+  const rights = new HelperRights({
+    ns: helperNs,
+    session: (id) => auth.bySessionId(id),
+    conversations: (ids) => conversationRepo.rowsByIds(ids),
+    multiNode: redis !== undefined,
+    log: app.log,
+  });
+  const notify = socketNotifier(helperNs, visitorNs, rights);
   const presenceChanged = (siteId: string) =>
     helperNs.to(rooms.siteHelpers(siteId)).emit('presence:changed', { siteId });
   const presence = new PresenceService({
@@ -144,9 +155,7 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
     log: app.log,
   });
   const conversations = new ConversationService(conversationRepo, sites, events, async (siteId, text) => (await screen.find(siteId, text)).length > 0);
-  const notifications = new NotificationService(db.db, (userId, n) =>
-    helperNs.to(rooms.user(userId)).emit('notification:created', n),
-  );
+  const notifications = new NotificationService(db.db, (userId, n) => notify.notificationCreated(userId, n));
   const mailer = new Mailer({ url: env.SMTP_URL, from: env.MAIL_FROM }, app.log);
   const moduleDeps: ModuleDeps = {
     db: db.db,
@@ -157,9 +166,9 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
     presence,
     notifications,
     audit: new AuditService(db.db),
-    helpers: helperNs,
+    notify,
+    localHelpers: localHelpers(helperNs),
     log: app.log,
-    multiNode: redis !== undefined,
   };
   const feed = new FeedService(moduleDeps);
   const desk = new DeskService(moduleDeps);
@@ -167,7 +176,7 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   const gamification = new GamificationService(moduleDeps);
   const rules = new RulesService(moduleDeps);
   const rewards = new RewardsService(moduleDeps);
-  const moderation = new Moderation(moduleDeps, feed, visitorNs, screen, { secret, trustProxy: env.TRUST_PROXY });
+  const moderation = new Moderation(moduleDeps, feed, screen, { secret, trustProxy: env.TRUST_PROXY });
   const recruitmentRepo = new RecruitmentRepository(db.db);
   const invitations = new InvitationService(moduleDeps, recruitmentRepo, { auth, mailer, publicUrl: env.PUBLIC_URL });
   const applications = new ApplicationService(moduleDeps, recruitmentRepo, invitations);
@@ -204,6 +213,7 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
     screen,
     presenceGraceMs,
     auth,
+    rights,
     parseCookie: (h) => app.parseCookie(h),
     limiters: { events: limiters.helperEvents, connections: limiters.connections },
     trustProxy: env.TRUST_PROXY,
@@ -230,7 +240,6 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   widgetRoutes(app, { sites, availability });
   const privacy = new PrivacyService(moduleDeps, {
     visitors,
-    visitorSockets: visitorNs,
     visitorLimiter: limiters.visitorEvents,
     score: (id) => gamification.chatEnded(id),
   });
@@ -248,6 +257,8 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   // Every node sweeps; the release is one conditional UPDATE, so each request is released once.
   const sweep = async () => {
     await conversations.releaseUnanswered();
+    // A session past its expiry closes its sockets on every node (their own timers close them too).
+    await auth.endExpired();
     await retention.maybeRun();
   };
   // Hours online: a minute per helper and site, on its own 60 s timer (tests run it through sweep()).

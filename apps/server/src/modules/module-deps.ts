@@ -1,10 +1,10 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '@tribu/db';
 import type { Mailer } from '../lib/mailer.ts';
-import type { HelperNamespace } from '../socket/io.ts';
 import type { AuditService } from './audit/audit.service.ts';
 import type { ConversationRepository } from './conversations/conversation.repository.ts';
 import type { ConversationService } from './conversations/conversation.service.ts';
+import type { LocalHelpers, Notifier } from './notifier.ts';
 import type { NotificationService } from './notifications/notification.service.ts';
 import type { PresenceService } from './presence/presence.service.ts';
 import type { SiteService } from './sites/site.service.ts';
@@ -21,9 +21,9 @@ export interface ModuleDeps {
   audit: AuditService;
   /** Outgoing mail; `mailer.configured` is false without SMTP_URL (then offer a link to copy instead). */
   mailer: Mailer;
-  /** The `/helper` namespace: modules emit facts to rooms (`rooms.*`), reaching every node through the adapter. */
-  helpers: HelperNamespace;
+  /** Where modules publish their facts (the socket layer delivers them to every node). */
+  notify: Notifier;
+  /** Who has the backoffice open on this node. */
+  localHelpers: LocalHelpers;
   log: FastifyBaseLogger;
-  /** Several nodes share Redis: some facts must also be told to the other nodes (`serverSideEmit`). */
-  multiNode: boolean;
 }

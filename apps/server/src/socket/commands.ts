@@ -18,6 +18,11 @@ export interface CommandContext {
   limiter: Limiter;
   /** Rate-limit key: the visitor or user, so several tabs and nodes share one budget. */
   limitKey: string;
+  /**
+   * Runs before every command, after the rate limit: re-checks who the socket acts for (a helper's
+   * session alive, their current rights). Throwing refuses the command with that error.
+   */
+  before?: () => Promise<void>;
 }
 
 /**
@@ -38,6 +43,7 @@ export function registerCommands<Events, Schemas extends Record<keyof Events, z.
       const reply = ack as (r: AckResult<unknown>) => void;
       try {
         await ctx.limiter.consume(ctx.limitKey);
+        await ctx.before?.();
         // Postgres cannot store NUL or lone surrogates: refuse them here rather than fail deep in a query as `internal`.
         if (hasUnstorableText(payload)) throw new AppError(ErrorCode.badRequest, `Invalid ${event} payload — ${UNSTORABLE_MESSAGE}`);
         const parsed = schema.safeParse(payload ?? {});

@@ -30,17 +30,5 @@ export function originOf(socket: Socket): { origin: string | undefined; host: st
   return { origin: h.origin, host: h.host };
 }
 
-/**
- * The client's address for per-address limits and bans. Behind a load balancer (`TRUST_PROXY`),
- * every socket comes from the balancer, which appends the address it saw to `X-Forwarded-For`:
- * the client is the *last* entry (one trusted hop, as for HTTP). Earlier entries are whatever the
- * client sent, so keying by them would let anyone dodge a limit or a ban with a made-up header.
- */
-export function clientAddress(socket: Socket, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = socket.handshake.headers['x-forwarded-for'];
-    const last = (Array.isArray(forwarded) ? forwarded.join(',') : forwarded)?.split(',').at(-1)?.trim();
-    if (last) return last;
-  }
-  return socket.handshake.address;
-}
+// Moderation hashes the same address for bans: one definition, in lib/.
+export { clientAddress } from '../lib/client-address.ts';

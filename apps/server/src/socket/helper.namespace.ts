@@ -1,9 +1,9 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { hasRole } from '@tribu/domain';
 import { ErrorCode, SESSION_COOKIE, helperCommandSchemas, type ConversationWithMessages, type HelperClientEvents } from '@tribu/protocol';
 import { AppError } from '../lib/errors.ts';
 import { isSameOrigin } from '../lib/origin.ts';
 import type { Limiter } from '../lib/rate-limiter.ts';
+import { memberSites, requireMember } from '../modules/access.ts';
 import type { AuthService } from '../modules/auth/auth.service.ts';
 import type { ConversationService } from '../modules/conversations/conversation.service.ts';
 import type { PresenceService } from '../modules/presence/presence.service.ts';
@@ -21,7 +21,8 @@ import type { NotificationService } from '../modules/notifications/notification.
 import type { WordScreen } from '../modules/moderation/word-screen.ts';
 import { registerCommands } from './commands.ts';
 import { checkProtocolVersion, clientAddress, originOf, toHandshakeError } from './handshake.ts';
-import { dropRoleLocally, restoreRoleLocally, rooms, type HelperNamespace } from './io.ts';
+import { HelperRights } from './helper-rights.ts';
+import { rooms, type HelperNamespace } from './io.ts';
 
 export interface HelperNamespaceDeps {
   conversations: ConversationService;
@@ -38,6 +39,8 @@ export interface HelperNamespaceDeps {
   /** How long a helper who lost every connection still counts as online (a reload is not leaving). */
   presenceGraceMs: number;
   auth: AuthService;
+  /** Re-checks each command's session and rights; keeps each socket in the rooms its rights allow. */
+  rights: HelperRights;
   parseCookie: (header: string) => Record<string, string | undefined>;
   limiters: { events: Limiter; connections: Limiter };
   log: FastifyBaseLogger;
@@ -59,24 +62,22 @@ export function setupHelperNamespace(ns: HelperNamespace, deps: HelperNamespaceD
       const cookie = deps.parseCookie(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE];
       const session = await deps.auth.fromCookie(cookie);
       if (!session) throw new AppError(ErrorCode.unauthorized, 'Sign in first');
-      socket.data = session.actor;
+      socket.data = HelperRights.dataOf(session);
       next();
     } catch (e) {
       next(toHandshakeError(e));
     }
   });
 
-  // Another node says a suspended member was reinstated: their tabs here act for the site again.
-  ns.on('membership:restored', (userId, siteId, role) => {
-    restoreRoleLocally(ns, userId, siteId, role).catch((err: unknown) => deps.log.warn({ err }, 'could not restore a role'));
-  });
-  // Another node says someone left a site: their tabs here stop acting for it.
-  ns.on('membership:left', (userId, siteId) => {
-    dropRoleLocally(ns, userId, siteId).catch((err: unknown) => deps.log.warn({ err }, 'could not drop a role'));
-  });
-
   ns.on('connection', async (socket) => {
+    // The same object for the socket's life: `current` updates its rights in place before each command.
     const h = socket.data;
+    const rights = deps.rights;
+    /** Joins conversation rooms; rights changed while the command ran are applied to the join too. */
+    const join = async (rev: number, ids: string[]) => {
+      await socket.join(ids.map(rooms.conversation));
+      await rights.joined(socket, rev);
+    };
     const c = deps.conversations;
     const screen = deps.screen;
     // Helpers read visitors' blocked words masked (managers read them as written in the moderation queue).
@@ -84,25 +85,28 @@ export function setupHelperNamespace(ns: HelperNamespace, deps: HelperNamespaceD
       conversation: await screen.conversation(conversation),
       messages: await screen.messages(conversation.siteId, messages),
     });
-    const desk = deskCommands({ actor: h, socket }, deps.desk);
+    const desk = deskCommands({ actor: h }, deps.desk);
     registerCommands<HelperClientEvents, typeof helperCommandSchemas>(
       socket,
       helperCommandSchemas,
       {
         'queue:list': async (p) => ({ items: await Promise.all((await c.queue(h, p.siteId)).map((i) => screen.item(i))) }),
         'conversation:list': async (p) => {
+          const rev = h.rev;
           const conversations = await Promise.all((await c.listMine(h, p.siteId)).map((x) => screen.conversation(x)));
-          await socket.join(conversations.map((x) => rooms.conversation(x.id)));
+          await join(rev, conversations.map((x) => x.id));
           return { conversations };
         },
         'conversation:claim': async (p) => {
+          const rev = h.rev;
           const result = await c.claim(h, p.conversationId);
-          await socket.join(rooms.conversation(p.conversationId));
+          await join(rev, [p.conversationId]);
           return masked(result);
         },
         'conversation:fetch': async (p) => {
+          const rev = h.rev;
           const result = await c.fetchForHelper(h, p.conversationId);
-          await socket.join(rooms.conversation(p.conversationId));
+          await join(rev, [p.conversationId]);
           return masked(result);
         },
         'message:send': async (p) => ({ message: await c.send(h, p) }),
@@ -118,14 +122,14 @@ export function setupHelperNamespace(ns: HelperNamespace, deps: HelperNamespaceD
           return {};
         },
         'presence:list': async (p) => {
-          if (!h.roles[p.siteId]) throw new AppError(ErrorCode.notFound, 'Site not found');
+          requireMember(h, p.siteId);
           return { peers: await deps.presence.list(p.siteId) };
         },
         'presence:set': async (p) => {
-          await deps.presence.set(h.userId, Object.keys(h.roles), p.status);
+          await deps.presence.set(h.userId, memberSites(h), p.status);
           return {};
         },
-        ...feedCommands({ actor: h, socket }, deps.feed),
+        ...feedCommands({ actor: h }, deps.feed),
         ...desk,
         // A visitor's earlier chats are visitor text too: their questions are read masked like the chat's.
         'conversation:details': async (p) => {
@@ -134,28 +138,33 @@ export function setupHelperNamespace(ns: HelperNamespace, deps: HelperNamespaceD
         },
         // An accepted hand-off brings the whole chat to the new helper: visitors' blocked words masked.
         'handoff:answer': async (p) => masked(await desk['handoff:answer'](p)),
-        ...communityCommands({ actor: h, socket }, deps.profiles, deps.notifications),
-        ...gamificationCommands({ actor: h, socket }, deps.gamification, deps.rules, deps.rewards),
+        ...communityCommands({ actor: h }, deps.profiles, deps.notifications),
+        ...gamificationCommands({ actor: h }, deps.gamification, deps.rules, deps.rewards),
       },
-      { log: deps.log, limiter: deps.limiters.events, limitKey: `u:${h.userId}` },
+      // Every command first re-checks the session (ended or expired: `unauthorized`, socket closed) and takes current rights.
+      { log: deps.log, limiter: deps.limiters.events, limitKey: `u:${h.userId}`, before: () => rights.current(socket) },
     );
-    const joins = [
-      rooms.user(h.userId),
-      ...Object.keys(h.roles).map(rooms.siteHelpers),
-      ...Object.entries(h.roles)
-        .filter(([, role]) => hasRole(role, 'moderator'))
-        .map(([siteId]) => rooms.siteManagers(siteId)),
-    ];
+    const rev = h.rev;
+    const mine: string[] = [];
     try {
-      for (const siteId of Object.keys(h.roles)) {
-        for (const conv of await c.listMine(h, siteId)) joins.push(rooms.conversation(conv.id));
+      for (const siteId of memberSites(h)) {
+        for (const conv of await c.listMine(h, siteId)) mine.push(conv.id);
       }
     } catch (e) {
       deps.log.warn({ err: e }, 'could not restore helper rooms');
     }
-    await socket.join(joins);
+    await socket.join(mine.map(rooms.conversation));
+    // User, session and site rooms; a resumed connection's restored rooms are checked against current rights.
+    try {
+      await rights.attach(socket);
+      await rights.joined(socket, rev);
+    } catch (e) {
+      deps.log.warn({ err: e }, 'could not check helper rooms; closing the socket');
+      socket.disconnect(true);
+      return;
+    }
     const announce = () => {
-      for (const siteId of Object.keys(h.roles)) ns.to(rooms.siteHelpers(siteId)).emit('presence:changed', { siteId });
+      for (const siteId of memberSites(h)) ns.to(rooms.siteHelpers(siteId)).emit('presence:changed', { siteId });
     };
     announce();
     socket.on('disconnect', () => {

@@ -6,7 +6,6 @@ import type {
   HelperClientEvents,
   Message,
   HelperServerEvents,
-  Role,
   VisitorClientEvents,
   VisitorServerEvents,
 } from '@tribu/protocol';
@@ -19,37 +18,31 @@ import type { ConversationEvents } from '../modules/conversations/conversation.e
 export type VisitorNamespace = Namespace<VisitorClientEvents, VisitorServerEvents, Record<string, never>, VisitorActor>;
 /** What one node tells the others (Socket.IO `serverSideEmit`, through the adapter). */
 export interface HelperInterServerEvents {
-  /** A person left a site: their tabs on every node lose the role and its rooms. */
-  'membership:left': (userId: string, siteId: string) => void;
-  /** A suspended member was reinstated: their open tabs on every node get the role back. */
-  'membership:restored': (userId: string, siteId: string, role: Role) => void;
+  /** A person's rights changed: every node re-reads them for that person's tabs, then acknowledges. */
+  'rights:changed': (userId: string, done: (ok: true) => void) => void;
+  /** Sessions ended: every node closes their tabs, then acknowledges. */
+  'sessions:ended': (sessionIds: string[], done: (ok: true) => void) => void;
   /** A site's settings, bans or blocked words changed: other nodes drop their cached copy now. */
   'site:changed': (siteId: string) => void;
 }
-export type HelperNamespace = Namespace<HelperClientEvents, HelperServerEvents, HelperInterServerEvents, HelperActor>;
-export type HelperSocket = Socket<HelperClientEvents, HelperServerEvents, HelperInterServerEvents, HelperActor>;
 
-/** This node's tabs of a person stop acting for a site they left (their handlers read `socket.data.roles`). */
-export async function dropRoleLocally(ns: HelperNamespace, userId: string, siteId: string): Promise<void> {
-  for (const socket of await ns.local.in(rooms.user(userId)).fetchSockets()) {
-    delete socket.data.roles[siteId];
-    socket.leave(rooms.siteHelpers(siteId));
-    socket.leave(rooms.siteManagers(siteId));
-  }
+/** A helper socket's own state: who, with which rights now, and the session they came with. */
+export interface HelperSocketData extends HelperActor {
+  /** The session's stored id (hash of the cookie): every command re-checks it is still alive. */
+  sessionId: string;
+  /** When the session expires (ms since epoch): the socket is closed then, commands refused after. */
+  expiresAt: number;
+  /** Bumped whenever the rights above change (a command that joined a room meanwhile reconciles again). */
+  rev: number;
 }
-
-/** This node's tabs of a person act for a site again (a reinstated membership). */
-export async function restoreRoleLocally(ns: HelperNamespace, userId: string, siteId: string, role: Role): Promise<void> {
-  for (const socket of await ns.local.in(rooms.user(userId)).fetchSockets()) {
-    socket.data.roles[siteId] = role;
-    socket.join(rooms.siteHelpers(siteId));
-    if (role !== 'helper') socket.join(rooms.siteManagers(siteId));
-  }
-}
+export type HelperNamespace = Namespace<HelperClientEvents, HelperServerEvents, HelperInterServerEvents, HelperSocketData>;
+export type HelperSocket = Socket<HelperClientEvents, HelperServerEvents, HelperInterServerEvents, HelperSocketData>;
 
 export const rooms = {
   visitor: (id: string) => `visitor:${id}`,
   user: (id: string) => `user:${id}`,
+  /** Every socket opened with one sign-in session: closed together when it ends. */
+  session: (id: string) => `session:${id}`,
   siteHelpers: (siteId: string) => `site:${siteId}:helpers`,
   /** Moderators and admins of a site (staff queue, redemptions to decide). */
   siteManagers: (siteId: string) => `site:${siteId}:managers`,

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, ne } from 'drizzle-orm';
+import { and, eq, gt, lte, ne } from 'drizzle-orm';
 import { memberships, sessions, sites, users, type Db } from '@tribu/db';
 import { DEFAULT_CHAT_CAP } from '@tribu/domain';
 import { ErrorCode, type LoginRequest, type Me, type Membership, type Role } from '@tribu/protocol';
@@ -11,14 +11,28 @@ export const SESSION_TTL_MS = 14 * 24 * 3600 * 1000;
 
 const sha256 = (v: string) => createHash('sha256').update(v).digest('base64url');
 
+/** The id a session is stored under: the hash of its cookie (the cookie itself is never stored). */
+export const sessionIdOf = (cookie: string): string => sha256(cookie);
+
 export interface Session {
+  /** The stored id (hash of the cookie): sockets keep it to re-check the session on every command. */
+  id: string;
+  expiresAt: Date;
   actor: HelperActor;
   me: Me;
 }
 
+/** What the end of sessions is told to (the notifier port: their open tabs on every node close). */
+export interface SessionEvents {
+  sessionsEnded(sessionIds: string[]): Promise<void>;
+}
+
 /** Email + password sign-in and cookie sessions (only a hash of the cookie is stored). */
 export class AuthService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly events: SessionEvents = { sessionsEnded: async () => undefined },
+  ) {}
 
   /** Returns the cookie value to set and who signed in; wrong email or password look the same. */
   async login(input: LoginRequest): Promise<{ cookie: string; session: Session }> {
@@ -45,11 +59,16 @@ export class AuthService {
 
   async fromCookie(cookie: string | undefined): Promise<Session | undefined> {
     if (!cookie || cookie.length > 100) return undefined;
+    return this.bySessionId(sha256(cookie));
+  }
+
+  /** The live session stored under `id` with the person's current rights; undefined once ended or expired. */
+  async bySessionId(id: string): Promise<Session | undefined> {
     const [row] = await this.db
       .select({ s: sessions, u: users })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
-      .where(and(eq(sessions.id, sha256(cookie)), gt(sessions.expiresAt, new Date())))
+      .where(and(eq(sessions.id, id), gt(sessions.expiresAt, new Date())))
       .limit(1);
     if (!row) return undefined;
     const rows = await this.db
@@ -75,6 +94,8 @@ export class AuthService {
     }));
     const roles: Record<string, Role> = Object.fromEntries(ms.map((m) => [m.siteId, m.role]));
     return {
+      id: row.s.id,
+      expiresAt: row.s.expiresAt,
       actor: { kind: 'helper', userId: row.u.id, displayName: row.u.displayName, roles },
       me: {
         user: { id: row.u.id, email: row.u.email, displayName: row.u.displayName, avatarUrl: row.u.avatarUrl },
@@ -95,13 +116,35 @@ export class AuthService {
     if (!user || !(await verifyPassword(user.hash, current))) throw new AppError(ErrorCode.forbidden, 'Your current password is not right');
     if (current === next) throw new AppError(ErrorCode.badRequest, 'Choose a password different from the current one');
     const passwordHash = await hashPassword(next);
-    await this.db.transaction(async (tx) => {
+    const ended = await this.db.transaction(async (tx) => {
       await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
-      await tx.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, sha256(keepCookie))));
+      return tx.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, sha256(keepCookie)))).returning({ id: sessions.id });
     });
+    await this.events.sessionsEnded(ended.map((s) => s.id));
   }
 
+  /**
+   * Ends every session of a person (but `except`, a session id to keep): password change or reset.
+   * Resolves once their open tabs on every node are closed.
+   */
+  async endSessions(userId: string, opts: { except?: string } = {}): Promise<void> {
+    const ended = await this.db
+      .delete(sessions)
+      .where(and(eq(sessions.userId, userId), opts.except ? ne(sessions.id, opts.except) : undefined))
+      .returning({ id: sessions.id });
+    await this.events.sessionsEnded(ended.map((s) => s.id));
+  }
+
+  /** Signing out ends the session everywhere at once: its tabs on every node close before this resolves. */
   async logout(cookie: string): Promise<void> {
-    await this.db.delete(sessions).where(eq(sessions.id, sha256(cookie)));
+    const ended = await this.db.delete(sessions).where(eq(sessions.id, sha256(cookie))).returning({ id: sessions.id });
+    await this.events.sessionsEnded(ended.map((s) => s.id));
+  }
+
+  /** Sessions past their expiry are removed and their tabs closed (every node sweeps; each row goes once). */
+  async endExpired(): Promise<number> {
+    const ended = await this.db.delete(sessions).where(lte(sessions.expiresAt, new Date())).returning({ id: sessions.id });
+    await this.events.sessionsEnded(ended.map((s) => s.id));
+    return ended.length;
   }
 }

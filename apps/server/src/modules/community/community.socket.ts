@@ -1,5 +1,5 @@
 import type { CommunityClientEvents, communityCommandSchemas } from '@tribu/protocol';
-import type { HandlersOf, HelperCommandContext } from '../../socket/helper-commands.ts';
+import type { HandlersOf, HelperCommandContext } from '../command-context.ts';
 import type { NotificationService } from '../notifications/notification.service.ts';
 import type { ProfileService } from './profile.service.ts';
 

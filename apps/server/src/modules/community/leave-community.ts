@@ -3,7 +3,6 @@ import { memberships, users } from '@tribu/db';
 import type { HelperActor } from '../actors.ts';
 import type { ModuleDeps } from '../module-deps.ts';
 import { notFound } from '../../lib/errors.ts';
-import { dropRoleLocally, rooms } from '../../socket/io.ts';
 
 /**
  * Leaving a community: my chats go back to the board (the same release path as the desk's button,
@@ -17,14 +16,14 @@ export async function leaveCommunity(deps: ModuleDeps, actor: HelperActor, siteI
     await deps.conversations.release(actor, row.id).catch((err: unknown) => deps.log.info({ err }, 'chat not released on leave'));
   }
   await deps.db.delete(memberships).where(and(eq(memberships.userId, actor.userId), eq(memberships.siteId, siteId)));
-  // Every open tab, on this node and the others, loses the role at once.
-  await dropRoleLocally(deps.helpers, actor.userId, siteId);
-  if (deps.multiNode) deps.helpers.serverSideEmit('membership:left', actor.userId, siteId);
-  deps.helpers.to(rooms.siteHelpers(siteId)).emit('presence:changed', { siteId });
+  // Every open tab, on this node and the others, loses the role and the site's chats at once.
+  await deps.notify.rightsChanged(actor.userId, siteId);
+  deps.notify.presenceChanged(siteId);
   const [left] = await deps.db.select({ n: count() }).from(memberships).where(eq(memberships.userId, actor.userId));
   if ((left?.n ?? 0) > 0) return { accountDeleted: false };
   // Sessions, photo, minutes, notifications go with the user (cascade); messages keep their text, author unset.
   await deps.db.delete(users).where(eq(users.id, actor.userId));
-  deps.helpers.in(rooms.user(actor.userId)).disconnectSockets(true);
+  // Its sessions went with it: its tabs on every node close.
+  await deps.notify.rightsChanged(actor.userId, siteId);
   return { accountDeleted: true };
 }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { onlineMinutes, type Db } from '@tribu/db';
-import type { HelperNamespace } from '../../socket/io.ts';
+import type { LocalHelpers } from '../notifier.ts';
 
 /** Hours are counted in UTC days, ISO weeks (Monday) and calendar months. */
 export interface Hours {
@@ -20,14 +20,14 @@ export class OnlineMinutes {
 
   constructor(
     private readonly db: Db,
-    private readonly helpers: HelperNamespace,
+    private readonly helpers: LocalHelpers,
     private readonly onError: (err: unknown) => void,
   ) {}
 
   /** Starts the minute timer and counts a helper as soon as they connect. */
   start(): void {
-    this.helpers.on('connection', (socket) => {
-      this.record(socket.data.userId, Object.keys(socket.data.roles)).catch(this.onError);
+    this.helpers.onConnect((userId, siteIds) => {
+      this.record(userId, siteIds).catch(this.onError);
     });
     this.timer = setInterval(() => void this.sweep().catch(this.onError), MINUTE_MS);
     this.timer.unref();
@@ -39,10 +39,9 @@ export class OnlineMinutes {
 
   /** One pass over the local sockets (the timer calls it; tests call it directly). */
   async sweep(): Promise<void> {
-    const sockets = await this.helpers.local.fetchSockets();
     const rows = new Map<string, { userId: string; siteId: string }>();
-    for (const s of sockets) {
-      for (const siteId of Object.keys(s.data.roles)) rows.set(`${s.data.userId}|${siteId}`, { userId: s.data.userId, siteId });
+    for (const s of await this.helpers.list()) {
+      for (const siteId of s.siteIds) rows.set(`${s.userId}|${siteId}`, { userId: s.userId, siteId });
     }
     await this.insert([...rows.values()]);
   }

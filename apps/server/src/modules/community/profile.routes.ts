@@ -5,7 +5,6 @@ import { ErrorCode, IdSchema, LIMITS, PasswordChangeSchema, ProfileUpdateSchema,
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { AuthService } from '../auth/auth.service.ts';
 import { requireSession } from '../auth/auth.routes.ts';
-import { rooms } from '../../socket/io.ts';
 import { leaveCommunity } from './leave-community.ts';
 import { exportPersonalData } from './profile-export.ts';
 import { PHOTO_TYPES } from './profile-photos.ts';
@@ -38,11 +37,8 @@ export function profileRoutes(app: FastifyInstance, deps: Deps): void {
   r.post('/api/profile/password', { schema: { body: PasswordChangeSchema }, config: { rateLimit: { max: 5, timeWindow: 60_000 } } }, async (req, reply) => {
     const { actor } = await requireSession(auth, req, true);
     const kept = req.cookies[SESSION_COOKIE]!;
+    // Live tabs of the ended sessions (on any node) lose their connection before this answers; this session's stay.
     await auth.changePassword(actor.userId, kept, req.body.current, req.body.next);
-    // Live tabs of the ended sessions (on any node) lose their connection now; this session's stay.
-    for (const socket of await profiles.deps.helpers.in(rooms.user(actor.userId)).fetchSockets()) {
-      if (app.parseCookie(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE] !== kept) socket.disconnect(true);
-    }
     return reply.code(204).send();
   });
 

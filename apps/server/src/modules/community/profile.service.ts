@@ -2,9 +2,9 @@ import { and, count, eq, inArray, isNotNull } from 'drizzle-orm';
 import { conversations, memberships, sites, users } from '@tribu/db';
 import { ErrorCode, type MemberSummary, type MyProfile, type ProfileUpdate, type PublicProfile } from '@tribu/protocol';
 import { AppError, notFound } from '../../lib/errors.ts';
+import { memberSites } from '../access.ts';
 import type { HelperActor } from '../actors.ts';
 import type { ModuleDeps } from '../module-deps.ts';
-import { rooms } from '../../socket/io.ts';
 import { OnlineMinutes } from './online-minutes.ts';
 import { ProfilePhotos } from './profile-photos.ts';
 
@@ -22,7 +22,7 @@ export class ProfileService {
   readonly photos: ProfilePhotos;
 
   constructor(readonly deps: ModuleDeps) {
-    this.minutes = new OnlineMinutes(deps.db, deps.helpers, (err) => deps.log.warn({ err }, 'online minutes not recorded'));
+    this.minutes = new OnlineMinutes(deps.db, deps.localHelpers, (err) => deps.log.warn({ err }, 'online minutes not recorded'));
     this.photos = new ProfilePhotos(deps.db);
   }
 
@@ -125,8 +125,7 @@ export class ProfileService {
 
   /** My other tabs refresh, and peers re-list so they see the new name or photo. */
   announce(actor: HelperActor, p: { id: string; displayName: string; avatarUrl: string | null }): void {
-    const ns = this.deps.helpers;
-    ns.to(rooms.user(actor.userId)).emit('profile:updated', { id: p.id, displayName: p.displayName, avatarUrl: p.avatarUrl });
-    for (const siteId of Object.keys(actor.roles)) ns.to(rooms.siteHelpers(siteId)).emit('presence:changed', { siteId });
+    this.deps.notify.profileUpdated(actor.userId, { id: p.id, displayName: p.displayName, avatarUrl: p.avatarUrl });
+    for (const siteId of memberSites(actor)) this.deps.notify.presenceChanged(siteId);
   }
 }

@@ -9,7 +9,6 @@ import {
 } from '@tribu/protocol';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { isUniqueViolation } from '../../lib/pg-errors.ts';
-import { rooms } from '../../socket/io.ts';
 import type { HelperActor } from '../actors.ts';
 import type { ModuleDeps } from '../module-deps.ts';
 import { DeskRepository } from './desk.repository.ts';
@@ -41,7 +40,7 @@ export class DeskService {
   async addNote(h: HelperActor, input: NoteAdd): Promise<ConversationNote> {
     const row = await this.deps.conversations.readable(h, input.conversationId);
     const note = await this.repo.addNote(row.id, { id: h.userId, displayName: h.displayName }, input.text);
-    this.deps.helpers.to(rooms.conversation(row.id)).emit('note:created', note);
+    this.deps.notify.noteCreated(row.id, note);
     return note;
   }
 

@@ -1,5 +1,5 @@
 import type { DeskClientEvents, deskCommandSchemas } from '@tribu/protocol';
-import type { HandlersOf, HelperCommandContext } from '../../socket/helper-commands.ts';
+import type { HandlersOf, HelperCommandContext } from '../command-context.ts';
 import type { DeskService } from './desk.service.ts';
 
 /** Socket handlers around chats: details, notes, canned answers, hand-off, staff queue. */

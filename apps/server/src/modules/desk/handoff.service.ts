@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { DEFAULT_CHAT_CAP, hasRole } from '@tribu/domain';
 import { ErrorCode, type Conversation, type ConversationWithMessages, type HandoffOffered, type QueueItem } from '@tribu/protocol';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { rooms } from '../../socket/io.ts';
 import type { HelperActor } from '../actors.ts';
 import { toQueueItem } from '../conversations/conversation.mapper.ts';
 import type { ModuleDeps } from '../module-deps.ts';
@@ -33,7 +32,7 @@ export class HandoffService {
     const offered = await this.repo.offer(row.id, h.userId, peer.id);
     if (!offered) throw new AppError(ErrorCode.invalidState, 'This chat is no longer yours to hand over');
     const conversation = await this.deps.conversationRepo.view(offered);
-    this.deps.helpers.to(rooms.user(peer.id)).emit('handoff:offered', {
+    this.deps.notify.handoffOffered(peer.id, {
       conversation,
       from: { id: h.userId, displayName: h.displayName },
     });
@@ -108,10 +107,10 @@ export class HandoffService {
     const conversation = await this.deps.conversationRepo.view(moved);
     this.events.conversationUpdated(row.visitorId, conversation);
     this.events.helperReleased(h.userId, conversation);
-    if (row.handoffTo) this.deps.helpers.to(rooms.user(row.handoffTo)).emit('handoff:answered', {
+    if (row.handoffTo) this.deps.notify.handoffAnswered([row.handoffTo], {
       conversationId: row.id, accepted: false, by: h.userId,
     });
-    this.deps.helpers.to(rooms.siteHelpers(row.siteId)).emit('staff:changed', { siteId: row.siteId });
+    this.deps.notify.staffChanged(row.siteId);
     return conversation;
   }
 
@@ -134,7 +133,7 @@ export class HandoffService {
     const conversation = await this.deps.conversationRepo.view(row);
     this.events.conversationUpdated(row.visitorId, conversation);
     const payload = { conversationId: row.id, accepted, by: toId };
-    this.deps.helpers.to([rooms.user(fromId), rooms.user(toId)]).emit('handoff:answered', payload);
+    this.deps.notify.handoffAnswered([fromId, toId], payload);
     return conversation;
   }
 

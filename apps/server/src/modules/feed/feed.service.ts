@@ -5,7 +5,7 @@ import type { HelperActor } from '../actors.ts';
 import type { ModuleDeps } from '../module-deps.ts';
 import { FeedImages } from './feed-images.ts';
 import { FeedNotifier } from './feed-notify.ts';
-import { FeedEvents } from './feed.events.ts';
+import type { FeedEvents } from './feed.events.ts';
 import { commentView, postView, type ViewContext } from './feed.mapper.ts';
 import { FeedRepository, type PostRow, type Reader } from './feed.repository.ts';
 
@@ -22,7 +22,7 @@ export class FeedService {
   constructor(readonly deps: ModuleDeps) {
     this.repo = new FeedRepository(deps.db);
     this.images = new FeedImages(deps.db);
-    this.events = new FeedEvents(deps.helpers);
+    this.events = deps.notify.feed;
     this.notifier = new FeedNotifier(deps.notifications, deps.log);
   }
 

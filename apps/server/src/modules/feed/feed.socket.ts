@@ -1,5 +1,5 @@
 import type { FeedClientEvents, feedCommandSchemas } from '@tribu/protocol';
-import type { HandlersOf, HelperCommandContext } from '../../socket/helper-commands.ts';
+import type { HandlersOf, HelperCommandContext } from '../command-context.ts';
 import { moderate, pin } from './feed-moderation.ts';
 import type { FeedService } from './feed.service.ts';
 

@@ -3,7 +3,6 @@ import type { GamificationSummary, Leaderboard, LeaderboardPeriod } from '@tribu
 import { inArray } from 'drizzle-orm';
 import { users } from '@tribu/db';
 import { notFound } from '../../lib/errors.ts';
-import { rooms } from '../../socket/io.ts';
 import type { HelperActor } from '../actors.ts';
 import type { ModuleDeps } from '../module-deps.ts';
 import { GamificationRepository, toFacts } from './gamification.repository.ts';
@@ -28,7 +27,7 @@ export class GamificationService {
     const written = await this.repo.award({ ...chat, helperId: chat.helperId }, (already) => awardsFor(facts, rules, already), timeZone);
     if (written.length > 0) {
       const { balance } = await this.repo.totals(chat.siteId, chat.helperId);
-      this.deps.helpers.to(rooms.user(chat.helperId)).emit('points:awarded', {
+      this.deps.notify.pointsAwarded(chat.helperId, {
         siteId: chat.siteId,
         conversationId: chat.id,
         entries: written.map((a) => ({ reason: a.reason, points: a.points })),
@@ -44,7 +43,7 @@ export class GamificationService {
     const [stats, earned] = await Promise.all([this.repo.stats(siteId, userId, timeZone), this.repo.earnedBadges(siteId, userId)]);
     for (const badge of newlyEarned(stats, badges, new Set(earned.keys()))) {
       if (!(await this.repo.awardBadge(siteId, userId, badge.key))) continue;
-      this.deps.helpers.to(rooms.user(userId)).emit('badge:earned', {
+      this.deps.notify.badgeEarned(userId, {
         siteId,
         badge: { key: badge.key, name: badge.name, description: badge.description },
       });

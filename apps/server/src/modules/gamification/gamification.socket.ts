@@ -1,5 +1,5 @@
 import type { GamificationClientEvents, gamificationCommandSchemas } from '@tribu/protocol';
-import type { HandlersOf, HelperCommandContext } from '../../socket/helper-commands.ts';
+import type { HandlersOf, HelperCommandContext } from '../command-context.ts';
 import type { GamificationService } from './gamification.service.ts';
 import type { RewardsService } from './rewards.service.ts';
 import type { RulesService } from './rules.service.ts';

@@ -1,7 +1,6 @@
 import { hasRole } from '@tribu/domain';
 import { ErrorCode, type Redemption, type RedemptionDecide, type Reward, type RewardSave } from '@tribu/protocol';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { rooms } from '../../socket/io.ts';
 import type { HelperActor } from '../actors.ts';
 import { requireManager } from '../access.ts';
 import type { ModuleDeps } from '../module-deps.ts';
@@ -24,7 +23,7 @@ export class RewardsService {
     requireManager(actor, input.siteId);
     const reward = await this.repo.save(input);
     if (!reward) throw notFound('Reward');
-    this.deps.helpers.to(rooms.siteHelpers(input.siteId)).emit('rewards:changed', { siteId: input.siteId });
+    this.deps.notify.rewardsChanged(input.siteId);
     return reward;
   }
 
@@ -39,7 +38,7 @@ export class RewardsService {
     }
     const redemption = await this.repo.view(r.row);
     this.tell(redemption);
-    this.deps.helpers.to(rooms.siteHelpers(reward.siteId)).emit('rewards:changed', { siteId: reward.siteId });
+    this.deps.notify.rewardsChanged(reward.siteId);
     return { redemption, balance: r.balance };
   }
 
@@ -81,7 +80,6 @@ export class RewardsService {
 
   /** The helper's tabs and the site's managers see a redemption change at once (any node). */
   private tell(r: Redemption): void {
-    if (r.user) this.deps.helpers.to(rooms.user(r.user.id)).emit('redemption:updated', r);
-    this.deps.helpers.to(rooms.siteManagers(r.siteId)).emit('redemption:updated', r);
+    this.deps.notify.redemptionUpdated(r);
   }
 }

@@ -13,7 +13,6 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import { memberships, sites, users } from '@tribu/db';
 import { type ScoredChat, type LedgerEntry, type PointsAdjust, type Rules, type RulesPreview, type RulesView } from '@tribu/protocol';
 import { notFound } from '../../lib/errors.ts';
-import { rooms } from '../../socket/io.ts';
 import type { HelperActor } from '../actors.ts';
 import { requireManager } from '../access.ts';
 import type { ModuleDeps } from '../module-deps.ts';
@@ -103,7 +102,7 @@ export class RulesService {
     });
     const { balance } = await this.repo.totals(input.siteId, input.userId);
     const sign = row.points > 0 ? `+${row.points}` : String(row.points);
-    this.deps.helpers.to(rooms.user(input.userId)).emit('points:awarded', {
+    this.deps.notify.pointsAwarded(input.userId, {
       siteId: input.siteId,
       conversationId: null,
       entries: [{ reason: row.reason, points: row.points }],
@@ -146,7 +145,7 @@ export class RulesService {
     const done = await this.repo.exclude(conv.siteId, conv.id, reason, actor.userId);
     if (done && done.points > 0) {
       const { balance } = await this.repo.totals(conv.siteId, done.userId);
-      this.deps.helpers.to(rooms.user(done.userId)).emit('points:awarded', {
+      this.deps.notify.pointsAwarded(done.userId, {
         siteId: conv.siteId,
         conversationId: conv.id,
         entries: [{ reason: 'revoke', points: -done.points }],

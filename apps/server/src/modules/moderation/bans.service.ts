@@ -1,6 +1,5 @@
 import { ErrorCode, type BanCreate, type BanDuration, type BanView } from '@tribu/protocol';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { rooms, type VisitorNamespace } from '../../socket/io.ts';
 import { requireManager } from '../access.ts';
 import type { HelperActor, VisitorActor } from '../actors.ts';
 import type { ModuleDeps } from '../module-deps.ts';
@@ -24,7 +23,6 @@ const DAYS: Record<BanDuration, number | null> = { '1d': 1, '7d': 7, '30d': 30, 
 export class BanService {
   constructor(
     private readonly deps: ModuleDeps,
-    private readonly visitors: VisitorNamespace,
     private readonly reports: ReportService,
     readonly repo: BansRepository,
   ) {}
@@ -76,8 +74,7 @@ export class BanService {
   private async shutOut(actor: HelperActor, siteId: string, visitorId: string): Promise<void> {
     const open = await this.deps.conversationRepo.openForVisitor(siteId, visitorId);
     if (open) await this.deps.conversations.end(actor, open.id).catch((err: unknown) => this.deps.log.info({ err }, 'chat already ended'));
-    this.visitors.to(rooms.visitor(visitorId)).emit('visitor:banned', { message: BANNED_TEXT });
-    this.visitors.in(rooms.visitor(visitorId)).disconnectSockets(true);
+    this.deps.notify.visitorBanned(visitorId, BANNED_TEXT);
   }
 
   async lift(actor: HelperActor, siteId: string, banId: string): Promise<BanView> {

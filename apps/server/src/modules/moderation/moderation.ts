@@ -2,11 +2,10 @@ import { eq } from 'drizzle-orm';
 import { messages } from '@tribu/db';
 import type { Conversation, Message } from '@tribu/protocol';
 import type { Socket } from 'socket.io';
-import type { VisitorNamespace } from '../../socket/io.ts';
 import type { VisitorActor } from '../actors.ts';
 import type { FeedService } from '../feed/feed.service.ts';
 import type { ModuleDeps } from '../module-deps.ts';
-import { clientAddress } from '../../socket/handshake.ts';
+import { clientAddress } from '../../lib/client-address.ts';
 import { hashAddress } from './address-hash.ts';
 import { BansRepository } from './bans.repository.ts';
 import { BanService } from './bans.service.ts';
@@ -35,7 +34,6 @@ export class Moderation implements VisitorGate {
   constructor(
     private readonly deps: ModuleDeps,
     feed: FeedService,
-    visitors: VisitorNamespace,
     readonly screen: WordScreen,
     private readonly opts: { secret: string; trustProxy: boolean },
   ) {
@@ -43,7 +41,7 @@ export class Moderation implements VisitorGate {
     this.team = new TeamService(deps);
     const bansRepo = new BansRepository(deps.db);
     this.reports = new ReportService(deps, feed, screen, bansRepo);
-    this.bans = new BanService(deps, visitors, this.reports, bansRepo);
+    this.bans = new BanService(deps, this.reports, bansRepo);
   }
 
   addressOf(socket: Socket): string {

@@ -1,6 +1,5 @@
 import { ErrorCode, type Message, type ReportCreate, type ReportFeedAction, type ReportList, type ReportView } from '@tribu/protocol';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { rooms } from '../../socket/io.ts';
 import { requireManager } from '../access.ts';
 import type { HelperActor } from '../actors.ts';
 import { moderate } from '../feed/feed-moderation.ts';
@@ -131,7 +130,7 @@ export class ReportService {
   /** Every manager's queue and count badge, on every node. */
   async announce(siteId: string): Promise<void> {
     const open = await this.repo.openCount(siteId);
-    this.deps.helpers.to(rooms.siteManagers(siteId)).emit('report:changed', { siteId, open });
+    this.deps.notify.reportsChanged({ siteId, open });
   }
 
   private async view(r: ReportRow, reporterName: string | null, resolvedByName: string | null): Promise<ReportView> {

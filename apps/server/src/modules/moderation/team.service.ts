@@ -2,7 +2,6 @@ import { and, eq, sql } from 'drizzle-orm';
 import { memberships, sites, users } from '@tribu/db';
 import { ErrorCode, type Role, type TeamMember } from '@tribu/protocol';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { dropRoleLocally, restoreRoleLocally, rooms } from '../../socket/io.ts';
 import { requireManager } from '../access.ts';
 import { byRoleThenName, memberColumns } from '../sites/member-columns.ts';
 import type { HelperActor } from '../actors.ts';
@@ -57,7 +56,7 @@ export class TeamService {
       .where(and(eq(memberships.userId, userId), eq(memberships.siteId, siteId)));
     await this.takeAway(member, siteId);
     const [site] = await this.deps.db.select({ name: sites.name }).from(sites).where(eq(sites.id, siteId));
-    this.deps.helpers.to(rooms.user(userId)).emit('membership:suspended', { siteId, siteName: site?.name ?? '', reason });
+    this.deps.notify.membershipSuspended(userId, { siteId, siteName: site?.name ?? '', reason });
     // Kept in their notifications too: someone active on another site reads it there.
     await this.tell(userId, siteId, actor, `Your membership of ${site?.name ?? 'this site'} is suspended: ${reason}`);
     await this.deps.audit.record(actor, { siteId, action: 'member.suspended', targetKind: 'user', targetId: userId, targetLabel: member.displayName, reason, details: { role: member.role } });
@@ -71,19 +70,18 @@ export class TeamService {
       .set({ status: 'active', suspendedReason: null })
       .where(and(eq(memberships.userId, userId), eq(memberships.siteId, siteId)));
     // Tabs still open (on any node) act for the site again at once.
-    await restoreRoleLocally(this.deps.helpers, userId, siteId, member.role);
-    if (this.deps.multiNode) this.deps.helpers.serverSideEmit('membership:restored', userId, siteId, member.role);
-    this.deps.helpers.to(rooms.user(userId)).emit('membership:reinstated', { siteId });
+    await this.deps.notify.rightsChanged(userId, siteId);
+    this.deps.notify.membershipReinstated(userId, { siteId });
     const [site] = await this.deps.db.select({ name: sites.name }).from(sites).where(eq(sites.id, siteId));
     await this.tell(userId, siteId, actor, `Welcome back: your membership of ${site?.name ?? 'this site'} is active again`);
-    this.deps.helpers.to(rooms.siteHelpers(siteId)).emit('presence:changed', { siteId });
+    this.deps.notify.presenceChanged(siteId);
     await this.deps.audit.record(actor, { siteId, action: 'member.reinstated', targetKind: 'user', targetId: userId, targetLabel: member.displayName, details: { role: member.role } });
   }
 
   async remove(actor: HelperActor, siteId: string, userId: string, reason: string): Promise<void> {
     const member = await this.target(actor, siteId, userId);
-    await this.takeAway(member, siteId);
     await this.deps.db.delete(memberships).where(and(eq(memberships.userId, userId), eq(memberships.siteId, siteId)));
+    await this.takeAway(member, siteId);
     await this.deps.audit.record(actor, { siteId, action: 'member.removed', targetKind: 'user', targetId: userId, targetLabel: member.displayName, reason, details: { role: member.role } });
   }
 
@@ -112,14 +110,16 @@ export class TeamService {
       .catch((err: unknown) => this.deps.log.warn({ err }, 'member not notified'));
   }
 
-  /** Their chats go back to the board and every open tab, on every node, loses the role now. */
+  /**
+   * Called once the membership is changed in the database: every open tab, on every node, loses
+   * the role and the site's rooms now (so it cannot claim meanwhile), then their chats go back to the board.
+   */
   private async takeAway(member: MemberRow, siteId: string): Promise<void> {
+    await this.deps.notify.rightsChanged(member.userId, siteId);
     const as: HelperActor = { kind: 'helper', userId: member.userId, displayName: member.displayName, roles: { [siteId]: member.role } };
     for (const row of await this.deps.conversationRepo.activeForHelper(siteId, member.userId)) {
       await this.deps.conversations.release(as, row.id).catch((err: unknown) => this.deps.log.info({ err }, 'chat not released'));
     }
-    await dropRoleLocally(this.deps.helpers, member.userId, siteId);
-    if (this.deps.multiNode) this.deps.helpers.serverSideEmit('membership:left', member.userId, siteId);
-    this.deps.helpers.to(rooms.siteHelpers(siteId)).emit('presence:changed', { siteId });
+    this.deps.notify.presenceChanged(siteId);
   }
 }

@@ -2,7 +2,6 @@ import type { PrivacyLookup, PrivacyOptions, PrivacyVisitorSummary, VisitorCrede
 import { ErrorCode } from '@tribu/protocol';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { Limiter } from '../../lib/rate-limiter.ts';
-import { rooms, type VisitorNamespace } from '../../socket/io.ts';
 import { requireAdmin, requireManager } from '../access.ts';
 import type { HelperActor, VisitorActor } from '../actors.ts';
 import type { ModuleDeps } from '../module-deps.ts';
@@ -11,8 +10,6 @@ import { PrivacyRepository } from './privacy.repository.ts';
 
 export interface PrivacyDeps {
   visitors: VisitorService;
-  /** The `/visitor` namespace: an erased visitor's sockets close on every node through the adapter. */
-  visitorSockets: VisitorNamespace;
   /** The visitor commands' limiter (keyed `v:<visitorId>`): its count is dropped with the rest. */
   visitorLimiter: Limiter;
   /** Scores an ended chat now (idempotent), so the helper's points are in before the messages go. */
@@ -120,8 +117,7 @@ export class PrivacyService {
     }
     const count = await this.repo.wipe(v.siteId, v.visitorId);
     // Open widgets start afresh as someone new instead of retrying a refused identity.
-    this.p.visitorSockets.to(rooms.visitor(v.visitorId)).emit('visitor:erased');
-    this.p.visitorSockets.in(rooms.visitor(v.visitorId)).disconnectSockets(true);
+    this.deps.notify.visitorErased(v.visitorId);
     await this.p.visitorLimiter.forget(`v:${v.visitorId}`).catch((err: unknown) => this.deps.log.warn({ err }, 'rate-limit key not dropped'));
     return count;
   }

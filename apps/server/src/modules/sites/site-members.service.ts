@@ -6,7 +6,6 @@ import type { HelperActor } from '../actors.ts';
 import { requireAdmin } from '../access.ts';
 import { byRoleThenName, memberColumns } from './member-columns.ts';
 import type { ModuleDeps } from '../module-deps.ts';
-import { dropRoleLocally, restoreRoleLocally } from '../../socket/io.ts';
 
 const roleWords: Record<Role, string> = { helper: 'a helper', moderator: 'a community manager', admin: 'an admin' };
 
@@ -69,13 +68,9 @@ export class SiteMembersService {
     });
     // Told after the commit, outside the transaction (the embedded database has one connection).
     if ('changed' in member) {
-      // Their open tabs act with the new role at once, on this node and the others (no stale rights).
-      await dropRoleLocally(this.deps.helpers, userId, siteId);
-      await restoreRoleLocally(this.deps.helpers, userId, siteId, role);
-      if (this.deps.multiNode) {
-        this.deps.helpers.serverSideEmit('membership:left', userId, siteId);
-        this.deps.helpers.serverSideEmit('membership:restored', userId, siteId, role);
-      }
+      // Their open tabs act with the new role at once, on this node and the others (no stale rights),
+      // and leave the rooms it no longer opens (another helper's chat a demoted manager was reading).
+      await this.deps.notify.rightsChanged(userId, siteId);
       await this.deps.notifications.notify({
         userId,
         siteId,

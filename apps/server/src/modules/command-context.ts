@@ -1,12 +1,13 @@
 import type { z } from 'zod';
 import type { AckData } from '@tribu/protocol';
-import type { HelperActor } from '../modules/actors.ts';
-import type { HelperSocket } from './io.ts';
+import type { HelperActor } from './actors.ts';
 
-/** What a feature module's socket handlers get: the signed-in person and their socket. */
+/**
+ * What a feature module's socket handlers get: the signed-in person, with their rights as of this
+ * command (the socket layer re-reads them before each one; read `actor.roles` at call time).
+ */
 export interface HelperCommandContext {
   actor: HelperActor;
-  socket: HelperSocket;
 }
 
 /** Handlers of one feature's slice of the helper event map, with payloads already validated. */
