@@ -14,6 +14,7 @@ export * from './kpi.ts';
 export type * from './http.ts';
 export { CSRF_HEADER, LOCALES, SESSION_COOKIE, type Locale } from './constants.ts';
 export * from './ack.ts';
+export * from './reconnect.ts';
 export type * from './moderation.ts';
 export * from './site-settings.ts';
 export type * from './admin.ts';

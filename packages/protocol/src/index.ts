@@ -13,6 +13,7 @@ export * from './recruitment.ts';
 export * from './recruitment.schemas.ts';
 export * from './http.ts';
 export * from './ack.ts';
+export * from './reconnect.ts';
 export * from './moderation.ts';
 export * from './admin.ts';
 export * from './onboarding.ts';
