@@ -25,6 +25,7 @@ import { visitorRoutes } from './modules/visitors/visitor.routes.ts';
 import { createFastify, registerHttpPlugins } from './plugins/http.ts';
 import { createRedis, type RedisHandles } from './plugins/redis.ts';
 import { registerStatic } from './plugins/static.ts';
+import { registerAuth } from './plugins/auth.ts';
 import { helpersOnline, setupHelperNamespace } from './socket/helper.namespace.ts';
 import { createIo, rooms, socketEvents } from './socket/io.ts';
 import { HelperRights } from './socket/helper-rights.ts';
@@ -114,6 +115,8 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   const rights = new HelperRights({
     ns: helperNs,
     session: (id) => auth.bySessionId(id),
+  // Before any route: every /api route is signed-in only unless it says `config: { auth: 'public' }`.
+  registerAuth(app, auth);
     conversations: (ids) => conversationRepo.rowsByIds(ids),
     multiNode: redis !== undefined,
     log: app.log,

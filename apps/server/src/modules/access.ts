@@ -71,7 +71,9 @@ export interface ConversationAccessFacts {
 /**
  * The read rule for one conversation, used by every path that reads it (socket fetch, sync,
  * details, observe, exports, mails, search): the visitor who owns it; its current helper (unless
- * it went to the staff queue); a manager of its site.
+ * it went to the staff queue); a manager of its site. List queries use its SQL twin,
+ * `conversationReadableBy` in access.sql.ts (a test checks that both agree on a table of cases);
+ * Observe uses its own, narrower rule, `observableBy` there.
  */
 export function mayReadConversation(actor: Actor, c: ConversationAccessFacts): boolean {
   if (actor.kind === 'visitor') return c.visitorId === actor.visitorId && c.siteId === actor.siteId;
@@ -79,6 +81,18 @@ export function mayReadConversation(actor: Actor, c: ConversationAccessFacts): b
   if (!role) return false;
   if (hasRole(role, 'moderator')) return true;
   return c.staffAt === null && c.helperId === actor.userId;
+}
+
+/**
+ * A visitor's earlier chat shown (as a summary: question, status, helper) beside a chat the reader
+ * may read, in its details. Managers see them all; a helper sees those not sent to the staff queue.
+ * Visitors never read others' summaries. SQL twin: `earlierChatVisibleTo` in access.sql.ts.
+ */
+export function maySeeEarlierChat(actor: Actor, c: ConversationAccessFacts): boolean {
+  if (actor.kind === 'visitor') return mayReadConversation(actor, c);
+  const role = roleOn(actor, c.siteId);
+  if (!role) return false;
+  return hasRole(role, 'moderator') || c.staffAt === null;
 }
 
 /** Throws "not found" (never "forbidden": a conversation one may not read does not exist for them). */

@@ -9,8 +9,8 @@ export const CROSS_SITE_ROUTES: ReadonlySet<string> = new Set(['/api/visitor/tok
 
 /**
  * Refuses every state-changing request sent by another site's page, before its body is even
- * validated — a first line in front of each route's session + CSRF token check, so a route that
- * forgets `requireSession(…, true)` is still not reachable from a cross-site form.
+ * validated — a first line in front of each route's session + CSRF token check, so a route
+ * wrongly marked public (plugins/auth.ts) is still not reachable from a cross-site form.
  */
 export function registerCrossSiteGuard(app: FastifyInstance, publicUrl?: string): void {
   app.addHook('onRequest', async (req) => {

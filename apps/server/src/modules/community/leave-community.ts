@@ -1,5 +1,6 @@
 import { and, count, eq } from 'drizzle-orm';
 import { memberships, users } from '@tribu/db';
+import { roleOn } from '../access.ts';
 import type { HelperActor } from '../actors.ts';
 import type { ModuleDeps } from '../module-deps.ts';
 import { notFound } from '../../lib/errors.ts';

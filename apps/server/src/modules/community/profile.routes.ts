@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { ErrorCode, IdSchema, LIMITS, PasswordChangeSchema, ProfileUpdateSchema, SESSION_COOKIE } from '@tribu/protocol';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { AuthService } from '../auth/auth.service.ts';
-import { requireSession } from '../auth/auth.routes.ts';
 import { leaveCommunity } from './leave-community.ts';
 import { exportPersonalData } from './profile-export.ts';
 import { PHOTO_TYPES } from './profile-photos.ts';
@@ -26,16 +25,16 @@ export function profileRoutes(app: FastifyInstance, deps: Deps): void {
   const { auth, profiles } = deps;
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/profile', async (req) => profiles.mine((await requireSession(auth, req, false)).actor.userId));
+  r.get('/api/profile', async (req) => profiles.mine(req.actor.userId));
 
   r.patch('/api/profile', { schema: { body: ProfileUpdateSchema }, config: writeLimit }, async (req) => {
-    const { actor } = await requireSession(auth, req, true);
+    const { actor } = req;
     return profiles.update(actor, req.body);
   });
 
   // Guessing the current password is throttled like signing in.
   r.post('/api/profile/password', { schema: { body: PasswordChangeSchema }, config: { rateLimit: { max: 5, timeWindow: 60_000 } } }, async (req, reply) => {
-    const { actor } = await requireSession(auth, req, true);
+    const { actor } = req;
     const kept = req.cookies[SESSION_COOKIE]!;
     // Live tabs of the ended sessions (on any node) lose their connection before this answers; this session's stay.
     await auth.changePassword(actor.userId, kept, req.body.current, req.body.next);
@@ -43,11 +42,11 @@ export function profileRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.delete('/api/profile/photo', { config: writeLimit }, async (req) => {
-    const { actor } = await requireSession(auth, req, true);
+    const { actor } = req;
     return profiles.deletePhoto(actor);
   });
 
-  r.get('/api/avatars/:userId', { schema: { params: z.object({ userId: IdSchema }) } }, async (req, reply) => {
+  r.get('/api/avatars/:userId', { schema: { params: z.object({ userId: IdSchema }) }, config: { auth: 'public' } }, async (req, reply) => {
     const photo = await profiles.photos.get(req.params.userId);
     if (!photo) throw notFound('Photo');
     // Public on purpose: visitors see helper photos on merchant pages (the URL carries a version).
@@ -59,7 +58,7 @@ export function profileRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.get('/api/profile/export', { config: writeLimit }, async (req, reply) => {
-    const { actor } = await requireSession(auth, req, false);
+    const { actor } = req;
     const data = await exportPersonalData(profiles.deps.db, profiles.minutes, actor.userId);
     const day = new Date().toISOString().slice(0, 10);
     return reply
@@ -70,7 +69,7 @@ export function profileRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/profile/leave', { schema: { body: LeaveSchema }, config: writeLimit }, async (req, reply) => {
-    const { actor } = await requireSession(auth, req, true);
+    const { actor } = req;
     const result = await leaveCommunity(profiles.deps, actor, req.body.siteId);
     if (result.accountDeleted) {
       void reply.setCookie(SESSION_COOKIE, '', { httpOnly: true, sameSite: 'lax', secure: deps.secureCookies, path: '/', maxAge: 0 });
@@ -84,7 +83,7 @@ export function profileRoutes(app: FastifyInstance, deps: Deps): void {
       done(null, body),
     );
     scoped.put('/api/profile/photo', { config: uploadLimit, bodyLimit: LIMITS.imageBytes }, async (req) => {
-      const { actor } = await requireSession(auth, req, true);
+      const { actor } = req;
       const body = req.body;
       if (!Buffer.isBuffer(body) || body.length === 0) {
         throw new AppError(ErrorCode.badRequest, 'That file is not an image (JPEG, PNG, WebP or GIF)');

@@ -2,7 +2,7 @@ import { and, count, eq, inArray, isNotNull } from 'drizzle-orm';
 import { conversations, memberships, sites, users } from '@tribu/db';
 import { ErrorCode, type MemberSummary, type MyProfile, type ProfileUpdate, type PublicProfile } from '@tribu/protocol';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { memberSites } from '../access.ts';
+import { memberSites, roleOn } from '../access.ts';
 import type { HelperActor } from '../actors.ts';
 import type { ModuleDeps } from '../module-deps.ts';
 import { OnlineMinutes } from './online-minutes.ts';
@@ -29,7 +29,7 @@ export class ProfileService {
   /** A member of `siteId` as a reader of that site sees them; anyone else answers like missing. */
   /** The members of one of the reader's sites, by name; nothing private. */
   async members(reader: HelperActor, siteId: string): Promise<MemberSummary[]> {
-    if (!reader.roles[siteId]) throw notFound('Site');
+    if (!roleOn(reader, siteId)) throw notFound('Site');
     return this.deps.db
       .select({ id: users.id, displayName: users.displayName, avatarUrl: users.avatarUrl, role: memberships.role })
       .from(memberships)
@@ -39,7 +39,7 @@ export class ProfileService {
   }
 
   async publicProfile(reader: HelperActor, siteId: string, userId: string): Promise<PublicProfile> {
-    if (!reader.roles[siteId]) throw notFound('Person');
+    if (!roleOn(reader, siteId)) throw notFound('Person');
     const [row] = await this.deps.db
       .select({ u: users, role: memberships.role, since: memberships.createdAt })
       .from(memberships)

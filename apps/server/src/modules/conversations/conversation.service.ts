@@ -1,4 +1,4 @@
-import { DEFAULT_CHAT_CAP, DEFAULT_RELEASE_AFTER_SEC, canSend, hasRole, matchTopics } from '@tribu/domain';
+import { DEFAULT_CHAT_CAP, DEFAULT_RELEASE_AFTER_SEC, canSend, matchTopics } from '@tribu/domain';
 import {
   ErrorCode,
   type Conversation,
@@ -13,6 +13,7 @@ import {
 } from '@tribu/protocol';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { isUniqueViolation } from '../../lib/pg-errors.ts';
+import { hasRoleOn, requireMember, requireReadConversation, roleOn } from '../access.ts';
 import type { Actor, HelperActor, VisitorActor } from '../actors.ts';
 import type { SiteService } from '../sites/site.service.ts';
 import type { ConversationEvents } from './conversation.events.ts';
@@ -125,9 +126,9 @@ export class ConversationService {
 
   async claim(h: HelperActor, conversationId: string): Promise<ConversationWithMessages> {
     const row = await this.repo.findRow(conversationId);
-    if (!row || !h.roles[row.siteId]) throw notFound();
+    if (!row || !roleOn(h, row.siteId)) throw notFound();
     // Staff items are for the brand's managers only; to others they do not exist.
-    if (row.staffAt && !hasRole(h.roles[row.siteId], 'moderator')) throw notFound();
+    if (row.staffAt && !hasRoleOn(h, row.siteId, 'moderator')) throw notFound();
     if (row.status !== 'waiting') throw alreadyClaimed();
     const site = await this.sites.byId(row.siteId);
     const cap = site?.settings.chatCap ?? DEFAULT_CHAT_CAP;
@@ -244,7 +245,7 @@ export class ConversationService {
       return owner;
     }
     // The same answers as `readable` for whom the conversation is not: it does not exist.
-    if (actor.kind === 'visitor' ? known.visitorId !== actor.visitorId || known.siteId !== actor.siteId : !actor.roles[known.siteId]) {
+    if (actor.kind === 'visitor' ? known.visitorId !== actor.visitorId || known.siteId !== actor.siteId : !roleOn(actor, known.siteId)) {
       throw notFound();
     }
     return known;
@@ -272,7 +273,7 @@ export class ConversationService {
 
   async end(actor: Actor, conversationId: string): Promise<Conversation> {
     const row = await this.readable(actor, conversationId);
-    if (actor.kind === 'helper' && row.helperId !== actor.userId && !hasRole(actor.roles[row.siteId], 'moderator')) {
+    if (actor.kind === 'helper' && row.helperId !== actor.userId && !hasRoleOn(actor, row.siteId, 'moderator')) {
       throw notFound();
     }
     const closed = await this.repo.close(row.id, actor.kind);
@@ -287,20 +288,11 @@ export class ConversationService {
   // ---------- access ----------
 
   /**
-   * The conversation if the actor may read it: the visitor who owns it, its helper, or a
-   * moderator of its site. Anything else answers exactly like a missing conversation.
+   * The conversation if the actor may read it, under access.ts's one read rule
+   * (`mayReadConversation`). Anything else answers exactly like a missing conversation.
    */
   async readable(actor: Actor, conversationId: string): Promise<Row> {
-    const row = await this.repo.findRow(conversationId);
-    if (!row) throw notFound();
-    if (actor.kind === 'visitor') {
-      if (row.visitorId !== actor.visitorId || row.siteId !== actor.siteId) throw notFound();
-      return row;
-    }
-    const role = actor.roles[row.siteId];
-    if (!role) throw notFound();
-    if (row.helperId === actor.userId || hasRole(role, 'moderator')) return row;
-    throw notFound();
+    return requireReadConversation(actor, await this.repo.findRow(conversationId));
   }
 
   private async writable(actor: Actor, conversationId: string): Promise<Row> {
@@ -315,7 +307,7 @@ export class ConversationService {
   }
 
   private requireMember(h: HelperActor, siteId: string): void {
-    if (!h.roles[siteId]) throw notFound('Site');
+    requireMember(h, siteId);
   }
 }
 

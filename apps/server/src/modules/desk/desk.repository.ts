@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, isNull, ne, or } from 'drizzle-orm';
 import { cannedAnswers, conversationNotes, conversations, pageViews, users, type Db } from '@tribu/db';
 import type { CannedAnswer, ConversationNote, PageVisit } from '@tribu/protocol';
+import { earlierChatVisibleTo } from '../access.sql.ts';
+import type { Actor } from '../actors.ts';
 
 type CannedRow = typeof cannedAnswers.$inferSelect;
 
@@ -18,12 +20,14 @@ export class DeskRepository {
     return rows.map((r) => ({ url: r.url, title: r.title, at: r.at.toISOString() }));
   }
 
-  /** The visitor's other conversations on the site, newest first. */
-  async earlier(siteId: string, visitorId: string, exceptId: string, limit = 10) {
+  /** The visitor's other conversations on the site the reader may see listed (`earlierChatVisibleTo`), newest first. */
+  async earlier(reader: Actor, siteId: string, visitorId: string, exceptId: string, limit = 10) {
     return this.db
       .select()
       .from(conversations)
-      .where(and(eq(conversations.siteId, siteId), eq(conversations.visitorId, visitorId), ne(conversations.id, exceptId)))
+      .where(
+        and(eq(conversations.siteId, siteId), eq(conversations.visitorId, visitorId), ne(conversations.id, exceptId), earlierChatVisibleTo(reader)),
+      )
       .orderBy(desc(conversations.createdAt))
       .limit(limit);
   }

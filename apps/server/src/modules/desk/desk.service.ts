@@ -1,4 +1,3 @@
-import { hasRole } from '@tribu/domain';
 import {
   ErrorCode,
   type CannedAnswer,
@@ -9,6 +8,7 @@ import {
 } from '@tribu/protocol';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { isUniqueViolation } from '../../lib/pg-errors.ts';
+import { hasRoleOn, requireMember, roleOn } from '../access.ts';
 import type { HelperActor } from '../actors.ts';
 import type { ModuleDeps } from '../module-deps.ts';
 import { DeskRepository } from './desk.repository.ts';
@@ -29,7 +29,7 @@ export class DeskService {
     const row = await this.deps.conversations.readable(h, conversationId);
     const [trail, earlierRows, notes] = await Promise.all([
       this.repo.trail(row.id),
-      this.repo.earlier(row.siteId, row.visitorId, row.id),
+      this.repo.earlier(h, row.siteId, row.visitorId, row.id),
       this.repo.notes(row.id),
     ]);
     const earlier = await Promise.all(earlierRows.map((r) => this.deps.conversationRepo.view(r)));
@@ -45,14 +45,13 @@ export class DeskService {
   }
 
   async cannedList(h: HelperActor, siteId: string): Promise<CannedAnswer[]> {
-    if (!h.roles[siteId]) throw notFound('Site');
+    requireMember(h, siteId);
     return this.repo.canned(siteId, h.userId);
   }
 
   async cannedSave(h: HelperActor, input: CannedSave): Promise<CannedAnswer> {
-    const role = h.roles[input.siteId];
-    if (!role) throw notFound('Site');
-    if (input.scope === 'site' && !hasRole(role, 'moderator')) {
+    requireMember(h, input.siteId);
+    if (input.scope === 'site' && !hasRoleOn(h, input.siteId, 'moderator')) {
       throw new AppError(ErrorCode.forbidden, 'Only community managers add answers for everyone');
     }
     const ownerId = input.scope === 'site' ? null : h.userId;
@@ -70,8 +69,8 @@ export class DeskService {
   /** One's own personal answers; site-wide ones by the site's moderators. */
   async cannedDelete(h: HelperActor, id: string): Promise<void> {
     const row = await this.repo.cannedRow(id);
-    if (!row || !h.roles[row.siteId]) throw notFound('Canned answer');
-    const allowed = row.ownerId === null ? hasRole(h.roles[row.siteId], 'moderator') : row.ownerId === h.userId;
+    if (!row || !roleOn(h, row.siteId)) throw notFound('Canned answer');
+    const allowed = row.ownerId === null ? hasRoleOn(h, row.siteId, 'moderator') : row.ownerId === h.userId;
     if (!allowed) throw notFound('Canned answer');
     await this.repo.deleteCanned(row.id);
   }

@@ -1,5 +1,6 @@
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import { conversations, memberships, users, type Db } from '@tribu/db';
+import type { Role } from '@tribu/protocol';
 import { takeWithinCap } from '../conversations/within-cap.ts';
 
 type ConversationRow = typeof conversations.$inferSelect;
@@ -12,9 +13,9 @@ export class HandoffRepository {
   constructor(private readonly db: Db) {}
 
   /** The user's name if they belong to the site (any role), else undefined. */
-  async member(siteId: string, userId: string): Promise<{ id: string; displayName: string } | undefined> {
+  async member(siteId: string, userId: string): Promise<{ id: string; displayName: string; role: Role } | undefined> {
     const [row] = await this.db
-      .select({ id: users.id, displayName: users.displayName })
+      .select({ id: users.id, displayName: users.displayName, role: memberships.role })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(and(eq(memberships.siteId, siteId), eq(memberships.userId, userId)))

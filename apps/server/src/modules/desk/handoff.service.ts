@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DEFAULT_CHAT_CAP, hasRole } from '@tribu/domain';
 import { ErrorCode, type Conversation, type ConversationWithMessages, type HandoffOffered, type QueueItem } from '@tribu/protocol';
 import { AppError, notFound } from '../../lib/errors.ts';
+import { hasRoleOn, requireMember, roleOn } from '../access.ts';
 import type { HelperActor } from '../actors.ts';
 import { toQueueItem } from '../conversations/conversation.mapper.ts';
 import type { ModuleDeps } from '../module-deps.ts';
@@ -28,6 +29,10 @@ export class HandoffService {
     const row = await this.mine(h, conversationId);
     if (toUserId === h.userId) throw new AppError(ErrorCode.badRequest, 'Pick someone other than yourself');
     const peer = await this.repo.member(row.siteId, toUserId);
+    // A staff chat stays with the managers (the read rule): it is never handed to a volunteer.
+    if (row.staffAt && !hasRole(peer.role, 'moderator')) {
+      throw new AppError(ErrorCode.forbidden, 'A chat sent to staff can only be handed to another manager');
+    }
     if (!peer) throw notFound('Helper');
     const offered = await this.repo.offer(row.id, h.userId, peer.id);
     if (!offered) throw new AppError(ErrorCode.invalidState, 'This chat is no longer yours to hand over');
@@ -52,7 +57,7 @@ export class HandoffService {
   async answer(h: HelperActor, conversationId: string, accept: boolean): Promise<ConversationWithMessages> {
     const row = await this.deps.conversationRepo.findRow(conversationId);
     // Only the person the chat is offered to may answer; to anyone else it does not exist.
-    if (!row || !h.roles[row.siteId] || row.handoffTo !== h.userId || !row.helperId) throw notFound();
+    if (!row || !roleOn(h, row.siteId) || row.handoffTo !== h.userId || !row.helperId) throw notFound();
     const fromId = row.helperId;
     if (!accept) {
       const cleared = await this.repo.clearOffer(row.id, { toId: h.userId });
@@ -75,7 +80,7 @@ export class HandoffService {
   }
 
   async listOffers(h: HelperActor, siteId: string): Promise<HandoffOffered[]> {
-    if (!h.roles[siteId]) throw notFound('Site');
+    requireMember(h, siteId);
     const rows = await this.repo.offersTo(siteId, h.userId);
     return Promise.all(
       rows.map(async (r) => ({
@@ -116,7 +121,7 @@ export class HandoffService {
 
   /** Managers only: the site's staff queue, oldest first. */
   async staffList(h: HelperActor, siteId: string): Promise<StaffItem[]> {
-    if (!hasRole(h.roles[siteId], 'moderator')) throw notFound('Site');
+    if (!hasRoleOn(h, siteId, 'moderator')) throw notFound('Site');
     const rows = await this.repo.staffQueue(siteId);
     return rows.map((r) => ({ ...toQueueItem(r), reason: r.staffReason ?? '', at: (r.staffAt ?? r.createdAt).toISOString() }));
   }

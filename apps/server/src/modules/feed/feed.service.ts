@@ -1,6 +1,7 @@
 import { anonymise, hasRole } from '@tribu/domain';
 import { ErrorCode, LIMITS, type FeedAsk, type FeedComment, type FeedCommentCreate, type FeedList, type FeedPost, type FeedPostCreate } from '@tribu/protocol';
 import { AppError, notFound } from '../../lib/errors.ts';
+import { hasRoleOn, mayReadConversation, roleOn } from '../access.ts';
 import type { HelperActor } from '../actors.ts';
 import type { ModuleDeps } from '../module-deps.ts';
 import { FeedImages } from './feed-images.ts';
@@ -28,7 +29,7 @@ export class FeedService {
 
   /** The reader of a site's feed; someone of another site is told the feed does not exist. */
   reader(actor: HelperActor, siteId: string, what = 'Feed'): Reader {
-    const role = actor.roles[siteId];
+    const role = roleOn(actor, siteId);
     if (!role) throw notFound(what);
     return { userId: actor.userId, moderator: hasRole(role, 'moderator') };
   }
@@ -36,7 +37,7 @@ export class FeedService {
   /** A post the actor may see, or the same "not found" a missing one gets. */
   async visiblePost(actor: HelperActor, postId: string): Promise<{ row: PostRow; reader: Reader }> {
     const row = await this.repo.post(postId);
-    const reader = row && actor.roles[row.siteId] ? this.reader(actor, row.siteId, 'Post') : undefined;
+    const reader = row && roleOn(actor, row.siteId) ? this.reader(actor, row.siteId, 'Post') : undefined;
     if (!row || !reader) throw notFound('Post');
     if (row.moderation && !reader.moderator && row.authorId !== actor.userId) throw notFound('Post');
     return { row, reader };
@@ -86,9 +87,10 @@ export class FeedService {
   /** "Ask the room": only the helper holding the active chat, or a moderator of its site; the text is scrubbed again here. */
   async ask(actor: HelperActor, p: FeedAsk): Promise<{ post: FeedPost }> {
     const conv = await this.deps.conversationRepo.findRow(p.conversationId);
-    const role = conv ? actor.roles[conv.siteId] : undefined;
-    const holder = conv?.status === 'active' && conv.helperId === actor.userId;
-    if (!conv || !role || !(holder || hasRole(role, 'moderator'))) throw notFound('Conversation');
+    // First the one read rule (a staff chat is not its former helper's), then: held and in progress, or a manager.
+    if (!conv || !mayReadConversation(actor, conv)) throw notFound('Conversation');
+    const holder = conv.status === 'active' && conv.helperId === actor.userId;
+    if (!(holder || hasRoleOn(actor, conv.siteId, 'moderator'))) throw notFound('Conversation');
     const reader = this.reader(actor, conv.siteId);
     const fields = { siteId: conv.siteId, clientId: p.clientId, text: anonymise(p.text), conversationId: conv.id, kind: 'ask' as const };
     return this.publish(actor, reader, fields);

@@ -3,8 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorCode, IdSchema, LIMITS } from '@tribu/protocol';
 import { AppError, notFound } from '../../lib/errors.ts';
+import { requireMember, roleOn } from '../access.ts';
 import type { AuthService } from '../auth/auth.service.ts';
-import { requireSession } from '../auth/auth.routes.ts';
 import { FEED_IMAGE_TYPES, NOT_AN_IMAGE } from './feed-images.ts';
 import type { FeedService } from './feed.service.ts';
 
@@ -13,13 +13,13 @@ const uploadLimit = { rateLimit: { max: 20, timeWindow: 60_000 } };
 
 /** `POST /api/sites/:siteId/images` (upload, members only) and `GET /api/images/:id` (members only). */
 export function imageRoutes(app: FastifyInstance, deps: { auth: AuthService; feed: FeedService }): void {
-  const { auth, feed } = deps;
+  const { feed } = deps;
 
   app.withTypeProvider<ZodTypeProvider>().get('/api/images/:id', { schema: { params: z.object({ id: IdSchema }) } }, async (req, reply) => {
-    const { actor } = await requireSession(auth, req, false);
+    const { actor } = req;
     const image = await feed.images.get(req.params.id);
     // Someone of another site learns nothing, not even that the image exists.
-    if (!image || !actor.roles[image.siteId]) throw notFound('Image');
+    if (!image || !roleOn(actor, image.siteId)) throw notFound('Image');
     return reply
       .header('content-type', image.mime)
       .header('cache-control', 'private, max-age=86400')
@@ -36,8 +36,8 @@ export function imageRoutes(app: FastifyInstance, deps: { auth: AuthService; fee
       '/api/sites/:siteId/images',
       { schema: { params: z.object({ siteId: IdSchema }) }, config: uploadLimit, bodyLimit: LIMITS.imageBytes },
       async (req, reply) => {
-        const { actor } = await requireSession(auth, req, true);
-        if (!actor.roles[req.params.siteId]) throw notFound('Site');
+        const { actor } = req;
+        requireMember(actor, req.params.siteId);
         const body = req.body;
         if (!Buffer.isBuffer(body) || body.length === 0) throw new AppError(ErrorCode.badRequest, NOT_AN_IMAGE);
         return reply.status(201).send(await feed.images.store(req.params.siteId, actor.userId, body));

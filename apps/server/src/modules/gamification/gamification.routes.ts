@@ -1,11 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { hasRole } from '@tribu/domain';
-import { ErrorCode, IdSchema } from '@tribu/protocol';
+import { IdSchema } from '@tribu/protocol';
 import { sendCsv } from '../../lib/csv.ts';
-import { AppError, notFound } from '../../lib/errors.ts';
-import { requireSession } from '../auth/auth.routes.ts';
+import { requireManager } from '../access.ts';
 import type { AuthService } from '../auth/auth.service.ts';
 import type { GamificationService } from './gamification.service.ts';
 
@@ -15,10 +13,7 @@ export function gamificationRoutes(app: FastifyInstance, deps: { auth: AuthServi
     '/api/sites/:siteId/ledger.csv',
     { schema: { params: z.object({ siteId: IdSchema }) }, config: { rateLimit: { max: 10, timeWindow: 60_000 } } },
     async (req, reply) => {
-      const session = await requireSession(deps.auth, req, false);
-      const role = session.actor.roles[req.params.siteId];
-      if (!role) throw notFound('Site');
-      if (!hasRole(role, 'moderator')) throw new AppError(ErrorCode.forbidden, 'Only the community managers can export the ledger');
+      requireManager(req.actor, req.params.siteId);
       const rows = await deps.gamification.ledger(req.params.siteId);
       const header = ['date', 'member', 'points', 'reason', 'note', 'conversation', 'by'];
       const lines = rows.map((r) => [new Date(r.createdAt).toISOString(), r.member, r.points, r.reason, r.note, r.conversationId, r.by]);

@@ -3,6 +3,7 @@ import type { GamificationSummary, Leaderboard, LeaderboardPeriod } from '@tribu
 import { inArray } from 'drizzle-orm';
 import { users } from '@tribu/db';
 import { notFound } from '../../lib/errors.ts';
+import { roleOn } from '../access.ts';
 import type { HelperActor } from '../actors.ts';
 import type { ModuleDeps } from '../module-deps.ts';
 import { GamificationRepository, toFacts } from './gamification.repository.ts';
@@ -52,7 +53,7 @@ export class GamificationService {
 
   /** A member's standing; any member of the site may read it (public recognition), others: not found. */
   async summary(actor: HelperActor, siteId: string, userId = actor.userId): Promise<GamificationSummary> {
-    if (!actor.roles[siteId]) throw notFound('Site');
+    if (!roleOn(actor, siteId)) throw notFound('Site');
     const { timeZone, tiers, badges } = await siteRules(this.deps, siteId);
     const [totals, stats, earned, history] = await Promise.all([
       this.repo.totals(siteId, userId),
@@ -93,7 +94,7 @@ export class GamificationService {
   }
 
   async leaderboard(actor: HelperActor, siteId: string, period: LeaderboardPeriod): Promise<Leaderboard> {
-    if (!actor.roles[siteId]) throw notFound('Site');
+    if (!roleOn(actor, siteId)) throw notFound('Site');
     const ranked = rank(await this.repo.standings(siteId, periodStart(period, new Date())));
     const ids = ranked.map((r) => r.helperId);
     const people = ids.length

@@ -1,8 +1,7 @@
-import { hasRole } from '@tribu/domain';
 import { ErrorCode, type Redemption, type RedemptionDecide, type Reward, type RewardSave } from '@tribu/protocol';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { HelperActor } from '../actors.ts';
-import { requireManager } from '../access.ts';
+import { hasRoleOn, requireManager, roleOn } from '../access.ts';
 import type { ModuleDeps } from '../module-deps.ts';
 import { RewardsRepository } from './rewards.repository.ts';
 
@@ -15,8 +14,8 @@ export class RewardsService {
   }
 
   async list(actor: HelperActor, siteId: string): Promise<Reward[]> {
-    if (!actor.roles[siteId]) throw notFound('Site');
-    return this.repo.list(siteId, !hasRole(actor.roles[siteId], 'moderator'));
+    if (!roleOn(actor, siteId)) throw notFound('Site');
+    return this.repo.list(siteId, !hasRoleOn(actor, siteId, 'moderator'));
   }
 
   async save(actor: HelperActor, input: RewardSave): Promise<Reward> {
@@ -29,7 +28,7 @@ export class RewardsService {
 
   async request(actor: HelperActor, rewardId: string): Promise<{ redemption: Redemption; balance: number }> {
     const reward = await this.repo.find(rewardId);
-    if (!reward || !actor.roles[reward.siteId]) throw notFound('Reward');
+    if (!reward || !roleOn(actor, reward.siteId)) throw notFound('Reward');
     const r = await this.repo.redeem(rewardId, reward.siteId, actor.userId);
     if (!r.ok) {
       if (r.reason === 'missing') throw notFound('Reward');
@@ -43,14 +42,14 @@ export class RewardsService {
   }
 
   async redemptions(actor: HelperActor, siteId: string, scope: 'mine' | 'all'): Promise<Redemption[]> {
-    if (!actor.roles[siteId]) throw notFound('Site');
+    if (!roleOn(actor, siteId)) throw notFound('Site');
     if (scope === 'all') requireManager(actor, siteId);
     return this.repo.redemptionsOf(siteId, scope === 'mine' ? actor.userId : null);
   }
 
   async decide(actor: HelperActor, input: RedemptionDecide): Promise<Redemption> {
     const row = await this.repo.findRedemption(input.redemptionId);
-    if (!row || !actor.roles[row.siteId]) throw notFound('Redemption');
+    if (!row || !roleOn(actor, row.siteId)) throw notFound('Redemption');
     requireManager(actor, row.siteId);
     if (input.action !== 'approve' && !input.message) {
       throw new AppError(ErrorCode.badRequest, input.action === 'fulfil' ? 'Add the message or code for the helper' : 'Give the helper a reason');

@@ -14,7 +14,7 @@ import { memberships, sites, users } from '@tribu/db';
 import { type ScoredChat, type LedgerEntry, type PointsAdjust, type Rules, type RulesPreview, type RulesView } from '@tribu/protocol';
 import { notFound } from '../../lib/errors.ts';
 import type { HelperActor } from '../actors.ts';
-import { requireManager } from '../access.ts';
+import { mayReadConversation, requireManager, roleOn } from '../access.ts';
 import type { ModuleDeps } from '../module-deps.ts';
 import { GamificationRepository, toFacts, type ChatRow } from './gamification.repository.ts';
 
@@ -40,7 +40,7 @@ export class RulesService {
   }
 
   async get(actor: HelperActor, siteId: string): Promise<RulesView> {
-    if (!actor.roles[siteId]) throw notFound('Site');
+    if (!roleOn(actor, siteId)) throw notFound('Site');
     const r = await siteRules(this.deps, siteId);
     return {
       scoring: r.scoring,
@@ -138,9 +138,8 @@ export class RulesService {
   /** Marks a chat abusive or out of scope: what it earned is revoked once; its rating never counts. */
   async exclude(actor: HelperActor, conversationId: string, reason: string): Promise<{ revoked: number }> {
     const conv = await this.deps.conversationRepo.findRow(conversationId);
-    if (!conv || !actor.roles[conv.siteId]) throw notFound();
-    // Someone else's chat answers like a missing one; on their own chat a helper learns why not.
-    if (!hasRole(actor.roles[conv.siteId], 'moderator') && conv.helperId !== actor.userId) throw notFound();
+    // A chat one may not read answers like a missing one; on their own chat a helper learns why not.
+    if (!conv || !mayReadConversation(actor, conv)) throw notFound();
     requireManager(actor, conv.siteId);
     const done = await this.repo.exclude(conv.siteId, conv.id, reason, actor.userId);
     if (done && done.points > 0) {

@@ -6,8 +6,8 @@ import { ErrorCode, IdSchema, type AuditEntryView, type AuditPage } from '@tribu
 import { sendCsv } from '../../lib/csv.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { AuditRow, AuditService } from '../audit/audit.service.ts';
+import { roleOn } from '../access.ts';
 import type { HelperActor } from '../actors.ts';
-import { requireSession } from '../auth/auth.routes.ts';
 import type { AuthService } from '../auth/auth.service.ts';
 
 const PAGE = 100;
@@ -18,7 +18,7 @@ const Query = z.object({
 
 /** The audit log is the admins': a stranger gets "not found", a helper or moderator a plain no. */
 function requireAdmin(actor: HelperActor, siteId: string): void {
-  const role = actor.roles[siteId];
+  const role = roleOn(actor, siteId);
   if (!role) throw notFound('Site');
   if (!hasRole(role, 'admin')) throw new AppError(ErrorCode.forbidden, "Only the site's admins can read the audit log");
 }

@@ -1,6 +1,6 @@
 import { ErrorCode, type Message, type ReportCreate, type ReportFeedAction, type ReportList, type ReportView } from '@tribu/protocol';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { requireManager } from '../access.ts';
+import { requireManager, roleOn } from '../access.ts';
 import type { HelperActor } from '../actors.ts';
 import { moderate } from '../feed/feed-moderation.ts';
 import type { FeedService } from '../feed/feed.service.ts';
@@ -49,7 +49,7 @@ export class ReportService {
       return { siteId: row.siteId, conversationId: row.id };
     }
     const item = await this.repo.feedItem(input.kind, input.targetId);
-    if (!item || !actor.roles[item.siteId]) throw notFound(input.kind === 'post' ? 'Post' : 'Comment');
+    if (!item || !roleOn(actor, item.siteId)) throw notFound(input.kind === 'post' ? 'Post' : 'Comment');
     return { siteId: item.siteId, conversationId: null };
   }
 

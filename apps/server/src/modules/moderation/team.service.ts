@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { memberships, sites, users } from '@tribu/db';
 import { ErrorCode, type Role, type TeamMember } from '@tribu/protocol';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { requireManager } from '../access.ts';
+import { requireManager, roleOn } from '../access.ts';
 import { byRoleThenName, memberColumns } from '../sites/member-columns.ts';
 import type { HelperActor } from '../actors.ts';
 import type { ModuleDeps } from '../module-deps.ts';
@@ -38,7 +38,7 @@ export class TeamService {
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(eq(memberships.siteId, siteId))
       .orderBy(...byRoleThenName);
-    const role = actor.roles[siteId];
+    const role = roleOn(actor, siteId);
     return rows.map((r) => ({
       ...r,
       joinedAt: r.joinedAt.toISOString(),
@@ -94,7 +94,7 @@ export class TeamService {
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(and(eq(memberships.userId, userId), eq(memberships.siteId, siteId)));
     if (!member) throw notFound('Member');
-    if (!mayActOn({ userId: actor.userId, role: actor.roles[siteId] }, member)) {
+    if (!mayActOn({ userId: actor.userId, role: roleOn(actor, siteId) }, member)) {
       throw new AppError(
         ErrorCode.forbidden,
         member.userId === actor.userId ? 'You cannot do that to yourself' : `Only someone above a ${member.role} can do that`,

@@ -4,7 +4,8 @@ import { requireManager } from '../access.ts';
 import type { HelperActor } from '../actors.ts';
 import type { SiteRow } from '../sites/site.service.ts';
 import type { Member } from './onboarding.repository.ts';
-import { observeChatsOf, requireMember, type OnboardingService } from './onboarding.service.ts';
+import { requireMember } from '../access.ts';
+import { observeChatsOf, type OnboardingService } from './onboarding.service.ts';
 
 const DAY_MS = 86_400_000;
 /** Newcomers: joined within the last NEWCOMER_DAYS (or checklist unfinished). */

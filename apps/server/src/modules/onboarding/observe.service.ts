@@ -1,7 +1,8 @@
 import type { ObserveList, ObservedChat, ObservedMessage } from '@tribu/protocol';
 import { notFound } from '../../lib/errors.ts';
 import type { HelperActor } from '../actors.ts';
-import { observeChatsOf, requireMember, type OnboardingService } from './onboarding.service.ts';
+import { requireMember } from '../access.ts';
+import { observeChatsOf, type OnboardingService } from './onboarding.service.ts';
 
 /** Chats offered to watch at once. */
 const LIST_SIZE = 12;
@@ -34,7 +35,7 @@ export class ObserveService {
   async list(actor: HelperActor, siteId: string): Promise<ObserveList> {
     requireMember(actor, siteId);
     const { observedIds, suggested } = await this.progress(siteId, actor.userId);
-    const rows = await this.repo.observableChats(siteId, actor.userId, LIST_SIZE);
+    const rows = await this.repo.observableChats(actor, siteId, LIST_SIZE);
     return {
       chats: rows.map((r) => ({
         id: r.id,
@@ -52,7 +53,7 @@ export class ObserveService {
 
   async open(actor: HelperActor, siteId: string, conversationId: string): Promise<ObservedChat> {
     requireMember(actor, siteId);
-    const chat = await this.repo.observableChat(siteId, conversationId);
+    const chat = await this.repo.observableChat(actor, siteId, conversationId);
     if (!chat) throw notFound('Conversation');
     // Rereading one's own chat teaches something too, but it is not watching a peer.
     if (chat.helper.id !== actor.userId) await this.repo.addObserved(siteId, actor.userId, chat.id);

@@ -1,19 +1,11 @@
 import { aliasedTable, and, asc, count, desc, eq, gte, inArray, isNotNull, max, ne, or, sql } from 'drizzle-orm';
 import { conversations, memberships, messages, onlineMinutes, sites, users, type Db, type MembershipOnboarding, type SiteSettings } from '@tribu/db';
+import { observableBy, observableIn } from '../access.sql.ts';
+import type { HelperActor } from '../actors.ts';
 
 const mentors = aliasedTable(users, 'mentor');
 /** Observed ids kept per membership at most (the step needs a handful). */
 const OBSERVED_KEPT = 50;
-
-/** A closed chat a helper answered, with nothing the site's word filter caught: what newcomers may watch. */
-const observable = (siteId: string) =>
-  and(
-    eq(conversations.siteId, siteId),
-    eq(conversations.status, 'closed'),
-    isNotNull(conversations.firstResponseAt),
-    isNotNull(conversations.helperId),
-    sql`not exists (select 1 from ${messages} where ${messages.conversationId} = ${conversations.id} and ${messages.flagged})`,
-  );
 
 /** A membership with its person and mentor, as the checklist and the newcomers list read it. */
 export interface Member {
@@ -136,7 +128,7 @@ export class OnboardingRepository {
   }
 
   async observableCount(siteId: string): Promise<number> {
-    const [r] = await this.db.select({ n: count() }).from(conversations).where(observable(siteId));
+    const [r] = await this.db.select({ n: count() }).from(conversations).where(observableIn(siteId));
     return r?.n ?? 0;
   }
 
@@ -144,8 +136,8 @@ export class OnboardingRepository {
    * Answered chats of others worth learning from: well rated first, then the fuller conversations,
    * then the recent ones; one per question (many visitors ask the same). Nothing about the visitor.
    */
-  async observableChats(siteId: string, reader: string, limit: number) {
-    const rows = await this.observableRows(siteId, reader, limit * 8);
+  async observableChats(reader: HelperActor, siteId: string, limit: number) {
+    const rows = await this.observableRows(reader, siteId, limit * 8);
     const seen = new Set<string>();
     return rows.filter((r) => {
       const key = r.question.trim().toLowerCase();
@@ -155,7 +147,7 @@ export class OnboardingRepository {
     }).slice(0, limit);
   }
 
-  private async observableRows(siteId: string, reader: string, limit: number) {
+  private async observableRows(reader: HelperActor, siteId: string, limit: number) {
     const helper = aliasedTable(users, 'helper');
     return this.db
       .select({
@@ -168,12 +160,13 @@ export class OnboardingRepository {
       })
       .from(conversations)
       .innerJoin(helper, eq(helper.id, conversations.helperId))
-      .where(and(observable(siteId), ne(conversations.helperId, reader)))
+      .where(and(observableBy(reader, siteId), ne(conversations.helperId, reader.userId)))
       .orderBy(sql`(coalesce(${conversations.rating}, 0) >= 4) desc`, desc(conversations.lastSeq), desc(conversations.closedAt))
       .limit(limit);
   }
 
-  async observableChat(siteId: string, conversationId: string) {
+  /** One chat to watch, under the same rule as the list (`observableBy`): anything else is not found. */
+  async observableChat(reader: HelperActor, siteId: string, conversationId: string) {
     const helper = aliasedTable(users, 'helper');
     const [row] = await this.db
       .select({
@@ -188,7 +181,7 @@ export class OnboardingRepository {
       })
       .from(conversations)
       .innerJoin(helper, eq(helper.id, conversations.helperId))
-      .where(and(observable(siteId), eq(conversations.id, conversationId)))
+      .where(and(observableBy(reader, siteId), eq(conversations.id, conversationId)))
       .limit(1);
     return row;
   }

@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CharterUpdateSchema, IdSchema, MentorAssignSchema, OnboardingSettingsSchema } from '@tribu/protocol';
-import { requireSession } from '../auth/auth.routes.ts';
 import type { AuthService } from '../auth/auth.service.ts';
 import type { NewcomersService } from './newcomers.service.ts';
 import type { ObserveService } from './observe.service.ts';
@@ -26,46 +25,45 @@ const writeLimit = { rateLimit: { max: 30, timeWindow: 60_000 } };
  */
 export function onboardingRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const actor = async (req: Parameters<typeof requireSession>[1], csrf: boolean) => (await requireSession(deps.auth, req, csrf)).actor;
 
   r.get('/api/sites/:siteId/onboarding', { schema: { params: site }, config: readLimit }, async (req) =>
-    deps.onboarding.status(await actor(req, false), req.params.siteId),
+    deps.onboarding.status(req.actor, req.params.siteId),
   );
   r.post('/api/sites/:siteId/onboarding/dismiss', { schema: { params: site }, config: writeLimit }, async (req) =>
-    deps.onboarding.dismiss(await actor(req, true), req.params.siteId),
+    deps.onboarding.dismiss(req.actor, req.params.siteId),
   );
   r.put('/api/sites/:siteId/onboarding/settings', { schema: { params: site, body: OnboardingSettingsSchema }, config: writeLimit }, async (req) =>
-    deps.newcomers.updateSettings(await actor(req, true), req.params.siteId, req.body),
+    deps.newcomers.updateSettings(req.actor, req.params.siteId, req.body),
   );
 
   r.get('/api/sites/:siteId/charter', { schema: { params: site }, config: readLimit }, async (req) =>
-    deps.onboarding.charter(await actor(req, false), req.params.siteId),
+    deps.onboarding.charter(req.actor, req.params.siteId),
   );
   r.post('/api/sites/:siteId/charter/accept', { schema: { params: site }, config: writeLimit }, async (req) =>
-    deps.onboarding.acceptCharter(await actor(req, true), req.params.siteId),
+    deps.onboarding.acceptCharter(req.actor, req.params.siteId),
   );
   r.put('/api/sites/:siteId/charter', { schema: { params: site, body: CharterUpdateSchema }, config: writeLimit }, async (req) =>
-    deps.newcomers.updateCharter(await actor(req, true), req.params.siteId, req.body.text),
+    deps.newcomers.updateCharter(req.actor, req.params.siteId, req.body.text),
   );
 
   r.get('/api/sites/:siteId/observe', { schema: { params: site }, config: readLimit }, async (req) =>
-    deps.observe.list(await actor(req, false), req.params.siteId),
+    deps.observe.list(req.actor, req.params.siteId),
   );
   r.get(
     '/api/sites/:siteId/observe/:conversationId',
     { schema: { params: site.extend({ conversationId: IdSchema }) }, config: readLimit },
-    async (req) => deps.observe.open(await actor(req, false), req.params.siteId, req.params.conversationId),
+    async (req) => deps.observe.open(req.actor, req.params.siteId, req.params.conversationId),
   );
 
   r.get('/api/sites/:siteId/newcomers', { schema: { params: site }, config: readLimit }, async (req) =>
-    deps.newcomers.list(await actor(req, false), req.params.siteId),
+    deps.newcomers.list(req.actor, req.params.siteId),
   );
   r.get('/api/sites/:siteId/mentees', { schema: { params: site }, config: readLimit }, async (req) =>
-    deps.newcomers.mentees(await actor(req, false), req.params.siteId),
+    deps.newcomers.mentees(req.actor, req.params.siteId),
   );
   r.put(
     '/api/sites/:siteId/newcomers/:userId/mentor',
     { schema: { params: site.extend({ userId: IdSchema }), body: MentorAssignSchema }, config: writeLimit },
-    async (req) => deps.newcomers.assignMentor(await actor(req, true), req.params.siteId, req.params.userId, req.body.mentorId),
+    async (req) => deps.newcomers.assignMentor(req.actor, req.params.siteId, req.params.userId, req.body.mentorId),
   );
 }

@@ -1,15 +1,12 @@
 import { DEFAULT_OBSERVE_CHATS, ErrorCode, type CharterView, type OnboardingStatus, type OnboardingStep } from '@tribu/protocol';
 import { AppError, notFound } from '../../lib/errors.ts';
+import { requireMember } from '../access.ts';
 import type { HelperActor } from '../actors.ts';
 import type { ModuleDeps } from '../module-deps.ts';
 import type { SiteRow } from '../sites/site.service.ts';
 import { OnboardingRepository, type Member } from './onboarding.repository.ts';
 import { deriveSteps, newDates } from './onboarding.steps.ts';
 
-/** Any role on the site; another site's things answer like missing ones. */
-export function requireMember(actor: HelperActor, siteId: string): void {
-  if (!actor.roles[siteId]) throw notFound('Site');
-}
 
 /** How many chats the site suggests watching (0: none). */
 export const observeChatsOf = (site: SiteRow) => site.settings.observeChats ?? DEFAULT_OBSERVE_CHATS;

@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { SiteCreateSchema } from '@tribu/protocol';
 import { parseFields } from '../../lib/parse-fields.ts';
-import { requireSession } from '../auth/auth.routes.ts';
 import type { AuthService } from '../auth/auth.service.ts';
 import { requireOperator, type OperatorService } from './operator.service.ts';
 
@@ -11,13 +10,13 @@ export function operatorRoutes(app: FastifyInstance, deps: { auth: AuthService; 
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/operator/sites', { config: { rateLimit: { max: 60, timeWindow: 60_000 } } }, async (req, reply) => {
-    requireOperator(await requireSession(deps.auth, req, false));
+    requireOperator(req.session);
     void reply.header('cache-control', 'no-store');
     return { sites: await deps.operator.list() };
   });
 
   r.post('/api/operator/sites', { config: { rateLimit: { max: 10, timeWindow: 60_000 } } }, async (req, reply) => {
-    const actor = requireOperator(await requireSession(deps.auth, req, true));
+    const actor = requireOperator(req.session);
     const created = await deps.operator.create(actor, parseFields(SiteCreateSchema, req.body));
     return reply.status(201).send(created);
   });

@@ -2,12 +2,12 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdSchema, PrivacyEraseSchema, PrivacyLookupSchema, VisitorCredentialsSchema, type PrivacyLookupResult } from '@tribu/protocol';
-import { requireSession } from '../auth/auth.routes.ts';
 import type { AuthService } from '../auth/auth.service.ts';
 import { allowOrigin, widgetPreflight } from '../../lib/widget-cors.ts';
 import type { PrivacyService } from './privacy.service.ts';
 
-const visitorLimit = { rateLimit: { max: 10, timeWindow: 60_000 } };
+// The widget's routes: a visitor token and the site's allowed origins, never a backoffice session.
+const visitorLimit = { auth: 'public', rateLimit: { max: 10, timeWindow: 60_000 } } as const;
 const read = { rateLimit: { max: 120, timeWindow: 60_000 } };
 const write = { rateLimit: { max: 30, timeWindow: 60_000 } };
 const SiteParams = z.object({ siteId: IdSchema });
@@ -42,7 +42,7 @@ export function privacyRoutes(app: FastifyInstance, deps: { auth: AuthService; p
   });
 
   r.get('/api/sites/:siteId/privacy/options', { schema: { params: SiteParams }, config: read }, async (req) => {
-    const { actor } = await requireSession(deps.auth, req, false);
+    const { actor } = req;
     return privacy.options(actor, req.params.siteId);
   });
 
@@ -50,7 +50,7 @@ export function privacyRoutes(app: FastifyInstance, deps: { auth: AuthService; p
     '/api/sites/:siteId/privacy/visitors',
     { schema: { params: SiteParams, querystring: PrivacyLookupSchema }, config: read },
     async (req, reply): Promise<PrivacyLookupResult> => {
-      const { actor } = await requireSession(deps.auth, req, false);
+      const { actor } = req;
       void reply.header('cache-control', 'no-store');
       return { visitors: await privacy.find(actor, req.params.siteId, req.query) };
     },
@@ -58,7 +58,7 @@ export function privacyRoutes(app: FastifyInstance, deps: { auth: AuthService; p
 
   // A POST with the CSRF token, not a link: it writes an audit line, and no GET may change a row.
   r.post('/api/sites/:siteId/privacy/visitors/:visitorId/export', { schema: { params: VisitorParams }, config: write }, async (req, reply) => {
-    const { actor } = await requireSession(deps.auth, req, true);
+    const { actor } = req;
     const data = await privacy.exportFor(actor, req.params.siteId, req.params.visitorId);
     void attachment(reply, `tribu-visitor-${req.params.visitorId.slice(0, 8)}`);
     return data;
@@ -68,7 +68,7 @@ export function privacyRoutes(app: FastifyInstance, deps: { auth: AuthService; p
     '/api/sites/:siteId/privacy/visitors/:visitorId/erase',
     { schema: { params: VisitorParams, body: PrivacyEraseSchema }, config: write },
     async (req) => {
-      const { actor } = await requireSession(deps.auth, req, true);
+      const { actor } = req;
       return { visitor: await privacy.eraseFor(actor, req.params.siteId, req.params.visitorId, req.body.reason) };
     },
   );

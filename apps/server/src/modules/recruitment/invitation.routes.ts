@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdSchema, InvitationAcceptSchema, InvitationTokenSchema, InviteSchema, SESSION_COOKIE } from '@tribu/protocol';
-import { assertSameOrigin, requireSession, setSessionCookie } from '../auth/auth.routes.ts';
+import { setSessionCookie } from '../auth/auth.routes.ts';
+import { assertSameOrigin } from '../../plugins/auth.ts';
 import { SESSION_TTL_MS, type AuthService } from '../auth/auth.service.ts';
 import type { InvitationService } from './invitation.service.ts';
 
@@ -21,14 +22,14 @@ export function invitationRoutes(
     '/api/sites/:siteId/invitations',
     { schema: { params: z.object({ siteId: IdSchema }), body: InviteSchema }, config: { rateLimit: { max: 30, timeWindow: 60_000 } } },
     async (req) => {
-      const { actor } = await requireSession(deps.auth, req, true);
+      const { actor } = req;
       return deps.invitations.invite(actor, { siteId: req.params.siteId, ...req.body });
     },
   );
 
   r.post(
     '/api/invitations/preview',
-    { schema: { body: InvitationTokenSchema }, config: { rateLimit: { max: 30, timeWindow: 60_000 } } },
+    { schema: { body: InvitationTokenSchema }, config: { auth: 'public', rateLimit: { max: 30, timeWindow: 60_000 } } },
     async (req) => deps.invitations.preview(req.body.token),
   );
 
@@ -37,7 +38,9 @@ export function invitationRoutes(
     {
       schema: { body: InvitationAcceptSchema },
       // Per address and link: tokens cannot be guessed, this only stops one link being hammered.
+      // Public: the invited person may have no account yet; one signed in already is read from the cookie below.
       config: {
+        auth: 'public',
         rateLimit: {
           max: 10,
           timeWindow: 60_000,

@@ -71,6 +71,8 @@ export function widgetRoutes(
         params: z.object({ siteKey: SiteKeySchema }),
         querystring: z.object({ locale: LocaleSchema.optional() }),
       },
+      // Asked by the loader on merchant pages: no backoffice session, ever.
+      config: { auth: 'public' },
     },
     async (req, reply) => {
       const site = await deps.sites.byKey(req.params.siteKey);

@@ -13,7 +13,7 @@ export function visitorRoutes(app: FastifyInstance, deps: { visitors: VisitorSer
   widgetPreflight(app, '/api/visitor/token');
   r.post(
     '/api/visitor/token',
-    { schema: { body: VisitorTokenRequestSchema }, config: { rateLimit: { max: 30, timeWindow: 60_000 } } },
+    { schema: { body: VisitorTokenRequestSchema }, config: { auth: 'public', rateLimit: { max: 30, timeWindow: 60_000 } } },
     async (req, reply) => {
       const origin = req.headers.origin;
       const host = req.headers.host;
