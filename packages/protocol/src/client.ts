@@ -11,6 +11,7 @@ export type * from './gamification.ts';
 export * from './recruitment.ts';
 export type * from './recruitment.schemas.ts';
 export * from './kpi.ts';
+export * from './calendar.ts';
 export type * from './http.ts';
 export { CSRF_HEADER, LOCALES, SESSION_COOKIE, type Locale } from './constants.ts';
 export * from './ack.ts';

@@ -9,6 +9,8 @@ export * from './community.ts';
 export * from './gamification.ts';
 export * from './kpi.ts';
 export * from './kpi.schemas.ts';
+export * from './calendar.ts';
+export * from './calendar.schemas.ts';
 export * from './recruitment.ts';
 export * from './recruitment.schemas.ts';
 export * from './http.ts';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LIMITS } from './limits.ts';
 import type { AuthorKind, Role } from './schemas.ts';
 import { IdSchema } from './schemas.ts';
+import { InstantQuerySchema } from './calendar.schemas.ts';
 
 // ---------- moderation: reports, bans, blocked words, the team, the audit log ----------
 
@@ -175,6 +176,13 @@ export interface AuditEntryView {
   reason: string | null;
   details: Record<string, unknown>;
 }
+
+/** `?action=…&before=…` of the audit log: one kind of action, and the page of lines before an instant. */
+export const AuditQuerySchema = z.object({
+  action: z.string().max(60).optional(),
+  before: InstantQuerySchema.optional(),
+});
+export type AuditQuery = z.infer<typeof AuditQuerySchema>;
 
 /** GET /api/sites/:siteId/audit — newest first; `actions` are those present, for the filter. */
 export interface AuditPage {

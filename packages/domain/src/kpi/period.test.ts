@@ -8,6 +8,14 @@ describe('periods in calendar days', () => {
     expect(eachDay('2026-03-30', '2026-04-02')).toEqual(['2026-03-30', '2026-03-31', '2026-04-01', '2026-04-02']);
   });
 
+  it('lists the days up to the last day of the calendar and stops, and refuses a run of days it would not finish', () => {
+    expect(eachDay('9999-12-30', '9999-12-31')).toEqual(['9999-12-30', '9999-12-31']);
+    expect(eachDay('2026-04-02', '2026-04-01')).toEqual([]);
+    expect(eachDay('2026-04-01', '2026-04-01')).toEqual(['2026-04-01']);
+    expect(() => eachDay('2000-01-01', '9999-12-31')).toThrow(RangeError);
+    expect(() => eachDay('april', 'may')).toThrow(RangeError);
+  });
+
   it('knows 1 April 2026 is a Wednesday and Sunday is day 7', () => {
     expect(isoWeekday('2026-04-01')).toBe(3);
     expect(isoWeekday('2026-04-05')).toBe(7);

@@ -8,11 +8,18 @@ export const addDays = (day: string, n: number): string => toDay(toMs(day) + n *
 /** Days from `from` to `to`, both included. */
 export const daysInPeriod = (from: string, to: string): number => Math.round((toMs(to) - toMs(from)) / DAY_MS) + 1;
 
-/** Every day from `from` to `to`, both included. */
+/** Most days `eachDay` lists: ten years, far above any period a request may ask for. */
+export const MAX_LISTED_DAYS = 3660;
+
+/**
+ * Every day from `from` to `to`, both included. The count is computed once, so the loop ends
+ * whatever the days (comparing them as text does not: the day after 9999-12-31 is "+010000-01-01").
+ */
 export function eachDay(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let d = from; d <= to; d = addDays(d, 1)) out.push(d);
-  return out;
+  const n = daysInPeriod(from, to);
+  if (!Number.isFinite(n)) throw new RangeError(`Not a period: ${from} to ${to}`);
+  if (n > MAX_LISTED_DAYS) throw new RangeError(`A period of ${n} days is longer than ${MAX_LISTED_DAYS}`);
+  return Array.from({ length: Math.max(0, n) }, (_, i) => addDays(from, i));
 }
 
 /** ISO weekday of a day: 1 Monday … 7 Sunday. */

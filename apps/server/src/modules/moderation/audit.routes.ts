@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { hasRole } from '@tribu/domain';
-import { ErrorCode, IdSchema, type AuditEntryView, type AuditPage } from '@tribu/protocol';
+import { AuditQuerySchema, ErrorCode, IdSchema, type AuditEntryView, type AuditPage } from '@tribu/protocol';
 import { sendCsv } from '../../lib/csv.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { AuditRow, AuditService } from '../audit/audit.service.ts';
@@ -11,10 +11,6 @@ import type { HelperActor } from '../actors.ts';
 import type { AuthService } from '../auth/auth.service.ts';
 
 const PAGE = 100;
-const Query = z.object({
-  action: z.string().max(60).optional(),
-  before: z.iso.datetime().optional(),
-});
 
 /** The audit log is the admins': a stranger gets "not found", a helper or moderator a plain no. */
 function requireAdmin(actor: HelperActor, siteId: string): void {
@@ -39,7 +35,7 @@ export function auditRoutes(app: FastifyInstance, deps: { auth: AuthService; aud
   const r = app.withTypeProvider<ZodTypeProvider>();
   const params = z.object({ siteId: IdSchema });
 
-  r.get('/api/sites/:siteId/audit', { schema: { params, querystring: Query }, config: { rateLimit: { max: 60, timeWindow: 60_000 } } }, async (req): Promise<AuditPage> => {
+  r.get('/api/sites/:siteId/audit', { schema: { params, querystring: AuditQuerySchema }, config: { rateLimit: { max: 60, timeWindow: 60_000 } } }, async (req): Promise<AuditPage> => {
     const { actor } = await requireSession(deps.auth, req, false);
     requireAdmin(actor, req.params.siteId);
     const rows = await deps.audit.list(req.params.siteId, { ...req.query, limit: PAGE });
@@ -50,7 +46,7 @@ export function auditRoutes(app: FastifyInstance, deps: { auth: AuthService; aud
     };
   });
 
-  r.get('/api/sites/:siteId/audit.csv', { schema: { params, querystring: Query.pick({ action: true }) }, config: { rateLimit: { max: 10, timeWindow: 60_000 } } }, async (req, reply) => {
+  r.get('/api/sites/:siteId/audit.csv', { schema: { params, querystring: AuditQuerySchema.pick({ action: true }) }, config: { rateLimit: { max: 10, timeWindow: 60_000 } } }, async (req, reply) => {
     const { actor } = await requireSession(deps.auth, req, false);
     requireAdmin(actor, req.params.siteId);
     const rows = await deps.audit.list(req.params.siteId, { action: req.query.action, limit: 5000 });
