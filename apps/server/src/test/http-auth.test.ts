@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CSRF_HEADER, ErrorCode } from '@tribu/protocol';
+import { routeAccess, type RouteAccess } from '../plugins/auth.ts';
+import { usePostgresServer } from './support/app.ts';
+import { login } from './support/clients.ts';
+import { fingerprint } from './support/fingerprint.ts';
+import { USERS } from './support/fixtures.ts';
+import { routeTable } from './support/routes.ts';
+import { hasPostgres } from './support/services.ts';
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Every /api route a person may call without being signed in, each one a decision (plugins/auth.ts):
+ * a new public route fails this list until it is added here, with the reason it needs no session.
+ */
+const PUBLIC_ROUTES = [
+  'POST /api/auth/login', // signing in
+  'POST /api/auth/login/two-factor', // the second step of signing in
+  'POST /api/auth/password/forgot', // a reset link by mail
+  'POST /api/auth/password/reset', // the link's token
+  'GET /api/avatars/:userId', // helper photos on merchant pages
+  'POST /api/invitations/preview', // the invitation's token
+  'POST /api/invitations/accept', // the invitation's token
+  'GET /api/join/:siteKey', // the public "Become a helper" page
+  'POST /api/join/:siteKey',
+  'GET /api/widget/:siteKey', // the loader on merchant pages
+  'POST /api/visitor/token', // the widget: the site's allowed origins
+  'POST /api/visitor/data', // the widget: a visitor token
+  'POST /api/visitor/erase',
+  'POST /api/visitor-email/confirm', // the confirmation mail's one-time token
+].sort();
+
+describe.skipIf(!hasPostgres)('authentication as a hook, over the whole route table', () => {
+  const t = usePostgresServer();
+  let table: RouteAccess[];
+  let admin: Awaited<ReturnType<typeof login>>;
+
+  beforeAll(async () => {
+    table = routeAccess(t.server.app).filter((r) => r.url.startsWith('/api/') && r.method !== 'HEAD');
+    admin = await login(t.server.url, USERS.adminA.email);
+  });
+
+  const concrete = (path: string) =>
+    path
+      .replace(':siteId', t.server.sites.siteA)
+      .replace(':siteKey', 'shop-a')
+      .replace(':userId', admin.me.user.id)
+      .replace(/:[a-zA-Z]+/g, () => randomUUID());
+  const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
+
+  it('knows the decision for every /api route Fastify answers', () => {
+    const served = routeTable(t.server.app.printRoutes({ commonPrefix: false }))
+      .filter((r) => r.path.startsWith('/api/') && r.method !== 'HEAD')
+      .map((r) => `${r.method} ${r.path}`)
+      .sort();
+    expect(table.map(key).sort()).toEqual(served);
+    // A floor, so an empty table cannot make the checks below vacuous.
+    expect(table.filter((r) => r.auth === 'session' && WRITES.has(r.method)).length).toBeGreaterThan(30);
+  });
+
+  it('lets only the reviewed routes through without a session', () => {
+    const open = table.filter((r) => r.auth === 'public' && r.method !== 'OPTIONS').map(key).sort();
+    expect(open).toEqual(PUBLIC_ROUTES);
+    // Preflights only answer CORS questions; each belongs to a public widget route.
+    for (const r of table.filter((x) => x.method === 'OPTIONS')) expect(PUBLIC_ROUTES).toContain(`POST ${r.url}`);
+  });
+
+  it('answers 401 on every signed-in-only route without a session, and changes nothing', async () => {
+    const before = await fingerprint(t.databaseUrl, { memberships: ['onboarding'] });
+    for (const r of table.filter((x) => x.auth === 'session')) {
+      const res = await fetch(`${t.server.url}${concrete(r.url)}`, {
+        method: r.method,
+        headers: { origin: new URL(t.server.url).origin, ...(WRITES.has(r.method) ? { 'content-type': 'application/json' } : {}) },
+        body: WRITES.has(r.method) ? '{}' : undefined,
+      });
+      expect([key(r), res.status]).toEqual([key(r), 401]);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe(ErrorCode.unauthorized);
+    }
+    expect(await fingerprint(t.databaseUrl, { memberships: ['onboarding'] })).toEqual(before);
+  });
+
+  it('answers 403 on every state-changing signed-in route sent with the session but without the CSRF header, and changes nothing', async () => {
+    const writes = table.filter((r) => r.auth === 'session' && WRITES.has(r.method));
+    const before = await fingerprint(t.databaseUrl);
+    for (const r of writes) {
+      for (const csrf of [undefined, 'not-the-token']) {
+        const res = await fetch(`${t.server.url}${concrete(r.url)}`, {
+          method: r.method,
+          headers: {
+            cookie: admin.cookie,
+            origin: new URL(t.server.url).origin,
+            'content-type': 'application/json',
+            ...(csrf ? { [CSRF_HEADER]: csrf } : {}),
+          },
+          body: '{}',
+        });
+        expect([key(r), csrf, res.status]).toEqual([key(r), csrf, 403]);
+        expect(((await res.json()) as { error: { code: string } }).error.code).toBe(ErrorCode.forbidden);
+      }
+    }
+    expect(await fingerprint(t.databaseUrl)).toEqual(before);
+    // The session is still good: the refusals neither used nor ended it.
+    expect((await fetch(`${t.server.url}/api/auth/me`, { headers: { cookie: admin.cookie } })).status).toBe(200);
+  });
+
+  it('still serves a signed-in route with the session and its CSRF token', async () => {
+    const res = await fetch(`${t.server.url}/api/profile`, {
+      method: 'PATCH',
+      headers: { cookie: admin.cookie, origin: new URL(t.server.url).origin, [CSRF_HEADER]: admin.me.csrfToken, 'content-type': 'application/json' },
+      body: JSON.stringify({ bio: 'Runs the shop' }),
+    });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { bio: string }).bio).toBe('Runs the shop');
+  });
+});
