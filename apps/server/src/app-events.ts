@@ -7,6 +7,7 @@ export interface Reactions {
   offlineAnswers: Pick<ConversationEvents, 'messageCreated'>;
   moderation: { flaggedMessage(message: Parameters<ConversationEvents['messageCreated']>[1]): void };
   transcripts: { conversationUpdated(conversation: Parameters<ConversationEvents['conversationUpdated']>[1]): void };
+  visitorEmails: Pick<ConversationEvents, 'conversationUpdated'>;
   gamification: { chatEnded(conversationId: string): Promise<void> };
 }
 
@@ -42,6 +43,8 @@ export function conversationFanOut(
       relay.conversationUpdated(visitorId, conversation);
       // A visitor who left an address gets the transcript when the chat ends (off the close path).
       later().transcripts.conversationUpdated(conversation);
+      // A new chat with an address: the visitor confirms it before Tribu mails them anything else.
+      later().visitorEmails.conversationUpdated(visitorId, conversation);
       if (conversation.helper) presenceChanged(conversation.siteId);
       // An ended or rated chat is scored; awarding is idempotent, so a retried close awards once.
       if (conversation.status === 'closed' && conversation.helper) {

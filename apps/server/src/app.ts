@@ -61,8 +61,9 @@ import { RecruitmentRepository } from './modules/recruitment/recruitment.reposit
 import { invitationRoutes } from './modules/recruitment/invitation.routes.ts';
 import { ApplicationService } from './modules/recruitment/application.service.ts';
 import { recruitmentRoutes } from './modules/recruitment/recruitment.routes.ts';
-import { OfflineAnswerMail } from './modules/mail/offline-answer.service.ts';
-import { TranscriptMail } from './modules/mail/transcript.service.ts';
+import { visitorEmailRoutes } from './modules/mail/visitor-email.routes.ts';
+import { visitorMails } from './modules/mail/visitor-mails.ts';
+import { PageLinks } from './modules/conversations/page-links.ts';
 import { PrivacyService } from './modules/privacy/privacy.service.ts';
 import { privacyRoutes } from './modules/privacy/privacy.routes.ts';
 
@@ -111,7 +112,7 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   // Ended sessions close their sockets on every node (the notifier is built below, once the services it reads exist).
   const auth = new AuthService(db.db, { sessionsEnded: (ids) => notify.sessionsEnded(ids) });
   const visitors = new VisitorService(db.db, sites, secret, env.PUBLIC_URL);
-  const conversationRepo = new ConversationRepository(db.db);
+  const conversationRepo = new ConversationRepository(db.db, new PageLinks(sites, env.PUBLIC_URL));
   const rights = new HelperRights({
     ns: helperNs,
     session: (id) => auth.bySessionId(id),
@@ -154,7 +155,7 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   const events = conversationFanOut(relay, {
     positions,
     presenceChanged,
-    later: () => ({ offlineAnswers, moderation, transcripts, gamification }),
+    later: () => ({ offlineAnswers, moderation, transcripts, visitorEmails, gamification }),
     log: app.log,
   });
   const conversations = new ConversationService(conversationRepo, sites, events, async (siteId, text) => (await screen.find(siteId, text)).length > 0);
@@ -183,8 +184,7 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   const recruitmentRepo = new RecruitmentRepository(db.db);
   const invitations = new InvitationService(moduleDeps, recruitmentRepo, { auth, mailer, publicUrl: env.PUBLIC_URL });
   const applications = new ApplicationService(moduleDeps, recruitmentRepo, invitations);
-  const transcripts = new TranscriptMail(moduleDeps);
-  const offlineAnswers = new OfflineAnswerMail(moduleDeps, async (visitorId) =>
+  const { emails: visitorEmails, transcripts, offlineAnswers } = visitorMails(moduleDeps, env.PUBLIC_URL, async (visitorId) =>
     (await visitorNs.in(rooms.visitor(visitorId)).fetchSockets()).length > 0,
   );
   const limiters = {
@@ -239,6 +239,7 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   onboardingRoutes(app, { auth, onboarding, observe: new ObserveService(onboarding), newcomers: new NewcomersService(onboarding) });
   kpiRoutes(app, { auth, kpis: new KpiService(moduleDeps) });
   invitationRoutes(app, { auth, invitations, secureCookies });
+  visitorEmailRoutes(app, { visitorEmails });
   recruitmentRoutes(app, { auth, applications });
   widgetRoutes(app, { sites, availability });
   const privacy = new PrivacyService(moduleDeps, {

@@ -21,3 +21,4 @@ export * from './admin.ts';
 export * from './onboarding.ts';
 export * from './onboarding.schemas.ts';
 export * from './privacy.ts';
+export * from './visitor-email.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOriginAllowed, isSameOrigin } from './origin.ts';
+import { isOriginAllowed, isSameOrigin, shownPageUrl, siteLinkOrNull } from './origin.ts';
 
 const allowed = ['https://shop.example', 'self'];
 
@@ -52,5 +52,31 @@ describe('isSameOrigin', () => {
     [undefined, 'tribu.example', 'https://tribu.example', false],
   ])('%s on host %s with PUBLIC_URL %s → %s', (origin, host, publicUrl, expected) => {
     expect(isSameOrigin(origin, host, publicUrl)).toBe(expected);
+  });
+});
+
+describe('siteLinkOrNull: a visitor page is a link only on the site\'s allowed origins', () => {
+  const site = { allowedOrigins: ['https://shop.example', 'self'] };
+  it.each([
+    ['https://shop.example/boots?size=42', 'https://shop.example/boots?size=42'],
+    ['HTTPS://SHOP.EXAMPLE/Boots', 'https://shop.example/Boots'],
+    ['https://tribu.example/demo', 'https://tribu.example/demo'],
+    ['http://tribu.example/demo', null],
+    ['http://shop.example/boots', null],
+    ['https://shop.example.evil.com/boots', null],
+    ['https://shop.example@evil.com/', null],
+    ['https://user:pw@shop.example/', null],
+    ['https://evil.example/https://shop.example/', null],
+    ['javascript:alert(1)//https://shop.example', null],
+    ['data:text/html,hi', null],
+    ['not a url', null],
+    ['', null],
+  ])('%s → %s', (url, expected) => {
+    expect(siteLinkOrNull(site, url, 'https://tribu.example')).toBe(expected);
+  });
+
+  it('shows a page off the allowed origins as its text, without a scheme', () => {
+    expect(shownPageUrl(site, 'https://evil.example/win?x=1', 'https://tribu.example')).toBe('evil.example/win?x=1');
+    expect(shownPageUrl(site, 'https://shop.example/boots', 'https://tribu.example')).toBe('https://shop.example/boots');
   });
 });

@@ -38,3 +38,31 @@ function schemeMatchesPublic(origin: URL, host: string, publicUrl: string | unde
   const own = publicUrl ? new URL(publicUrl) : undefined;
   return !own || own.host !== host.toLowerCase() || origin.origin === own.origin;
 }
+
+/**
+ * The one rule for "the visitor's page" as a link (desk, mails, moderation, exports): the URL when
+ * it is http(s) on one of the site's allowed origins (`self` being `PUBLIC_URL`'s origin), else
+ * null — a page URL is whatever the visitor's client says, and Tribu never lends it a link.
+ */
+export function siteLinkOrNull(site: { allowedOrigins: readonly string[] }, url: string | null | undefined, publicUrl: string): string | null {
+  if (!url) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if ((parsed.protocol !== 'https:' && parsed.protocol !== 'http:') || parsed.username || parsed.password) return null;
+  const own = new URL(publicUrl).origin;
+  return site.allowedOrigins.some((entry) => (entry === 'self' ? own : entry) === parsed.origin) ? parsed.href : null;
+}
+
+/** A page URL as words only: without its scheme, neither the desk nor a mail client makes it a link. */
+export function pageUrlAsText(url: string): string {
+  return url.replace(/^[a-z][a-z0-9+.-]*:(\/\/)?/i, '');
+}
+
+/** What Tribu shows of a visitor's page URL: the link when `siteLinkOrNull` allows it, else its text. */
+export function shownPageUrl(site: { allowedOrigins: readonly string[] }, url: string, publicUrl: string): string {
+  return siteLinkOrNull(site, url, publicUrl) ?? pageUrlAsText(url);
+}

@@ -4,6 +4,7 @@ import type { AuthorKind, Conversation, Message, Page, QueueItem } from '@tribu/
 import { LIMITS } from '@tribu/protocol';
 import { toConversation, toMessage, toQueueItem } from './conversation.mapper.ts';
 import { MessageBatcher } from './message-batch.ts';
+import { pagesAsText, type PageLinks } from './page-links.ts';
 
 type ConversationRow = typeof conversations.$inferSelect;
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -26,7 +27,11 @@ export class ConversationRepository {
   /** Concurrent sends, written together: one transaction per batch instead of one per message. */
   private readonly batcher: MessageBatcher;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    /** How a visitor's page URL is handed out: a link on the site's allowed origins only. */
+    readonly pages: PageLinks = pagesAsText,
+  ) {
     this.batcher = new MessageBatcher(db);
   }
 
@@ -52,14 +57,23 @@ export class ConversationRepository {
 
   async view(row: ConversationRow): Promise<Conversation> {
     const ids = [row.helperId, row.handoffTo].filter((x): x is string => x !== null);
-    if (ids.length === 0) return toConversation(row, null);
-    const people = await this.db
-      .select({ id: users.id, displayName: users.displayName, avatarUrl: users.avatarUrl, bio: users.bio })
-      .from(users)
-      .where(inArray(users.id, ids));
+    const people =
+      ids.length === 0
+        ? []
+        : await this.db
+            .select({ id: users.id, displayName: users.displayName, avatarUrl: users.avatarUrl, bio: users.bio })
+            .from(users)
+            .where(inArray(users.id, ids));
     const helper = people.find((p) => p.id === row.helperId) ?? null;
     const handoffTo = people.find((p) => p.id === row.handoffTo)?.displayName ?? null;
-    return toConversation(row, helper, handoffTo);
+    const conversation = toConversation(row, helper, handoffTo);
+    return conversation.page ? { ...conversation, page: await this.pages.shown(row.siteId, conversation.page) } : conversation;
+  }
+
+  /** A board card, its page shown by the one page-link rule. */
+  async queueItem(row: ConversationRow): Promise<QueueItem> {
+    const item = toQueueItem(row);
+    return item.page ? { ...item, page: await this.pages.shown(row.siteId, item.page) } : item;
   }
 
   /** The visitor's open conversation on a site, else their latest closed one. */
@@ -192,7 +206,7 @@ export class ConversationRepository {
       .where(and(eq(conversations.siteId, siteId), eq(conversations.status, 'waiting'), isNull(conversations.staffAt)))
       .orderBy(asc(conversations.createdAt))
       .limit(200);
-    return rows.map(toQueueItem);
+    return Promise.all(rows.map((r) => this.queueItem(r)));
   }
 
   /** The site's waiting conversations, oldest first, with whose they are. */

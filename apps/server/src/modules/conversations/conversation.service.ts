@@ -17,7 +17,6 @@ import { hasRoleOn, requireMember, requireReadConversation, roleOn } from '../ac
 import type { Actor, HelperActor, VisitorActor } from '../actors.ts';
 import type { SiteService } from '../sites/site.service.ts';
 import type { ConversationEvents } from './conversation.events.ts';
-import { toQueueItem } from './conversation.mapper.ts';
 import type { ConversationRepository } from './conversation.repository.ts';
 
 type PrechatSettings = NonNullable<Awaited<ReturnType<SiteService['byId']>>>['settings']['prechat'];
@@ -63,7 +62,7 @@ export class ConversationService {
         topics: matchTopics(input.text, site?.settings.topics ?? []),
       });
       const conversation = await this.repo.view(row);
-      this.events.queueAdded(toQueueItem(row));
+      this.events.queueAdded(await this.repo.queueItem(row));
       this.events.conversationUpdated(v.visitorId, conversation);
       return { conversation, message };
     } catch (e) {
@@ -97,7 +96,7 @@ export class ConversationService {
     const row = await this.readable(v, conversationId);
     if (row.status === 'closed') return;
     await this.repo.recordPage(row.id, page);
-    this.events.pageViewed({ conversationId: row.id, page, at: new Date().toISOString() });
+    this.events.pageViewed({ conversationId: row.id, page: await this.repo.pages.shown(row.siteId, page), at: new Date().toISOString() });
   }
 
   async rate(v: VisitorActor, input: ConversationRate): Promise<Conversation> {
@@ -162,7 +161,7 @@ export class ConversationService {
     this.events.helperReleased(h.userId, conversation);
     if (row.handoffTo) this.events.handoffWithdrawn(row.handoffTo, row.id);
     // A staff chat a manager lets go returns to the staff queue, never to the volunteers' board.
-    if (!released.staffAt) this.events.queueAdded(toQueueItem(released));
+    if (!released.staffAt) this.events.queueAdded(await this.repo.queueItem(released));
     return conversation;
   }
 
@@ -174,7 +173,7 @@ export class ConversationService {
       // The helper's tabs learn it left their desk; the visitor sees it waiting again.
       this.events.conversationUpdated(row.visitorId, conversation);
       this.events.helperReleased(row.releasedFrom, conversation);
-      this.events.queueAdded(toQueueItem(row));
+      this.events.queueAdded(await this.repo.queueItem(row));
     }
     return released.length;
   }

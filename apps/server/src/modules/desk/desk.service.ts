@@ -34,7 +34,8 @@ export class DeskService {
     ]);
     const earlier = await Promise.all(earlierRows.map((r) => this.deps.conversationRepo.view(r)));
     // Only whether an address was left: helpers never see it.
-    return { conversationId: row.id, trail, earlier, notes, followUpByEmail: row.visitorEmail !== null };
+    const shownTrail = await this.deps.conversationRepo.pages.shownAll(row.siteId, trail);
+    return { conversationId: row.id, trail: shownTrail, earlier, notes, followUpByEmail: row.visitorEmail !== null };
   }
 
   async addNote(h: HelperActor, input: NoteAdd): Promise<ConversationNote> {

@@ -4,7 +4,6 @@ import { ErrorCode, type Conversation, type ConversationWithMessages, type Hando
 import { AppError, notFound } from '../../lib/errors.ts';
 import { hasRoleOn, requireMember, roleOn } from '../access.ts';
 import type { HelperActor } from '../actors.ts';
-import { toQueueItem } from '../conversations/conversation.mapper.ts';
 import type { ModuleDeps } from '../module-deps.ts';
 import { HandoffRepository } from './handoff.repository.ts';
 import { systemTexts } from './system-texts.ts';
@@ -29,11 +28,11 @@ export class HandoffService {
     const row = await this.mine(h, conversationId);
     if (toUserId === h.userId) throw new AppError(ErrorCode.badRequest, 'Pick someone other than yourself');
     const peer = await this.repo.member(row.siteId, toUserId);
+    if (!peer) throw notFound('Helper');
     // A staff chat stays with the managers (the read rule): it is never handed to a volunteer.
     if (row.staffAt && !hasRole(peer.role, 'moderator')) {
       throw new AppError(ErrorCode.forbidden, 'A chat sent to staff can only be handed to another manager');
     }
-    if (!peer) throw notFound('Helper');
     const offered = await this.repo.offer(row.id, h.userId, peer.id);
     if (!offered) throw new AppError(ErrorCode.invalidState, 'This chat is no longer yours to hand over');
     const conversation = await this.deps.conversationRepo.view(offered);
@@ -123,7 +122,9 @@ export class HandoffService {
   async staffList(h: HelperActor, siteId: string): Promise<StaffItem[]> {
     if (!hasRoleOn(h, siteId, 'moderator')) throw notFound('Site');
     const rows = await this.repo.staffQueue(siteId);
-    return rows.map((r) => ({ ...toQueueItem(r), reason: r.staffReason ?? '', at: (r.staffAt ?? r.createdAt).toISOString() }));
+    return Promise.all(
+      rows.map(async (r) => ({ ...(await this.deps.conversationRepo.queueItem(r)), reason: r.staffReason ?? '', at: (r.staffAt ?? r.createdAt).toISOString() })),
+    );
   }
 
   /** A chat I hold (readable and mine); a moderator reading someone else's chat cannot move it. */

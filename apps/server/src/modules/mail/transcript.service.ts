@@ -2,11 +2,13 @@ import { asc, eq } from 'drizzle-orm';
 import { conversations, messages, sites, users } from '@tribu/db';
 import type { Conversation } from '@tribu/protocol';
 import { mailBody } from '../../lib/mail-body.ts';
+import { pageUrlAsText } from '../../lib/origin.ts';
 import type { ModuleDeps } from '../module-deps.ts';
+import { langOf, type VisitorEmails } from './visitor-email.service.ts';
 
 type Lang = 'en' | 'fr' | 'es';
 
-const words: Record<Lang, { subject: (b: string) => string; hello: string; intro: (b: string) => string; you: string; back: string; open: string; footer: (b: string) => string }> = {
+const words: Record<Lang, { subject: (b: string) => string; hello: string; intro: (b: string) => string; you: string; back: string; open: string; askedOn: (page: string) => string; footer: (b: string) => string }> = {
   en: {
     subject: (b) => `Your conversation with the ${b} community`,
     hello: 'Hello,',
@@ -14,6 +16,7 @@ const words: Record<Lang, { subject: (b: string) => string; hello: string; intro
     you: 'You',
     back: 'Thank you for asking — come back any time.',
     open: 'Back to the page',
+    askedOn: (page) => `You asked on the page ${page}.`,
     footer: (b) => `You receive this once, because you left your address in the ${b} chat.`,
   },
   fr: {
@@ -23,6 +26,7 @@ const words: Record<Lang, { subject: (b: string) => string; hello: string; intro
     you: 'Vous',
     back: 'Merci pour votre question — revenez quand vous voulez.',
     open: 'Revenir à la page',
+    askedOn: (page) => `Vous avez posé la question sur la page ${page}.`,
     footer: (b) => `Vous recevez ce message une fois, car vous avez laissé votre adresse dans le chat ${b}.`,
   },
   es: {
@@ -32,6 +36,7 @@ const words: Record<Lang, { subject: (b: string) => string; hello: string; intro
     you: 'Tú',
     back: 'Gracias por preguntar — vuelve cuando quieras.',
     open: 'Volver a la página',
+    askedOn: (page) => `Preguntaste en la página ${page}.`,
     footer: (b) => `Recibes este correo una vez porque dejaste tu dirección en el chat de ${b}.`,
   },
 };
@@ -41,11 +46,15 @@ const MAX_LINES = 200;
 const MAX_CHARS = 20_000;
 
 /**
- * A visitor who left an email gets the transcript of their chat when it ends (once: a chat closes
- * once), with the helpers' first names only and the page to come back to. Off the close path.
+ * A visitor who left an email, and confirmed it, gets the transcript of their chat when it ends
+ * (once: a chat closes once), with the helpers' first names only and the page to come back to —
+ * linked only on the site's allowed origins. Off the close path.
  */
 export class TranscriptMail {
-  constructor(private readonly deps: ModuleDeps) {}
+  constructor(
+    private readonly deps: ModuleDeps,
+    private readonly emails: Pick<VisitorEmails, 'isConfirmed'>,
+  ) {}
 
   /** Called on every conversation update; acts only on the close itself (closed, not yet rated). */
   conversationUpdated(conversation: Conversation): void {
@@ -57,12 +66,19 @@ export class TranscriptMail {
   /** Sends the transcript when the visitor left an address and a helper answered. Returns whether it sent. */
   async send(conversationId: string): Promise<boolean> {
     const [row] = await this.deps.db
-      .select({ email: conversations.visitorEmail, pageUrl: conversations.pageUrl, locale: conversations.locale, brand: sites.name })
+      .select({
+        email: conversations.visitorEmail,
+        visitorId: conversations.visitorId,
+        pageUrl: conversations.pageUrl,
+        locale: conversations.locale,
+        siteId: conversations.siteId,
+        brand: sites.name,
+      })
       .from(conversations)
       .innerJoin(sites, eq(sites.id, conversations.siteId))
       .where(eq(conversations.id, conversationId))
       .limit(1);
-    if (!row?.email) return false;
+    if (!row?.email || !(await this.emails.isConfirmed(row.visitorId, row.email))) return false;
     const lines = await this.deps.db
       .select({ kind: messages.authorKind, text: messages.text, name: users.displayName })
       .from(messages)
@@ -71,20 +87,20 @@ export class TranscriptMail {
       .orderBy(asc(messages.seq))
       .limit(MAX_LINES + 1);
     if (!lines.some((l) => l.kind === 'helper')) return false;
-    const w = words[(['en', 'fr', 'es'] as const).find((l) => l === row.locale?.slice(0, 2)) ?? 'en'];
+    const w = words[langOf(row.locale)];
     let transcript = lines
       .slice(0, MAX_LINES)
       .filter((l) => l.kind !== 'system')
       .map((l) => `${l.kind === 'visitor' ? w.you : (l.name ?? 'Helper').split(' ')[0]}: ${l.text}`)
       .join('\n');
     if (transcript.length > MAX_CHARS || lines.length > MAX_LINES) transcript = `${transcript.slice(0, MAX_CHARS)}\n…`;
-    const url = row.pageUrl && /^https?:\/\//i.test(row.pageUrl) ? row.pageUrl : undefined;
+    const link = await this.deps.conversationRepo.pages.link(row.siteId, row.pageUrl);
     const body = mailBody({
       greeting: w.hello,
       paragraphs: [w.intro(row.brand)],
       quote: transcript,
-      closing: [w.back],
-      action: url ? { label: w.open, url } : undefined,
+      closing: [w.back, ...(row.pageUrl && !link ? [w.askedOn(pageUrlAsText(row.pageUrl))] : [])],
+      action: link ? { label: w.open, url: link } : undefined,
       footer: w.footer(row.brand),
     });
     return this.deps.mailer.send({ to: row.email, subject: w.subject(row.brand), ...body });

@@ -164,7 +164,7 @@ export class ReportService {
       conversationId: c.id,
       visitorId: c.visitorId,
       question: c.question,
-      page: c.pageUrl ? { url: c.pageUrl, title: c.pageTitle ?? '' } : null,
+      page: c.pageUrl ? await this.deps.conversationRepo.pages.shown(c.siteId, { url: c.pageUrl, title: c.pageTitle ?? '' }) : null,
       status: c.status,
       startedAt: c.createdAt.toISOString(),
       helperName: c.helperName,
