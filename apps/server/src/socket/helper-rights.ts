@@ -13,6 +13,7 @@ export const SESSION_RECHECK_MS = 3_000;
 // setTimeout's longest delay; a later expiry re-arms the timer.
 const MAX_TIMER_MS = 2 ** 31 - 1;
 const MAX_CACHED = 10_000;
+const CONVERSATION = rooms.conversation('');
 
 export interface HelperRightsDeps {
   ns: HelperNamespace;
@@ -105,6 +106,24 @@ export class HelperRights {
   /** Leaves every room the socket's current rights do not allow, and joins its user, session and site rooms. */
   async reconcile(socket: HelperSocket): Promise<void> {
     const d = socket.data;
+    const keep = this.leaveLostSiteRooms(socket);
+    await socket.join([...keep].filter((r) => r !== socket.id));
+    const held = [...socket.rooms].filter((r) => r.startsWith(CONVERSATION)).map((r) => r.slice(CONVERSATION.length));
+    if (held.length > 0) {
+      for (const c of await this.deps.conversations(held)) {
+        if (mayReadConversation(d, c)) keep.add(rooms.conversation(c.id));
+      }
+    }
+    for (const room of [...socket.rooms]) if (!keep.has(room)) await socket.leave(room);
+  }
+
+  /**
+   * The synchronous half of `reconcile`: leaves every user, session and site room the current
+   * rights do not allow (a resumed connection gets its old rooms back before any handler runs).
+   * Returns the rooms outside conversations the socket belongs in.
+   */
+  leaveLostSiteRooms(socket: HelperSocket): Set<string> {
+    const d = socket.data;
     const keep = new Set([
       socket.id,
       rooms.user(d.userId),
@@ -112,15 +131,8 @@ export class HelperRights {
       ...memberSites(d).map(rooms.siteHelpers),
       ...sitesWithRole(d, 'moderator').map(rooms.siteManagers),
     ]);
-    await socket.join([...keep].filter((r) => r !== socket.id));
-    const prefix = rooms.conversation('');
-    const held = [...socket.rooms].filter((r) => r.startsWith(prefix)).map((r) => r.slice(prefix.length));
-    if (held.length > 0) {
-      for (const c of await this.deps.conversations(held)) {
-        if (mayReadConversation(d, c)) keep.add(rooms.conversation(c.id));
-      }
-    }
-    for (const room of [...socket.rooms]) if (!keep.has(room)) await socket.leave(room);
+    for (const room of [...socket.rooms]) if (!keep.has(room) && !room.startsWith(CONVERSATION)) void socket.leave(room);
+    return keep;
   }
 
   private async rightsChangedHere(userId: string): Promise<void> {

@@ -70,9 +70,11 @@ export function setupHelperNamespace(ns: HelperNamespace, deps: HelperNamespaceD
   });
 
   ns.on('connection', async (socket) => {
+    const rights = deps.rights;
+    // A resumed connection got its old rooms back: those of a site it lost meanwhile go before anything is relayed.
+    if (socket.recovered) rights.leaveLostSiteRooms(socket);
     // The same object for the socket's life: `current` updates its rights in place before each command.
     const h = socket.data;
-    const rights = deps.rights;
     /** Joins conversation rooms; rights changed while the command ran are applied to the join too. */
     const join = async (rev: number, ids: string[]) => {
       await socket.join(ids.map(rooms.conversation));
