@@ -1,4 +1,5 @@
 /** A NUL, or half of a surrogate pair: Postgres stores neither in text, nor in jsonb (`\u0000`, `\udfff`). */
+// eslint-disable-next-line no-control-regex -- a NUL is exactly what this looks for
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION, type AckResult, type Message } from '@tribu/protocol';
 import { balancer, liveChatThrough, readyUpstreams, type Balancer } from './support/balancer.ts';
-import { connected, ok } from './support/clients.ts';
+import { ok } from './support/clients.ts';
 import { ORIGIN_A } from './support/fixtures.ts';
 import { until } from './support/own-services.ts';
 import { hasPostgres, hasRedis } from './support/services.ts';

@@ -253,7 +253,7 @@ describe.skipIf(!hasPostgres)('moderation', () => {
 
   it('suspends a helper: their chat goes back to the board, their tabs lose the site at once, and they are told why; reinstating restores them', async () => {
     const ben = await helper('helperA2');
-    const { socket, conversation } = await chat('198.51.100.40', 'Which size for me?', 'helperA2');
+    const { socket } = await chat('198.51.100.40', 'Which size for me?', 'helperA2');
     const team = await okCall<{ members: TeamMember[] }>('moderatorA', 'GET', `/api/sites/${site()}/team`);
     const benRow = team.members.find((m) => m.displayName === 'Ben')!;
     expect(benRow).toMatchObject({ role: 'helper', status: 'active', actionable: true });

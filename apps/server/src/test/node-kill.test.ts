@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import type { AckResult, Message } from '@tribu/protocol';
-import { connected, ok } from './support/clients.ts';
+import { ok } from './support/clients.ts';
 import { balancer, liveChatThrough, type Balancer } from './support/balancer.ts';
-import { hasPostgres, hasRedis } from './support/services.ts';
+import { DEBUG_NODES, hasPostgres, hasRedis } from './support/services.ts';
 import { sendTracked, storedOnceInOrder, type Sent } from './support/delivery.ts';
 import { useTwoNodes } from './support/two-nodes.ts';
 
@@ -54,7 +54,7 @@ describe.skipIf(!hasPostgres || !hasRedis)('a node killed with live chats', () =
     const unacked = sent.filter((_, i) => outcomes[i] === 'lost' || !(outcomes[i] as AckResult<unknown>).ok);
     expect(unacked.length).toBeGreaterThan(0); // the kill did cut some sends short
 
-    if (process.env.DEBUG_NODES) console.log({ sent: sent.length, acked: ackedBeforeRetry.size, unacked: unacked.length });
+    if (DEBUG_NODES) console.log({ sent: sent.length, acked: ackedBeforeRetry.size, unacked: unacked.length });
     // Through B now: what was not acknowledged is sent again, same client id; one acked one too.
     const retried = [...unacked, sent[0]!];
     for (const s of retried) {
@@ -63,7 +63,7 @@ describe.skipIf(!hasPostgres || !hasRedis)('a node killed with live chats', () =
         clientId: s.clientId,
         text: s.text,
       });
-      if (process.env.DEBUG_NODES) console.log(s.text, '→', message.seq);
+      if (DEBUG_NODES) console.log(s.text, '→', message.seq);
       const before = ackedBeforeRetry.get(s.clientId);
       if (before !== undefined) expect(message.seq).toBe(before);
       acked.set(s.clientId, message.seq);

@@ -9,7 +9,7 @@ import { seedFixtures } from './support/fixtures.ts';
 import { hasOwnPostgres, startOwnPostgres, until, type OwnPostgres } from './support/own-services.ts';
 import { storedOnceInOrder } from './support/delivery.ts';
 import { startNode, type NodeProcess } from './support/process.ts';
-import { TEST_REDIS_URL, hasRedis } from './support/services.ts';
+import { DEBUG_NODES, TEST_REDIS_URL, hasRedis } from './support/services.ts';
 
 type Readiness = { status: number; checks: Record<string, string> };
 const readiness = (url: string): Promise<Readiness> =>
@@ -36,7 +36,7 @@ describe.skipIf(!hasOwnPostgres || !hasRedis)('Postgres restarted under two node
   }, 120_000);
   afterAll(async () => {
     closeAllSockets();
-    if (process.env.DEBUG_NODES) console.log('A:', a?.output(), 'B:', b?.output());
+    if (DEBUG_NODES) console.log('A:', a?.output(), 'B:', b?.output());
     await Promise.all([a?.stop(), b?.stop()]);
     await postgres?.close();
   });

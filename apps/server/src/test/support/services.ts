@@ -2,6 +2,8 @@ import net from 'node:net';
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** `DEBUG_NODES=1`: the multi-node suites print their nodes' output and what they counted. */
+export const DEBUG_NODES = Boolean(process.env.DEBUG_NODES);
 
 function reachable(url: string, defaultPort: number): Promise<boolean> {
   const u = new URL(url);
