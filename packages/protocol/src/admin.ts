@@ -58,6 +58,8 @@ export const SiteSettingsPatchSchema = z
       .max(SITE_LIMITS.retentionDaysMax, `At most ${SITE_LIMITS.retentionDaysMax} days (10 years)`)
       .nullable(),
     storeAddresses: z.boolean(),
+    /** Managers and admins sign in with a code from an authenticator app to act as such here. */
+    twoFactorForManagers: z.boolean(),
     /** The questions before the chat, as a whole. */
     prechat: z.strictObject({
       name: z.enum(PRECHAT_FIELD_MODES, 'One of off, optional, required'),

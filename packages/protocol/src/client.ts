@@ -22,4 +22,5 @@ export type * from './admin.ts';
 export * from './onboarding.ts';
 export type * from './onboarding.schemas.ts';
 export type * from './privacy.ts';
+export type * from './accounts.ts';
 export type * from './visitor-email.ts';

@@ -90,6 +90,11 @@ export interface Me {
   suspended: { siteName: string; reason: string | null }[];
   /** Operator of the install (super-admin): may create sites. */
   operator: boolean;
+  /**
+   * Two-step sign-in: whether it is on, and the sites whose managers must use it where this person
+   * is a manager or admin but has not set it up (they act there as a helper until they do).
+   */
+  twoFactor: { enabled: boolean; setupRequiredBy: { siteId: string; siteName: string }[] };
   csrfToken: string;
 }
 

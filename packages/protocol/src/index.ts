@@ -21,4 +21,5 @@ export * from './admin.ts';
 export * from './onboarding.ts';
 export * from './onboarding.schemas.ts';
 export * from './privacy.ts';
+export * from './accounts.ts';
 export * from './visitor-email.ts';

@@ -38,8 +38,23 @@ export function isConnectionFailure(e: unknown): boolean {
   return false;
 }
 
-/** A connection failure becomes the retryable `unavailable`; any other error is returned as it is. */
+/** The database refused to leave a site without an active admin (trigger `site_keeps_an_admin`, migration 0010). */
+export function isLastAdminViolation(e: unknown): boolean {
+  for (const cur of chain(e)) {
+    if (codeOf(cur) === '23514' && 'constraint' in cur && (cur as { constraint: unknown }).constraint === 'site_keeps_an_admin') return true;
+  }
+  return false;
+}
+
+export const LAST_ADMIN_MESSAGE = 'A site must keep at least one active admin: make someone else admin of this site first';
+
+/**
+ * A connection failure becomes the retryable `unavailable`; a rule the database enforces for every
+ * path (a site keeps an active admin) becomes its `conflict` with the reason; any other error is returned as it is.
+ */
 export function unavailableIfDown(e: unknown): unknown {
-  if (e instanceof AppError || !isConnectionFailure(e)) return e;
+  if (e instanceof AppError) return e;
+  if (isLastAdminViolation(e)) return new AppError(ErrorCode.conflict, LAST_ADMIN_MESSAGE);
+  if (!isConnectionFailure(e)) return e;
   return new AppError(ErrorCode.unavailable, 'The database is unreachable for a moment; please retry');
 }

@@ -33,6 +33,23 @@ export class Limiter {
     await this.impl.delete(key);
   }
 
+  /** Milliseconds until `key` may act again: 0 while its budget is not spent (nothing is taken). */
+  async blockedFor(key: string): Promise<number> {
+    const res = await this.impl.get(key);
+    return res && res.consumedPoints >= this.impl.points ? Math.max(1, res.msBeforeNext) : 0;
+  }
+
+  /** Takes a point for `key` without throwing; returns the wait in ms when that spent the budget. */
+  async penalize(key: string): Promise<number> {
+    try {
+      const res = await this.impl.consume(key, 1);
+      return res.remainingPoints <= 0 ? Math.max(1, res.msBeforeNext) : 0;
+    } catch (e) {
+      if (e instanceof RateLimiterRes) return Math.max(1, e.msBeforeNext);
+      throw e;
+    }
+  }
+
   /** Takes one point for `key`; throws `rate_limited` with the wait when the budget is spent. */
   async consume(key: string, points = 1): Promise<void> {
     try {

@@ -1,9 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { CSRF_HEADER, ErrorCode, LoginRequestSchema, SESSION_COOKIE } from '@tribu/protocol';
-import { AppError } from '../../lib/errors.ts';
-import { isSameOrigin } from '../../lib/origin.ts';
-import { SESSION_TTL_MS, type AuthService, type Session } from './auth.service.ts';
+import { LoginRequestSchema, SESSION_COOKIE, type LoginChallenge } from '@tribu/protocol';
+import { addressGroup } from '../../lib/address-group.ts';
+import { assertSameOrigin, sessionOf } from '../../plugins/auth.ts';
+import { SESSION_TTL_MS, type AuthService } from './auth.service.ts';
+import { withRetryAfter } from './login-throttle.ts';
+import type { SignIn } from './sign-in.ts';
 
 /** Kept for code written before the auth hook; new routes use the hook (plugins/auth.ts) and read `req.session`. */
 export const requireSession = sessionOf;
@@ -20,7 +22,7 @@ export function setSessionCookie(reply: FastifyReply, value: string, maxAgeMs: n
   });
 }
 
-export function authRoutes(app: FastifyInstance, deps: { auth: AuthService; secureCookies: boolean }): void {
+export function authRoutes(app: FastifyInstance, deps: { auth: AuthService; signIn: SignIn; secureCookies: boolean }): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const setCookie = (reply: FastifyReply, value: string, maxAgeMs: number) =>
     setSessionCookie(reply, value, maxAgeMs, deps.secureCookies);
@@ -31,21 +33,24 @@ export function authRoutes(app: FastifyInstance, deps: { auth: AuthService; secu
       schema: { body: LoginRequestSchema },
       // Throttles password guessing per address and per account, across nodes when Redis is set.
       config: {
+        auth: 'public',
         rateLimit: {
           max: 10,
-        auth: 'public',
           timeWindow: 60_000,
           hook: 'preHandler',
           keyGenerator: (req: FastifyRequest) =>
-            `${req.ip}|${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
+            `${addressGroup(req.ip)}|${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
         },
       },
     },
     async (req, reply) => {
       assertSameOrigin(req);
-      const { cookie, session } = await deps.auth.login(req.body);
-      setCookie(reply, cookie, SESSION_TTL_MS);
-      return session.me;
+      // Also budgets per account (from any address) and per address (across accounts): see LoginThrottle.
+      const result = await withRetryAfter(reply, () => deps.signIn.password(req.ip, req.body));
+      // Two-step sign-in: no session yet, only a short-lived token to send back with the code.
+      if (result.kind === 'challenge') return { twoFactor: { token: result.token } } satisfies LoginChallenge;
+      setCookie(reply, result.cookie, SESSION_TTL_MS);
+      return result.session.me;
     },
   );
 

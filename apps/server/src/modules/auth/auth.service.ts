@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, lte, ne } from 'drizzle-orm';
-import { memberships, sessions, sites, users, type Db } from '@tribu/db';
+import { memberships, sessions, sites, twoFactor, users, type Db, type SiteSettings } from '@tribu/db';
 import { DEFAULT_CHAT_CAP } from '@tribu/domain';
 import { ErrorCode, type LoginRequest, type Me, type Membership, type Role } from '@tribu/protocol';
 import { AppError } from '../../lib/errors.ts';
@@ -36,11 +36,16 @@ export class AuthService {
 
   /** Returns the cookie value to set and who signed in; wrong email or password look the same. */
   async login(input: LoginRequest): Promise<{ cookie: string; session: Session }> {
+    return this.startSession(await this.checkPassword(input));
+  }
+
+  /** The id of the account when the password is right; wrong email or password look the same (and take as long). */
+  async checkPassword(input: LoginRequest): Promise<string> {
     const email = input.email.trim().toLowerCase();
     const [user] = await this.db.select().from(users).where(eq(users.email, email)).limit(1);
     const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), input.password);
     if (!user || !ok) throw new AppError(ErrorCode.unauthorized, 'Wrong email or password');
-    return this.startSession(user.id);
+    return user.id;
   }
 
   /** Opens a session for someone already proven (a password checked, an invitation used). */
@@ -65,9 +70,10 @@ export class AuthService {
   /** The live session stored under `id` with the person's current rights; undefined once ended or expired. */
   async bySessionId(id: string): Promise<Session | undefined> {
     const [row] = await this.db
-      .select({ s: sessions, u: users })
+      .select({ s: sessions, u: users, twoFactorAt: twoFactor.enabledAt })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
+      .leftJoin(twoFactor, eq(twoFactor.userId, users.id))
       .where(and(eq(sessions.id, id), gt(sessions.expiresAt, new Date())))
       .limit(1);
     if (!row) return undefined;
@@ -87,8 +93,13 @@ export class AuthService {
       .orderBy(sites.name);
     // A suspended membership gives no rights at all; the person is only told why.
     const suspended = rows.filter((m) => m.status === 'suspended').map((m) => ({ siteName: m.siteName, reason: m.suspendedReason }));
+    // A site that asks its managers for two-step sign-in: without it set up they act there as a helper only.
+    const twoFactorOn = row.twoFactorAt !== null;
+    const mustSetUp = (m: { role: Role; settings: SiteSettings }) => m.role !== 'helper' && m.settings.twoFactorForManagers === true && !twoFactorOn;
+    const setupRequiredBy = rows.filter((m) => m.status !== 'suspended' && mustSetUp(m)).map((m) => ({ siteId: m.siteId, siteName: m.siteName }));
     const ms: Membership[] = rows.filter((m) => m.status !== 'suspended').map(({ settings, status: _s, suspendedReason: _r, ...m }) => ({
       ...m,
+      role: mustSetUp({ role: m.role, settings }) ? 'helper' : m.role,
       chatCap: settings.chatCap ?? DEFAULT_CHAT_CAP,
       topics: (settings.topics ?? []).map((t) => ({ tag: t.tag, label: t.label })),
     }));
@@ -102,6 +113,7 @@ export class AuthService {
         memberships: ms,
         suspended,
         operator: row.u.operator,
+        twoFactor: { enabled: twoFactorOn, setupRequiredBy },
         csrfToken: row.s.csrfToken,
       },
     };

@@ -11,12 +11,15 @@ import { notFound } from '../../lib/errors.ts';
  * With no community left, the account itself is deleted. Returns whether the account remains.
  */
 export async function leaveCommunity(deps: ModuleDeps, actor: HelperActor, siteId: string): Promise<{ accountDeleted: boolean }> {
-  if (!actor.roles[siteId]) throw notFound('Community');
-  for (const row of await deps.conversationRepo.activeForHelper(siteId, actor.userId)) {
+  if (!roleOn(actor, siteId)) throw notFound('Community');
+  const held = await deps.conversationRepo.activeForHelper(siteId, actor.userId);
+  // The membership goes first: the last active admin is refused here (the database keeps one per
+  // site), before any chat is let go, so a refused leave changes nothing.
+  await deps.db.delete(memberships).where(and(eq(memberships.userId, actor.userId), eq(memberships.siteId, siteId)));
+  for (const row of held) {
     // A chat ended or released a moment ago is simply not ours any more.
     await deps.conversations.release(actor, row.id).catch((err: unknown) => deps.log.info({ err }, 'chat not released on leave'));
   }
-  await deps.db.delete(memberships).where(and(eq(memberships.userId, actor.userId), eq(memberships.siteId, siteId)));
   // Every open tab, on this node and the others, loses the role and the site's chats at once.
   await deps.notify.rightsChanged(actor.userId, siteId);
   deps.notify.presenceChanged(siteId);

@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { SiteCreateSchema } from '@tribu/protocol';
+import { z } from 'zod';
+import { AdminAppointSchema, IdSchema, SiteCreateSchema } from '@tribu/protocol';
 import { parseFields } from '../../lib/parse-fields.ts';
 import type { AuthService } from '../auth/auth.service.ts';
 import { requireOperator, type OperatorService } from './operator.service.ts';
 
-/** The install's operator: GET/POST /api/operator/sites. Everyone else gets 404, as if nothing were here. */
+/** The install's operator: GET/POST /api/operator/sites, POST …/:siteId/admins. Everyone else gets 404, as if nothing were here. */
 export function operatorRoutes(app: FastifyInstance, deps: { auth: AuthService; operator: OperatorService }): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -20,4 +21,14 @@ export function operatorRoutes(app: FastifyInstance, deps: { auth: AuthService; 
     const created = await deps.operator.create(actor, parseFields(SiteCreateSchema, req.body));
     return reply.status(201).send(created);
   });
+
+  // A site whose admins are gone gets one again: an existing account, made its active admin.
+  r.post(
+    '/api/operator/sites/:siteId/admins',
+    { schema: { params: z.object({ siteId: IdSchema }) }, config: { rateLimit: { max: 10, timeWindow: 60_000 } } },
+    async (req) => {
+      const actor = requireOperator(req.session);
+      return deps.operator.appointAdmin(actor, req.params.siteId, parseFields(AdminAppointSchema, req.body).email);
+    },
+  );
 }

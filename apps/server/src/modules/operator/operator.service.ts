@@ -1,6 +1,7 @@
 import { desc, sql } from 'drizzle-orm';
 import { sites } from '@tribu/db';
-import type { OperatorSite, OperatorSiteCreated, SiteCreate } from '@tribu/protocol';
+import type { AdminAppointed, OperatorSite, OperatorSiteCreated, SiteCreate } from '@tribu/protocol';
+import { appointAdmin } from './appoint-admin.ts';
 import { FieldsError, notFound } from '../../lib/errors.ts';
 import { isUniqueViolation } from '../../lib/pg-errors.ts';
 import type { HelperActor } from '../actors.ts';
@@ -46,6 +47,13 @@ export class OperatorService {
       .from(sites)
       .orderBy(desc(sites.createdAt));
     return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), embed: embedSnippet(this.publicUrl, r.key) }));
+  }
+
+  /** Makes an existing account an active admin of the site; their open tabs get the role at once. */
+  async appointAdmin(actor: HelperActor, siteId: string, email: string): Promise<AdminAppointed> {
+    const { siteId: id, siteName: _name, ...appointed } = await appointAdmin(this.deps.db, actor, siteId, email);
+    await this.deps.notify.rightsChanged(appointed.userId, id);
+    return appointed;
   }
 
   /**

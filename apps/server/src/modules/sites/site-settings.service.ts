@@ -1,5 +1,5 @@
-import { eq, sql } from 'drizzle-orm';
-import { sites, type SiteSettings } from '@tribu/db';
+import { and, eq, ne, sql } from 'drizzle-orm';
+import { memberships, sites, twoFactor, type Db, type SiteSettings } from '@tribu/db';
 import { DEFAULT_CHAT_CAP, DEFAULT_RELEASE_AFTER_SEC } from '@tribu/domain';
 import { LOCALES, type Locale, type SiteSettingsPatchParsed, type SiteSettingsView } from '@tribu/protocol';
 import { FieldsError, notFound } from '../../lib/errors.ts';
@@ -9,6 +9,9 @@ import type { ModuleDeps } from '../module-deps.ts';
 import type { SiteRow } from './site.service.ts';
 import { DEFAULT_TEXTS } from './widget.routes.ts';
 import { forgetSiteAddresses } from '../moderation/bans.repository.ts';
+
+const hasTwoFactor = async (db: Db, userId: string) =>
+  (await db.select({ on: twoFactor.enabledAt }).from(twoFactor).where(eq(twoFactor.userId, userId)))[0]?.on != null;
 
 /** The tag a merchant pastes on their pages. */
 export const embedSnippet = (publicUrl: string, key: string) =>
@@ -36,6 +39,7 @@ export function settingsView(site: SiteRow, publicUrl: string): SiteSettingsView
       offlineMode: s.offlineMode ?? 'ask',
       retentionDays: s.retentionDays ?? null,
       storeAddresses: s.storeAddresses !== false,
+      twoFactorForManagers: s.twoFactorForManagers === true,
       prechat: { name: s.prechat?.name ?? 'off', email: s.prechat?.email ?? 'off', consent: s.prechat?.consent === true },
     },
     defaultTexts: DEFAULT_TEXTS,
@@ -100,6 +104,10 @@ export class SiteSettingsService {
     if (!locales.includes(defaultLocale)) {
       throw new FieldsError({ defaultLocale: 'The default language must be one of the languages offered' });
     }
+    // Asking managers for two-step sign-in: the admin who turns it on must use it, or they would lose the page at once.
+    if (patch.twoFactorForManagers && !before.twoFactorForManagers && !(await hasTwoFactor(this.deps.db, actor.userId))) {
+      throw new FieldsError({ twoFactorForManagers: 'Turn on two-step sign-in for yourself first (in your profile), then ask it of the managers' });
+    }
     const { name, allowedOrigins, texts, ...rest } = patch;
     const settingsPatch: Partial<SiteSettings> = { ...rest, locales: locales as Locale[], defaultLocale };
     if (texts) settingsPatch.texts = cleanTexts(texts);
@@ -128,6 +136,14 @@ export class SiteSettingsService {
     });
     // Every node drops its cached copy now: the widget endpoint and handshakes read the new settings.
     if (Object.keys(changes).length) this.deps.sites.changed(siteId);
+    // Managers without two-step sign-in act here as helpers from now on (or as managers again): their tabs re-read their rights.
+    if ('twoFactorForManagers' in changes) {
+      const managers = await this.deps.db
+        .select({ userId: memberships.userId })
+        .from(memberships)
+        .where(and(eq(memberships.siteId, siteId), ne(memberships.role, 'helper')));
+      for (const m of managers) await this.deps.notify.rightsChanged(m.userId, siteId);
+    }
     return settingsView(await this.row(siteId, true), this.publicUrl);
   }
 

@@ -1,0 +1,35 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { PasswordForgotSchema, PasswordResetSchema } from '@tribu/protocol';
+import { assertSameOrigin } from '../../plugins/auth.ts';
+import { withRetryAfter } from './login-throttle.ts';
+import type { PasswordResetService } from './password-reset.service.ts';
+
+/** What "Forgot password?" always answers, whether the email has an account or not. */
+export const FORGOT_ANSWER = 'If an account uses this email, a link to choose a new password is on its way. It works once, for 1 hour.';
+
+/** Public routes of the sign-in page: ask for a reset link; use it. */
+export function passwordResetRoutes(app: FastifyInstance, deps: { resets: PasswordResetService }): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post(
+    '/api/auth/password/forgot',
+    // The real budgets (per address, per email, by the hour) are the service's; this only stops bursts.
+    { schema: { body: PasswordForgotSchema }, config: { auth: 'public', rateLimit: { max: 30, timeWindow: 60_000 } } },
+    async (req, reply) => {
+      assertSameOrigin(req);
+      await withRetryAfter(reply, () => deps.resets.request(req.ip, req.body.email));
+      return reply.status(202).send({ message: FORGOT_ANSWER });
+    },
+  );
+
+  r.post(
+    '/api/auth/password/reset',
+    { schema: { body: PasswordResetSchema }, config: { auth: 'public', rateLimit: { max: 10, timeWindow: 60_000 } } },
+    async (req, reply) => {
+      assertSameOrigin(req);
+      await deps.resets.reset(req.body.token, req.body.password);
+      return reply.status(204).send();
+    },
+  );
+}

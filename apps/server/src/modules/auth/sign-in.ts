@@ -1,0 +1,46 @@
+import { eq } from 'drizzle-orm';
+import { users, type Db } from '@tribu/db';
+import { ErrorCode, type LoginRequest } from '@tribu/protocol';
+import { AppError } from '../../lib/errors.ts';
+import type { AuthService, Session } from './auth.service.ts';
+import type { LoginThrottle } from './login-throttle.ts';
+import type { PendingLogins } from './pending-login.ts';
+import type { TwoFactorService } from './two-factor.service.ts';
+
+export type SignInResult = { kind: 'session'; cookie: string; session: Session } | { kind: 'challenge'; token: string };
+
+/**
+ * Signing in, step by step: the throttles first (a locked account is not even checked), then the
+ * password, then, for an account with two-step sign-in, a code against a short-lived pending token.
+ * Every failure counts against the account's and the address's budgets.
+ */
+export class SignIn {
+  constructor(
+    private readonly deps: { db: Db; auth: AuthService; throttle: LoginThrottle; twoFactor: TwoFactorService; pending: PendingLogins },
+  ) {}
+
+  async password(ip: string, input: LoginRequest): Promise<SignInResult> {
+    await this.deps.throttle.check(ip, input.email);
+    let userId: string;
+    try {
+      userId = await this.deps.auth.checkPassword(input);
+    } catch (e) {
+      if (e instanceof AppError && e.code === ErrorCode.unauthorized) await this.deps.throttle.failed(ip, input.email);
+      throw e;
+    }
+    if (await this.deps.twoFactor.isEnabled(userId)) return { kind: 'challenge', token: this.deps.pending.issue(userId) };
+    return { kind: 'session', ...(await this.deps.auth.startSession(userId)) };
+  }
+
+  async secondStep(ip: string, token: string, code: string): Promise<{ cookie: string; session: Session }> {
+    const userId = this.deps.pending.verify(token);
+    const [user] = userId ? await this.deps.db.select({ email: users.email }).from(users).where(eq(users.id, userId)) : [];
+    if (!userId || !user) throw new AppError(ErrorCode.unauthorized, 'This sign-in took too long; type your password again');
+    await this.deps.throttle.check(ip, user.email);
+    if (!(await this.deps.twoFactor.verify(userId, code))) {
+      await this.deps.throttle.failed(ip, user.email);
+      throw new AppError(ErrorCode.unauthorized, 'That code is not right; type the newest code from your app, or a recovery code');
+    }
+    return this.deps.auth.startSession(userId);
+  }
+}
