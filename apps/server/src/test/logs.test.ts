@@ -159,7 +159,6 @@ describe.skipIf(!hasPostgres)('logs hold no secrets', () => {
     }, 120_000);
 
     it('logs the invitation page and the refused mail with token and address masked', () => {
-      expect(node.output().length).toBeGreaterThan(0);
       // The invitation page and the refused mail were logged — masked, which is what the next test checks.
       if (level === 'trace') expect(node.output()).toContain('/backoffice/invite/…');
       expect(node.output()).toMatch(/mail not sent.*r\*\*\*@mail\.example|r\*\*\*@mail\.example.*mail not sent/);

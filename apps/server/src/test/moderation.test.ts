@@ -116,7 +116,8 @@ describe.skipIf(!hasPostgres)('moderation', () => {
     expect((await call('helperA2', 'POST', '/api/reports', { kind: 'message', targetId: rude.id, reason: 'Rude' })).status).toBe(404);
     const told = next<{ siteId: string; open: number }>(mo.socket, 'report:changed');
     await okCall('helperA1', 'POST', '/api/reports', { kind: 'message', targetId: rude.id, reason: 'Insults the community' });
-    expect((await told).open).toBeGreaterThanOrEqual(1);
+    // The first report of this file: one open in the queue.
+    expect((await told).open).toBe(1);
     // Reporting twice files one report.
     await okCall('helperA1', 'POST', '/api/reports', { kind: 'message', targetId: rude.id, reason: 'Again' });
 
