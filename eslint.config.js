@@ -16,7 +16,8 @@ const rolesByHand = [
     message: "Don't read `roles[...]` by hand: ask modules/access.ts (roleOn, hasRoleOn, requireMember, requireRole, …).",
   },
   {
-    selector: "CallExpression[callee.object.name='Object'][callee.property.name=/^(keys|values|entries|hasOwn|getOwnPropertyNames)$/][arguments.0.property.name='roles']",
+    selector:
+      "CallExpression[callee.object.name='Object'][callee.property.name=/^(keys|values|entries|hasOwn|getOwnPropertyNames)$/][arguments.0.property.name='roles']",
     message: "Don't list an actor's roles by hand: ask modules/access.ts (memberSites, sitesWithRole).",
   },
   {
@@ -29,15 +30,7 @@ const processEnvMessage = 'Configuration is parsed once, in env.ts (zod, fails f
 
 export default tseslint.config(
   {
-    ignores: [
-      '**/node_modules/**',
-      '**/dist/**',
-      '**/coverage/**',
-      '**/.data/**',
-      '**/.bench/**',
-      '**/screenshots/**',
-      'packages/db/migrations/**',
-    ],
+    ignores: ['**/node_modules/**', '**/dist/**', '**/coverage/**', '**/.data/**', '**/.bench/**', '**/screenshots/**', 'packages/db/migrations/**'],
   },
   js.configs.recommended,
   tseslint.configs.recommended,
@@ -63,7 +56,12 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'node:process', importNames: ['env'], message: processEnvMessage }],
-          patterns: [{ regex: '(^|/)socket/', message: "Modules don't know the socket layer: publish through the notifier port (modules/notifier.ts), which socket/ implements." }],
+          patterns: [
+            {
+              regex: '(^|/)socket/',
+              message: "Modules don't know the socket layer: publish through the notifier port (modules/notifier.ts), which socket/ implements.",
+            },
+          ],
         },
       ],
     },

@@ -1,0 +1,104 @@
+import sharp from 'sharp';
+import { CSRF_HEADER, type Conversation, type FeedComment, type FeedPost } from '@tribu/protocol';
+import { clientId, connectHelper, connectVisitor, ok, signedInCaller, takenChat, type HelperSocket } from './clients.ts';
+import { ORIGIN_A, USERS } from './fixtures.ts';
+
+/** Real things of shop-a, one of each kind a right protects: the rights suites aim every refused call at these. */
+export interface RightsWorld {
+  siteId: string;
+  /** Ada's active chat (Ada holds it; Ben does not). */
+  conversationId: string;
+  visitorId: string;
+  postId: string;
+  commentId: string;
+  /** Ada's personal canned answer. */
+  cannedId: string;
+  /** Ada. */
+  userId: string;
+  rewardId: string;
+  redemptionId: string;
+  /** Ben's report of Ada's comment. */
+  reportId: string;
+  /** A ban of a second visitor. */
+  banId: string;
+  /** An application to help on shop-a. */
+  applicationId: string;
+  /** An image Ada uploaded for a post. */
+  imageId: string;
+  /** Ada's socket, still connected: the state probes read through it. */
+  ada: HelperSocket;
+}
+
+/** Builds the world through the real API, as the people themselves would. */
+export async function buildRightsWorld(base: string): Promise<RightsWorld> {
+  const call = signedInCaller(() => base);
+  const chat = await takenChat(base, USERS.helperA1.email, 'Which size for a 95 cm chest?');
+  const ada = chat.helper.socket;
+  const siteId = chat.helper.siteId;
+  const { post } = await ok<{ post: FeedPost }>(ada, 'feed:post', { siteId, clientId: clientId(), text: 'Welcome, everyone!' });
+  const { comment } = await ok<{ comment: FeedComment }>(ada, 'feed:comment', { postId: post.id, clientId: clientId(), text: 'First!' });
+  const { answer } = await ok<{ answer: { id: string } }>(ada, 'canned:save', { siteId, scope: 'mine', shortcut: 'size', text: 'Our sizes run true.' });
+  const mo = await connectHelper(base, USERS.moderatorA.email);
+  await ok(mo.socket, 'points:adjust', { siteId, userId: chat.helper.me.user.id, points: 5, note: 'Welcome', clientId: clientId() });
+  const { reward } = await ok<{ reward: { id: string } }>(mo.socket, 'reward:save', {
+    siteId,
+    name: 'Stickers',
+    description: '',
+    cost: 1,
+    stock: null,
+    active: true,
+  });
+  const { redemption } = await ok<{ redemption: { id: string } }>(ada, 'redemption:request', { rewardId: reward.id });
+
+  const report = await call<{ report: { id: string } }>('helperA2', 'POST', '/api/reports', { kind: 'comment', targetId: comment.id, reason: 'Rude' });
+  if (report.status !== 200) throw new Error(`report: ${report.status} ${report.text}`);
+
+  // A second visitor, whose chat Ada takes and a manager bans.
+  const other = await connectVisitor(base, { siteKey: 'shop-a', origin: ORIGIN_A });
+  const { conversation: second } = await ok<{ conversation: Conversation }>(other.socket, 'conversation:start', {
+    clientId: clientId(),
+    text: 'Buy cheap watches',
+  });
+  const ban = await call<{ ban: { id: string } }>('moderatorA', 'POST', `/api/sites/${siteId}/bans`, {
+    conversationId: second.id,
+    duration: '1d',
+    reason: 'Spam',
+    blockAddress: false,
+  });
+  if (ban.status !== 200) throw new Error(`ban: ${ban.status} ${ban.text}`);
+
+  const applied = await fetch(`${base}/api/join/shop-a`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: new URL(base).origin },
+    body: JSON.stringify({ name: 'Cleo', email: 'cleo@example.com', languages: ['en'], why: 'I know these jackets inside out.' }),
+  });
+  if (applied.status !== 204) throw new Error(`apply: ${applied.status} ${await applied.text()}`);
+  const apps = await call<{ items: { id: string }[] }>('moderatorA', 'GET', `/api/sites/${siteId}/applications`);
+
+  const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#2f6f4f' } })
+    .png()
+    .toBuffer();
+  const image = await fetch(`${base}/api/sites/${siteId}/images`, {
+    method: 'POST',
+    headers: { cookie: chat.helper.cookie, origin: new URL(base).origin, [CSRF_HEADER]: chat.helper.me.csrfToken, 'content-type': 'image/png' },
+    body: png,
+  });
+  if (image.status !== 201) throw new Error(`image: ${image.status} ${await image.text()}`);
+
+  return {
+    siteId,
+    conversationId: chat.conversation.id,
+    visitorId: chat.visitor.visitorId,
+    postId: post.id,
+    commentId: comment.id,
+    cannedId: answer.id,
+    userId: chat.helper.me.user.id,
+    rewardId: reward.id,
+    redemptionId: redemption.id,
+    reportId: report.data.report.id,
+    banId: ban.data.ban.id,
+    applicationId: apps.data.items[0]!.id,
+    imageId: ((await image.json()) as { id: string }).id,
+    ada,
+  };
+}
