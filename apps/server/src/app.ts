@@ -101,7 +101,7 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
 
   await registerHttpPlugins(app, redis);
 
-  const { io, visitors: visitorNs, helpers: helperNs } = createIo(app, redis);
+  const { io, visitors: visitorNs, helpers: helperNs } = createIo(app, redis, env);
   // Broadcasts from other nodes were lost while this node's Redis link was down: its own sockets catch up now.
   redis?.onRecovered(() => {
     visitorNs.local.emit('sync:needed', { reason: 'redis' });

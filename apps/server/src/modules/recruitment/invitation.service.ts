@@ -152,6 +152,8 @@ export class InvitationService {
       if (isUniqueViolation(e)) throw new AppError(ErrorCode.conflict, `An account with ${inv.email} already exists: sign in with it, then open this link again`);
       throw e;
     }
+    // A person already signed in elsewhere: their open tabs take the new site's rooms at once.
+    if (existing) await this.deps.notify.rightsChanged(existing.id, site.id);
     return this.more.auth.startSession(userId!);
   }
 
