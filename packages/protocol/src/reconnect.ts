@@ -1,20 +1,21 @@
-import { ErrorCode } from './errors.ts';
+import type { ErrorCode } from './errors.ts';
 
 /** The clients' reconnection backoff: the ceiling doubles from 1 s to at most 30 s. */
-export const RECONNECT_BACKOFF = { firstMs: 1000, maxMs: 30_000 } as const;
+export const RECONNECT_FIRST_MS = 1000;
+export const RECONNECT_MAX_MS = 30_000;
 
 /**
  * How long a client waits before reconnect attempt `attempt` (1, 2, …): between half and all of a
- * ceiling that doubles from `firstMs` up to `maxMs` ("equal jitter"), so the tabs an outage refused
- * together do not all come back in the same second. `random` is in [0, 1).
+ * ceiling that doubles from `RECONNECT_FIRST_MS` up to `RECONNECT_MAX_MS` ("equal jitter"), so the
+ * tabs an outage refused together do not all come back in the same second. `random` is in [0, 1].
  */
 export function reconnectDelay(attempt: number, random: number): number {
-  const ceiling = Math.min(RECONNECT_BACKOFF.maxMs, RECONNECT_BACKOFF.firstMs * 2 ** Math.max(0, attempt - 1));
-  return Math.round(ceiling / 2 + (ceiling / 2) * Math.min(Math.max(random, 0), 1));
+  const ceiling = Math.min(RECONNECT_MAX_MS, RECONNECT_FIRST_MS * 2 ** Math.max(0, attempt - 1));
+  return Math.round((ceiling * (1 + random)) / 2);
 }
 
 /** Handshake refusals a later attempt may get past (the database back, the budget refilled). */
-const RETRYABLE: ReadonlySet<string> = new Set([ErrorCode.unavailable, ErrorCode.internal, ErrorCode.rateLimited]);
+const RETRYABLE: ReadonlySet<string> = new Set<ErrorCode>(['unavailable', 'internal', 'rate_limited']);
 
 /** Why a client is waiting: a retryable refusal, or `network` when no server answered (down, or refused before the handshake). */
 export type WaitReason = 'unavailable' | 'internal' | 'rate_limited' | 'network';
@@ -28,8 +29,7 @@ export interface LinkWait {
 
 /** The code of a namespace middleware's refusal (`connect_error` with `data.code`), or null for a transport error. */
 export function refusalCode(err: unknown): string | null {
-  const data = err && typeof err === 'object' && 'data' in err ? (err as { data: unknown }).data : undefined;
-  const code = data && typeof data === 'object' && 'code' in data ? (data as { code: unknown }).code : undefined;
+  const code = (err as { data?: { code?: unknown } } | null)?.data?.code;
   return typeof code === 'string' ? code : null;
 }
 
@@ -37,6 +37,7 @@ export function refusalCode(err: unknown): string | null {
 export interface ReconnectingSocket {
   readonly connected: boolean;
   connect(): unknown;
+  disconnect(): unknown;
   on(event: 'connect', listener: () => void): unknown;
   on(event: 'disconnect', listener: (reason: string) => void): unknown;
   on(event: 'connect_error', listener: (err: Error) => void): unknown;
@@ -49,41 +50,36 @@ export interface KeepConnectingHandlers {
   refused(code: string): void;
 }
 
-interface Clock {
-  random(): number;
-  now(): number;
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(timer: unknown): void;
-}
-const realClock: Clock = {
-  random: () => Math.random(),
-  now: () => Date.now(),
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (t) => clearTimeout(t as ReturnType<typeof setTimeout>),
-};
-
 /**
  * Keeps a socket created with `reconnection: false` connected: after a lost connection or a
  * retryable handshake refusal it connects again after `reconnectDelay` — Socket.IO itself never
  * retries a handshake a namespace middleware refused. A refusal no retry fixes stops it and is
- * reported; `socket.disconnect()` by the app stops it too. `retryNow` skips the wait.
+ * reported; `socket.disconnect()` by the app stops it too (even while it waits, when Socket.IO
+ * emits nothing), until the app calls `socket.connect()` again. `retryNow` skips the wait.
  */
-export function keepConnecting(socket: ReconnectingSocket, on: KeepConnectingHandlers, clock: Clock = realClock) {
+export function keepConnecting(socket: ReconnectingSocket, on: KeepConnectingHandlers, random: () => number = Math.random) {
   let attempt = 0;
-  let timer: unknown = null;
-  const cancel = () => {
-    if (timer !== null) clock.clearTimeout(timer);
-    timer = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+  const cancel = () => clearTimeout(timer);
+  const connect = socket.connect.bind(socket);
+  const disconnect = socket.disconnect.bind(socket);
+  socket.connect = () => {
+    stopped = false;
+    return connect();
+  };
+  socket.disconnect = () => {
+    stopped = true;
+    cancel();
+    return disconnect();
   };
   const schedule = (reason: WaitReason) => {
     cancel();
+    if (stopped) return;
     attempt++;
-    const ms = reconnectDelay(attempt, clock.random());
-    timer = clock.setTimeout(() => {
-      timer = null;
-      if (!socket.connected) socket.connect();
-    }, ms);
-    on.waiting({ attempt, retryAt: clock.now() + ms, reason });
+    const ms = reconnectDelay(attempt, random());
+    timer = setTimeout(() => !socket.connected && !stopped && connect(), ms);
+    on.waiting({ attempt, retryAt: Date.now() + ms, reason });
   };
   socket.on('connect', () => {
     cancel();
@@ -105,10 +101,8 @@ export function keepConnecting(socket: ReconnectingSocket, on: KeepConnectingHan
     /** Connects now instead of at the end of the wait. */
     retryNow(): void {
       cancel();
-      if (!socket.connected) socket.connect();
+      if (!socket.connected && !stopped) connect();
     },
-    /** Stops retrying (the page is leaving). */
-    stop: cancel,
   };
 }
 

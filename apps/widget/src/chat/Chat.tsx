@@ -8,6 +8,7 @@ import { readIdentity } from '../shared.ts';
 import { History } from './History.tsx';
 import type { PrivacyPanel as Panel } from './PrivacyPanel.tsx';
 import { Rating } from './Rating.tsx';
+import { Reconnecting } from './Reconnecting.tsx';
 import { downloadTranscript, transcriptText } from './transcript.ts';
 import { useChat } from './useChat.ts';
 
@@ -46,7 +47,7 @@ export function Chat({ opts, state, open, contextVersion, onClose, onErased, era
   const offline = state.availability.mode !== 'live';
   const status =
     chat.link === 'reconnecting'
-      ? t.reconnecting
+      ? null
       : !c
         ? null
         : c.status === 'waiting'
@@ -132,10 +133,14 @@ export function Chat({ opts, state, open, contextVersion, onClose, onErased, era
             siteName={state.site.name}
             seenSeq={c?.helper ? c.helperReadSeq : 0}
           />
-          {status && (
-            <p class={`status ${chat.link === 'reconnecting' ? 'warn' : ''}`} role="status">
-              {status}
-            </p>
+          {chat.link === 'reconnecting' ? (
+            <Reconnecting wait={chat.wait} onRetry={chat.retryNow} />
+          ) : (
+            status && (
+              <p class="status" role="status">
+                {status}
+              </p>
+            )
           )}
           {c?.status === 'closed' ? (
             <div class="ended">

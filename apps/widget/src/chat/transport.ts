@@ -35,6 +35,8 @@ export function connect(base: string, siteKey: string, id: { visitorId: string; 
   return io(`${base}/visitor`, {
     auth: { protocolVersion: PROTOCOL_VERSION, siteKey, visitorId: id.visitorId, token: id.token },
     transports: ['websocket', 'polling'],
+    // useChat reconnects with keepConnecting: Socket.IO's own would not retry a refused handshake.
+    reconnection: false,
   });
 }
 

@@ -1,5 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { LIMITS, retryWhileUnavailable, type Conversation, type Message, type QueuePosition } from '@tribu/protocol/client';
+import {
+  LIMITS,
+  keepConnecting,
+  retryWhileUnavailable,
+  type Conversation,
+  type LinkWait,
+  type Message,
+  type QueuePosition,
+} from '@tribu/protocol/client';
 import type { Intro } from './Composer.tsx';
 import { loadOutbox, saveOutbox, type Unacked } from './outbox-store.ts';
 import { currentPage } from './page-context.ts';
@@ -44,6 +52,9 @@ export function useChat(opts: MountOptions, t: Dict, contextVersion: number, vis
   const [restored] = useState(() => loadOutbox(siteKey));
   const [pending, setPending] = useState<ShownMessage[]>(() => restored.map(shownFrom));
   const [link, setLink] = useState<Link>('idle');
+  // While reconnecting: when the next attempt starts and why (a refused handshake or a lost connection).
+  const [wait, setWait] = useState<LinkWait | null>(null);
+  const retryNowRef = useRef<() => void>(() => undefined);
   const [helperTyping, setHelperTyping] = useState(false);
   const [queue, setQueue] = useState<QueuePosition | null>(null);
   // The site's managers keep this visitor out of the chat: a polite unavailable state instead.
@@ -117,6 +128,15 @@ export function useChat(opts: MountOptions, t: Dict, contextVersion: number, vis
     setLink('connecting');
     const s = connect(base, siteKey, id);
     socketRef.current = s;
+    // Comes back by itself after a lost connection or a handshake refused as unavailable, internal or
+    // rate limited; a refusal a retry cannot fix (banned, a foreign identity) is handled below.
+    retryNowRef.current = keepConnecting(s, {
+      waiting: (w) => {
+        setLink('reconnecting');
+        setWait(w);
+      },
+      refused: () => setWait(null),
+    }).retryNow;
     let first = true;
     // On every reconnect, and when the server lost broadcasts meanwhile (its Redis was down).
     const sync = async () => {
@@ -138,9 +158,8 @@ export function useChat(opts: MountOptions, t: Dict, contextVersion: number, vis
         }
       }
     };
-    s.on('connect', () => (setLink('online'), sync()));
+    s.on('connect', () => (setLink('online'), setWait(null), sync()));
     s.on('sync:needed', sync);
-    s.on('disconnect', () => setLink('reconnecting'));
     s.on('connect_error', async (err) => {
       if (err.message === 'banned') {
         setBanned(true);
@@ -375,5 +394,6 @@ export function useChat(opts: MountOptions, t: Dict, contextVersion: number, vis
     ...pending,
   ];
   const place = conversation?.status === 'waiting' && queue?.conversationId === conversation.id ? queue : null;
-  return { history, messagesOf, conversation, messages, link, helperTyping, place, banned, erased, send, retry, end, startOver, typing, rate };
+  const retryNow = useCallback(() => retryNowRef.current(), []);
+  return { history, messagesOf, conversation, messages, link, wait, retryNow, helperTyping, place, banned, erased, send, retry, end, startOver, typing, rate };
 }

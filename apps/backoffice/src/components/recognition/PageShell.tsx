@@ -4,6 +4,7 @@ import type { Me } from '@tribu/protocol/client';
 import { api } from '../../api/http.ts';
 import type { Link } from '../../hooks/useHelperDesk.ts';
 import type { HelperSocket } from '../../realtime/socket.ts';
+import { ReconnectBanner } from '../ReconnectBanner.tsx';
 import { Toasts } from '../Toasts.tsx';
 import { TopBar } from '../TopBar.tsx';
 
@@ -32,9 +33,7 @@ export function PageShell({ me, siteId, onSite, link, socket, onSignedOut, title
     <div class="shell page-shell">
       <TopBar me={me} siteId={siteId} onSite={onSite} link={link} onSignOut={signOut} socket={socket} />
       {link === 'reconnecting' && (
-        <p class="banner" role="status">
-          Reconnecting… Your points are safe; this page catches up as soon as the connection is back.
-        </p>
+        <ReconnectBanner>Your points are safe; this page catches up as soon as the connection is back.</ReconnectBanner>
       )}
       <main class="rec-page">{children}</main>
       <Toasts socket={socket} siteId={siteId} userId={me.user.id} />

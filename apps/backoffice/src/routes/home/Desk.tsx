@@ -8,6 +8,7 @@ import { StaffQueue } from '../../components/chat/StaffQueue.tsx';
 import { useHandoffOffers } from '../../hooks/useHandoffOffers.ts';
 import { useStaffQueue } from '../../hooks/useStaffQueue.ts';
 import { Notice } from '../../components/Notice.tsx';
+import { ReconnectBanner } from '../../components/ReconnectBanner.tsx';
 import { Toasts } from '../../components/Toasts.tsx';
 import { RequestBoard } from '../../components/RequestBoard.tsx';
 import { TopBar } from '../../components/TopBar.tsx';
@@ -59,11 +60,7 @@ export function Desk({ me, siteId, onSite, onSignedOut }: Props) {
   return (
     <div class="shell">
       <TopBar me={meNow} siteId={siteId} onSite={onSite} link={desk.link} onSignOut={signOut} socket={desk.socket} />
-      {desk.link === 'reconnecting' && (
-        <p class="banner" role="status">
-          Reconnecting… Your chats will catch up as soon as the connection is back.
-        </p>
-      )}
+      {desk.link === 'reconnecting' && <ReconnectBanner>Your chats will catch up as soon as the connection is back.</ReconnectBanner>}
       {desk.notice && <Notice text={desk.notice} onDismiss={() => desk.setNotice(null)} />}
       <RestReminder profile={profile} />
       <main class="desk">

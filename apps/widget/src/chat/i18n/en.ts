@@ -16,6 +16,8 @@ export const en = {
   typing: (name: string) => `${name} is typing…`,
   someone: 'A community member',
   reconnecting: 'Reconnecting…',
+  retryingIn: (seconds: number) => (seconds > 0 ? `retrying in ${seconds} s.` : 'retrying now.'),
+  retryNow: 'Retry now',
   ended: 'This chat has ended.',
   startNew: 'Start a new chat',
   endChat: 'End chat',

@@ -17,6 +17,8 @@ export const es: Dict = {
   typing: (name) => `${name} está escribiendo…`,
   someone: 'Un miembro de la comunidad',
   reconnecting: 'Reconectando…',
+  retryingIn: (seconds) => (seconds > 0 ? `nuevo intento en ${seconds} s.` : 'nuevo intento ahora.'),
+  retryNow: 'Reintentar ahora',
   ended: 'Este chat ha terminado.',
   startNew: 'Empezar un nuevo chat',
   endChat: 'Terminar el chat',

@@ -17,6 +17,8 @@ export const fr: Dict = {
   typing: (name) => `${name} écrit…`,
   someone: 'Un membre de la communauté',
   reconnecting: 'Reconnexion…',
+  retryingIn: (seconds) => (seconds > 0 ? `nouvel essai dans ${seconds} s.` : 'nouvel essai maintenant.'),
+  retryNow: 'Réessayer maintenant',
   ended: 'Cette discussion est terminée.',
   startNew: 'Nouvelle discussion',
   endChat: 'Terminer la discussion',
