@@ -31,6 +31,7 @@ import { registerStatic } from './plugins/static.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { helpersOnline, setupHelperNamespace } from './socket/helper.namespace.ts';
 import { createIo, rooms, socketEvents } from './socket/io.ts';
+import { connectionRate } from './socket/connection-budget.ts';
 import { HelperRights } from './socket/helper-rights.ts';
 import { localHelpers, socketNotifier } from './socket/notifier.ts';
 import { PresenceService } from './modules/presence/presence.service.ts';
@@ -193,7 +194,7 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   const limiters = {
     visitorEvents: createLimiter('visitor-events', { points: 40 * env.RATE_LIMIT_FACTOR, duration: 10 }, redisLimit),
     helperEvents: createLimiter('helper-events', { points: 100 * env.RATE_LIMIT_FACTOR, duration: 10 }, redisLimit),
-    connections: createLimiter('connections', { points: 60, duration: 60 }, redisLimit),
+    connections: createLimiter('connections', connectionRate(env), redisLimit),
   };
 
   setupVisitorNamespace(visitorNs, {

@@ -24,6 +24,16 @@ const EnvSchema = z
      * load tests raise it, since one simulated person sends far more than a person types.
      */
     RATE_LIMIT_FACTOR: z.coerce.number().min(1).max(1_000_000).default(1),
+    /** Open Socket.IO connections one node holds at most; beyond it new ones are refused (503). Keep under the open-file limit. */
+    MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
+    /** Open Socket.IO connections one address (an IPv6 /64) may hold on one node (429 beyond). */
+    MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(200),
+    /** How long a connection may stay open without joining a namespace (a handshake) before it is closed. */
+    CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    /** New Socket.IO connections one address (an IPv6 /64) may open per window, over every node (refused as rate limited beyond). */
+    CONNECTION_RATE: z.coerce.number().int().min(1).max(1_000_000).default(60),
+    /** That window, in seconds (the browser tests shorten it). */
+    CONNECTION_RATE_WINDOW_S: z.coerce.number().int().min(1).max(3600).default(60),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Outgoing mail (invitations, offline answers), e.g. `smtp://user:pass@host:587`; unset = no mail. */
     SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, 'SMTP_URL must look like smtp://user:pass@host:587').optional(),

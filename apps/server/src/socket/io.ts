@@ -11,6 +11,7 @@ import type {
 } from '@tribu/protocol';
 import { LIMITS } from '@tribu/protocol';
 import type { RedisHandles } from '../plugins/redis.ts';
+import { connectionBudget, type ConnectionLimits } from './connection-budget.ts';
 import type { HelperActor, VisitorActor } from '../modules/actors.ts';
 import { forVisitor } from '../modules/conversations/conversation.mapper.ts';
 import type { ConversationEvents } from '../modules/conversations/conversation.events.ts';
@@ -50,8 +51,11 @@ export const rooms = {
 };
 
 /** Socket.IO on Fastify's HTTP server; with Redis, the adapter carries every broadcast to all nodes. */
-export function createIo(app: FastifyInstance, redis: RedisHandles | undefined) {
+export function createIo(app: FastifyInstance, redis: RedisHandles | undefined, limits: ConnectionLimits) {
+  // Every connection is counted and may be refused before any namespace (connection-budget.ts).
+  const budget = connectionBudget(limits, redis, app.log);
   const io = new Server(app.server, {
+    ...budget.options,
     maxHttpBufferSize: LIMITS.maxFrameBytes,
     serveClient: false,
     // Origins are checked per namespace (site allow-list for visitors, same origin for helpers).
@@ -66,6 +70,7 @@ export function createIo(app: FastifyInstance, redis: RedisHandles | undefined) 
   });
   const visitors = io.of('/visitor') as unknown as VisitorNamespace;
   const helpers = io.of('/helper') as unknown as HelperNamespace;
+  budget.watch(io, [visitors, helpers]);
   return { io, visitors, helpers };
 }
 

@@ -25,12 +25,19 @@ export interface NodeProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Starts a real Tribu server process (`src/main.ts`) and waits until `/readyz` answers 200. */
-export async function startNode(env: Record<string, string>): Promise<NodeProcess> {
+/**
+ * Starts a real Tribu server process (`src/main.ts`) and waits until `/readyz` answers 200.
+ * `openFiles` lowers its open-file limit (`ulimit -n`, soft and hard), to run it out of descriptors.
+ */
+export async function startNode(env: Record<string, string>, opts: { openFiles?: number } = {}): Promise<NodeProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let out = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const args = ['--import', 'tsx', 'src/main.ts'];
+  const [command, argv] = opts.openFiles
+    ? ['/bin/sh', ['-c', `ulimit -n ${opts.openFiles} && exec "$0" "$@"`, process.execPath, ...args]]
+    : [process.execPath, args];
+  const child = spawn(command, argv, {
     cwd: serverDir,
     env: {
       PATH: process.env.PATH ?? '',
