@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ErrorCode, PROTOCOL_VERSION, type AckResult, type Conversation, type Message } from '@tribu/protocol';
 import { clientId, connectHelper, connectVisitor, connected, mintVisitor, ok, send, type VisitorSocket } from './support/clients.ts';
 import { ORIGIN_A, USERS } from './support/fixtures.ts';
+import { rawUpgrade } from './support/raw-engine.ts';
 import { hasPostgres, hasRedis } from './support/services.ts';
 import { useTwoNodes } from './support/two-nodes.ts';
 
@@ -39,7 +40,12 @@ describe.skipIf(!hasPostgres || !hasRedis)('floods spread over two nodes', () =>
       s.disconnect();
     }
     expect(results.filter((r) => r === 'connected')).toHaveLength(CONNECTIONS);
-    expect(results.slice(CONNECTIONS)).toEqual(Array(20).fill(ErrorCode.rateLimited));
+    // Refused before any namespace, at the WebSocket upgrade (connection-budget.ts): 429 with the code.
+    expect(results.slice(CONNECTIONS)).toEqual(Array(20).fill('websocket error'));
+    for (const base of [nodes.a.url, nodes.b.url]) {
+      const raw = await rawUpgrade(base, { forwardedFor: '198.51.100.7' });
+      expect([raw.status, (JSON.parse(raw.body) as { error: { code: string } }).error.code]).toEqual([429, ErrorCode.rateLimited]);
+    }
     // Another address is not held back by it, on either node.
     for (const base of [nodes.a.url, nodes.b.url]) {
       const other = visitorSocket(base, identity, '198.51.100.8');
