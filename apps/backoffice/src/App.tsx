@@ -4,6 +4,7 @@ import type { ComponentType } from 'preact';
 import type { Me } from '@tribu/protocol/client';
 import { api } from './api/http.ts';
 import { LoginPage } from './routes/login/LoginPage.tsx';
+import { TwoFactorRequired } from './components/TwoFactorRequired.tsx';
 
 const HomePage = lazy(() => import('./routes/home/HomePage.tsx').then((m) => m.HomePage));
 const ProfilePage = lazy(() => import('./routes/profile/ProfilePage.tsx').then((m) => m.ProfilePage));
@@ -24,9 +25,13 @@ const ModerationPage = lazy(() => import('./routes/manage/moderation/ModerationP
 const TeamPage = lazy(() => import('./routes/manage/team/TeamPage.tsx').then((m) => m.TeamPage));
 const PrivacyPage = lazy(() => import('./routes/manage/privacy/PrivacyPage.tsx').then((m) => m.PrivacyPage));
 const AuditPage = lazy(() => import('./routes/manage/audit/AuditPage.tsx').then((m) => m.AuditPage));
+const ForgotPasswordPage = lazy(() => import('./routes/login/ForgotPasswordPage.tsx').then((m) => m.ForgotPasswordPage));
+const ResetPasswordPage = lazy(() => import('./routes/login/ResetPasswordPage.tsx').then((m) => m.ResetPasswordPage));
 const LOGIN = '/backoffice/login';
+/** Pages of a signed-out person who lost their password (the mailed link lands on the second). */
+const ACCOUNT_RECOVERY = ['/backoffice/forgot-password', '/backoffice/reset-password'];
 /** Pages anyone may open without signing in: applying to a community, using an invitation. */
-const isPublic = (path: string) => path.startsWith('/backoffice/join/') || path.startsWith('/backoffice/invite/');
+const isPublic = (path: string) => ACCOUNT_RECOVERY.includes(path) || path.startsWith('/backoffice/join/') || path.startsWith('/backoffice/invite/');
 
 function Profile({ me, onMe, onSignedOut }: { me?: Me | null; onMe?: (me: Me) => void; onSignedOut?: () => void }) {
   return me && onMe && onSignedOut ? <ProfilePage me={me} onMe={onMe} onSignedOut={onSignedOut} /> : null;
@@ -69,28 +74,33 @@ function Gate() {
   }, [me, path, route]);
   if (me === undefined) return <div class="splash">Loading…</div>;
   return (
-    <Router>
-      <Route path={LOGIN} component={LoginPage} onSignedIn={setMe} />
-      <Route path="/backoffice/join/:siteKey" component={JoinPage} />
-      <Route path="/backoffice/invite/:token" component={InvitePage} me={me} onSignedIn={setMe} />
-      <Route path="/backoffice/manage/applications" component={Applications} me={me} onSignedOut={() => setMe(null)} />
-      <Route path="/backoffice/profile" component={Profile} me={me} onMe={setMe} onSignedOut={() => setMe(null)} />
-      <Route path="/backoffice/recognition" component={Recognition} me={me} onSignedOut={() => setMe(null)} />
-      <Route path="/backoffice/recognition/settings" component={RecognitionSettings} me={me} onSignedOut={() => setMe(null)} />
-      <Route path="/backoffice/rewards" component={Rewards} me={me} onSignedOut={() => setMe(null)} />
-      <Route path="/backoffice/manage/moderation" component={Moderation} me={me} onSignedOut={() => setMe(null)} />
-      <Route path="/backoffice/manage/team" component={Team} me={me} onSignedOut={() => setMe(null)} />
-      <Route path="/backoffice/manage/audit" component={Audit} me={me} onSignedOut={() => setMe(null)} />
-      <Route path="/backoffice/manage/privacy" component={Privacy} me={me} onSignedOut={() => setMe(null)} />
-      <Route path="/backoffice/manage/numbers" component={Numbers} me={me} onSignedOut={() => setMe(null)} />
-      <Route path="/backoffice/manage/site" component={SiteSettings} me={me} onSignedOut={() => setMe(null)} />
-      <Route path="/backoffice/operator" component={Operator} me={me} onSignedOut={() => setMe(null)} />
-      <Route path="/backoffice/charter" component={Charter} me={me} onSignedOut={() => setMe(null)} />
-      <Route path="/backoffice/observe" component={Observe} me={me} onSignedOut={() => setMe(null)} />
-      <Route path="/backoffice/observe/:id" component={Observe} me={me} onSignedOut={() => setMe(null)} />
-      <Route path="/backoffice/manage/newcomers" component={Newcomers} me={me} onSignedOut={() => setMe(null)} />
-      <Route default component={Home} me={me} onSignedOut={() => setMe(null)} />
-    </Router>
+    <>
+      {me && path !== '/backoffice/profile' && <TwoFactorRequired me={me} />}
+      <Router>
+        <Route path={LOGIN} component={LoginPage} onSignedIn={setMe} />
+        <Route path="/backoffice/forgot-password" component={ForgotPasswordPage} />
+        <Route path="/backoffice/reset-password" component={ResetPasswordPage} />
+        <Route path="/backoffice/join/:siteKey" component={JoinPage} />
+        <Route path="/backoffice/invite/:token" component={InvitePage} me={me} onSignedIn={setMe} />
+        <Route path="/backoffice/manage/applications" component={Applications} me={me} onSignedOut={() => setMe(null)} />
+        <Route path="/backoffice/profile" component={Profile} me={me} onMe={setMe} onSignedOut={() => setMe(null)} />
+        <Route path="/backoffice/recognition" component={Recognition} me={me} onSignedOut={() => setMe(null)} />
+        <Route path="/backoffice/recognition/settings" component={RecognitionSettings} me={me} onSignedOut={() => setMe(null)} />
+        <Route path="/backoffice/rewards" component={Rewards} me={me} onSignedOut={() => setMe(null)} />
+        <Route path="/backoffice/manage/moderation" component={Moderation} me={me} onSignedOut={() => setMe(null)} />
+        <Route path="/backoffice/manage/team" component={Team} me={me} onSignedOut={() => setMe(null)} />
+        <Route path="/backoffice/manage/audit" component={Audit} me={me} onSignedOut={() => setMe(null)} />
+        <Route path="/backoffice/manage/privacy" component={Privacy} me={me} onSignedOut={() => setMe(null)} />
+        <Route path="/backoffice/manage/numbers" component={Numbers} me={me} onSignedOut={() => setMe(null)} />
+        <Route path="/backoffice/manage/site" component={SiteSettings} me={me} onSignedOut={() => setMe(null)} />
+        <Route path="/backoffice/operator" component={Operator} me={me} onSignedOut={() => setMe(null)} />
+        <Route path="/backoffice/charter" component={Charter} me={me} onSignedOut={() => setMe(null)} />
+        <Route path="/backoffice/observe" component={Observe} me={me} onSignedOut={() => setMe(null)} />
+        <Route path="/backoffice/observe/:id" component={Observe} me={me} onSignedOut={() => setMe(null)} />
+        <Route path="/backoffice/manage/newcomers" component={Newcomers} me={me} onSignedOut={() => setMe(null)} />
+        <Route default component={Home} me={me} onSignedOut={() => setMe(null)} />
+      </Router>
+    </>
   );
 }
 

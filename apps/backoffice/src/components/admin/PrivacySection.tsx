@@ -14,7 +14,7 @@ interface Props {
   onLocale: (l: Locale) => void;
 }
 
-/** The privacy notice per language, what is asked before the chat, how long closed conversations are kept, and whether address hashes are. */
+/** The privacy notice per language, what is asked before the chat, how long closed conversations are kept, whether address hashes are, and managers' two-step sign-in. */
 export function PrivacySection({ draft, defaults, errors, edit, locale, onLocale }: Props) {
   const forever = draft.retentionDays === null;
   return (
@@ -57,6 +57,29 @@ export function PrivacySection({ draft, defaults, errors, edit, locale, onLocale
             </small>
           </span>
         </label>
+      </fieldset>
+      <fieldset class="field">
+        <legend>Managers' sign-in</legend>
+        <label class="choice">
+          <input
+            type="checkbox"
+            checked={draft.twoFactorForManagers}
+            aria-describedby={errors.twoFactorForManagers ? 'e-twoFactorForManagers' : undefined}
+            onChange={(e) => edit({ twoFactorForManagers: e.currentTarget.checked })}
+          />
+          <span>
+            <strong>Ask managers and admins for two-step sign-in</strong>
+            <small>
+              They sign in with their password and a code from an app on their phone. Until they set it up (in their profile), they help here as helpers only.
+              Turn it on for yourself first.
+            </small>
+          </span>
+        </label>
+        {errors.twoFactorForManagers && (
+          <p class="field-error" id="e-twoFactorForManagers" role="alert">
+            {errors.twoFactorForManagers}
+          </p>
+        )}
       </fieldset>
       {!forever && (
         <Field id="f-retentionDays" label="Days to keep a closed conversation" error={errors.retentionDays} hint="Counted from the day the chat ended; deletion runs every few minutes.">

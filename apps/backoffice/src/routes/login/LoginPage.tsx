@@ -1,25 +1,40 @@
 import { useState } from 'preact/hooks';
 import type { Me } from '@tribu/protocol/client';
-import { api, ApiError } from '../../api/http.ts';
+import { accountsApi, isChallenge } from '../../api/accounts.ts';
+import { ApiError } from '../../api/http.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { CodeStep } from './CodeStep.tsx';
 
 export function LoginPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Set when the password was right and the account asks for a code: the second step.
+  const [challenge, setChallenge] = useState<string | null>(null);
   const submit = async (e: Event) => {
     e.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      onSignedIn(await api.login({ email, password }));
+      const result = await accountsApi.login({ email, password });
+      if (isChallenge(result)) {
+        setPassword('');
+        setChallenge(result.twoFactor.token);
+      } else onSignedIn(result);
     } catch (err) {
       setError(err instanceof ApiError ? err.message : 'Could not sign in; try again');
     } finally {
       setBusy(false);
     }
   };
+  if (challenge) {
+    return (
+      <main class="login">
+        <CodeStep token={challenge} onSignedIn={onSignedIn} onBack={() => setChallenge(null)} />
+      </main>
+    );
+  }
   return (
     <main class="login">
       <form class="login-card" onSubmit={submit}>
@@ -46,6 +61,9 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
         <button class="primary" type="submit" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
+        <a class="login-aside" href="/backoffice/forgot-password">
+          Forgot password?
+        </a>
       </form>
     </main>
   );

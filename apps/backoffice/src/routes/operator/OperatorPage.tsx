@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Me, OperatorSite } from '@tribu/protocol/client';
 import { adminApi } from '../../api/admin.ts';
+import { AppointAdminForm } from '../../components/admin/AppointAdminForm.tsx';
 import { CopyField } from '../../components/admin/CopyField.tsx';
 import { CreateSiteForm } from '../../components/admin/CreateSiteForm.tsx';
 import { PageShell } from '../../components/recognition/PageShell.tsx';
@@ -73,6 +74,7 @@ function OperatorSites({ me }: { me: Me }) {
                         <summary>Embed tag</summary>
                         <CopyField label={`Embed tag for ${s.name}`} value={s.embed} multiline />
                       </details>
+                      <AppointAdminForm site={s} csrf={me.csrfToken} onAppointed={load} />
                     </td>
                     <td>
                       <code>{s.key}</code>

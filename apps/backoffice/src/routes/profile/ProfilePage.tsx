@@ -7,6 +7,7 @@ import { HoursCard } from '../../components/people/HoursCard.tsx';
 import { LeaveCommunity } from '../../components/people/LeaveCommunity.tsx';
 import { PasswordForm } from '../../components/people/PasswordForm.tsx';
 import { PhotoField } from '../../components/people/PhotoField.tsx';
+import { TwoFactorSection } from '../../components/people/TwoFactorSection.tsx';
 import { ProfileForm } from '../../components/people/ProfileForm.tsx';
 import { connectHelper } from '../../realtime/socket.ts';
 
@@ -82,6 +83,7 @@ export function ProfilePage({ me, onMe, onSignedOut }: Props) {
                 <h2 id="password-h">Password</h2>
                 <PasswordForm me={me} />
               </section>
+              <TwoFactorSection me={me} onMe={onMe} />
               <section class="panel" aria-labelledby="data-h">
                 <h2 id="data-h">Your data</h2>
                 <p class="muted small">Everything Tribu holds about you, in one JSON file: account, messages, posts, notes and hours.</p>
