@@ -67,6 +67,15 @@ describe.skipIf(!hasChromium)('KPI dashboard: a month of known conversations, in
     await page.getByRole('heading', { name: 'Numbers', level: 1 }).waitFor();
     await page.getByRole('combobox', { name: 'Site' }).selectOption({ label: month.month.siteName });
     await page.getByRole('combobox', { name: 'Period' }).selectOption({ label: 'Custom dates…' });
+    // Dates outside what the server answers are refused before asking it.
+    await page.getByRole('textbox', { name: 'From', exact: true }).fill('1999-12-31');
+    await page.getByRole('textbox', { name: 'To', exact: true }).fill('2000-01-31');
+    await page.getByText('Choose dates from 1 Jan 2000.').waitFor();
+    expect(await page.getByRole('button', { name: 'Show' }).isDisabled()).toBe(true);
+    await screenshot(page, 'kpi-period-too-early');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'kpi-period-too-early-phone');
+    await page.setViewportSize({ width: 1440, height: 900 });
     await page.getByRole('textbox', { name: 'From', exact: true }).fill(month.month.from);
     await page.getByRole('textbox', { name: 'To', exact: true }).fill(month.month.to);
     await page.getByRole('button', { name: 'Show' }).click();
@@ -134,9 +143,9 @@ describe.skipIf(!hasChromium)('KPI dashboard: a month of known conversations, in
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the helpers table as CSV' }).click()]);
     expect(download.suggestedFilename()).toBe('tribu-helpers-2026-04-01-to-2026-04-30.csv');
     const lines = readFileSync((await download.path())!, 'utf8').trimEnd().split('\r\n');
-    expect(lines[0]).toBe('helper,role,chats_answered,rating_average,median_first_answer_sec,chat_hours,hours_online,points,last_seen,joined');
+    expect(lines[0]).toBe('"helper","role","chats_answered","rating_average","median_first_answer_sec","chat_hours","hours_online","points","last_seen","joined"');
     const hana = month.expected.perHelper[0]!;
-    expect(lines[1]).toMatch(new RegExp(`^${hana.name},helper,${hana.chats},${hana.ratingAverage},${hana.medianFirstAnswerSec},${hana.chatHours},${hana.hoursOnline},${hana.points},`));
+    expect(lines[1]).toMatch(new RegExp(`^"${hana.name}","helper",${hana.chats},${hana.ratingAverage},${hana.medianFirstAnswerSec},${hana.chatHours},${hana.hoursOnline},${hana.points},`));
     expect(lines).toHaveLength(1 + month.expected.perHelper.length);
   });
 

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { daysInPeriod, presetPeriod, type PeriodPreset } from '@tribu/domain';
-import { KPI_MAX_DAYS } from '@tribu/protocol/client';
+import { FIRST_QUERY_DAY, KPI_MAX_DAYS, LAST_QUERY_DAY, isCalendarDay } from '@tribu/protocol/client';
 import { fmtDay } from './format.ts';
 
 export type PeriodChoice = PeriodPreset | 'custom';
@@ -25,7 +25,15 @@ export function PeriodPicker({ period, today, onChange }: { period: Period; toda
   const [from, setFrom] = useState(period.from);
   const [to, setTo] = useState(period.to);
   const problem =
-    !from || !to ? 'Choose both dates.' : from > to ? 'The start comes after the end.' : daysInPeriod(from, to) > KPI_MAX_DAYS ? `Choose at most ${KPI_MAX_DAYS} days.` : null;
+    !from || !to
+      ? 'Choose both dates.'
+      : !isCalendarDay(from) || !isCalendarDay(to) || from < FIRST_QUERY_DAY || to > LAST_QUERY_DAY
+        ? `Choose dates from ${fmtDay(FIRST_QUERY_DAY, true)}.`
+        : from > to
+          ? 'The start comes after the end.'
+          : daysInPeriod(from, to) > KPI_MAX_DAYS
+            ? `Choose at most ${KPI_MAX_DAYS} days.`
+            : null;
   const choose = (choice: PeriodChoice) => {
     if (choice === 'custom') onChange({ choice, from: period.from, to: period.to });
     else onChange({ choice, ...presetPeriod(choice, today) });
@@ -54,11 +62,11 @@ export function PeriodPicker({ period, today, onChange }: { period: Period; toda
         <>
           <label>
             <span>From</span>
-            <input type="date" value={from} max={today} onInput={(e) => setFrom(e.currentTarget.value)} />
+            <input type="date" value={from} min={FIRST_QUERY_DAY} max={today} onInput={(e) => setFrom(e.currentTarget.value)} />
           </label>
           <label>
             <span>To</span>
-            <input type="date" value={to} max={today} onInput={(e) => setTo(e.currentTarget.value)} />
+            <input type="date" value={to} min={FIRST_QUERY_DAY} max={today} onInput={(e) => setTo(e.currentTarget.value)} />
           </label>
           <button type="submit" class="primary small" disabled={problem !== null}>
             Show
