@@ -57,6 +57,7 @@ export class HelperRights {
 
   /** A new (or resumed) socket: into its rooms, out of any it may not be in, closed at its session's expiry. */
   async attach(socket: HelperSocket): Promise<void> {
+    if (socket.disconnected) return; // gone during its set-up: no timer to leave behind
     let timer: ReturnType<typeof setTimeout> | undefined;
     const arm = () => {
       timer = setTimeout(() => {

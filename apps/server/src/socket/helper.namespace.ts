@@ -75,6 +75,8 @@ export function setupHelperNamespace(ns: HelperNamespace, deps: HelperNamespaceD
     if (socket.recovered) rights.leaveLostSiteRooms(socket);
     // The same object for the socket's life: `current` updates its rights in place before each command.
     const h = socket.data;
+    // At once, so a rights change or a sign-out during the set-up below already finds this socket.
+    void socket.join([rooms.user(h.userId), rooms.session(h.sessionId)]);
     /** Joins conversation rooms; rights changed while the command ran are applied to the join too. */
     const join = async (rev: number, ids: string[]) => {
       await socket.join(ids.map(rooms.conversation));
