@@ -14,6 +14,8 @@ import {
   type Db,
 } from '@tribu/db';
 import { ERASED_QUESTION, type ExportedConversation, type PrivacyVisitorSummary, type VisitorDataExport } from '@tribu/protocol';
+import { conversationReadableBy } from '../access.sql.ts';
+import type { Actor } from '../actors.ts';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 const iso = (d: Date | null) => d?.toISOString() ?? null;
@@ -73,8 +75,11 @@ export class PrivacyRepository {
     };
   }
 
-  /** Everything the visitor gave or was told on this site; never helpers' notes, ids or other visitors. */
-  async export(siteId: string, visitorId: string): Promise<VisitorDataExport | undefined> {
+  /**
+   * Everything the visitor gave or was told on this site; never helpers' notes, ids or other visitors.
+   * Only the conversations `reader` may read (the read rule's SQL twin): the visitor their own, a manager the site's.
+   */
+  async export(reader: Actor, siteId: string, visitorId: string): Promise<VisitorDataExport | undefined> {
     const v = await this.visitor(siteId, visitorId);
     const [site] = await this.db.select({ name: sites.name }).from(sites).where(eq(sites.id, siteId)).limit(1);
     if (!v || !site) return undefined;
@@ -82,7 +87,7 @@ export class PrivacyRepository {
       .select({ c: conversations, helperName: users.displayName })
       .from(conversations)
       .leftJoin(users, eq(users.id, conversations.helperId))
-      .where(and(eq(conversations.siteId, siteId), eq(conversations.visitorId, visitorId)))
+      .where(and(eq(conversations.siteId, siteId), eq(conversations.visitorId, visitorId), conversationReadableBy(reader)))
       .orderBy(asc(conversations.createdAt));
     const ids = convs.map((x) => x.c.id);
     const lines = ids.length

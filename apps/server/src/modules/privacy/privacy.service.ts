@@ -36,7 +36,7 @@ export class PrivacyService {
   /** The widget's "Download my data": proven by the same token as its socket. */
   async exportOwn(creds: VisitorCredentials, from: OriginInfo): Promise<VisitorDataExport> {
     const v = await this.p.visitors.authenticate(creds, from);
-    const data = await this.repo.export(v.siteId, v.visitorId);
+    const data = await this.repo.export({ kind: 'visitor', siteId: v.siteId, visitorId: v.visitorId }, v.siteId, v.visitorId);
     if (!data) throw notFound('Visitor');
     return data;
   }
@@ -64,7 +64,7 @@ export class PrivacyService {
   /** A manager or admin exports a visitor's data for a request that came by mail; audited. */
   async exportFor(actor: HelperActor, siteId: string, visitorId: string): Promise<VisitorDataExport> {
     requireManager(actor, siteId);
-    const data = await this.repo.export(siteId, visitorId);
+    const data = await this.repo.export(actor, siteId, visitorId);
     if (!data) throw notFound('Visitor');
     await this.deps.audit.record(actor, {
       siteId,
