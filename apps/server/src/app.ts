@@ -25,10 +25,10 @@ import { operatorRoutes } from './modules/operator/operator.routes.ts';
 import { OperatorService } from './modules/operator/operator.service.ts';
 import { VisitorService } from './modules/visitors/visitor.service.ts';
 import { visitorRoutes } from './modules/visitors/visitor.routes.ts';
+import { registerAuth } from './plugins/auth.ts';
 import { createFastify, registerHttpPlugins } from './plugins/http.ts';
 import { createRedis, type RedisHandles } from './plugins/redis.ts';
 import { registerStatic } from './plugins/static.ts';
-import { registerAuth } from './plugins/auth.ts';
 import { helpersOnline, setupHelperNamespace } from './socket/helper.namespace.ts';
 import { createIo, rooms, socketEvents } from './socket/io.ts';
 import { connectionRate } from './socket/connection-budget.ts';
@@ -115,13 +115,13 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   helperNs.on('site:changed', (id) => sites.forget(id));
   // Ended sessions close their sockets on every node (the notifier is built below, once the services it reads exist).
   const auth = new AuthService(db.db, { sessionsEnded: (ids) => notify.sessionsEnded(ids) });
+  // Before any route: every /api route is signed-in only unless it says `config: { auth: 'public' }`.
+  registerAuth(app, auth);
   const visitors = new VisitorService(db.db, sites, secret, env.PUBLIC_URL);
   const conversationRepo = new ConversationRepository(db.db, new PageLinks(sites, env.PUBLIC_URL));
   const rights = new HelperRights({
     ns: helperNs,
     session: (id) => auth.bySessionId(id),
-  // Before any route: every /api route is signed-in only unless it says `config: { auth: 'public' }`.
-  registerAuth(app, auth);
     conversations: (ids) => conversationRepo.rowsByIds(ids),
     multiNode: redis !== undefined,
     log: app.log,
