@@ -2,10 +2,7 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.ts';
 
-const NewPasswordSchema = z
-  .string()
-  .min(LIMITS.passwordMin, `Choose a password of at least ${LIMITS.passwordMin} characters`)
-  .max(LIMITS.password);
+const NewPasswordSchema = z.string().min(LIMITS.passwordMin, `Choose a password of at least ${LIMITS.passwordMin} characters`).max(LIMITS.password);
 
 /** A 6-digit authenticator code or a recovery code (`abcde-12345`); spaces and dashes are ignored. */
 const CodeSchema = z

@@ -1,22 +1,19 @@
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { and, eq, sql } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { memberships, passwordResets, users } from '@tribu/db';
-import { CSRF_HEADER, SESSION_COOKIE, type Me, type TwoFactorEnabled, type TwoFactorSetup } from '@tribu/protocol';
+import { SESSION_COOKIE, type Me, type TwoFactorEnabled, type TwoFactorSetup } from '@tribu/protocol';
 import { usePostgresServer } from './support/app.ts';
+import { runOperatorCli } from './support/cli.ts';
 import { connectHelper, login, signedInCaller } from './support/clients.ts';
 import { PASSWORD, USERS } from './support/fixtures.ts';
-import { hasPostgres } from './support/services.ts';
+import { hasPostgres, hasRedis } from './support/services.ts';
+import { useTwoNodes } from './support/two-nodes.ts';
 import { useSmtpInbox } from './support/smtp.ts';
 
-const LOCKED =
-  'Too many failed sign-ins for this account or from this network. Try again in 60 minutes, or reset your password with "Forgot password?".';
+const LOCKED = 'Too many failed sign-ins for this account or from this network. Try again in 60 minutes, or reset your password with "Forgot password?".';
 const NEW_PASSWORD = 'a brand new passphrase';
 
 type Body = { error?: { code: string; message: string } } & Record<string, unknown>;
@@ -28,7 +25,15 @@ async function signIn(base: string, email: string, password: string, from: strin
     headers: { 'content-type': 'application/json', origin: base, 'x-forwarded-for': from },
     body: JSON.stringify({ email, password }),
   });
-  return { status: res.status, body: (await res.json()) as Body, retryAfter: res.headers.get('retry-after'), cookie: res.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`))?.split(';')[0] };
+  return {
+    status: res.status,
+    body: (await res.json()) as Body,
+    retryAfter: res.headers.get('retry-after'),
+    cookie: res.headers
+      .getSetCookie()
+      .find((c) => c.startsWith(`${SESSION_COOKIE}=`))
+      ?.split(';')[0],
+  };
 }
 
 async function post(base: string, path: string, body: unknown, from = '192.0.2.200', headers: Record<string, string> = {}) {
@@ -38,7 +43,15 @@ async function post(base: string, path: string, body: unknown, from = '192.0.2.2
     body: JSON.stringify(body),
   });
   const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as Body, retryAfter: res.headers.get('retry-after'), cookie: res.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`))?.split(';')[0] };
+  return {
+    status: res.status,
+    body: (text ? JSON.parse(text) : undefined) as Body,
+    retryAfter: res.headers.get('retry-after'),
+    cookie: res.headers
+      .getSetCookie()
+      .find((c) => c.startsWith(`${SESSION_COOKIE}=`))
+      ?.split(';')[0],
+  };
 }
 
 const tokenOf = (mailText: string) => /reset-password#([A-Za-z0-9_-]+)/.exec(mailText)?.[1] ?? '';
@@ -93,6 +106,20 @@ describe.skipIf(!hasPostgres)('sign-in budgets', () => {
   });
 });
 
+describe.skipIf(!hasPostgres || !hasRedis)('sign-in budgets across two nodes', () => {
+  const nodes = useTwoNodes(undefined, { TRUST_PROXY: 'true' });
+
+  it('counts one account’s failures on both nodes together through Redis', async () => {
+    const email = USERS.helperB1.email;
+    for (let i = 0; i < 5; i++) expect((await signIn(nodes.a.url, email, `wrong ${i}`, `198.51.100.${20 + i}`)).status).toBe(401);
+    for (let i = 0; i < 5; i++) expect((await signIn(nodes.b.url, email, `wrong ${i}`, `198.51.100.${30 + i}`)).status).toBe(401);
+    for (const node of [nodes.a, nodes.b]) {
+      const locked = await signIn(node.url, email, PASSWORD, '198.51.100.40');
+      expect([locked.status, locked.body.error?.message]).toEqual([429, LOCKED]);
+    }
+  });
+});
+
 describe.skipIf(!hasPostgres)('forgot password', () => {
   const inbox = useSmtpInbox();
   const t = usePostgresServer({ env: () => ({ TRUST_PROXY: 'true', SMTP_URL: inbox.url }) });
@@ -102,7 +129,10 @@ describe.skipIf(!hasPostgres)('forgot password', () => {
   it('answers the same whether the email has an account or not, and mails only an account', async () => {
     const unknown = await forgot('stranger@test.tribu');
     const known = await forgot(USERS.helperB1.email);
-    expect([unknown.status, unknown.body]).toEqual([202, { message: 'If an account uses this email, a link to choose a new password is on its way. It works once, for 1 hour.' }]);
+    expect([unknown.status, unknown.body]).toEqual([
+      202,
+      { message: 'If an account uses this email, a link to choose a new password is on its way. It works once, for 1 hour.' },
+    ]);
     expect([known.status, known.body]).toEqual([unknown.status, unknown.body]);
     const mail = await inbox.mailTo(USERS.helperB1.email);
     expect(mail.subject).toBe('Reset your Tribu password');
@@ -128,7 +158,10 @@ describe.skipIf(!hasPostgres)('forgot password', () => {
     const token = tokenOf((await inbox.mailTo(email)).text ?? '');
     const short = await post(base(), '/api/auth/password/reset', { token, password: 'short' });
     expect([short.status, short.body.error?.message]).toEqual([400, 'password: Choose a password of at least 10 characters']);
-    await t.server.db.db.update(passwordResets).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(passwordResets.id, sha256(token)));
+    await t.server.db.db
+      .update(passwordResets)
+      .set({ expiresAt: sql`now() - interval '1 second'` })
+      .where(eq(passwordResets.id, sha256(token)));
     const expired = await post(base(), '/api/auth/password/reset', { token, password: NEW_PASSWORD });
     expect([expired.status, expired.body.error?.message]).toEqual([400, 'This link has expired or was already used; ask for a new one from the sign-in page']);
     expect((await login(base(), email, PASSWORD)).me.user.email).toBe(email);
@@ -190,10 +223,18 @@ describe.skipIf(!hasPostgres)('two-step sign-in', () => {
     expect([first.status, first.cookie, Object.keys(first.body)]).toEqual([200, undefined, ['twoFactor']]);
     const token = (first.body.twoFactor as { token: string }).token;
     const wrong = await post(base(), '/api/auth/login/two-factor', { token, code: '123456' });
-    expect([wrong.status, wrong.body.error?.message, wrong.cookie]).toEqual([401, 'That code is not right; type the newest code from your app, or a recovery code', undefined]);
+    expect([wrong.status, wrong.body.error?.message, wrong.cookie]).toEqual([
+      401,
+      'That code is not right; type the newest code from your app, or a recovery code',
+      undefined,
+    ]);
     // The code of the next step: the one used to confirm was spent, and a code is accepted once.
     const right = await post(base(), '/api/auth/login/two-factor', { token, code: codeAt(secrets.get('helperA1')!, 1) });
-    expect([right.status, (right.body as unknown as Me).user.email, (right.body as unknown as Me).twoFactor.enabled]).toEqual([200, USERS.helperA1.email, true]);
+    expect([right.status, (right.body as unknown as Me).user.email, (right.body as unknown as Me).twoFactor.enabled]).toEqual([
+      200,
+      USERS.helperA1.email,
+      true,
+    ]);
     expect(right.cookie).toMatch(new RegExp(`^${SESSION_COOKIE}=`));
     const replay = await post(base(), '/api/auth/login/two-factor', { token, code: codeAt(secrets.get('helperA1')!, 1) });
     expect(replay.status).toBe(401);
@@ -213,7 +254,10 @@ describe.skipIf(!hasPostgres)('two-step sign-in', () => {
   });
 
   it('turns off only with the password and a code', async () => {
-    const noPassword = await call<Body>('helperB1', 'POST', '/api/profile/two-factor/disable', { password: 'not it', code: codeAt(secrets.get('helperB1')!, 1) });
+    const noPassword = await call<Body>('helperB1', 'POST', '/api/profile/two-factor/disable', {
+      password: 'not it',
+      code: codeAt(secrets.get('helperB1')!, 1),
+    });
     expect([noPassword.status, noPassword.data.error?.message]).toEqual([403, 'Your password or the code is not right']);
     const off = await call('helperB1', 'POST', '/api/profile/two-factor/disable', { password: PASSWORD, code: codeAt(secrets.get('helperB1')!, 1) });
     expect(off.status).toBe(204);
@@ -247,7 +291,6 @@ describe.skipIf(!hasPostgres)('a site keeps an admin', () => {
   const base = () => t.server.url;
   const call = signedInCaller(base);
   const LAST = 'A site must keep at least one active admin: make someone else admin of this site first';
-  const serverDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
   const adminsOf = async (siteId: string) =>
     (
       await t.server.db.db
@@ -324,12 +367,11 @@ describe.skipIf(!hasPostgres)('a site keeps an admin', () => {
   });
 
   it('appoints from the shell, and prints a reset link when mail is off', async () => {
-    const run = promisify(execFile);
-    const env = { ...process.env, DATABASE_URL: t.databaseUrl, PUBLIC_URL: 'https://tribu.example', LOG_LEVEL: 'silent' };
-    const appointed = await run(process.execPath, ['--import', 'tsx', 'src/cli/operator.ts', 'appoint', 'shop-b', USERS.helperA1.email], { cwd: serverDir, env });
+    const env = { DATABASE_URL: t.databaseUrl, PUBLIC_URL: 'https://tribu.example', LOG_LEVEL: 'silent' };
+    const appointed = await runOperatorCli(['appoint', 'shop-b', USERS.helperA1.email], env);
     expect(appointed.stdout.trim()).toBe(`Ada <${USERS.helperA1.email}> is now an admin of Shop B (was not a member). They may need to reload the backoffice.`);
     expect(await adminsOf(t.server.sites.siteB)).toEqual([USERS.helperA1.email]);
-    const link = await run(process.execPath, ['--import', 'tsx', 'src/cli/operator.ts', 'reset-link', USERS.helperA1.email], { cwd: serverDir, env });
+    const link = await runOperatorCli(['reset-link', USERS.helperA1.email], env);
     const token = /reset-password#([A-Za-z0-9_-]{43})$/m.exec(link.stdout)?.[1] ?? '';
     expect(link.stdout.split('\n')[1]).toBe(`https://tribu.example/backoffice/reset-password#${token}`);
     const reset = await post(base(), '/api/auth/password/reset', { token, password: NEW_PASSWORD });

@@ -70,8 +70,8 @@ export function TwoFactorSection({ me, onMe }: { me: Me; onMe: (me: Me) => void 
       {codes && (
         <div class="recovery" role="status">
           <p>
-            <strong>Two-step sign-in is on.</strong> Keep these recovery codes somewhere safe: each one signs you in once if you lose your phone. They are
-            shown only now.
+            <strong>Two-step sign-in is on.</strong> Keep these recovery codes somewhere safe: each one signs you in once if you lose your phone. They are shown
+            only now.
           </p>
           <ol class="recovery-codes" aria-label="Recovery codes">
             {codes.map((c) => (
@@ -96,13 +96,27 @@ export function TwoFactorSection({ me, onMe }: { me: Me; onMe: (me: Me) => void 
       {setup && (
         <form class="two-factor-setup" onSubmit={confirm}>
           <p class="small">1. Scan this code with your authenticator app.</p>
-          <img class="qr" src={`data:image/svg+xml;utf8,${encodeURIComponent(setup.qrSvg)}`} alt="QR code to add Tribu to an authenticator app" width={180} height={180} />
+          <img
+            class="qr"
+            src={`data:image/svg+xml;utf8,${encodeURIComponent(setup.qrSvg)}`}
+            alt="QR code to add Tribu to an authenticator app"
+            width={180}
+            height={180}
+          />
           <p class="small">
             Or type this key: <code class="secret">{grouped(setup.secret)}</code>
           </p>
           <label class="field">
             2. Type the 6-digit code the app shows
-            <input name="code" inputMode="numeric" autoComplete="one-time-code" required maxLength={8} value={code} onInput={(e) => setCode(e.currentTarget.value)} />
+            <input
+              name="code"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              required
+              maxLength={8}
+              value={code}
+              onInput={(e) => setCode(e.currentTarget.value)}
+            />
           </label>
           <button type="submit" class="primary block" disabled={busy}>
             {busy ? 'Checking…' : 'Turn on'}

@@ -49,13 +49,7 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
         </label>
         <label>
           Password
-          <input
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onInput={(e) => setPassword(e.currentTarget.value)}
-          />
+          <input type="password" autoComplete="current-password" required value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
         </label>
         <ErrorAlert message={error} />
         <button class="primary" type="submit" disabled={busy}>

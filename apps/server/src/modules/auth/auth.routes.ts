@@ -24,8 +24,7 @@ export function setSessionCookie(reply: FastifyReply, value: string, maxAgeMs: n
 
 export function authRoutes(app: FastifyInstance, deps: { auth: AuthService; signIn: SignIn; secureCookies: boolean }): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const setCookie = (reply: FastifyReply, value: string, maxAgeMs: number) =>
-    setSessionCookie(reply, value, maxAgeMs, deps.secureCookies);
+  const setCookie = (reply: FastifyReply, value: string, maxAgeMs: number) => setSessionCookie(reply, value, maxAgeMs, deps.secureCookies);
 
   r.post(
     '/api/auth/login',
@@ -38,8 +37,7 @@ export function authRoutes(app: FastifyInstance, deps: { auth: AuthService; sign
           max: 10,
           timeWindow: 60_000,
           hook: 'preHandler',
-          keyGenerator: (req: FastifyRequest) =>
-            `${addressGroup(req.ip)}|${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
+          keyGenerator: (req: FastifyRequest) => `${addressGroup(req.ip)}|${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
         },
       },
     },

@@ -97,12 +97,14 @@ export class AuthService {
     const twoFactorOn = row.twoFactorAt !== null;
     const mustSetUp = (m: { role: Role; settings: SiteSettings }) => m.role !== 'helper' && m.settings.twoFactorForManagers === true && !twoFactorOn;
     const setupRequiredBy = rows.filter((m) => m.status !== 'suspended' && mustSetUp(m)).map((m) => ({ siteId: m.siteId, siteName: m.siteName }));
-    const ms: Membership[] = rows.filter((m) => m.status !== 'suspended').map(({ settings, status: _s, suspendedReason: _r, ...m }) => ({
-      ...m,
-      role: mustSetUp({ role: m.role, settings }) ? 'helper' : m.role,
-      chatCap: settings.chatCap ?? DEFAULT_CHAT_CAP,
-      topics: (settings.topics ?? []).map((t) => ({ tag: t.tag, label: t.label })),
-    }));
+    const ms: Membership[] = rows
+      .filter((m) => m.status !== 'suspended')
+      .map(({ settings, status: _s, suspendedReason: _r, ...m }) => ({
+        ...m,
+        role: mustSetUp({ role: m.role, settings }) ? 'helper' : m.role,
+        chatCap: settings.chatCap ?? DEFAULT_CHAT_CAP,
+        topics: (settings.topics ?? []).map((t) => ({ tag: t.tag, label: t.label })),
+      }));
     const roles: Record<string, Role> = Object.fromEntries(ms.map((m) => [m.siteId, m.role]));
     return {
       id: row.s.id,
@@ -130,7 +132,10 @@ export class AuthService {
     const passwordHash = await hashPassword(next);
     const ended = await this.db.transaction(async (tx) => {
       await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
-      return tx.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, sha256(keepCookie)))).returning({ id: sessions.id });
+      return tx
+        .delete(sessions)
+        .where(and(eq(sessions.userId, userId), ne(sessions.id, sha256(keepCookie))))
+        .returning({ id: sessions.id });
     });
     await this.events.sessionsEnded(ended.map((s) => s.id));
   }
@@ -149,7 +154,10 @@ export class AuthService {
 
   /** Signing out ends the session everywhere at once: its tabs on every node close before this resolves. */
   async logout(cookie: string): Promise<void> {
-    const ended = await this.db.delete(sessions).where(eq(sessions.id, sha256(cookie))).returning({ id: sessions.id });
+    const ended = await this.db
+      .delete(sessions)
+      .where(eq(sessions.id, sha256(cookie)))
+      .returning({ id: sessions.id });
     await this.events.sessionsEnded(ended.map((s) => s.id));
   }
 

@@ -13,7 +13,8 @@ export const ADDRESS_FAILURES = { points: 20, duration: 3600 } as const;
 export class ThrottledError extends AppError {
   constructor(
     readonly retryAfterSec: number,
-    what = (wait: string) => `Too many failed sign-ins for this account or from this network. Try again in ${wait}, or reset your password with "Forgot password?".`,
+    what = (wait: string) =>
+      `Too many failed sign-ins for this account or from this network. Try again in ${wait}, or reset your password with "Forgot password?".`,
   ) {
     const minutes = Math.ceil(retryAfterSec / 60);
     super(ErrorCode.rateLimited, what(`${minutes} minute${minutes === 1 ? '' : 's'}`));
@@ -31,10 +32,7 @@ export class LoginThrottle {
 
   /** Throws `ThrottledError` (429) while the account or the address has no attempts left. */
   async check(ip: string, email: string): Promise<void> {
-    const [account, address] = await Promise.all([
-      this.limiters.account.blockedFor(accountKey(email)),
-      this.limiters.address.blockedFor(addressGroup(ip)),
-    ]);
+    const [account, address] = await Promise.all([this.limiters.account.blockedFor(accountKey(email)), this.limiters.address.blockedFor(addressGroup(ip))]);
     const wait = Math.max(account, address);
     if (wait > 0) throw new ThrottledError(Math.ceil(wait / 1000));
   }

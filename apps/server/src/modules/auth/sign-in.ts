@@ -15,9 +15,7 @@ export type SignInResult = { kind: 'session'; cookie: string; session: Session }
  * Every failure counts against the account's and the address's budgets.
  */
 export class SignIn {
-  constructor(
-    private readonly deps: { db: Db; auth: AuthService; throttle: LoginThrottle; twoFactor: TwoFactorService; pending: PendingLogins },
-  ) {}
+  constructor(private readonly deps: { db: Db; auth: AuthService; throttle: LoginThrottle; twoFactor: TwoFactorService; pending: PendingLogins }) {}
 
   async password(ip: string, input: LoginRequest): Promise<SignInResult> {
     await this.deps.throttle.check(ip, input.email);

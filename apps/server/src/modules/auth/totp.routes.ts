@@ -41,8 +41,12 @@ export function totpRoutes(app: FastifyInstance, deps: { signIn: SignIn; twoFact
   });
 
   // Guessing the password or a code is throttled like signing in.
-  r.post('/api/profile/two-factor/disable', { schema: { body: TwoFactorDisableSchema }, config: { rateLimit: { max: 5, timeWindow: 60_000 } } }, async (req, reply) => {
-    await deps.twoFactor.disable(req.actor.userId, req.body.password, req.body.code);
-    return reply.status(204).send();
-  });
+  r.post(
+    '/api/profile/two-factor/disable',
+    { schema: { body: TwoFactorDisableSchema }, config: { rateLimit: { max: 5, timeWindow: 60_000 } } },
+    async (req, reply) => {
+      await deps.twoFactor.disable(req.actor.userId, req.body.password, req.body.code);
+      return reply.status(204).send();
+    },
+  );
 }

@@ -46,7 +46,10 @@ export class TwoFactorService {
   async status(userId: string): Promise<TwoFactorStatus> {
     const [[row], [left], required] = await Promise.all([
       this.db.select({ on: twoFactor.enabledAt }).from(twoFactor).where(eq(twoFactor.userId, userId)),
-      this.db.select({ n: count() }).from(recoveryCodes).where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt))),
+      this.db
+        .select({ n: count() })
+        .from(recoveryCodes)
+        .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt))),
       this.requiringSites(userId),
     ]);
     return {
