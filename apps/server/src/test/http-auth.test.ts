@@ -32,6 +32,29 @@ const PUBLIC_ROUTES = [
   'POST /api/visitor-email/confirm', // the confirmation mail's one-time token
 ].sort();
 
+/**
+ * A valid body or query for each site route whose schema needs one: with it, the route reaches its
+ * rights check. A new route with a schema answers 400 below until it gets its sample here.
+ */
+const SAMPLES: Record<string, { body?: unknown; query?: string }> = {
+  'POST /api/sites/:siteId/reports/:reportId/decide': { body: { status: 'dismissed' } },
+  'POST /api/sites/:siteId/reports/:reportId/feed': { body: { action: 'hide', reason: 'Spam' } },
+  'POST /api/sites/:siteId/bans': { body: { conversationId: '00000000-0000-4000-8000-000000000000', duration: '1d', reason: 'Spam', blockAddress: false } },
+  'PUT /api/sites/:siteId/blocked-words': { body: { words: ['spam'] } },
+  'POST /api/sites/:siteId/team/:userId/suspend': { body: { reason: 'Rude' } },
+  'POST /api/sites/:siteId/team/:userId/remove': { body: { confirm: true, reason: 'Rude' } },
+  'PUT /api/sites/:siteId/onboarding/settings': { body: { observeChats: 2 } },
+  'PUT /api/sites/:siteId/charter': { body: { text: 'Be kind.' } },
+  'PUT /api/sites/:siteId/newcomers/:userId/mentor': { body: { mentorId: null } },
+  'GET /api/sites/:siteId/kpis': { query: 'from=2026-01-01&to=2026-01-31' },
+  'GET /api/sites/:siteId/kpis/:table': { query: 'from=2026-01-01&to=2026-01-31' },
+  'POST /api/sites/:siteId/invitations': { body: { email: 'new@test.tribu', name: 'New', role: 'helper' } },
+  'PUT /api/sites/:siteId/application-questions': { body: { questions: ['Why?'] } },
+  'GET /api/sites/:siteId/privacy/visitors': { query: 'email=jo%40example.com' },
+  'POST /api/sites/:siteId/privacy/visitors/:visitorId/erase': { body: { reason: 'Asked by mail' } },
+  'PATCH /api/sites/:siteId/roles/:userId': { body: { role: 'admin' } },
+};
+
 describe.skipIf(!hasPostgres)('authentication as a hook, over the whole route table', () => {
   const t = usePostgresServer();
   let table: RouteAccess[];
@@ -103,6 +126,30 @@ describe.skipIf(!hasPostgres)('authentication as a hook, over the whole route ta
     expect(await fingerprint(t.databaseUrl)).toEqual(before);
     // The session is still good: the refusals neither used nor ended it.
     expect((await fetch(`${t.server.url}/api/auth/me`, { headers: { cookie: admin.cookie } })).status).toBe(200);
+  });
+
+  it("answers every site route called by another site's member like a missing one (404), and changes nothing", async () => {
+    const bea = await login(t.server.url, USERS.helperB1.email);
+    const siteRoutes = table.filter((r) => r.auth === 'session' && r.url.startsWith('/api/sites/:siteId/') && r.method !== 'OPTIONS');
+    expect(siteRoutes.length).toBeGreaterThan(40);
+    const before = await fingerprint(t.databaseUrl);
+    for (const r of siteRoutes) {
+      const sample = SAMPLES[key(r)] ?? {};
+      const res = await fetch(`${t.server.url}${concrete(r.url.replace(':table', 'helpers.csv'))}${sample.query ? `?${sample.query}` : ''}`, {
+        method: r.method,
+        headers: {
+          cookie: bea.cookie,
+          origin: new URL(t.server.url).origin,
+          [CSRF_HEADER]: bea.me.csrfToken,
+          ...(WRITES.has(r.method) ? { 'content-type': 'application/json' } : {}),
+        },
+        body: WRITES.has(r.method) ? JSON.stringify(sample.body ?? {}) : undefined,
+      });
+      expect([key(r), res.status]).toEqual([key(r), 404]);
+      const body = (await res.json()) as { error: { code: string; message: string } };
+      expect([key(r), body.error.message.includes('Shop A')]).toEqual([key(r), false]);
+    }
+    expect(await fingerprint(t.databaseUrl)).toEqual(before);
   });
 
   it('still serves a signed-in route with the session and its CSRF token', async () => {
