@@ -56,9 +56,12 @@ export const MessageSendSchema = z.strictObject({
 });
 export type MessageSend = z.infer<typeof MessageSendSchema>;
 
+/** A message number: stored as a Postgres integer, so anything larger is refused at the edge (not a 5xx). */
+export const SeqSchema = z.number().int().min(0).max(2_147_483_647);
+
 export const MessageSyncSchema = z.strictObject({
   conversationId: IdSchema,
-  afterSeq: z.number().int().min(0),
+  afterSeq: SeqSchema,
 });
 export type MessageSync = z.infer<typeof MessageSyncSchema>;
 
@@ -68,7 +71,7 @@ export type TypingSet = z.infer<typeof TypingSetSchema>;
 export const PresenceSetSchema = z.strictObject({ status: PresenceStatusSchema });
 export type PresenceSet = z.infer<typeof PresenceSetSchema>;
 
-export const ReadUpdateSchema = z.strictObject({ conversationId: IdSchema, seq: z.number().int().min(0) });
+export const ReadUpdateSchema = z.strictObject({ conversationId: IdSchema, seq: SeqSchema });
 export type ReadUpdate = z.infer<typeof ReadUpdateSchema>;
 
 export const ConversationRateSchema = z.strictObject({

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ErrorCode, KPI_TABLES } from '@tribu/protocol';
+import { ErrorCode, KPI_TABLES, type Conversation } from '@tribu/protocol';
 import { usePostgresServer } from './support/app.ts';
-import { login } from './support/clients.ts';
-import { USERS } from './support/fixtures.ts';
+import { clientId, connectVisitor, login, ok, send } from './support/clients.ts';
+import { ORIGIN_A, USERS } from './support/fixtures.ts';
 import { routeTable } from './support/routes.ts';
 import { hasPostgres } from './support/services.ts';
 
@@ -163,4 +163,22 @@ describe.skipIf(!hasPostgres)('dates, periods and limits in query strings', () =
     // The sweep reached routes that answer and routes that refuse.
     expect([...answers].sort()).toEqual(expect.arrayContaining(['200', '400']));
   }, 120_000);
+
+  // A message number past what Postgres stores (2^31 - 1) is refused with a reason, like a bad date.
+  it.each([
+    ['message:sync', 'afterSeq', 2 ** 31 - 1, { ok: true, data: { messages: [] } }],
+    ['message:sync', 'afterSeq', 2 ** 31, { ok: false, error: { code: ErrorCode.badRequest } }],
+    ['message:sync', 'afterSeq', Number.MAX_SAFE_INTEGER, { ok: false, error: { code: ErrorCode.badRequest } }],
+    ['message:sync', 'afterSeq', -1, { ok: false, error: { code: ErrorCode.badRequest } }],
+    ['read:update', 'seq', 2 ** 31, { ok: false, error: { code: ErrorCode.badRequest } }],
+  ] as const)(
+    '%s with %s = %i answers %j',
+    async (event, field, value, answer) => {
+      const v = await connectVisitor(t.server.url, { siteKey: 'shop-a', origin: ORIGIN_A });
+      const { conversation } = await ok<{ conversation: Conversation }>(v.socket, 'conversation:start', { clientId: clientId(), text: `Sequence ${field} ${value}?` });
+      expect(await send(v.socket, event, { conversationId: conversation.id, [field]: value })).toMatchObject(answer);
+      await ok(v.socket, 'conversation:end', { conversationId: conversation.id });
+    },
+    TIMEOUT,
+  );
 });
