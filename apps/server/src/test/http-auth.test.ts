@@ -152,6 +152,26 @@ describe.skipIf(!hasPostgres)('authentication as a hook, over the whole route ta
     expect(await fingerprint(t.databaseUrl)).toEqual(before);
   });
 
+  it("refuses a helper every site route that changes something, except the few that are a helper's own, and changes nothing", async () => {
+    const ben = await login(t.server.url, USERS.helperA2.email);
+    // A helper's own steps on their site: dismissing the checklist, accepting the charter, posting a picture.
+    const helpersOwn = ['POST /api/sites/:siteId/onboarding/dismiss', 'POST /api/sites/:siteId/charter/accept', 'POST /api/sites/:siteId/images'];
+    const writes = table.filter((r) => r.auth === 'session' && r.url.startsWith('/api/sites/:siteId/') && WRITES.has(r.method));
+    expect(writes.map(key)).toEqual(expect.arrayContaining(helpersOwn));
+    const before = await fingerprint(t.databaseUrl);
+    for (const r of writes.filter((x) => !helpersOwn.includes(key(x)))) {
+      const sample = SAMPLES[key(r)] ?? {};
+      const res = await fetch(`${t.server.url}${concrete(r.url)}`, {
+        method: r.method,
+        headers: { cookie: ben.cookie, origin: new URL(t.server.url).origin, [CSRF_HEADER]: ben.me.csrfToken, 'content-type': 'application/json' },
+        body: JSON.stringify(sample.body ?? {}),
+      });
+      // Managers' and admins' actions: "forbidden" with the role it takes, or "not found" for a thing that is not there.
+      expect([key(r), [403, 404].includes(res.status)]).toEqual([key(r), true]);
+    }
+    expect(await fingerprint(t.databaseUrl)).toEqual(before);
+  });
+
   it('still serves a signed-in route with the session and its CSRF token', async () => {
     const res = await fetch(`${t.server.url}/api/profile`, {
       method: 'PATCH',
