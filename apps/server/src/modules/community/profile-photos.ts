@@ -1,12 +1,8 @@
 import { eq } from 'drizzle-orm';
-import sharp from 'sharp';
 import { avatars, users, type Db } from '@tribu/db';
-import { ErrorCode } from '@tribu/protocol';
-import { AppError } from '../../lib/errors.ts';
+import { decodeImage } from '../../lib/image-decode.ts';
 
 export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'] as const;
-const FORMATS = new Set(['jpeg', 'png', 'webp', 'gif']);
-const NOT_AN_IMAGE = 'That file is not an image (JPEG, PNG, WebP or GIF)';
 const SIZE = 256;
 
 /** Helper photos: decoded, cover-cropped to 256×256 WebP without metadata, kept in the database. */
@@ -35,14 +31,7 @@ export class ProfilePhotos {
   }
 }
 
-async function toAvatar(input: Buffer): Promise<Buffer> {
-  try {
-    const img = sharp(input, { animated: false, limitInputPixels: 40_000_000 });
-    const meta = await img.metadata();
-    if (!meta.format || !FORMATS.has(meta.format)) throw new Error('format');
-    // sharp writes no metadata unless asked to: EXIF, GPS and ICC tags are dropped.
-    return await img.rotate().resize(SIZE, SIZE, { fit: 'cover', position: 'attention' }).webp({ quality: 82 }).toBuffer();
-  } catch {
-    throw new AppError(ErrorCode.badRequest, NOT_AN_IMAGE);
-  }
+function toAvatar(input: Buffer): Promise<Buffer> {
+  // sharp writes no metadata unless asked to: EXIF, GPS and ICC tags are dropped.
+  return decodeImage(input, (img) => img.rotate().resize(SIZE, SIZE, { fit: 'cover', position: 'attention' }).webp({ quality: 82 }).toBuffer());
 }

@@ -1,13 +1,10 @@
 import { eq } from 'drizzle-orm';
-import sharp from 'sharp';
 import { images, type Db } from '@tribu/db';
-import { ErrorCode } from '@tribu/protocol';
-import { AppError } from '../../lib/errors.ts';
+import { decodeImage, NOT_AN_IMAGE } from '../../lib/image-decode.ts';
 import { imageUrl } from './feed.mapper.ts';
 
 export const FEED_IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'] as const;
-export const NOT_AN_IMAGE = 'That file is not an image (JPEG, PNG, WebP or GIF)';
-const FORMATS = new Set(['jpeg', 'png', 'webp', 'gif']);
+export { NOT_AN_IMAGE };
 const MAX_SIDE = 1600;
 
 export interface StoredImage {
@@ -41,18 +38,9 @@ export class FeedImages {
   }
 }
 
-async function toWebp(input: Buffer) {
-  try {
-    const img = sharp(input, { animated: false, limitInputPixels: 40_000_000 });
-    const meta = await img.metadata();
-    if (!meta.format || !FORMATS.has(meta.format)) throw new Error('format');
-    // sharp writes no metadata unless asked: EXIF (GPS!) and ICC tags are dropped. rotate() applies EXIF orientation first.
-    return await img
-      .rotate()
-      .resize(MAX_SIDE, MAX_SIDE, { fit: 'inside', withoutEnlargement: true })
-      .webp({ quality: 82 })
-      .toBuffer({ resolveWithObject: true });
-  } catch {
-    throw new AppError(ErrorCode.badRequest, NOT_AN_IMAGE);
-  }
+function toWebp(input: Buffer) {
+  // sharp writes no metadata unless asked: EXIF (GPS!) and ICC tags are dropped. rotate() applies EXIF orientation first.
+  return decodeImage(input, (img) =>
+    img.rotate().resize(MAX_SIDE, MAX_SIDE, { fit: 'inside', withoutEnlargement: true }).webp({ quality: 82 }).toBuffer({ resolveWithObject: true }),
+  );
 }
