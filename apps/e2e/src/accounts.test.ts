@@ -126,4 +126,50 @@ describe.skipIf(!hasChromium)('accounts in the backoffice: forgotten password an
     await desk.getByRole('heading', { name: 'Two-step sign-in' }).scrollIntoViewIfNeeded();
     await screenshot(desk, 'two-factor-profile-1440');
   });
+
+  it('lets a site ask its managers for two-step sign-in, and the operator appoint an admin', async () => {
+    const admin = await personPage(browser!, { width: 1440, height: 900 });
+    await signIn(admin, server!.url, 'admin@demo.tribu');
+    // The admin who asks it of the managers must use it first.
+    await admin.goto(`${server!.url}/backoffice/manage/site`);
+    const ask = admin.getByRole('checkbox', { name: /Ask managers and admins for two-step sign-in/ });
+    await ask.check();
+    await admin.getByRole('button', { name: 'Save settings' }).click();
+    await admin.getByText('Turn on two-step sign-in for yourself first').first().waitFor();
+    await ask.scrollIntoViewIfNeeded();
+    await screenshot(admin, 'site-setting-two-factor-refused-1440');
+    await admin.goto(`${server!.url}/backoffice/profile`);
+    await admin.getByRole('button', { name: 'Set up two-step sign-in' }).click();
+    const secret = (await admin.locator('.two-factor .secret').textContent()) ?? '';
+    await admin.getByLabel('2. Type the 6-digit code the app shows').fill(totp(secret));
+    await admin.getByRole('button', { name: 'Turn on' }).click();
+    await admin.getByRole('button', { name: 'I have saved them' }).click();
+    await admin.goto(`${server!.url}/backoffice/manage/site`);
+    await ask.check();
+    await admin.getByRole('button', { name: 'Save settings' }).click();
+    await admin.getByText('Saved').first().waitFor();
+
+    // A manager without it is told, and helps as a helper until they set it up.
+    for (const [page, width] of [
+      [await personPage(browser!, { width: 390, height: 844 }), 390],
+      [await personPage(browser!, { width: 1440, height: 900 }), 1440],
+    ] as const) {
+      await signIn(page, server!.url, 'manager@demo.tribu');
+      const banner = page.getByRole('status', { name: 'Two-step sign-in required' });
+      await banner.getByText('asks managers to use two-step sign-in').waitFor();
+      await screenshot(page, `two-factor-required-banner-${width}`);
+      await page.context().close();
+    }
+
+    // The operator appoints an admin from the operator page.
+    await admin.goto(`${server!.url}/backoffice/operator`);
+    await admin.getByText('Appoint an admin').first().click();
+    await admin.getByRole('textbox', { name: /Email of the new admin of/ }).first().fill('helper1@demo.tribu');
+    await admin.getByRole('button', { name: 'Make admin' }).first().click();
+    await admin.getByRole('status').getByText(/is now an admin of/).waitFor();
+    await screenshot(admin, 'operator-appoint-admin-1440');
+    await admin.setViewportSize({ width: 390, height: 844 });
+    await screenshot(admin, 'operator-appoint-admin-390');
+    await admin.context().close();
+  });
 });
