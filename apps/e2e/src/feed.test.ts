@@ -95,7 +95,10 @@ describe.skipIf(!hasChromium)('community feed in the backoffice', () => {
     await composer.getByRole('button', { name: 'Post', exact: true }).click();
     const img = postIn(jonas, 'The new product page is live').getByRole('img', { name: 'Image shared by Camille' });
     await img.waitFor();
-    await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    // Served whole: as wide as the screenshot posted (its PNG header says), never wider than 1600 px.
+    const posted = { width: shop.readUInt32BE(16), height: shop.readUInt32BE(20) };
+    const scale = Math.min(1, 1600 / Math.max(posted.width, posted.height));
+    await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(Math.round(posted.width * scale));
   });
 
   it('looks lively at 1440 and 1024 pixels wide, with no serious accessibility issue', async () => {
