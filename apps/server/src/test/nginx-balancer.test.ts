@@ -178,7 +178,7 @@ describe.skipIf(!hasPostgres || !hasRedis || !NGINX)('deploy/nginx.conf in front
         return probe.status === 429;
       });
       expect(limited).toBe(true);
-      expect([refused!.headers.server?.startsWith('nginx'), refused!.body.includes('429 Too Many Requests')]).toEqual([true, true]);
+      expect([String(refused!.headers.server).startsWith('nginx'), refused!.body.includes('429 Too Many Requests')]).toEqual([true, true]);
       expect((await rawUpgrade(lb.url, { localAddress: '127.0.0.51' })).status).toBe(101);
       // One place freed: the address connects again.
       held.pop()!.destroy();
