@@ -10,9 +10,7 @@ const HomePage = lazy(() => import('./routes/home/HomePage.tsx').then((m) => m.H
 const ProfilePage = lazy(() => import('./routes/profile/ProfilePage.tsx').then((m) => m.ProfilePage));
 const RecognitionPage = lazy(() => import('./routes/recognition/RecognitionPage.tsx').then((m) => m.RecognitionPage));
 const RewardsPage = lazy(() => import('./routes/rewards/RewardsPage.tsx').then((m) => m.RewardsPage));
-const RecognitionSettingsPage = lazy(() =>
-  import('./routes/recognition-settings/RecognitionSettingsPage.tsx').then((m) => m.RecognitionSettingsPage),
-);
+const RecognitionSettingsPage = lazy(() => import('./routes/recognition-settings/RecognitionSettingsPage.tsx').then((m) => m.RecognitionSettingsPage));
 const SiteSettingsPage = lazy(() => import('./routes/site-settings/SiteSettingsPage.tsx').then((m) => m.SiteSettingsPage));
 const OperatorPage = lazy(() => import('./routes/operator/OperatorPage.tsx').then((m) => m.OperatorPage));
 const CharterPage = lazy(() => import('./routes/charter/CharterPage.tsx').then((m) => m.CharterPage));
@@ -20,6 +18,7 @@ const ObservePage = lazy(() => import('./routes/observe/ObservePage.tsx').then((
 const NewcomersPage = lazy(() => import('./routes/manage/newcomers/NewcomersPage.tsx').then((m) => m.NewcomersPage));
 const JoinPage = lazy(() => import('./routes/join/JoinPage.tsx').then((m) => m.JoinPage));
 const InvitePage = lazy(() => import('./routes/invite/InvitePage.tsx').then((m) => m.InvitePage));
+const ConfirmEmailPage = lazy(() => import('./routes/confirm-email/ConfirmEmailPage.tsx').then((m) => m.ConfirmEmailPage));
 const ApplicationsPage = lazy(() => import('./routes/manage/applications/ApplicationsPage.tsx').then((m) => m.ApplicationsPage));
 const ModerationPage = lazy(() => import('./routes/manage/moderation/ModerationPage.tsx').then((m) => m.ModerationPage));
 const TeamPage = lazy(() => import('./routes/manage/team/TeamPage.tsx').then((m) => m.TeamPage));
@@ -30,8 +29,9 @@ const ResetPasswordPage = lazy(() => import('./routes/login/ResetPasswordPage.ts
 const LOGIN = '/backoffice/login';
 /** Pages of a signed-out person who lost their password (the mailed link lands on the second). */
 const ACCOUNT_RECOVERY = ['/backoffice/forgot-password', '/backoffice/reset-password'];
-/** Pages anyone may open without signing in: applying to a community, using an invitation. */
-const isPublic = (path: string) => ACCOUNT_RECOVERY.includes(path) || path.startsWith('/backoffice/join/') || path.startsWith('/backoffice/invite/');
+/** Pages anyone may open without signing in: applying to a community, using an invitation, a visitor confirming their email. */
+const isPublic = (path: string) =>
+  ACCOUNT_RECOVERY.includes(path) || path.startsWith('/backoffice/join/') || path.startsWith('/backoffice/invite/') || path === '/backoffice/confirm-email';
 
 function Profile({ me, onMe, onSignedOut }: { me?: Me | null; onMe?: (me: Me) => void; onSignedOut?: () => void }) {
   return me && onMe && onSignedOut ? <ProfilePage me={me} onMe={onMe} onSignedOut={onSignedOut} /> : null;
@@ -82,6 +82,7 @@ function Gate() {
         <Route path="/backoffice/reset-password" component={ResetPasswordPage} />
         <Route path="/backoffice/join/:siteKey" component={JoinPage} />
         <Route path="/backoffice/invite/:token" component={InvitePage} me={me} onSignedIn={setMe} />
+        <Route path="/backoffice/confirm-email" component={ConfirmEmailPage} />
         <Route path="/backoffice/manage/applications" component={Applications} me={me} onSignedOut={() => setMe(null)} />
         <Route path="/backoffice/profile" component={Profile} me={me} onMe={setMe} onSignedOut={() => setMe(null)} />
         <Route path="/backoffice/recognition" component={Recognition} me={me} onSignedOut={() => setMe(null)} />

@@ -28,6 +28,8 @@ export function Chat({ opts, state, open, contextVersion, onClose, onErased, era
   const { t, locale } = useI18n();
   const [showHistory, setShowHistory] = useState(false);
   const [showPrivacy, setShowPrivacy] = useState(false);
+  // The address given with the first message: Tribu mails it only once confirmed, so say where to look.
+  const [confirmAt, setConfirmAt] = useState<string | null>(null);
   // "Your data" is rarely opened: its panel is a chunk of its own, fetched on first use.
   const [PrivacyPanel, setPrivacyPanel] = useState<typeof Panel | null>(null);
   useEffect(() => {
@@ -142,6 +144,11 @@ export function Chat({ opts, state, open, contextVersion, onClose, onErased, era
               </p>
             )
           )}
+          {confirmAt && c && (
+            <p class="status confirm-email" role="status">
+              {t.confirmEmail(confirmAt)}
+            </p>
+          )}
           {c?.status === 'closed' ? (
             <div class="ended">
               <p>{t.ended}</p>
@@ -171,7 +178,10 @@ export function Chat({ opts, state, open, contextVersion, onClose, onErased, era
             <>
               <Composer
                 placeholder={state.texts.placeholder}
-                onSend={chat.send}
+                onSend={(text, intro) => {
+                  if (intro?.email) setConfirmAt(intro.email);
+                  chat.send(text, intro);
+                }}
                 onTyping={chat.typing}
                 prechat={
                   c

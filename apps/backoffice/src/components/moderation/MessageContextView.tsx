@@ -14,9 +14,14 @@ export function MessageContextView({ c }: { c: MessageContext }) {
           <div>
             <dt>Page</dt>
             <dd>
-              <a href={c.page.url} target="_blank" rel="noreferrer noopener">
-                {c.page.title || c.page.url}
-              </a>
+              {/* The server sends a link only for a page on the site's origins; anything else is words. */}
+              {/^https?:\/\//i.test(c.page.url) ? (
+                <a href={c.page.url} target="_blank" rel="noreferrer noopener nofollow">
+                  {c.page.title || c.page.url}
+                </a>
+              ) : (
+                <span>{c.page.title || c.page.url}</span>
+              )}
             </dd>
           </div>
         )}

@@ -29,6 +29,7 @@ export const en = {
   yourNameOptional: 'Your name (optional)',
   missing: 'Please fill in the fields above to start the chat.',
   emailInvalid: 'This email address looks incomplete.',
+  confirmEmail: (email: string) => `Check your inbox to confirm ${email}: we mail you the answer only once you confirm.`,
   tooLong: (over: number, max: number) => `Your message is ${over} characters over the ${max}-character limit.`,
   sending: 'Sending…',
   seen: 'Seen',

@@ -30,6 +30,7 @@ export const es: Dict = {
   yourNameOptional: 'Tu nombre (opcional)',
   missing: 'Rellena los campos de arriba para empezar el chat.',
   emailInvalid: 'Esta dirección de correo parece incompleta.',
+  confirmEmail: (email: string) => `Revisa tu bandeja de entrada para confirmar ${email}: solo te escribiremos cuando la confirmes.`,
   tooLong: (over, max) => `Tu mensaje supera en ${over} caracteres el límite de ${max}.`,
   sending: 'Enviando…',
   seen: 'Visto',

@@ -30,6 +30,7 @@ export const fr: Dict = {
   yourNameOptional: 'Votre prénom (facultatif)',
   missing: 'Merci de remplir les champs ci-dessus pour commencer.',
   emailInvalid: 'Cette adresse e-mail semble incomplète.',
+  confirmEmail: (email: string) => `Vérifiez votre boîte de réception pour confirmer ${email} : nous ne vous écrivons qu'une fois l'adresse confirmée.`,
   tooLong: (over, max) => `Votre message dépasse de ${over} caractères la limite de ${max}.`,
   sending: 'Envoi…',
   seen: 'Lu',
