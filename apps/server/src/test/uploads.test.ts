@@ -129,6 +129,10 @@ describe.skipIf(!hasPostgres)('uploads', () => {
 
   it('keeps the server answering after the bomb and the junk', async () => {
     expect((await fetch(`${t.server.url}/healthz`)).status).toBe(200);
-    expect(userId).toBeTruthy();
+    // And still takes a small, honest photo, served back as Ada's avatar.
+    const small = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#2f6f4f' } }).png().toBuffer();
+    expect((await upload('photo', small)).status).toBe(200);
+    const avatar = await fetch(`${t.server.url}/api/avatars/${userId}`);
+    expect([avatar.status, avatar.headers.get('content-type')]).toEqual([200, 'image/webp']);
   });
 });
