@@ -87,7 +87,10 @@ describe.skipIf(!hasChromium || !ownPostgresAvailable())('refused handshakes: th
   const box = () => visitor.getByRole('textbox', { name: 'Your message' });
   /** The waiting state: "Reconnecting… retrying in N s." in a status, with a Retry now button beside it. */
   const waiting = (page: Page, why: string | RegExp = /./) =>
-    page.getByRole('status').filter({ hasText: /Reconnecting… retrying in \d+ s\./ }).filter({ hasText: why });
+    page
+      .getByRole('status')
+      .filter({ hasText: /Reconnecting… retrying in \d+ s\./ })
+      .filter({ hasText: why });
   const shootBothWidths = async (page: Page, name: string, width: number) => {
     await screenshot(page, `${name}-${width}`);
     await page.setViewportSize({ width: 390, height: 844 });

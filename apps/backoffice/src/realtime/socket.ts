@@ -58,11 +58,8 @@ export function connectHelper(): HelperSocket {
 }
 
 /** Sends a command; a timeout or a dropped connection comes back as an error result, never a throw. */
-export const command = <E extends keyof HelperClientEvents>(
-  socket: HelperSocket,
-  event: E,
-  payload: PayloadOf<HelperClientEvents[E]>,
-) => request<HelperClientEvents, E>(socket, event, payload, 'No answer from the server; try again');
+export const command = <E extends keyof HelperClientEvents>(socket: HelperSocket, event: E, payload: PayloadOf<HelperClientEvents[E]>) =>
+  request<HelperClientEvents, E>(socket, event, payload, 'No answer from the server; try again');
 
 let n = 0;
 export const newClientId = () => `b${Date.now().toString(36)}${(n++).toString(36)}${Math.random().toString(36).slice(2, 8)}`;
@@ -86,11 +83,7 @@ export function retryAllNow(): void {
 }
 
 /** Follows a socket's link for the top bar: down or refused for a while → reconnecting, refused for good → signed out. */
-export function watchLink(
-  s: HelperSocket,
-  setLink: (l: 'reconnecting' | 'refused') => void,
-  onRefused: () => void,
-): void {
+export function watchLink(s: HelperSocket, setLink: (l: 'reconnecting' | 'refused') => void, onRefused: () => void): void {
   const watching = watchers.get(s);
   watching?.waits.push(() => setLink('reconnecting'));
   watching?.refusals.push(() => {

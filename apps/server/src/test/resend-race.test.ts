@@ -26,7 +26,8 @@ describe.skipIf(!hasPostgres || !hasRedis)('a resend racing its first copy on an
         send<{ message: Message }>(tab1.socket, 'message:send', payload),
         send<{ message: Message }>(tab2.socket, 'message:send', payload),
       ]);
-      const answer = (r: AckResult<{ message: Message }>) => (r.ok ? { id: r.data.message.id, seq: r.data.message.seq, text: r.data.message.text } : r.error.code);
+      const answer = (r: AckResult<{ message: Message }>) =>
+        r.ok ? { id: r.data.message.id, seq: r.data.message.seq, text: r.data.message.text } : r.error.code;
       const [first, second] = acks.map(answer);
       expect(first).toEqual({ id: expect.any(String), seq: round + 2, text: `round ${round}` });
       expect(second).toEqual(first);

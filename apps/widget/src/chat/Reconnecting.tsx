@@ -18,10 +18,7 @@ export function Reconnecting({ wait, onRetry }: { wait: LinkWait | null; onRetry
         {t.reconnecting}
         {wait && (
           // Not announced every second (a timer is not a live region); the status around it is, once.
-          <span role="timer">
-            {' '}
-            {t.retryingIn(secondsUntil(wait.retryAt, now))}
-          </span>
+          <span role="timer"> {t.retryingIn(secondsUntil(wait.retryAt, now))}</span>
         )}
       </p>
       {wait && (
