@@ -107,6 +107,8 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   redis?.onRecovered(() => {
     visitorNs.local.emit('sync:needed', { reason: 'redis' });
     helperNs.local.emit('sync:needed', { reason: 'redis' });
+    // A rights change or sign-out told by another node meanwhile was missed too: every tab here re-reads its rights.
+    void rights.recheckAll().catch((err: unknown) => app.log.warn({ err }, 'rights not re-read after the Redis outage'));
   });
   // A site changed on one node: the others drop their cached copy within the adapter's delivery time.
   const sites = new SiteService(db.db, (id) => {

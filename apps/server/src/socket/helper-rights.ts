@@ -136,21 +136,30 @@ export class HelperRights {
     return keep;
   }
 
+  /**
+   * Every socket of this node re-reads its rights and rooms: after this node's Redis link was down,
+   * it may have missed a rights change or a sign-out told by another node.
+   */
+  async recheckAll(): Promise<void> {
+    this.cache.clear();
+    await Promise.all([...this.deps.ns.sockets.values()].map((socket) => this.recheck(socket)));
+  }
+
   private async rightsChangedHere(userId: string): Promise<void> {
     for (const [id, entry] of this.cache) if (entry.userId === userId) this.cache.delete(id);
-    await Promise.all(
-      this.localIn(rooms.user(userId)).map(async (socket) => {
-        try {
-          const session = await this.fresh(socket.data.sessionId, userId);
-          if (!session) this.close(socket);
-          else await this.apply(socket, session, true);
-        } catch (err) {
-          // Rights we could not re-read are not kept: the tab reconnects through the handshake.
-          this.deps.log.warn({ err }, 'rights not re-read; closing the socket');
-          this.close(socket);
-        }
-      }),
-    );
+    await Promise.all(this.localIn(rooms.user(userId)).map((socket) => this.recheck(socket)));
+  }
+
+  private async recheck(socket: HelperSocket): Promise<void> {
+    try {
+      const session = await this.cached(socket.data.sessionId, socket.data.userId);
+      if (!session) this.close(socket);
+      else await this.apply(socket, session, true);
+    } catch (err) {
+      // Rights we could not re-read are not kept: the tab reconnects through the handshake.
+      this.deps.log.warn({ err }, 'rights not re-read; closing the socket');
+      this.close(socket);
+    }
   }
 
   private sessionsEndedHere(ids: string[]): void {
