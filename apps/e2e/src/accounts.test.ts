@@ -164,9 +164,15 @@ describe.skipIf(!hasChromium)('accounts in the backoffice: forgotten password an
     // The operator appoints an admin from the operator page.
     await admin.goto(`${server!.url}/backoffice/operator`);
     await admin.getByText('Appoint an admin').first().click();
-    await admin.getByRole('textbox', { name: /Email of the new admin of/ }).first().fill('helper1@demo.tribu');
+    await admin
+      .getByRole('textbox', { name: /Email of the new admin of/ })
+      .first()
+      .fill('helper1@demo.tribu');
     await admin.getByRole('button', { name: 'Make admin' }).first().click();
-    await admin.getByRole('status').getByText(/is now an admin of/).waitFor();
+    await admin
+      .getByRole('status')
+      .getByText(/is now an admin of/)
+      .waitFor();
     await screenshot(admin, 'operator-appoint-admin-1440');
     await admin.setViewportSize({ width: 390, height: 844 });
     await screenshot(admin, 'operator-appoint-admin-390');

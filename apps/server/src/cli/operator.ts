@@ -56,7 +56,10 @@ async function main(argv: string[]): Promise<number> {
     }
   }
   const revoke = argv.includes('--revoke');
-  const email = argv.find((a) => !a.startsWith('--'))?.trim().toLowerCase();
+  const email = argv
+    .find((a) => !a.startsWith('--'))
+    ?.trim()
+    .toLowerCase();
   if (!email || !email.includes('@')) {
     console.error(USAGE);
     return 2;

@@ -52,8 +52,8 @@ export function PrivacySection({ draft, defaults, errors, edit, locale, onLocale
           <span>
             <strong>Keep a scrambled trace of each chat's network address</strong>
             <small>
-              Tribu keeps a keyed hash of the address a chat starts from (never the address itself), so managers can ban an abuser's address and not only
-              their browser. Turned off: nothing is kept, bans hold by visitor only, and the traces already kept are deleted when you save.
+              Tribu keeps a keyed hash of the address a chat starts from (never the address itself), so managers can ban an abuser's address and not only their
+              browser. Turned off: nothing is kept, bans hold by visitor only, and the traces already kept are deleted when you save.
             </small>
           </span>
         </label>
@@ -82,13 +82,18 @@ export function PrivacySection({ draft, defaults, errors, edit, locale, onLocale
         )}
       </fieldset>
       {!forever && (
-        <Field id="f-retentionDays" label="Days to keep a closed conversation" error={errors.retentionDays} hint="Counted from the day the chat ended; deletion runs every few minutes.">
+        <Field
+          id="f-retentionDays"
+          label="Days to keep a closed conversation"
+          error={errors.retentionDays}
+          hint="Counted from the day the chat ended; deletion runs every few minutes."
+        >
           <input
             {...described('f-retentionDays', errors.retentionDays)}
             type="number"
             min={1}
             max={SITE_LIMITS.retentionDaysMax}
-            value={Number.isNaN(draft.retentionDays) ? '' : draft.retentionDays ?? ''}
+            value={Number.isNaN(draft.retentionDays) ? '' : (draft.retentionDays ?? '')}
             onInput={(e) => edit({ retentionDays: e.currentTarget.value.trim() === '' ? Number.NaN : Number(e.currentTarget.value) })}
           />
         </Field>

@@ -60,8 +60,12 @@ function OperatorSites({ me }: { me: Me }) {
                 <tr>
                   <th scope="col">Site</th>
                   <th scope="col">Key</th>
-                  <th scope="col" class="num">Members</th>
-                  <th scope="col" class="num">Chats this month</th>
+                  <th scope="col" class="num">
+                    Members
+                  </th>
+                  <th scope="col" class="num">
+                    Chats this month
+                  </th>
                 </tr>
               </thead>
               <tbody>

@@ -4,7 +4,7 @@ import { passwordResets, users, type Db } from '@tribu/db';
 import { ErrorCode } from '@tribu/protocol';
 import { AppError } from '../../lib/errors.ts';
 import { mailBody } from '../../lib/mail-body.ts';
-import type { Mailer } from '../../lib/mailer.ts';
+import { maskAddress, type Mailer } from '../../lib/mailer.ts';
 import type { Limiter } from '../../lib/rate-limiter.ts';
 import { addressGroup } from '../../lib/address-group.ts';
 import type { AuthService } from './auth.service.ts';
@@ -57,6 +57,11 @@ export class PasswordResetService {
     await Promise.all([byAddress.penalize(addressGroup(ip)), byEmail.penalize(address)]);
     const issued = await issueReset(this.deps.db, address);
     if (!issued) return;
+    if (!this.deps.mailer.configured) {
+      // Nobody will get the link: the operator hands one over instead (`operator reset-link`).
+      this.deps.log.warn({ to: maskAddress(issued.email) }, 'password reset asked, but mail is off (SMTP_URL unset): use `operator reset-link`');
+      return;
+    }
     void this.mail(issued.email, issued.displayName, resetLink(this.deps.publicUrl, issued.token)).catch((err: unknown) =>
       this.deps.log.warn({ err }, 'password reset mail not sent'),
     );

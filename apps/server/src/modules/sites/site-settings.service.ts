@@ -14,8 +14,7 @@ const hasTwoFactor = async (db: Db, userId: string) =>
   (await db.select({ on: twoFactor.enabledAt }).from(twoFactor).where(eq(twoFactor.userId, userId)))[0]?.on != null;
 
 /** The tag a merchant pastes on their pages. */
-export const embedSnippet = (publicUrl: string, key: string) =>
-  `<script src="${publicUrl}/widget.js" data-site="${key}" async></script>`;
+export const embedSnippet = (publicUrl: string, key: string) => `<script src="${publicUrl}/widget.js" data-site="${key}" async></script>`;
 
 /** A stored site as its admins edit it, every default filled in. */
 export function settingsView(site: SiteRow, publicUrl: string): SiteSettingsView {
