@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page, WebSocketRoute } from 'playwright-core';
 import { PROTOCOL_VERSION } from '@tribu/protocol';
+import { seriousViolations } from './support/axe.ts';
 import { launchBrowser, personPage, screenshot } from './support/browser.ts';
 import { ownPostgres, ownPostgresAvailable, type OwnPostgres } from './support/own-postgres.ts';
 import { launcher, signIn, visitorLog } from './support/people.ts';
@@ -120,6 +121,9 @@ describe.skipIf(!hasChromium || !ownPostgresAvailable())('refused handshakes: th
     expect(visitorSockets.refusals.filter((r) => !r.endsWith(' unavailable'))).toEqual([]);
     await helper.getByRole('button', { name: 'Retry now' }).waitFor();
     await visitor.getByRole('button', { name: 'Retry now' }).waitFor();
+    // The waiting state adds no serious accessibility issue (a live status, a timer, a named button).
+    expect(await seriousViolations(helper)).toEqual([]);
+    expect(await seriousViolations(visitor)).toEqual([]);
     await shootBothWidths(helper, 'desk-reconnecting-database-down', 1440);
     await shootBothWidths(visitor, 'widget-reconnecting-database-down', 1280);
 
