@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { defuseCell, toCsv, type CsvCell } from './csv.ts';
@@ -47,5 +49,12 @@ describe('the CSV writer', () => {
       const parsed = parse(text, { delimiter, relax_quotes: true, relax_column_count: true, quote: false }) as string[][];
       expect(parsed.flat().map((c) => c.replace(/^"/, '')).filter(runsAsFormula)).toEqual([]);
     }
+  });
+
+  it('is the only place in the server that writes CSV', () => {
+    const root = join(import.meta.dirname, '..');
+    const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.startsWith('test'));
+    const writers = files.filter((f) => /text\/csv|csv-stringify/.test(readFileSync(join(root, f), 'utf8'))).map((f) => relative(root, join(root, f)));
+    expect(writers).toEqual(['lib/csv.ts']);
   });
 });
