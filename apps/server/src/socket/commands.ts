@@ -7,7 +7,6 @@ import { AppError } from '../lib/errors.ts';
 import { UNSTORABLE_MESSAGE, hasUnstorableText } from '../lib/unstorable-text.ts';
 import type { Limiter } from '../lib/rate-limiter.ts';
 
-
 /** One async handler per command, receiving the payload already validated by its schema. */
 export type CommandHandlers<Events, Schemas extends Record<keyof Events, z.ZodType>> = {
   [K in keyof Events]: (payload: z.output<Schemas[K]>) => Promise<AckData<Events[K]>>;

@@ -60,10 +60,13 @@ export class HelperRights {
     if (socket.disconnected) return; // gone during its set-up: no timer to leave behind
     let timer: ReturnType<typeof setTimeout> | undefined;
     const arm = () => {
-      timer = setTimeout(() => {
-        if (Date.now() >= socket.data.expiresAt) this.close(socket);
-        else arm();
-      }, Math.max(0, Math.min(MAX_TIMER_MS, socket.data.expiresAt - Date.now())));
+      timer = setTimeout(
+        () => {
+          if (Date.now() >= socket.data.expiresAt) this.close(socket);
+          else arm();
+        },
+        Math.max(0, Math.min(MAX_TIMER_MS, socket.data.expiresAt - Date.now())),
+      );
       timer.unref();
     };
     arm();
@@ -92,7 +95,10 @@ export class HelperRights {
 
   /** A person's rights changed: their tabs on every node re-read them; resolves when all nodes did. */
   async rightsChanged(userId: string): Promise<void> {
-    await this.everyNode(() => this.rightsChangedHere(userId), () => this.deps.ns.serverSideEmitWithAck('rights:changed', userId));
+    await this.everyNode(
+      () => this.rightsChangedHere(userId),
+      () => this.deps.ns.serverSideEmitWithAck('rights:changed', userId),
+    );
   }
 
   /** Sessions ended: their tabs on every node close; resolves when all nodes did. */

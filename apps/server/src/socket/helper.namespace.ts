@@ -98,7 +98,10 @@ export function setupHelperNamespace(ns: HelperNamespace, deps: HelperNamespaceD
         'conversation:list': async (p) => {
           const rev = h.rev;
           const conversations = await Promise.all((await c.listMine(h, p.siteId)).map((x) => screen.conversation(x)));
-          await join(rev, conversations.map((x) => x.id));
+          await join(
+            rev,
+            conversations.map((x) => x.id),
+          );
           return { conversations };
         },
         'conversation:claim': async (p) => {
@@ -114,7 +117,9 @@ export function setupHelperNamespace(ns: HelperNamespace, deps: HelperNamespaceD
           return masked(result);
         },
         'message:send': async (p) => ({ message: await c.send(h, p) }),
-        'message:sync': async (p) => ({ messages: await Promise.all((await c.syncMessages(h, p.conversationId, p.afterSeq)).map((m) => screen.messageNow(m))) }),
+        'message:sync': async (p) => ({
+          messages: await Promise.all((await c.syncMessages(h, p.conversationId, p.afterSeq)).map((m) => screen.messageNow(m))),
+        }),
         'conversation:end': async (p) => ({ conversation: await c.end(h, p.conversationId) }),
         'conversation:release': async (p) => ({ conversation: await c.release(h, p.conversationId) }),
         'typing:set': async (p) => {

@@ -1,14 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Server, type Namespace, type Socket } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
-import type {
-  Conversation,
-  HelperClientEvents,
-  Message,
-  HelperServerEvents,
-  VisitorClientEvents,
-  VisitorServerEvents,
-} from '@tribu/protocol';
+import type { Conversation, HelperClientEvents, Message, HelperServerEvents, VisitorClientEvents, VisitorServerEvents } from '@tribu/protocol';
 import { LIMITS } from '@tribu/protocol';
 import type { RedisHandles } from '../plugins/redis.ts';
 import { connectionBudget, type ConnectionLimits } from './connection-budget.ts';
@@ -91,16 +84,10 @@ function whenReady<T>(value: T | Promise<T>, emit: (v: T) => void): void {
 export const forVisitorMessage = ({ flagged: _flagged, ...m }: Message): Message => m;
 
 /** Fans service events out to rooms; through the adapter this reaches sockets on every node. */
-export function socketEvents(
-  visitors: VisitorNamespace,
-  helpers: HelperNamespace,
-  publicUrl: string,
-  mask: HelperMask = unmasked,
-): ConversationEvents {
+export function socketEvents(visitors: VisitorNamespace, helpers: HelperNamespace, publicUrl: string, mask: HelperMask = unmasked): ConversationEvents {
   return {
     queueAdded: (item) => whenReady(mask.conversationNow(item), (i) => helpers.to(rooms.siteHelpers(item.siteId)).emit('queue:added', i)),
-    queueRemoved: (siteId, conversationId) =>
-      helpers.to(rooms.siteHelpers(siteId)).emit('queue:removed', { conversationId }),
+    queueRemoved: (siteId, conversationId) => helpers.to(rooms.siteHelpers(siteId)).emit('queue:removed', { conversationId }),
     messageCreated: (visitorId, message) => {
       visitors.to(rooms.visitor(visitorId)).emit('message:created', forVisitorMessage(message));
       whenReady(mask.messageNow(message), (m) => helpers.to(rooms.conversation(message.conversationId)).emit('message:created', m));
@@ -120,11 +107,8 @@ export function socketEvents(
     },
     queuePosition: (visitorId, payload) => visitors.to(rooms.visitor(visitorId)).emit('queue:position', payload),
     // The helper already heard `conversation:updated` in the conversation's room; now they leave it.
-    helperReleased: (userId, conversation) =>
-      helpers.in(rooms.user(userId)).socketsLeave(rooms.conversation(conversation.id)),
-    handoffWithdrawn: (userId, conversationId) =>
-      helpers.to(rooms.user(userId)).emit('handoff:answered', { conversationId, accepted: false, by: '' }),
-    helperJoined: (userId, conversationId) =>
-      helpers.in(rooms.user(userId)).socketsJoin(rooms.conversation(conversationId)),
+    helperReleased: (userId, conversation) => helpers.in(rooms.user(userId)).socketsLeave(rooms.conversation(conversation.id)),
+    handoffWithdrawn: (userId, conversationId) => helpers.to(rooms.user(userId)).emit('handoff:answered', { conversationId, accepted: false, by: '' }),
+    helperJoined: (userId, conversationId) => helpers.in(rooms.user(userId)).socketsJoin(rooms.conversation(conversationId)),
   };
 }

@@ -5,18 +5,7 @@ import { createDb, memberships, sessions, users, type Db } from '@tribu/db';
 import { CSRF_HEADER, PROTOCOL_VERSION, type Conversation, type Role } from '@tribu/protocol';
 import { hashPassword } from '../modules/auth/password.ts';
 import { sessionIdOf } from '../modules/auth/auth.service.ts';
-import {
-  clientId,
-  connectHelper,
-  connectVisitor,
-  login,
-  next,
-  ok,
-  refusal,
-  send,
-  type HelperSocket,
-  type VisitorSocket,
-} from './support/clients.ts';
+import { clientId, connectHelper, connectVisitor, login, next, ok, refusal, send, type HelperSocket, type VisitorSocket } from './support/clients.ts';
 import { ORIGIN_A, PASSWORD, USERS } from './support/fixtures.ts';
 import { hasPostgres, hasRedis } from './support/services.ts';
 import { useTwoNodes } from './support/two-nodes.ts';
@@ -76,7 +65,10 @@ describe.skipIf(!hasPostgres || !hasRedis)('rights and sessions revoked across t
   async function chatReadBy(holderEmail: string, readerEmail: string) {
     const holder = await connectHelper(nodes.a.url, holderEmail);
     const visitor = await connectVisitor(nodes.a.url, { siteKey: 'shop-a', origin: ORIGIN_A });
-    const { conversation } = await ok<{ conversation: Conversation }>(visitor.socket, 'conversation:start', { clientId: clientId(), text: 'My card was charged twice' });
+    const { conversation } = await ok<{ conversation: Conversation }>(visitor.socket, 'conversation:start', {
+      clientId: clientId(),
+      text: 'My card was charged twice',
+    });
     await ok(holder.socket, 'conversation:claim', { conversationId: conversation.id });
     const reader = await connectHelper(nodes.b.url, readerEmail);
     await ok(reader.socket, 'conversation:fetch', { conversationId: conversation.id });
@@ -117,14 +109,19 @@ describe.skipIf(!hasPostgres || !hasRedis)('rights and sessions revoked across t
     expect(fetched).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(messages).toEqual([]);
     expect(typing).toEqual([]);
-    expect(await send(c.reader.socket, 'message:sync', { conversationId: c.conversationId, afterSeq: 0 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await send(c.reader.socket, 'message:sync', { conversationId: c.conversationId, afterSeq: 0 })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 
   it('takes a manager suspended on node A out of the helper chat they had open on node B', async () => {
     const c = await chatReadBy(PEOPLE.holder2.email, PEOPLE.suspended.email);
     const messages = record(c.reader.socket, 'message:created');
     const typing = record(c.reader.socket, 'typing:updated');
-    await as(USERS.adminA.email, nodes.a.url, 'POST', `/api/sites/${nodes.sites.siteA}/team/${await userId(PEOPLE.suspended.email)}/suspend`, { reason: 'Cooling off' });
+    await as(USERS.adminA.email, nodes.a.url, 'POST', `/api/sites/${nodes.sites.siteA}/team/${await userId(PEOPLE.suspended.email)}/suspend`, {
+      reason: 'Cooling off',
+    });
 
     const fetched = await afterChatActivity(c, c.reader.socket);
     expect(fetched).toMatchObject({ ok: false, error: { code: 'not_found' } });
@@ -136,7 +133,10 @@ describe.skipIf(!hasPostgres || !hasRedis)('rights and sessions revoked across t
     const c = await chatReadBy(PEOPLE.holder3.email, PEOPLE.removed.email);
     const messages = record(c.reader.socket, 'message:created');
     const typing = record(c.reader.socket, 'typing:updated');
-    await as(USERS.adminA.email, nodes.a.url, 'POST', `/api/sites/${nodes.sites.siteA}/team/${await userId(PEOPLE.removed.email)}/remove`, { confirm: true, reason: 'Left the shop' });
+    await as(USERS.adminA.email, nodes.a.url, 'POST', `/api/sites/${nodes.sites.siteA}/team/${await userId(PEOPLE.removed.email)}/remove`, {
+      confirm: true,
+      reason: 'Left the shop',
+    });
 
     const fetched = await afterChatActivity(c, c.reader.socket);
     expect(fetched).toMatchObject({ ok: false, error: { code: 'not_found' } });
@@ -162,7 +162,9 @@ describe.skipIf(!hasPostgres || !hasRedis)('rights and sessions revoked across t
     const benched = await connectHelper(nodes.b.url, PEOPLE.benched.email);
     const peer = await connectHelper(nodes.b.url, USERS.helperA2.email);
     const added = record(benched.socket, 'queue:added');
-    await as(USERS.moderatorA.email, nodes.a.url, 'POST', `/api/sites/${nodes.sites.siteA}/team/${await userId(PEOPLE.benched.email)}/suspend`, { reason: 'Cooling off' });
+    await as(USERS.moderatorA.email, nodes.a.url, 'POST', `/api/sites/${nodes.sites.siteA}/team/${await userId(PEOPLE.benched.email)}/suspend`, {
+      reason: 'Cooling off',
+    });
 
     const visitor = await connectVisitor(nodes.a.url, { siteKey: 'shop-a', origin: ORIGIN_A });
     const seen = next<{ question: string }>(peer.socket, 'queue:added', (i) => i.question === 'Anyone there?');
@@ -188,7 +190,13 @@ describe.skipIf(!hasPostgres || !hasRedis)('rights and sessions revoked across t
     expect(await closed).toEqual(['io server disconnect', 'io server disconnect']);
 
     // The same cookie no longer opens a socket; the other sign-in still works.
-    const again = io(`${nodes.b.url}/helper`, { transports: ['websocket'], extraHeaders: { cookie, origin: new URL(nodes.b.url).origin }, auth: { protocolVersion: PROTOCOL_VERSION }, reconnection: false, forceNew: true });
+    const again = io(`${nodes.b.url}/helper`, {
+      transports: ['websocket'],
+      extraHeaders: { cookie, origin: new URL(nodes.b.url).origin },
+      auth: { protocolVersion: PROTOCOL_VERSION },
+      reconnection: false,
+      forceNew: true,
+    });
     expect((await refusal(again)).data?.code).toBe('unauthorized');
     expect(other.socket.connected).toBe(true);
     expect(await send(other.socket, 'queue:list', { siteId: nodes.sites.siteA })).toMatchObject({ ok: true });
@@ -201,7 +209,10 @@ describe.skipIf(!hasPostgres || !hasRedis)('rights and sessions revoked across t
     const closed = new Promise<string>((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
 
     const db = await createDb({ databaseUrl: nodes.databaseUrl });
-    await db.db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.id, sessionIdOf(cookie.split('=')[1]!)));
+    await db.db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(sessions.id, sessionIdOf(cookie.split('=')[1]!)));
     await db.close();
 
     // Within the few seconds a node trusts what it read (or its expiry sweep closes the socket first),
@@ -221,7 +232,13 @@ describe.skipIf(!hasPostgres || !hasRedis)('rights and sessions revoked across t
     expect(answers.filter((a) => a !== 'ok' && a !== 'unauthorized' && a !== 'closed')).toEqual([]);
     expect(await closed).toBe('io server disconnect');
 
-    const again = io(`${nodes.a.url}/helper`, { transports: ['websocket'], extraHeaders: { cookie, origin: new URL(nodes.a.url).origin }, auth: { protocolVersion: PROTOCOL_VERSION }, reconnection: false, forceNew: true });
+    const again = io(`${nodes.a.url}/helper`, {
+      transports: ['websocket'],
+      extraHeaders: { cookie, origin: new URL(nodes.a.url).origin },
+      auth: { protocolVersion: PROTOCOL_VERSION },
+      reconnection: false,
+      forceNew: true,
+    });
     expect((await refusal(again)).data?.code).toBe('unauthorized');
   });
 
@@ -298,7 +315,10 @@ describe.skipIf(!hasPostgres)('rights and sessions revoked on one node', () => {
     const other = await connectHelper(t.server.url, USERS.helperB1.email);
     const closed = new Promise<string>((resolve) => expiring.socket.once('disconnect', (reason) => resolve(reason)));
     const db = await createDb({ databaseUrl: t.databaseUrl });
-    await db.db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.id, sessionIdOf(expiring.cookie.split('=')[1]!)));
+    await db.db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(sessions.id, sessionIdOf(expiring.cookie.split('=')[1]!)));
     await db.close();
 
     await t.server.sweep();
