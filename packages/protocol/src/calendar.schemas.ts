@@ -13,9 +13,7 @@ export const DayStringSchema = z
   .refine((s) => s >= FIRST_QUERY_DAY && s <= LAST_QUERY_DAY, WITHIN);
 
 /** An instant (ISO 8601 with `Z` or an offset) on a day between FIRST_QUERY_DAY and LAST_QUERY_DAY (UTC). */
-export const InstantQuerySchema = z.iso
-  .datetime({ offset: true })
-  .refine((s) => {
-    const ms = Date.parse(s);
-    return !Number.isNaN(ms) && ms >= Date.parse(`${FIRST_QUERY_DAY}T00:00:00Z`) && ms < Date.parse(`${LAST_QUERY_DAY}T00:00:00Z`) + 86_400_000;
-  }, WITHIN);
+export const InstantQuerySchema = z.iso.datetime({ offset: true }).refine((s) => {
+  const ms = Date.parse(s);
+  return !Number.isNaN(ms) && ms >= Date.parse(`${FIRST_QUERY_DAY}T00:00:00Z`) && ms < Date.parse(`${LAST_QUERY_DAY}T00:00:00Z`) + 86_400_000;
+}, WITHIN);

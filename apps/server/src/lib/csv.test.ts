@@ -33,7 +33,13 @@ describe('the CSV writer', () => {
   });
 
   it('writes one line per row', () => {
-    expect(toCsv([['date', 'points'], ['2026-04-01', -5], ['2026-04-02', 3]])).toBe('"date","points"\r\n"2026-04-01",-5\r\n"2026-04-02",3\r\n');
+    expect(
+      toCsv([
+        ['date', 'points'],
+        ['2026-04-01', -5],
+        ['2026-04-02', 3],
+      ]),
+    ).toBe('"date","points"\r\n"2026-04-01",-5\r\n"2026-04-02",3\r\n');
   });
 
   it('leaves no cell a spreadsheet would run, split at "," or at ";"', () => {
@@ -43,11 +49,19 @@ describe('the CSV writer', () => {
     expect(parse(text, { relax_column_count: true })).toEqual([hostile.map(defuseCell), ["'-7", 'ok']]);
     for (const delimiter of [',', ';']) {
       // A spreadsheet splitting every line at the separator, quotes or not, as a locale mismatch does.
-      const cells = text.split(/\r\n|\n|\r/).flatMap((line) => line.split(delimiter)).map((c) => c.replace(/^"/, ''));
+      const cells = text
+        .split(/\r\n|\n|\r/)
+        .flatMap((line) => line.split(delimiter))
+        .map((c) => c.replace(/^"/, ''));
       expect(cells.filter(runsAsFormula)).toEqual([]);
       // And a standard parser in that separator's mode.
       const parsed = parse(text, { delimiter, relax_quotes: true, relax_column_count: true, quote: false }) as string[][];
-      expect(parsed.flat().map((c) => c.replace(/^"/, '')).filter(runsAsFormula)).toEqual([]);
+      expect(
+        parsed
+          .flat()
+          .map((c) => c.replace(/^"/, ''))
+          .filter(runsAsFormula),
+      ).toEqual([]);
     }
   });
 

@@ -89,9 +89,12 @@ describe.skipIf(!hasPostgres)('CSV exports', () => {
     expect(files['kpis/ratings.csv']).toBe('"stars","chats"\r\n1,0\r\n2,0\r\n3,0\r\n4,0\r\n5,0\r\n');
   });
 
-  it.each(['ledger.csv', 'audit.csv', ...KPI_TABLES.map((table) => `kpis/${table}.csv`)])('%s has no cell a spreadsheet would run, split at "," or ";"', (file) => {
-    for (const { mode, cells } of cellsAsSplit(files[file]!)) {
-      expect(cells.filter(runsAsFormula), `${file} (${mode})`).toEqual([]);
-    }
-  });
+  it.each(['ledger.csv', 'audit.csv', ...KPI_TABLES.map((table) => `kpis/${table}.csv`)])(
+    '%s has no cell a spreadsheet would run, split at "," or ";"',
+    (file) => {
+      for (const { mode, cells } of cellsAsSplit(files[file]!)) {
+        expect(cells.filter(runsAsFormula), `${file} (${mode})`).toEqual([]);
+      }
+    },
+  );
 });

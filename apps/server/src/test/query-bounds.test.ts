@@ -97,16 +97,20 @@ describe.skipIf(!hasPostgres)('dates, periods and limits in query strings', () =
     TIMEOUT,
   );
 
-  it('gives the whole period day by day up to its last day, and compares it with as many days just before', async () => {
-    const res = await get(`/api/sites/${siteA}/kpis?from=2100-12-30&to=2100-12-31`);
-    expect(res.status).toBe(200);
-    const report = JSON.parse(res.body) as { days: number; daily: { date: string }[]; previous: { from: string; to: string } };
-    expect(report.days).toBe(2);
-    expect(report.daily.map((d) => d.date)).toEqual(['2100-12-30', '2100-12-31']);
-    expect(report.previous).toMatchObject({ from: '2100-12-28', to: '2100-12-29' });
-    const first = JSON.parse((await get(`/api/sites/${siteA}/kpis?from=2000-01-01&to=2000-01-02`)).body) as typeof report;
-    expect(first.previous).toMatchObject({ from: '1999-12-30', to: '1999-12-31' });
-  }, TIMEOUT);
+  it(
+    'gives the whole period day by day up to its last day, and compares it with as many days just before',
+    async () => {
+      const res = await get(`/api/sites/${siteA}/kpis?from=2100-12-30&to=2100-12-31`);
+      expect(res.status).toBe(200);
+      const report = JSON.parse(res.body) as { days: number; daily: { date: string }[]; previous: { from: string; to: string } };
+      expect(report.days).toBe(2);
+      expect(report.daily.map((d) => d.date)).toEqual(['2100-12-30', '2100-12-31']);
+      expect(report.previous).toMatchObject({ from: '2100-12-28', to: '2100-12-29' });
+      const first = JSON.parse((await get(`/api/sites/${siteA}/kpis?from=2000-01-01&to=2000-01-02`)).body) as typeof report;
+      expect(first.previous).toMatchObject({ from: '1999-12-30', to: '1999-12-31' });
+    },
+    TIMEOUT,
+  );
 
   it.each(AUDIT_CASES)(
     'audit?%s answers %i %s',
@@ -175,7 +179,10 @@ describe.skipIf(!hasPostgres)('dates, periods and limits in query strings', () =
     '%s with %s = %i answers %j',
     async (event, field, value, answer) => {
       const v = await connectVisitor(t.server.url, { siteKey: 'shop-a', origin: ORIGIN_A });
-      const { conversation } = await ok<{ conversation: Conversation }>(v.socket, 'conversation:start', { clientId: clientId(), text: `Sequence ${field} ${value}?` });
+      const { conversation } = await ok<{ conversation: Conversation }>(v.socket, 'conversation:start', {
+        clientId: clientId(),
+        text: `Sequence ${field} ${value}?`,
+      });
       expect(await send(v.socket, event, { conversationId: conversation.id, [field]: value })).toMatchObject(answer);
       await ok(v.socket, 'conversation:end', { conversationId: conversation.id });
     },
