@@ -41,4 +41,15 @@ export class SignIn {
     }
     return this.deps.auth.startSession(userId);
   }
+
+  /** Turning two-step sign-in off proves the password and a code: guesses count against the same budgets. */
+  async disableTwoFactor(ip: string, who: { userId: string; email: string }, password: string, code: string): Promise<void> {
+    await this.deps.throttle.check(ip, who.email);
+    try {
+      await this.deps.twoFactor.disable(who.userId, password, code);
+    } catch (e) {
+      if (e instanceof AppError && e.code === ErrorCode.forbidden) await this.deps.throttle.failed(ip, who.email);
+      throw e;
+    }
+  }
 }

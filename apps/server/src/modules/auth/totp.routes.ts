@@ -45,7 +45,8 @@ export function totpRoutes(app: FastifyInstance, deps: { signIn: SignIn; twoFact
     '/api/profile/two-factor/disable',
     { schema: { body: TwoFactorDisableSchema }, config: { rateLimit: { max: 5, timeWindow: 60_000 } } },
     async (req, reply) => {
-      await deps.twoFactor.disable(req.actor.userId, req.body.password, req.body.code);
+      const who = { userId: req.actor.userId, email: req.session.me.user.email };
+      await withRetryAfter(reply, () => deps.signIn.disableTwoFactor(req.ip, who, req.body.password, req.body.code));
       return reply.status(204).send();
     },
   );
