@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { CSRF_HEADER, type Conversation, type FeedComment, type FeedPost } from '@tribu/protocol';
-import { clientId, connectHelper, connectVisitor, ok, signedInCaller, takenChat, type HelperSocket } from './clients.ts';
+import { clientId, connectHelper, connectVisitor, ok, signedInCaller, takenChat, type HelperSocket, type VisitorSocket } from './clients.ts';
 import { ORIGIN_A, USERS } from './fixtures.ts';
 
 /** Real things of shop-a, one of each kind a right protects: the rights suites aim every refused call at these. */
@@ -27,6 +27,8 @@ export interface RightsWorld {
   imageId: string;
   /** Ada's socket, still connected: the state probes read through it. */
   ada: HelperSocket;
+  /** The socket of the visitor Ada is chatting with. */
+  visitor: VisitorSocket;
 }
 
 /** Builds the world through the real API, as the people themselves would. */
@@ -53,7 +55,7 @@ export async function buildRightsWorld(base: string): Promise<RightsWorld> {
   const report = await call<{ report: { id: string } }>('helperA2', 'POST', '/api/reports', { kind: 'comment', targetId: comment.id, reason: 'Rude' });
   if (report.status !== 200) throw new Error(`report: ${report.status} ${report.text}`);
 
-  // A second visitor, whose chat Ada takes and a manager bans.
+  // A second visitor, whose waiting chat a manager bans.
   const other = await connectVisitor(base, { siteKey: 'shop-a', origin: ORIGIN_A });
   const { conversation: second } = await ok<{ conversation: Conversation }>(other.socket, 'conversation:start', {
     clientId: clientId(),
@@ -100,5 +102,6 @@ export async function buildRightsWorld(base: string): Promise<RightsWorld> {
     applicationId: apps.data.items[0]!.id,
     imageId: ((await image.json()) as { id: string }).id,
     ada,
+    visitor: chat.visitor.socket,
   };
 }
