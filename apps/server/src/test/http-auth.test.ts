@@ -84,7 +84,10 @@ describe.skipIf(!hasPostgres)('authentication as a hook, over the whole route ta
   });
 
   it('lets only the reviewed routes through without a session', () => {
-    const open = table.filter((r) => r.auth === 'public' && r.method !== 'OPTIONS').map(key).sort();
+    const open = table
+      .filter((r) => r.auth === 'public' && r.method !== 'OPTIONS')
+      .map(key)
+      .sort();
     expect(open).toEqual(PUBLIC_ROUTES);
     // Preflights only answer CORS questions; each belongs to a public widget route.
     for (const r of table.filter((x) => x.method === 'OPTIONS')) expect(PUBLIC_ROUTES).toContain(`POST ${r.url}`);

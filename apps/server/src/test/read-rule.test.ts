@@ -27,7 +27,11 @@ describe.skipIf(!hasPostgres)('who may read a conversation', () => {
   async function answeredByAda(question: string) {
     const { helper, visitor, conversation } = await takenChat(t.server.url, USERS.helperA1.email, question);
     await ok(helper.socket, 'message:send', { conversationId: conversation.id, clientId: clientId(), text: 'It runs true to size.' });
-    const { message } = await ok<{ message: Message }>(visitor.socket, 'message:send', { conversationId: conversation.id, clientId: clientId(), text: 'Thanks!' });
+    const { message } = await ok<{ message: Message }>(visitor.socket, 'message:send', {
+      conversationId: conversation.id,
+      clientId: clientId(),
+      text: 'Thanks!',
+    });
     await ok(helper.socket, 'conversation:end', { conversationId: conversation.id });
     helper.socket.disconnect();
     visitor.socket.disconnect();
@@ -44,7 +48,11 @@ describe.skipIf(!hasPostgres)('who may read a conversation', () => {
     await ok(ada.socket, 'conversation:needs-staff', { conversationId: id, reason: 'Refund' });
     const mo = await connectHelper(t.server.url, USERS.moderatorA.email);
     await ok(mo.socket, 'conversation:claim', { conversationId: id });
-    await ok(mo.socket, 'message:send', { conversationId: id, clientId: clientId(), text: 'The card ending 4242 was charged twice; the refund is on its way.' });
+    await ok(mo.socket, 'message:send', {
+      conversationId: id,
+      clientId: clientId(),
+      text: 'The card ending 4242 was charged twice; the refund is on its way.',
+    });
     await ok(mo.socket, 'conversation:end', { conversationId: id });
     await ok<{ conversation: Conversation }>(visitor.socket, 'conversation:rate', { conversationId: id, rating: 5 });
     const control = await answeredByAda('Does the jacket run small?');
@@ -104,7 +112,12 @@ describe.skipIf(!hasPostgres)('who may read a conversation', () => {
     expect((await call('helperA1', 'POST', '/api/reports', { kind: 'message', targetId: reported.messageId, reason: 'Rude' })).status).toBe(200);
     const mo = await connectHelper(t.server.url, USERS.moderatorA.email);
     await ok(mo.socket, 'conversation:exclude', { conversationId: excluded.id, reason: 'Out of scope' });
-    const ban = await call('moderatorA', 'POST', `/api/sites/${siteA()}/bans`, { conversationId: banned.id, duration: '7d', reason: 'Abuse', blockAddress: false });
+    const ban = await call('moderatorA', 'POST', `/api/sites/${siteA()}/bans`, {
+      conversationId: banned.id,
+      duration: '7d',
+      reason: 'Abuse',
+      blockAddress: false,
+    });
     expect(ban.status).toBe(200);
     const erase = await call('adminA', 'POST', `/api/sites/${siteA()}/privacy/visitors/${erased.visitorId}/erase`, { reason: 'Asked by mail' });
     expect(erase.status).toBe(200);
@@ -149,7 +162,13 @@ describe.skipIf(!hasPostgres)('the read rules in SQL and in code', () => {
     const rows = await db
       .insert(conversations)
       .values(facts.map((f) => ({ ...f, question: 'Case' })))
-      .returning({ id: conversations.id, siteId: conversations.siteId, visitorId: conversations.visitorId, helperId: conversations.helperId, staffAt: conversations.staffAt });
+      .returning({
+        id: conversations.id,
+        siteId: conversations.siteId,
+        visitorId: conversations.visitorId,
+        helperId: conversations.helperId,
+        staffAt: conversations.staffAt,
+      });
     const ids = rows.map((r) => r.id);
     const helper = (userId: string, roles: Record<string, Role>): Actor => ({ kind: 'helper', userId, displayName: 'x', roles });
     const actors: [string, Actor][] = [
@@ -171,8 +190,18 @@ describe.skipIf(!hasPostgres)('the read rules in SQL and in code', () => {
         ['read', mayReadConversation, conversationReadableBy],
         ['earlier', maySeeEarlierChat, earlierChatVisibleTo],
       ] as const) {
-        const inSql = (await db.select({ id: conversations.id }).from(conversations).where(and(inArray(conversations.id, ids), where(actor)))).map((r) => r.id).sort();
-        const inCode = rows.filter((r) => fn(actor, r)).map((r) => r.id).sort();
+        const inSql = (
+          await db
+            .select({ id: conversations.id })
+            .from(conversations)
+            .where(and(inArray(conversations.id, ids), where(actor)))
+        )
+          .map((r) => r.id)
+          .sort();
+        const inCode = rows
+          .filter((r) => fn(actor, r))
+          .map((r) => r.id)
+          .sort();
         expect([name, rule, inSql]).toEqual([name, rule, inCode]);
         allowedSomewhere += inCode.length;
       }
