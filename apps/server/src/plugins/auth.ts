@@ -64,9 +64,11 @@ function decide(url: string, method: string, auth: RouteAuth | undefined): Route
   return auth ?? 'session';
 }
 
-// The Host header (a proxy in front must pass it through, as deploy/nginx.conf does); never a
-// client-settable X-Forwarded-Host, which would let a forged header pass the same-origin check.
-/** State-changing backoffice requests must come from our own pages (SameSite + Origin + CSRF header). */
+/**
+ * State-changing backoffice requests must come from our own pages (SameSite + Origin + CSRF header).
+ * Compared with the Host header (a proxy in front must pass it through, as deploy/nginx.conf does);
+ * never a client-settable X-Forwarded-Host, which would let a forged header pass the check.
+ */
 export function assertSameOrigin(req: FastifyRequest): void {
   const origin = req.headers.origin;
   if (origin !== undefined && !isSameOrigin(origin, req.headers.host)) {
