@@ -81,6 +81,11 @@ export function connectionBudget(limits: ConnectionLimits, redis: RedisHandles |
     else byGroup.delete(place.group);
   };
 
+  const refuse = (req: EngineRequest, error: AppError, retryAfterSeconds: number) => {
+    log.debug({ code: error.code, open }, 'connection refused before any namespace');
+    answerRefusal(req, error, retryAfterSeconds);
+  };
+
   const allowRequest = (req: EngineRequest, answer: (message: string | null | undefined, success: boolean) => void): void => {
     const group = addressGroup(requestAddress(req, limits.TRUST_PROXY));
     if (open >= limits.MAX_CONNECTIONS) {
@@ -129,10 +134,6 @@ export function connectionBudget(limits: ConnectionLimits, redis: RedisHandles |
       io.use((_socket, next) => next(new Error('Connect to /visitor or /helper')));
       closeWhenNoNamespace(namespaces, limits.CONNECT_TIMEOUT_MS);
     },
-    /** Open connections on this node (counted from admission), for tests and logs. */
-    get open() {
-      return open;
-    },
   };
 }
 
@@ -163,7 +164,7 @@ function closeWhenNoNamespace(namespaces: Namespace[], timeoutMs: number): void 
  * (engine.io would say 400 or 403): `{ error: { code, message } }` as every HTTP error of Tribu.
  * engine.io's callback is not called, so nothing else writes to the request.
  */
-function refuse(req: EngineRequest, error: AppError, retryAfterSeconds: number): void {
+function answerRefusal(req: EngineRequest, error: AppError, retryAfterSeconds: number): void {
   const status = statusOf(error.code);
   const body = JSON.stringify({ error: error.toBody() });
   const headers = { 'content-type': 'application/json', 'retry-after': String(retryAfterSeconds) };

@@ -76,7 +76,13 @@ describe.skipIf(!hasPostgres)('the per-address budget and the connect timeout at
     const raw = await rawUpgrade(ctx.server.url, { forwardedFor: '198.51.100.4' });
     await raw.frame((t) => t.startsWith('0{'));
     sendText(raw.socket!, '40');
-    expect(await within(raw.frame((t) => t.startsWith('44')), 5_000, 'no answer to "/"')).toBe('44{"message":"Connect to /visitor or /helper"}');
+    expect(
+      await within(
+        raw.frame((t) => t.startsWith('44')),
+        5_000,
+        'no answer to "/"',
+      ),
+    ).toBe('44{"message":"Connect to /visitor or /helper"}');
     await within(raw.closed, 5_000, 'a connection refused on "/" was still open after 5 s');
   });
 
@@ -85,7 +91,11 @@ describe.skipIf(!hasPostgres)('the per-address budget and the connect timeout at
     const raw = await rawUpgrade(ctx.server.url, { forwardedFor: '198.51.100.5', headers: { origin: ORIGIN_A } });
     await raw.frame((t) => t.startsWith('0{'));
     sendText(raw.socket!, `40/visitor,${JSON.stringify({ protocolVersion: PROTOCOL_VERSION, siteKey: 'shop-a', ...identity })}`);
-    await within(raw.frame((t) => t.startsWith('40/visitor,{"sid"')), 5_000, 'the raw visitor did not join /visitor');
+    await within(
+      raw.frame((t) => t.startsWith('40/visitor,{"sid"')),
+      5_000,
+      'the raw visitor did not join /visitor',
+    );
     const staying = await connectVisitor(ctx.server.url, { siteKey: 'shop-a', origin: ORIGIN_A, identity });
     sendText(raw.socket!, '41/visitor,');
     await within(raw.closed, 5_000, 'a connection that left its namespace was still open after 5 s');
@@ -175,7 +185,6 @@ describe.skipIf(!hasPostgres)('a flood from one address against a node with few 
   afterAll(async () => {
     closeAllSockets();
     closeRawSockets();
-    if (process.env.DEBUG_NODES) console.log(node?.output());
     await node?.stop();
     await drop?.();
   });

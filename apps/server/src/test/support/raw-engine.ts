@@ -26,10 +26,7 @@ export function closeRawSockets(): void {
  * joins a namespace (unless the test sends a frame). Either a forwarded address (behind
  * `TRUST_PROXY`) or a loopback source address (`127.x.y.z`) makes it come from a given address.
  */
-export function rawUpgrade(
-  base: string,
-  opts: { forwardedFor?: string; localAddress?: string; headers?: Record<string, string> } = {},
-): Promise<RawUpgrade> {
+export function rawUpgrade(base: string, opts: { forwardedFor?: string; localAddress?: string; headers?: Record<string, string> } = {}): Promise<RawUpgrade> {
   const u = new URL(base);
   return new Promise((resolve, reject) => {
     const req = http.request({
