@@ -100,6 +100,23 @@ describe.skipIf(!hasPostgres)('who may read a conversation', () => {
     await ok(ben.socket, 'conversation:end', { conversationId: next.conversation.id });
   });
 
+  it('hands a staff chat on to another manager, never to a volunteer', async () => {
+    const { helper: ada, conversation } = await takenChat(t.server.url, USERS.helperA1.email, 'Cancel my subscription');
+    await ok(ada.socket, 'conversation:needs-staff', { conversationId: conversation.id, reason: 'Account' });
+    const mo = await connectHelper(t.server.url, USERS.moderatorA.email);
+    await ok(mo.socket, 'conversation:claim', { conversationId: conversation.id });
+    const ben = await connectHelper(t.server.url, USERS.helperA2.email);
+    const admin = await connectHelper(t.server.url, USERS.adminA.email);
+    const refused = await send(mo.socket, 'handoff:offer', { conversationId: conversation.id, toUserId: ben.me.user.id });
+    expect(refused).toEqual({ ok: false, error: { code: 'forbidden', message: 'A chat sent to staff can only be handed to another manager' } });
+    const [row] = await t.server.db.db.select({ handoffTo: conversations.handoffTo }).from(conversations).where(eq(conversations.id, conversation.id));
+    expect(row?.handoffTo).toBeNull();
+    const offered = await ok<{ conversation: Conversation }>(mo.socket, 'handoff:offer', { conversationId: conversation.id, toUserId: admin.me.user.id });
+    expect(offered.conversation.id).toBe(conversation.id);
+    await ok(admin.socket, 'handoff:answer', { conversationId: conversation.id, accept: true });
+    await ok(admin.socket, 'conversation:end', { conversationId: conversation.id });
+  });
+
   it('offers in Observe no chat that was reported, set aside, banned or erased', async () => {
     // A fresh start: the chats of the tests above are marked too, so only these count.
     const before = await observeList('helperA2');
