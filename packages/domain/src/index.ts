@@ -5,3 +5,4 @@ export * from './topics.ts';
 export * from './anonymise.ts';
 export * from './mentions.ts';
 export * from './contrast.ts';
+export * from './sales/index.ts';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LOCALES } from './constants.ts';
 import { LIMITS } from './limits.ts';
 import { RoleSchema } from './schemas.ts';
+import { CONVERSION_LIMITS } from './conversions.ts';
 import { PRECHAT_FIELD_MODES, SITE_LIMITS, WIDGET_TEXT_LIMITS, isTimeZone, normalizeOrigin, originProblem, type WidgetTextKey } from './site-settings.ts';
 
 export * from './site-settings.ts';
@@ -58,6 +59,11 @@ export const SiteSettingsPatchSchema = z
       .max(SITE_LIMITS.retentionDaysMax, `At most ${SITE_LIMITS.retentionDaysMax} days (10 years)`)
       .nullable(),
     storeAddresses: z.boolean(),
+    /** Days before a purchase an answered chat still assists it (Sales attribution). */
+    attributionDays: z
+      .int('A whole number of days')
+      .min(1, 'At least 1 day')
+      .max(CONVERSION_LIMITS.attributionDaysMax, `At most ${CONVERSION_LIMITS.attributionDaysMax} days`),
     /** Managers and admins sign in with a code from an authenticator app to act as such here. */
     twoFactorForManagers: z.boolean(),
     /** The questions before the chat, as a whole. */

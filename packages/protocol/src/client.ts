@@ -24,3 +24,4 @@ export type * from './onboarding.schemas.ts';
 export type * from './privacy.ts';
 export type * from './accounts.ts';
 export type * from './visitor-email.ts';
+export type * from './conversions.ts';

@@ -23,3 +23,4 @@ export * from './onboarding.schemas.ts';
 export * from './privacy.ts';
 export * from './accounts.ts';
 export * from './visitor-email.ts';
+export * from './conversions.ts';

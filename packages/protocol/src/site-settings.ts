@@ -105,6 +105,8 @@ export interface SiteSettingsView {
     retentionDays: number | null;
     /** Keep a keyed hash of the address each chat starts from (bans by address); false = never kept. */
     storeAddresses: boolean;
+    /** Days before a purchase an answered chat of the same visitor still assists it. */
+    attributionDays: number;
     /** Managers and admins must use two-step sign-in (TOTP) to act as such on this site. */
     twoFactorForManagers: boolean;
     /** What the widget asks before a visitor's first message; all off by default. */

@@ -21,3 +21,5 @@ export * from './community-admin.ts';
 export * from './password-resets.ts';
 export * from './two-factor.ts';
 export * from './visitor-email-confirmations.ts';
+export * from './site-api-keys.ts';
+export * from './conversions.ts';

@@ -44,6 +44,8 @@ export interface SiteSettings {
   storeAddresses?: boolean;
   /** Managers and admins must sign in with a second factor (TOTP) to act as such on this site. */
   twoFactorForManagers?: boolean;
+  /** Days before a purchase an answered chat of the same visitor still assists it (default 7). */
+  attributionDays?: number;
   /** Onboarding: how many chats a newcomer watches read-only before taking requests (default 3). */
   observeChats?: number;
   texts?: Partial<Record<'en' | 'fr' | 'es', Partial<Record<'launcher' | 'title' | 'disclosure' | 'placeholder' | 'open' | 'online' | 'replies' | 'offline' | 'privacy', string>>>>;

@@ -1,7 +1,7 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { memberships, sites, twoFactor, type Db, type SiteSettings } from '@tribu/db';
 import { DEFAULT_CHAT_CAP, DEFAULT_RELEASE_AFTER_SEC } from '@tribu/domain';
-import { LOCALES, type Locale, type SiteSettingsPatchParsed, type SiteSettingsView } from '@tribu/protocol';
+import { DEFAULT_ATTRIBUTION_DAYS, LOCALES, type Locale, type SiteSettingsPatchParsed, type SiteSettingsView } from '@tribu/protocol';
 import { FieldsError, notFound } from '../../lib/errors.ts';
 import type { HelperActor } from '../actors.ts';
 import { requireAdmin } from '../access.ts';
@@ -38,6 +38,7 @@ export function settingsView(site: SiteRow, publicUrl: string): SiteSettingsView
       offlineMode: s.offlineMode ?? 'ask',
       retentionDays: s.retentionDays ?? null,
       storeAddresses: s.storeAddresses !== false,
+      attributionDays: s.attributionDays ?? DEFAULT_ATTRIBUTION_DAYS,
       twoFactorForManagers: s.twoFactorForManagers === true,
       prechat: { name: s.prechat?.name ?? 'off', email: s.prechat?.email ?? 'off', consent: s.prechat?.consent === true },
     },
