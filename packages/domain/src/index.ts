@@ -6,3 +6,4 @@ export * from './anonymise.ts';
 export * from './mentions.ts';
 export * from './contrast.ts';
 export * from './sales/index.ts';
+export * from './display-name.ts';

@@ -185,7 +185,7 @@ describe.skipIf(!hasPostgres)('recruitment with mail', () => {
     const mo = await client(t, USERS.moderatorA.email);
     const siteA = t.server.sites.siteA;
     const before = ((await (await mo.call('GET', `/api/sites/${siteA}/applications`)).json()) as ApplicationList).funnel;
-    const app = await applyAndFind(t, 'dora@example.com');
+    const app = await applyAndFind(t, 'dora@example.com', { name: 'Dora Explorer' });
     const sent = (await (await mo.call('POST', `/api/sites/${siteA}/applications/${app.id}/accept`)).json()) as InvitationSent;
     await (await client(t)).call('POST', '/api/invitations/accept', { token: tokenOf(sent.link), password: 'dora has a password' });
     const helper = await connectHelper(t.server.url, 'dora@example.com', undefined, 'dora has a password');

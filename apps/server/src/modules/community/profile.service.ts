@@ -3,6 +3,7 @@ import { conversations, memberships, sites, users } from '@tribu/db';
 import { ErrorCode, type MemberSummary, type MyProfile, type ProfileUpdate, type PublicProfile } from '@tribu/protocol';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { memberSites, roleOn } from '../access.ts';
+import { acceptableMemberName } from './display-names.ts';
 import type { HelperActor } from '../actors.ts';
 import type { ModuleDeps } from '../module-deps.ts';
 import { OnlineMinutes } from './online-minutes.ts';
@@ -89,7 +90,7 @@ export class ProfileService {
     if (input.expertise?.length) await this.checkExpertise(actor, input.expertise);
     const current = await this.mine(actor.userId);
     const set: Partial<typeof users.$inferInsert> = {};
-    if (input.displayName !== undefined) set.displayName = input.displayName;
+    if (input.displayName !== undefined) set.displayName = await acceptableMemberName(this.deps.db, input.displayName, memberSites(actor), actor.userId);
     if (input.bio !== undefined) set.bio = input.bio || null;
     if (input.languages) set.languages = [...new Set(input.languages)];
     if (input.expertise) set.expertise = [...new Set(input.expertise)];

@@ -4,6 +4,7 @@ import type { AdminAppointed, OperatorSite, OperatorSiteCreated, SiteCreate } fr
 import { appointAdmin } from './appoint-admin.ts';
 import { FieldsError, notFound } from '../../lib/errors.ts';
 import { isUniqueViolation } from '../../lib/pg-errors.ts';
+import { acceptableName } from '../community/display-names.ts';
 import type { HelperActor } from '../actors.ts';
 import type { Session } from '../auth/auth.service.ts';
 import type { ModuleDeps } from '../module-deps.ts';
@@ -61,6 +62,8 @@ export class OperatorService {
    * invitation (they are not a member and get no lasting rights on it); both are audit-logged.
    */
   async create(actor: HelperActor, input: Created): Promise<OperatorSiteCreated> {
+    // Checked before the site exists: a refused name leaves nothing half made.
+    acceptableName(input.adminName);
     let id: string;
     try {
       const [row] = await this.deps.db

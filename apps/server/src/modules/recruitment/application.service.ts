@@ -4,6 +4,7 @@ import { onColor } from '../../lib/contrast.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { mailBody } from '../../lib/mail-body.ts';
 import { requireManager } from '../access.ts';
+import { acceptableMemberName } from '../community/display-names.ts';
 import type { HelperActor } from '../actors.ts';
 import type { ModuleDeps } from '../module-deps.ts';
 import type { SiteRow } from '../sites/site.service.ts';
@@ -56,7 +57,7 @@ export class ApplicationService {
     const questions = site.settings.applicationQuestions ?? [];
     await this.repo.insertApplication({
       siteId: site.id,
-      name: input.name,
+      name: await acceptableMemberName(this.deps.db, input.name, [site.id]),
       email,
       languages: [...new Set(input.languages)],
       why: input.why,

@@ -7,6 +7,7 @@ import { mailBody } from '../../lib/mail-body.ts';
 import type { Mailer } from '../../lib/mailer.ts';
 import { isUniqueViolation } from '../../lib/pg-errors.ts';
 import { hasRoleOn, requireManager } from '../access.ts';
+import { acceptableMemberName, acceptableName } from '../community/display-names.ts';
 import type { HelperActor } from '../actors.ts';
 import type { AuthService, Session } from '../auth/auth.service.ts';
 import { hashPassword } from '../auth/password.ts';
@@ -70,7 +71,7 @@ export class InvitationService {
     const row = await this.repo.insertInvitation({
       siteId: site.id,
       email,
-      name: input.name.trim(),
+      name: acceptableName(input.name),
       role: input.role,
       tokenHash: sha256(token),
       expiresAt,
@@ -124,13 +125,16 @@ export class InvitationService {
     // Hashing is slow on purpose: do it before the transaction holds anything.
     const passwordHash = existing ? undefined : await hashPassword(input.password!);
     let userId = existing?.id;
-    const displayName = input.displayName?.trim() || inv.name;
+    // A new account's name follows the display-name rule, and reads unlike the site's members'.
+    const displayName = existing ? input.displayName?.trim() || inv.name : acceptableName(input.displayName?.trim() || inv.name);
     try {
       await this.deps.db.transaction(async (tx) => {
         const taken = await this.repo.useInvitation(inv.id, tx);
         // Raced by another tab (used) or expired a moment ago: say which.
         if (!taken) throw (await this.repo.invitationByHash(sha256(token)))?.inv.usedAt ? used() : expired();
         if (!userId) {
+          // Checked once the link is ours: a second use racing this one is told the link was used.
+          await acceptableMemberName(tx, displayName, [site.id]);
           const [u] = await tx.insert(users).values({ email: inv.email, passwordHash: passwordHash!, displayName }).returning({ id: users.id });
           userId = u!.id;
         }
