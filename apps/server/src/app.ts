@@ -70,6 +70,11 @@ import { visitorMails } from './modules/mail/visitor-mails.ts';
 import { PageLinks } from './modules/conversations/page-links.ts';
 import { PrivacyService } from './modules/privacy/privacy.service.ts';
 import { privacyRoutes } from './modules/privacy/privacy.routes.ts';
+import { ApiKeyService } from './modules/sales/api-key.service.ts';
+import { apiKeyRoutes } from './modules/sales/api-key.routes.ts';
+import { ConversionService } from './modules/sales/conversion.service.ts';
+import { conversionRoutes } from './modules/sales/conversion.routes.ts';
+import { registerApiKeyAuth } from './plugins/api-key-auth.ts';
 
 export interface AppDeps {
   env: Env;
@@ -119,6 +124,9 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   const auth = new AuthService(db.db, { sessionsEnded: (ids) => notify.sessionsEnded(ids) });
   // Before any route: every /api route is signed-in only unless it says `config: { auth: 'public' }`.
   registerAuth(app, auth);
+  // /api/v1: `config: { auth: 'public', apiKey: <scope> }` routes take a site API key instead (plugins/api-key-auth.ts).
+  const apiKeys = new ApiKeyService({ db: db.db, audit: new AuditService(db.db) });
+  registerApiKeyAuth(app, apiKeys, createLimiter('api-key', { points: 600 * env.RATE_LIMIT_FACTOR, duration: 60 }, redisLimit));
   const visitors = new VisitorService(db.db, sites, secret, env.PUBLIC_URL);
   const conversationRepo = new ConversationRepository(db.db, new PageLinks(sites, env.PUBLIC_URL));
   const rights = new HelperRights({
@@ -239,31 +247,32 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   totpRoutes(app, { signIn: accounts.signIn, twoFactor: accounts.twoFactor, secureCookies });
   visitorRoutes(app, { visitors });
   profileRoutes(app, { auth, profiles, secureCookies });
-  imageRoutes(app, { auth, feed });
-  gamificationRoutes(app, { auth, gamification });
-  moderationRoutes(app, { auth, moderation });
-  teamRoutes(app, { auth, team: moderation.team });
-  auditRoutes(app, { auth, audit: moduleDeps.audit });
+  imageRoutes(app, { feed });
+  gamificationRoutes(app, { gamification });
+  moderationRoutes(app, { moderation });
+  teamRoutes(app, { team: moderation.team });
+  auditRoutes(app, { audit: moduleDeps.audit });
   const onboarding = new OnboardingService(moduleDeps);
-  onboardingRoutes(app, { auth, onboarding, observe: new ObserveService(onboarding), newcomers: new NewcomersService(onboarding) });
-  kpiRoutes(app, { auth, kpis: new KpiService(moduleDeps) });
+  onboardingRoutes(app, { onboarding, observe: new ObserveService(onboarding), newcomers: new NewcomersService(onboarding) });
+  kpiRoutes(app, { kpis: new KpiService(moduleDeps) });
   invitationRoutes(app, { auth, invitations, secureCookies });
   visitorEmailRoutes(app, { visitorEmails });
-  recruitmentRoutes(app, { auth, applications });
+  recruitmentRoutes(app, { applications });
   widgetRoutes(app, { sites, availability });
   const privacy = new PrivacyService(moduleDeps, {
     visitors,
     visitorLimiter: limiters.visitorEvents,
     score: (id) => gamification.chatEnded(id),
   });
-  privacyRoutes(app, { auth, privacy });
+  privacyRoutes(app, { privacy });
   siteAdminRoutes(app, {
-    auth,
     settings: new SiteSettingsService(moduleDeps, env.PUBLIC_URL),
     members: new SiteMembersService(moduleDeps),
     mailConfigured: () => mailer.configured,
   });
-  operatorRoutes(app, { auth, operator: new OperatorService(moduleDeps, invitations, env.PUBLIC_URL) });
+  apiKeyRoutes(app, { keys: apiKeys });
+  conversionRoutes(app, { conversions: new ConversionService(moduleDeps), sites, visitors, publicUrl: env.PUBLIC_URL });
+  operatorRoutes(app, { operator: new OperatorService(moduleDeps, invitations, env.PUBLIC_URL) });
   const retention = new RetentionSweep(db.db, (count) => app.log.info({ count }, 'retention: old closed conversations deleted'));
   await registerStatic(app);
 

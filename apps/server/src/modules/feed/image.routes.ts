@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { ErrorCode, IdSchema, LIMITS } from '@tribu/protocol';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { requireMember, roleOn } from '../access.ts';
-import type { AuthService } from '../auth/auth.service.ts';
 import { FEED_IMAGE_TYPES, NOT_AN_IMAGE } from './feed-images.ts';
 import type { FeedService } from './feed.service.ts';
 
@@ -12,7 +11,7 @@ import type { FeedService } from './feed.service.ts';
 const uploadLimit = { rateLimit: { max: 20, timeWindow: 60_000 } };
 
 /** `POST /api/sites/:siteId/images` (upload, members only) and `GET /api/images/:id` (members only). */
-export function imageRoutes(app: FastifyInstance, deps: { auth: AuthService; feed: FeedService }): void {
+export function imageRoutes(app: FastifyInstance, deps: { feed: FeedService }): void {
   const { feed } = deps;
 
   app.withTypeProvider<ZodTypeProvider>().get('/api/images/:id', { schema: { params: z.object({ id: IdSchema }) } }, async (req, reply) => {

@@ -4,11 +4,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdSchema } from '@tribu/protocol';
 import { sendCsv } from '../../lib/csv.ts';
 import { requireManager } from '../access.ts';
-import type { AuthService } from '../auth/auth.service.ts';
 import type { GamificationService } from './gamification.service.ts';
 
 /** `GET /api/sites/:siteId/ledger.csv` — the site's whole points ledger, for its managers. */
-export function gamificationRoutes(app: FastifyInstance, deps: { auth: AuthService; gamification: GamificationService }): void {
+export function gamificationRoutes(app: FastifyInstance, deps: { gamification: GamificationService }): void {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/sites/:siteId/ledger.csv',
     { schema: { params: z.object({ siteId: IdSchema }) }, config: { rateLimit: { max: 10, timeWindow: 60_000 } } },

@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdSchema, KPI_TABLES, KpiQuerySchema } from '@tribu/protocol';
-import type { AuthService } from '../auth/auth.service.ts';
 import { sendCsv } from '../../lib/csv.ts';
 import { kpiRows } from './kpi.csv.ts';
 import type { KpiService } from './kpi.service.ts';
@@ -11,7 +10,7 @@ import type { KpiService } from './kpi.service.ts';
  * `GET /api/sites/:siteId/kpis?from&to` — the dashboard's numbers; `GET …/kpis/<table>.csv` — each
  * of its tables. Managers and admins of the site only; another site answers like a missing one.
  */
-export function kpiRoutes(app: FastifyInstance, deps: { auth: AuthService; kpis: KpiService }): void {
+export function kpiRoutes(app: FastifyInstance, deps: { kpis: KpiService }): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const params = z.object({ siteId: IdSchema });
   r.get(

@@ -8,7 +8,6 @@ import { AppError, notFound } from '../../lib/errors.ts';
 import type { AuditRow, AuditService } from '../audit/audit.service.ts';
 import { roleOn } from '../access.ts';
 import type { HelperActor } from '../actors.ts';
-import type { AuthService } from '../auth/auth.service.ts';
 
 const PAGE = 100;
 
@@ -31,7 +30,7 @@ const view = (r: AuditRow): AuditEntryView => ({
 });
 
 /** `GET /api/sites/:siteId/audit` (a page, newest first) and `audit.csv` (the whole log, formula-safe). */
-export function auditRoutes(app: FastifyInstance, deps: { auth: AuthService; audit: AuditService }): void {
+export function auditRoutes(app: FastifyInstance, deps: { audit: AuditService }): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const params = z.object({ siteId: IdSchema });
 

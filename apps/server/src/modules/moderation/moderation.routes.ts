@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { BanCreateSchema, BlockedWordsSchema, IdSchema, ReportCreateSchema, ReportDecideSchema, ReportFeedActionSchema } from '@tribu/protocol';
-import type { AuthService } from '../auth/auth.service.ts';
 import type { Moderation } from './moderation.ts';
 
 const read = { rateLimit: { max: 120, timeWindow: 60_000 } };
@@ -11,7 +10,7 @@ const site = z.object({ siteId: IdSchema });
 const siteAnd = <K extends string>(key: K) => z.object({ siteId: IdSchema, [key]: IdSchema } as { siteId: typeof IdSchema } & Record<K, typeof IdSchema>);
 
 /** Reports (helpers file them; managers decide), bans, blocked words. Managers of the site only, except filing. */
-export function moderationRoutes(app: FastifyInstance, deps: { auth: AuthService; moderation: Moderation }): void {
+export function moderationRoutes(app: FastifyInstance, deps: { moderation: Moderation }): void {
   const { moderation: m } = deps;
   const r = app.withTypeProvider<ZodTypeProvider>();
 

@@ -2,14 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdSchema, RemoveMemberSchema, SuspendSchema } from '@tribu/protocol';
-import type { AuthService } from '../auth/auth.service.ts';
 import type { TeamService } from './team.service.ts';
 
 const member = z.object({ siteId: IdSchema, userId: IdSchema });
 const write = { rateLimit: { max: 30, timeWindow: 60_000 } };
 
 /** The team page: members of a site; suspend, reinstate, remove (managers, over lower roles only). */
-export function teamRoutes(app: FastifyInstance, deps: { auth: AuthService; team: TeamService }): void {
+export function teamRoutes(app: FastifyInstance, deps: { team: TeamService }): void {
   const { team } = deps;
   const r = app.withTypeProvider<ZodTypeProvider>();
 

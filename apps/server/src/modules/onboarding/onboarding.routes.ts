@@ -2,13 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CharterUpdateSchema, IdSchema, MentorAssignSchema, OnboardingSettingsSchema } from '@tribu/protocol';
-import type { AuthService } from '../auth/auth.service.ts';
 import type { NewcomersService } from './newcomers.service.ts';
 import type { ObserveService } from './observe.service.ts';
 import type { OnboardingService } from './onboarding.service.ts';
 
 interface Deps {
-  auth: AuthService;
   onboarding: OnboardingService;
   observe: ObserveService;
   newcomers: NewcomersService;

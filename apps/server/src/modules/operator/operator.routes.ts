@@ -3,11 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AdminAppointSchema, IdSchema, SiteCreateSchema } from '@tribu/protocol';
 import { parseFields } from '../../lib/parse-fields.ts';
-import type { AuthService } from '../auth/auth.service.ts';
 import { requireOperator, type OperatorService } from './operator.service.ts';
 
 /** The install's operator: GET/POST /api/operator/sites, POST …/:siteId/admins. Everyone else gets 404, as if nothing were here. */
-export function operatorRoutes(app: FastifyInstance, deps: { auth: AuthService; operator: OperatorService }): void {
+export function operatorRoutes(app: FastifyInstance, deps: { operator: OperatorService }): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/operator/sites', { config: { rateLimit: { max: 60, timeWindow: 60_000 } } }, async (req, reply) => {

@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdSchema, PrivacyEraseSchema, PrivacyLookupSchema, VisitorCredentialsSchema, type PrivacyLookupResult } from '@tribu/protocol';
-import type { AuthService } from '../auth/auth.service.ts';
 import { allowOrigin, widgetPreflight } from '../../lib/widget-cors.ts';
 import type { PrivacyService } from './privacy.service.ts';
 
@@ -22,7 +21,7 @@ const attachment = (reply: FastifyReply, name: string) =>
  * The widget's "Download my data" / "Delete my data" (POST with the visitor's token, from the site's
  * allowed origins, like `/api/visitor/token`), and the backoffice's Manage → Privacy.
  */
-export function privacyRoutes(app: FastifyInstance, deps: { auth: AuthService; privacy: PrivacyService }): void {
+export function privacyRoutes(app: FastifyInstance, deps: { privacy: PrivacyService }): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { privacy } = deps;
 

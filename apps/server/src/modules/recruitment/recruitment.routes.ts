@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ApplicationQuestionsSchema, ApplicationSubmitSchema, IdSchema, RejectApplicationSchema, SiteKeySchema } from '@tribu/protocol';
 import { assertSameOrigin } from '../../plugins/auth.ts';
-import type { AuthService } from '../auth/auth.service.ts';
 import type { ApplicationService } from './application.service.ts';
 
 const site = z.object({ siteId: IdSchema });
@@ -11,7 +10,7 @@ const one = z.object({ siteId: IdSchema, id: IdSchema });
 const manage = { rateLimit: { max: 60, timeWindow: 60_000 } };
 
 /** The public "Become a helper" page's API and the managers' review of applications. */
-export function recruitmentRoutes(app: FastifyInstance, deps: { auth: AuthService; applications: ApplicationService }): void {
+export function recruitmentRoutes(app: FastifyInstance, deps: { applications: ApplicationService }): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get(

@@ -3,7 +3,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdSchema, RoleChangeSchema, SiteSettingsPatchSchema, type SiteMemberList } from '@tribu/protocol';
 import { parseFields } from '../../lib/parse-fields.ts';
-import type { AuthService } from '../auth/auth.service.ts';
 import type { SiteMembersService } from './site-members.service.ts';
 import type { SiteSettingsService } from './site-settings.service.ts';
 
@@ -12,7 +11,6 @@ const writeLimit = { rateLimit: { max: 30, timeWindow: 60_000 } };
 const SiteParams = z.object({ siteId: IdSchema });
 
 interface Deps {
-  auth: AuthService;
   settings: SiteSettingsService;
   members: SiteMembersService;
   /** Whether invitations go by mail, so the page says when to copy the link instead. */
