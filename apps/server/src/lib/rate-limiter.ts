@@ -33,21 +33,23 @@ export class Limiter {
     await this.impl.delete(key);
   }
 
-  /** Milliseconds until `key` may act again: 0 while its budget is not spent (nothing is taken). */
-  async blockedFor(key: string): Promise<number> {
-    const res = await this.impl.get(key);
-    return res && res.consumedPoints >= this.impl.points ? Math.max(1, res.msBeforeNext) : 0;
-  }
-
-  /** Takes a point for `key` without throwing; returns the wait in ms when that spent the budget. */
-  async penalize(key: string): Promise<number> {
+  /**
+   * Takes one point for `key` without throwing: 0 when it was within the budget, else the wait in
+   * ms. Taking before acting (one atomic increment) holds even for attempts made all at once.
+   */
+  async take(key: string): Promise<number> {
     try {
-      const res = await this.impl.consume(key, 1);
-      return res.remainingPoints <= 0 ? Math.max(1, res.msBeforeNext) : 0;
+      await this.impl.consume(key, 1);
+      return 0;
     } catch (e) {
       if (e instanceof RateLimiterRes) return Math.max(1, e.msBeforeNext);
       throw e;
     }
+  }
+
+  /** Gives back a point taken for `key` (an attempt that turned out not to count, like a right password). */
+  async giveBack(key: string): Promise<void> {
+    await this.impl.reward(key, 1);
   }
 
   /** Takes one point for `key`; throws `rate_limited` with the wait when the budget is spent. */

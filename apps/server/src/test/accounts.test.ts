@@ -76,6 +76,12 @@ describe.skipIf(!hasPostgres)('sign-in budgets', () => {
     expect([unknown.status, unknown.body]).toEqual([locked.status, locked.body]);
   });
 
+  it('lets exactly 10 of 30 wrong passwords fired at once from 6 addresses be checked', async () => {
+    const attempts = Array.from({ length: 30 }, (_, i) => signIn(base(), 'parallel@test.tribu', `wrong ${i}`, `198.51.100.${50 + (i % 6)}`));
+    const statuses = (await Promise.all(attempts)).map((r) => r.status).sort();
+    expect(statuses).toEqual([...Array<number>(10).fill(401), ...Array<number>(20).fill(429)]);
+  });
+
   it('lifts the lockout when the owner resets their password by the mailed link', async () => {
     const email = USERS.helperA2.email;
     expect((await signIn(base(), email, PASSWORD, '198.51.100.79')).status).toBe(429);

@@ -30,16 +30,16 @@ export class ThrottledError extends AppError {
 export class LoginThrottle {
   constructor(private readonly limiters: { account: Limiter; address: Limiter }) {}
 
-  /** Throws `ThrottledError` (429) while the account or the address has no attempts left. */
-  async check(ip: string, email: string): Promise<void> {
-    const [account, address] = await Promise.all([this.limiters.account.blockedFor(accountKey(email)), this.limiters.address.blockedFor(addressGroup(ip))]);
-    const wait = Math.max(account, address);
-    if (wait > 0) throw new ThrottledError(Math.ceil(wait / 1000));
-  }
-
-  /** Counts a failed attempt (a wrong password or second-step code) against both budgets. */
-  async failed(ip: string, email: string): Promise<void> {
-    await Promise.all([this.limiters.account.penalize(accountKey(email)), this.limiters.address.penalize(addressGroup(ip))]);
+  /**
+   * Takes an attempt from both budgets before anything is checked, so attempts fired all at once
+   * cannot all slip in before the first failure is counted; throws `ThrottledError` (429) when
+   * either budget is spent. Only failures count: call `giveBack()` when the password or code was right.
+   */
+  async attempt(ip: string, email: string): Promise<{ giveBack(): Promise<void> }> {
+    return takeBoth([
+      [this.limiters.account, accountKey(email)],
+      [this.limiters.address, addressGroup(ip)],
+    ]);
   }
 
   /** The owner proved themselves another way (a password reset): the account's lock goes. */
@@ -49,6 +49,26 @@ export class LoginThrottle {
 }
 
 const accountKey = (email: string) => email.trim().toLowerCase();
+
+/**
+ * One point from each budget; when one is spent, the others get theirs back and the refusal says
+ * how long to wait. Returns how to give them all back (an attempt that does not count).
+ */
+export async function takeBoth(
+  budgets: [Limiter, string][],
+  refusal: (retryAfterSec: number) => ThrottledError = (s) => new ThrottledError(s),
+): Promise<{ giveBack(): Promise<void> }> {
+  const waits = await Promise.all(budgets.map(([limiter, key]) => limiter.take(key)));
+  const giveBack = async (which: (wait: number) => boolean) => {
+    await Promise.all(budgets.filter((_, i) => which(waits[i]!)).map(([limiter, key]) => limiter.giveBack(key)));
+  };
+  const wait = Math.max(...waits);
+  if (wait > 0) {
+    await giveBack((w) => w === 0);
+    throw refusal(Math.ceil(wait / 1000));
+  }
+  return { giveBack: () => giveBack(() => true) };
+}
 
 /** Runs `fn`; a throttled refusal also says when to come back (Retry-After, in seconds). */
 export async function withRetryAfter<T>(reply: FastifyReply, fn: () => Promise<T>): Promise<T> {

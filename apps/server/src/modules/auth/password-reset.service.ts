@@ -8,7 +8,7 @@ import { maskAddress, type Mailer } from '../../lib/mailer.ts';
 import type { Limiter } from '../../lib/rate-limiter.ts';
 import { addressGroup } from '../../lib/address-group.ts';
 import type { AuthService } from './auth.service.ts';
-import { ThrottledError, type LoginThrottle } from './login-throttle.ts';
+import { ThrottledError, takeBoth, type LoginThrottle } from './login-throttle.ts';
 import { hashPassword } from './password.ts';
 
 export const RESET_TTL_MS = 3600_000;
@@ -52,9 +52,13 @@ export class PasswordResetService {
   async request(ip: string, email: string): Promise<void> {
     const address = email.trim().toLowerCase();
     const { address: byAddress, email: byEmail } = this.deps.limiters;
-    const wait = Math.max(await byAddress.blockedFor(addressGroup(ip)), await byEmail.blockedFor(address));
-    if (wait > 0) throw new ThrottledError(Math.ceil(wait / 1000), (w) => `Too many reset requests; try again in ${w}.`);
-    await Promise.all([byAddress.penalize(addressGroup(ip)), byEmail.penalize(address)]);
+    await takeBoth(
+      [
+        [byAddress, addressGroup(ip)],
+        [byEmail, address],
+      ],
+      (s) => new ThrottledError(s, (w) => `Too many reset requests; try again in ${w}.`),
+    );
     const issued = await issueReset(this.deps.db, address);
     if (!issued) return;
     if (!this.deps.mailer.configured) {

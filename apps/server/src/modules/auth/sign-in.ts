@@ -18,14 +18,7 @@ export class SignIn {
   constructor(private readonly deps: { db: Db; auth: AuthService; throttle: LoginThrottle; twoFactor: TwoFactorService; pending: PendingLogins }) {}
 
   async password(ip: string, input: LoginRequest): Promise<SignInResult> {
-    await this.deps.throttle.check(ip, input.email);
-    let userId: string;
-    try {
-      userId = await this.deps.auth.checkPassword(input);
-    } catch (e) {
-      if (e instanceof AppError && e.code === ErrorCode.unauthorized) await this.deps.throttle.failed(ip, input.email);
-      throw e;
-    }
+    const userId = await this.counted(ip, input.email, ErrorCode.unauthorized, () => this.deps.auth.checkPassword(input));
     if (await this.deps.twoFactor.isEnabled(userId)) return { kind: 'challenge', token: this.deps.pending.issue(userId) };
     return { kind: 'session', ...(await this.deps.auth.startSession(userId)) };
   }
@@ -34,21 +27,28 @@ export class SignIn {
     const userId = this.deps.pending.verify(token);
     const [user] = userId ? await this.deps.db.select({ email: users.email }).from(users).where(eq(users.id, userId)) : [];
     if (!userId || !user) throw new AppError(ErrorCode.unauthorized, 'This sign-in took too long; type your password again');
-    await this.deps.throttle.check(ip, user.email);
-    if (!(await this.deps.twoFactor.verify(userId, code))) {
-      await this.deps.throttle.failed(ip, user.email);
-      throw new AppError(ErrorCode.unauthorized, 'That code is not right; type the newest code from your app, or a recovery code');
-    }
+    await this.counted(ip, user.email, ErrorCode.unauthorized, async () => {
+      if (!(await this.deps.twoFactor.verify(userId, code))) {
+        throw new AppError(ErrorCode.unauthorized, 'That code is not right; type the newest code from your app, or a recovery code');
+      }
+    });
     return this.deps.auth.startSession(userId);
   }
 
   /** Turning two-step sign-in off proves the password and a code: guesses count against the same budgets. */
   async disableTwoFactor(ip: string, who: { userId: string; email: string }, password: string, code: string): Promise<void> {
-    await this.deps.throttle.check(ip, who.email);
+    await this.counted(ip, who.email, ErrorCode.forbidden, () => this.deps.twoFactor.disable(who.userId, password, code));
+  }
+
+  /** Runs a check of a secret under the budgets: an attempt is taken first, and given back unless it failed with `failure`. */
+  private async counted<T>(ip: string, email: string, failure: ErrorCode, check: () => Promise<T>): Promise<T> {
+    const attempt = await this.deps.throttle.attempt(ip, email);
     try {
-      await this.deps.twoFactor.disable(who.userId, password, code);
+      const result = await check();
+      await attempt.giveBack();
+      return result;
     } catch (e) {
-      if (e instanceof AppError && e.code === ErrorCode.forbidden) await this.deps.throttle.failed(ip, who.email);
+      if (!(e instanceof AppError && e.code === failure)) await attempt.giveBack();
       throw e;
     }
   }
