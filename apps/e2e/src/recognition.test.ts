@@ -10,7 +10,8 @@ const QUESTION = 'Is the merino base layer itchy?';
 const STICKERS = 'Alpine Threads sticker pack';
 
 // One story in order: Camille answers a chat and is recognised live, spends her points, Morgane approves.
-// The demo seed counts quick chats (scoring.minChatSec 0) and sells a 2-point sticker pack.
+// The demo scores as documented (a chat counts from 30 s) and sells a 2-point sticker pack; this
+// story's chat lasts seconds, so the manager first lowers the minimum under Recognition settings.
 describe.skipIf(!hasChromium)('recognition: points, badges, leaderboards and rewards', () => {
   const s = useScenario();
   let manager: Page;
@@ -22,6 +23,18 @@ describe.skipIf(!hasChromium)('recognition: points, badges, leaderboards and rew
 
   const toasts = () => s.helper.getByRole('status', { name: 'Recognition' });
   const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name });
+
+  it('lets the manager count chats of any length, as the demo story needs', async () => {
+    const setup = await personPage(s.browser, { width: 1440, height: 900 });
+    await signIn(setup, s.server.url, 'manager@demo.tribu');
+    await setup.goto(`${s.server.url}/backoffice/recognition/settings`);
+    const minimum = setup.getByRole('spinbutton', { name: /Minimum chat length/ });
+    expect(await minimum.inputValue()).toBe('30');
+    await minimum.fill('0');
+    await setup.getByRole('button', { name: 'Save rules' }).click();
+    await setup.getByText('Saved. New chats score with these rules.').waitFor();
+    await setup.close();
+  });
 
   it('shows the helper points and the first badge live when the chat ends, and the rating bonus', async () => {
     await signIn(s.helper, s.server.url, 'helper1@demo.tribu');

@@ -61,8 +61,8 @@ async function insertDemo(db: Db, passwordHash: string): Promise<void> {
         key: 'demo',
         name: 'Alpine Threads',
         allowedOrigins: ['self'],
-        // Demo chats last seconds, so the demo counts them from 0 s (the default minimum is 30 s).
-        settings: { chatCap: 4, color: '#2f6f4f', topics: DEMO_TOPICS, timeZone: 'Europe/Paris', scoring: { minChatSec: 0 } },
+        // Scoring as documented (a chat counts from 30 s): managers lower it under Recognition settings.
+        settings: { chatCap: 4, color: '#2f6f4f', topics: DEMO_TOPICS, timeZone: 'Europe/Paris' },
       })
       .returning();
     if (!site) throw new Error('demo site insert failed');
