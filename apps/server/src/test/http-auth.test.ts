@@ -30,6 +30,12 @@ const PUBLIC_ROUTES = [
   'POST /api/visitor/data', // the widget: a visitor token
   'POST /api/visitor/erase',
   'POST /api/visitor-email/confirm', // the confirmation mail's one-time token
+  'POST /api/widget/:siteKey/track', // Tribu.track in the page: the site's allowed origins
+  'POST /api/v1/conversions', // the merchant's server: a site API key (plugins/api-key-auth.ts)
+  'DELETE /api/v1/conversions/:orderId',
+  'POST /api/widget/:siteKey/track', // Tribu.track() in merchant pages
+  'POST /api/v1/conversions', // the merchant's servers, with the site API key
+  'DELETE /api/v1/conversions/:orderId',
 ].sort();
 
 /**
