@@ -117,6 +117,9 @@ describe.skipIf(!hasChromium)('accounts in the backoffice: forgotten password an
     await desk.getByRole('button', { name: 'Sign in' }).click();
     await desk.getByRole('alert').getByText('That code is not right').waitFor();
     await screenshot(desk, 'two-factor-code-1440');
+    await desk.setViewportSize({ width: 390, height: 844 });
+    await screenshot(desk, 'two-factor-code-390');
+    await desk.setViewportSize({ width: 1440, height: 900 });
     // The code that turned it on is spent; the next one (the app shows it within 30 s) is accepted.
     await desk.getByRole('textbox', { name: 'Code' }).fill(totp(secret, Date.now() + 30_000));
     await desk.getByRole('button', { name: 'Sign in' }).click();
@@ -138,6 +141,10 @@ describe.skipIf(!hasChromium)('accounts in the backoffice: forgotten password an
     await admin.getByText('Turn on two-step sign-in for yourself first').first().waitFor();
     await ask.scrollIntoViewIfNeeded();
     await screenshot(admin, 'site-setting-two-factor-refused-1440');
+    await admin.setViewportSize({ width: 390, height: 844 });
+    await ask.scrollIntoViewIfNeeded();
+    await screenshot(admin, 'site-setting-two-factor-refused-390');
+    await admin.setViewportSize({ width: 1440, height: 900 });
     await admin.goto(`${server!.url}/backoffice/profile`);
     await admin.getByRole('button', { name: 'Set up two-step sign-in' }).click();
     const secret = (await admin.locator('.two-factor .secret').textContent()) ?? '';
