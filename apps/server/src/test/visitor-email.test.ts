@@ -150,4 +150,19 @@ describe.skipIf(!hasPostgres)('a visitor is mailed only at an address they confi
     await ok(c.visitor.socket, 'page:view', { conversationId: c.conversation.id, page: { url: 'https://shop-a.example/size-guide', title: 'Sizes' } });
     expect((await on).page.url).toBe('https://shop-a.example/size-guide');
   });
+
+  it('forgets the addresses a visitor confirmed when they erase their data', async () => {
+    const c = await chat('forget-me@example.com', 'Do you repair zips?');
+    await confirmEmail(t.server.url, confirmationToken(await inbox.mailTo('forget-me@example.com')));
+    const kept = async () =>
+      ((await t.server.db.db.execute(sql`select count(*)::int as n from visitor_email_confirmations where visitor_id = ${c.visitor.visitorId}`)) as unknown as { rows: { n: number }[] }).rows[0]!.n;
+    expect(await kept()).toBe(1);
+    const erased = await fetch(`${t.server.url}/api/visitor/erase`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: ORIGIN_A },
+      body: JSON.stringify({ siteKey: 'shop-a', visitorId: c.visitor.visitorId, token: c.visitor.token }),
+    });
+    expect(erased.status).toBe(200);
+    expect(await kept()).toBe(0);
+  });
 });

@@ -10,6 +10,7 @@ import {
   reports,
   sites,
   users,
+  visitorEmailConfirmations,
   visitors,
   type Db,
 } from '@tribu/db';
@@ -165,6 +166,8 @@ export class PrivacyRepository {
         .where(and(eq(conversations.siteId, siteId), eq(conversations.visitorId, visitorId)));
       const ids = convs.map((c) => c.id);
       if (ids.length) await this.wipeConversations(tx, siteId, ids);
+      // The addresses the visitor confirmed (or was asked to) go with the rest.
+      await tx.delete(visitorEmailConfirmations).where(eq(visitorEmailConfirmations.visitorId, visitorId));
       // Bans still in force keep their address hash (protecting helpers outweighs it); past ones lose it.
       await tx
         .update(bans)
