@@ -4,6 +4,7 @@ import { deskCommandSchemas, type DeskClientEvents, type DeskServerEvents } from
 import type { Ack } from './errors.ts';
 import { gamificationCommandSchemas, type GamificationClientEvents, type GamificationServerEvents } from './gamification.ts';
 import { feedCommandSchemas, type FeedClientEvents, type FeedServerEvents } from './feed.ts';
+import { missionCommandSchemas, type MissionClientEvents, type MissionServerEvents } from './missions.ts';
 import { LIMITS } from './limits.ts';
 import type { ModerationServerEvents, VisitorBanned } from './moderation.ts';
 import {
@@ -153,7 +154,8 @@ export interface HelperClientEvents
   extends FeedClientEvents,
     DeskClientEvents,
     CommunityClientEvents,
-    GamificationClientEvents {
+    GamificationClientEvents,
+    MissionClientEvents {
   'queue:list': (payload: SiteRef, ack: Ack<{ items: QueueItem[] }>) => void;
   /** The helper's own active conversations on a site. */
   'conversation:list': (payload: SiteRef, ack: Ack<{ conversations: Conversation[] }>) => void;
@@ -184,6 +186,7 @@ export interface HelperServerEvents
     DeskServerEvents,
     CommunityServerEvents,
     GamificationServerEvents,
+    MissionServerEvents,
     ModerationServerEvents {
   'queue:added': (item: QueueItem) => void;
   'queue:removed': (payload: { conversationId: string }) => void;
@@ -229,4 +232,5 @@ export const helperCommandSchemas = {
   ...deskCommandSchemas,
   ...communityCommandSchemas,
   ...gamificationCommandSchemas,
+  ...missionCommandSchemas,
 } as const satisfies Record<keyof HelperClientEvents, z.ZodType>;

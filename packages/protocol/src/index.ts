@@ -7,6 +7,7 @@ export * from './feed.ts';
 export * from './desk.ts';
 export * from './community.ts';
 export * from './gamification.ts';
+export * from './missions.ts';
 export * from './kpi.ts';
 export * from './kpi.schemas.ts';
 export * from './calendar.ts';
