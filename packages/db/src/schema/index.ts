@@ -23,3 +23,6 @@ export * from './two-factor.ts';
 export * from './visitor-email-confirmations.ts';
 export * from './site-api-keys.ts';
 export * from './conversions.ts';
+export * from './missions.ts';
+export * from './mission-participants.ts';
+export * from './mission-evidence.ts';
