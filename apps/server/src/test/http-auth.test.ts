@@ -33,8 +33,8 @@ const PUBLIC_ROUTES = [
   'POST /api/widget/:siteKey/track', // Tribu.track in the page: the site's allowed origins
   'POST /api/v1/conversions', // the merchant's server: a site API key (plugins/api-key-auth.ts)
   'DELETE /api/v1/conversions/:orderId',
-  'POST /api/widget/:siteKey/track', // Tribu.track() in merchant pages
-  'POST /api/v1/conversions', // the merchant's servers, with the site API key
+  'POST /api/widget/:siteKey/track', // Tribu.track in the page: the site's allowed origins
+  'POST /api/v1/conversions', // the merchant's server: a site API key (plugins/api-key-auth.ts)
   'DELETE /api/v1/conversions/:orderId',
 ].sort();
 

@@ -87,6 +87,9 @@ const ROUTES: Record<string, RouteCase> = {
   'POST /api/visitor/data': { public: "the widget: a visitor token and the site's allowed origins" },
   'POST /api/visitor/erase': { public: "the widget: a visitor token and the site's allowed origins" },
   'POST /api/visitor-email/confirm': { public: "the confirmation mail's one-time token" },
+  'POST /api/widget/:siteKey/track': { public: "Tribu.track in the page: the site's allowed origins (a visitor token, when there is one)" },
+  'POST /api/v1/conversions': { public: "the merchant's server: a site API key with the conversions scope (conversions.test.ts)" },
+  'DELETE /api/v1/conversions/:orderId': { public: "the merchant's server: a site API key with the conversions scope (conversions.test.ts)" },
 
   // The operator.
   'GET /api/operator/sites': operator(),
@@ -151,6 +154,12 @@ const ROUTES: Record<string, RouteCase> = {
   'PATCH /api/sites/:siteId/roles/:userId': admin({ body: () => ({ role: 'admin' }) }),
   'GET /api/sites/:siteId/audit': admin(),
   'GET /api/sites/:siteId/audit.csv': admin(),
+  'GET /api/sites/:siteId/api-keys': admin(),
+  'POST /api/sites/:siteId/api-keys': admin({ body: () => ({ name: 'Shop server', scopes: ['conversions'] }) }),
+  // Rights come before the key is looked up; another site's key through this address: conversions.test.ts.
+  'DELETE /api/sites/:siteId/api-keys/:keyId': {
+    refused: [OUTSIDER, HELPER, MANAGER].map((r) => ({ ...r, aim: () => ({ keyId: '00000000-0000-4000-8000-000000000000' }) })),
+  },
 };
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

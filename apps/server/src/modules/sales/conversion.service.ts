@@ -1,0 +1,121 @@
+import { and, desc, eq, gte, isNotNull, isNull, lte } from 'drizzle-orm';
+import { attributePurchase, type Attribution } from '@tribu/domain';
+import { conversations, conversions, visitors } from '@tribu/db';
+import { DEFAULT_ATTRIBUTION_DAYS, toMinorUnits, type ConversionItem, type ConversionResult } from '@tribu/protocol';
+import { FieldsError, notFound } from '../../lib/errors.ts';
+import type { ModuleDeps } from '../module-deps.ts';
+
+const DAY_MS = 86_400_000;
+/** A clock a little ahead on the merchant's side is fine; a purchase next week is not. */
+const FUTURE_SLACK_MS = 5 * 60_000;
+
+/** A purchase as the service takes it, whichever path reported it. */
+export interface PurchaseInput {
+  orderId: string;
+  amount: number;
+  currency: string;
+  /** A visitor of this site, already proven (visitor token) or given by the merchant's server. */
+  visitorId?: string | undefined;
+  code?: string | undefined;
+  items?: ConversionItem[] | undefined;
+  occurredAt?: string | undefined;
+  source: 'page' | 'api';
+}
+
+/**
+ * Purchases reported by a merchant: stored once per (site, order) whatever the path, node or
+ * retry (a unique key, not a read-then-write), with the attribution decided by the domain rule.
+ */
+export class ConversionService {
+  constructor(
+    private readonly deps: Pick<ModuleDeps, 'db' | 'sites'>,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async report(siteId: string, p: PurchaseInput): Promise<ConversionResult> {
+    const now = this.now();
+    const occurredAt = p.occurredAt ? new Date(p.occurredAt) : now;
+    if (occurredAt.getTime() > now.getTime() + FUTURE_SLACK_MS) throw new FieldsError({ occurredAt: 'In the future' });
+    // A visitor id of another site, or none we know, is not this site's visitor: an order without chat.
+    const visitorId = p.visitorId && (await this.isVisitorOf(siteId, p.visitorId)) ? p.visitorId : null;
+    const attribution = visitorId ? await this.attribute(siteId, visitorId, occurredAt) : ({ kind: 'none' } as const);
+    const [row] = await this.deps.db
+      .insert(conversions)
+      .values({
+        siteId,
+        orderId: p.orderId,
+        amountMinor: toMinorUnits(p.amount, p.currency)!,
+        currency: p.currency,
+        visitorId,
+        code: p.code ?? null,
+        items: p.items ?? [],
+        source: p.source,
+        occurredAt,
+        attribution: attribution.kind,
+        helperId: attribution.kind === 'assisted' ? attribution.helperId : null,
+        conversationId: attribution.kind === 'assisted' ? attribution.conversationId : null,
+      })
+      .onConflictDoNothing({ target: [conversions.siteId, conversions.orderId] })
+      .returning({ attribution: conversions.attribution });
+    if (row) return { orderId: p.orderId, attribution: attribution.kind, created: true };
+    const [existing] = await this.deps.db
+      .select({ attribution: conversions.attribution })
+      .from(conversions)
+      .where(and(eq(conversions.siteId, siteId), eq(conversions.orderId, p.orderId)));
+    return { orderId: p.orderId, attribution: existing?.attribution === 'assisted' ? 'assisted' : 'none', created: false };
+  }
+
+  /**
+   * A refund: the order counts nowhere from now on (kept as refunded, so a late retry of the
+   * purchase does not bring it back). `onlyFrom: 'page'` lets a page refund only what a page reported.
+   */
+  async refund(siteId: string, orderId: string, onlyFrom?: 'page'): Promise<void> {
+    const [row] = await this.deps.db
+      .update(conversions)
+      .set({ refundedAt: this.now() })
+      .where(
+        and(
+          eq(conversions.siteId, siteId),
+          eq(conversions.orderId, orderId),
+          isNull(conversions.refundedAt),
+          onlyFrom ? eq(conversions.source, onlyFrom) : undefined,
+        ),
+      )
+      .returning({ id: conversions.id });
+    if (!row) throw notFound('Order');
+  }
+
+  private async isVisitorOf(siteId: string, visitorId: string): Promise<boolean> {
+    const [v] = await this.deps.db
+      .select({ id: visitors.id })
+      .from(visitors)
+      .where(and(eq(visitors.id, visitorId), eq(visitors.siteId, siteId)))
+      .limit(1);
+    return v !== undefined;
+  }
+
+  /** The visitor's answered chats on the site in the window, judged by the pure rule. */
+  private async attribute(siteId: string, visitorId: string, at: Date): Promise<Attribution> {
+    const site = await this.deps.sites.byId(siteId);
+    const days = site?.settings.attributionDays ?? DEFAULT_ATTRIBUTION_DAYS;
+    const chats = await this.deps.db
+      .select({ conversationId: conversations.id, helperId: conversations.helperId, answeredAt: conversations.firstResponseAt })
+      .from(conversations)
+      .where(
+        and(
+          eq(conversations.siteId, siteId),
+          eq(conversations.visitorId, visitorId),
+          isNotNull(conversations.firstResponseAt),
+          gte(conversations.firstResponseAt, new Date(at.getTime() - days * DAY_MS)),
+          lte(conversations.firstResponseAt, at),
+        ),
+      )
+      .orderBy(desc(conversations.firstResponseAt))
+      .limit(20);
+    return attributePurchase(
+      at,
+      chats.map((c) => ({ ...c, answeredAt: c.answeredAt! })),
+      days,
+    );
+  }
+}
