@@ -33,9 +33,6 @@ const PUBLIC_ROUTES = [
   'POST /api/widget/:siteKey/track', // Tribu.track in the page: the site's allowed origins
   'POST /api/v1/conversions', // the merchant's server: a site API key (plugins/api-key-auth.ts)
   'DELETE /api/v1/conversions/:orderId',
-  'POST /api/widget/:siteKey/track', // Tribu.track in the page: the site's allowed origins
-  'POST /api/v1/conversions', // the merchant's server: a site API key (plugins/api-key-auth.ts)
-  'DELETE /api/v1/conversions/:orderId',
 ].sort();
 
 /**
