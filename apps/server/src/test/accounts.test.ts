@@ -7,7 +7,7 @@ import { memberships, passwordResets, users } from '@tribu/db';
 import { SESSION_COOKIE, type Me, type TwoFactorEnabled, type TwoFactorSetup } from '@tribu/protocol';
 import { usePostgresServer } from './support/app.ts';
 import { runOperatorCli } from './support/cli.ts';
-import { connectHelper, login, signedInCaller } from './support/clients.ts';
+import { connectHelper, login, send, signedInCaller } from './support/clients.ts';
 import { PASSWORD, USERS } from './support/fixtures.ts';
 import { hasPostgres, hasRedis } from './support/services.ts';
 import { useTwoNodes } from './support/two-nodes.ts';
@@ -279,7 +279,12 @@ describe.skipIf(!hasPostgres)('two-step sign-in', () => {
       { twoFactorForManagers: 'Turn on two-step sign-in for yourself first (in your profile), then ask it of the managers' },
     ]);
     await enable('adminA');
+    // A manager's tab open before: it acts as a manager now, and as a helper once the site asks.
+    const tab = await connectHelper(base(), USERS.moderatorA.email);
+    const allRedemptions = () => send(tab.socket, 'redemption:list', { siteId: siteA, scope: 'all' });
+    expect((await allRedemptions()).ok).toBe(true);
     expect((await call('adminA', 'PATCH', `/api/sites/${siteA}/settings`, { twoFactorForManagers: true })).status).toBe(200);
+    expect(await allRedemptions()).toEqual({ ok: false, error: { code: 'forbidden', message: 'Only community managers can do that' } });
     const mod = await login(base(), USERS.moderatorA.email);
     expect(mod.me.twoFactor).toEqual({ enabled: false, setupRequiredBy: [{ siteId: siteA, siteName: 'Shop A' }] });
     expect(mod.me.memberships.find((m) => m.siteId === siteA)?.role).toBe('helper');
@@ -289,6 +294,7 @@ describe.skipIf(!hasPostgres)('two-step sign-in', () => {
     const me = (await (await fetch(`${base()}/api/auth/me`, { headers: { cookie: mod.cookie } })).json()) as Me;
     expect([me.twoFactor, me.memberships.find((m) => m.siteId === siteA)?.role]).toEqual([{ enabled: true, setupRequiredBy: [] }, 'moderator']);
     expect((await fetch(`${base()}/api/sites/${siteA}/team`, { headers: { cookie: mod.cookie } })).status).toBe(200);
+    expect((await allRedemptions()).ok).toBe(true);
   });
 });
 
