@@ -16,10 +16,12 @@ type Payload<K extends Command> = Parameters<HelperClientEvents[K]>[0];
  * Who is refused:
  *  - `outsider`: a helper of another site (shop-b), about shop-a's things;
  *  - `notHolder`: a helper of shop-a, about a chat they don't hold or an item that is not theirs;
- *  - `helper`: a helper of shop-a, where a manager is needed.
+ *  - `helper`: a helper of shop-a, where a manager is needed;
+ *  - `manager` (a manager of shop-a) and `holder` (Ada, who holds the chat): about shop-b's things,
+ *    named through a command that also names shop-a or Ada's chat.
  * (No helper command needs an admin; the admins' routes are in route-rights.test.ts.)
  */
-type Refused = 'outsider' | 'notHolder' | 'helper';
+type Refused = 'outsider' | 'notHolder' | 'helper' | 'manager' | 'holder';
 
 interface World extends RightsWorld {
   /** Ada's notifications (a refused `notification:read` must leave them unread). */
@@ -56,6 +58,8 @@ const MEMBER = [OUTSIDER] as const;
 const MANAGER = [OUTSIDER, HELPER] as const;
 /** Whoever may read the chat (its helper, the site's managers), or owns the item. */
 const READER = [OUTSIDER, NOT_HOLDER] as const;
+/** Shop-b's things, named by someone with every right on shop-a's. */
+const CROSS_SITE = [{ who: 'manager', code: 'not_found' }] as const;
 
 const RULES = { pointsPerChat: 100, goodRatingBonus: 0, fastAnswerBonus: 0, fastAnswerSec: 60, dailyCapPerVisitor: 100, minChatSec: 0 };
 const RULESET = { scoring: RULES, tiers: [{ name: 'All', min: 0 }], customBadges: [] };
@@ -66,7 +70,10 @@ const CASES: Cases = {
   'conversation:list': { payload: (w) => ({ siteId: w.siteId }), refused: MEMBER },
   // On the board for every helper of the site (a taken chat answers "already claimed" to them).
   'conversation:claim': { payload: (w) => ({ conversationId: w.conversationId }), refused: MEMBER },
-  'conversation:fetch': { payload: (w) => ({ conversationId: w.conversationId }), refused: READER },
+  'conversation:fetch': [
+    { payload: (w) => ({ conversationId: w.conversationId }), refused: READER },
+    { payload: (w) => ({ conversationId: w.b.conversationId }), refused: CROSS_SITE },
+  ],
   'message:send': { payload: (w) => ({ conversationId: w.conversationId, clientId: clientId(), text: 'Let me in' }), refused: READER },
   'message:sync': { payload: (w) => ({ conversationId: w.conversationId, afterSeq: 0 }), refused: READER },
   'conversation:end': { payload: (w) => ({ conversationId: w.conversationId }), refused: READER },
@@ -85,7 +92,11 @@ const CASES: Cases = {
   ],
   // Another helper's personal answer is theirs alone.
   'canned:delete': { payload: (w) => ({ id: w.cannedId }), refused: READER },
-  'handoff:offer': { payload: (w) => ({ conversationId: w.conversationId, toUserId: w.userId }), refused: READER },
+  'handoff:offer': [
+    { payload: (w) => ({ conversationId: w.conversationId, toUserId: w.userId }), refused: READER },
+    // Ada's own chat, offered to a helper of another site.
+    { payload: (w) => ({ conversationId: w.conversationId, toUserId: w.b.userId }), refused: [{ who: 'holder', code: 'not_found' }] },
+  ],
   'handoff:answer': { payload: (w) => ({ conversationId: w.conversationId, accept: true }), refused: READER },
   'handoff:list': { payload: (w) => ({ siteId: w.siteId }), refused: MEMBER },
   'handoff:cancel': { payload: (w) => ({ conversationId: w.conversationId }), refused: READER },
@@ -104,24 +115,39 @@ const CASES: Cases = {
     { payload: (w) => ({ target: 'post', id: w.postId, action: 'hide', reason: 'Spam' }), refused: MANAGER },
     { payload: (w) => ({ target: 'comment', id: w.commentId, action: 'delete', reason: 'Spam' }), refused: MANAGER },
   ],
-  'feed:pin': { payload: (w) => ({ postId: w.postId, pinned: true }), refused: MANAGER },
+  'feed:pin': [
+    { payload: (w) => ({ postId: w.postId, pinned: true }), refused: MANAGER },
+    { payload: (w) => ({ postId: w.b.postId, pinned: true }), refused: CROSS_SITE },
+  ],
 
   // The community.
-  'profile:get': { payload: (w) => ({ siteId: w.siteId, userId: w.userId }), refused: MEMBER },
+  'profile:get': [
+    { payload: (w) => ({ siteId: w.siteId, userId: w.userId }), refused: MEMBER },
+    { payload: (w) => ({ siteId: w.siteId, userId: w.b.userId }), refused: CROSS_SITE },
+  ],
   'members:list': { payload: (w) => ({ siteId: w.siteId }), refused: MEMBER },
   'notification:list': { self: "the caller's own notifications" },
   // Someone else's notification ids are passed over: only the caller's own are ever marked.
   'notification:read': { payload: (w) => ({ ids: w.notificationIds }), refused: [{ who: 'notHolder', code: 'ignored' }] },
 
   // Recognition.
-  'gamification:summary': { payload: (w) => ({ siteId: w.siteId, userId: w.userId }), refused: MEMBER },
+  'gamification:summary': [
+    { payload: (w) => ({ siteId: w.siteId, userId: w.userId }), refused: MEMBER },
+    { payload: (w) => ({ siteId: w.siteId, userId: w.b.userId }), refused: CROSS_SITE },
+  ],
   'leaderboard:list': { payload: (w) => ({ siteId: w.siteId, period: 'all' }), refused: MEMBER },
   'rules:get': { payload: (w) => ({ siteId: w.siteId }), refused: MEMBER },
   'rules:save': { payload: (w) => ({ siteId: w.siteId, rules: RULESET }), refused: MANAGER },
   'rules:preview': { payload: (w) => ({ siteId: w.siteId, rules: RULESET }), refused: MANAGER },
-  'points:adjust': { payload: (w) => ({ siteId: w.siteId, userId: w.userId, points: 50, note: 'For me', clientId: clientId() }), refused: MANAGER },
+  'points:adjust': [
+    { payload: (w) => ({ siteId: w.siteId, userId: w.userId, points: 50, note: 'For me', clientId: clientId() }), refused: MANAGER },
+    { payload: (w) => ({ siteId: w.siteId, userId: w.b.userId, points: 50, note: 'Welcome', clientId: clientId() }), refused: CROSS_SITE },
+  ],
   // A chat one may not read answers like a missing one (on their own chat a helper is told it takes a manager).
-  'conversation:exclude': { payload: (w) => ({ conversationId: w.conversationId, reason: 'Spam' }), refused: READER },
+  'conversation:exclude': [
+    { payload: (w) => ({ conversationId: w.conversationId, reason: 'Spam' }), refused: READER },
+    { payload: (w) => ({ conversationId: w.b.conversationId, reason: 'Spam' }), refused: CROSS_SITE },
+  ],
   'scored:list': { payload: (w) => ({ siteId: w.siteId }), refused: MANAGER },
   'reward:list': { payload: (w) => ({ siteId: w.siteId }), refused: MEMBER },
   'reward:save': { payload: (w) => ({ siteId: w.siteId, name: 'Free jacket', description: '', cost: 1, stock: null, active: true }), refused: MANAGER },
@@ -131,6 +157,30 @@ const CASES: Cases = {
     { payload: (w) => ({ siteId: w.siteId, scope: 'all' }), refused: [HELPER] },
   ],
   'redemption:decide': { payload: (w) => ({ redemptionId: w.redemptionId, action: 'reject', message: 'No' }), refused: MANAGER },
+  // Missions.
+  'mission:list': [
+    { payload: (w) => ({ siteId: w.siteId, scope: 'open' }), refused: MEMBER },
+    { payload: (w) => ({ siteId: w.siteId, scope: 'all' }), refused: MANAGER },
+  ],
+  'mission:save': {
+    payload: (w) => ({
+      siteId: w.siteId,
+      title: 'Answer 5 chats',
+      why: '',
+      startsAt: '2026-01-01T00:00:00Z',
+      endsAt: '2027-01-01T00:00:00Z',
+      scope: 'individual',
+      goal: { kind: 'chats', target: 5 },
+      rewardPoints: 5,
+      rewardBadge: null,
+    }),
+    refused: MANAGER,
+  },
+  'mission:close': { payload: (w) => ({ missionId: w.missionId }), refused: MANAGER },
+  'mission:detail': { payload: (w) => ({ missionId: w.missionId }), refused: MANAGER },
+  'mission:respond': { payload: (w) => ({ missionId: w.missionId, response: 'ignore' }), refused: MEMBER },
+  'evidence:submit': { payload: (w) => ({ missionId: w.missionId, text: 'Done it' }), refused: MEMBER },
+  'evidence:decide': { payload: (w) => ({ evidenceId: w.evidenceId, action: 'approve' }), refused: MANAGER },
 };
 
 /** A command's cases as a list (none for a `self` command). */
@@ -141,6 +191,8 @@ const casesOf = (event: Command): readonly RightsCase<Command>[] => {
 };
 
 /** The same world with every id made up: what anyone gets for things that never existed. */
+/** Shop-b's things made up instead, shop-a's kept: what someone of shop-a gets for things that never existed. */
+const missingOnB = (w: World): World => ({ ...w, b: { conversationId: randomUUID(), visitorId: randomUUID(), postId: randomUUID(), userId: randomUUID() } });
 const missing = (w: World): World => ({
   ...w,
   siteId: randomUUID(),
@@ -150,6 +202,9 @@ const missing = (w: World): World => ({
   cannedId: randomUUID(),
   rewardId: randomUUID(),
   redemptionId: randomUUID(),
+  missionId: randomUUID(),
+  evidenceId: randomUUID(),
+  b: { conversationId: randomUUID(), visitorId: randomUUID(), postId: randomUUID(), userId: randomUUID() },
 });
 
 // Bookkeeping a read may write: the date an onboarding step was first seen done.
@@ -167,7 +222,9 @@ describe.skipIf(!hasPostgres)('every helper command refuses whoever its rights l
     const world = await buildRightsWorld(t.server.url);
     const { notifications } = await ok<{ notifications: { id: string }[] }>(world.ada, 'notification:list', {});
     w = { ...world, notificationIds: notifications.map((n) => n.id) };
-    sockets.outsider = (await connectHelper(t.server.url, USERS.helperB1.email)).socket;
+    sockets.outsider = w.bea;
+    sockets.manager = w.mo;
+    sockets.holder = w.ada;
     // Ben coming online is told to Ada: let that pass before listening.
     const benOnline = next(w.ada, 'presence:changed');
     sockets.notHolder = sockets.helper = (await connectHelper(t.server.url, USERS.helperA2.email)).socket;
@@ -202,7 +259,8 @@ describe.skipIf(!hasPostgres)('every helper command refuses whoever its rights l
           }
           if (r.ok || r.error.code !== code) wrong.push(`${label}: ${r.ok ? 'ok' : r.error.code}, expected ${code}`);
           if (code === 'not_found') {
-            const forMissing = await send(socket, event, c.payload(missing(w)));
+            const ghost = who === 'manager' || who === 'holder' ? missingOnB(w) : missing(w);
+            const forMissing = await send(socket, event, c.payload(ghost));
             if (JSON.stringify(forMissing) !== JSON.stringify(r))
               wrong.push(`${label}: ${JSON.stringify(r)} but ${JSON.stringify(forMissing)} for a missing one`);
           }
@@ -211,7 +269,7 @@ describe.skipIf(!hasPostgres)('every helper command refuses whoever its rights l
     }
     expect(wrong).toEqual([]);
     // A floor, so a table that lost its cases cannot pass by checking nothing.
-    expect(count).toBe(75);
+    expect(count).toBe(82);
   });
 
   it('lets nothing of the refused commands reach the chat, its helper or its visitor', async () => {

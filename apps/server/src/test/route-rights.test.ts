@@ -13,9 +13,11 @@ type Person = keyof typeof USERS;
 /** One refused call: who makes it, and the status they must get. */
 interface Refusal {
   who: Person;
-  status: 403 | 404;
+  status: 400 | 403 | 404;
   /** A body of its own (else the case's). */
   body?: (w: RightsWorld) => unknown;
+  /** Address parameters of its own: another site's things through this site's address. */
+  aim?: (w: RightsWorld) => Record<string, string>;
 }
 
 /**
@@ -34,6 +36,8 @@ type RouteCase =
 const OUTSIDER: Refusal = { who: 'helperB1', status: 404 }; // a helper of shop-b
 const HELPER: Refusal = { who: 'helperA2', status: 403 }; // a helper of shop-a, where a manager is needed
 const MANAGER: Refusal = { who: 'moderatorA', status: 403 }; // a manager of shop-a, where an admin is needed
+/** Shop-a's admin, who may do anything on shop-a, aiming at shop-b's things through shop-a's address. */
+const crossSite = (aim: Refusal['aim'], body?: Refusal['body']): Refusal => ({ who: 'adminA', status: 404, aim, body });
 
 type Extra = Omit<Extract<RouteCase, { refused: Refusal[] }>, 'refused'> & { also?: Refusal[] };
 /** Any member of the site: an outsider gets "not found". */
@@ -99,27 +103,36 @@ const ROUTES: Record<string, RouteCase> = {
   // Any member of the site.
   'GET /api/images/:id': member(),
   'POST /api/sites/:siteId/images': member({ raw: { type: 'image/png', bytes: png } }),
-  'POST /api/reports': member({ body: (w) => ({ kind: 'post', targetId: w.postId, reason: 'Spam' }) }),
+  'POST /api/reports': member({
+    body: (w) => ({ kind: 'post', targetId: w.postId, reason: 'Spam' }),
+    also: [{ who: 'helperA2', status: 404, body: (w) => ({ kind: 'post', targetId: w.b.postId, reason: 'Spam' }) }],
+  }),
   'GET /api/sites/:siteId/onboarding': member(),
   'POST /api/sites/:siteId/onboarding/dismiss': member(),
   'GET /api/sites/:siteId/charter': member(),
   'POST /api/sites/:siteId/charter/accept': member(),
   'GET /api/sites/:siteId/observe': member(),
-  'GET /api/sites/:siteId/observe/:conversationId': member(),
+  'GET /api/sites/:siteId/observe/:conversationId': member({ also: [crossSite((w) => ({ conversationId: w.b.conversationId }))] }),
   'GET /api/sites/:siteId/mentees': member(),
 
   // Managers.
   'GET /api/sites/:siteId/team': manager(),
-  'POST /api/sites/:siteId/team/:userId/suspend': manager({ body: () => ({ reason: 'Rude' }) }),
-  'POST /api/sites/:siteId/team/:userId/reinstate': manager(),
-  'POST /api/sites/:siteId/team/:userId/remove': manager({ body: () => ({ confirm: true, reason: 'Rude' }) }),
+  'POST /api/sites/:siteId/team/:userId/suspend': manager({ body: () => ({ reason: 'Rude' }), also: [crossSite((w) => ({ userId: w.b.userId }))] }),
+  'POST /api/sites/:siteId/team/:userId/reinstate': manager({ also: [crossSite((w) => ({ userId: w.b.userId }))] }),
+  'POST /api/sites/:siteId/team/:userId/remove': manager({
+    body: () => ({ confirm: true, reason: 'Rude' }),
+    also: [crossSite((w) => ({ userId: w.b.userId }))],
+  }),
   'GET /api/sites/:siteId/reports': manager(),
   'GET /api/sites/:siteId/reports/count': manager(),
   'POST /api/sites/:siteId/reports/:reportId/decide': manager({ body: () => ({ status: 'dismissed' }) }),
   'POST /api/sites/:siteId/reports/:reportId/feed': manager({ body: () => ({ action: 'delete', reason: 'Rude' }) }),
-  'POST /api/sites/:siteId/conversations/:conversationId/end': manager(),
+  'POST /api/sites/:siteId/conversations/:conversationId/end': manager({ also: [crossSite((w) => ({ conversationId: w.b.conversationId }))] }),
   'GET /api/sites/:siteId/bans': manager(),
-  'POST /api/sites/:siteId/bans': manager({ body: (w) => ({ conversationId: w.conversationId, duration: 'forever', reason: 'Spam', blockAddress: true }) }),
+  'POST /api/sites/:siteId/bans': manager({
+    body: (w) => ({ conversationId: w.conversationId, duration: 'forever', reason: 'Spam', blockAddress: true }),
+    also: [crossSite(undefined, (w) => ({ conversationId: w.b.conversationId, duration: 'forever', reason: 'Spam', blockAddress: true }))],
+  }),
   'POST /api/sites/:siteId/bans/:banId/lift': manager(),
   'GET /api/sites/:siteId/blocked-words': manager(),
   'PUT /api/sites/:siteId/blocked-words': manager({ body: () => ({ words: ['jacket'] }) }),
@@ -141,17 +154,27 @@ const ROUTES: Record<string, RouteCase> = {
   'PUT /api/sites/:siteId/onboarding/settings': manager({ body: () => ({ observeChats: 9 }) }),
   'PUT /api/sites/:siteId/charter': manager({ body: () => ({ text: 'Be nice.' }) }),
   'GET /api/sites/:siteId/newcomers': manager(),
-  'PUT /api/sites/:siteId/newcomers/:userId/mentor': manager({ body: (w) => ({ mentorId: w.userId }) }),
+  'PUT /api/sites/:siteId/newcomers/:userId/mentor': manager({
+    body: (w) => ({ mentorId: w.userId }),
+    also: [
+      crossSite((w) => ({ userId: w.b.userId })),
+      // A mentor from another site is refused as any non-member is (the same words as for a made-up id).
+      { ...crossSite(undefined, (w) => ({ mentorId: w.b.userId })), status: 400 },
+    ],
+  }),
   'GET /api/sites/:siteId/privacy/options': manager(),
   'GET /api/sites/:siteId/privacy/visitors': manager({ query: 'email=visitor@example.com' }),
-  'POST /api/sites/:siteId/privacy/visitors/:visitorId/export': manager(),
+  'POST /api/sites/:siteId/privacy/visitors/:visitorId/export': manager({ also: [crossSite((w) => ({ visitorId: w.b.visitorId }))] }),
 
   // Admins.
-  'POST /api/sites/:siteId/privacy/visitors/:visitorId/erase': admin({ body: () => ({ reason: 'Asked by mail' }) }),
+  'POST /api/sites/:siteId/privacy/visitors/:visitorId/erase': admin({
+    body: () => ({ reason: 'Asked by mail' }),
+    also: [crossSite((w) => ({ visitorId: w.b.visitorId }))],
+  }),
   'GET /api/sites/:siteId/settings': admin(),
   'PATCH /api/sites/:siteId/settings': admin({ body: () => ({ name: 'Taken over' }) }),
   'GET /api/sites/:siteId/roles': admin(),
-  'PATCH /api/sites/:siteId/roles/:userId': admin({ body: () => ({ role: 'admin' }) }),
+  'PATCH /api/sites/:siteId/roles/:userId': admin({ body: () => ({ role: 'admin' }), also: [crossSite((w) => ({ userId: w.b.userId }))] }),
   'GET /api/sites/:siteId/audit': admin(),
   'GET /api/sites/:siteId/audit.csv': admin(),
   'GET /api/sites/:siteId/api-keys': admin(),
@@ -182,7 +205,7 @@ describe.skipIf(!hasPostgres)('every /api route refuses whoever its rights leave
       .map((r) => ({ key: `${r.method} ${r.url}`, ...r }));
 
   /** The route's address with the world's real things in it (never made-up ids, which would be "not found" for anyone). */
-  const concrete = (url: string, query?: string) => {
+  const concrete = (url: string, query?: string, aim: Record<string, string> = {}) => {
     const params: Record<string, string> = {
       siteId: w.siteId,
       conversationId: w.conversationId,
@@ -191,6 +214,7 @@ describe.skipIf(!hasPostgres)('every /api route refuses whoever its rights leave
       visitorId: w.visitorId,
       userId: w.userId,
       table: 'helpers.csv',
+      ...aim,
     };
     // `:id` is the application under /applications, the image under /images.
     const path = url.replace(/:([a-zA-Z]+)/g, (_, name: string) =>
@@ -228,9 +252,10 @@ describe.skipIf(!hasPostgres)('every /api route refuses whoever its rights leave
       if (!c || !('refused' in c)) continue;
       for (const refusal of c.refused) {
         const s = sessions.get(refusal.who)!;
+        const who = `${refusal.who}${refusal.aim || refusal.body ? ' with its own aim' : ''}`;
         const body = (refusal.body ?? c.body)?.(w);
         const before = WRITES.has(method) ? await fingerprint(t.databaseUrl, IGNORED) : undefined;
-        const res = await fetch(`${t.server.url}${concrete(url, c.query)}`, {
+        const res = await fetch(`${t.server.url}${concrete(url, c.query, refusal.aim?.(w))}`, {
           method,
           headers: {
             cookie: s.cookie,
@@ -241,11 +266,11 @@ describe.skipIf(!hasPostgres)('every /api route refuses whoever its rights leave
           body: c.raw ? c.raw.bytes() : body !== undefined ? JSON.stringify(body) : undefined,
         });
         const text = await res.text();
-        outcomes.push(`${key} as ${refusal.who}: ${res.status}${res.status === refusal.status ? '' : ` (expected ${refusal.status}) ${text.slice(0, 120)}`}`);
+        outcomes.push(`${key} as ${who}: ${res.status}${res.status === refusal.status ? '' : ` (expected ${refusal.status}) ${text.slice(0, 120)}`}`);
         if (before) {
           const after = await fingerprint(t.databaseUrl, IGNORED);
           const changed = Object.keys(after).filter((table) => after[table] !== before[table]);
-          if (changed.length) outcomes.push(`${key} as ${refusal.who} CHANGED ${changed.join(', ')}`);
+          if (changed.length) outcomes.push(`${key} as ${who} CHANGED ${changed.join(', ')}`);
         }
       }
     }

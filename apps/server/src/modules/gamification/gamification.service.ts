@@ -1,7 +1,7 @@
 import { awardsFor, badgeProgress, newlyEarned, rank, tierFor } from '@tribu/domain';
 import type { GamificationSummary, Leaderboard, LeaderboardPeriod } from '@tribu/protocol';
-import { inArray } from 'drizzle-orm';
-import { users } from '@tribu/db';
+import { and, eq, inArray } from 'drizzle-orm';
+import { memberships, users } from '@tribu/db';
 import { notFound } from '../../lib/errors.ts';
 import { roleOn } from '../access.ts';
 import type { HelperActor } from '../actors.ts';
@@ -54,6 +54,14 @@ export class GamificationService {
   /** A member's standing; any member of the site may read it (public recognition), others: not found. */
   async summary(actor: HelperActor, siteId: string, userId = actor.userId): Promise<GamificationSummary> {
     if (!roleOn(actor, siteId)) throw notFound('Site');
+    // Someone who never belonged to the site has no standing there to read (not even a zero one).
+    if (userId !== actor.userId) {
+      const [member] = await this.deps.db
+        .select({ userId: memberships.userId })
+        .from(memberships)
+        .where(and(eq(memberships.siteId, siteId), eq(memberships.userId, userId)));
+      if (!member) throw notFound('Member');
+    }
     const { timeZone, tiers, badges } = await siteRules(this.deps, siteId);
     const [totals, stats, earned, history] = await Promise.all([
       this.repo.totals(siteId, userId),

@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { CSRF_HEADER, type Conversation, type FeedComment, type FeedPost } from '@tribu/protocol';
 import { clientId, connectHelper, connectVisitor, ok, signedInCaller, takenChat, type HelperSocket, type VisitorSocket } from './clients.ts';
-import { ORIGIN_A, USERS } from './fixtures.ts';
+import { ORIGIN_A, ORIGIN_B, USERS } from './fixtures.ts';
 
 /** Real things of shop-a, one of each kind a right protects: the rights suites aim every refused call at these. */
 export interface RightsWorld {
@@ -17,6 +17,10 @@ export interface RightsWorld {
   userId: string;
   rewardId: string;
   redemptionId: string;
+  /** A community mission a person checks, joined by Ada. */
+  missionId: string;
+  /** Ada's evidence for it, waiting for a manager. */
+  evidenceId: string;
   /** Ben's report of Ada's comment. */
   reportId: string;
   /** A ban of a second visitor. */
@@ -27,8 +31,13 @@ export interface RightsWorld {
   imageId: string;
   /** Ada's socket, still connected: the state probes read through it. */
   ada: HelperSocket;
+  /** Mo's (shop-a's manager) and Bea's (shop-b's helper) sockets, still connected. */
+  mo: HelperSocket;
+  bea: HelperSocket;
   /** The socket of the visitor Ada is chatting with. */
   visitor: VisitorSocket;
+  /** Shop-b's own things: aimed at through shop-a's addresses, they must be as missing there. */
+  b: { conversationId: string; visitorId: string; postId: string; userId: string };
 }
 
 /** Builds the world through the real API, as the people themselves would. */
@@ -51,6 +60,19 @@ export async function buildRightsWorld(base: string): Promise<RightsWorld> {
     active: true,
   });
   const { redemption } = await ok<{ redemption: { id: string } }>(ada, 'redemption:request', { rewardId: reward.id });
+  const { mission } = await ok<{ mission: { id: string } }>(mo.socket, 'mission:save', {
+    siteId,
+    title: 'Write a sizing guide',
+    why: 'Visitors ask about sizes every day.',
+    startsAt: new Date(Date.now() - 86_400_000).toISOString(),
+    endsAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+    scope: 'community',
+    goal: { kind: 'checked', target: 1 },
+    rewardPoints: 10,
+    rewardBadge: null,
+  });
+  await ok(ada, 'mission:respond', { missionId: mission.id, response: 'join' });
+  const { evidence } = await ok<{ evidence: { id: string } }>(ada, 'evidence:submit', { missionId: mission.id, text: 'The guide is in the shared drive.' });
 
   const report = await call<{ report: { id: string } }>('helperA2', 'POST', '/api/reports', { kind: 'comment', targetId: comment.id, reason: 'Rude' });
   if (report.status !== 200) throw new Error(`report: ${report.status} ${report.text}`);
@@ -87,6 +109,16 @@ export async function buildRightsWorld(base: string): Promise<RightsWorld> {
   });
   if (image.status !== 201) throw new Error(`image: ${image.status} ${await image.text()}`);
 
+  // Shop-b: Bea takes a chat of her own site's visitor and posts on its feed.
+  const bea = await connectHelper(base, USERS.helperB1.email);
+  const visitorB = await connectVisitor(base, { siteKey: 'shop-b', origin: ORIGIN_B });
+  const { conversation: chatB } = await ok<{ conversation: Conversation }>(visitorB.socket, 'conversation:start', {
+    clientId: clientId(),
+    text: 'Do you ship to Spain?',
+  });
+  await ok(bea.socket, 'conversation:claim', { conversationId: chatB.id });
+  const { post: postB } = await ok<{ post: FeedPost }>(bea.socket, 'feed:post', { siteId: bea.siteId, clientId: clientId(), text: 'Hello from shop-b' });
+
   return {
     siteId,
     conversationId: chat.conversation.id,
@@ -97,11 +129,16 @@ export async function buildRightsWorld(base: string): Promise<RightsWorld> {
     userId: chat.helper.me.user.id,
     rewardId: reward.id,
     redemptionId: redemption.id,
+    missionId: mission.id,
+    evidenceId: evidence.id,
     reportId: report.data.report.id,
     banId: ban.data.ban.id,
     applicationId: apps.data.items[0]!.id,
     imageId: ((await image.json()) as { id: string }).id,
     ada,
+    mo: mo.socket,
+    bea: bea.socket,
     visitor: chat.visitor.socket,
+    b: { conversationId: chatB.id, visitorId: visitorB.visitorId, postId: postB.id, userId: bea.me.user.id },
   };
 }
