@@ -258,7 +258,7 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   invitationRoutes(app, { auth, invitations, secureCookies });
   visitorEmailRoutes(app, { visitorEmails });
   recruitmentRoutes(app, { applications });
-  widgetRoutes(app, { sites, availability });
+  widgetRoutes(app, { sites, availability, mailsVisitors: () => mailer.configured });
   const privacy = new PrivacyService(moduleDeps, {
     visitors,
     visitorLimiter: limiters.visitorEvents,

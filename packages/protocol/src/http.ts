@@ -38,6 +38,8 @@ export interface WidgetState {
   };
   /** What the site asks before the first message (no form wall unless the site wants one). */
   prechat: { name: PrechatField; email: PrechatField; consent: boolean };
+  /** Tribu mails visitors (mail is set up): an address given in the chat is first sent a confirmation link. */
+  mailsVisitors: boolean;
   theme: {
     /** Brand colour, always `#rrggbb`, and a text colour readable on it. */
     color: string;

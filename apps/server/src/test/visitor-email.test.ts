@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Conversation, ConversationDetails, PageViewed, QueueItem, VisitorEmailConfirmed } from '@tribu/protocol';
+import type { Conversation, ConversationDetails, PageViewed, QueueItem, VisitorEmailConfirmed, WidgetState } from '@tribu/protocol';
 import { usePostgresServer } from './support/app.ts';
 import { clientId, connectHelper, connectVisitor, next, ok } from './support/clients.ts';
 import { ORIGIN_A, USERS } from './support/fixtures.ts';
@@ -40,6 +40,11 @@ describe.skipIf(!hasPostgres)('a visitor is mailed only at an address they confi
     return claimed.conversation;
   }
 
+  it('tells the widget that visitors are mailed, so it can say to check the inbox', async () => {
+    const state = (await (await fetch(`${t.server.url}/api/widget/shop-a`)).json()) as WidgetState;
+    expect(state.mailsVisitors).toBe(true);
+  });
+
   it('sends an unconfirmed address only the confirmation mail: our words, no visitor text, no visitor link; no answer, no transcript', async () => {
     const c = await chat('stranger@example.com', 'Buy cheap pills at https://evil.example/pills now');
     await answerAway(c, true);
@@ -52,7 +57,7 @@ describe.skipIf(!hasPostgres)('a visitor is mailed only at an address they confi
     expect(mail.text).not.toContain('shop-a.example');
     expect(mail.html).not.toContain('pills');
     expect(mail.html).not.toContain('shop-a.example');
-    const links = [...(mail.html ?? '').matchAll(/href="([^"]+)"/g)].map((m) => m[1]);
+    const links = [...String(mail.html || '').matchAll(/href="([^"]+)"/g)].map((m) => m[1]);
     expect(links).toEqual([expect.stringMatching(/^http:\/\/localhost:\d+\/backoffice\/confirm-email#[A-Za-z0-9_-]{43}$/)]);
   });
 
@@ -137,7 +142,7 @@ describe.skipIf(!hasPostgres)('a visitor is mailed only at an address they confi
     expect(answer.text).toContain('You asked on the page evil.example/win?prize=1.');
     expect(answer.text).not.toContain('https://evil.example');
     expect(answer.html).not.toContain('href="https://evil.example');
-    expect([...(answer.html ?? '').matchAll(/href="([^"]+)"/g)]).toEqual([]);
+    expect([...String(answer.html || '').matchAll(/href="([^"]+)"/g)]).toEqual([]);
   });
 
   it('sends a page view off the site\'s origins to the desk as text, and one on them as a link', async () => {

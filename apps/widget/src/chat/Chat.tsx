@@ -144,7 +144,7 @@ export function Chat({ opts, state, open, contextVersion, onClose, onErased, era
               </p>
             )
           )}
-          {confirmAt && c && (
+          {confirmAt && c && state.mailsVisitors && (
             <p class="status confirm-email" role="status">
               {t.confirmEmail(confirmAt)}
             </p>

@@ -62,7 +62,7 @@ export function absolute(url: string | null, base: string): string | null {
 /** `GET /api/widget/:siteKey`: the small, cacheable state the loader draws the launcher from. */
 export function widgetRoutes(
   app: FastifyInstance,
-  deps: { sites: SiteService; availability: AvailabilityService },
+  deps: { sites: SiteService; availability: AvailabilityService; mailsVisitors?: () => boolean },
 ): void {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/widget/:siteKey',
@@ -94,6 +94,7 @@ export function widgetRoutes(
           email: site.settings.prechat?.email ?? 'off',
           consent: site.settings.prechat?.consent === true,
         },
+        mailsVisitors: deps.mailsVisitors?.() ?? false,
         theme: {
           color,
           onColor: onColor(color),
