@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 // A real SMTP server on a loopback port: the same support the server's suites use.
 import { useSmtpInbox } from '../../server/src/test/support/smtp.ts';
+import { seriousViolations } from './support/axe.ts';
 import { launchBrowser, personPage, screenshot } from './support/browser.ts';
 import { DEMO_PASSWORD, signIn } from './support/people.ts';
 import { hasChromium } from './support/requirements.ts';
@@ -46,6 +47,7 @@ describe.skipIf(!hasChromium)('accounts in the backoffice: forgotten password an
     await desk.getByRole('heading', { name: 'Forgot your password?' }).waitFor();
     await desk.getByRole('textbox', { name: 'Email' }).fill(email);
     await screenshot(desk, 'forgot-password-1440');
+    expect(await seriousViolations(desk)).toEqual([]);
     await desk.getByRole('button', { name: 'Send me a link' }).click();
     await desk.getByRole('status').getByText('If an account uses this email').waitFor();
     await screenshot(desk, 'forgot-password-sent-1440');
@@ -57,6 +59,7 @@ describe.skipIf(!hasChromium)('accounts in the backoffice: forgotten password an
     await desk.getByLabel('New password').fill('my new passphrase 42');
     await desk.getByLabel('The same again').fill('my new passphrase 42');
     await screenshot(desk, 'reset-password-1440');
+    expect(await seriousViolations(desk)).toEqual([]);
     await desk.getByRole('button', { name: 'Save the new password' }).click();
     await desk.getByRole('status').getByText('Your password is changed').waitFor();
     // The spent token leaves the address bar.
@@ -94,6 +97,7 @@ describe.skipIf(!hasChromium)('accounts in the backoffice: forgotten password an
     expect(secret.replace(/\s/g, '')).toMatch(/^[A-Z2-7]{32}$/);
     await phone.getByRole('heading', { name: 'Two-step sign-in' }).scrollIntoViewIfNeeded();
     await screenshot(phone, 'two-factor-setup-390');
+    expect(await seriousViolations(phone)).toEqual([]);
     await phone.getByLabel('2. Type the 6-digit code the app shows').fill('000000');
     await phone.getByRole('button', { name: 'Turn on' }).click();
     await phone.getByRole('alert').getByText('That code is not right').waitFor();
@@ -102,6 +106,7 @@ describe.skipIf(!hasChromium)('accounts in the backoffice: forgotten password an
     const codes = phone.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem');
     await expect.poll(() => codes.count()).toBe(10);
     await screenshot(phone, 'two-factor-recovery-codes-390');
+    expect(await seriousViolations(phone)).toEqual([]);
     await phone.getByRole('button', { name: 'I have saved them' }).click();
     await phone.getByText('On. 10 recovery codes left.').waitFor();
 
@@ -117,6 +122,7 @@ describe.skipIf(!hasChromium)('accounts in the backoffice: forgotten password an
     await desk.getByRole('button', { name: 'Sign in' }).click();
     await desk.getByRole('alert').getByText('That code is not right').waitFor();
     await screenshot(desk, 'two-factor-code-1440');
+    expect(await seriousViolations(desk)).toEqual([]);
     await desk.setViewportSize({ width: 390, height: 844 });
     await screenshot(desk, 'two-factor-code-390');
     await desk.setViewportSize({ width: 1440, height: 900 });
@@ -181,6 +187,7 @@ describe.skipIf(!hasChromium)('accounts in the backoffice: forgotten password an
       .getByText(/is now an admin of/)
       .waitFor();
     await screenshot(admin, 'operator-appoint-admin-1440');
+    expect(await seriousViolations(admin)).toEqual([]);
     await admin.setViewportSize({ width: 390, height: 844 });
     await screenshot(admin, 'operator-appoint-admin-390');
     await admin.context().close();
