@@ -49,6 +49,8 @@ import { kpiRoutes } from './modules/kpi/kpi.routes.ts';
 import { KpiService } from './modules/kpi/kpi.service.ts';
 import { RewardsService } from './modules/gamification/rewards.service.ts';
 import { RulesService } from './modules/gamification/rules.service.ts';
+import { withMissionFacts } from './modules/missions/mission-facts.ts';
+import { MissionsService } from './modules/missions/missions.service.ts';
 import { AuditService } from './modules/audit/audit.service.ts';
 import { Moderation } from './modules/moderation/moderation.ts';
 import { WordScreen } from './modules/moderation/word-screen.ts';
@@ -169,7 +171,7 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   const events = conversationFanOut(relay, {
     positions,
     presenceChanged,
-    later: () => ({ offlineAnswers, moderation, transcripts, visitorEmails, gamification }),
+    later: () => ({ offlineAnswers, moderation, transcripts, visitorEmails, gamification: { chatEnded: scoreChat } }),
     log: app.log,
   });
   const conversations = new ConversationService(conversationRepo, sites, events, async (siteId, text) => (await screen.find(siteId, text)).length > 0);
@@ -184,7 +186,8 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
     presence,
     notifications,
     audit: new AuditService(db.db),
-    notify,
+    // A feed tip also counts for missions.
+    notify: withMissionFacts(notify, () => missions, app.log),
     localHelpers: localHelpers(helperNs),
     log: app.log,
   };
@@ -194,6 +197,12 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   const gamification = new GamificationService(moduleDeps);
   const rules = new RulesService(moduleDeps);
   const rewards = new RewardsService(moduleDeps);
+  const missions = new MissionsService(moduleDeps, gamification);
+  /** Scores a chat, then counts it for its helper's missions (both idempotent, on whichever node runs them). */
+  const scoreChat = async (id: string) => {
+    await gamification.chatEnded(id);
+    await missions.chatScored(id);
+  };
   const moderation = new Moderation(moduleDeps, feed, screen, { secret, trustProxy: env.TRUST_PROXY });
   const recruitmentRepo = new RecruitmentRepository(db.db);
   const invitations = new InvitationService(moduleDeps, recruitmentRepo, { auth, mailer, publicUrl: env.PUBLIC_URL });
@@ -227,6 +236,7 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
     gamification,
     rules,
     rewards,
+    missions,
     screen,
     presenceGraceMs,
     auth,
@@ -262,7 +272,7 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   const privacy = new PrivacyService(moduleDeps, {
     visitors,
     visitorLimiter: limiters.visitorEvents,
-    score: (id) => gamification.chatEnded(id),
+    score: scoreChat,
   });
   privacyRoutes(app, { privacy });
   siteAdminRoutes(app, {
@@ -305,7 +315,7 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
     db,
     redis,
     drain,
-    scoreChat: (id) => gamification.chatEnded(id),
+    scoreChat,
     sweep: async () => {
       await sweep();
       await retention.run();

@@ -20,7 +20,10 @@ export const MissionGoalSchema = z.discriminatedUnion('kind', [
     target: Target,
     topic: TopicTag.optional(),
     /** A language code like `de` (the widget's language of the chat). */
-    language: z.string().regex(/^[a-z]{2}$/).optional(),
+    language: z
+      .string()
+      .regex(/^[a-z]{2}$/)
+      .optional(),
   }),
   z.strictObject({ kind: z.literal('tips'), target: Target }),
   z.strictObject({ kind: z.literal('good_ratings'), target: Target }),
@@ -57,7 +60,10 @@ export type MissionResponse = z.infer<typeof MissionResponseSchema>;
 export const EvidenceSubmitSchema = z
   .strictObject({
     missionId: IdSchema,
-    link: z.url({ protocol: /^https?$/ }).max(500).optional(),
+    link: z
+      .url({ protocol: /^https?$/ })
+      .max(500)
+      .optional(),
     text: z.string().trim().min(1).max(2000).optional(),
   })
   .refine((e) => e.link !== undefined || e.text !== undefined, { message: 'Give a link or a few words', path: ['text'] });

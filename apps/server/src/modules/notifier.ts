@@ -17,6 +17,8 @@ export interface Notifier {
   profileUpdated(userId: string, profile: Fact<'profile:updated'>): void;
   pointsAwarded(userId: string, payload: Fact<'points:awarded'>): void;
   badgeEarned(userId: string, payload: Fact<'badge:earned'>): void;
+  /** A joined helper's mission progress moved (or it completed). */
+  missionProgressed(userId: string, payload: Fact<'mission:progressed'>): void;
   handoffOffered(userId: string, payload: Fact<'handoff:offered'>): void;
   handoffAnswered(userIds: string[], payload: Fact<'handoff:answered'>): void;
   membershipSuspended(userId: string, payload: Fact<'membership:suspended'>): void;
@@ -27,6 +29,8 @@ export interface Notifier {
   presenceChanged(siteId: string): void;
   staffChanged(siteId: string): void;
   rewardsChanged(siteId: string): void;
+  /** A mission was created, edited or closed: the site's helpers list missions again. */
+  missionsChanged(siteId: string): void;
   /** To the person who asked and to the site's managers. */
   redemptionUpdated(redemption: Fact<'redemption:updated'>): void;
   /** To the site's managers. */

@@ -16,6 +16,8 @@ import { gamificationCommands } from '../modules/gamification/gamification.socke
 import type { GamificationService } from '../modules/gamification/gamification.service.ts';
 import type { RewardsService } from '../modules/gamification/rewards.service.ts';
 import type { RulesService } from '../modules/gamification/rules.service.ts';
+import { missionCommands } from '../modules/missions/missions.socket.ts';
+import type { MissionsService } from '../modules/missions/missions.service.ts';
 import type { FeedService } from '../modules/feed/feed.service.ts';
 import type { NotificationService } from '../modules/notifications/notification.service.ts';
 import type { WordScreen } from '../modules/moderation/word-screen.ts';
@@ -34,6 +36,7 @@ export interface HelperNamespaceDeps {
   gamification: GamificationService;
   rules: RulesService;
   rewards: RewardsService;
+  missions: MissionsService;
   /** Moderation's blocked words, masked in what helpers read of visitors. */
   screen: WordScreen;
   /** How long a helper who lost every connection still counts as online (a reload is not leaving). */
@@ -149,6 +152,7 @@ export function setupHelperNamespace(ns: HelperNamespace, deps: HelperNamespaceD
         'handoff:answer': async (p) => masked(await desk['handoff:answer'](p)),
         ...communityCommands({ actor: h }, deps.profiles, deps.notifications),
         ...gamificationCommands({ actor: h }, deps.gamification, deps.rules, deps.rewards),
+        ...missionCommands({ actor: h }, deps.missions),
       },
       // Every command first re-checks the session (ended or expired: `unauthorized`, socket closed) and takes current rights.
       { log: deps.log, limiter: deps.limiters.events, limitKey: `u:${h.userId}`, before: () => rights.current(socket) },

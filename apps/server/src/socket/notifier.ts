@@ -33,6 +33,7 @@ export function socketNotifier(helpers: HelperNamespace, visitors: VisitorNamesp
     profileUpdated: (userId, p) => user(userId).emit('profile:updated', p),
     pointsAwarded: (userId, p) => user(userId).emit('points:awarded', p),
     badgeEarned: (userId, p) => user(userId).emit('badge:earned', p),
+    missionProgressed: (userId, p) => user(userId).emit('mission:progressed', p),
     handoffOffered: (userId, p) => user(userId).emit('handoff:offered', p),
     handoffAnswered: (userIds, p) => helpers.to(userIds.map(rooms.user)).emit('handoff:answered', p),
     membershipSuspended: (userId, p) => user(userId).emit('membership:suspended', p),
@@ -40,6 +41,7 @@ export function socketNotifier(helpers: HelperNamespace, visitors: VisitorNamesp
     presenceChanged: (siteId) => helpers.to(rooms.siteHelpers(siteId)).emit('presence:changed', { siteId }),
     staffChanged: (siteId) => helpers.to(rooms.siteHelpers(siteId)).emit('staff:changed', { siteId }),
     rewardsChanged: (siteId) => helpers.to(rooms.siteHelpers(siteId)).emit('rewards:changed', { siteId }),
+    missionsChanged: (siteId) => helpers.to(rooms.siteHelpers(siteId)).emit('missions:changed', { siteId }),
     redemptionUpdated: (r) => {
       if (r.user) user(r.user.id).emit('redemption:updated', r);
       helpers.to(rooms.siteManagers(r.siteId)).emit('redemption:updated', r);

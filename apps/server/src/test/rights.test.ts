@@ -269,7 +269,7 @@ describe.skipIf(!hasPostgres)('every helper command refuses whoever its rights l
     }
     expect(wrong).toEqual([]);
     // A floor, so a table that lost its cases cannot pass by checking nothing.
-    expect(count).toBe(82);
+    expect(count).toBe(95);
   });
 
   it('lets nothing of the refused commands reach the chat, its helper or its visitor', async () => {
