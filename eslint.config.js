@@ -2,6 +2,7 @@
 // run stays fast) and the few boundary rules that keep the architecture as it is meant to be.
 // Formatting (line length included) is Prettier's job: see .prettierrc.json.
 import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -28,7 +29,7 @@ const rolesByHand = [
 
 const processEnvMessage = 'Configuration is parsed once, in env.ts (zod, fails fast); read it from there.';
 
-export default tseslint.config(
+export default defineConfig(
   {
     ignores: ['**/node_modules/**', '**/dist/**', '**/coverage/**', '**/.data/**', '**/.bench/**', '**/screenshots/**', 'packages/db/migrations/**'],
   },
