@@ -3,7 +3,10 @@ import type { Page } from '@tribu/protocol/client';
 const isHttp = (url: string) => /^https?:\/\//i.test(url);
 const short = (url: string) => url.replace(/^https?:\/\//i, '').replace(/\/$/, '');
 
-/** A visitor page: a link only for http(s) URLs (anything else is shown as text), then the product read. */
+/**
+ * A visitor page: the server sends a link (http(s)) only for a page on the site's allowed origins;
+ * anything else comes without a scheme and is shown as text, with its address, never linked.
+ */
 export function PageLink({ page }: { page: Page | null }) {
   if (!page) return <span class="muted">page unknown</span>;
   const label = page.title || short(page.url);
@@ -14,7 +17,10 @@ export function PageLink({ page }: { page: Page | null }) {
           <span class="page-title">{label}</span> <span class="page-url">{short(page.url)}</span>
         </a>
       ) : (
-        <span class="page-title">{label}</span>
+        <span class="page-offsite" title="Not on this site's addresses: shown as text, not as a link">
+          <span class="page-title">{label}</span>
+          {page.title && <span class="page-url"> {page.url}</span>}
+        </span>
       )}
       {page.product && (
         <span class="product">
