@@ -10,6 +10,7 @@ import './styles/moderation.css';
 import './styles/privacy.css';
 import './styles/recruitment.css';
 import './styles/admin.css';
+import './styles/sales.css';
 import './styles/onboarding.css';
 import './styles/kpi.css';
 

@@ -85,14 +85,15 @@ export const ConversionReportSchema = z
 export type ConversionReport = z.output<typeof ConversionReportSchema>;
 
 /** POST /api/widget/:siteKey/track: `Tribu.track('purchase' | 'refund', …)` from the page. */
+// The loader sends its stored identity as it is (with `hasConversation`): unknown keys at the top are dropped.
 export const PageTrackSchema = z.discriminatedUnion('event', [
-  z.strictObject({
+  z.object({
     event: z.literal('purchase'),
     data: z.strictObject(conversionFields).superRefine(checkDecimals),
     visitorId: z.uuid().optional(),
     token: z.string().max(200).optional(),
   }),
-  z.strictObject({
+  z.object({
     event: z.literal('refund'),
     data: z.strictObject({ orderId: conversionFields.orderId }).loose(),
     visitorId: z.uuid().optional(),

@@ -12,12 +12,19 @@ interface TribuApi {
   setLocale(locale: Locale): void;
   setContext(context: Record<string, string | number>): void;
   on(event: TribuEvent, fn: Listener): () => void;
+  /** Reports a purchase or a refund of the order confirmation page (see the README). */
+  track(event: 'purchase' | 'refund', data: Record<string, unknown>): void;
+  /** The visitor's id once they interacted with the chat, else null (for the merchant's server). */
+  getVisitorId(): string | null;
   destroy(): void;
 }
 
+/** A page's stand-in before the loader arrives: `{ q: [], track() { this.q.push(['track', ...arguments]) } }` (README). */
+type Stub = { q?: [keyof TribuApi, ...unknown[]][] };
+
 declare global {
   interface Window {
-    Tribu?: TribuApi;
+    Tribu?: TribuApi & Stub;
   }
 }
 
@@ -43,7 +50,9 @@ function faces(helpers: WidgetState['availability']['helpers']): HTMLElement {
 (function boot() {
   try {
     const script = document.currentScript as HTMLScriptElement | null;
-    if (!script || window.Tribu) return;
+    // A stub with a queue of calls made before we arrived is ours to replace; a real Tribu is not.
+    const queued = window.Tribu?.q;
+    if (!script || (window.Tribu && !queued)) return;
     const siteKey = script.dataset.site;
     if (!siteKey) return;
     const base = new URL(script.src, location.href).origin;
@@ -143,6 +152,17 @@ function faces(helpers: WidgetState['availability']['helpers']): HTMLElement {
         listeners.set(event, set);
         return () => set.delete(fn);
       },
+      // Reads the identity only: a visitor who never chatted gets no id, cookie or storage from this.
+      getVisitorId: () => readIdentity(siteKey)?.visitorId ?? null,
+      track: (event, data) => {
+        void fetch(`${base}/api/widget/${encodeURIComponent(siteKey)}/track`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ event, data, ...readIdentity(siteKey) }),
+          // The confirmation page may be left at once: the report still goes.
+          keepalive: true,
+        }).catch(() => undefined);
+      },
       destroy: () => {
         stop();
         chat?.destroy();
@@ -200,6 +220,8 @@ function faces(helpers: WidgetState['availability']['helpers']): HTMLElement {
       document.removeEventListener('visibilitychange', refresh);
     };
     refresh();
+    // Calls the page queued before we arrived (last: a bad one can only stop the ones after it).
+    queued?.forEach(([name, ...args]) => (api[name] as (...a: unknown[]) => void)(...args));
   } catch {
     /* a hostile page must never see our errors */
   }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Locale, Me } from '@tribu/protocol/client';
+import { ApiKeysSection } from '../../components/admin/ApiKeysSection.tsx';
 import { AvailabilitySection } from '../../components/admin/AvailabilitySection.tsx';
 import { GeneralSection } from '../../components/admin/GeneralSection.tsx';
 import { PeopleRoles } from '../../components/admin/PeopleRoles.tsx';
@@ -14,7 +15,7 @@ interface Props {
   onSignedOut: () => void;
 }
 
-/** Site settings, for the site's admins: general, widget (with a live preview), availability, privacy, roles. */
+/** Site settings, for the site's admins: general, widget (with a live preview), availability, privacy, roles, API keys. */
 export function SiteSettingsPage({ me, onSignedOut }: Props) {
   return (
     <ManageShell me={me} onSignedOut={onSignedOut} title="Site settings">
@@ -91,6 +92,7 @@ function SiteSettings({ siteId, me }: { siteId: string; me: Me }) {
         </aside>
       </form>
       <PeopleRoles siteId={siteId} csrf={me.csrfToken} selfId={me.user.id} />
+      <ApiKeysSection siteId={siteId} csrf={me.csrfToken} />
     </div>
   );
 }

@@ -1,0 +1,95 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { seriousViolations } from './support/axe.ts';
+import { personPage, screenshot } from './support/browser.ts';
+import { signIn } from './support/people.ts';
+import { hasChromium } from './support/requirements.ts';
+import { useScenario } from './support/scenario.ts';
+
+/** Reports a purchase as the shop's server does, with a site API key. */
+async function report(base: string, key: string, orderId: string): Promise<number> {
+  const res = await fetch(`${base}/api/v1/conversions`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ orderId, amount: 59.9, currency: 'EUR' }),
+  });
+  return res.status;
+}
+
+describe.skipIf(!hasChromium)('sales: API keys and purchases reported from the page', () => {
+  const s = useScenario();
+  let admin: Page;
+
+  beforeAll(async () => {
+    admin = s.helper;
+    await signIn(admin, s.server.url, 'admin@demo.tribu');
+  });
+
+  const keysSection = () => admin.getByRole('region', { name: 'API keys' });
+
+  it('creates a key that is shown once, shows its last use, and revokes it', async () => {
+    await admin.goto(`${s.server.url}/backoffice/manage/site`);
+    await keysSection().getByText('No API keys yet.').waitFor();
+    await keysSection().getByRole('textbox', { name: 'Key name' }).fill('Shop server');
+    await keysSection().getByRole('checkbox', { name: /Report purchases/ }).waitFor();
+    await keysSection().getByRole('button', { name: 'Create key' }).click();
+    const shown = keysSection().getByRole('textbox', { name: 'New API key' });
+    const key = await shown.inputValue();
+    expect(key).toMatch(/^tk_[A-Za-z0-9_-]{43}$/);
+    await keysSection().getByRole('list', { name: 'API keys' }).getByText('Shop server').waitFor();
+    await keysSection().scrollIntoViewIfNeeded();
+    await screenshot(admin, 'api-keys-desktop');
+    expect(await seriousViolations(admin)).toEqual([]);
+
+    const narrow = await personPage(s.browser, { width: 390, height: 844 });
+    await signIn(narrow, s.server.url, 'admin@demo.tribu');
+    await narrow.goto(`${s.server.url}/backoffice/manage/site`);
+    const narrowKeys = narrow.getByRole('region', { name: 'API keys' });
+    await narrowKeys.getByRole('list', { name: 'API keys' }).getByText('Shop server').waitFor();
+    await narrowKeys.scrollIntoViewIfNeeded();
+    await screenshot(narrow, 'api-keys-mobile');
+    // Shown once: another page of the same admin lists the key without it.
+    expect(await narrow.content()).not.toContain(key.slice(7));
+    await narrowKeys.getByText('never used').waitFor();
+    await narrow.context().close();
+
+    expect(await report(s.server.url, key, 'E2E-API-1')).toBe(201);
+    await admin.reload();
+    await keysSection().getByText(/last used/).waitFor();
+    expect(await admin.content()).not.toContain(key.slice(7));
+
+    admin.once('dialog', (d) => void d.accept());
+    await keysSection().getByRole('button', { name: 'Revoke Shop server' }).click();
+    await keysSection().getByRole('status').filter({ hasText: '"Shop server" is revoked.' }).waitFor();
+    await keysSection().getByText('No API keys yet.').waitFor();
+    expect(await report(s.server.url, key, 'E2E-API-2')).toBe(401);
+  });
+
+  it('reports the purchase of a visitor who never chatted as one order without chat, writing no storage or cookie', async () => {
+    const shopper = await personPage(s.browser, { width: 1280, height: 800 });
+    const sent: string[] = [];
+    shopper.on('request', (r) => {
+      if (r.url().endsWith('/track') && r.method() === 'POST') sent.push(r.postData() ?? '');
+    });
+    const first = shopper.waitForResponse((r) => r.url().endsWith('/api/widget/demo/track') && r.request().method() === 'POST');
+    await shopper.goto(`${s.server.url}/demo/order?order=E2E-1001`);
+    const res = await first;
+    expect([res.status(), await res.json()]).toEqual([201, { orderId: 'E2E-1001', attribution: 'none', created: true }]);
+    expect(JSON.parse(sent[0]!)).toEqual({
+      event: 'purchase',
+      data: { orderId: 'E2E-1001', amount: 189, currency: 'EUR', items: [{ sku: 'SUMMIT-M', name: 'Summit Jacket', quantity: 1 }] },
+    });
+    await shopper.getByRole('button', { name: 'Chat with the community' }).waitFor();
+    expect(await shopper.evaluate(() => (window as unknown as { Tribu: { getVisitorId(): string | null } }).Tribu.getVisitorId())).toBeNull();
+    expect(await shopper.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie])).toEqual([0, 0, '']);
+    expect(await shopper.context().cookies()).toEqual([]);
+
+    // The same order again (a reload of the confirmation page): still one order.
+    const again = shopper.waitForResponse((r) => r.url().endsWith('/api/widget/demo/track') && r.request().method() === 'POST');
+    await shopper.reload();
+    const second = await again;
+    expect([second.status(), await second.json()]).toEqual([200, { orderId: 'E2E-1001', attribution: 'none', created: false }]);
+    expect(await shopper.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie])).toEqual([0, 0, '']);
+    await shopper.context().close();
+  });
+});
