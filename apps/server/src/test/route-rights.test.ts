@@ -112,7 +112,11 @@ const ROUTES: Record<string, RouteCase> = {
   'GET /api/sites/:siteId/charter': member(),
   'POST /api/sites/:siteId/charter/accept': member(),
   'GET /api/sites/:siteId/observe': member(),
-  'GET /api/sites/:siteId/observe/:conversationId': member({ also: [crossSite((w) => ({ conversationId: w.b.conversationId }))] }),
+  // Observe shows ended chats only: Ada's chat in progress is missing to another helper; shop-b's chat,
+  // through shop-a's address, is missing even to shop-a's admin.
+  'GET /api/sites/:siteId/observe/:conversationId': member({
+    also: [{ who: 'helperA2', status: 404 }, crossSite((w) => ({ conversationId: w.b.conversationId }))],
+  }),
   'GET /api/sites/:siteId/mentees': member(),
 
   // Managers.
