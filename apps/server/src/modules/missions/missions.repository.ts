@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import { badgeAwards, missionEvidence, missionParticipants, missions, pointsLedger, users, type Db } from '@tribu/db';
 import type { MissionFact } from '@tribu/domain';
 import type { MissionGoal } from '@tribu/protocol';
@@ -71,7 +71,16 @@ export class MissionsRepository {
       .select({ m: missions })
       .from(missions)
       .innerJoin(missionParticipants, and(eq(missionParticipants.missionId, missions.id), eq(missionParticipants.userId, userId)))
-      .where(and(eq(missions.siteId, siteId), eq(missionParticipants.state, 'joined'), isNull(missions.closedAt), gt(missions.endsAt, now)));
+      .where(
+        and(
+          eq(missions.siteId, siteId),
+          eq(missionParticipants.state, 'joined'),
+          isNull(missions.closedAt),
+          gt(missions.endsAt, now),
+          // A completed individual mission is done with; a community one still counts towards the shared counter.
+          or(eq(missions.scope, 'community'), isNull(missionParticipants.completedAt)),
+        ),
+      );
     return rows.map((r) => r.m);
   }
 
