@@ -9,7 +9,7 @@ import type { BadgeEarned, Mission, MissionDetail, MissionEvidence, MissionProgr
 import { buildApp } from '../app.ts';
 import { loadEnv } from '../env.ts';
 import { usePostgresServer } from './support/app.ts';
-import { clientId, connectHelper, connectVisitor, next, ok, send, takenChat, type HelperSocket } from './support/clients.ts';
+import { clientId, connectHelper, connectVisitor, next, ok, send, type HelperSocket } from './support/clients.ts';
 import { ORIGIN_A, USERS } from './support/fixtures.ts';
 import { hasPostgres, hasRedis } from './support/services.ts';
 import { useTwoNodes } from './support/two-nodes.ts';
