@@ -117,8 +117,10 @@ export class VisitorEmails {
       closing: [w.notYou],
       footer: w.footer,
     });
-    await this.deps.mailer.send({ to: email, subject: w.subject(row.brand), ...body });
-    return 'sent';
+    if (await this.deps.mailer.send({ to: email, subject: w.subject(row.brand), ...body })) return 'sent';
+    // Not accepted by the mail server: the next chat with this address may ask again.
+    await this.deps.db.delete(visitorEmailConfirmations).where(eq(visitorEmailConfirmations.id, inserted[0]!.id));
+    return 'none';
   }
 
   /** Whether this visitor confirmed this address (any site: a confirmation is of a mailbox by a visitor). */
