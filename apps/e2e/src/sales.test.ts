@@ -31,7 +31,9 @@ describe.skipIf(!hasChromium)('sales: API keys and purchases reported from the p
     await admin.goto(`${s.server.url}/backoffice/manage/site`);
     await keysSection().getByText('No API keys yet.').waitFor();
     await keysSection().getByRole('textbox', { name: 'Key name' }).fill('Shop server');
-    await keysSection().getByRole('checkbox', { name: /Report purchases/ }).waitFor();
+    await keysSection()
+      .getByRole('checkbox', { name: /Report purchases/ })
+      .waitFor();
     await keysSection().getByRole('button', { name: 'Create key' }).click();
     const shown = keysSection().getByRole('textbox', { name: 'New API key' });
     const key = await shown.inputValue();
@@ -55,7 +57,9 @@ describe.skipIf(!hasChromium)('sales: API keys and purchases reported from the p
 
     expect(await report(s.server.url, key, 'E2E-API-1')).toBe(201);
     await admin.reload();
-    await keysSection().getByText(/last used/).waitFor();
+    await keysSection()
+      .getByText(/last used/)
+      .waitFor();
     expect(await admin.content()).not.toContain(key.slice(7));
 
     admin.once('dialog', (d) => void d.accept());

@@ -54,10 +54,7 @@ export type ConversionItem = z.output<typeof ConversionItemSchema>;
 
 const conversionFields = {
   orderId: text(CONVERSION_LIMITS.orderId),
-  amount: z
-    .number('A number')
-    .min(0, 'Must be 0 or more')
-    .max(CONVERSION_LIMITS.amountMax, `At most ${CONVERSION_LIMITS.amountMax}`),
+  amount: z.number('A number').min(0, 'Must be 0 or more').max(CONVERSION_LIMITS.amountMax, `At most ${CONVERSION_LIMITS.amountMax}`),
   currency: z.string('An ISO 4217 code like EUR').refine(isCurrency, 'Not an ISO 4217 currency code (like EUR, USD, JPY)'),
   code: text(CONVERSION_LIMITS.code).optional(),
   items: z.array(ConversionItemSchema).max(CONVERSION_LIMITS.items, `At most ${CONVERSION_LIMITS.items} items`).optional(),

@@ -8,6 +8,5 @@ export const salesApi = {
   apiKeys: (siteId: string) => call<{ keys: ApiKeyView[] }>('GET', `${site(siteId)}/api-keys`),
   createApiKey: (csrf: string, siteId: string, body: { name: string; scopes: ApiKeyScope[] }) =>
     call<ApiKeyCreated>('POST', `${site(siteId)}/api-keys`, body, csrf),
-  revokeApiKey: (csrf: string, siteId: string, keyId: string) =>
-    call<void>('DELETE', `${site(siteId)}/api-keys/${encodeURIComponent(keyId)}`, undefined, csrf),
+  revokeApiKey: (csrf: string, siteId: string, keyId: string) => call<void>('DELETE', `${site(siteId)}/api-keys/${encodeURIComponent(keyId)}`, undefined, csrf),
 };

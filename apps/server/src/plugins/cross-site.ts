@@ -5,12 +5,7 @@ import { isSameOrigin } from '../lib/origin.ts';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Called by the widget from merchant pages; the route itself checks the site's allowed origins. */
-export const CROSS_SITE_ROUTES: ReadonlySet<string> = new Set([
-  '/api/visitor/token',
-  '/api/visitor/data',
-  '/api/visitor/erase',
-  '/api/widget/:siteKey/track',
-]);
+export const CROSS_SITE_ROUTES: ReadonlySet<string> = new Set(['/api/visitor/token', '/api/visitor/data', '/api/visitor/erase', '/api/widget/:siteKey/track']);
 
 /**
  * Refuses every state-changing request sent by another site's page, before its body is even

@@ -89,7 +89,14 @@ describe.skipIf(!hasPostgres)('site API keys and reported purchases (Postgres)',
     keyB = `tk_${'b'.repeat(43)}`;
     await db()
       .insert(siteApiKeys)
-      .values({ siteId: t.server.sites.siteB, name: 'Shop B server', scopes: ['conversions'], keyHash: hashApiKey(keyB), prefix: keyB.slice(0, 7), createdBy: b!.id });
+      .values({
+        siteId: t.server.sites.siteB,
+        name: 'Shop B server',
+        scopes: ['conversions'],
+        keyHash: hashApiKey(keyB),
+        prefix: keyB.slice(0, 7),
+        createdBy: b!.id,
+      });
   });
 
   it('shows a new key once, stores only its SHA-256, and lists name, scopes and dates without it', async () => {
@@ -135,7 +142,10 @@ describe.skipIf(!hasPostgres)('site API keys and reported purchases (Postgres)',
         { orderId: 'bad-7', amount: '10', currency: 'XXQ', items: Array.from({ length: 51 }, () => ({ sku: 'A' })) },
         { amount: 'A number', currency: 'Not an ISO 4217 currency code (like EUR, USD, JPY)', items: 'At most 50 items' },
       ],
-      [{ orderId: '', amount: 10, currency: 'EUR', visitorId: 'someone' }, { orderId: 'Required', visitorId: 'A visitor id from Tribu.getVisitorId()' }],
+      [
+        { orderId: '', amount: 10, currency: 'EUR', visitorId: 'someone' },
+        { orderId: 'Required', visitorId: 'A visitor id from Tribu.getVisitorId()' },
+      ],
       [{ orderId: 'bad-9', amount: 10, currency: 'EUR', occurredAt: 'yesterday' }, { occurredAt: 'An ISO 8601 date and time' }],
       [{ orderId: 'bad-10', amount: 10, currency: 'EUR', occurredAt: new Date(Date.now() + 2 * DAY).toISOString() }, { occurredAt: 'In the future' }],
     ];
@@ -174,7 +184,14 @@ describe.skipIf(!hasPostgres)('site API keys and reported purchases (Postgres)',
     });
     expect([res.status, res.data]).toEqual([201, { orderId: 'window-edge', attribution: 'assisted', created: true }]);
     const [row] = await rowsOf(db(), t.server.sites.siteA, 'window-edge');
-    expect(row).toMatchObject({ attribution: 'assisted', helperId: last.helperId, conversationId: last.id, visitorId: visitor.visitorId, amountMinor: 12000, source: 'api' });
+    expect(row).toMatchObject({
+      attribution: 'assisted',
+      helperId: last.helperId,
+      conversationId: last.id,
+      visitorId: visitor.visitorId,
+      amountMinor: 12000,
+      source: 'api',
+    });
   });
 
   it('does not count a chat answered 7 days and 1 second before, nor one answered after the purchase', async () => {
@@ -198,7 +215,13 @@ describe.skipIf(!hasPostgres)('site API keys and reported purchases (Postgres)',
     expect(set.status, set.text).toBe(200);
     const visitor = await mintVisitor(t.server.url, 'shop-a', ORIGIN_A);
     const chat = await answeredChat(db(), t.server.sites.siteA, visitor.visitorId, USERS.helperA2.email, new Date(BOUGHT.getTime() - 20 * DAY));
-    const res = await api<ConversionResult>(keyA, 'POST', '/api/v1/conversions', { orderId: 'window-30', amount: 5, currency: 'EUR', visitorId: visitor.visitorId, occurredAt: BOUGHT.toISOString() });
+    const res = await api<ConversionResult>(keyA, 'POST', '/api/v1/conversions', {
+      orderId: 'window-30',
+      amount: 5,
+      currency: 'EUR',
+      visitorId: visitor.visitorId,
+      occurredAt: BOUGHT.toISOString(),
+    });
     expect(res.data.attribution).toBe('assisted');
     expect((await rowsOf(db(), t.server.sites.siteA, 'window-30'))[0]!.conversationId).toBe(chat.id);
     await call('adminA', 'PATCH', `/api/sites/${t.server.sites.siteA}/settings`, { attributionDays: 7 });
@@ -231,7 +254,12 @@ describe.skipIf(!hasPostgres)('site API keys and reported purchases (Postgres)',
     // Shop A's visitor, with an answered chat, reported by shop B: an order of shop B without chat.
     const visitor = await mintVisitor(t.server.url, 'shop-a', ORIGIN_A);
     await answeredChat(db(), t.server.sites.siteA, visitor.visitorId, USERS.helperA1.email, new Date(Date.now() - DAY));
-    const res = await api<ConversionResult>(keyB, 'POST', '/api/v1/conversions', { orderId: 'shared-id', amount: 10, currency: 'EUR', visitorId: visitor.visitorId });
+    const res = await api<ConversionResult>(keyB, 'POST', '/api/v1/conversions', {
+      orderId: 'shared-id',
+      amount: 10,
+      currency: 'EUR',
+      visitorId: visitor.visitorId,
+    });
     expect([res.status, res.data.attribution]).toEqual([201, 'none']);
     expect((await rowsOf(db(), t.server.sites.siteB, 'shared-id'))[0]).toMatchObject({ visitorId: null, helperId: null });
     // Shop A's admin can neither list nor revoke shop B's keys through shop A's address.
@@ -266,11 +294,23 @@ describe.skipIf(!hasPostgres)('site API keys and reported purchases (Postgres)',
   it('credits Tribu.track only with the visitor’s token: a bare visitor id counts as an order without chat', async () => {
     const visitor = await mintVisitor(t.server.url, 'shop-a', ORIGIN_A);
     const chat = await answeredChat(db(), t.server.sites.siteA, visitor.visitorId, USERS.helperA1.email, new Date(Date.now() - DAY));
-    const forged = await track(t.server.url, 'shop-a', ORIGIN_A, { event: 'purchase', visitorId: visitor.visitorId, data: { orderId: 'page-forged', amount: 9, currency: 'EUR' } });
+    const forged = await track(t.server.url, 'shop-a', ORIGIN_A, {
+      event: 'purchase',
+      visitorId: visitor.visitorId,
+      data: { orderId: 'page-forged', amount: 9, currency: 'EUR' },
+    });
     expect(forged.data).toEqual({ orderId: 'page-forged', attribution: 'none', created: true });
-    const genuine = await track(t.server.url, 'shop-a', ORIGIN_A, { event: 'purchase', ...visitor, data: { orderId: 'page-chat', amount: 9, currency: 'EUR' } });
+    const genuine = await track(t.server.url, 'shop-a', ORIGIN_A, {
+      event: 'purchase',
+      ...visitor,
+      data: { orderId: 'page-chat', amount: 9, currency: 'EUR' },
+    });
     expect(genuine.data).toEqual({ orderId: 'page-chat', attribution: 'assisted', created: true });
-    expect((await rowsOf(db(), t.server.sites.siteA, 'page-chat'))[0]).toMatchObject({ visitorId: visitor.visitorId, conversationId: chat.id, helperId: chat.helperId });
+    expect((await rowsOf(db(), t.server.sites.siteA, 'page-chat'))[0]).toMatchObject({
+      visitorId: visitor.visitorId,
+      conversationId: chat.id,
+      helperId: chat.helperId,
+    });
   });
 
   it('lets a page refund what a page reported, never an order the merchant’s server sent', async () => {
@@ -285,7 +325,9 @@ describe.skipIf(!hasPostgres)('site API keys and reported purchases (Postgres)',
 describe.skipIf(!hasPostgres)('one order reported at once through both paths on two nodes', () => {
   const KEY = `tk_${'k'.repeat(43)}`;
   const nodes = useTwoNodes(async (db, sites) => {
-    await db.insert(siteApiKeys).values({ siteId: sites.siteA, name: 'Shop A server', scopes: ['conversions'], keyHash: hashApiKey(KEY), prefix: KEY.slice(0, 7) });
+    await db
+      .insert(siteApiKeys)
+      .values({ siteId: sites.siteA, name: 'Shop A server', scopes: ['conversions'], keyHash: hashApiKey(KEY), prefix: KEY.slice(0, 7) });
   });
 
   it('stores one row when the same order is reported 3 times by the server and 3 times by the page, split over both nodes', async () => {

@@ -117,12 +117,7 @@ function faces(helpers: WidgetState['availability']['helpers']): HTMLElement {
       label.className = 'label';
       label.textContent = s.texts.launcher;
       const sub = document.createElement('small');
-      sub.textContent =
-        a.mode === 'live'
-          ? a.responseMinutes
-            ? words.replies.replace('{n}', String(a.responseMinutes))
-            : words.online
-          : words.offline;
+      sub.textContent = a.mode === 'live' ? (a.responseMinutes ? words.replies.replace('{n}', String(a.responseMinutes)) : words.online) : words.offline;
       label.append(sub);
       launcher.append(label);
     };

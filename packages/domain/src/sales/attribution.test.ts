@@ -28,7 +28,12 @@ describe('attributePurchase', () => {
       days: 30,
       expected: { kind: 'assisted', conversationId: 'c1', helperId: 'h1' },
     },
-    { name: 'is not assisted by a chat answered after the purchase', chats: [chat('c1', 'h1', new Date(bought.getTime() + 1000))], days: 7, expected: { kind: 'none' } },
+    {
+      name: 'is not assisted by a chat answered after the purchase',
+      chats: [chat('c1', 'h1', new Date(bought.getTime() + 1000))],
+      days: 7,
+      expected: { kind: 'none' },
+    },
     {
       name: 'credits the helper of the last answered chat',
       chats: [chat('old', 'h1', ago(3 * DAY)), chat('last', 'h2', ago(DAY)), chat('mid', 'h3', ago(2 * DAY))],

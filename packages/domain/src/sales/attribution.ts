@@ -7,9 +7,7 @@ export interface AnsweredChat {
   answeredAt: Date;
 }
 
-export type Attribution =
-  | { kind: 'assisted'; conversationId: string; helperId: string | null }
-  | { kind: 'none' };
+export type Attribution = { kind: 'assisted'; conversationId: string; helperId: string | null } | { kind: 'none' };
 
 const DAY_MS = 86_400_000;
 

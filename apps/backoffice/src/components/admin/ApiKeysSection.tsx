@@ -76,8 +76,8 @@ export function ApiKeysSection({ siteId, csrf }: Props) {
     <section class="admin-card api-keys" aria-labelledby="s-api-keys">
       <h2 id="s-api-keys">API keys</h2>
       <p class="muted small">
-        For your shop's servers: report purchases to <code>/api/v1/conversions</code> with <code>Authorization: Bearer &lt;key&gt;</code>. Tribu
-        keeps only a fingerprint of each key: copy it when it is shown, it is never shown again.
+        For your shop's servers: report purchases to <code>/api/v1/conversions</code> with <code>Authorization: Bearer &lt;key&gt;</code>. Tribu keeps only a
+        fingerprint of each key: copy it when it is shown, it is never shown again.
       </p>
       {created && (
         <div class="invite-sent key-created" role="status">
