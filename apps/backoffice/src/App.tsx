@@ -57,6 +57,8 @@ const Operator = signedIn(OperatorPage);
 const Charter = signedIn(CharterPage);
 const Observe = signedIn(ObservePage);
 const Newcomers = signedIn(NewcomersPage);
+const MissionsPage = lazy(() => import('./routes/manage/missions/MissionsPage.tsx').then((m) => m.MissionsPage));
+const Missions = signedIn(MissionsPage);
 
 function Home({ me, onSignedOut }: { me?: Me | null; onSignedOut?: () => void }) {
   return me && onSignedOut ? <HomePage me={me} onSignedOut={onSignedOut} /> : null;
@@ -99,6 +101,7 @@ function Gate() {
         <Route path="/backoffice/observe" component={Observe} me={me} onSignedOut={() => setMe(null)} />
         <Route path="/backoffice/observe/:id" component={Observe} me={me} onSignedOut={() => setMe(null)} />
         <Route path="/backoffice/manage/newcomers" component={Newcomers} me={me} onSignedOut={() => setMe(null)} />
+        <Route path="/backoffice/manage/missions" component={Missions} me={me} onSignedOut={() => setMe(null)} />
         <Route default component={Home} me={me} onSignedOut={() => setMe(null)} />
       </Router>
     </>

@@ -13,5 +13,6 @@ import './styles/admin.css';
 import './styles/sales.css';
 import './styles/onboarding.css';
 import './styles/kpi.css';
+import './styles/missions.css';
 
 render(<App />, document.getElementById('app')!);

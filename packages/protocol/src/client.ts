@@ -25,3 +25,4 @@ export type * from './privacy.ts';
 export type * from './accounts.ts';
 export type * from './visitor-email.ts';
 export type * from './conversions.ts';
+export type * from './missions.ts';

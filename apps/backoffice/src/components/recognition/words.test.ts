@@ -12,6 +12,7 @@ describe('ledgerText', () => {
     [{ reason: 'revoke', note: 'Out of scope', conversationId: 'c2' }, 'Chat set aside by a manager: Out of scope'],
     [{ reason: 'redeem', note: 'Sticker pack', conversationId: null }, 'Redeemed: Sticker pack'],
     [{ reason: 'refund', note: 'Out of stock', conversationId: null }, 'Refund: Out of stock'],
+    [{ reason: 'mission', note: 'Two answers this week', conversationId: null }, 'Mission completed: Two answers this week'],
     [{ reason: 'some_new_reason', note: null, conversationId: null }, 'some new reason'],
     [{ reason: 'grant', note: 'Great week', conversationId: null, by: 'Morgane' }, 'Granted by Morgane: Great week'],
     [{ reason: 'revoke', note: 'A refund', conversationId: 'c3', by: 'Morgane' }, 'Chat set aside by Morgane: A refund'],
@@ -24,6 +25,7 @@ describe('pointsHeadline', () => {
   it.each([
     [[{ reason: 'chat', points: 1 }, { reason: 'fast_answer', points: 1 }], '+2 points — answered chat, fast answer'],
     [[{ reason: 'good_rating', points: 1 }], '+1 point — great rating'],
+    [[{ reason: 'mission', points: 25 }], '+25 points — mission completed'],
     [[{ reason: 'revoke', points: -5 }], '−5 points — revoked by a manager'],
     [[{ reason: 'chat', points: 0 }], null],
   ])('sums %j into %s', (entries, headline) => {

@@ -9,6 +9,7 @@ const SHORT: Record<string, string> = {
   revoke: 'revoked by a manager',
   redeem: 'reward',
   refund: 'refund',
+  mission: 'mission completed',
 };
 
 export const shortReason = (reason: string) => SHORT[reason] ?? reason.replace(/_/g, ' ');
@@ -21,6 +22,7 @@ const LONG: Record<string, string> = {
   revoke: 'Revoked by a manager',
   redeem: 'Redeemed',
   refund: 'Refund',
+  mission: 'Mission completed',
 };
 
 /** One ledger line in words: "Answered chat", "Granted by a manager: great week", "Redeemed: Sticker pack". */

@@ -23,6 +23,7 @@ import { RestReminder } from '../../components/people/RestReminder.tsx';
 import { useProfile } from '../../hooks/useProfile.ts';
 import { useRequestAlerts } from '../../hooks/useRequestAlerts.ts';
 import { GettingStarted } from '../../components/onboarding/GettingStarted.tsx';
+import { MissionsPanel } from '../../components/missions/MissionsPanel.tsx';
 
 interface Props {
   me: Me;
@@ -87,6 +88,7 @@ export function Desk({ me, siteId, onSite, onSignedOut }: Props) {
             reveal={reveal}
           >
             <GettingStarted me={me} siteId={siteId} socket={desk.socket} topics={topics} />
+            <MissionsPanel siteId={siteId} socket={desk.socket} />
             <Feed me={me} siteId={siteId} socket={desk.socket} online={desk.link === 'online'} />
           </ChatCenter>
         </div>

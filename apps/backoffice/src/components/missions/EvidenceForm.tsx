@@ -1,0 +1,43 @@
+import { useState } from 'preact/hooks';
+import type { Mission } from '@tribu/protocol/client';
+import { command, type HelperSocket } from '../../realtime/socket.ts';
+
+/** For a mission a person checks: a link or a few words, sent to the managers for review. */
+export function EvidenceForm({ socket, mission }: { socket: HelperSocket | null; mission: Mission }) {
+  const [link, setLink] = useState('');
+  const [text, setText] = useState('');
+  const [said, setSaid] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const send = async (e: Event) => {
+    e.preventDefault();
+    if (!socket) return;
+    setBusy(true);
+    const r = await command(socket, 'evidence:submit', {
+      missionId: mission.id,
+      ...(link.trim() ? { link: link.trim() } : {}),
+      ...(text.trim() ? { text: text.trim() } : {}),
+    });
+    setBusy(false);
+    if (!r.ok) return setSaid(r.error.message);
+    setLink('');
+    setText('');
+    setSaid('Sent. A manager will have a look.');
+  };
+  const id = `ev-${mission.id}`;
+  return (
+    <form class="evidence-form" onSubmit={(e) => void send(e)}>
+      <label for={`${id}-link`}>Link (optional)</label>
+      <input id={`${id}-link`} type="url" value={link} placeholder="https://…" onInput={(e) => setLink(e.currentTarget.value)} maxLength={500} />
+      <label for={`${id}-text`}>What you did</label>
+      <textarea id={`${id}-text`} rows={2} value={text} onInput={(e) => setText(e.currentTarget.value)} maxLength={2000} />
+      <div class="evidence-foot">
+        <button type="submit" class="ghost" disabled={busy || (!link.trim() && !text.trim())}>
+          Send for review
+        </button>
+        <span role="status" class="muted">
+          {said}
+        </span>
+      </div>
+    </form>
+  );
+}

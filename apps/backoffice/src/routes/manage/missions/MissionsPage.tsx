@@ -1,0 +1,80 @@
+import { useState } from 'preact/hooks';
+import type { Me, Mission } from '@tribu/protocol/client';
+import { ManageShell } from '../../../components/manage/ManageShell.tsx';
+import { MissionEditor } from '../../../components/missions/MissionEditor.tsx';
+import { MissionFollow } from '../../../components/missions/MissionFollow.tsx';
+import { countWords, goalWords, periodWords } from '../../../components/missions/mission-words.ts';
+import { useMissions } from '../../../hooks/useMissions.ts';
+import type { HelperSocket } from '../../../realtime/socket.ts';
+
+interface Props {
+  me: Me;
+  onSignedOut: () => void;
+}
+
+/** Managers: create missions and follow them (who joined, progress, evidence to approve). */
+export function MissionsPage({ me, onSignedOut }: Props) {
+  return (
+    <ManageShell me={me} onSignedOut={onSignedOut} title="Missions">
+      {(siteId, socket) => <Missions key={siteId} me={me} siteId={siteId} socket={socket} />}
+    </ManageShell>
+  );
+}
+
+function Missions({ me, siteId, socket }: { me: Me; siteId: string; socket: HelperSocket | null }) {
+  const { missions, error, replace } = useMissions(socket, siteId, 'all');
+  const [editing, setEditing] = useState<Mission | 'new' | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+  const topics = me.memberships.find((m) => m.siteId === siteId)?.topics ?? [];
+  return (
+    <div class="missions-page">
+      <div class="mp-list">
+        <div class="mp-head">
+          <h2>Missions</h2>
+          <button type="button" class="primary small" onClick={() => setEditing('new')}>
+            New mission
+          </button>
+        </div>
+        <p class="muted">Helpers see open missions on their desk and may join or set them aside. No quotas, no reminders.</p>
+        {error && <p class="alert">{error}</p>}
+        {missions?.length === 0 && <p class="muted">No missions yet.</p>}
+        <ul>
+          {(missions ?? []).map((m) => (
+            <li key={m.id}>
+              <button type="button" class="mp-item" aria-current={selected === m.id ? 'true' : undefined} onClick={() => (setSelected(m.id), setEditing(null))}>
+                <strong>{m.title}</strong>
+                <span class="muted">
+                  {goalWords(m.goal)} · {periodWords(m)}
+                </span>
+                <span class="muted">
+                  <span class={`mission-status ${m.status}`}>{m.status}</span> · {m.participants} joined{m.scope === 'community' ? ` · ${countWords(m)}` : ''}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </div>
+      <div class="mp-body">
+        {editing ? (
+          <MissionEditor
+            key={editing === 'new' ? 'new' : editing.id}
+            socket={socket}
+            siteId={siteId}
+            topics={topics}
+            editing={editing === 'new' ? null : editing}
+            onSaved={(m) => {
+              replace(m);
+              setEditing(null);
+              setSelected(m.id);
+            }}
+            onCancel={() => setEditing(null)}
+          />
+        ) : selected ? (
+          <MissionFollow key={selected} socket={socket} missionId={selected} onEdit={setEditing} onChanged={replace} />
+        ) : (
+          <p class="muted mp-empty">Choose a mission to follow it, or create one.</p>
+        )}
+      </div>
+    </div>
+  );
+}
