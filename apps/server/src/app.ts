@@ -128,7 +128,7 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   registerAuth(app, auth);
   // /api/v1: `config: { auth: 'public', apiKey: <scope> }` routes take a site API key instead (plugins/api-key-auth.ts).
   const apiKeys = new ApiKeyService({ db: db.db, audit: new AuditService(db.db) });
-  registerApiKeyAuth(app, apiKeys, createLimiter('api-key', { points: 600 * env.RATE_LIMIT_FACTOR, duration: 60 }, redisLimit));
+  registerApiKeyAuth(app, apiKeys, createLimiter('api-key', { points: 300 * env.RATE_LIMIT_FACTOR, duration: 60 }, redisLimit));
   const visitors = new VisitorService(db.db, sites, secret, env.PUBLIC_URL);
   const conversationRepo = new ConversationRepository(db.db, new PageLinks(sites, env.PUBLIC_URL));
   const rights = new HelperRights({

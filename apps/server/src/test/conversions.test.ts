@@ -280,6 +280,20 @@ describe.skipIf(!hasPostgres)('site API keys and reported purchases (Postgres)',
     expect(await rowsOf(db(), t.server.sites.siteA, 'revoke-2')).toEqual([]);
   });
 
+  it('holds each key to its own budget of 300 calls a minute: the 301st is refused while another key goes on', async () => {
+    const busy = (await createKey('adminA', t.server.sites.siteA, 'Busy server', ['conversions'])).key;
+    const other = (await createKey('adminA', t.server.sites.siteA, 'Quiet server', ['conversions'])).key;
+    const statuses: number[] = [];
+    for (let batch = 0; batch < 6; batch++) {
+      const res = await Promise.all(Array.from({ length: 50 }, () => api(busy, 'DELETE', '/api/v1/conversions/never-reported')));
+      statuses.push(...res.map((r) => r.status));
+    }
+    expect(statuses.filter((st) => st === 404).length).toBe(300);
+    const over = await api<ErrorAnswer>(busy, 'DELETE', '/api/v1/conversions/never-reported');
+    expect([over.status, over.data.error.code]).toEqual([429, 'rate_limited']);
+    expect((await api(other, 'POST', '/api/v1/conversions', { orderId: 'quiet-1', amount: 1, currency: 'EUR' })).status).toBe(201);
+  });
+
   it('takes Tribu.track from an allowed page without a visitor as an order without chat, and refuses another origin', async () => {
     const purchase = { event: 'purchase', data: { orderId: 'page-1', amount: 25.5, currency: 'EUR', items: [{ name: 'Socks', quantity: 2 }] } };
     expect((await track(t.server.url, 'shop-a', ORIGIN_B, purchase)).status).toBe(403);
