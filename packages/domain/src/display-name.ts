@@ -4,16 +4,76 @@ import { LIMITS } from '@tribu/protocol';
 export type DisplayNameCheck = { ok: true; name: string } | { ok: false; reason: string };
 
 /** Words that make a name look like a role or Tribu itself ("Alex (admin)", "Tribu Support"). */
-const ROLE_WORDS = new Set(['admin', 'admins', 'administrator', 'moderator', 'moderators', 'mod', 'mods', 'staff', 'tribu', 'support', 'official', 'manager', 'operator', 'sysop']);
+const ROLE_WORDS = new Set([
+  'admin',
+  'admins',
+  'administrator',
+  'moderator',
+  'moderators',
+  'mod',
+  'mods',
+  'staff',
+  'tribu',
+  'support',
+  'official',
+  'manager',
+  'operator',
+  'sysop',
+]);
 
 /**
  * Letters that look alike across scripts, folded to one (a small subset of Unicode's confusables:
  * Cyrillic and Greek look-alikes of Latin letters, digits and marks read as letters).
  */
 const CONFUSABLES: Record<string, string> = {
-  а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', і: 'l', ї: 'l', ј: 'j', ѕ: 's', ԁ: 'd', ԛ: 'q', ԝ: 'w', ɡ: 'g', ı: 'l',
-  α: 'a', β: 'b', ε: 'e', η: 'n', ι: 'l', κ: 'k', μ: 'u', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', ω: 'w',
-  '0': 'o', '1': 'l', '|': 'l', '!': 'l', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '@': 'a', $: 's', i: 'l',
+  а: 'a',
+  в: 'b',
+  е: 'e',
+  ё: 'e',
+  к: 'k',
+  м: 'm',
+  н: 'h',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  т: 't',
+  у: 'y',
+  х: 'x',
+  і: 'l',
+  ї: 'l',
+  ј: 'j',
+  ѕ: 's',
+  ԁ: 'd',
+  ԛ: 'q',
+  ԝ: 'w',
+  ɡ: 'g',
+  ı: 'l',
+  α: 'a',
+  β: 'b',
+  ε: 'e',
+  η: 'n',
+  ι: 'l',
+  κ: 'k',
+  μ: 'u',
+  ν: 'v',
+  ο: 'o',
+  ρ: 'p',
+  τ: 't',
+  υ: 'u',
+  χ: 'x',
+  ω: 'w',
+  '0': 'o',
+  '1': 'l',
+  '|': 'l',
+  '!': 'l',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '8': 'b',
+  '@': 'a',
+  $: 's',
+  i: 'l',
 };
 
 /** Control and format characters: zero-width spaces and joiners, bidi overrides and isolates, soft hyphens, BOM. */
@@ -28,7 +88,10 @@ export function nameSkeleton(name: string): string {
   const base = name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
   let out = '';
   for (const ch of base) out += CONFUSABLES[ch] ?? ch;
-  return out.replace(/rn/g, 'm').replace(/vv/g, 'w').replace(/[^\p{L}\p{N}]/gu, '');
+  return out
+    .replace(/rn/g, 'm')
+    .replace(/vv/g, 'w')
+    .replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 /** The role words as skeletons, so "adm1n" and "аdmin" (Cyrillic а) read as "admin". */

@@ -2,7 +2,11 @@ import { z } from 'zod';
 
 /** POST /api/visitor-email/confirm — the token from the confirmation link (it travels in the body, never in an address). */
 export const VisitorEmailConfirmSchema = z.strictObject({
-  token: z.string().min(20).max(100).regex(/^[A-Za-z0-9_-]+$/),
+  token: z
+    .string()
+    .min(20)
+    .max(100)
+    .regex(/^[A-Za-z0-9_-]+$/),
 });
 export type VisitorEmailConfirm = z.infer<typeof VisitorEmailConfirmSchema>;
 

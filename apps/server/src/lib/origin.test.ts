@@ -55,7 +55,7 @@ describe('isSameOrigin', () => {
   });
 });
 
-describe('siteLinkOrNull: a visitor page is a link only on the site\'s allowed origins', () => {
+describe("siteLinkOrNull: a visitor page is a link only on the site's allowed origins", () => {
   const site = { allowedOrigins: ['https://shop.example', 'self'] };
   it.each([
     ['https://shop.example/boots?size=42', 'https://shop.example/boots?size=42'],

@@ -27,10 +27,10 @@ describe.skipIf(!hasPostgres)('one display-name rule on every path that sets a n
     ['Tribu itself', 'Tribu Support', ROLE],
     ['a zero-width space', 'Ben\u200B', INVISIBLE],
     ['a right-to-left override', 'Ben\u202Enimda', INVISIBLE],
-    ['a peer\'s name in capitals', 'ADA', NAME_TAKEN],
-    ['a peer\'s name with a digit for a letter', 'B3n', NAME_TAKEN],
-    ['a peer\'s name in full-width letters', 'Ａｄａ', NAME_TAKEN],
-    ['a peer\'s name with a Cyrillic letter', 'Аda', NAME_TAKEN],
+    ["a peer's name in capitals", 'ADA', NAME_TAKEN],
+    ["a peer's name with a digit for a letter", 'B3n', NAME_TAKEN],
+    ["a peer's name in full-width letters", 'Ａｄａ', NAME_TAKEN],
+    ["a peer's name with a Cyrillic letter", 'Аda', NAME_TAKEN],
   ])('refuses a profile name with %s', async (_what, displayName, message) => {
     const res = await call('moderatorA', 'PATCH', '/api/profile', { displayName });
     expect(await refusal(res)).toEqual({ status: 400, message });
@@ -47,16 +47,25 @@ describe.skipIf(!hasPostgres)('one display-name rule on every path that sets a n
     expect((await call<MyProfile>('helperA1', 'PATCH', '/api/profile', { displayName: 'Bea' })).status).toBe(200);
   });
 
-  it('refuses an application under a role or a member\'s name', async () => {
-    const base = { email: 'new@example.com', languages: ['en'], why: 'I love these boots and help friends choose them.', experience: 'Six years a customer.', answers: [] };
+  it("refuses an application under a role or a member's name", async () => {
+    const base = {
+      email: 'new@example.com',
+      languages: ['en'],
+      why: 'I love these boots and help friends choose them.',
+      experience: 'Six years a customer.',
+      answers: [],
+    };
     expect(await refusal(await anyone('/api/join/shop-a', { ...base, name: 'Shop A Staff' }))).toEqual({ status: 400, message: ROLE });
     expect(await refusal(await anyone('/api/join/shop-a', { ...base, name: 'ben' }))).toEqual({ status: 400, message: NAME_TAKEN });
     expect((await anyone('/api/join/shop-a', { ...base, name: 'Benedict' })).status).toBe(204);
   });
 
-  it('refuses an invitation or a new account under a role or a member\'s name', async () => {
+  it("refuses an invitation or a new account under a role or a member's name", async () => {
     const siteA = t.server.sites.siteA;
-    await t.server.db.db.update(sites).set({ settings: { chatCap: 2 } }).where(eq(sites.id, siteA));
+    await t.server.db.db
+      .update(sites)
+      .set({ settings: { chatCap: 2 } })
+      .where(eq(sites.id, siteA));
     const invite = (name: string, email: string) => call<InvitationSent>('adminA', 'POST', `/api/sites/${siteA}/invitations`, { email, name, role: 'helper' });
     expect(await refusal(await invite('Moderator', 'x@example.com'))).toEqual({ status: 400, message: ROLE });
     const sent = await invite('Cleo', 'cleo@example.com');
@@ -73,7 +82,13 @@ describe.skipIf(!hasPostgres)('one display-name rule on every path that sets a n
 
   it('refuses a new site whose first admin is named like a role, before making the site', async () => {
     await t.server.db.db.update(users).set({ operator: true }).where(eq(users.email, USERS.adminA.email));
-    const res = await call('adminA', 'POST', '/api/operator/sites', { name: 'Bikes', key: 'bikes', allowedOrigins: [], adminEmail: 'z@bikes.example', adminName: 'Zoé (Tribu)' });
+    const res = await call('adminA', 'POST', '/api/operator/sites', {
+      name: 'Bikes',
+      key: 'bikes',
+      allowedOrigins: [],
+      adminEmail: 'z@bikes.example',
+      adminName: 'Zoé (Tribu)',
+    });
     expect(await refusal(res)).toEqual({ status: 400, message: ROLE });
     expect(await t.server.db.db.select().from(sites).where(eq(sites.key, 'bikes'))).toEqual([]);
   });

@@ -100,7 +100,9 @@ describe.skipIf(!hasPostgres)('a visitor is mailed only at an address they confi
     await t.server.db.db.execute(sql`update visitor_email_confirmations set expires_at = now() - interval '1 minute' where email = 'late@example.com'`);
     const expired = await confirmEmail(t.server.url, token);
     expect(expired.status).toBe(409);
-    expect(((await expired.json()) as { error: { message: string } }).error.message).toBe('This confirmation link has expired. Give your email in the chat again to get a new one.');
+    expect(((await expired.json()) as { error: { message: string } }).error.message).toBe(
+      'This confirmation link has expired. Give your email in the chat again to get a new one.',
+    );
     const unknown = await confirmEmail(t.server.url, 'x'.repeat(43));
     expect(unknown.status).toBe(404);
     await answerAway(c, true);
@@ -111,7 +113,11 @@ describe.skipIf(!hasPostgres)('a visitor is mailed only at an address they confi
   it('sends one confirmation per visitor and address, and at most three a day to one address', async () => {
     const helper = await connectHelper(t.server.url, USERS.helperA1.email);
     const visitor = await connectVisitor(t.server.url, { siteKey: 'shop-a', origin: ORIGIN_A });
-    const first = await ok<{ conversation: Conversation }>(visitor.socket, 'conversation:start', { clientId: clientId(), text: 'First question', email: 'once@example.com' });
+    const first = await ok<{ conversation: Conversation }>(visitor.socket, 'conversation:start', {
+      clientId: clientId(),
+      text: 'First question',
+      email: 'once@example.com',
+    });
     await inbox.mailTo('once@example.com');
     await ok(helper.socket, 'conversation:claim', { conversationId: first.conversation.id });
     await ok(helper.socket, 'conversation:end', { conversationId: first.conversation.id });
@@ -127,7 +133,7 @@ describe.skipIf(!hasPostgres)('a visitor is mailed only at an address they confi
     expect(mailsTo('victim@example.com')).toHaveLength(3);
   });
 
-  it('shows a page outside the site\'s origins as plain text: to the desk, in the trail and in the mail', async () => {
+  it("shows a page outside the site's origins as plain text: to the desk, in the trail and in the mail", async () => {
     const c = await chat('shopper@example.com', 'Is this the real shop?', 'https://evil.example/win?prize=1');
     expect(c.queued.page?.url).toBe('evil.example/win?prize=1');
     await confirmEmail(t.server.url, confirmationToken(await inbox.mailTo('shopper@example.com')));
@@ -145,7 +151,7 @@ describe.skipIf(!hasPostgres)('a visitor is mailed only at an address they confi
     expect([...String(answer.html || '').matchAll(/href="([^"]+)"/g)]).toEqual([]);
   });
 
-  it('sends a page view off the site\'s origins to the desk as text, and one on them as a link', async () => {
+  it("sends a page view off the site's origins to the desk as text, and one on them as a link", async () => {
     const c = await chat('viewer@example.com', 'Which size for me?');
     await ok(c.helper.socket, 'conversation:claim', { conversationId: c.conversation.id });
     const off = next<PageViewed>(c.helper.socket, 'page:viewed', (p) => p.conversationId === c.conversation.id);
@@ -160,7 +166,11 @@ describe.skipIf(!hasPostgres)('a visitor is mailed only at an address they confi
     const c = await chat('forget-me@example.com', 'Do you repair zips?');
     await confirmEmail(t.server.url, confirmationToken(await inbox.mailTo('forget-me@example.com')));
     const kept = async () =>
-      ((await t.server.db.db.execute(sql`select count(*)::int as n from visitor_email_confirmations where visitor_id = ${c.visitor.visitorId}`)) as unknown as { rows: { n: number }[] }).rows[0]!.n;
+      (
+        (await t.server.db.db.execute(
+          sql`select count(*)::int as n from visitor_email_confirmations where visitor_id = ${c.visitor.visitorId}`,
+        )) as unknown as { rows: { n: number }[] }
+      ).rows[0]!.n;
     expect(await kept()).toBe(1);
     const erased = await fetch(`${t.server.url}/api/visitor/erase`, {
       method: 'POST',

@@ -48,8 +48,8 @@ export function ConfirmEmailPage() {
     <BrandFrame eyebrow="Email confirmation" title="Confirm your email">
       <form class="accept-invite" onSubmit={confirm} aria-label="Confirm your email">
         <p class="join-lead">
-          You gave this address in a community chat, to be told by mail of an answer. Confirm it, and the answer or the transcript of your chat
-          comes to you by mail. Nothing else is ever sent to it.
+          You gave this address in a community chat, to be told by mail of an answer. Confirm it, and the answer or the transcript of your chat comes to you by
+          mail. Nothing else is ever sent to it.
         </p>
         <ErrorAlert message={error} />
         <button class="public-primary" type="submit" disabled={busy || !token}>

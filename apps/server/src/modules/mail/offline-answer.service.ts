@@ -8,7 +8,18 @@ import { langOf, type VisitorEmails } from './visitor-email.service.ts';
 
 type Lang = 'en' | 'fr' | 'es';
 
-const words: Record<Lang, { subject: (b: string) => string; hello: string; answered: (who: string, b: string) => string; back: string; open: string; askedOn: (page: string) => string; footer: (b: string) => string }> = {
+const words: Record<
+  Lang,
+  {
+    subject: (b: string) => string;
+    hello: string;
+    answered: (who: string, b: string) => string;
+    back: string;
+    open: string;
+    askedOn: (page: string) => string;
+    footer: (b: string) => string;
+  }
+> = {
   en: {
     subject: (b) => `You have an answer from the ${b} community`,
     hello: 'Hello,',
@@ -56,7 +67,9 @@ export class OfflineAnswerMail {
   /** Called on every relayed message; returns at once, the work runs on its own (failures logged). */
   messageCreated(visitorId: string, message: Message): void {
     if (message.author !== 'helper' || !this.deps.mailer.configured) return;
-    this.maybeSend(visitorId, message).catch((err: unknown) => this.deps.log.warn({ err, conversationId: message.conversationId }, 'offline answer mail failed'));
+    this.maybeSend(visitorId, message).catch((err: unknown) =>
+      this.deps.log.warn({ err, conversationId: message.conversationId }, 'offline answer mail failed'),
+    );
   }
 
   /** The mail that waited for the address to be confirmed: the chat's first answer, if there is one yet. */
@@ -75,7 +88,13 @@ export class OfflineAnswerMail {
   /** Sends when this is the helper's first answer, the visitor confirmed their email and is away. Returns whether it sent. */
   async maybeSend(visitorId: string, message: Pick<Message, 'conversationId' | 'seq' | 'text' | 'authorName'>): Promise<boolean> {
     const [row] = await this.deps.db
-      .select({ email: conversations.visitorEmail, pageUrl: conversations.pageUrl, locale: conversations.locale, siteId: conversations.siteId, brand: sites.name })
+      .select({
+        email: conversations.visitorEmail,
+        pageUrl: conversations.pageUrl,
+        locale: conversations.locale,
+        siteId: conversations.siteId,
+        brand: sites.name,
+      })
       .from(conversations)
       .innerJoin(sites, eq(sites.id, conversations.siteId))
       .where(and(eq(conversations.id, message.conversationId), eq(conversations.visitorId, visitorId)))

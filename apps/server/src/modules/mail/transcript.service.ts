@@ -8,7 +8,19 @@ import { langOf, type VisitorEmails } from './visitor-email.service.ts';
 
 type Lang = 'en' | 'fr' | 'es';
 
-const words: Record<Lang, { subject: (b: string) => string; hello: string; intro: (b: string) => string; you: string; back: string; open: string; askedOn: (page: string) => string; footer: (b: string) => string }> = {
+const words: Record<
+  Lang,
+  {
+    subject: (b: string) => string;
+    hello: string;
+    intro: (b: string) => string;
+    you: string;
+    back: string;
+    open: string;
+    askedOn: (page: string) => string;
+    footer: (b: string) => string;
+  }
+> = {
   en: {
     subject: (b) => `Your conversation with the ${b} community`,
     hello: 'Hello,',

@@ -9,9 +9,11 @@ import type { VisitorEmails } from './visitor-email.service.ts';
  * may use it, once; tokens cannot be guessed, the limit only stops one address hammering.
  */
 export function visitorEmailRoutes(app: FastifyInstance, deps: { visitorEmails: VisitorEmails }): void {
-  app.withTypeProvider<ZodTypeProvider>().post(
-    '/api/visitor-email/confirm',
-    { schema: { body: VisitorEmailConfirmSchema }, config: { auth: 'public', rateLimit: { max: 20, timeWindow: 60_000 } } },
-    async (req) => deps.visitorEmails.confirm(req.body.token),
-  );
+  app
+    .withTypeProvider<ZodTypeProvider>()
+    .post(
+      '/api/visitor-email/confirm',
+      { schema: { body: VisitorEmailConfirmSchema }, config: { auth: 'public', rateLimit: { max: 20, timeWindow: 60_000 } } },
+      async (req) => deps.visitorEmails.confirm(req.body.token),
+    );
 }

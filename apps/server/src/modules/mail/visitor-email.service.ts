@@ -19,7 +19,8 @@ const words: Record<Lang, { subject: (b: string) => string; hello: string; why: 
   en: {
     subject: (b) => `Confirm your email for the ${b} community`,
     hello: 'Hello,',
-    why: (b) => `This address was given in the ${b} chat, to be told by mail of an answer. If it was you, confirm it with the link below; until then we send nothing else.`,
+    why: (b) =>
+      `This address was given in the ${b} chat, to be told by mail of an answer. If it was you, confirm it with the link below; until then we send nothing else.`,
     confirm: 'Confirm my email',
     notYou: 'If it was not you, ignore this mail: you will not hear from us again.',
     footer: 'This link works once and expires in 24 hours.',
@@ -27,7 +28,8 @@ const words: Record<Lang, { subject: (b: string) => string; hello: string; why: 
   fr: {
     subject: (b) => `Confirmez votre adresse pour la communauté ${b}`,
     hello: 'Bonjour,',
-    why: (b) => `Cette adresse a été donnée dans le chat ${b}, pour être prévenu d'une réponse par e-mail. Si c'était vous, confirmez-la avec le lien ci-dessous ; d'ici là, nous n'envoyons rien d'autre.`,
+    why: (b) =>
+      `Cette adresse a été donnée dans le chat ${b}, pour être prévenu d'une réponse par e-mail. Si c'était vous, confirmez-la avec le lien ci-dessous ; d'ici là, nous n'envoyons rien d'autre.`,
     confirm: 'Confirmer mon adresse',
     notYou: "Si ce n'était pas vous, ignorez ce message : vous ne recevrez plus rien de notre part.",
     footer: 'Ce lien fonctionne une fois et expire dans 24 heures.',
@@ -35,7 +37,8 @@ const words: Record<Lang, { subject: (b: string) => string; hello: string; why: 
   es: {
     subject: (b) => `Confirma tu correo para la comunidad ${b}`,
     hello: 'Hola:',
-    why: (b) => `Esta dirección se dio en el chat de ${b} para recibir un aviso de respuesta por correo. Si fuiste tú, confírmala con el enlace de abajo; hasta entonces no enviamos nada más.`,
+    why: (b) =>
+      `Esta dirección se dio en el chat de ${b} para recibir un aviso de respuesta por correo. Si fuiste tú, confírmala con el enlace de abajo; hasta entonces no enviamos nada más.`,
     confirm: 'Confirmar mi correo',
     notYou: 'Si no fuiste tú, ignora este correo: no volverás a saber de nosotros.',
     footer: 'Este enlace funciona una vez y caduca en 24 horas.',
@@ -71,7 +74,9 @@ export class VisitorEmails {
   /** Called on every conversation update; acts on a new chat that came with an address (off the start path). */
   conversationUpdated(visitorId: string, conversation: Conversation): void {
     if (conversation.status !== 'waiting' || conversation.lastSeq !== 1 || !this.deps.mailer.configured) return;
-    this.requestFor(visitorId, conversation.id).catch((err: unknown) => this.deps.log.warn({ err, conversationId: conversation.id }, 'email confirmation not sent'));
+    this.requestFor(visitorId, conversation.id).catch((err: unknown) =>
+      this.deps.log.warn({ err, conversationId: conversation.id }, 'email confirmation not sent'),
+    );
   }
 
   /** Sends the confirmation mail when the chat's address is new for this visitor; says what happened. */
