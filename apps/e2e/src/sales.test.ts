@@ -69,6 +69,16 @@ describe.skipIf(!hasChromium)('sales: API keys and purchases reported from the p
     expect(await report(s.server.url, key, 'E2E-API-2')).toBe(401);
   });
 
+  it('sets the attribution window with the other site settings', async () => {
+    const days = admin.getByRole('spinbutton', { name: 'Attribution window (days)' });
+    await expect.poll(() => days.inputValue()).toBe('7');
+    await days.fill('14');
+    await admin.getByRole('button', { name: 'Save settings' }).click();
+    await admin.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await admin.reload();
+    await expect.poll(() => admin.getByRole('spinbutton', { name: 'Attribution window (days)' }).inputValue()).toBe('14');
+  });
+
   it('reports the purchase of a visitor who never chatted as one order without chat, writing no storage or cookie', async () => {
     const shopper = await personPage(s.browser, { width: 1280, height: 800 });
     const sent: string[] = [];

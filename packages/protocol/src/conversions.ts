@@ -1,6 +1,7 @@
 // Purchases reported by the merchant (Tribu.track in the page, POST /api/v1/conversions from its
 // server) and the site API keys that authenticate the latter.
 import { z } from 'zod';
+import { SITE_LIMITS } from './site-settings.ts';
 
 /** Caps on what a merchant reports. */
 export const CONVERSION_LIMITS = {
@@ -14,7 +15,7 @@ export const CONVERSION_LIMITS = {
   keyName: 60,
   keysPerSite: 20,
   /** Attribution window in days (site setting `attributionDays`). */
-  attributionDaysMax: 90,
+  attributionDaysMax: SITE_LIMITS.attributionDaysMax,
 } as const;
 
 /** Days before a purchase an answered chat still assists it, when the site sets nothing. */

@@ -14,6 +14,8 @@ export const SITE_LIMITS = {
   releaseAfterSecMin: 30,
   releaseAfterSecMax: 1800,
   retentionDaysMax: 3650,
+  /** Sales: days before a purchase an answered chat still assists it. */
+  attributionDaysMax: 90,
   timeZone: 64,
   /** A site key: lowercase letters, digits and dashes. */
   keyMin: 2,

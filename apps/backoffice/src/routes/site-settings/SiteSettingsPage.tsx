@@ -4,6 +4,7 @@ import { ApiKeysSection } from '../../components/admin/ApiKeysSection.tsx';
 import { AvailabilitySection } from '../../components/admin/AvailabilitySection.tsx';
 import { GeneralSection } from '../../components/admin/GeneralSection.tsx';
 import { PeopleRoles } from '../../components/admin/PeopleRoles.tsx';
+import { SalesSection } from '../../components/admin/SalesSection.tsx';
 import { PrivacySection } from '../../components/admin/PrivacySection.tsx';
 import { useSiteSettingsForm } from '../../components/admin/useSiteSettingsForm.ts';
 import { WidgetPreview } from '../../components/admin/WidgetPreview.tsx';
@@ -64,6 +65,7 @@ function SiteSettings({ siteId, me }: { siteId: string; me: Me }) {
           <WidgetSection draft={draft} defaults={view.defaultTexts} errors={errors} edit={edit} locale={locale} onLocale={setLocale} />
           <AvailabilitySection draft={draft} errors={errors} edit={edit} />
           <PrivacySection draft={draft} defaults={view.defaultTexts} errors={errors} edit={edit} locale={locale} onLocale={setLocale} />
+          <SalesSection draft={draft} errors={errors} edit={edit} />
         </div>
         <aside class="admin-side">
           <WidgetPreview draft={draft} defaults={view.defaultTexts} locale={locale} />
