@@ -17,10 +17,10 @@ const notBuilt = (what: string) => ({
 
 /** Serves the built widget, the backoffice SPA and the demo shop. */
 export async function registerStatic(app: FastifyInstance): Promise<void> {
-  // `reply.sendFile` keeps the options of the registration that decorated it, `setHeaders`
-  // included: it comes from this header-less one, so each route below sets its own headers and
-  // the widget's (any origin, cached) stay on the widget's files.
-  await app.register(fastifyStatic, { root: widgetDist, serve: false, decorateReply: true });
+  // `reply.sendFile` keeps the options of the registration that decorated it, `setHeaders` and
+  // `cacheControl` included: it comes from this header-less one, so each route below sets its own
+  // headers and the widget's (any origin, cached) stay on the widget's files.
+  await app.register(fastifyStatic, { root: widgetDist, serve: false, decorateReply: true, cacheControl: false });
   await app.register(fastifyStatic, {
     root: widgetDist,
     prefix: '/widget/',
