@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { seriousViolations } from './support/axe.ts';
 import { personPage, screenshot } from './support/browser.ts';
-import { signIn } from './support/people.ts';
+import { launcher, signIn, visitorLog } from './support/people.ts';
 import { hasChromium } from './support/requirements.ts';
 import { useScenario } from './support/scenario.ts';
 
@@ -77,6 +77,28 @@ describe.skipIf(!hasChromium)('sales: API keys and purchases reported from the p
     await admin.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     await admin.reload();
     await expect.poll(() => admin.getByRole('spinbutton', { name: 'Attribution window (days)' }).inputValue()).toBe('14');
+  });
+
+  it('credits the purchase of a visitor whose question a helper answered to that chat', async () => {
+    const helper = await personPage(s.browser, { width: 1440, height: 900 });
+    await signIn(helper, s.server.url, 'helper3@demo.tribu');
+    const shopper = s.visitor;
+    await shopper.goto(`${s.server.url}/demo`);
+    await launcher(shopper).click();
+    await shopper.getByRole('textbox', { name: 'Your message' }).fill('Is the Summit Jacket warm enough for ski touring?');
+    await shopper.getByRole('button', { name: 'Send' }).click();
+    await helper.getByRole('button', { name: /Take request: Is the Summit Jacket warm enough/ }).click();
+    await helper.getByRole('textbox', { name: 'Reply' }).fill('Yes, with a base layer it is perfect.');
+    await helper.getByRole('button', { name: 'Send' }).click();
+    await visitorLog(shopper).getByText('with a base layer it is perfect').waitFor();
+    const stored = await shopper.evaluate(() => JSON.parse(localStorage.getItem('tribu:demo') ?? 'null') as { visitorId: string } | null);
+
+    const tracked = shopper.waitForResponse((r) => r.url().endsWith('/api/widget/demo/track') && r.request().method() === 'POST');
+    await shopper.goto(`${s.server.url}/demo/order?order=E2E-2001`);
+    const res = await tracked;
+    expect([res.status(), await res.json()]).toEqual([201, { orderId: 'E2E-2001', attribution: 'assisted', created: true }]);
+    expect(await shopper.evaluate(() => (window as unknown as { Tribu: { getVisitorId(): string | null } }).Tribu.getVisitorId())).toBe(stored!.visitorId);
+    await helper.context().close();
   });
 
   it('reports the purchase of a visitor who never chatted as one order without chat, writing no storage or cookie', async () => {
