@@ -323,7 +323,7 @@ describe.skipIf(!hasPostgres)('recruitment with mail', () => {
     expect(row!.settings.chatCap).toBe(2);
   });
 
-  it('mails a visitor who left an address once, when a helper first answers after they left', async () => {
+  it('mails a visitor who left and confirmed an address once, when a helper first answers after they left', async () => {
     const helper = await connectHelper(t.server.url, USERS.helperA1.email);
     const visitor = await connectVisitor(t.server.url, { siteKey: 'shop-a', origin: ORIGIN_A });
     const { conversation } = await ok<{ conversation: Conversation }>(visitor.socket, 'conversation:start', {

@@ -34,7 +34,7 @@ describe.skipIf(!hasPostgres)('transcripts by mail', () => {
     return { helper, visitor, conversation };
   }
 
-  it('mails the visitor who left an address the whole chat once when it ends, helpers by first name, text escaped', async () => {
+  it('mails the visitor who left and confirmed an address the whole chat once when it ends, helpers by first name, text escaped', async () => {
     const { visitor, conversation } = await answeredChat('camper@example.com', 'Is the Trek 2 light enough for a week?');
     await ok(visitor.socket, 'conversation:end', { conversationId: conversation.id });
     const mail = await transcriptTo('camper@example.com');
