@@ -269,6 +269,18 @@ describe.skipIf(!hasPostgres)('site API keys and reported purchases (Postgres)',
     expect((await api(keyB, 'POST', '/api/v1/conversions', { orderId: 'b-still', amount: 1, currency: 'EUR' })).status).toBe(201);
   });
 
+  it('keeps an erased visitor’s order counted and credited, no longer naming them', async () => {
+    const visitor = await mintVisitor(t.server.url, 'shop-a', ORIGIN_A);
+    const chat = await answeredChat(db(), t.server.sites.siteA, visitor.visitorId, USERS.helperA1.email, new Date(Date.now() - DAY));
+    expect((await api(keyA, 'POST', '/api/v1/conversions', { orderId: 'erased-1', amount: 12, currency: 'EUR', visitorId: visitor.visitorId })).status).toBe(
+      201,
+    );
+    const erased = await call('adminA', 'POST', `/api/sites/${t.server.sites.siteA}/privacy/visitors/${visitor.visitorId}/erase`, { reason: 'Asked by mail' });
+    expect(erased.status, erased.text).toBe(200);
+    const [row] = await rowsOf(db(), t.server.sites.siteA, 'erased-1');
+    expect(row).toMatchObject({ visitorId: null, attribution: 'assisted', helperId: chat.helperId, conversationId: chat.id, amountMinor: 1200 });
+  });
+
   it('stops a revoked key at once', async () => {
     const created = await createKey('adminA', t.server.sites.siteA, 'Old server', ['conversions']);
     expect((await api(created.key, 'POST', '/api/v1/conversions', { orderId: 'revoke-1', amount: 1, currency: 'EUR' })).status).toBe(201);

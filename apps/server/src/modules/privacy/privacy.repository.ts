@@ -4,6 +4,7 @@ import {
   bans,
   conversationNotes,
   conversations,
+  conversions,
   messages,
   notifications,
   pageViews,
@@ -166,6 +167,11 @@ export class PrivacyRepository {
         .where(and(eq(conversations.siteId, siteId), eq(conversations.visitorId, visitorId)));
       const ids = convs.map((c) => c.id);
       if (ids.length) await this.wipeConversations(tx, siteId, ids);
+      // Their orders stay counted (and credited) for the shop's numbers, but no longer name them.
+      await tx
+        .update(conversions)
+        .set({ visitorId: null })
+        .where(and(eq(conversions.siteId, siteId), eq(conversions.visitorId, visitorId)));
       // The addresses the visitor confirmed (or was asked to) go with the rest.
       await tx.delete(visitorEmailConfirmations).where(eq(visitorEmailConfirmations.visitorId, visitorId));
       // Bans still in force keep their address hash (protecting helpers outweighs it); past ones lose it.
