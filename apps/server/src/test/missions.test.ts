@@ -9,7 +9,7 @@ import type { BadgeEarned, Mission, MissionDetail, MissionEvidence, MissionProgr
 import { buildApp } from '../app.ts';
 import { loadEnv } from '../env.ts';
 import { usePostgresServer } from './support/app.ts';
-import { clientId, connectHelper, connectVisitor, next, ok, send, type HelperSocket } from './support/clients.ts';
+import { clientId, connectHelper, connectVisitor, next, ok, send, signedInCaller, type HelperSocket } from './support/clients.ts';
 import { ORIGIN_A, USERS } from './support/fixtures.ts';
 import { hasPostgres, hasRedis } from './support/services.ts';
 import { useTwoNodes } from './support/two-nodes.ts';
@@ -190,6 +190,21 @@ describe.skipIf(!hasPostgres)('missions (Postgres)', () => {
       [null, 'Started it', 'rejected', 'Not finished yet'],
     ]);
     expect((await rewardRows(m.id)).map((r) => r.points)).toEqual([30]);
+  });
+
+  it("puts the helper's missions and evidence in their data export", async () => {
+    const call = signedInCaller(() => t.server.url);
+    const res = await call<{ missions: { joined: { title: string; state: string }[]; evidence: { text: string | null; status: string }[] } }>(
+      'helperA1',
+      'GET',
+      '/api/profile/export',
+    );
+    expect(res.status).toBe(200);
+    expect(res.data.missions.joined.find((j) => j.title === 'Write the sizing guide')).toMatchObject({ state: 'joined' });
+    expect(res.data.missions.evidence.map((e) => [e.text, e.status]).sort()).toEqual([
+      [null, 'approved'],
+      ['Started it', 'rejected'],
+    ]);
   });
 
   it('closes a mission: it leaves the open list and nothing more counts', async () => {

@@ -7,6 +7,9 @@ import {
   feedPosts,
   memberships,
   messages,
+  missionEvidence,
+  missionParticipants,
+  missions,
   notifications,
   sites,
   users,
@@ -53,6 +56,30 @@ export async function exportPersonalData(db: Db, minutes: OnlineMinutes, userId:
       .where(eq(cannedAnswers.ownerId, userId)),
     minutes.perDay(userId),
   ]);
+  const [joined, evidence] = await Promise.all([
+    db
+      .select({
+        missionId: missions.id,
+        title: missions.title,
+        state: missionParticipants.state,
+        progress: missionParticipants.progress,
+        completedAt: missionParticipants.completedAt,
+      })
+      .from(missionParticipants)
+      .innerJoin(missions, eq(missions.id, missionParticipants.missionId))
+      .where(eq(missionParticipants.userId, userId)),
+    db
+      .select({
+        missionId: missionEvidence.missionId,
+        link: missionEvidence.link,
+        text: missionEvidence.text,
+        status: missionEvidence.status,
+        note: missionEvidence.note,
+        createdAt: missionEvidence.createdAt,
+      })
+      .from(missionEvidence)
+      .where(eq(missionEvidence.userId, userId)),
+  ]);
   return {
     exportedAt: new Date().toISOString(),
     account,
@@ -63,5 +90,6 @@ export async function exportPersonalData(db: Db, minutes: OnlineMinutes, userId:
     notifications: notes2,
     cannedAnswers: canned,
     onlineMinutesPerDay: perDay,
+    missions: { joined, evidence },
   };
 }
