@@ -119,8 +119,12 @@ describe.skipIf(!hasPostgres)('missions (Postgres)', () => {
     const { mission: joined } = await ok<{ mission: Mission }>(ada.socket, 'mission:respond', { missionId: tips.id, response: 'join' });
     expect(joined.current).toBe(1);
     const moved = next<MissionProgressed>(ada.socket, 'mission:progressed', (p) => p.missionId === tips.id);
-    await ok(ada.socket, 'feed:post', { siteId, clientId: clientId(), text: 'Tip: wash at 30°.' });
+    const { post } = await ok<{ post: { id: string } }>(ada.socket, 'feed:post', { siteId, clientId: clientId(), text: 'Tip: wash at 30°.' });
     expect(await moved).toMatchObject({ current: 2, target: 3, completedAt: null });
+    // A tip a moderator takes down no longer counts.
+    const down = next<MissionProgressed>(ada.socket, 'mission:progressed', (p) => p.missionId === tips.id);
+    await ok(mo, 'feed:moderate', { target: 'post', id: post.id, action: 'hide', reason: 'Off topic' });
+    expect(await down).toMatchObject({ current: 1, target: 3 });
 
     const { mission: rated } = await ok<{ mission: Mission }>(
       mo,
