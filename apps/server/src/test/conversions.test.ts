@@ -339,6 +339,24 @@ describe.skipIf(!hasPostgres)('site API keys and reported purchases (Postgres)',
     });
   });
 
+  it('lets the shop’s server correct what a page reported, keeping the page’s proven visitor, and never the other way round', async () => {
+    const visitor = await mintVisitor(t.server.url, 'shop-a', ORIGIN_A);
+    const chat = await answeredChat(db(), t.server.sites.siteA, visitor.visitorId, USERS.helperA2.email, new Date(Date.now() - DAY));
+    const page = { event: 'purchase', ...visitor, data: { orderId: 'corrected-1', amount: 1, currency: 'EUR' } };
+    expect((await track(t.server.url, 'shop-a', ORIGIN_A, page)).status).toBe(201);
+    const fromServer = await api<ConversionResult>(keyA, 'POST', '/api/v1/conversions', { orderId: 'corrected-1', amount: 250, currency: 'USD' });
+    expect([fromServer.status, fromServer.data]).toEqual([200, { orderId: 'corrected-1', attribution: 'assisted', created: false }]);
+    const again = await track(t.server.url, 'shop-a', ORIGIN_A, { ...page, data: { orderId: 'corrected-1', amount: 2, currency: 'EUR' } });
+    expect(again.status).toBe(200);
+    const rows = await rowsOf(db(), t.server.sites.siteA, 'corrected-1');
+    expect(rows.map((r) => [r.amountMinor, r.currency, r.source, r.visitorId, r.attribution, r.conversationId])).toEqual([
+      [25000, 'USD', 'api', visitor.visitorId, 'assisted', chat.id],
+    ]);
+    // A second server report is a repeat: nothing changes.
+    expect((await api(keyA, 'POST', '/api/v1/conversions', { orderId: 'corrected-1', amount: 3, currency: 'EUR' })).status).toBe(200);
+    expect((await rowsOf(db(), t.server.sites.siteA, 'corrected-1'))[0]!.amountMinor).toBe(25000);
+  });
+
   it('lets a page refund what a page reported, never an order the merchant’s server sent', async () => {
     expect((await track(t.server.url, 'shop-a', ORIGIN_A, { event: 'refund', data: { orderId: 'page-1' } })).status).toBe(204);
     expect((await rowsOf(db(), t.server.sites.siteA, 'page-1'))[0]!.refundedAt).not.toBeNull();

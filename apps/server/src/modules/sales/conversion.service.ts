@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, isNotNull, isNull, lte } from 'drizzle-orm';
+import { and, desc, eq, gte, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import { attributePurchase, type Attribution } from '@tribu/domain';
 import { conversations, conversions, visitors } from '@tribu/db';
 import { DEFAULT_ATTRIBUTION_DAYS, toMinorUnits, type ConversionItem, type ConversionResult } from '@tribu/protocol';
@@ -24,7 +24,8 @@ export interface PurchaseInput {
 
 /**
  * Purchases reported by a merchant: stored once per (site, order) whatever the path, node or
- * retry (a unique key, not a read-then-write), with the attribution decided by the domain rule.
+ * retry (a unique key, not a read-then-write), with the attribution decided by the domain rule;
+ * the shop's server (`api`) overrides what a page reported for the same order.
  */
 export class ConversionService {
   constructor(
@@ -39,25 +40,35 @@ export class ConversionService {
     // A visitor id of another site, or none we know, is not this site's visitor: an order without chat.
     const visitorId = p.visitorId && (await this.isVisitorOf(siteId, p.visitorId)) ? p.visitorId : null;
     const attribution = visitorId ? await this.attribute(siteId, visitorId, occurredAt) : ({ kind: 'none' } as const);
-    const [row] = await this.deps.db
-      .insert(conversions)
-      .values({
-        siteId,
-        orderId: p.orderId,
-        amountMinor: toMinorUnits(p.amount, p.currency)!,
-        currency: p.currency,
-        visitorId,
-        code: p.code ?? null,
-        items: p.items ?? [],
-        source: p.source,
-        occurredAt,
-        attribution: attribution.kind,
-        helperId: attribution.kind === 'assisted' ? attribution.helperId : null,
-        conversationId: attribution.kind === 'assisted' ? attribution.conversationId : null,
-      })
-      .onConflictDoNothing({ target: [conversions.siteId, conversions.orderId] })
-      .returning({ attribution: conversions.attribution });
-    if (row) return { orderId: p.orderId, attribution: attribution.kind, created: true };
+    const order = {
+      amountMinor: toMinorUnits(p.amount, p.currency)!,
+      currency: p.currency,
+      code: p.code ?? null,
+      items: p.items ?? [],
+      source: p.source,
+      occurredAt,
+    };
+    const credit = {
+      visitorId,
+      attribution: attribution.kind,
+      helperId: attribution.kind === 'assisted' ? attribution.helperId : null,
+      conversationId: attribution.kind === 'assisted' ? attribution.conversationId : null,
+    };
+    const insert = this.deps.db.insert(conversions).values({ siteId, orderId: p.orderId, ...order, ...credit });
+    const target = [conversions.siteId, conversions.orderId];
+    // The shop's server is the authority on its orders: its report replaces what a page reported
+    // (a page can be made to say anything), keeping the page's proven visitor when it names none.
+    // Page reports, and repeats of a server report, change nothing. One statement either way.
+    const [row] = await (
+      p.source === 'api'
+        ? insert.onConflictDoUpdate({
+            target,
+            set: { ...order, ...(visitorId ? credit : {}) },
+            setWhere: and(eq(conversions.source, 'page'), isNull(conversions.refundedAt)),
+          })
+        : insert.onConflictDoNothing({ target })
+    ).returning({ attribution: conversions.attribution, inserted: sql<boolean>`(xmax = 0)` });
+    if (row) return { orderId: p.orderId, attribution: row.attribution === 'assisted' ? 'assisted' : 'none', created: row.inserted };
     const [existing] = await this.deps.db
       .select({ attribution: conversions.attribution })
       .from(conversions)
