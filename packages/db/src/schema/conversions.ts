@@ -30,6 +30,8 @@ export const conversions = pgTable(
     attribution: text().notNull(),
     helperId: uuid().references(() => users.id, { onDelete: 'set null' }),
     conversationId: uuid().references(() => conversations.id, { onDelete: 'set null' }),
+    /** The helper whose active referral code the order names (credited as *referred*, with or without a chat). */
+    referrerId: uuid().references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     refundedAt: timestamp({ withTimezone: true }),
   },

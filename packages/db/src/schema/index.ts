@@ -26,3 +26,4 @@ export * from './conversions.ts';
 export * from './missions.ts';
 export * from './mission-participants.ts';
 export * from './mission-evidence.ts';
+export * from './referral-codes.ts';
