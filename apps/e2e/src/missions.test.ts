@@ -98,5 +98,41 @@ describe.skipIf(!hasChromium)('missions: a manager sets one, a helper joins and 
     await screenshot(manager, 'missions-manage-1440');
     await manager.setViewportSize({ width: 390, height: 844 });
     await screenshot(manager, 'missions-manage-390');
+    await manager.setViewportSize({ width: 1440, height: 900 });
+  });
+
+  it('sets a mission aside in one click, and completes one a manager checks once the evidence is approved', async () => {
+    const create = async (title: string, goal: string) => {
+      await manager.getByRole('button', { name: 'New mission' }).click();
+      await manager.getByRole('textbox', { name: 'Title' }).fill(title);
+      await manager.getByRole('combobox', { name: 'Goal' }).selectOption(goal);
+      await manager.getByRole('spinbutton', { name: 'How many' }).fill('1');
+      await manager.getByRole('spinbutton', { name: 'Points' }).fill('10');
+      await manager.getByRole('button', { name: 'Create mission' }).click();
+      await manager.getByRole('heading', { name: title }).waitFor();
+    };
+    await create('Three tips for winter', 'tips');
+    await create('Film a fitting video', 'checked');
+
+    await s.helper.setViewportSize({ width: 1440, height: 900 });
+    const panel = s.helper.getByRole('region', { name: 'Missions' });
+    await panel.getByRole('button', { name: 'Not for me: “Three tips for winter”' }).click();
+    await panel.getByRole('button', { name: '1 set aside · show' }).waitFor();
+    expect(await panel.getByRole('heading', { name: 'Three tips for winter' }).count()).toBe(0);
+
+    await panel.getByRole('button', { name: 'Join “Film a fitting video”' }).click();
+    await panel.getByRole('textbox', { name: 'What you did' }).fill('A 2-minute video on the size guide page.');
+    await panel.getByRole('button', { name: 'Send for review' }).click();
+    await panel.getByText('Sent. A manager will have a look.').waitFor();
+    await screenshot(s.helper, 'missions-desk-evidence-1440');
+
+    await manager.getByRole('button', { name: /Film a fitting video/ }).click();
+    await manager.getByText('A 2-minute video on the size guide page.').waitFor();
+    expect(await seriousViolations(manager)).toEqual([]);
+    await screenshot(manager, 'missions-evidence-1440');
+    await manager.getByRole('button', { name: "Approve Camille's evidence" }).click();
+    await toasts().getByText('+10 points — mission completed').waitFor({ timeout: 5000 });
+    const video = s.helper.getByRole('progressbar', { name: 'Progress on “Film a fitting video”' });
+    await expect.poll(() => video.getAttribute('aria-valuenow')).toBe('100');
   });
 });

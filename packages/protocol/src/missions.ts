@@ -155,6 +155,8 @@ export interface MissionServerEvents {
   'mission:progressed': (payload: MissionProgressed) => void;
   /** Missions of the site were created, edited or closed: list again. */
   'missions:changed': (payload: { siteId: string }) => void;
+  /** To the site's managers: evidence was sent for a mission (read its detail again). */
+  'mission:evidence': (payload: { siteId: string; missionId: string }) => void;
 }
 
 export const missionCommandSchemas = {

@@ -178,7 +178,9 @@ describe.skipIf(!hasPostgres)('missions (Postgres)', () => {
     const early = await send(ada.socket, 'evidence:submit', { missionId: m.id, link: 'https://docs.example/guide' });
     expect(early).toEqual({ ok: false, error: { code: 'invalid_state', message: 'Join the mission first' } });
     await ok(ada.socket, 'mission:respond', { missionId: m.id, response: 'join' });
+    const told = next<{ siteId: string; missionId: string }>(mo, 'mission:evidence');
     const { evidence: weak } = await ok<{ evidence: MissionEvidence }>(ada.socket, 'evidence:submit', { missionId: m.id, text: 'Started it' });
+    expect(await told).toEqual({ siteId, missionId: m.id });
     const { evidence: good } = await ok<{ evidence: MissionEvidence }>(ada.socket, 'evidence:submit', { missionId: m.id, link: 'https://docs.example/guide' });
     await ok(mo, 'evidence:decide', { evidenceId: weak.id, action: 'reject', note: 'Not finished yet' });
     expect(await rewardRows(m.id)).toEqual([]);

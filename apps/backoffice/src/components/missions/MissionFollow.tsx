@@ -25,11 +25,14 @@ export function MissionFollow({ socket, missionId, onEdit, onChanged }: Props) {
   useEffect(() => {
     if (!socket) return;
     const again = () => void load();
+    const evidence = (p: { missionId: string }) => p.missionId === missionId && again();
     socket.on('missions:changed', again);
     socket.on('mission:progressed', again);
+    socket.on('mission:evidence', evidence);
     return () => {
       socket.off('missions:changed', again);
       socket.off('mission:progressed', again);
+      socket.off('mission:evidence', evidence);
     };
   }, [socket, load]);
   if (error) return <p class="alert">{error}</p>;

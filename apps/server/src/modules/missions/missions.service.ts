@@ -122,6 +122,7 @@ export class MissionsService {
       throw new AppError(ErrorCode.invalidState, 'Wait for a manager to look at what you sent');
     }
     const row = await this.repo.insertEvidence({ missionId: m.id, userId: actor.userId, link: p.link ?? null, text: p.text ?? null });
+    this.deps.notify.missionEvidenceSent(m.siteId, m.id);
     return evidenceView({ ...row, displayName: actor.displayName });
   }
 
