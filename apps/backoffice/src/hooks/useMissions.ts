@@ -46,7 +46,11 @@ export function useMissions(socket: HelperSocket | null, siteId: string, scope: 
     };
   }, [socket, siteId, load]);
 
-  const replace = (m: Mission) => setMissions((cur) => [m, ...(cur ?? []).filter((x) => x.id !== m.id)].sort((a, b) => a.endsAt.localeCompare(b.endsAt)));
+  /** A mission as the server now sees it: in its place when listed, first when new. */
+  const replace = useCallback(
+    (m: Mission) => setMissions((cur) => (cur?.some((x) => x.id === m.id) ? cur.map((x) => (x.id === m.id ? m : x)) : [m, ...(cur ?? [])])),
+    [],
+  );
 
   const respond = useCallback(
     async (missionId: string, response: 'join' | 'ignore') => {

@@ -18,9 +18,11 @@ export function MissionFollow({ socket, missionId, onEdit, onChanged }: Props) {
   const load = useCallback(async () => {
     if (!socket) return;
     const r = await command(socket, 'mission:detail', { missionId });
-    if (r.ok) setDetail(r.data);
-    else setError(r.error.message);
-  }, [socket, missionId]);
+    if (!r.ok) return setError(r.error.message);
+    setDetail(r.data);
+    // The list beside it shows the same mission: keep its counts current too.
+    onChanged(r.data.mission);
+  }, [socket, missionId, onChanged]);
   useEffect(() => void load(), [load]);
   useEffect(() => {
     if (!socket) return;
