@@ -96,7 +96,7 @@ describe.skipIf(!hasChromium)('sales: API keys and purchases reported from the p
     const tracked = shopper.waitForResponse((r) => r.url().endsWith('/api/widget/demo/track') && r.request().method() === 'POST');
     await shopper.goto(`${s.server.url}/demo/order?order=E2E-2001`);
     const res = await tracked;
-    expect([res.status(), await res.json()]).toEqual([201, { orderId: 'E2E-2001', attribution: 'assisted', created: true }]);
+    expect([res.status(), await res.json()]).toEqual([201, { orderId: 'E2E-2001', attribution: 'assisted', created: true, referred: false }]);
     expect(await shopper.evaluate(() => (window as unknown as { Tribu: { getVisitorId(): string | null } }).Tribu.getVisitorId())).toBe(stored!.visitorId);
     await helper.context().close();
   });
@@ -110,7 +110,7 @@ describe.skipIf(!hasChromium)('sales: API keys and purchases reported from the p
     const first = shopper.waitForResponse((r) => r.url().endsWith('/api/widget/demo/track') && r.request().method() === 'POST');
     await shopper.goto(`${s.server.url}/demo/order?order=E2E-1001`);
     const res = await first;
-    expect([res.status(), await res.json()]).toEqual([201, { orderId: 'E2E-1001', attribution: 'none', created: true }]);
+    expect([res.status(), await res.json()]).toEqual([201, { orderId: 'E2E-1001', attribution: 'none', created: true, referred: false }]);
     expect(JSON.parse(sent[0]!)).toEqual({
       event: 'purchase',
       data: { orderId: 'E2E-1001', amount: 189, currency: 'EUR', items: [{ sku: 'SUMMIT-M', name: 'Summit Jacket', quantity: 1 }] },
@@ -124,7 +124,7 @@ describe.skipIf(!hasChromium)('sales: API keys and purchases reported from the p
     const again = shopper.waitForResponse((r) => r.url().endsWith('/api/widget/demo/track') && r.request().method() === 'POST');
     await shopper.reload();
     const second = await again;
-    expect([second.status(), await second.json()]).toEqual([200, { orderId: 'E2E-1001', attribution: 'none', created: false }]);
+    expect([second.status(), await second.json()]).toEqual([200, { orderId: 'E2E-1001', attribution: 'none', created: false, referred: false }]);
     expect(await shopper.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie])).toEqual([0, 0, '']);
     await shopper.context().close();
   });

@@ -76,6 +76,8 @@ import { ApiKeyService } from './modules/sales/api-key.service.ts';
 import { apiKeyRoutes } from './modules/sales/api-key.routes.ts';
 import { ConversionService } from './modules/sales/conversion.service.ts';
 import { conversionRoutes } from './modules/sales/conversion.routes.ts';
+import { ReferralService } from './modules/sales/referral.service.ts';
+import { referralRoutes } from './modules/sales/referral.routes.ts';
 import { registerApiKeyAuth } from './plugins/api-key-auth.ts';
 
 export interface AppDeps {
@@ -281,6 +283,7 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
     mailConfigured: () => mailer.configured,
   });
   apiKeyRoutes(app, { keys: apiKeys });
+  referralRoutes(app, { referrals: new ReferralService(moduleDeps) });
   conversionRoutes(app, { conversions: new ConversionService(moduleDeps), sites, visitors, publicUrl: env.PUBLIC_URL });
   operatorRoutes(app, { operator: new OperatorService(moduleDeps, invitations, env.PUBLIC_URL) });
   const retention = new RetentionSweep(db.db, (count) => app.log.info({ count }, 'retention: old closed conversations deleted'));

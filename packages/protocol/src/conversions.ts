@@ -107,6 +107,8 @@ export interface ConversionResult {
   attribution: 'assisted' | 'none';
   /** False when this order was already reported (nothing changed). */
   created: boolean;
+  /** True when its `code` is a helper's active referral code. */
+  referred: boolean;
 }
 
 /** POST /api/sites/:siteId/api-keys */
@@ -134,4 +136,24 @@ export interface ApiKeyView {
 export interface ApiKeyCreated {
   key: string;
   apiKey: ApiKeyView;
+}
+
+/** A helper's referral code: letters, digits and dashes, compared in upper case. */
+export const ReferralCodeSchema = z
+  .string('A code like ANNA10')
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9-]{3,24}$/, '3 to 24 letters, digits or dashes');
+
+/** POST /api/sites/:siteId/referral-codes: a helper asks for their code (a manager approves it). */
+export const ReferralCodeAskSchema = z.strictObject({ code: ReferralCodeSchema });
+
+/** A referral code as its helper and the site's managers see it. */
+export interface ReferralCodeView {
+  id: string;
+  userId: string;
+  displayName: string;
+  code: string;
+  status: 'pending' | 'active' | 'revoked';
+  createdAt: string;
 }

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { conversations, conversions, createDb, siteApiKeys, users, visitors, type Db } from '@tribu/db';
-import type { ApiKeyCreated, ApiKeyView, ConversionResult } from '@tribu/protocol';
+import { conversations, conversions, createDb, referralCodes, siteApiKeys, users, visitors, type Db } from '@tribu/db';
+import type { ApiKeyCreated, ApiKeyView, ConversionResult, ReferralCodeView } from '@tribu/protocol';
 import { hashApiKey } from '../modules/sales/api-key.service.ts';
 import { usePostgresServer } from './support/app.ts';
 import { mintVisitor, signedInCaller } from './support/clients.ts';
@@ -182,7 +182,7 @@ describe.skipIf(!hasPostgres)('site API keys and reported purchases (Postgres)',
       occurredAt: BOUGHT.toISOString(),
       items: [{ sku: 'BOOT-42', name: 'Trail boot', quantity: 1 }],
     });
-    expect([res.status, res.data]).toEqual([201, { orderId: 'window-edge', attribution: 'assisted', created: true }]);
+    expect([res.status, res.data]).toEqual([201, { orderId: 'window-edge', attribution: 'assisted', created: true, referred: false }]);
     const [row] = await rowsOf(db(), t.server.sites.siteA, 'window-edge');
     expect(row).toMatchObject({
       attribution: 'assisted',
@@ -205,7 +205,7 @@ describe.skipIf(!hasPostgres)('site API keys and reported purchases (Postgres)',
       visitorId: visitor.visitorId,
       occurredAt: BOUGHT.toISOString(),
     });
-    expect(res.data).toEqual({ orderId: 'window-past', attribution: 'none', created: true });
+    expect(res.data).toEqual({ orderId: 'window-past', attribution: 'none', created: true, referred: false });
     const [row] = await rowsOf(db(), t.server.sites.siteA, 'window-past');
     expect(row).toMatchObject({ attribution: 'none', helperId: null, conversationId: null, visitorId: visitor.visitorId });
   });
@@ -231,7 +231,7 @@ describe.skipIf(!hasPostgres)('site API keys and reported purchases (Postgres)',
     const order = { orderId: 'repeat-1', amount: 30, currency: 'EUR' };
     expect((await api<ConversionResult>(keyA, 'POST', '/api/v1/conversions', order)).status).toBe(201);
     const again = await api<ConversionResult>(keyA, 'POST', '/api/v1/conversions', { ...order, amount: 999 });
-    expect([again.status, again.data]).toEqual([200, { orderId: 'repeat-1', attribution: 'none', created: false }]);
+    expect([again.status, again.data]).toEqual([200, { orderId: 'repeat-1', attribution: 'none', created: false, referred: false }]);
     const rows = await rowsOf(db(), t.server.sites.siteA, 'repeat-1');
     expect(rows.map((r) => r.amountMinor)).toEqual([3000]);
   });
@@ -310,7 +310,7 @@ describe.skipIf(!hasPostgres)('site API keys and reported purchases (Postgres)',
     const purchase = { event: 'purchase', data: { orderId: 'page-1', amount: 25.5, currency: 'EUR', items: [{ name: 'Socks', quantity: 2 }] } };
     expect((await track(t.server.url, 'shop-a', ORIGIN_B, purchase)).status).toBe(403);
     const res = await track(t.server.url, 'shop-a', ORIGIN_A, purchase);
-    expect([res.status, res.data]).toEqual([201, { orderId: 'page-1', attribution: 'none', created: true }]);
+    expect([res.status, res.data]).toEqual([201, { orderId: 'page-1', attribution: 'none', created: true, referred: false }]);
     const [row] = await rowsOf(db(), t.server.sites.siteA, 'page-1');
     expect(row).toMatchObject({ visitorId: null, source: 'page', amountMinor: 2550, attribution: 'none', items: [{ name: 'Socks', quantity: 2 }] });
     const bad = await track(t.server.url, 'shop-a', ORIGIN_A, { event: 'purchase', data: { orderId: 'page-2', amount: 1.5, currency: 'JPY' } });
@@ -325,13 +325,13 @@ describe.skipIf(!hasPostgres)('site API keys and reported purchases (Postgres)',
       visitorId: visitor.visitorId,
       data: { orderId: 'page-forged', amount: 9, currency: 'EUR' },
     });
-    expect(forged.data).toEqual({ orderId: 'page-forged', attribution: 'none', created: true });
+    expect(forged.data).toEqual({ orderId: 'page-forged', attribution: 'none', created: true, referred: false });
     const genuine = await track(t.server.url, 'shop-a', ORIGIN_A, {
       event: 'purchase',
       ...visitor,
       data: { orderId: 'page-chat', amount: 9, currency: 'EUR' },
     });
-    expect(genuine.data).toEqual({ orderId: 'page-chat', attribution: 'assisted', created: true });
+    expect(genuine.data).toEqual({ orderId: 'page-chat', attribution: 'assisted', created: true, referred: false });
     expect((await rowsOf(db(), t.server.sites.siteA, 'page-chat'))[0]).toMatchObject({
       visitorId: visitor.visitorId,
       conversationId: chat.id,
@@ -345,7 +345,7 @@ describe.skipIf(!hasPostgres)('site API keys and reported purchases (Postgres)',
     const page = { event: 'purchase', ...visitor, data: { orderId: 'corrected-1', amount: 1, currency: 'EUR' } };
     expect((await track(t.server.url, 'shop-a', ORIGIN_A, page)).status).toBe(201);
     const fromServer = await api<ConversionResult>(keyA, 'POST', '/api/v1/conversions', { orderId: 'corrected-1', amount: 250, currency: 'USD' });
-    expect([fromServer.status, fromServer.data]).toEqual([200, { orderId: 'corrected-1', attribution: 'assisted', created: false }]);
+    expect([fromServer.status, fromServer.data]).toEqual([200, { orderId: 'corrected-1', attribution: 'assisted', created: false, referred: false }]);
     const again = await track(t.server.url, 'shop-a', ORIGIN_A, { ...page, data: { orderId: 'corrected-1', amount: 2, currency: 'EUR' } });
     expect(again.status).toBe(200);
     const rows = await rowsOf(db(), t.server.sites.siteA, 'corrected-1');
@@ -363,6 +363,75 @@ describe.skipIf(!hasPostgres)('site API keys and reported purchases (Postgres)',
     expect((await api(keyA, 'POST', '/api/v1/conversions', { orderId: 'server-only', amount: 3, currency: 'EUR' })).status).toBe(201);
     expect((await track(t.server.url, 'shop-a', ORIGIN_A, { event: 'refund', data: { orderId: 'server-only' } })).status).toBe(404);
     expect((await rowsOf(db(), t.server.sites.siteA, 'server-only'))[0]!.refundedAt).toBeNull();
+  });
+});
+
+describe.skipIf(!hasPostgres)('referral codes (Postgres)', () => {
+  const t = usePostgresServer();
+  const call = signedInCaller(() => t.server.url);
+  const api = v1(() => t.server.url);
+  const db = () => t.server.db.db;
+  let key: string;
+  let ada: string;
+
+  beforeAll(async () => {
+    const res = await call<ApiKeyCreated>('adminA', 'POST', `/api/sites/${t.server.sites.siteA}/api-keys`, { name: 'Shop A server', scopes: ['conversions'] });
+    key = res.data.key;
+    ada = (await db().select({ id: users.id }).from(users).where(eq(users.email, USERS.helperA1.email)))[0]!.id;
+  });
+
+  it('credits a purchase naming an approved code to its helper as referred, even without a chat; not while it is only asked, nor once revoked', async () => {
+    const site = t.server.sites.siteA;
+    const asked = await call<ReferralCodeView>('helperA1', 'POST', `/api/sites/${site}/referral-codes`, { code: ' ada-hikes ' });
+    expect([asked.status, asked.data.code, asked.data.status]).toEqual([201, 'ADA-HIKES', 'pending']);
+    const pending = await api<ConversionResult>(key, 'POST', '/api/v1/conversions', { orderId: 'ref-pending', amount: 10, currency: 'EUR', code: 'ADA-HIKES' });
+    expect(pending.data).toEqual({ orderId: 'ref-pending', attribution: 'none', created: true, referred: false });
+
+    // A helper approves nothing; a manager does.
+    expect((await call('helperA2', 'POST', `/api/sites/${site}/referral-codes/${asked.data.id}/approve`)).status).toBe(403);
+    const approved = await call<ReferralCodeView>('moderatorA', 'POST', `/api/sites/${site}/referral-codes/${asked.data.id}/approve`);
+    expect([approved.status, approved.data.status]).toEqual([200, 'active']);
+    const referred = await api<ConversionResult>(key, 'POST', '/api/v1/conversions', { orderId: 'ref-active', amount: 10, currency: 'EUR', code: 'Ada-Hikes' });
+    expect(referred.data).toEqual({ orderId: 'ref-active', attribution: 'none', created: true, referred: true });
+    expect((await rowsOf(db(), site, 'ref-active'))[0]).toMatchObject({ referrerId: ada, visitorId: null, helperId: null, code: 'Ada-Hikes' });
+    const shopCode = await api<ConversionResult>(key, 'POST', '/api/v1/conversions', { orderId: 'ref-shop', amount: 10, currency: 'EUR', code: 'SUMMER20' });
+    expect(shopCode.data.referred).toBe(false);
+
+    expect((await call('moderatorA', 'POST', `/api/sites/${site}/referral-codes/${asked.data.id}/revoke`)).status).toBe(200);
+    const revoked = await api<ConversionResult>(key, 'POST', '/api/v1/conversions', { orderId: 'ref-revoked', amount: 10, currency: 'EUR', code: 'ADA-HIKES' });
+    expect(revoked.data.referred).toBe(false);
+    expect((await rowsOf(db(), site, 'ref-revoked'))[0]!.referrerId).toBeNull();
+    // The order referred while the code was active stays referred.
+    expect((await rowsOf(db(), site, 'ref-active'))[0]!.referrerId).toBe(ada);
+  });
+
+  it('gives each person one live code, each code to one person, and lists them for managers only', async () => {
+    const site = t.server.sites.siteA;
+    const first = await call<ReferralCodeView>('helperA2', 'POST', `/api/sites/${site}/referral-codes`, { code: 'BEN10' });
+    expect(first.status).toBe(201);
+    expect((await call('helperA2', 'POST', `/api/sites/${site}/referral-codes`, { code: 'BEN20' })).status).toBe(409);
+    const taken = await call<ErrorAnswer>('moderatorA', 'POST', `/api/sites/${site}/referral-codes`, { code: 'ben10' });
+    expect([taken.status, taken.data.error.message]).toEqual([409, 'This code is taken; pick another']);
+    const bad = await call<ErrorAnswer>('moderatorA', 'POST', `/api/sites/${site}/referral-codes`, { code: 'no spaces!' });
+    expect([bad.status, bad.data.error.fields]).toEqual([400, { code: '3 to 24 letters, digits or dashes' }]);
+    const mine = await call<{ codes: ReferralCodeView[] }>('helperA2', 'GET', `/api/sites/${site}/referral-codes/mine`);
+    expect(mine.data.codes.map((c) => [c.code, c.status, c.displayName])).toEqual([['BEN10', 'pending', 'Ben']]);
+    expect((await call('helperA2', 'GET', `/api/sites/${site}/referral-codes`)).status).toBe(403);
+    const all = await call<{ codes: ReferralCodeView[] }>('moderatorA', 'GET', `/api/sites/${site}/referral-codes`);
+    expect(all.data.codes.map((c) => [c.code, c.status])).toEqual([
+      ['BEN10', 'pending'],
+      ['ADA-HIKES', 'revoked'],
+    ]);
+  });
+
+  it('keeps a site’s codes to that site: another site’s code is neither approved through it nor credited there', async () => {
+    const [b] = await db().select({ id: users.id }).from(users).where(eq(users.email, USERS.helperB1.email));
+    const [bCode] = await db().insert(referralCodes).values({ siteId: t.server.sites.siteB, userId: b!.id, code: 'BEA-SHOP', status: 'active' }).returning();
+    expect((await call('adminA', 'POST', `/api/sites/${t.server.sites.siteA}/referral-codes/${bCode!.id}/revoke`)).status).toBe(404);
+    expect((await call('adminA', 'GET', `/api/sites/${t.server.sites.siteB}/referral-codes`)).status).toBe(404);
+    const res = await api<ConversionResult>(key, 'POST', '/api/v1/conversions', { orderId: 'ref-foreign', amount: 10, currency: 'EUR', code: 'BEA-SHOP' });
+    expect(res.data.referred).toBe(false);
+    expect((await db().select().from(referralCodes).where(eq(referralCodes.id, bCode!.id)))[0]!.status).toBe('active');
   });
 });
 

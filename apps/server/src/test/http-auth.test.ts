@@ -160,8 +160,13 @@ describe.skipIf(!hasPostgres)('authentication as a hook, over the whole route ta
 
   it("refuses a helper every site route that changes something, except the few that are a helper's own, and changes nothing", async () => {
     const ben = await login(t.server.url, USERS.helperA2.email);
-    // A helper's own steps on their site: dismissing the checklist, accepting the charter, posting a picture.
-    const helpersOwn = ['POST /api/sites/:siteId/onboarding/dismiss', 'POST /api/sites/:siteId/charter/accept', 'POST /api/sites/:siteId/images'];
+    // A helper's own steps on their site: dismissing the checklist, accepting the charter, posting a picture, asking for a referral code.
+    const helpersOwn = [
+      'POST /api/sites/:siteId/onboarding/dismiss',
+      'POST /api/sites/:siteId/charter/accept',
+      'POST /api/sites/:siteId/images',
+      'POST /api/sites/:siteId/referral-codes',
+    ];
     const writes = table.filter((r) => r.auth === 'session' && r.url.startsWith('/api/sites/:siteId/') && WRITES.has(r.method));
     expect(writes.map(key)).toEqual(expect.arrayContaining(helpersOwn));
     const before = await fingerprint(t.databaseUrl);

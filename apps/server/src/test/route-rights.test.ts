@@ -187,6 +187,16 @@ const ROUTES: Record<string, RouteCase> = {
   'DELETE /api/sites/:siteId/api-keys/:keyId': {
     refused: [OUTSIDER, HELPER, MANAGER].map((r) => ({ ...r, aim: () => ({ keyId: '00000000-0000-4000-8000-000000000000' }) })),
   },
+  'GET /api/sites/:siteId/referral-codes/mine': member(),
+  'POST /api/sites/:siteId/referral-codes': member({ body: () => ({ code: 'RIGHTS-1' }) }),
+  'GET /api/sites/:siteId/referral-codes': manager(),
+  // Rights come before the code is looked up; another site's code through this address: conversions.test.ts.
+  'POST /api/sites/:siteId/referral-codes/:codeId/approve': {
+    refused: [OUTSIDER, HELPER].map((r) => ({ ...r, aim: () => ({ codeId: '00000000-0000-4000-8000-000000000000' }) })),
+  },
+  'POST /api/sites/:siteId/referral-codes/:codeId/revoke': {
+    refused: [OUTSIDER, HELPER].map((r) => ({ ...r, aim: () => ({ codeId: '00000000-0000-4000-8000-000000000000' }) })),
+  },
 };
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -1,1 +1,2 @@
 export * from './attribution.ts';
+export * from './referral.ts';

@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, isNotNull, isNull, lte, sql } from 'drizzle-orm';
-import { attributePurchase, type Attribution } from '@tribu/domain';
-import { conversations, conversions, visitors } from '@tribu/db';
+import { attributePurchase, referrerOf, type Attribution } from '@tribu/domain';
+import { conversations, conversions, referralCodes, visitors } from '@tribu/db';
 import { DEFAULT_ATTRIBUTION_DAYS, toMinorUnits, type ConversionItem, type ConversionResult } from '@tribu/protocol';
 import { FieldsError, notFound } from '../../lib/errors.ts';
 import type { ModuleDeps } from '../module-deps.ts';
@@ -44,6 +44,8 @@ export class ConversionService {
       amountMinor: toMinorUnits(p.amount, p.currency)!,
       currency: p.currency,
       code: p.code ?? null,
+      // A helper's active referral code credits them as *referred*, with or without a chat.
+      referrerId: await this.referrer(siteId, p.code),
       items: p.items ?? [],
       source: p.source,
       occurredAt,
@@ -67,13 +69,28 @@ export class ConversionService {
             setWhere: and(eq(conversions.source, 'page'), isNull(conversions.refundedAt)),
           })
         : insert.onConflictDoNothing({ target })
-    ).returning({ attribution: conversions.attribution, inserted: sql<boolean>`(xmax = 0)` });
-    if (row) return { orderId: p.orderId, attribution: row.attribution === 'assisted' ? 'assisted' : 'none', created: row.inserted };
+    ).returning({ attribution: conversions.attribution, referrerId: conversions.referrerId, inserted: sql<boolean>`(xmax = 0)` });
+    const result = (r: { attribution: string; referrerId: string | null } | undefined, created: boolean): ConversionResult => ({
+      orderId: p.orderId,
+      attribution: r?.attribution === 'assisted' ? 'assisted' : 'none',
+      created,
+      referred: r?.referrerId != null,
+    });
+    if (row) return result(row, row.inserted);
     const [existing] = await this.deps.db
-      .select({ attribution: conversions.attribution })
+      .select({ attribution: conversions.attribution, referrerId: conversions.referrerId })
       .from(conversions)
       .where(and(eq(conversions.siteId, siteId), eq(conversions.orderId, p.orderId)));
-    return { orderId: p.orderId, attribution: existing?.attribution === 'assisted' ? 'assisted' : 'none', created: false };
+    return result(existing, false);
+  }
+
+  private async referrer(siteId: string, code: string | undefined): Promise<string | null> {
+    if (!code) return null;
+    const active = await this.deps.db
+      .select({ code: referralCodes.code, userId: referralCodes.userId })
+      .from(referralCodes)
+      .where(and(eq(referralCodes.siteId, siteId), eq(referralCodes.code, code.trim().toUpperCase()), eq(referralCodes.status, 'active')));
+    return referrerOf(code, active);
   }
 
   /**
