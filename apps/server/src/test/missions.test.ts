@@ -139,6 +139,27 @@ describe.skipIf(!hasPostgres)('missions (Postgres)', () => {
     expect(await ratedMoved).toMatchObject({ current: 1, target: 5 });
   });
 
+  it('counts a rating given after the end for a chat of the period', async () => {
+    const ada = await connectHelper(t.server.url, USERS.helperA1.email);
+    const { mission: m } = await ok<{ mission: Mission }>(
+      mo,
+      'mission:save',
+      mission(siteId, { title: 'One happy visitor', startsAt: new Date().toISOString(), goal: { kind: 'good_ratings', target: 1 } }),
+    );
+    await ok(ada.socket, 'mission:respond', { missionId: m.id, response: 'join' });
+    const chat = await answered(t.server.url, ada.socket, 'Is the hood removable?');
+    await ok(ada.socket, 'conversation:end', { conversationId: chat.id });
+    // The period ends now: the chat was in it, its rating comes after.
+    await t.server.db.db
+      .update(missions)
+      .set({ endsAt: sql`now()` })
+      .where(eq(missions.id, m.id));
+    const done = next<MissionProgressed>(ada.socket, 'mission:progressed', (p) => p.missionId === m.id && p.completedAt !== null);
+    await ok(chat.visitor, 'conversation:rate', { conversationId: chat.id, rating: 5 });
+    expect(await done).toMatchObject({ current: 1, target: 1 });
+    expect((await rewardRows(m.id)).map((r) => r.points)).toEqual([25]);
+  });
+
   it('shares a community counter among those who joined; "not for me" is one click and is never counted', async () => {
     const ada = await connectHelper(t.server.url, USERS.helperA1.email);
     const ben = await connectHelper(t.server.url, USERS.helperA2.email);

@@ -8,6 +8,8 @@ export type ParticipantRow = typeof missionParticipants.$inferSelect;
 export type EvidenceRow = typeof missionEvidence.$inferSelect & { displayName: string | null };
 
 const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows;
+/** How long after its end a mission still takes late facts of its period (a rating given days later). */
+const LATE_FACTS_MS = 7 * 86_400_000;
 
 /** Missions, who answered them, their evidence, and the facts progress is counted from. */
 export class MissionsRepository {
@@ -65,8 +67,13 @@ export class MissionsRepository {
       .onConflictDoUpdate({ target: [missionParticipants.missionId, missionParticipants.userId], set: { state, respondedAt: new Date() } });
   }
 
-  /** Open missions of a site this helper joined and has not completed yet, or (community) joined at all. */
+  /**
+   * Missions of a site this helper joined that may still move: not completed (individual) or joined
+   * at all (community), and not over for more than a week — a rating may come after the end for a
+   * chat of the period (facts are still counted within the period only).
+   */
   async joinedOpen(siteId: string, userId: string, now: Date): Promise<MissionRow[]> {
+    const since = new Date(now.getTime() - LATE_FACTS_MS);
     const rows = await this.db
       .select({ m: missions })
       .from(missions)
@@ -75,8 +82,8 @@ export class MissionsRepository {
         and(
           eq(missions.siteId, siteId),
           eq(missionParticipants.state, 'joined'),
-          isNull(missions.closedAt),
-          gt(missions.endsAt, now),
+          or(isNull(missions.closedAt), gt(missions.closedAt, since)),
+          gt(missions.endsAt, since),
           // A completed individual mission is done with; a community one still counts towards the shared counter.
           or(eq(missions.scope, 'community'), isNull(missionParticipants.completedAt)),
         ),
