@@ -101,6 +101,41 @@ describe.skipIf(!hasChromium)('sales: API keys and purchases reported from the p
     await helper.context().close();
   });
 
+  it('lets a helper ask for a referral code that a manager approves, and credits a purchase naming it', async () => {
+    const helper = await personPage(s.browser, { width: 1440, height: 900 });
+    await signIn(helper, s.server.url, 'helper3@demo.tribu');
+    await helper.goto(`${s.server.url}/backoffice/profile`);
+    const mine = helper.getByRole('region', { name: 'Referral code' });
+    await mine.getByRole('textbox', { name: 'Code to ask for' }).fill('trail-friends');
+    await mine.getByRole('button', { name: 'Ask for this code' }).click();
+    await mine.getByText('TRAIL-FRIENDS').waitFor();
+    await mine.getByText('waiting for a community manager').waitFor();
+
+    await admin.goto(`${s.server.url}/backoffice/manage/team`);
+    const codes = admin.getByRole('region', { name: 'Referral codes' });
+    await codes.getByRole('button', { name: /Approve TRAIL-FRIENDS/ }).click();
+    await codes.getByText(/^Active/).waitFor();
+    await codes.scrollIntoViewIfNeeded();
+    await screenshot(admin, 'referral-codes-desktop');
+    expect(await seriousViolations(admin)).toEqual([]);
+    await helper.context().close();
+    const narrow = await personPage(s.browser, { width: 390, height: 844 });
+    await signIn(narrow, s.server.url, 'helper3@demo.tribu');
+    await narrow.goto(`${s.server.url}/backoffice/profile`);
+    const narrowCode = narrow.getByRole('region', { name: 'Referral code' });
+    await narrowCode.getByText('active: share it with friends').waitFor();
+    await narrowCode.scrollIntoViewIfNeeded();
+    await screenshot(narrow, 'referral-code-mobile');
+    await narrow.context().close();
+
+    const shopper = await personPage(s.browser, { width: 1280, height: 800 });
+    const tracked = shopper.waitForResponse((r) => r.url().endsWith('/api/widget/demo/track') && r.request().method() === 'POST');
+    await shopper.goto(`${s.server.url}/demo/order?order=E2E-3001&code=trail-friends`);
+    const res = await tracked;
+    expect([res.status(), await res.json()]).toEqual([201, { orderId: 'E2E-3001', attribution: 'none', created: true, referred: true }]);
+    await shopper.context().close();
+  });
+
   it('reports the purchase of a visitor who never chatted as one order without chat, writing no storage or cookie', async () => {
     const shopper = await personPage(s.browser, { width: 1280, height: 800 });
     const sent: string[] = [];

@@ -1,4 +1,4 @@
-import type { ApiKeyCreated, ApiKeyScope, ApiKeyView } from '@tribu/protocol/client';
+import type { ApiKeyCreated, ApiKeyScope, ApiKeyView, ReferralCodeView } from '@tribu/protocol/client';
 import { call } from './http.ts';
 
 const site = (siteId: string) => `/api/sites/${encodeURIComponent(siteId)}`;
@@ -9,4 +9,13 @@ export const salesApi = {
   createApiKey: (csrf: string, siteId: string, body: { name: string; scopes: ApiKeyScope[] }) =>
     call<ApiKeyCreated>('POST', `${site(siteId)}/api-keys`, body, csrf),
   revokeApiKey: (csrf: string, siteId: string, keyId: string) => call<void>('DELETE', `${site(siteId)}/api-keys/${encodeURIComponent(keyId)}`, undefined, csrf),
+};
+
+/** Referral codes: a member asks for theirs; the site's managers approve or revoke them. */
+export const referralApi = {
+  mine: (siteId: string) => call<{ codes: ReferralCodeView[] }>('GET', `${site(siteId)}/referral-codes/mine`),
+  ask: (csrf: string, siteId: string, code: string) => call<ReferralCodeView>('POST', `${site(siteId)}/referral-codes`, { code }, csrf),
+  all: (siteId: string) => call<{ codes: ReferralCodeView[] }>('GET', `${site(siteId)}/referral-codes`),
+  decide: (csrf: string, siteId: string, codeId: string, action: 'approve' | 'revoke') =>
+    call<ReferralCodeView>('POST', `${site(siteId)}/referral-codes/${encodeURIComponent(codeId)}/${action}`, undefined, csrf),
 };

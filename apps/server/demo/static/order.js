@@ -9,4 +9,11 @@ window.Tribu = window.Tribu || {
 };
 var order = new URLSearchParams(location.search).get('order') || 'AT-' + Date.now().toString(36).toUpperCase();
 document.getElementById('order-id').textContent = order;
-Tribu.track('purchase', { orderId: order, amount: 189, currency: 'EUR', items: [{ sku: 'SUMMIT-M', name: 'Summit Jacket', quantity: 1 }] });
+var code = new URLSearchParams(location.search).get('code');
+Tribu.track('purchase', {
+  orderId: order,
+  amount: 189,
+  currency: 'EUR',
+  items: [{ sku: 'SUMMIT-M', name: 'Summit Jacket', quantity: 1 }],
+  ...(code ? { code: code } : {}),
+});

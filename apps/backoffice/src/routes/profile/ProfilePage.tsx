@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { LIMITS, type Me, type MyProfile } from '@tribu/protocol/client';
+import { MyReferralCodes } from '../../components/sales/MyReferralCodes.tsx';
 import { ApiError, api } from '../../api/http.ts';
 import { Avatar } from '../../components/Avatar.tsx';
 import { HoursCard } from '../../components/people/HoursCard.tsx';
@@ -84,6 +85,7 @@ export function ProfilePage({ me, onMe, onSignedOut }: Props) {
                 <PasswordForm me={me} />
               </section>
               <TwoFactorSection me={me} onMe={onMe} />
+              <MyReferralCodes me={me} />
               <section class="panel" aria-labelledby="data-h">
                 <h2 id="data-h">Your data</h2>
                 <p class="muted small">Everything Tribu holds about you, in one JSON file: account, messages, posts, notes and hours.</p>

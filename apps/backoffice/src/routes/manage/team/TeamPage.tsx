@@ -3,6 +3,7 @@ import type { Me, TeamMember } from '@tribu/protocol/client';
 import { ApiError } from '../../../api/http.ts';
 import { moderationApi } from '../../../api/moderation.ts';
 import { ManageShell } from '../../../components/manage/ManageShell.tsx';
+import { ReferralCodesAdmin } from '../../../components/sales/ReferralCodesAdmin.tsx';
 import { MemberActions } from '../../../components/moderation/MemberActions.tsx';
 import { stamp } from '../../../components/moderation/words.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
@@ -98,6 +99,7 @@ function Team({ me, siteId }: { me: Me; siteId: string }) {
           </tbody>
         </table>
       )}
+      <ReferralCodesAdmin siteId={siteId} csrf={me.csrfToken} />
     </>
   );
 }
