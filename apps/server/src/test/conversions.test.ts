@@ -435,6 +435,25 @@ describe.skipIf(!hasPostgres)('referral codes (Postgres)', () => {
   });
 });
 
+describe.skipIf(!hasPostgres)('referral codes of people who are no longer active', () => {
+  const t = usePostgresServer();
+  const call = signedInCaller(() => t.server.url);
+  const api = v1(() => t.server.url);
+
+  it('credits nobody for the code of a helper who was suspended', async () => {
+    const site = t.server.sites.siteA;
+    const key = (await call<ApiKeyCreated>('adminA', 'POST', `/api/sites/${site}/api-keys`, { name: 'Shop A server', scopes: ['conversions'] })).data.key;
+    const asked = await call<ReferralCodeView>('helperA2', 'POST', `/api/sites/${site}/referral-codes`, { code: 'BEN-TRAILS' });
+    expect((await call('moderatorA', 'POST', `/api/sites/${site}/referral-codes/${asked.data.id}/approve`)).status).toBe(200);
+    const before = await api<ConversionResult>(key, 'POST', '/api/v1/conversions', { orderId: 'susp-1', amount: 10, currency: 'EUR', code: 'BEN-TRAILS' });
+    expect(before.data.referred).toBe(true);
+    const suspended = await call('moderatorA', 'POST', `/api/sites/${site}/team/${asked.data.userId}/suspend`, { reason: 'Rude' });
+    expect(suspended.status, suspended.text).toBe(200);
+    const after = await api<ConversionResult>(key, 'POST', '/api/v1/conversions', { orderId: 'susp-2', amount: 10, currency: 'EUR', code: 'BEN-TRAILS' });
+    expect(after.data.referred).toBe(false);
+  });
+});
+
 describe.skipIf(!hasPostgres)('one order reported at once through both paths on two nodes', () => {
   const KEY = `tk_${'k'.repeat(43)}`;
   const nodes = useTwoNodes(async (db, sites) => {

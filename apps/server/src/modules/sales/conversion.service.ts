@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import { attributePurchase, referrerOf, type Attribution } from '@tribu/domain';
-import { conversations, conversions, referralCodes, visitors } from '@tribu/db';
+import { conversations, conversions, memberships, referralCodes, visitors } from '@tribu/db';
 import { DEFAULT_ATTRIBUTION_DAYS, toMinorUnits, type ConversionItem, type ConversionResult } from '@tribu/protocol';
 import { FieldsError, notFound } from '../../lib/errors.ts';
 import type { ModuleDeps } from '../module-deps.ts';
@@ -89,6 +89,8 @@ export class ConversionService {
     const active = await this.deps.db
       .select({ code: referralCodes.code, userId: referralCodes.userId })
       .from(referralCodes)
+      // Only a helper still active on the site is credited (not one suspended, removed or gone).
+      .innerJoin(memberships, and(eq(memberships.userId, referralCodes.userId), eq(memberships.siteId, referralCodes.siteId), eq(memberships.status, 'active')))
       .where(and(eq(referralCodes.siteId, siteId), eq(referralCodes.code, code.trim().toUpperCase()), eq(referralCodes.status, 'active')));
     return referrerOf(code, active);
   }
