@@ -92,7 +92,7 @@ describe.skipIf(!hasChromium)('missions: a manager sets one, a helper joins and 
   it('lets the manager follow who joined and how far they are', async () => {
     await manager.reload();
     await manager.getByRole('button', { name: new RegExp(TITLE) }).click();
-    await manager.getByText('1 joined').waitFor();
+    await manager.getByRole('heading', { name: '1 joined' }).waitFor();
     const row = manager.getByRole('row', { name: /Camille/ });
     await expect.poll(() => row.getByRole('progressbar').getAttribute('aria-valuetext')).toBe('1 of 1');
     await screenshot(manager, 'missions-manage-1440');

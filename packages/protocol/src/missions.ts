@@ -11,6 +11,16 @@ export const MissionGoalKind = { chats: 'chats', tips: 'tips', goodRatings: 'goo
 export type MissionGoalKind = (typeof MissionGoalKind)[keyof typeof MissionGoalKind];
 
 const Target = z.number().int().min(1).max(100_000);
+
+/** ISO weekday (1 Monday … 7 Sunday) and hours [fromHour, toHour) of the site's time zone. */
+export const MissionSlotSchema = z
+  .strictObject({
+    weekday: z.number().int().min(1).max(7),
+    fromHour: z.number().int().min(0).max(23),
+    toHour: z.number().int().min(1).max(24),
+  })
+  .refine((s) => s.fromHour < s.toHour, { message: 'The slot ends after it starts', path: ['toHour'] });
+export type MissionSlot = z.infer<typeof MissionSlotSchema>;
 const TopicTag = z.string().trim().min(1).max(40);
 
 /** What counts: answered chats (optionally on a topic tag / in a language), feed tips, chats rated 4–5, or approved evidence. */
@@ -24,6 +34,8 @@ export const MissionGoalSchema = z.discriminatedUnion('kind', [
       .string()
       .regex(/^[a-z]{2}$/)
       .optional(),
+    /** An hour-of-week slot in the site's time zone (as the coverage heatmap shows gaps): answered then. */
+    slot: MissionSlotSchema.optional(),
   }),
   z.strictObject({ kind: z.literal('tips'), target: Target }),
   z.strictObject({ kind: z.literal('good_ratings'), target: Target }),

@@ -139,6 +139,29 @@ describe.skipIf(!hasPostgres)('missions (Postgres)', () => {
     expect(await ratedMoved).toMatchObject({ current: 1, target: 5 });
   });
 
+  it("counts only chats answered in a mission's hour-of-week slot (site time, here UTC)", async () => {
+    const ada = await connectHelper(t.server.url, USERS.helperA1.email);
+    const today = ((new Date().getUTCDay() + 6) % 7) + 1;
+    const save = (title: string, weekday: number) =>
+      ok<{ mission: Mission }>(
+        mo,
+        'mission:save',
+        mission(siteId, { title, startsAt: new Date().toISOString(), goal: { kind: 'chats', target: 3, slot: { weekday, fromHour: 0, toHour: 24 } } }),
+      );
+    const { mission: now } = await save('Today, all day', today);
+    const { mission: other } = await save('Another day', (today % 7) + 1);
+    await ok(ada.socket, 'mission:respond', { missionId: now.id, response: 'join' });
+    await ok(ada.socket, 'mission:respond', { missionId: other.id, response: 'join' });
+    const chat = await answered(t.server.url, ada.socket, 'Open on Sundays?');
+    const moved = next<MissionProgressed>(ada.socket, 'mission:progressed', (p) => p.missionId === now.id && p.current === 1);
+    await ok(ada.socket, 'conversation:end', { conversationId: chat.id });
+    await moved;
+    const { missions: open } = await ok<{ missions: Mission[] }>(ada.socket, 'mission:list', { siteId, scope: 'open' });
+    expect([now.id, other.id].map((id) => open.find((m) => m.id === id)?.me?.current)).toEqual([1, 0]);
+    const bad = await send(mo, 'mission:save', mission(siteId, { goal: { kind: 'chats', target: 1, slot: { weekday: 1, fromHour: 20, toHour: 18 } } }));
+    expect(bad.ok ? null : bad.error.code).toBe('bad_request');
+  });
+
   it('counts a rating given after the end for a chat of the period', async () => {
     const ada = await connectHelper(t.server.url, USERS.helperA1.email);
     const { mission: m } = await ok<{ mission: Mission }>(

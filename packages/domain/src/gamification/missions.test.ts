@@ -1,6 +1,6 @@
 import type { MissionGoal } from '@tribu/protocol';
 import { describe, expect, it } from 'vitest';
-import { completionsDue, missionProgress, missionRewardKey, missionStatus, sharedCount, type MissionFact, type MissionPerson } from './missions.ts';
+import { completionsDue, inSlot, missionProgress, missionRewardKey, missionStatus, sharedCount, type MissionFact, type MissionPerson } from './missions.ts';
 
 const at = (s: string) => new Date(`2026-12-${s}Z`);
 const W = { startsAt: at('01T00:00:00'), endsAt: at('31T00:00:00'), closedAt: null };
@@ -43,6 +43,28 @@ describe('mission progress', () => {
     ['a chat at the end (excluded)', { ...chat('31'), at: at('31T00:00:00') }, 0],
   ])('counts only the period: %s', (_name, fact, expected) => {
     expect(missionProgress({ kind: 'chats', target: 1 }, W, [fact])).toBe(expected);
+  });
+
+  it.each<[string, string, string, boolean]>([
+    // Sunday 18–20 in Paris (UTC+1 in December).
+    ['Sunday 18:30 in Paris', '2026-12-06T17:30:00Z', 'Europe/Paris', true],
+    ['Sunday 17:59 in Paris', '2026-12-06T16:59:00Z', 'Europe/Paris', false],
+    ['Sunday 20:00 in Paris (the end is excluded)', '2026-12-06T19:00:00Z', 'Europe/Paris', false],
+    ['Sunday 18:30 UTC is 19:30 in Paris', '2026-12-06T18:30:00Z', 'Europe/Paris', true],
+    ['Sunday 18:30 in New York is Monday in Paris', '2026-12-06T23:30:00Z', 'Europe/Paris', false],
+    ['Sunday 18:30 in New York, read in New York', '2026-12-06T23:30:00Z', 'America/New_York', true],
+  ])('reads an hour-of-week slot in the site time zone: %s', (_name, iso, timeZone, expected) => {
+    expect(inSlot(new Date(iso), { weekday: 7, fromHour: 18, toHour: 20 }, timeZone)).toBe(expected);
+  });
+
+  it('counts chats answered in the slot (by their first answer, else their close)', () => {
+    const goal: MissionGoal = { kind: 'chats', target: 5, slot: { weekday: 7, fromHour: 18, toHour: 20 } };
+    const facts: MissionFact[] = [
+      { ...chat('06'), at: new Date('2026-12-06T20:30:00Z'), answeredAt: new Date('2026-12-06T17:10:00Z') }, // answered 18:10, closed 21:30
+      { ...chat('06'), at: new Date('2026-12-06T17:45:00Z') }, // closed 18:45, no answer time known
+      { ...chat('06'), at: new Date('2026-12-06T19:30:00Z'), answeredAt: new Date('2026-12-06T19:05:00Z') }, // answered 20:05
+    ];
+    expect(missionProgress(goal, W, facts, 'Europe/Paris')).toBe(2);
   });
 
   it('stops counting when a manager closes the mission early', () => {

@@ -1,4 +1,4 @@
-import type { MissionGoal, MissionScope, MissionStatus } from '@tribu/protocol';
+import type { MissionGoal, MissionScope, MissionSlot, MissionStatus } from '@tribu/protocol';
 
 /**
  * Mission progress from facts: the same facts scoring reads (chats that earned points, not set
@@ -8,8 +8,8 @@ import type { MissionGoal, MissionScope, MissionStatus } from '@tribu/protocol';
 
 /** One thing a helper did that a mission may count. */
 export type MissionFact =
-  /** A chat that scored (answered, not excluded), at its close, with its topic tags, language and rating. */
-  | { kind: 'chat'; at: Date; topics: readonly string[]; language: string | null; rating: number | null }
+  /** A chat that scored (answered, not excluded), at its close, with its first answer, topic tags, language and rating. */
+  | { kind: 'chat'; at: Date; answeredAt?: Date | null; topics: readonly string[]; language: string | null; rating: number | null }
   /** A tip posted in the feed (not an announcement, not taken down). */
   | { kind: 'tip'; at: Date }
   /** Evidence a manager approved, at the time it was sent. */
@@ -22,12 +22,23 @@ export interface MissionWindow {
   closedAt: Date | null;
 }
 
-/** True when the fact counts towards the goal (the period aside). */
-export function factCounts(goal: MissionGoal, fact: MissionFact): boolean {
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+/** True when the moment falls in the hour-of-week slot, read in the site's time zone. */
+export function inSlot(at: Date, slot: MissionSlot, timeZone: string): boolean {
+  const parts = new Intl.DateTimeFormat('en-GB', { weekday: 'short', hour: '2-digit', hourCycle: 'h23', timeZone }).formatToParts(at);
+  const weekday = WEEKDAYS.indexOf(parts.find((p) => p.type === 'weekday')!.value) + 1;
+  const hour = Number(parts.find((p) => p.type === 'hour')!.value);
+  return weekday === slot.weekday && hour >= slot.fromHour && hour < slot.toHour;
+}
+
+/** True when the fact counts towards the goal (the period aside); a slot is read in the site's time zone. */
+export function factCounts(goal: MissionGoal, fact: MissionFact, timeZone = 'UTC'): boolean {
   switch (goal.kind) {
     case 'chats':
       if (fact.kind !== 'chat') return false;
       if (goal.topic !== undefined && !fact.topics.some((t) => t.toLowerCase() === goal.topic!.toLowerCase())) return false;
+      if (goal.slot && !inSlot(fact.answeredAt ?? fact.at, goal.slot, timeZone)) return false;
       return goal.language === undefined || (fact.language ?? '').split('-')[0]!.toLowerCase() === goal.language;
     case 'tips':
       return fact.kind === 'tip';
@@ -44,9 +55,9 @@ export function missionEnd(w: MissionWindow): Date {
 }
 
 /** How many of one helper's facts count: in the period [start, end), matching the goal. */
-export function missionProgress(goal: MissionGoal, w: MissionWindow, facts: readonly MissionFact[]): number {
+export function missionProgress(goal: MissionGoal, w: MissionWindow, facts: readonly MissionFact[], timeZone = 'UTC'): number {
   const end = missionEnd(w);
-  return facts.filter((f) => f.at >= w.startsAt && f.at < end && factCounts(goal, f)).length;
+  return facts.filter((f) => f.at >= w.startsAt && f.at < end && factCounts(goal, f, timeZone)).length;
 }
 
 export function missionStatus(w: MissionWindow, now: Date): MissionStatus {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Mission, MissionGoal, MissionSave } from '@tribu/protocol/client';
 import { command, type HelperSocket } from '../../realtime/socket.ts';
+import { WEEKDAY_NAMES } from './mission-words.ts';
 
 interface Props {
   socket: HelperSocket | null;
@@ -27,6 +28,10 @@ export function MissionEditor({ socket, siteId, topics, editing, onSaved, onCanc
   const [target, setTarget] = useState(editing?.goal.target ?? 5);
   const [topic, setTopic] = useState(editing?.goal.kind === 'chats' ? (editing.goal.topic ?? '') : '');
   const [language, setLanguage] = useState(editing?.goal.kind === 'chats' ? (editing.goal.language ?? '') : '');
+  const editingSlot = editing?.goal.kind === 'chats' ? editing.goal.slot : undefined;
+  const [weekday, setWeekday] = useState(editingSlot?.weekday ?? 0);
+  const [fromHour, setFromHour] = useState(editingSlot?.fromHour ?? 18);
+  const [toHour, setToHour] = useState(editingSlot?.toHour ?? 20);
   const [points, setPoints] = useState(editing?.rewardPoints ?? 20);
   const [badge, setBadge] = useState(editing?.rewardBadge?.key ?? '');
   const [badges, setBadges] = useState<{ key: string; name: string }[]>([]);
@@ -42,7 +47,7 @@ export function MissionEditor({ socket, siteId, topics, editing, onSaved, onCanc
 
   const goal = (): MissionGoal =>
     kind === 'chats'
-      ? { kind, target, ...(topic ? { topic } : {}), ...(language ? { language } : {}) }
+      ? { kind, target, ...(topic ? { topic } : {}), ...(language ? { language } : {}), ...(weekday ? { slot: { weekday, fromHour, toHour } } : {}) }
       : { kind, target: kind === 'checked' ? Math.min(target, 20) : target };
 
   const save = async (e: Event) => {
@@ -136,6 +141,33 @@ export function MissionEditor({ socket, siteId, topics, editing, onSaved, onCanc
             In a language (optional, e.g. de)
             <input value={language} onInput={(e) => setLanguage(e.currentTarget.value.trim().toLowerCase())} maxLength={2} pattern="[a-z]{2}" />
           </label>
+        </div>
+      )}
+      {kind === 'chats' && (
+        <div class="field-row">
+          <label class="field">
+            In a weekly slot (optional, site time)
+            <select value={weekday} onChange={(e) => setWeekday(Number(e.currentTarget.value))}>
+              <option value={0}>Any time</option>
+              {WEEKDAY_NAMES.map((d, i) => (
+                <option key={d} value={i + 1}>
+                  {d}
+                </option>
+              ))}
+            </select>
+          </label>
+          {weekday > 0 && (
+            <>
+              <label class="field">
+                From hour
+                <input type="number" min={0} max={23} value={fromHour} onInput={(e) => setFromHour(Number(e.currentTarget.value) || 0)} />
+              </label>
+              <label class="field">
+                To hour
+                <input type="number" min={1} max={24} value={toHour} onInput={(e) => setToHour(Number(e.currentTarget.value) || 24)} />
+              </label>
+            </>
+          )}
         </div>
       )}
       <div class="field-row">

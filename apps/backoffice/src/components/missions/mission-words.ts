@@ -1,4 +1,4 @@
-import type { Mission, MissionGoal } from '@tribu/protocol/client';
+import type { Mission, MissionGoal, MissionSlot } from '@tribu/protocol/client';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -6,7 +6,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 export function goalWords(g: MissionGoal): string {
   switch (g.kind) {
     case 'chats':
-      return `Answer ${plural(g.target, 'chat')}${g.topic ? ` on ${g.topic}` : ''}${g.language ? ` in ${languageName(g.language)}` : ''}`;
+      return `Answer ${plural(g.target, 'chat')}${g.topic ? ` on ${g.topic}` : ''}${g.language ? ` in ${languageName(g.language)}` : ''}${g.slot ? ` ${slotWords(g.slot)}` : ''}`;
     case 'tips':
       return `Post ${plural(g.target, 'tip')} in the feed`;
     case 'good_ratings':
@@ -15,6 +15,11 @@ export function goalWords(g: MissionGoal): string {
       return g.target === 1 ? 'Do it and show it (a link or a few words)' : `Do it ${g.target} times and show it`;
   }
 }
+
+export const WEEKDAY_NAMES = ['Mondays', 'Tuesdays', 'Wednesdays', 'Thursdays', 'Fridays', 'Saturdays', 'Sundays'];
+const hh = (h: number) => `${String(h).padStart(2, '0')}:00`;
+/** "on Sundays 18:00–20:00" (site time). */
+export const slotWords = (s: MissionSlot) => `on ${WEEKDAY_NAMES[s.weekday - 1]} ${hh(s.fromHour)}–${hh(s.toHour)}`;
 
 export function languageName(code: string): string {
   try {

@@ -137,18 +137,21 @@ export class MissionsRepository {
       return rowsOf<{ at: string | Date }>(r).map((x) => ({ kind: 'evidence', at: new Date(x.at) }));
     }
     const r = await db.execute(sql`
-      select c.closed_at as at, c.topics, c.locale as language, c.rating
+      select c.closed_at as at, c.first_response_at as "answeredAt", c.topics, c.locale as language, c.rating
       from points_ledger l join conversations c on c.id = l.conversation_id
       where l.site_id = ${m.siteId} and l.user_id = ${userId} and l.reason = 'chat'
         and c.closed_at >= ${from} and c.closed_at < ${to}
         and not exists (select 1 from points_ledger x where x.site_id = l.site_id and x.idempotency_key = 'exclude:' || c.id)`);
-    return rowsOf<{ at: string | Date; topics: string[] | null; language: string | null; rating: number | null }>(r).map((x) => ({
-      kind: 'chat',
-      at: new Date(x.at),
-      topics: x.topics ?? [],
-      language: x.language,
-      rating: x.rating,
-    }));
+    return rowsOf<{ at: string | Date; answeredAt: string | Date | null; topics: string[] | null; language: string | null; rating: number | null }>(r).map(
+      (x) => ({
+        kind: 'chat',
+        at: new Date(x.at),
+        answeredAt: x.answeredAt === null ? null : new Date(x.answeredAt),
+        topics: x.topics ?? [],
+        language: x.language,
+        rating: x.rating,
+      }),
+    );
   }
 
   /**

@@ -156,13 +156,15 @@ export class MissionsService {
 
   /** Counts one helper again, then completes whoever is due and tells the participants. */
   private async progressOf(m: MissionRow, userId: string): Promise<void> {
-    await this.repo.recount(m, userId, m.startsAt, missionEnd(m), (facts) => missionProgress(m.goal, m, facts));
+    const { timeZone } = await siteRules(this.deps, m.siteId);
+    await this.repo.recount(m, userId, m.startsAt, missionEnd(m), (facts) => missionProgress(m.goal, m, facts, timeZone));
     await this.settle(m, await this.repo.participants([m.id]));
   }
 
   private async recountAll(m: MissionRow): Promise<Participant[]> {
+    const { timeZone } = await siteRules(this.deps, m.siteId);
     for (const p of await this.repo.participants([m.id])) {
-      if (p.state === 'joined') await this.repo.recount(m, p.userId, m.startsAt, missionEnd(m), (facts) => missionProgress(m.goal, m, facts));
+      if (p.state === 'joined') await this.repo.recount(m, p.userId, m.startsAt, missionEnd(m), (facts) => missionProgress(m.goal, m, facts, timeZone));
     }
     return this.repo.participants([m.id]);
   }
