@@ -403,6 +403,9 @@ describe.skipIf(!hasPostgres)('referral codes (Postgres)', () => {
     expect((await rowsOf(db(), site, 'ref-revoked'))[0]!.referrerId).toBeNull();
     // The order referred while the code was active stays referred.
     expect((await rowsOf(db(), site, 'ref-active'))[0]!.referrerId).toBe(ada);
+    // Ada's code is in her own data download.
+    const exported = await call<{ referralCodes: { siteId: string; code: string; status: string }[] }>('helperA1', 'GET', '/api/profile/export');
+    expect(exported.data.referralCodes.map((c) => [c.siteId, c.code, c.status])).toEqual([[site, 'ADA-HIKES', 'revoked']]);
   });
 
   it('gives each person one live code, each code to one person, and lists them for managers only', async () => {

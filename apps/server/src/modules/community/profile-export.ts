@@ -11,6 +11,7 @@ import {
   missionParticipants,
   missions,
   notifications,
+  referralCodes,
   sites,
   users,
   type Db,
@@ -91,5 +92,9 @@ export async function exportPersonalData(db: Db, minutes: OnlineMinutes, userId:
     cannedAnswers: canned,
     onlineMinutesPerDay: perDay,
     missions: { joined, evidence },
+    referralCodes: await db
+      .select({ siteId: referralCodes.siteId, code: referralCodes.code, status: referralCodes.status, createdAt: referralCodes.createdAt })
+      .from(referralCodes)
+      .where(eq(referralCodes.userId, userId)),
   };
 }
