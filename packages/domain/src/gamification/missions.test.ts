@@ -4,7 +4,7 @@ import { completionsDue, inSlot, missionProgress, missionRewardKey, missionStatu
 
 const at = (s: string) => new Date(`2026-12-${s}Z`);
 const W = { startsAt: at('01T00:00:00'), endsAt: at('31T00:00:00'), closedAt: null };
-const chat = (day: string, o: Partial<Extract<MissionFact, { kind: 'chat' }>> = {}): MissionFact => ({
+const chat = (day: string, o: Partial<Extract<MissionFact, { kind: 'chat' }>> = {}): Extract<MissionFact, { kind: 'chat' }> => ({
   kind: 'chat',
   at: at(`${day}T12:00:00`),
   topics: [],
