@@ -77,7 +77,7 @@ export function assertSameOrigin(req: FastifyRequest): void {
 }
 
 /** The session of a request, or 401; with `csrf`, also the same-origin and CSRF-token checks (403). */
-export async function sessionOf(auth: AuthService, req: FastifyRequest, csrf: boolean): Promise<Session> {
+async function sessionOf(auth: AuthService, req: FastifyRequest, csrf: boolean): Promise<Session> {
   const session = await auth.fromCookie(req.cookies[SESSION_COOKIE]);
   if (!session) throw new AppError(ErrorCode.unauthorized, 'Sign in first');
   if (csrf) {

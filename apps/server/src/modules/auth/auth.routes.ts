@@ -2,14 +2,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { LoginRequestSchema, SESSION_COOKIE, type LoginChallenge } from '@tribu/protocol';
 import { addressGroup } from '../../lib/address-group.ts';
-import { assertSameOrigin, sessionOf } from '../../plugins/auth.ts';
+import { assertSameOrigin } from '../../plugins/auth.ts';
 import { SESSION_TTL_MS, type AuthService } from './auth.service.ts';
 import { withRetryAfter } from './login-throttle.ts';
 import type { SignIn } from './sign-in.ts';
-
-/** Kept for code written before the auth hook; new routes use the hook (plugins/auth.ts) and read `req.session`. */
-export const requireSession = sessionOf;
-export { assertSameOrigin };
 
 /** Sets (or, with an empty value and 0, clears) the session cookie; the one place its options live. */
 export function setSessionCookie(reply: FastifyReply, value: string, maxAgeMs: number, secure: boolean): FastifyReply {
