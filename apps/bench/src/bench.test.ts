@@ -7,7 +7,23 @@ import { parseOptions } from './options.ts';
 import { renderTable, rows } from './report.ts';
 import { runBench, type BenchResults } from './run.ts';
 
-const o = parseOptions(['--quick', '--pairs', '8', '--duration', '2', '--rounds', '2', '--idle', '40', '--rate', '100', '--claims', '12', '--claim-helpers', '3']);
+const o = parseOptions([
+  '--quick',
+  '--pairs',
+  '8',
+  '--duration',
+  '2',
+  '--rounds',
+  '2',
+  '--idle',
+  '40',
+  '--rate',
+  '100',
+  '--claims',
+  '12',
+  '--claim-helpers',
+  '3',
+]);
 
 function reachable(url: string, port: number): Promise<boolean> {
   const u = new URL(url);

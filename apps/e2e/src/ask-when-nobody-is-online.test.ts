@@ -41,7 +41,9 @@ describe.skipIf(!hasChromium)('asking when no helper is online', () => {
       .poll(
         async () => {
           await other.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
-          return launcher(other).getByText(/Members online now|Usually answers in/).isVisible();
+          return launcher(other)
+            .getByText(/Members online now|Usually answers in/)
+            .isVisible();
         },
         { timeout: 30_000, interval: 2_000 },
       )

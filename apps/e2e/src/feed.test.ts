@@ -57,7 +57,9 @@ describe.skipIf(!hasChromium)('community feed in the backoffice', () => {
     await box.press('End');
     await box.pressSequentially('for the pocket tip, packing it for the Haute Route!');
     await feedOf(jonas).getByRole('button', { name: 'Post', exact: true }).click();
-    await feedOf(s.helper).getByRole('button', { name: /1 new post/ }).click();
+    await feedOf(s.helper)
+      .getByRole('button', { name: /1 new post/ })
+      .click();
     const seen = postIn(s.helper, 'packing it for the Haute Route');
     await seen.locator('mark.mention', { hasText: '@Camille' }).waitFor();
     await s.helper.getByRole('button', { name: /^Notifications\W+1 unread$/ }).waitFor();

@@ -51,7 +51,9 @@ describe.skipIf(!hasChromium)('handing a chat to a named peer', () => {
     await log(jonas).getByText(CAMILLE_SAYS).waitFor();
     await jonas.getByRole('complementary', { name: 'Chat details' }).getByText('Visitor travels to Tromsø in January').waitFor();
     expect(jonas.url()).toMatch(/\/backoffice\/chats\/[0-9a-f-]{36}$/);
-    await visitorLog(s.visitor).getByText(/Jonas is taking over/).waitFor();
+    await visitorLog(s.visitor)
+      .getByText(/Jonas is taking over/)
+      .waitFor();
 
     await jonas.getByRole('textbox', { name: 'Reply' }).fill(JONAS_SAYS);
     await jonas.getByRole('button', { name: 'Send' }).click();
@@ -88,12 +90,17 @@ describe.skipIf(!hasChromium)('handing a chat to a named peer', () => {
 
     const reply = jonas.getByRole('textbox', { name: 'Reply' });
     await reply.fill('/lay');
-    await jonas.getByRole('listbox', { name: 'Canned answers' }).getByRole('option', { name: /layers/ }).waitFor();
+    await jonas
+      .getByRole('listbox', { name: 'Canned answers' })
+      .getByRole('option', { name: /layers/ })
+      .waitFor();
     await screenshot(jonas, 'chat-canned');
     await reply.press('Enter');
     expect(await reply.inputValue()).toBe('Layer merino under it and you are set down to -15°C.');
     await reply.press('Enter');
-    await visitorLog(s.visitor).getByText(/down to -15°C/).waitFor();
+    await visitorLog(s.visitor)
+      .getByText(/down to -15°C/)
+      .waitFor();
   });
 
   it('sends a chat to staff: it leaves the helper, the visitor is told, a manager takes it from the staff queue', async () => {
@@ -103,7 +110,9 @@ describe.skipIf(!hasChromium)('handing a chat to a named peer', () => {
     await dialog.getByRole('button', { name: 'Send to staff' }).click();
     await jonas.getByText(/Sent to the brand's staff/).waitFor();
     await expect.poll(() => jonas.getByRole('log', { name: 'Conversation' }).count()).toBe(0);
-    await visitorLog(s.visitor).getByText(/staff member will follow up/).waitFor();
+    await visitorLog(s.visitor)
+      .getByText(/staff member will follow up/)
+      .waitFor();
 
     const morgane = await personPage(s.browser, { width: 1440, height: 900 });
     await signIn(morgane, s.server.url, 'manager@demo.tribu');

@@ -41,9 +41,7 @@ describe.skipIf(!hasChromium)('the widget on a hostile merchant page', () => {
     visitor.on('console', (m) => m.type() === 'error' && !/favicon/.test(m.text()) && errors.push(m.text()));
     // Served by the test on Tribu's own origin, so the demo site's `self` origin rule applies.
     await visitor.route(`${server.url}/demo/hostile`, (r) => r.fulfill({ contentType: 'text/html', body: HOSTILE_HTML }));
-    await visitor.route(`${server.url}/demo/hostile.js`, (r) =>
-      r.fulfill({ contentType: 'application/javascript', body: HOSTILE_JS }),
-    );
+    await visitor.route(`${server.url}/demo/hostile.js`, (r) => r.fulfill({ contentType: 'application/javascript', body: HOSTILE_JS }));
     await signIn(helper, server.url, 'helper5@demo.tribu');
   });
   afterAll(async () => {

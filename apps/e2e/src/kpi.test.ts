@@ -18,17 +18,38 @@ interface Month {
   sql: string;
   month: { siteName: string; from: string; to: string };
   expected: {
-    requests: number; answered: number; missed: number; abandoned: number; answerRate: number;
-    medianFirstAnswerSec: number; p90FirstAnswerSec: number; medianChatSec: number; chatHours: number; fte: number;
-    ratingAverage: number; ratingCounts: number[]; ratedShare: number;
+    requests: number;
+    answered: number;
+    missed: number;
+    abandoned: number;
+    answerRate: number;
+    medianFirstAnswerSec: number;
+    p90FirstAnswerSec: number;
+    medianChatSec: number;
+    chatHours: number;
+    fte: number;
+    ratingAverage: number;
+    ratingCounts: number[];
+    ratedShare: number;
     helpers: { active: number; new: number; inactive: number };
-    perHelper: { name: string; chats: number; ratingAverage: number | null; medianFirstAnswerSec: number | null; chatHours: number; hoursOnline: number; points: number }[];
+    perHelper: {
+      name: string;
+      chats: number;
+      ratingAverage: number | null;
+      medianFirstAnswerSec: number | null;
+      chatHours: number;
+      hoursOnline: number;
+      points: number;
+    }[];
     inactive: { name: string }[];
     gaps: number;
   };
 }
 function kpiMonth(managerEmail: string): Month {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', 'src/test/support/kpi-month.ts', `moderator:${managerEmail}`], { cwd: serverDir, encoding: 'utf8' });
+  const out = execFileSync(process.execPath, ['--import', 'tsx', 'src/test/support/kpi-month.ts', `moderator:${managerEmail}`], {
+    cwd: serverDir,
+    encoding: 'utf8',
+  });
   return JSON.parse(out) as Month;
 }
 
@@ -142,10 +163,18 @@ describe.skipIf(!hasChromium)('KPI dashboard: a month of known conversations, in
   it('downloads the helpers table as CSV with the same figures', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the helpers table as CSV' }).click()]);
     expect(download.suggestedFilename()).toBe('tribu-helpers-2026-04-01-to-2026-04-30.csv');
-    const lines = readFileSync((await download.path())!, 'utf8').trimEnd().split('\r\n');
-    expect(lines[0]).toBe('"helper","role","chats_answered","rating_average","median_first_answer_sec","chat_hours","hours_online","points","last_seen","joined"');
+    const lines = readFileSync((await download.path())!, 'utf8')
+      .trimEnd()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      '"helper","role","chats_answered","rating_average","median_first_answer_sec","chat_hours","hours_online","points","last_seen","joined"',
+    );
     const hana = month.expected.perHelper[0]!;
-    expect(lines[1]).toMatch(new RegExp(`^"${hana.name}","helper",${hana.chats},${hana.ratingAverage},${hana.medianFirstAnswerSec},${hana.chatHours},${hana.hoursOnline},${hana.points},`));
+    expect(lines[1]).toMatch(
+      new RegExp(
+        `^"${hana.name}","helper",${hana.chats},${hana.ratingAverage},${hana.medianFirstAnswerSec},${hana.chatHours},${hana.hoursOnline},${hana.points},`,
+      ),
+    );
     expect(lines).toHaveLength(1 + month.expected.perHelper.length);
   });
 

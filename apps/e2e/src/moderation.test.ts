@@ -27,7 +27,7 @@ describe.skipIf(!hasChromium)('report → ban → the banned visitor cannot chat
   const s = useScenario();
   let manager: Page;
 
-  it("lets the manager block a word from the moderation page", async () => {
+  it('lets the manager block a word from the moderation page', async () => {
     manager = await personPage(s.browser, DESKTOP);
     await signIn(manager, s.server.url, 'manager@demo.tribu');
     await manager.goto(`${s.server.url}/backoffice/manage/moderation`);
@@ -89,7 +89,10 @@ describe.skipIf(!hasChromium)('report → ban → the banned visitor cannot chat
     await screenshot(manager, 'moderation-ban-form-desktop');
     await form.getByRole('button', { name: 'Ban visitor' }).click();
     await expect.poll(() => manager.getByRole('article', { name: /Chat message reported/ }).count()).toBe(0);
-    await manager.getByRole('region', { name: 'Bans' }).getByText(/Insults a helper · until/).waitFor();
+    await manager
+      .getByRole('region', { name: 'Bans' })
+      .getByText(/Insults a helper · until/)
+      .waitFor();
     await manager.getByText('All clear.').waitFor();
     await screenshot(manager, 'moderation-after-ban-desktop');
   });

@@ -45,7 +45,10 @@ describe.skipIf(!hasChromium)('visitor privacy', () => {
     await phone.goto(`${s.server.url}/backoffice/manage/privacy`);
     await phone.getByRole('searchbox', { name: 'Email or conversation id' }).fill('erase.me@example.com');
     await phone.getByRole('button', { name: 'Find' }).click();
-    await phone.getByRole('article', { name: /^Visitor / }).getByRole('button', { name: 'Erase data…' }).click();
+    await phone
+      .getByRole('article', { name: /^Visitor / })
+      .getByRole('button', { name: 'Erase data…' })
+      .click();
     await screenshot(phone, 'privacy-admin-phone');
     await record.getByRole('button', { name: 'Erase data…' }).click();
     await record.getByRole('textbox', { name: 'Request received from' }).fill('Email of 24 Nov');
@@ -95,7 +98,9 @@ describe.skipIf(!hasChromium)('visitor privacy', () => {
     await signIn(s.helper, s.server.url, 'helper1@demo.tribu');
     const v = s.visitor;
     await v.goto(`${s.server.url}/demo`);
-    await launcher(v).getByText(/Members online now|Usually answers in/).waitFor();
+    await launcher(v)
+      .getByText(/Members online now|Usually answers in/)
+      .waitFor();
     await ensureChatOpen(v);
     await v.getByRole('textbox', { name: 'Your message' }).fill('Is the KEEPME tent waterproof?');
     await v.getByRole('button', { name: 'Send' }).click();

@@ -89,7 +89,10 @@ describe.skipIf(!hasChromium)('recognition: points, badges, leaderboards and rew
     await jacket.getByText('997 points more needed').waitFor();
     expect(await jacket.getByRole('button', { name: 'Redeem Summit Jacket' }).isDisabled()).toBe(true);
     await card.getByRole('button', { name: `Redeem ${STICKERS}` }).click();
-    await s.helper.getByRole('dialog', { name: `Redeem ${STICKERS}` }).getByRole('button', { name: 'Confirm redemption' }).click();
+    await s.helper
+      .getByRole('dialog', { name: `Redeem ${STICKERS}` })
+      .getByRole('button', { name: 'Confirm redemption' })
+      .click();
     const mine = s.helper.getByRole('region', { name: 'My redemptions' });
     await mine.getByText('Requested').waitFor();
     await s.helper.getByLabel('Your balance').getByText('1', { exact: true }).waitFor();
@@ -165,7 +168,10 @@ describe.skipIf(!hasChromium)('recognition: points, badges, leaderboards and rew
     await jonas.getByRole('region', { name: 'History' }).getByText('Granted by Morgane: Ran the ski-touring Q&A in the feed').waitFor();
 
     await manager.getByRole('button', { name: 'Add a badge' }).click();
-    const custom = manager.getByRole('region', { name: 'Badges' }).getByRole('listitem').filter({ has: manager.getByRole('button', { name: /Remove badge/ }) });
+    const custom = manager
+      .getByRole('region', { name: 'Badges' })
+      .getByRole('listitem')
+      .filter({ has: manager.getByRole('button', { name: /Remove badge/ }) });
     await custom.getByRole('textbox', { name: 'Name' }).fill('Trail guide');
     await custom.getByRole('textbox', { name: 'Criterion shown to helpers' }).fill('Answer 3 chats within a minute');
     await custom.getByRole('combobox', { name: 'Counts' }).selectOption({ label: 'Fast first answers' });

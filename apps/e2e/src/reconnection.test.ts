@@ -33,10 +33,7 @@ describe.skipIf(!hasChromium)('a network drop during a chat', () => {
     const helperLog = s.helper.getByRole('log', { name: 'Conversation' });
     await helperLog.getByText('Typed while offline 2').waitFor({ timeout: 30_000 });
     const texts = await helperLog.locator('.bubble').allTextContents();
-    expect(texts.filter((t) => t.startsWith('Typed while offline'))).toEqual([
-      'Typed while offline 1',
-      'Typed while offline 2',
-    ]);
+    expect(texts.filter((t) => t.startsWith('Typed while offline'))).toEqual(['Typed while offline 1', 'Typed while offline 2']);
     await s.visitor.getByText('Reconnecting…').waitFor({ state: 'detached' });
     expect(await s.visitor.getByText('Sending…').count()).toBe(0);
   });

@@ -43,7 +43,9 @@ describe.skipIf(!hasChromium)('recruitment: someone applies, a manager accepts, 
     await form.getByRole('textbox', { name: 'Email' }).fill('zoe.martin@example.com');
     await form.getByRole('checkbox', { name: 'Français' }).check();
     await form.getByRole('checkbox', { name: 'English' }).check();
-    await form.getByRole('textbox', { name: 'Why would you like to help?' }).fill('I hike every weekend in your gear and love helping people pick the right size.');
+    await form
+      .getByRole('textbox', { name: 'Why would you like to help?' })
+      .fill('I hike every weekend in your gear and love helping people pick the right size.');
     await form.getByRole('textbox', { name: 'Your experience with Alpine Threads' }).fill('Customer for four years: Summit Jacket, merino layers.');
     await form.getByRole('textbox', { name: 'Which Alpine Threads products do you use, and for what?' }).fill('The Summit Jacket for alpine hikes.');
     await form.getByRole('button', { name: 'Send my application' }).click();
@@ -138,7 +140,10 @@ describe.skipIf(!hasChromium)('recruitment: someone applies, a manager accepts, 
     await visitor.getByRole('textbox', { name: 'Your message' }).fill('Is the Summit Jacket warm enough for winter?');
     await visitor.getByRole('button', { name: 'Send' }).click();
     const board = helper.getByRole('region', { name: 'Incoming requests' });
-    await board.getByRole('button', { name: /Take request/ }).first().click();
+    await board
+      .getByRole('button', { name: /Take request/ })
+      .first()
+      .click();
     await helper.getByRole('textbox', { name: 'Reply' }).fill('With a fleece under it, yes: I wear it at -10 °C.');
     await helper.getByRole('button', { name: 'Send' }).click();
     await visitorLog(visitor).getByText('I wear it at -10 °C').waitFor();

@@ -10,8 +10,7 @@ const NEW_TEXT = 'Ask a fellow hiker';
 const NEW_COLOR = '#8a1c12';
 
 /** The launcher's text and background colour as the visitor's browser draws them. */
-const launcherLook = (page: Page) =>
-  launcher(page).evaluate((el) => ({ text: el.textContent ?? '', background: getComputedStyle(el).backgroundColor }));
+const launcherLook = (page: Page) => launcher(page).evaluate((el) => ({ text: el.textContent ?? '', background: getComputedStyle(el).backgroundColor }));
 
 describe.skipIf(!hasChromium)('site administration in the backoffice', () => {
   const s = useScenario();

@@ -49,8 +49,13 @@ describe.skipIf(!hasChromium)('a visitor question reaches a helper and back, in 
 
   it('shows the visitor a believable shop whose launcher says a member is online', async () => {
     await visitor.goto(`${url()}/demo`);
-    await visitor.getByText(/€\s?\d+/).first().waitFor({ state: 'visible' });
-    await launcher(visitor).getByText(/Members online now|Usually answers in ~\d+ min/).waitFor();
+    await visitor
+      .getByText(/€\s?\d+/)
+      .first()
+      .waitFor({ state: 'visible' });
+    await launcher(visitor)
+      .getByText(/Members online now|Usually answers in ~\d+ min/)
+      .waitFor();
     await screenshot(visitor, 'visitor-1-shop');
   });
 
@@ -71,7 +76,10 @@ describe.skipIf(!hasChromium)('a visitor question reaches a helper and back, in 
   });
 
   it('lets the helper take the request and answer; the visitor sees the answer live', async () => {
-    await board().getByRole('button', { name: /Take request/ }).first().click();
+    await board()
+      .getByRole('button', { name: /Take request/ })
+      .first()
+      .click();
     await helperLog().getByText(QUESTION).waitFor();
     await expect.poll(() => board().getByText(QUESTION).count()).toBe(0);
     await helper.getByRole('textbox', { name: 'Reply' }).fill(ANSWER);
@@ -87,7 +95,9 @@ describe.skipIf(!hasChromium)('a visitor question reaches a helper and back, in 
     await visitor.getByRole('button', { name: 'Send' }).click();
     await helperLog().getByText(VISITOR_REPLY).waitFor();
     // The helper has the chat open: the visitor's message shows as seen.
-    await visitorLog(visitor).getByText(/· Seen/).waitFor();
+    await visitorLog(visitor)
+      .getByText(/· Seen/)
+      .waitFor();
     await screenshot(visitor, 'visitor-3-chatting');
     await screenshot(helper, 'helper-3-chatting');
   });

@@ -48,7 +48,9 @@ export function conversationFanOut(
       if (conversation.helper) presenceChanged(conversation.siteId);
       // An ended or rated chat is scored; awarding is idempotent, so a retried close awards once.
       if (conversation.status === 'closed' && conversation.helper) {
-        later().gamification.chatEnded(conversation.id).catch((err: unknown) => log.warn({ err }, 'scoring failed'));
+        later()
+          .gamification.chatEnded(conversation.id)
+          .catch((err: unknown) => log.warn({ err }, 'scoring failed'));
       }
     },
     helperReleased: (userId, conversation) => {

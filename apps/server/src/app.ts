@@ -104,7 +104,8 @@ export interface App {
 export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: AppDeps): Promise<App> {
   const app = createFastify(env);
 
-  const db = givenDb ?? (await createDb({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, onError: (err) => app.log.warn({ err }, 'database pool error') }));
+  const db =
+    givenDb ?? (await createDb({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, onError: (err) => app.log.warn({ err }, 'database pool error') }));
   const redis = env.REDIS_URL ? await createRedis(env.REDIS_URL, env.REDIS_PREFIX, app.log) : undefined;
   const secret = loadSecret(env.SECRET, env.DATA_DIR);
   const redisLimit = redis ? { client: redis.client, prefix: redis.prefix } : undefined;
@@ -141,8 +142,7 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
     log: app.log,
   });
   const notify = socketNotifier(helperNs, visitorNs, rights);
-  const presenceChanged = (siteId: string) =>
-    helperNs.to(rooms.siteHelpers(siteId)).emit('presence:changed', { siteId });
+  const presenceChanged = (siteId: string) => helperNs.to(rooms.siteHelpers(siteId)).emit('presence:changed', { siteId });
   const presence = new PresenceService({
     db: db.db,
     conversations: conversationRepo,
@@ -209,9 +209,11 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   const recruitmentRepo = new RecruitmentRepository(db.db);
   const invitations = new InvitationService(moduleDeps, recruitmentRepo, { auth, mailer, publicUrl: env.PUBLIC_URL });
   const applications = new ApplicationService(moduleDeps, recruitmentRepo, invitations);
-  const { emails: visitorEmails, transcripts, offlineAnswers } = visitorMails(moduleDeps, env.PUBLIC_URL, async (visitorId) =>
-    (await visitorNs.in(rooms.visitor(visitorId)).fetchSockets()).length > 0,
-  );
+  const {
+    emails: visitorEmails,
+    transcripts,
+    offlineAnswers,
+  } = visitorMails(moduleDeps, env.PUBLIC_URL, async (visitorId) => (await visitorNs.in(rooms.visitor(visitorId)).fetchSockets()).length > 0);
   const limiters = {
     visitorEvents: createLimiter('visitor-events', { points: 40 * env.RATE_LIMIT_FACTOR, duration: 10 }, redisLimit),
     helperEvents: createLimiter('helper-events', { points: 100 * env.RATE_LIMIT_FACTOR, duration: 10 }, redisLimit),
@@ -253,7 +255,16 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   const drain = new Drain(io, () => conversationRepo.settled(), app.log);
   healthRoutes(app, { db, redis, drain });
   const secureCookies = env.PUBLIC_URL.startsWith('https://');
-  const accounts = buildAccounts({ db: db.db, auth, mailer, secret, redis: redisLimit, publicUrl: env.PUBLIC_URL, log: app.log, rightsChanged: (u, s) => notify.rightsChanged(u, s) });
+  const accounts = buildAccounts({
+    db: db.db,
+    auth,
+    mailer,
+    secret,
+    redis: redisLimit,
+    publicUrl: env.PUBLIC_URL,
+    log: app.log,
+    rightsChanged: (u, s) => notify.rightsChanged(u, s),
+  });
   authRoutes(app, { auth, signIn: accounts.signIn, secureCookies });
   passwordResetRoutes(app, { resets: accounts.resets });
   totpRoutes(app, { signIn: accounts.signIn, twoFactor: accounts.twoFactor, secureCookies });

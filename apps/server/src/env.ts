@@ -1,8 +1,6 @@
 import { z } from 'zod';
 
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const EnvSchema = z
   .object({
@@ -13,7 +11,10 @@ const EnvSchema = z
     DATABASE_URL: z.string().min(1).optional(),
     REDIS_URL: z.string().min(1).optional(),
     /** Prefix of every Redis key and channel, so several installs can share one Redis. */
-    REDIS_PREFIX: z.string().regex(/^[a-z0-9_-]+$/i).default('tribu'),
+    REDIS_PREFIX: z
+      .string()
+      .regex(/^[a-z0-9_-]+$/i)
+      .default('tribu'),
     DATA_DIR: z.string().default('./.data'),
     SECRET: z.string().min(32, 'SECRET must be at least 32 characters').optional(),
     SEED_DEMO: bool.optional(),
@@ -36,7 +37,10 @@ const EnvSchema = z
     CONNECTION_RATE_WINDOW_S: z.coerce.number().int().min(1).max(3600).default(60),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Outgoing mail (invitations, offline answers), e.g. `smtp://user:pass@host:587`; unset = no mail. */
-    SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, 'SMTP_URL must look like smtp://user:pass@host:587').optional(),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/[^\s]+$/, 'SMTP_URL must look like smtp://user:pass@host:587')
+      .optional(),
     /** Sender of Tribu's mail (default `Tribu <no-reply@PUBLIC_URL's host>`). */
     MAIL_FROM: z.string().min(3).max(200).optional(),
   })

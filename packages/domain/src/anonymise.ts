@@ -6,16 +6,12 @@ const PHONE_LIKE = /(?:\+|\b00)?\(?\d[\d\s().-]{5,}\d/g;
 const MIN_PHONE_DIGITS = 8;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-const scrubPhone = (m: string) =>
-  ISO_DATE.test(m) || m.replace(/\D/g, '').length < MIN_PHONE_DIGITS ? m : '[phone]';
+const scrubPhone = (m: string) => (ISO_DATE.test(m) || m.replace(/\D/g, '').length < MIN_PHONE_DIGITS ? m : '[phone]');
 
 /**
  * Scrubs what could identify a visitor before their question is shown to the community:
  * e-mail addresses, links and phone numbers become `[email]`, `[link]`, `[phone]`.
  */
 export function anonymise(text: string): string {
-  return text
-    .replace(EMAIL, '[email]')
-    .replace(URL_LIKE, '[link]')
-    .replace(PHONE_LIKE, scrubPhone);
+  return text.replace(EMAIL, '[email]').replace(URL_LIKE, '[link]').replace(PHONE_LIKE, scrubPhone);
 }

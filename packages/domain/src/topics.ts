@@ -12,7 +12,9 @@ function fold(text: string): string {
 
 /** The words of a text, folded; letters and digits only. */
 function words(text: string): string[] {
-  return fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return fold(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }
 
 /**
@@ -22,9 +24,11 @@ function words(text: string): string[] {
 export function matchTopics(text: string, topics: readonly Topic[]): string[] {
   const padded = ` ${words(text).join(' ')} `;
   return topics
-    .filter((t) => [t.tag, ...t.keywords].some((k) => {
-      const needle = words(k).join(' ');
-      return needle !== '' && padded.includes(` ${needle} `);
-    }))
+    .filter((t) =>
+      [t.tag, ...t.keywords].some((k) => {
+        const needle = words(k).join(' ');
+        return needle !== '' && padded.includes(` ${needle} `);
+      }),
+    )
     .map((t) => t.tag);
 }

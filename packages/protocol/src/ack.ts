@@ -38,10 +38,7 @@ export const UNAVAILABLE_RETRY_MS = [1000, 2000, 4000, 8000, 16_000] as const;
  * restarting, or no answer in time), after each wait in turn, then resolves with the last answer.
  * Only for commands a repeat cannot do twice: a message carries its client id, stored once.
  */
-export async function retryWhileUnavailable<T>(
-  run: () => Promise<AckResult<T>>,
-  waits: readonly number[] = UNAVAILABLE_RETRY_MS,
-): Promise<AckResult<T>> {
+export async function retryWhileUnavailable<T>(run: () => Promise<AckResult<T>>, waits: readonly number[] = UNAVAILABLE_RETRY_MS): Promise<AckResult<T>> {
   let r = await run();
   for (const ms of waits) {
     if (r.ok || r.error.code !== 'unavailable') return r;

@@ -22,9 +22,10 @@ export const OriginSchema = z
 
 /** A language's wording: each key optional; an empty text means "use Tribu's default". */
 const TextsSchema = z.strictObject(
-  Object.fromEntries(
-    Object.entries(WIDGET_TEXT_LIMITS).map(([k, max]) => [k, z.string().trim().max(max, `At most ${max} characters`).optional()]),
-  ) as Record<WidgetTextKey, z.ZodOptional<z.ZodString>>,
+  Object.fromEntries(Object.entries(WIDGET_TEXT_LIMITS).map(([k, max]) => [k, z.string().trim().max(max, `At most ${max} characters`).optional()])) as Record<
+    WidgetTextKey,
+    z.ZodOptional<z.ZodString>
+  >,
 );
 
 /** PATCH /api/sites/:siteId/settings — any subset of the site's settings (admins only); `texts`, when given, replaces the wording of every language as a whole. */
@@ -43,7 +44,10 @@ export const SiteSettingsPatchSchema = z
       .transform((list) => LOCALES.filter((l) => list.includes(l))),
     defaultLocale: Locale,
     texts: z.strictObject({ en: TextsSchema.optional(), fr: TextsSchema.optional(), es: TextsSchema.optional() }),
-    color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'A colour like #2f6f4f').transform((c) => c.toLowerCase()),
+    color: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/, 'A colour like #2f6f4f')
+      .transform((c) => c.toLowerCase()),
     position: z.enum(['left', 'right']),
     themeMode: z.enum(['light', 'dark', 'auto']),
     minHelpers: z.int('A whole number').min(1, 'At least 1').max(SITE_LIMITS.minHelpers, `At most ${SITE_LIMITS.minHelpers}`),
@@ -98,8 +102,11 @@ export const NewSiteKeySchema = z
 export const SiteCreateSchema = z.strictObject({
   name: z.string().trim().min(1, 'Give the site a name').max(SITE_LIMITS.name),
   key: NewSiteKeySchema,
-  allowedOrigins: z.array(OriginSchema).max(SITE_LIMITS.origins).transform((list) => [...new Set(list)]),
+  allowedOrigins: z
+    .array(OriginSchema)
+    .max(SITE_LIMITS.origins)
+    .transform((list) => [...new Set(list)]),
   adminEmail: z.email('An email address for the first admin').max(LIMITS.email),
-  adminName: z.string().trim().min(1, 'The first admin\'s name').max(LIMITS.displayName),
+  adminName: z.string().trim().min(1, "The first admin's name").max(LIMITS.displayName),
 });
 export type SiteCreate = z.input<typeof SiteCreateSchema>;

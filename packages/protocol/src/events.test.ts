@@ -18,9 +18,7 @@ describe('payload schemas', () => {
     expect(MessageSendSchema.safeParse(payload).success).toBe(false);
   });
   it('refuse a javascript: page url', () => {
-    expect(
-      PageViewSchema.safeParse({ conversationId: id, page: { url: 'javascript:alert(1)', title: '' } }).success,
-    ).toBe(false);
+    expect(PageViewSchema.safeParse({ conversationId: id, page: { url: 'javascript:alert(1)', title: '' } }).success).toBe(false);
   });
   it('default a missing page title to empty', () => {
     const r = ConversationStartSchema.parse({ clientId: 'a', text: 'q', page: { url: 'https://shop.example/p' } });

@@ -39,8 +39,15 @@ export const ConversationStartSchema = z.strictObject({
   /** The visitor ticked the site's privacy notice (sites may require it before a chat). */
   consent: z.literal(true).optional(),
   /** The widget's language and the visitor's IANA time zone, so helpers know when and how to answer. */
-  locale: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/).optional(),
-  timeZone: z.string().max(64).regex(/^[A-Za-z0-9_+\-/]+$/).optional(),
+  locale: z
+    .string()
+    .regex(/^[a-z]{2}(-[A-Z]{2})?$/)
+    .optional(),
+  timeZone: z
+    .string()
+    .max(64)
+    .regex(/^[A-Za-z0-9_+\-/]+$/)
+    .optional(),
 });
 export type ConversationStart = z.infer<typeof ConversationStartSchema>;
 
@@ -150,12 +157,7 @@ export interface VisitorServerEvents {
 // ---------- /helper namespace ----------
 
 /** Commands the backoffice sends for a signed-in helper (chats here; feed, desk, community in their files). */
-export interface HelperClientEvents
-  extends FeedClientEvents,
-    DeskClientEvents,
-    CommunityClientEvents,
-    GamificationClientEvents,
-    MissionClientEvents {
+export interface HelperClientEvents extends FeedClientEvents, DeskClientEvents, CommunityClientEvents, GamificationClientEvents, MissionClientEvents {
   'queue:list': (payload: SiteRef, ack: Ack<{ items: QueueItem[] }>) => void;
   /** The helper's own active conversations on a site. */
   'conversation:list': (payload: SiteRef, ack: Ack<{ conversations: Conversation[] }>) => void;
@@ -182,12 +184,7 @@ export interface PageViewed {
 
 /** Facts the server tells helpers. */
 export interface HelperServerEvents
-  extends FeedServerEvents,
-    DeskServerEvents,
-    CommunityServerEvents,
-    GamificationServerEvents,
-    MissionServerEvents,
-    ModerationServerEvents {
+  extends FeedServerEvents, DeskServerEvents, CommunityServerEvents, GamificationServerEvents, MissionServerEvents, ModerationServerEvents {
   'queue:added': (item: QueueItem) => void;
   'queue:removed': (payload: { conversationId: string }) => void;
   'message:created': (message: Message) => void;

@@ -5,11 +5,7 @@ import { ClientIdSchema, IdSchema } from './schemas.ts';
 
 // ---------- the community feed (a wall shared by a site's helpers and managers) ----------
 
-export const PostTextSchema = z
-  .string()
-  .trim()
-  .min(1, 'Write something first')
-  .max(LIMITS.postText, `Posts are at most ${LIMITS.postText} characters`);
+export const PostTextSchema = z.string().trim().min(1, 'Write something first').max(LIMITS.postText, `Posts are at most ${LIMITS.postText} characters`);
 export const CommentTextSchema = z
   .string()
   .trim()

@@ -179,10 +179,19 @@ export const PointsAdjustSchema = z.strictObject({
   siteId: IdSchema,
   userId: IdSchema,
   /** Positive grants, negative revokes. */
-  points: z.number().int().min(-100_000).max(100_000).refine((n) => n !== 0, 'Zero points changes nothing'),
+  points: z
+    .number()
+    .int()
+    .min(-100_000)
+    .max(100_000)
+    .refine((n) => n !== 0, 'Zero points changes nothing'),
   note: z.string().trim().min(1, 'Give a reason').max(300),
   /** A client-made id: a retried adjustment is written once. */
-  clientId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/),
+  clientId: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/),
 });
 export type PointsAdjust = z.infer<typeof PointsAdjustSchema>;
 

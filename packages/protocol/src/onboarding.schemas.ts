@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { CHARTER_MAX, MAX_OBSERVE_CHATS } from './onboarding.ts';
 
 export const CharterUpdateSchema = z.strictObject({
-  text: z.string().trim().max(CHARTER_MAX, `A charter is ${CHARTER_MAX.toLocaleString('en')} characters at most`),
+  text: z
+    .string()
+    .trim()
+    .max(CHARTER_MAX, `A charter is ${CHARTER_MAX.toLocaleString('en')} characters at most`),
 });
 export type CharterUpdate = z.infer<typeof CharterUpdateSchema>;
 

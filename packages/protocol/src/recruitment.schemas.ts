@@ -9,7 +9,10 @@ const text = (max: number) => z.string().trim().max(max);
 export const ApplicationSubmitSchema = z.strictObject({
   name: text(RECRUITMENT_LIMITS.name).min(1, 'Tell us your name'),
   email: z.email('Give an email address we can answer').max(LIMITS.email),
-  languages: z.array(z.string().regex(/^[a-z]{2}$/)).min(1, 'Pick at least one language').max(LIMITS.tags),
+  languages: z
+    .array(z.string().regex(/^[a-z]{2}$/))
+    .min(1, 'Pick at least one language')
+    .max(LIMITS.tags),
   why: text(RECRUITMENT_LIMITS.why).min(10, 'Tell us in a sentence or two why you would like to help'),
   experience: text(RECRUITMENT_LIMITS.experience).default(''),
   /** Answers to the site's questions, in the same order. */
@@ -39,7 +42,11 @@ export const InviteSchema = z.strictObject({
 export type InviteRequest = z.infer<typeof InviteSchema>;
 
 export const InvitationTokenSchema = z.strictObject({
-  token: z.string().min(20).max(RECRUITMENT_LIMITS.token).regex(/^[A-Za-z0-9_-]+$/),
+  token: z
+    .string()
+    .min(20)
+    .max(RECRUITMENT_LIMITS.token)
+    .regex(/^[A-Za-z0-9_-]+$/),
 });
 
 /** POST /api/invitations/accept */

@@ -9,8 +9,16 @@ export const MessageTextSchema = z
   .max(LIMITS.messageText, `Message is longer than ${LIMITS.messageText} characters`);
 
 export const IdSchema = z.uuid();
-export const ClientIdSchema = z.string().min(1).max(LIMITS.clientId).regex(/^[A-Za-z0-9_-]+$/);
-export const SiteKeySchema = z.string().min(1).max(LIMITS.siteKey).regex(/^[a-z0-9-]+$/);
+export const ClientIdSchema = z
+  .string()
+  .min(1)
+  .max(LIMITS.clientId)
+  .regex(/^[A-Za-z0-9_-]+$/);
+export const SiteKeySchema = z
+  .string()
+  .min(1)
+  .max(LIMITS.siteKey)
+  .regex(/^[a-z0-9-]+$/);
 
 /** Only http(s) URLs ever travel as page addresses. */
 export const HttpUrlSchema = z
@@ -27,10 +35,7 @@ export type Product = z.infer<typeof ProductSchema>;
 
 /** Context the merchant passes with `Tribu.setContext()` (e.g. cart value), shown to helpers as text. */
 export const PageContextSchema = z
-  .record(
-    z.string().regex(/^[\w .-]{1,40}$/, 'Context keys are short words'),
-    z.union([z.string().max(200), z.number().finite()]),
-  )
+  .record(z.string().regex(/^[\w .-]{1,40}$/, 'Context keys are short words'), z.union([z.string().max(200), z.number().finite()]))
   .refine((o) => Object.keys(o).length <= LIMITS.contextEntries, `At most ${LIMITS.contextEntries} context entries`);
 export type PageContext = z.infer<typeof PageContextSchema>;
 
@@ -109,7 +114,12 @@ export interface Peer {
 }
 
 /** A short tag: a language code or a site topic (`sizing`, `shipping`, ...). */
-export const TagSchema = z.string().trim().min(1).max(32).regex(/^[a-z0-9-]+$/, 'Tags are lowercase words');
+export const TagSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(32)
+  .regex(/^[a-z0-9-]+$/, 'Tags are lowercase words');
 export const TagsSchema = z.array(TagSchema).max(LIMITS.tags);
 
 export interface HelperSummary {

@@ -18,8 +18,7 @@ const site = (siteId: string) => `/api/sites/${encodeURIComponent(siteId)}`;
 /** Site administration (admins) and the operator's sites. */
 export const adminApi = {
   settings: (siteId: string) => call<SiteSettingsView>('GET', `${site(siteId)}/settings`),
-  saveSettings: (csrf: string, siteId: string, patch: SiteSettingsPatch) =>
-    call<SiteSettingsView>('PATCH', `${site(siteId)}/settings`, patch, csrf),
+  saveSettings: (csrf: string, siteId: string, patch: SiteSettingsPatch) => call<SiteSettingsView>('PATCH', `${site(siteId)}/settings`, patch, csrf),
   roles: (siteId: string) => call<SiteMemberList>('GET', `${site(siteId)}/roles`),
   changeRole: (csrf: string, siteId: string, userId: string, role: Role) =>
     call<SiteMember>('PATCH', `${site(siteId)}/roles/${encodeURIComponent(userId)}`, { role }, csrf),

@@ -1,13 +1,4 @@
-import type {
-  AuditPage,
-  BanCreate,
-  BanView,
-  ReportCreate,
-  ReportFeedAction,
-  ReportList,
-  ReportView,
-  TeamMember,
-} from '@tribu/protocol/client';
+import type { AuditPage, BanCreate, BanView, ReportCreate, ReportFeedAction, ReportList, ReportView, TeamMember } from '@tribu/protocol/client';
 import { call } from './http.ts';
 
 const site = (siteId: string) => `/api/sites/${encodeURIComponent(siteId)}`;
@@ -30,8 +21,7 @@ export const moderationApi = {
   words: (siteId: string) => call<{ words: string[] }>('GET', `${site(siteId)}/blocked-words`),
   saveWords: (csrf: string, siteId: string, words: string[]) => call<{ words: string[] }>('PUT', `${site(siteId)}/blocked-words`, { words }, csrf),
   team: (siteId: string) => call<{ members: TeamMember[] }>('GET', `${site(siteId)}/team`),
-  suspend: (csrf: string, siteId: string, userId: string, reason: string) =>
-    call<void>('POST', `${site(siteId)}/team/${id(userId)}/suspend`, { reason }, csrf),
+  suspend: (csrf: string, siteId: string, userId: string, reason: string) => call<void>('POST', `${site(siteId)}/team/${id(userId)}/suspend`, { reason }, csrf),
   reinstate: (csrf: string, siteId: string, userId: string) => call<void>('POST', `${site(siteId)}/team/${id(userId)}/reinstate`, undefined, csrf),
   remove: (csrf: string, siteId: string, userId: string, reason: string) =>
     call<void>('POST', `${site(siteId)}/team/${id(userId)}/remove`, { confirm: true, reason }, csrf),

@@ -11,8 +11,7 @@ export const onboardingApi = {
   acceptCharter: (csrf: string, siteId: string) => call<CharterView>('POST', `${site(siteId)}/charter/accept`, undefined, csrf),
   saveCharter: (csrf: string, siteId: string, text: string) => call<CharterView>('PUT', `${site(siteId)}/charter`, { text }, csrf),
   observeList: (siteId: string) => call<ObserveList>('GET', `${site(siteId)}/observe`),
-  observe: (siteId: string, conversationId: string) =>
-    call<ObservedChat>('GET', `${site(siteId)}/observe/${encodeURIComponent(conversationId)}`),
+  observe: (siteId: string, conversationId: string) => call<ObservedChat>('GET', `${site(siteId)}/observe/${encodeURIComponent(conversationId)}`),
   mentees: (siteId: string) => call<MenteesView>('GET', `${site(siteId)}/mentees`),
   newcomers: (siteId: string) => call<NewcomersView>('GET', `${site(siteId)}/newcomers`),
   assignMentor: (csrf: string, siteId: string, userId: string, mentorId: string | null) =>

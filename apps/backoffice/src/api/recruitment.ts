@@ -1,12 +1,4 @@
-import type {
-  ApplicationList,
-  ApplicationSubmit,
-  InvitationAccept,
-  InvitationPreview,
-  InvitationSent,
-  JoinPage,
-  Me,
-} from '@tribu/protocol/client';
+import type { ApplicationList, ApplicationSubmit, InvitationAccept, InvitationPreview, InvitationSent, JoinPage, Me } from '@tribu/protocol/client';
 import { call } from './http.ts';
 
 const site = (siteId: string) => `/api/sites/${encodeURIComponent(siteId)}`;
@@ -20,8 +12,7 @@ export const recruitmentApi = {
   shortlist: (csrf: string, siteId: string, id: string) => call<void>('POST', `${app(siteId, id)}/shortlist`, undefined, csrf),
   accept: (csrf: string, siteId: string, id: string) => call<InvitationSent>('POST', `${app(siteId, id)}/accept`, undefined, csrf),
   reinvite: (csrf: string, siteId: string, id: string) => call<InvitationSent>('POST', `${app(siteId, id)}/reinvite`, undefined, csrf),
-  reject: (csrf: string, siteId: string, id: string, message: string) =>
-    call<{ emailed: boolean }>('POST', `${app(siteId, id)}/reject`, { message }, csrf),
+  reject: (csrf: string, siteId: string, id: string, message: string) => call<{ emailed: boolean }>('POST', `${app(siteId, id)}/reject`, { message }, csrf),
   questions: (siteId: string) => call<{ questions: string[] }>('GET', `${site(siteId)}/application-questions`),
   saveQuestions: (csrf: string, siteId: string, questions: string[]) =>
     call<{ questions: string[] }>('PUT', `${site(siteId)}/application-questions`, { questions }, csrf),

@@ -51,12 +51,7 @@ export function ChatList({ chats, selected, onSelect, sideBySide, canSideBySide,
         })}
       </div>
       {canSideBySide && (
-        <button
-          type="button"
-          class={`ghost side-toggle ${sideBySide ? 'on' : ''}`}
-          aria-pressed={sideBySide}
-          onClick={() => onSideBySide(!sideBySide)}
-        >
+        <button type="button" class={`ghost side-toggle ${sideBySide ? 'on' : ''}`} aria-pressed={sideBySide} onClick={() => onSideBySide(!sideBySide)}>
           Side by side
         </button>
       )}

@@ -81,14 +81,7 @@ export function ChatPane(p: ChatPaneProps) {
         </header>
         <ChatActions {...p} />
         <MessageLog chat={chat} onRetry={p.onRetry} />
-        <ReplyBox
-          conversationId={c.id}
-          closed={closed}
-          canned={p.canned}
-          onSend={p.onSend}
-          onTyping={p.onTyping}
-          onManageCanned={p.onManageCanned}
-        />
+        <ReplyBox conversationId={c.id} closed={closed} canned={p.canned} onSend={p.onSend} onTyping={p.onTyping} onManageCanned={p.onManageCanned} />
       </section>
       {detailsOpen && (
         <aside class="column details" id={`details-${c.id}`} aria-label="Chat details">

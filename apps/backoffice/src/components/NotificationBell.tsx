@@ -8,7 +8,15 @@ import { BellIcon } from './feed/icons.tsx';
 import { showPost } from './feed/show-post.ts';
 
 // Short marks, not emoji: they draw the same everywhere.
-const icons: Partial<Record<Notification['kind'], string>> = { mention: '@', comment: '“', moderation: '!', handoff: '⇄', points: '★', reward: '✦', mentor: '♥' };
+const icons: Partial<Record<Notification['kind'], string>> = {
+  mention: '@',
+  comment: '“',
+  moderation: '!',
+  handoff: '⇄',
+  points: '★',
+  reward: '✦',
+  mentor: '♥',
+};
 
 /** The bell in the top bar: unread count, the latest notifications, each leading to its post or chat. */
 export function NotificationBell({ socket, online }: { socket: HelperSocket | null; online: boolean }) {
@@ -42,12 +50,7 @@ export function NotificationBell({ socket, online }: { socket: HelperSocket | nu
 
   return (
     <div class="bell" ref={box}>
-      <button
-        type="button"
-        class="bell-btn"
-        aria-expanded={open}
-        onClick={() => setOpen(!open)}
-      >
+      <button type="button" class="bell-btn" aria-expanded={open} onClick={() => setOpen(!open)}>
         <BellIcon />
         <span class="sr-only">Notifications</span>
         {unread > 0 && (

@@ -38,13 +38,7 @@ export function PeersOnline({ peers, me, myStatus, onStatus, socket, siteId, top
       <ul>
         {peers.map((p) => (
           <li key={p.id}>
-            <button
-              type="button"
-              class={`peer ${p.status}`}
-              aria-haspopup="dialog"
-              title={`See ${p.displayName}'s profile`}
-              onClick={() => setOpen(p.id)}
-            >
+            <button type="button" class={`peer ${p.status}`} aria-haspopup="dialog" title={`See ${p.displayName}'s profile`} onClick={() => setOpen(p.id)}>
               <span class="peer-photo">
                 <Avatar name={p.displayName} url={p.avatarUrl} size={36} />
                 <span class={`live-dot ${p.status}`} aria-hidden="true" />

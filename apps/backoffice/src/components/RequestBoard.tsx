@@ -59,7 +59,11 @@ export function RequestBoard({ items, atCap, offline, claiming, cap, onClaim, la
         </p>
       )}
       {items.length === 0 && <p class="empty">No visitor is waiting. New questions appear here live.</p>}
-      {items.length > 0 && shown.length === 0 && <p class="empty">Nothing matches your filters right now; {items.length} other request{items.length > 1 ? 's' : ''} waiting.</p>}
+      {items.length > 0 && shown.length === 0 && (
+        <p class="empty">
+          Nothing matches your filters right now; {items.length} other request{items.length > 1 ? 's' : ''} waiting.
+        </p>
+      )}
       <ul class="cards">
         {shown.map((item) => (
           <li key={item.conversationId} class="card">

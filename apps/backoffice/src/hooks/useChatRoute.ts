@@ -38,4 +38,3 @@ export function useWide(px: number): boolean {
   }, [query, setWide]);
   return wide;
 }
-

@@ -22,9 +22,7 @@ export function useDeskEvents(socket: HelperSocket | null, { setQueue, setChats,
     if (!socket) return;
     const typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
     const setTyping = (id: string, on: boolean) => setChats((cur) => patchChat(cur, id, () => ({ visitorTyping: on })));
-    socket.on('queue:added', (item) =>
-      setQueue((cur) => (cur.some((i) => i.conversationId === item.conversationId) ? cur : [...cur, item])),
-    );
+    socket.on('queue:added', (item) => setQueue((cur) => (cur.some((i) => i.conversationId === item.conversationId) ? cur : [...cur, item])));
     socket.on('queue:removed', ({ conversationId }) => setQueue((cur) => cur.filter((i) => i.conversationId !== conversationId)));
     const addMessages = (conversationId: string, messages: Message[]) =>
       setChats((cur) => {
@@ -55,7 +53,11 @@ export function useDeskEvents(socket: HelperSocket | null, { setQueue, setChats,
       clearTimeout(typingTimers.get(conversationId));
       setTyping(conversationId, typing);
       // Expires on its own: a visitor who closed the tab is not typing forever.
-      if (typing) typingTimers.set(conversationId, setTimeout(() => setTyping(conversationId, false), LIMITS.typingTtlMs));
+      if (typing)
+        typingTimers.set(
+          conversationId,
+          setTimeout(() => setTyping(conversationId, false), LIMITS.typingTtlMs),
+        );
     });
     return () => {
       for (const t of typingTimers.values()) clearTimeout(t);

@@ -1,14 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { FeedComment, FeedModerate, FeedPost } from '@tribu/protocol/client';
-import {
-  findPost,
-  mapPost,
-  removeComment,
-  removePost,
-  upsertComment,
-  upsertPost,
-  type FeedLists,
-} from '../components/feed/feed-state.ts';
+import { findPost, mapPost, removeComment, removePost, upsertComment, upsertPost, type FeedLists } from '../components/feed/feed-state.ts';
 import { command, newClientId, type HelperSocket } from '../realtime/socket.ts';
 
 type Result = { ok: true } | { ok: false; message: string };

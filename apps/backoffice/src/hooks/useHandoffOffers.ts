@@ -12,10 +12,8 @@ export function useHandoffOffers(
   const [offers, setOffers] = useState<HandoffOffered[]>([]);
   useEffect(() => {
     if (!socket) return;
-    const offered = (o: HandoffOffered) =>
-      setOffers((cur) => [...cur.filter((x) => x.conversation.id !== o.conversation.id), o]);
-    const answered = ({ conversationId }: { conversationId: string }) =>
-      setOffers((cur) => cur.filter((x) => x.conversation.id !== conversationId));
+    const offered = (o: HandoffOffered) => setOffers((cur) => [...cur.filter((x) => x.conversation.id !== o.conversation.id), o]);
+    const answered = ({ conversationId }: { conversationId: string }) => setOffers((cur) => cur.filter((x) => x.conversation.id !== conversationId));
     // On every (re)connect: offers made while the page was away or before a reload.
     const list = async () => {
       const r = await command(socket, 'handoff:list', { siteId });

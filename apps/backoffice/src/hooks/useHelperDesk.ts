@@ -66,11 +66,14 @@ export function useHelperDesk(siteId: string, userId: string, onRefused: () => v
     };
   }, [siteId, deliver]);
 
-  const adopt = useCallback(async (conversation: Conversation) => {
-    if (!socket || conversation.status !== 'active' || conversation.helper?.id !== userId) return;
-    const r = await command(socket, 'conversation:fetch', { conversationId: conversation.id });
-    if (r.ok) setChats((cur) => upsertChat(cur, r.data.conversation, r.data.messages));
-  }, [socket, userId]);
+  const adopt = useCallback(
+    async (conversation: Conversation) => {
+      if (!socket || conversation.status !== 'active' || conversation.helper?.id !== userId) return;
+      const r = await command(socket, 'conversation:fetch', { conversationId: conversation.id });
+      if (r.ok) setChats((cur) => upsertChat(cur, r.data.conversation, r.data.messages));
+    },
+    [socket, userId],
+  );
   const released = useCallback(
     (conversation: Conversation) => {
       setChats((cur) => removeChat(cur, conversation.id));
@@ -174,14 +177,28 @@ export function useHelperDesk(siteId: string, userId: string, onRefused: () => v
     setSelected((cur) => (cur === conversationId ? null : cur));
   }, []);
 
-  const list = useMemo(
-    () => Object.values(chats).sort((a, b) => (a.conversation.claimedAt ?? '').localeCompare(b.conversation.claimedAt ?? '')),
-    [chats],
-  );
+  const list = useMemo(() => Object.values(chats).sort((a, b) => (a.conversation.claimedAt ?? '').localeCompare(b.conversation.claimedAt ?? '')), [chats]);
   const activeCount = list.filter((c) => c.conversation.status === 'active').length;
 
   return {
-    link, socket, ready, queue, claiming, chats: list, activeCount, selected, setSelected, notice, setNotice,
-    claim, send, retry, end, release, dismiss, adoptChat, needsStaff,
+    link,
+    socket,
+    ready,
+    queue,
+    claiming,
+    chats: list,
+    activeCount,
+    selected,
+    setSelected,
+    notice,
+    setNotice,
+    claim,
+    send,
+    retry,
+    end,
+    release,
+    dismiss,
+    adoptChat,
+    needsStaff,
   };
 }

@@ -15,8 +15,7 @@ export function useStaffQueue(socket: HelperSocket | null, siteId: string, enabl
     };
     const changed = (p: { siteId: string }) => p.siteId === siteId && void list();
     // A manager taking one (here or elsewhere) removes it like a board card.
-    const removed = ({ conversationId }: { conversationId: string }) =>
-      setItems((cur) => cur.filter((i) => i.conversationId !== conversationId));
+    const removed = ({ conversationId }: { conversationId: string }) => setItems((cur) => cur.filter((i) => i.conversationId !== conversationId));
     void list();
     socket.on('connect', list);
     socket.on('sync:needed', list);

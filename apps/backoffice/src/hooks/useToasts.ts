@@ -21,10 +21,16 @@ export function useToasts(ms = SHOW_MS) {
     timers.current.delete(id);
     setToasts((cur) => cur.filter((t) => t.id !== id));
   }, []);
-  const arm = useCallback((id: number) => {
-    clearTimeout(timers.current.get(id));
-    timers.current.set(id, setTimeout(() => dismiss(id), ms));
-  }, [dismiss, ms]);
+  const arm = useCallback(
+    (id: number) => {
+      clearTimeout(timers.current.get(id));
+      timers.current.set(
+        id,
+        setTimeout(() => dismiss(id), ms),
+      );
+    },
+    [dismiss, ms],
+  );
   const hold = useCallback((id: number) => clearTimeout(timers.current.get(id)), []);
   const push = useCallback(
     (t: Omit<Toast, 'id'>) => {

@@ -10,7 +10,7 @@ export interface Resynced {
 /** Everything after `afterSeq`, asking again while the server answers full batches. */
 export async function syncAfter(s: HelperSocket, conversationId: string, afterSeq: number): Promise<Message[]> {
   const all: Message[] = [];
-  for (let after = afterSeq; ; ) {
+  for (let after = afterSeq; ;) {
     const r = await command(s, 'message:sync', { conversationId, afterSeq: after });
     if (!r.ok) return all;
     all.push(...r.data.messages);
@@ -30,9 +30,7 @@ export async function resync(s: HelperSocket, siteId: string, held: Chats): Prom
   const chats = await Promise.all(
     active.map(async (conversation) => ({ conversation, messages: await syncAfter(s, conversation.id, lastSeq(held[conversation.id])) })),
   );
-  const gone = mine.ok
-    ? Object.values(held).filter((c) => c.conversation.status !== 'closed' && !active.some((a) => a.id === c.conversation.id))
-    : [];
+  const gone = mine.ok ? Object.values(held).filter((c) => c.conversation.status !== 'closed' && !active.some((a) => a.id === c.conversation.id)) : [];
   for (const chat of gone) {
     const r = await command(s, 'conversation:fetch', { conversationId: chat.conversation.id });
     if (r.ok) chats.push(r.data);

@@ -73,9 +73,7 @@ export async function connectHelper(target: Target, node: ServerChild, index: nu
   const address = nextAddress();
   if (target.kind === 'bare') {
     const userId = randomUUID();
-    return connected(
-      io(`${node.url}/helper`, { ...socketOptions, auth: { userId, token: (target as BareTarget).token(userId) } }),
-    );
+    return connected(io(`${node.url}/helper`, { ...socketOptions, auth: { userId, token: (target as BareTarget).token(userId) } }));
   }
   const res = await fetch(`${node.url}/api/auth/login`, {
     method: 'POST',
@@ -84,7 +82,10 @@ export async function connectHelper(target: Target, node: ServerChild, index: nu
     signal: AbortSignal.timeout(30_000),
   });
   if (!res.ok) throw new Error(`login ${helperEmail(index)}: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`))?.split(';')[0];
+  const cookie = res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith(`${SESSION_COOKIE}=`))
+    ?.split(';')[0];
   if (!cookie) throw new Error('login: no session cookie');
   return connected(
     io(`${node.url}/helper`, {

@@ -24,11 +24,7 @@ export interface ClaimsResult {
  * A burst: `requests` visitors ask at once, then every one of `helpers` helpers tries to take every
  * request, in its own order. Each request must be won exactly once.
  */
-export async function claimsBurst(
-  target: Target,
-  node: ServerChild,
-  o: { requests: number; helpers: number; firstHelper: number },
-): Promise<ClaimsResult> {
+export async function claimsBurst(target: Target, node: ServerChild, o: { requests: number; helpers: number; firstHelper: number }): Promise<ClaimsResult> {
   const helpers = await pool(o.helpers, 8, (i) => connectHelper(target, node, o.firstHelper + i));
   const identities = await mintVisitors(target, node, o.requests);
   const visitors = await pool(o.requests, 32, (i) => connectVisitor(target, node, identities[i]!));

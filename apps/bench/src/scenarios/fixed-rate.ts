@@ -87,11 +87,14 @@ export async function fixedRate(
       const side: Side = k % 2 === 0 ? 'visitor' : 'helper';
       s.sent.set(k, performance.now());
       pending++;
-      sendFrom(pair, side, k, o.phase).then(() => c.acked++, (e: unknown) => {
-        s.sent.delete(k);
-        pending--;
-        fail(e);
-      });
+      sendFrom(pair, side, k, o.phase).then(
+        () => c.acked++,
+        (e: unknown) => {
+          s.sent.delete(k);
+          pending--;
+          fail(e);
+        },
+      );
     }
     for (; typed < Math.floor(o.typingRate * elapsed); typed++) {
       const pair = pairs[(typed * 7) % pairs.length]!;

@@ -20,12 +20,7 @@ export interface IdleResult {
  * Connects `n` visitor sockets that then stay idle (identities minted beforehand, untimed): the
  * handshake rate, and the server's memory per connected socket.
  */
-export async function connectIdle(
-  target: Target,
-  node: ServerChild,
-  n: number,
-  concurrency: number,
-): Promise<{ result: IdleResult; sockets: Socket[] }> {
+export async function connectIdle(target: Target, node: ServerChild, n: number, concurrency: number): Promise<{ result: IdleResult; sockets: Socket[] }> {
   const identities = await mintVisitors(target, node, n);
   await sleep(300);
   const before = await node.settledRss();

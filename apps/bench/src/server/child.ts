@@ -66,7 +66,13 @@ export async function spawnServer(o: SpawnOptions): Promise<ServerChild> {
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${o.name} exited early (${child.exitCode}):\n${out}`);
-    if (await fetch(url + o.readyPath).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(url + o.readyPath).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
       throw new Error(`${o.name} not ready within 60 s:\n${out}`);

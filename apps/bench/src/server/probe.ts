@@ -7,9 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
-export type ProbeRequest =
-  | { id: number; type: 'eld:reset' | 'eld:read' | 'gc:rss' | 'prof:start' }
-  | { id: number; type: 'prof:stop'; path: string };
+export type ProbeRequest = { id: number; type: 'eld:reset' | 'eld:read' | 'gc:rss' | 'prof:start' } | { id: number; type: 'prof:stop'; path: string };
 export type ProbeReply = { id: number; eld?: EventLoopDelay; rss?: number; error?: string };
 export interface EventLoopDelay {
   p50: number;

@@ -27,8 +27,10 @@ try {
   const cpu = (node.cpuSeconds() - cpu0) / seconds;
   console.log(stdout);
   // Refusals (429) are cheap and would flatter the figure: every answer must be a 200.
-  if (/Non-2xx/.test(stdout)) throw new Error('some answers were not 2xx; the figure above is not the endpoint\'s');
-  console.log(`server CPU: ${cpu.toFixed(2)} cores; answer: ${JSON.stringify(sample).length} bytes, mode ${(sample as { availability: { mode: string } }).availability.mode}`);
+  if (/Non-2xx/.test(stdout)) throw new Error("some answers were not 2xx; the figure above is not the endpoint's");
+  console.log(
+    `server CPU: ${cpu.toFixed(2)} cores; answer: ${JSON.stringify(sample).length} bytes, mode ${(sample as { availability: { mode: string } }).availability.mode}`,
+  );
   helpers.forEach((h) => h.disconnect());
 } finally {
   await target.stop();

@@ -17,7 +17,10 @@ describe('loggableUrl', () => {
 
 describe('maskAddresses', () => {
   it.each([
-    ['{"msg":"mail not sent","error":"550 5.1.1 <ann.lee@mail.example>: Recipient address rejected"}', '{"msg":"mail not sent","error":"550 5.1.1 <a***@mail.example>: Recipient address rejected"}'],
+    [
+      '{"msg":"mail not sent","error":"550 5.1.1 <ann.lee@mail.example>: Recipient address rejected"}',
+      '{"msg":"mail not sent","error":"550 5.1.1 <a***@mail.example>: Recipient address rejected"}',
+    ],
     ['Key (email)=(bob+x@shop.co.uk) already exists', 'Key (email)=(b***@shop.co.uk) already exists'],
     ['smtp://user:secret@mail.example:587', 'smtp://user:s***@mail.example:587'],
     ['already masked a***@mail.example', 'already masked a***@mail.example'],

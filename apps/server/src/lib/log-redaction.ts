@@ -1,12 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 
 /** Header paths pino blanks out: credentials never reach a log line. */
-export const REDACTED_PATHS = [
-  'req.headers.cookie',
-  'req.headers.authorization',
-  'req.headers["x-csrf-token"]',
-  'res.headers["set-cookie"]',
-];
+export const REDACTED_PATHS = ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'];
 
 const SECRET_IN_PATH = /^(\/backoffice\/invite\/)[^/?#]+/;
 const SECRET_PARAM = /token|email|password|secret|code|key/i;

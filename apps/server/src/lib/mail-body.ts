@@ -1,11 +1,6 @@
 /** Text made safe to put inside HTML (names, messages and questions are written by people). */
 export function escapeHtml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
 }
 
 export interface MailContent {
@@ -29,7 +24,14 @@ export function mailBody(c: MailContent): { text: string; html: string } {
   const text = [
     c.greeting,
     ...c.paragraphs,
-    ...(c.quote ? [c.quote.split('\n').map((l) => `> ${l}`).join('\n')] : []),
+    ...(c.quote
+      ? [
+          c.quote
+            .split('\n')
+            .map((l) => `> ${l}`)
+            .join('\n'),
+        ]
+      : []),
     ...(c.closing ?? []),
     ...(c.action && url ? [`${c.action.label}:\n${url}`] : []),
     `-- \n${c.footer}`,

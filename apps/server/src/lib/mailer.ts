@@ -29,9 +29,7 @@ export class Mailer {
   ) {
     this.from = opts.from;
     // Short timeouts: a mail server that hangs must not hold a request or a job for minutes.
-    this.transport = opts.url
-      ? createTransport({ url: opts.url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 })
-      : undefined;
+    this.transport = opts.url ? createTransport({ url: opts.url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 }) : undefined;
   }
 
   get configured(): boolean {

@@ -12,13 +12,7 @@ export function makeVisitorToken(secret: string, siteId: string, visitorId: stri
   return `${now}.${sign(secret, siteId, visitorId, now)}`;
 }
 
-export function verifyVisitorToken(
-  secret: string,
-  siteId: string,
-  visitorId: string,
-  token: string,
-  now = Date.now(),
-): boolean {
+export function verifyVisitorToken(secret: string, siteId: string, visitorId: string, token: string, now = Date.now()): boolean {
   // Exactly `<issuedAt>.<hmac>`: anything appended makes it another token, refused.
   const parts = token.split('.');
   if (parts.length !== 2) return false;

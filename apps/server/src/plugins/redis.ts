@@ -37,7 +37,10 @@ export async function createRedis(url: string, prefix: string, log: FastifyBaseL
         adapterDown = false;
         // ioredis resubscribes right after 'ready'; a PING answered behind those SUBSCRIBEs means
         // broadcasts reach this node again before its sockets are told to resync.
-        void sub.ping().then(() => recovered.forEach((callback) => callback()), () => undefined);
+        void sub.ping().then(
+          () => recovered.forEach((callback) => callback()),
+          () => undefined,
+        );
       });
     }
     // One line when the link drops and one when it is back, not one per reconnection attempt.

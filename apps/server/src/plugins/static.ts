@@ -34,10 +34,7 @@ export async function registerStatic(app: FastifyInstance): Promise<void> {
   });
   app.get('/widget.js', (_req, reply) => {
     if (!existsSync(join(widgetDist, 'widget.js'))) return reply.status(503).send(notBuilt('widget'));
-    return reply
-      .header('Access-Control-Allow-Origin', '*')
-      .header('Cache-Control', 'public, max-age=300')
-      .sendFile('widget.js', widgetDist);
+    return reply.header('Access-Control-Allow-Origin', '*').header('Cache-Control', 'public, max-age=300').sendFile('widget.js', widgetDist);
   });
 
   await app.register(fastifyStatic, {

@@ -43,8 +43,20 @@ export async function seedDemoFeed(db: Writer, siteId: string, people: { id: str
     ])
     .returning({ id: feedPosts.id });
   await db.insert(feedComments).values([
-    { postId: camillePost!.id, authorId: jonas, clientId: 'demo-c1', text: 'Yes! Three days in the Écrins, it breathes well on the way up too.', createdAt: ago(80) },
-    { postId: camillePost!.id, authorId: morgane, clientId: 'demo-c2', text: 'Thank you both, that is exactly the kind of first-hand answer visitors love.', createdAt: ago(60) },
+    {
+      postId: camillePost!.id,
+      authorId: jonas,
+      clientId: 'demo-c1',
+      text: 'Yes! Three days in the Écrins, it breathes well on the way up too.',
+      createdAt: ago(80),
+    },
+    {
+      postId: camillePost!.id,
+      authorId: morgane,
+      clientId: 'demo-c2',
+      text: 'Thank you both, that is exactly the kind of first-hand answer visitors love.',
+      createdAt: ago(60),
+    },
   ]);
   await db.insert(feedLikes).values([jonas, ines, sam].map((userId) => ({ postId: camillePost!.id, userId })));
 }

@@ -10,12 +10,44 @@ export const DEMO_HISTORY_DAYS = 61;
 
 /** When each demo member tends to be online (site time), and how often they show up for that slot. */
 const HABITS: { email: string; slots: { days: 'week' | 'weekend' | 'all'; from: number; to: number; p: number }[]; stopsDaysAgo?: number }[] = [
-  { email: 'helper1@demo.tribu', slots: [{ days: 'week', from: 18, to: 22, p: 0.8 }, { days: 'weekend', from: 10, to: 13, p: 0.6 }] },
-  { email: 'helper2@demo.tribu', slots: [{ days: 'all', from: 7, to: 10, p: 0.7 }, { days: 'week', from: 12, to: 14, p: 0.6 }, { days: 'weekend', from: 17, to: 20, p: 0.5 }] },
-  { email: 'helper3@demo.tribu', slots: [{ days: 'all', from: 12, to: 15, p: 0.6 }, { days: 'all', from: 20, to: 23, p: 0.6 }] },
+  {
+    email: 'helper1@demo.tribu',
+    slots: [
+      { days: 'week', from: 18, to: 22, p: 0.8 },
+      { days: 'weekend', from: 10, to: 13, p: 0.6 },
+    ],
+  },
+  {
+    email: 'helper2@demo.tribu',
+    slots: [
+      { days: 'all', from: 7, to: 10, p: 0.7 },
+      { days: 'week', from: 12, to: 14, p: 0.6 },
+      { days: 'weekend', from: 17, to: 20, p: 0.5 },
+    ],
+  },
+  {
+    email: 'helper3@demo.tribu',
+    slots: [
+      { days: 'all', from: 12, to: 15, p: 0.6 },
+      { days: 'all', from: 20, to: 23, p: 0.6 },
+    ],
+  },
   // Sam has not come back for a while: the dashboard suggests a friendly word.
-  { email: 'helper4@demo.tribu', slots: [{ days: 'weekend', from: 14, to: 18, p: 0.8 }, { days: 'week', from: 19, to: 20, p: 0.3 }], stopsDaysAgo: 16 },
-  { email: 'helper5@demo.tribu', slots: [{ days: 'week', from: 9, to: 12, p: 0.7 }, { days: 'all', from: 15, to: 19, p: 0.5 }] },
+  {
+    email: 'helper4@demo.tribu',
+    slots: [
+      { days: 'weekend', from: 14, to: 18, p: 0.8 },
+      { days: 'week', from: 19, to: 20, p: 0.3 },
+    ],
+    stopsDaysAgo: 16,
+  },
+  {
+    email: 'helper5@demo.tribu',
+    slots: [
+      { days: 'week', from: 9, to: 12, p: 0.7 },
+      { days: 'all', from: 15, to: 19, p: 0.5 },
+    ],
+  },
   { email: 'manager@demo.tribu', slots: [{ days: 'week', from: 10, to: 17, p: 0.6 }] },
 ];
 
@@ -46,7 +78,15 @@ function random(seed: number) {
 
 /** Minutes the zone is ahead of UTC at that instant. */
 function offsetMinutes(ms: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' }).formatToParts(ms);
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+  }).formatToParts(ms);
   const n = (type: string) => Number(parts.find((p) => p.type === type)!.value);
   return (Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute')) - Math.floor(ms / 60_000) * 60_000) / 60_000;
 }
@@ -107,17 +147,60 @@ export async function seedDemoHistory(tx: Tx, siteId: string, people: Person[], 
           const closed = new Date(claimed.getTime() + Math.min(2400, 180 + Math.floor(-Math.log(1 - rnd()) * 420)) * 1000);
           const r = rnd();
           const rating = rnd() < 0.65 ? (r < 0.62 ? 5 : r < 0.86 ? 4 : r < 0.94 ? 3 : r < 0.97 ? 2 : 1) : null;
-          chats.push({ id, siteId, visitorId, status: 'closed', helperId, question, createdAt: created, claimedAt: claimed, firstResponseAt: firstAt, closedAt: closed, closedBy: rnd() < 0.6 ? 'helper' : 'visitor', rating, lastSeq: 3, locale: 'en' });
+          chats.push({
+            id,
+            siteId,
+            visitorId,
+            status: 'closed',
+            helperId,
+            question,
+            createdAt: created,
+            claimedAt: claimed,
+            firstResponseAt: firstAt,
+            closedAt: closed,
+            closedBy: rnd() < 0.6 ? 'helper' : 'visitor',
+            rating,
+            lastSeq: 3,
+            locale: 'en',
+          });
           said.push(
             { conversationId: id, seq: 1, authorKind: 'visitor', senderKey: `v:${visitorId}`, clientId: 'h1', text: question, createdAt: created },
-            { conversationId: id, seq: 2, authorKind: 'helper', authorId: helperId, senderKey: `u:${helperId}`, clientId: 'h2', text: answer, createdAt: firstAt },
-            { conversationId: id, seq: 3, authorKind: 'visitor', senderKey: `v:${visitorId}`, clientId: 'h3', text: 'Thank you!', createdAt: new Date(firstAt.getTime() + 60_000) },
+            {
+              conversationId: id,
+              seq: 2,
+              authorKind: 'helper',
+              authorId: helperId,
+              senderKey: `u:${helperId}`,
+              clientId: 'h2',
+              text: answer,
+              createdAt: firstAt,
+            },
+            {
+              conversationId: id,
+              seq: 3,
+              authorKind: 'visitor',
+              senderKey: `v:${visitorId}`,
+              clientId: 'h3',
+              text: 'Thank you!',
+              createdAt: new Date(firstAt.getTime() + 60_000),
+            },
           );
         } else {
           // Nobody took it: the visitor gave up, or it was closed unanswered the next day.
           const left = rnd() < (here.length > 0 ? 0.6 : 0.3);
           const closed = new Date(t + (left ? 60 + Math.floor(rnd() * 400) : 86_400) * 1000);
-          chats.push({ id, siteId, visitorId, status: 'closed', question, createdAt: created, closedAt: closed, closedBy: left ? 'visitor' : 'system', lastSeq: 1, locale: 'en' });
+          chats.push({
+            id,
+            siteId,
+            visitorId,
+            status: 'closed',
+            question,
+            createdAt: created,
+            closedAt: closed,
+            closedBy: left ? 'visitor' : 'system',
+            lastSeq: 1,
+            locale: 'en',
+          });
           said.push({ conversationId: id, seq: 1, authorKind: 'visitor', senderKey: `v:${visitorId}`, clientId: 'h1', text: question, createdAt: created });
         }
       }

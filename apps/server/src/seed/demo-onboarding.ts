@@ -107,7 +107,13 @@ export async function seedDemoOnboarding(tx: Tx, siteId: string, people: Person[
 
   const [noe] = await tx
     .insert(users)
-    .values({ email: DEMO_NEWCOMER.email, displayName: DEMO_NEWCOMER.displayName, passwordHash, bio: 'New here: I sew my own bivvy bags', languages: ['fr', 'en'] })
+    .values({
+      email: DEMO_NEWCOMER.email,
+      displayName: DEMO_NEWCOMER.displayName,
+      passwordHash,
+      bio: 'New here: I sew my own bivvy bags',
+      languages: ['fr', 'en'],
+    })
     .returning({ id: users.id });
   await tx.insert(memberships).values({
     userId: noe!.id,

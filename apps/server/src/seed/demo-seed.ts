@@ -22,12 +22,47 @@ export const DEMO_USERS: {
   expertise: string[];
 }[] = [
   { email: 'admin@demo.tribu', displayName: 'Alex (admin)', role: 'admin', languages: ['en'], expertise: [] },
-  { email: 'manager@demo.tribu', displayName: 'Morgane', role: 'moderator', bio: 'Community manager at Alpine Threads', languages: ['fr', 'en'], expertise: ['shipping'] },
-  { email: 'helper1@demo.tribu', displayName: 'Camille', role: 'helper', bio: 'Hikes the GR20 every summer in a Summit Jacket', languages: ['fr', 'en'], expertise: ['sizing', 'care'] },
-  { email: 'helper2@demo.tribu', displayName: 'Jonas', role: 'helper', bio: 'Ski tourer, 6 winters in merino layers', languages: ['en'], expertise: ['technical', 'care'] },
-  { email: 'helper3@demo.tribu', displayName: 'Inès', role: 'helper', bio: 'Trail runner who tests every sock', languages: ['fr', 'es'], expertise: ['sizing'] },
+  {
+    email: 'manager@demo.tribu',
+    displayName: 'Morgane',
+    role: 'moderator',
+    bio: 'Community manager at Alpine Threads',
+    languages: ['fr', 'en'],
+    expertise: ['shipping'],
+  },
+  {
+    email: 'helper1@demo.tribu',
+    displayName: 'Camille',
+    role: 'helper',
+    bio: 'Hikes the GR20 every summer in a Summit Jacket',
+    languages: ['fr', 'en'],
+    expertise: ['sizing', 'care'],
+  },
+  {
+    email: 'helper2@demo.tribu',
+    displayName: 'Jonas',
+    role: 'helper',
+    bio: 'Ski tourer, 6 winters in merino layers',
+    languages: ['en'],
+    expertise: ['technical', 'care'],
+  },
+  {
+    email: 'helper3@demo.tribu',
+    displayName: 'Inès',
+    role: 'helper',
+    bio: 'Trail runner who tests every sock',
+    languages: ['fr', 'es'],
+    expertise: ['sizing'],
+  },
   { email: 'helper4@demo.tribu', displayName: 'Sam', role: 'helper', bio: 'Alpine Threads customer since 2019', languages: ['en'], expertise: ['shipping'] },
-  { email: 'helper5@demo.tribu', displayName: 'Lucía', role: 'helper', bio: 'Mountain guide in the Pyrenees', languages: ['es', 'en'], expertise: ['technical'] },
+  {
+    email: 'helper5@demo.tribu',
+    displayName: 'Lucía',
+    role: 'helper',
+    bio: 'Mountain guide in the Pyrenees',
+    languages: ['es', 'en'],
+    expertise: ['technical'],
+  },
 ];
 
 /** The demo shop's request topics: a question is tagged when it contains one of the words. */
@@ -81,9 +116,7 @@ async function insertDemo(db: Db, passwordHash: string): Promise<void> {
         })),
       )
       .returning({ id: users.id, email: users.email });
-    await tx.insert(memberships).values(
-      rows.map((r) => ({ userId: r.id, siteId: site.id, role: DEMO_USERS.find((u) => u.email === r.email)!.role })),
-    );
+    await tx.insert(memberships).values(rows.map((r) => ({ userId: r.id, siteId: site.id, role: DEMO_USERS.find((u) => u.email === r.email)!.role })));
     await seedDemoFeed(tx, site.id, rows);
     await seedDemoRewards(tx, site.id);
     await seedDemoOnboarding(tx, site.id, rows, passwordHash);

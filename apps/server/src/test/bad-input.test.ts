@@ -1,15 +1,7 @@
 import { io } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
 import { LIMITS, PROTOCOL_VERSION, type Conversation, type Message } from '@tribu/protocol';
-import {
-  clientId,
-    connectHelper,
-  connectVisitor,
-  mintVisitor,
-  ok,
-  refusal,
-  send,
-} from './support/clients.ts';
+import { clientId, connectHelper, connectVisitor, mintVisitor, ok, refusal, send } from './support/clients.ts';
 import { ORIGIN_A, ORIGIN_B, PASSWORD, USERS } from './support/fixtures.ts';
 import { hasPostgres } from './support/services.ts';
 import { usePostgresServer } from './support/app.ts';
@@ -177,20 +169,17 @@ describe.skipIf(!hasPostgres)('bad input gets a clear error and breaks nothing',
       expect(err.message).toBe('unauthorized');
     });
 
-    it("refuses a visitor token of another site", async () => {
+    it('refuses a visitor token of another site', async () => {
       const other = await mintVisitor(t.server.url, 'shop-b', ORIGIN_B);
       const err = await refusal(visitorSocket(other));
       expect(err.message).toBe('unauthorized');
     });
 
-    it.each(['https://shop-a.example.evil.com', 'null', 'https://evil.example'])(
-      'refuses the widget from the origin %s',
-      async (origin) => {
-        const real = await mintVisitor(t.server.url, 'shop-a', ORIGIN_A);
-        const err = await refusal(visitorSocket(real, origin));
-        expect(err.message).toBe('origin_not_allowed');
-      },
-    );
+    it.each(['https://shop-a.example.evil.com', 'null', 'https://evil.example'])('refuses the widget from the origin %s', async (origin) => {
+      const real = await mintVisitor(t.server.url, 'shop-a', ORIGIN_A);
+      const err = await refusal(visitorSocket(real, origin));
+      expect(err.message).toBe('origin_not_allowed');
+    });
 
     it('refuses an old protocol version with a reason', async () => {
       const real = await mintVisitor(t.server.url, 'shop-a', ORIGIN_A);
@@ -208,9 +197,7 @@ describe.skipIf(!hasPostgres)('bad input gets a clear error and breaks nothing',
         forceNew: true,
       });
       expect((await refusal(anon)).message).toBe('unauthorized');
-      await expect(connectHelper(t.server.url, USERS.helperA1.email, 'https://evil.example')).rejects.toThrow(
-        'origin_not_allowed',
-      );
+      await expect(connectHelper(t.server.url, USERS.helperA1.email, 'https://evil.example')).rejects.toThrow('origin_not_allowed');
     });
 
     it('answers a wrong password with 401 and the same message as an unknown email', async () => {

@@ -40,10 +40,7 @@ async function stored(dbUrl: string, id: string): Promise<{ status: string; help
   const c = new pg.Client({ connectionString: dbUrl });
   await c.connect();
   try {
-    const { rows } = await c.query<{ status: string; helper_id: string | null }>(
-      'select status, helper_id from conversations where id = $1',
-      [id],
-    );
+    const { rows } = await c.query<{ status: string; helper_id: string | null }>('select status, helper_id from conversations where id = $1', [id]);
     return { status: rows[0]!.status, helperId: rows[0]!.helper_id };
   } finally {
     await c.end();
@@ -67,7 +64,10 @@ describe.skipIf(!hasPostgres || !hasRedis)('claims racing across two nodes', () 
         .returning({ id: users.id });
       await db.insert(memberships).values(rows.map((r) => ({ userId: r.id, siteId: siteA, role: 'helper' as const })));
       // The same helpers win several rounds: the cap must not be what refuses them.
-      await db.update(sites).set({ settings: { chatCap: 50 } }).where(eq(sites.id, siteA));
+      await db
+        .update(sites)
+        .set({ settings: { chatCap: 50 } })
+        .where(eq(sites.id, siteA));
     },
     { TRUST_PROXY: 'true' },
   );
@@ -76,9 +76,7 @@ describe.skipIf(!hasPostgres || !hasRedis)('claims racing across two nodes', () 
   beforeAll(async () => {
     // Half on each node; a few sign-ins at a time (argon2 is deliberately slow).
     for (let i = 0; i < HELPERS; i += 10) {
-      const batch = await Promise.all(
-        Array.from({ length: 10 }, (_, k) => racer((i + k) % 2 === 0 ? nodes.a.url : nodes.b.url, i + k)),
-      );
+      const batch = await Promise.all(Array.from({ length: 10 }, (_, k) => racer((i + k) % 2 === 0 ? nodes.a.url : nodes.b.url, i + k)));
       racers.push(...batch);
     }
   }, 60_000);
@@ -102,9 +100,7 @@ describe.skipIf(!hasPostgres || !hasRedis)('claims racing across two nodes', () 
   it('lets exactly one of 100 helpers on two nodes win each of 3 requests, and takes the card off every board', async () => {
     for (let round = 0; round < 3; round++) {
       const { conversation } = await waitingRequest(`Race ${round}?`);
-      const removed = racers.map((r) =>
-        next<{ conversationId: string }>(r.socket, 'queue:removed', (x) => x.conversationId === conversation.id),
-      );
+      const removed = racers.map((r) => next<{ conversationId: string }>(r.socket, 'queue:removed', (x) => x.conversationId === conversation.id));
       const results = await Promise.all(racers.map((r) => send(r.socket, 'conversation:claim', { conversationId: conversation.id })));
 
       const winners = results.flatMap((r, i) => (r.ok ? [racers[i]!] : []));
@@ -130,7 +126,10 @@ describe.skipIf(!hasPostgres || !hasRedis)('claims racing across two nodes', () 
       expect(end.ok).toBe(true);
       expect(claims.filter((c) => c.ok).length).toBeLessThanOrEqual(1);
       const s = await stored(db(), conversation.id);
-      expectLegal(s, claimers.map((h) => h.userId));
+      expectLegal(
+        s,
+        claimers.map((h) => h.userId),
+      );
       expect(s.status).toBe('closed');
     }
   });
@@ -150,7 +149,10 @@ describe.skipIf(!hasPostgres || !hasRedis)('claims racing across two nodes', () 
       expect(winners.length).toBeLessThanOrEqual(1);
       for (const c of claims) if (!c.ok) expect(c.error.code).toBe(ErrorCode.alreadyClaimed);
       const s = await stored(db(), conversation.id);
-      expectLegal(s, [holder, ...others].map((h) => h.userId));
+      expectLegal(
+        s,
+        [holder, ...others].map((h) => h.userId),
+      );
       // Whoever the database shows is the one claim that was acknowledged, or nobody.
       expect(s).toEqual(winners.length ? { status: 'active', helperId: winners[0] } : { status: 'waiting', helperId: null });
     }

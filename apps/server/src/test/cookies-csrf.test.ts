@@ -18,9 +18,7 @@ describe.skipIf(!hasPostgres)('cross-site requests to the backoffice', () => {
   let admin: Awaited<ReturnType<typeof login>>;
 
   beforeAll(async () => {
-    routes = routeTable(t.server.app.printRoutes({ commonPrefix: false })).filter(
-      (r) => WRITES.has(r.method) && !CROSS_SITE_ROUTES.has(r.path),
-    );
+    routes = routeTable(t.server.app.printRoutes({ commonPrefix: false })).filter((r) => WRITES.has(r.method) && !CROSS_SITE_ROUTES.has(r.path));
     admin = await login(t.server.url, USERS.adminA.email);
   });
 
@@ -62,7 +60,9 @@ describe.skipIf(!hasPostgres)('cross-site requests to the backoffice', () => {
     const bookkeeping = { memberships: ['onboarding'] };
     const before = await fingerprint(t.databaseUrl, bookkeeping);
     for (const { path } of gets) {
-      const res = await fetch(`${t.server.url}${concrete(path)}`, { headers: { cookie: admin.cookie, 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate' } });
+      const res = await fetch(`${t.server.url}${concrete(path)}`, {
+        headers: { cookie: admin.cookie, 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate' },
+      });
       expect([res.status < 500, path]).toEqual([true, path]);
       await res.arrayBuffer();
     }
@@ -142,7 +142,12 @@ describe.skipIf(!hasPostgres)('session cookies', () => {
     const signedIn = await call('POST', '/api/auth/login', { email: USERS.adminA.email, password: PASSWORD });
     const cookie = sessionCookie(signedIn)!.split(';')[0]!;
     const csrf = signedIn.json<{ csrfToken: string }>().csrfToken;
-    const sent = await call('POST', `/api/sites/${server.sites.siteA}/invitations`, { email: 'newbie@test.tribu', name: 'Newbie', role: 'helper' }, { cookie, [CSRF_HEADER]: csrf });
+    const sent = await call(
+      'POST',
+      `/api/sites/${server.sites.siteA}/invitations`,
+      { email: 'newbie@test.tribu', name: 'Newbie', role: 'helper' },
+      { cookie, [CSRF_HEADER]: csrf },
+    );
     expect(sent.statusCode).toBe(200);
     const token = sent.json<InvitationSent>().link.split('/backoffice/invite/')[1]!;
     expect(sent.json<InvitationSent>().link.startsWith(`${ORIGIN}/backoffice/invite/`)).toBe(true);

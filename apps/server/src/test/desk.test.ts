@@ -2,16 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sites } from '@tribu/db';
-import type {
-  CannedAnswer,
-  Conversation,
-  ConversationDetails,
-  ConversationNote,
-  HandoffOffered,
-  Message,
-  Notification,
-  QueueItem,
-} from '@tribu/protocol';
+import type { CannedAnswer, Conversation, ConversationDetails, ConversationNote, HandoffOffered, Message, Notification, QueueItem } from '@tribu/protocol';
 import { usePostgresServer } from './support/app.ts';
 import { clientId, closeAllSockets, connectHelper, connectVisitor, next, ok, send, takenChat, type HelperSocket } from './support/clients.ts';
 import { ORIGIN_A, USERS } from './support/fixtures.ts';
@@ -46,7 +37,10 @@ describe.skipIf(!hasPostgres)('around a chat: details, notes, canned answers, ha
     const v = await connectVisitor(url(), { siteKey: 'shop-a', origin: ORIGIN_A });
     const added = next<QueueItem>(a1.socket, 'queue:added');
     const { conversation } = await ok<{ conversation: Conversation }>(v.socket, 'conversation:start', {
-      clientId: clientId(), text: 'Quelle TAILLE prendre ?', locale: 'fr', timeZone: 'Europe/Paris',
+      clientId: clientId(),
+      text: 'Quelle TAILLE prendre ?',
+      locale: 'fr',
+      timeZone: 'Europe/Paris',
     });
     expect(await added).toMatchObject({ conversationId: conversation.id, locale: 'fr', topics: ['sizing'] });
     const { items } = await ok<{ items: QueueItem[] }>(a1.socket, 'queue:list', { siteId: a1.siteId });
@@ -62,7 +56,9 @@ describe.skipIf(!hasPostgres)('around a chat: details, notes, canned answers, ha
     const first = await ok<{ conversation: Conversation }>(v.socket, 'conversation:start', { clientId: clientId(), text: 'Old question' });
     await ok(v.socket, 'conversation:end', { conversationId: first.conversation.id });
     const { conversation } = await ok<{ conversation: Conversation }>(v.socket, 'conversation:start', {
-      clientId: clientId(), text: 'Which coat?', page: { url: 'https://shop-a.example/coats', title: 'Coats' },
+      clientId: clientId(),
+      text: 'Which coat?',
+      page: { url: 'https://shop-a.example/coats', title: 'Coats' },
     });
     await ok(a1.socket, 'conversation:claim', { conversationId: conversation.id });
     for (const p of ['parka', 'duffle']) {
@@ -106,7 +102,10 @@ describe.skipIf(!hasPostgres)('around a chat: details, notes, canned answers, ha
     expect(await save(a1.socket, 'site', 'hello')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const site = await save(mo.socket, 'site', 'hello', 'Hi, I am a customer too.');
     expect(site.ok).toBe(true);
-    expect(await save(a1.socket, 'mine', 'thanks', 'Again')).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('/thanks') } });
+    expect(await save(a1.socket, 'mine', 'thanks', 'Again')).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringContaining('/thanks') },
+    });
     expect(await save(mo.socket, 'site', 'hello')).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect((await save(a1.socket, 'mine', 'hello')).ok).toBe(true); // another scope, no clash
 
@@ -120,7 +119,10 @@ describe.skipIf(!hasPostgres)('around a chat: details, notes, canned answers, ha
     const mineId = mine.ok ? mine.data.answer.id : '';
     expect(await send(a1.socket, 'canned:delete', { id: siteAnswerId })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await send(a2.socket, 'canned:delete', { id: mineId })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await send(a2.socket, 'canned:save', { siteId, id: mineId, scope: 'mine', shortcut: 'x', text: 'y' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await send(a2.socket, 'canned:save', { siteId, id: mineId, scope: 'mine', shortcut: 'x', text: 'y' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     await ok(mo.socket, 'canned:delete', { id: siteAnswerId });
     await ok(a1.socket, 'canned:delete', { id: mineId });
     expect(await list(a1.socket)).toEqual(['mine:hello']);

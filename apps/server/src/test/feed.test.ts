@@ -124,7 +124,9 @@ describe.skipIf(!hasPostgres)('community feed', () => {
     expect(junk.status).toBe(400);
     expect(((await junk.json()) as { error: { message: string } }).error.message).toBe('That file is not an image (JPEG, PNG, WebP or GIF)');
 
-    const png = await sharp({ create: { width: 3200, height: 1000, channels: 3, background: '#2f6f4f' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 3200, height: 1000, channels: 3, background: '#2f6f4f' } })
+      .png()
+      .toBuffer();
     const res = await ada('POST', `/api/sites/${siteA}/images`, png);
     expect(res.status).toBe(201);
     const img = (await res.json()) as { id: string; url: string; width: number; height: number };
@@ -174,7 +176,10 @@ describe.skipIf(!hasPostgres)('community feed', () => {
     await ok(ben.socket, 'feed:comment', { postId: mine.id, clientId: clientId(), text: 'Count me in' });
     expect(await told).toMatchObject({ kind: 'comment', link: { postId: mine.id }, actor: { displayName: 'Ben' } });
 
-    await t.server.db.db.update(users).set({ notifyPrefs: { mentions: false } }).where(eq(users.email, USERS.helperA2.email));
+    await t.server.db.db
+      .update(users)
+      .set({ notifyPrefs: { mentions: false } })
+      .where(eq(users.email, USERS.helperA2.email));
     let pinged = false;
     const onPing = () => (pinged = true);
     ben.socket.on('notification:created', onPing);
@@ -203,7 +208,10 @@ describe.skipIf(!hasPostgres)('community feed', () => {
     expect(news).toMatchObject({ kind: 'announcement', pinned: true });
     expect((await ok<Listed>(ada.socket, 'feed:list', { siteId: ada.siteId })).pinned[0]!.id).toBe(news.id);
 
-    expect(await send(mo.socket, 'feed:moderate', { target: 'post', id: mine.id, action: 'hide' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(await send(mo.socket, 'feed:moderate', { target: 'post', id: mine.id, action: 'hide' })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request' },
+    });
     const removed = next<{ postId: string }>(ben.socket, 'feed:removed');
     const told = next<Notification>(ada.socket, 'notification:created', (n) => n.kind === 'moderation');
     await ok(mo.socket, 'feed:moderate', { target: 'post', id: mine.id, action: 'hide', reason: 'Please keep it about the brand' });
@@ -224,9 +232,18 @@ describe.skipIf(!hasPostgres)('community feed', () => {
     const ben = await helper(USERS.helperA2.email);
     const mo = await helper(USERS.moderatorA.email);
     const mine = await post(ada.socket, ada.siteId, 'Best wax for boots?');
-    const { comment } = await ok<{ comment: FeedComment }>(ben.socket, 'feed:comment', { postId: mine.id, clientId: clientId(), text: 'Buy it elsewhere, cheaper' });
+    const { comment } = await ok<{ comment: FeedComment }>(ben.socket, 'feed:comment', {
+      postId: mine.id,
+      clientId: clientId(),
+      text: 'Buy it elsewhere, cheaper',
+    });
     const gone = next<{ postId: string; commentId?: string }>(ada.socket, 'feed:removed');
-    const res = await ok<{ post: FeedPost }>(mo.socket, 'feed:moderate', { target: 'comment', id: comment.id, action: 'delete', reason: 'No competitor links' });
+    const res = await ok<{ post: FeedPost }>(mo.socket, 'feed:moderate', {
+      target: 'comment',
+      id: comment.id,
+      action: 'delete',
+      reason: 'No competitor links',
+    });
     expect(res.post.commentCount).toBe(0);
     expect(await gone).toEqual({ postId: mine.id, commentId: comment.id });
     const forAda = await ok<{ comments: FeedComment[] }>(ada.socket, 'feed:comments', { postId: mine.id });

@@ -36,7 +36,12 @@ describe.skipIf(!hasPostgres || !hasRedis)('floods spread over two nodes', () =>
     const results: string[] = [];
     for (let i = 0; i < CONNECTIONS + 20; i++) {
       const s = visitorSocket(node(i), identity, '198.51.100.7');
-      results.push(await connected(s).then(() => 'connected', (err: Error) => err.message));
+      results.push(
+        await connected(s).then(
+          () => 'connected',
+          (err: Error) => err.message,
+        ),
+      );
       s.disconnect();
     }
     expect(results.filter((r) => r === 'connected')).toHaveLength(CONNECTIONS);
@@ -76,7 +81,12 @@ describe.skipIf(!hasPostgres || !hasRedis)('floods spread over two nodes', () =>
     const handshakes: string[] = [];
     for (let i = 0; i < CONNECTIONS + 5; i++) {
       const s = visitorSocket(node(i), identity, forged(i, '198.51.100.40'));
-      handshakes.push(await connected(s).then(() => 'connected', (err: Error) => err.message));
+      handshakes.push(
+        await connected(s).then(
+          () => 'connected',
+          (err: Error) => err.message,
+        ),
+      );
       s.disconnect();
     }
     expect(handshakes.filter((r) => r === 'connected')).toHaveLength(CONNECTIONS);
@@ -125,12 +135,11 @@ describe.skipIf(!hasPostgres || !hasRedis)('floods spread over two nodes', () =>
     const tabs = [visitorSocket(nodes.a.url, identity, '198.51.100.20'), visitorSocket(nodes.b.url, identity, '198.51.100.20')];
     await Promise.all(tabs.map(connected));
 
-    const flood = Promise.all(
-      Array.from({ length: EVENTS + 40 }, (_, i) => send(tabs[i % 2]!, 'conversation:fetch', {})),
-    );
+    const flood = Promise.all(Array.from({ length: EVENTS + 40 }, (_, i) => send(tabs[i % 2]!, 'conversation:fetch', {})));
     const texts = Array.from({ length: 20 }, (_, i) => `Bystander message ${i}`);
     const acks: AckResult<{ message: Message }>[] = [];
-    for (const text of texts) acks.push(await send<{ message: Message }>(bystander.socket, 'message:send', { conversationId: conversation.id, clientId: clientId(), text }));
+    for (const text of texts)
+      acks.push(await send<{ message: Message }>(bystander.socket, 'message:send', { conversationId: conversation.id, clientId: clientId(), text }));
     const spam = await flood;
 
     expect(spam.filter((r) => r.ok)).toHaveLength(EVENTS);

@@ -21,7 +21,11 @@ const onTheWire = (v: unknown): unknown => JSON.parse(JSON.stringify([v]))[0];
 /** A payload of the right shape for an event (ids of things that mostly do not exist), or `{}`. */
 function validSample(event: string, siteId: string, userId: string): Record<string, unknown> {
   const id = randomUUID();
-  const rules = { scoring: { pointsPerChat: 10, goodRatingBonus: 0, fastAnswerBonus: 0, fastAnswerSec: 60, dailyCapPerVisitor: 100, minChatSec: 0 }, tiers: [{ name: 'All', min: 0 }], customBadges: [] };
+  const rules = {
+    scoring: { pointsPerChat: 10, goodRatingBonus: 0, fastAnswerBonus: 0, fastAnswerSec: 60, dailyCapPerVisitor: 100, minChatSec: 0 },
+    tiers: [{ name: 'All', min: 0 }],
+    customBadges: [],
+  };
   const samples: Record<string, Record<string, unknown>> = {
     'conversation:start': { clientId: clientId(), text: 'Which size?' },
     'message:send': { conversationId: id, clientId: clientId(), text: 'Hello' },
@@ -112,9 +116,7 @@ const PROTO = '{"__proto__":{"polluted":1,"role":"admin"},"constructor":{"protot
 function hostilePayload(base: Record<string, unknown>): fc.Arbitrary<unknown> {
   const keys = Object.keys(base);
   const replaceOne = (value: fc.Arbitrary<unknown>) =>
-    keys.length === 0
-      ? value.map((v) => ({ text: v }))
-      : fc.tuple(fc.nat({ max: keys.length - 1 }), value).map(([i, v]) => ({ ...base, [keys[i]!]: v }));
+    keys.length === 0 ? value.map((v) => ({ text: v })) : fc.tuple(fc.nat({ max: keys.length - 1 }), value).map(([i, v]) => ({ ...base, [keys[i]!]: v }));
   return fc.oneof(
     fc.anything(),
     fc.constant(base),
@@ -211,17 +213,27 @@ describe.skipIf(!hasPostgres)('hostile input is refused and the server stays unh
 
   it('answers any payload of any visitor event with a clear refusal or a result, never an internal error', async () => {
     const v = await visitor();
-    await fuzzEvents(v.socket as Socket, visitorCommandSchemas, async () => {
-      expect((await send(v.socket, 'conversation:fetch', {})).ok).toBe(true);
-    }, 40);
+    await fuzzEvents(
+      v.socket as Socket,
+      visitorCommandSchemas,
+      async () => {
+        expect((await send(v.socket, 'conversation:fetch', {})).ok).toBe(true);
+      },
+      40,
+    );
   });
 
   it('answers any payload of any helper event, even from an admin, with a clear refusal or a result, never an internal error', async () => {
     for (const who of [USERS.adminA, USERS.helperA1]) {
       const h = await connectHelper(t.server.url, who.email);
-      await fuzzEvents(h.socket as Socket, helperCommandSchemas, async () => {
-        expect((await send(h.socket, 'presence:list', { siteId })).ok).toBe(true);
-      }, who === USERS.adminA ? 25 : 10);
+      await fuzzEvents(
+        h.socket as Socket,
+        helperCommandSchemas,
+        async () => {
+          expect((await send(h.socket, 'presence:list', { siteId })).ok).toBe(true);
+        },
+        who === USERS.adminA ? 25 : 10,
+      );
     }
   });
 
@@ -256,7 +268,19 @@ describe.skipIf(!hasPostgres)('hostile input is refused and the server stays unh
       fc.string({ maxLength: 200 }),
       fc.string({ maxLength: 200 }).map((s) => `4${s}`), // an engine.io message with a garbage socket.io packet
       fc.nat({ max: valid.length - 1 }).map((n) => valid.slice(0, n)), // truncated packets
-      fc.constantFrom('42/visitor,["__proto__",{}]', '42/visitor,1[{"a":1}]', '42/helper,["queue:list",{}]', '40/helper,{}', '451-/visitor,["x",{"_placeholder":true,"num":9}]', '4', '0', '1', '6', '5', '3probe'),
+      fc.constantFrom(
+        '42/visitor,["__proto__",{}]',
+        '42/visitor,1[{"a":1}]',
+        '42/helper,["queue:list",{}]',
+        '40/helper,{}',
+        '451-/visitor,["x",{"_placeholder":true,"num":9}]',
+        '4',
+        '0',
+        '1',
+        '6',
+        '5',
+        '3probe',
+      ),
       fc.uint8Array({ maxLength: 200 }), // binary junk
     );
     await fc.assert(
@@ -298,7 +322,19 @@ describe.skipIf(!hasPostgres)('hostile input is refused and the server stays unh
     ] as const;
     const body = fc.oneof(
       fc.jsonValue().map((v) => JSON.stringify(v)),
-      fc.constantFrom(PROTO, '{"email":{"__proto__":{"polluted":1}},"password":"x"}', '{"displayName":"A","__proto__":{"role":"admin"}}', '{"texts":{"__proto__":{"polluted":1}}}', '{"settings":{"constructor":{"prototype":{"polluted":1}}}}', '{"displayName":"A\\u0000B"}', '{"name":"\\u0000","email":"a@b.example","languages":["en"],"why":"\\u0000 because I like it"}', '{"name":"Shop\\u0000A"}', '{"email":"a\\u0000@b.example","password":"x"}', '{"displayName":"x\\udfffy"}', '{"name":"Shop \\ud83d"}'),
+      fc.constantFrom(
+        PROTO,
+        '{"email":{"__proto__":{"polluted":1}},"password":"x"}',
+        '{"displayName":"A","__proto__":{"role":"admin"}}',
+        '{"texts":{"__proto__":{"polluted":1}}}',
+        '{"settings":{"constructor":{"prototype":{"polluted":1}}}}',
+        '{"displayName":"A\\u0000B"}',
+        '{"name":"\\u0000","email":"a@b.example","languages":["en"],"why":"\\u0000 because I like it"}',
+        '{"name":"Shop\\u0000A"}',
+        '{"email":"a\\u0000@b.example","password":"x"}',
+        '{"displayName":"x\\udfffy"}',
+        '{"name":"Shop \\ud83d"}',
+      ),
       fc.string({ maxLength: 100 }), // not JSON at all
       deep.map((v) => JSON.stringify(v)),
     );

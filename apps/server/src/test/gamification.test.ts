@@ -83,9 +83,14 @@ describe.skipIf(!hasPostgres)('points and badges for answered chats (Postgres)',
     const first = await ok<{ revoked: number }>(mo.socket, 'conversation:exclude', { conversationId: chat.id, reason: 'A refund, not for volunteers' });
     const again = await ok<{ revoked: number }>(mo.socket, 'conversation:exclude', { conversationId: chat.id, reason: 'twice' });
     expect([first.revoked, again.revoked]).toEqual([2, 0]);
-    const { chats } = await ok<{ chats: { conversationId: string; excluded: boolean; points: number }[] }>(mo.socket, 'scored:list', { siteId: chat.helper.siteId });
+    const { chats } = await ok<{ chats: { conversationId: string; excluded: boolean; points: number }[] }>(mo.socket, 'scored:list', {
+      siteId: chat.helper.siteId,
+    });
     expect(chats.find((c) => c.conversationId === chat.id)).toMatchObject({ excluded: true, points: 2 });
-    expect(await chat.helper.socket.timeout(5000).emitWithAck('scored:list', { siteId: chat.helper.siteId })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await chat.helper.socket.timeout(5000).emitWithAck('scored:list', { siteId: chat.helper.siteId })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     await ok(chat.visitor.socket, 'conversation:rate', { conversationId: chat.id, rating: 5 });
     await t.server.scoreChat(chat.id);
     const after = await ok<GamificationSummary>(chat.helper.socket, 'gamification:summary', { siteId: chat.helper.siteId });
@@ -111,8 +116,21 @@ describe.skipIf(!hasPostgres)('points and badges for answered chats (Postgres)',
 /** A second Tribu app (another "node") on the same database, not listening: only its scoring is used. */
 async function secondNode(databaseUrl: string) {
   const dataDir = mkdtempSync(join(tmpdir(), 'tribu-node2-'));
-  const env = loadEnv({ PORT: '0', DATA_DIR: dataDir, SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'silent', SEED_DEMO: 'false', DATABASE_URL: databaseUrl });
+  const env = loadEnv({
+    PORT: '0',
+    DATA_DIR: dataDir,
+    SECRET: randomBytes(32).toString('hex'),
+    LOG_LEVEL: 'silent',
+    SEED_DEMO: 'false',
+    DATABASE_URL: databaseUrl,
+  });
   const db = await createDb({ databaseUrl, dataDir, poolSize: 5 });
   const built = await buildApp({ env, db });
-  return { scoreChat: built.scoreChat, close: async () => { await built.app.close(); await db.close(); } };
+  return {
+    scoreChat: built.scoreChat,
+    close: async () => {
+      await built.app.close();
+      await db.close();
+    },
+  };
 }

@@ -111,7 +111,11 @@ describe.skipIf(!hasPostgres)('KPI dashboard numbers (Postgres)', () => {
   });
 
   it('lets the managers and admins of a site in, answers 403 to its helpers and 404 to other sites', async () => {
-    const [ada, al, bea] = await Promise.all([login(t.server.url, USERS.helperA1.email), login(t.server.url, USERS.adminA.email), login(t.server.url, USERS.helperB1.email)]);
+    const [ada, al, bea] = await Promise.all([
+      login(t.server.url, USERS.helperA1.email),
+      login(t.server.url, USERS.adminA.email),
+      login(t.server.url, USERS.helperB1.email),
+    ]);
     const site = t.server.sites.siteA;
     expect((await get(mo, `/api/sites/${site}/kpis?${APRIL}`)).status).toBe(200);
     expect((await get(al.cookie, `/api/sites/${site}/kpis?${APRIL}`)).status).toBe(200);
@@ -150,7 +154,11 @@ describe.skipIf(!hasPostgres)('KPI dashboard numbers (Postgres)', () => {
     expect(daily).toHaveLength(31);
     const helpers = await csv('helpers');
     expect(helpers[1]).toMatch(/^"Hana","helper",10,4,145,2\.5,60,14,"2026-04-30T12:59:00\.000Z",/);
-    expect(await csv('inactive')).toEqual(['"helper","joined","last_seen","last_answer"', expect.stringMatching(/^"Lea","2026-04-20T08:00:00\.000Z",,$/), expect.stringMatching(/^"Kai",/)]);
+    expect(await csv('inactive')).toEqual([
+      '"helper","joined","last_seen","last_answer"',
+      expect.stringMatching(/^"Lea","2026-04-20T08:00:00\.000Z",,$/),
+      expect.stringMatching(/^"Kai",/),
+    ]);
     expect(await csv('ratings')).toEqual(['"stars","chats"', '1,2', '2,1', '3,2', '4,5', '5,10']);
     const heatmap = await csv('heatmap');
     expect(heatmap).toHaveLength(1 + 168);

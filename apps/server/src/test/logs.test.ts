@@ -128,7 +128,9 @@ describe.skipIf(!hasPostgres)('logs hold no secrets', () => {
     await (await fetch(`${base}/backoffice/invite/${token}`)).arrayBuffer();
     expect((await post('/api/invitations/preview', { token })).status).toBe(200);
     // An address in a query string (as a manager's privacy search sends it).
-    await (await fetch(`${base}/api/sites/${admin.me.memberships[0]!.siteId}/audit?email=${encodeURIComponent(visitorEmail)}`, { headers: { cookie: admin.cookie } })).arrayBuffer();
+    await (
+      await fetch(`${base}/api/sites/${admin.me.memberships[0]!.siteId}/audit?email=${encodeURIComponent(visitorEmail)}`, { headers: { cookie: admin.cookie } })
+    ).arrayBuffer();
     const accepted = await post('/api/invitations/accept', { token, password: joinPassword, acceptCharter: true });
     expect(accepted.status).toBe(200);
     secrets.joinedCookie = accepted.headers.getSetCookie()[0]!.split(';')[0]!.split('=')[1]!;

@@ -29,7 +29,12 @@ describe.skipIf(!hasPostgres || !hasRedis)('moderation across two server process
     const told = next<{ message: string }>(visitor.socket, 'visitor:banned', () => true, 1000);
     const gone = new Promise<number>((resolve) => visitor.socket.once('disconnect', () => resolve(Date.now())));
     const at = Date.now();
-    await asModerator(nodes.a.url, 'POST', `/api/sites/${helper.siteId}/bans`, { conversationId: conversation.id, duration: '1d', reason: 'Spam', blockAddress: false });
+    await asModerator(nodes.a.url, 'POST', `/api/sites/${helper.siteId}/bans`, {
+      conversationId: conversation.id,
+      duration: '1d',
+      reason: 'Spam',
+      blockAddress: false,
+    });
     expect((await told).message).toBe("Chat isn't available for you right now.");
     expect((await gone) - at).toBeLessThan(1000);
 
@@ -43,7 +48,7 @@ describe.skipIf(!hasPostgres || !hasRedis)('moderation across two server process
     expect((await refusal(again)).data?.code).toBe('banned');
   });
 
-  it('takes a suspended helper\'s rights away from their tab on node B at once, and gives them back on reinstatement', async () => {
+  it("takes a suspended helper's rights away from their tab on node B at once, and gives them back on reinstatement", async () => {
     const ada = await connectHelper(nodes.b.url, USERS.helperA1.email);
     const { json } = await asModerator(nodes.a.url, 'GET', `/api/sites/${ada.siteId}/team`);
     const member = (json as { members: { userId: string; displayName: string }[] }).members.find((m) => m.displayName === 'Ada')!;

@@ -111,7 +111,11 @@ describe.skipIf(!hasPostgres)('moderation', () => {
     const mo = await helper('moderatorA');
     const { socket, conversation } = await chat('198.51.100.10', 'Do you ship to Canada?');
     await ok(socket, 'message:send', { conversationId: conversation.id, clientId: clientId(), text: 'Answer faster or else' });
-    const { message: rude } = await ok<{ message: Message }>(socket, 'message:send', { conversationId: conversation.id, clientId: clientId(), text: 'You are all useless' });
+    const { message: rude } = await ok<{ message: Message }>(socket, 'message:send', {
+      conversationId: conversation.id,
+      clientId: clientId(),
+      text: 'You are all useless',
+    });
     // Only someone who can read the chat may report in it; a helper's own words are not reportable.
     expect((await call('helperA2', 'POST', '/api/reports', { kind: 'message', targetId: rude.id, reason: 'Rude' })).status).toBe(404);
     const told = next<{ siteId: string; open: number }>(mo.socket, 'report:changed');
@@ -138,7 +142,12 @@ describe.skipIf(!hasPostgres)('moderation', () => {
     await okCall('moderatorA', 'POST', `/api/sites/${site()}/reports/${mine[0]!.id}/decide`, { status: 'dismissed' });
     const after = await okCall<ReportList>('moderatorA', 'GET', `/api/sites/${site()}/reports`);
     expect(after.open.filter((r) => r.targetId === rude.id)).toEqual([]);
-    expect(after.closed.filter((r) => r.targetId === rude.id).map((r) => [r.reason, r.status, r.resolvedByName]).sort()).toEqual([
+    expect(
+      after.closed
+        .filter((r) => r.targetId === rude.id)
+        .map((r) => [r.reason, r.status, r.resolvedByName])
+        .sort(),
+    ).toEqual([
       ['Insults the community', 'dismissed', 'Mo'],
       ['Threatening', 'dismissed', 'Mo'],
     ]);
@@ -147,7 +156,11 @@ describe.skipIf(!hasPostgres)('moderation', () => {
 
   it('bans a visitor: their chat ends, their widget is told and disconnected, and they can neither reconnect nor start; lifting restores them', async () => {
     const { socket, identity, conversation } = await chat('198.51.100.20', 'Hello?');
-    const { message } = await ok<{ message: Message }>(socket, 'message:send', { conversationId: conversation.id, clientId: clientId(), text: 'spam spam spam' });
+    const { message } = await ok<{ message: Message }>(socket, 'message:send', {
+      conversationId: conversation.id,
+      clientId: clientId(),
+      text: 'spam spam spam',
+    });
     await okCall('helperA1', 'POST', '/api/reports', { kind: 'message', targetId: message.id, reason: 'Spam' });
     const banned = next<{ message: string }>(socket, 'visitor:banned');
     const ended = next<Conversation>(socket, 'conversation:updated', (c) => c.status === 'closed');
@@ -186,7 +199,12 @@ describe.skipIf(!hasPostgres)('moderation', () => {
     // Connected before the ban, from the same address, with another identity.
     const { socket: sibling } = await visitorFrom(address, identity);
     const { conversation } = await chat(address, 'Cheap watches here');
-    await okCall('moderatorA', 'POST', `/api/sites/${site()}/bans`, { conversationId: conversation.id, duration: 'forever', reason: 'Scam links', blockAddress: true });
+    await okCall('moderatorA', 'POST', `/api/sites/${site()}/bans`, {
+      conversationId: conversation.id,
+      duration: 'forever',
+      reason: 'Scam links',
+      blockAddress: true,
+    });
     const refused = await send(sibling, 'conversation:start', { clientId: clientId(), text: 'me again' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'banned' } });
     const fresh = await mintVisitor(t.server.url, 'shop-a', ORIGIN_A);
@@ -200,19 +218,30 @@ describe.skipIf(!hasPostgres)('moderation', () => {
 
   it('flags blocked words: helpers read them masked, the visitor reads their own words, and the queue gets them', async () => {
     const ada = await helper('helperA1');
-    expect(await okCall('moderatorA', 'PUT', `/api/sites/${site()}/blocked-words`, { words: ['idiot', ' Crétin ', 'idiot'] })).toEqual({ words: ['idiot', 'Crétin'] });
+    expect(await okCall('moderatorA', 'PUT', `/api/sites/${site()}/blocked-words`, { words: ['idiot', ' Crétin ', 'idiot'] })).toEqual({
+      words: ['idiot', 'Crétin'],
+    });
     // The question itself: masked on the board.
     const { socket } = await visitorFrom('198.51.100.30');
     const onBoard = next<QueueItem>(ada.socket, 'queue:added');
-    const started = await ok<{ conversation: Conversation; message: Message }>(socket, 'conversation:start', { clientId: clientId(), text: 'Is this cretin jacket warm?' });
+    const started = await ok<{ conversation: Conversation; message: Message }>(socket, 'conversation:start', {
+      clientId: clientId(),
+      text: 'Is this cretin jacket warm?',
+    });
     expect(started.message.text).toBe('Is this cretin jacket warm?');
     expect((await onBoard).question).toBe('Is this c***** jacket warm?');
-    const claimed = await ok<{ conversation: Conversation; messages: Message[] }>(ada.socket, 'conversation:claim', { conversationId: started.conversation.id });
+    const claimed = await ok<{ conversation: Conversation; messages: Message[] }>(ada.socket, 'conversation:claim', {
+      conversationId: started.conversation.id,
+    });
     expect(claimed.conversation.question).toBe('Is this c***** jacket warm?');
     expect(claimed.messages[0]).toMatchObject({ text: 'Is this c***** jacket warm?', flagged: true });
 
     const relayed = next<Message>(ada.socket, 'message:created', (m) => m.author === 'visitor');
-    const sent = await ok<{ message: Message }>(socket, 'message:send', { conversationId: started.conversation.id, clientId: clientId(), text: 'You IDIOTS never answer' });
+    const sent = await ok<{ message: Message }>(socket, 'message:send', {
+      conversationId: started.conversation.id,
+      clientId: clientId(),
+      text: 'You IDIOTS never answer',
+    });
     expect(sent.message.text).toBe('You IDIOTS never answer');
     expect(sent.message.flagged).toBeUndefined();
     expect(await relayed).toMatchObject({ text: 'You I***** never answer', flagged: true });
@@ -222,13 +251,17 @@ describe.skipIf(!hasPostgres)('moderation', () => {
     const adaSync = await ok<{ messages: Message[] }>(ada.socket, 'message:sync', { conversationId: started.conversation.id, afterSeq: 1 });
     expect(adaSync.messages[0]!.text).toBe('You I***** never answer');
 
-    await expect.poll(async () => {
-      const list = await okCall<ReportList>('moderatorA', 'GET', `/api/sites/${site()}/reports`);
-      return list.open.filter((r) => r.context?.kind === 'message' && r.context.conversationId === started.conversation.id).map((r) => [r.reason, r.reporterName]);
-    }).toEqual([
-      ['Blocked word: Crétin', null],
-      ['Blocked word: idiot', null],
-    ]);
+    await expect
+      .poll(async () => {
+        const list = await okCall<ReportList>('moderatorA', 'GET', `/api/sites/${site()}/reports`);
+        return list.open
+          .filter((r) => r.context?.kind === 'message' && r.context.conversationId === started.conversation.id)
+          .map((r) => [r.reason, r.reporterName]);
+      })
+      .toEqual([
+        ['Blocked word: Crétin', null],
+        ['Blocked word: idiot', null],
+      ]);
 
     // The same visitor comes back: their earlier chat's question is read masked in the new chat's details.
     await ok(socket, 'conversation:end', { conversationId: started.conversation.id });
@@ -245,7 +278,12 @@ describe.skipIf(!hasPostgres)('moderation', () => {
     const { post } = await ok<{ post: FeedPost }>(ada.socket, 'feed:post', { siteId: site(), clientId: clientId(), text: 'Buy followers at my shop' });
     const { report } = await okCall<{ report: { id: string } }>('helperA2', 'POST', '/api/reports', { kind: 'post', targetId: post.id, reason: 'Advertising' });
     const list = await okCall<ReportList>('moderatorA', 'GET', `/api/sites/${site()}/reports`);
-    expect(list.open.find((r) => r.id === report.id)!.context).toMatchObject({ kind: 'post', text: 'Buy followers at my shop', authorName: 'Ada', moderation: null });
+    expect(list.open.find((r) => r.id === report.id)!.context).toMatchObject({
+      kind: 'post',
+      text: 'Buy followers at my shop',
+      authorName: 'Ada',
+      moderation: null,
+    });
     await okCall('moderatorA', 'POST', `/api/sites/${site()}/reports/${report.id}/feed`, { action: 'hide', reason: 'No advertising' });
     const after = await okCall<ReportList>('moderatorA', 'GET', `/api/sites/${site()}/reports`);
     expect(after.closed.find((r) => r.id === report.id)).toMatchObject({ status: 'resolved' });
@@ -307,7 +345,18 @@ describe.skipIf(!hasPostgres)('moderation', () => {
     const page = await okCall<AuditPage>('adminA', 'GET', `/api/sites/${site()}/audit`);
     expect(page.entries[0]).toMatchObject({ actorName: 'Al', action: 'points.adjusted', targetLabel: 'Ada', reason: 'Great answer', details: { points: 5 } });
     expect(page.entries[1]).toMatchObject({ actorName: 'Al', action: 'member.removed', targetLabel: 'Ben', reason: '=HYPERLINK("http://evil")' });
-    for (const action of ['points.adjusted', 'report.dismissed', 'report.resolved', 'visitor.banned', 'ban.lifted', 'blocked_words.changed', 'member.suspended', 'member.reinstated', 'member.removed', 'feed.hidden']) {
+    for (const action of [
+      'points.adjusted',
+      'report.dismissed',
+      'report.resolved',
+      'visitor.banned',
+      'ban.lifted',
+      'blocked_words.changed',
+      'member.suspended',
+      'member.reinstated',
+      'member.removed',
+      'feed.hidden',
+    ]) {
       expect(page.actions, action).toContain(action);
     }
     const bans = await okCall<AuditPage>('adminA', 'GET', `/api/sites/${site()}/audit?action=visitor.banned`);
@@ -330,4 +379,3 @@ describe.skipIf(!hasPostgres)('moderation', () => {
     socket.disconnect();
   });
 });
-

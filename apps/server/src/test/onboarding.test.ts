@@ -1,7 +1,17 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, memberships, users } from '@tribu/db';
-import { CSRF_HEADER, type CharterView, type Conversation, type MenteesView, type NewcomersView, type Notification, type ObserveList, type ObservedChat, type OnboardingStatus } from '@tribu/protocol';
+import {
+  CSRF_HEADER,
+  type CharterView,
+  type Conversation,
+  type MenteesView,
+  type NewcomersView,
+  type Notification,
+  type ObserveList,
+  type ObservedChat,
+  type OnboardingStatus,
+} from '@tribu/protocol';
 import { hashPassword } from '../modules/auth/password.ts';
 import { clientId, connectHelper, login, next, ok, takenChat } from './support/clients.ts';
 import { PASSWORD, USERS } from './support/fixtures.ts';
@@ -30,7 +40,10 @@ describe.skipIf(!hasPostgres)('onboarding, the charter and mentors', () => {
 
   /** A person who just joined shop-a as a helper. */
   async function newcomer(email: string, name: string) {
-    const [row] = await t.server.db.db.insert(users).values({ email, displayName: name, passwordHash: await hashPassword(PASSWORD) }).returning();
+    const [row] = await t.server.db.db
+      .insert(users)
+      .values({ email, displayName: name, passwordHash: await hashPassword(PASSWORD) })
+      .returning();
     await t.server.db.db.insert(memberships).values({ userId: row!.id, siteId: siteA(), role: 'helper' });
     return { id: row!.id, ...(await as(email)) };
   }
@@ -57,7 +70,12 @@ describe.skipIf(!hasPostgres)('onboarding, the charter and mentors', () => {
     const status = async () => (await nia.call<OnboardingStatus>('GET', `/api/sites/${siteA()}/onboarding`)).body;
 
     const first = await status();
-    expect(first.steps.map((s) => [s.key, s.done])).toEqual([['charter', false], ['profile', false], ['observe', false], ['firstChat', false]]);
+    expect(first.steps.map((s) => [s.key, s.done])).toEqual([
+      ['charter', false],
+      ['profile', false],
+      ['observe', false],
+      ['firstChat', false],
+    ]);
     expect(progress(first)).toBe('0 of 4');
 
     const charter = await nia.call<CharterView>('POST', `/api/sites/${siteA()}/charter/accept`);
@@ -190,7 +208,7 @@ describe.skipIf(!hasPostgres)('onboarding, the charter and mentors', () => {
     expect((await uma.call<OnboardingStatus>('GET', `/api/sites/${siteA()}/onboarding`)).body.mentor).toBeNull();
   });
 
-  it("shows managers every newcomer: steps done, chats answered, last seen and mentor", async () => {
+  it('shows managers every newcomer: steps done, chats answered, last seen and mentor', async () => {
     const pia = await newcomer('pia@test.tribu', 'Pia');
     await pia.call('PATCH', '/api/profile', { bio: 'Trail runner', languages: ['en', 'fr'] });
     const mo = await as(USERS.moderatorA.email);

@@ -71,7 +71,10 @@ describe.skipIf(!hasOwnPostgres || !hasRedis)('Postgres restarted under two node
       await held;
       await t.execute(sql`select 1`);
     });
-    const txOutcome = tx.then(() => 'committed', () => 'failed');
+    const txOutcome = tx.then(
+      () => 'committed',
+      () => 'failed',
+    );
     await started;
 
     await postgres!.stop('fast');

@@ -138,12 +138,20 @@ describe.skipIf(!hasPostgres)('visitor privacy: export and erasure', () => {
     const x = await fullChat('MARKX2');
     const y = await fullChat('MARKY2');
     expect(await whereIs('MARKX2')).not.toEqual([]);
-    const [{ ip_hash: hashBefore }] = (await rows<{ ip_hash: string | null }>(sql`select ip_hash from conversations where id = ${x.conversation.id}`)).rows as [{ ip_hash: string | null }];
+    const [{ ip_hash: hashBefore }] = (await rows<{ ip_hash: string | null }>(sql`select ip_hash from conversations where id = ${x.conversation.id}`)).rows as [
+      { ip_hash: string | null },
+    ];
     // The HMAC of the address, base64url: 32 bytes.
     expect(hashBefore).toMatch(/^[A-Za-z0-9_-]{43}$/);
     // Each full chat earned Ada 1 point, +1 for five stars, +1 for a fast answer: four chats so far.
-    const awarded = await rows<{ reason: string; points: number }>(sql`select reason, points from points_ledger where conversation_id = ${x.conversation.id} order by reason`);
-    expect(awarded.rows).toEqual([{ reason: 'chat', points: 1 }, { reason: 'fast_answer', points: 1 }, { reason: 'good_rating', points: 1 }]);
+    const awarded = await rows<{ reason: string; points: number }>(
+      sql`select reason, points from points_ledger where conversation_id = ${x.conversation.id} order by reason`,
+    );
+    expect(awarded.rows).toEqual([
+      { reason: 'chat', points: 1 },
+      { reason: 'fast_answer', points: 1 },
+      { reason: 'good_rating', points: 1 },
+    ]);
     const pointsBefore = await ledgerSum();
     expect(pointsBefore).toBe(4 * 3);
     const kpiBefore = await kpis();
@@ -191,9 +199,14 @@ describe.skipIf(!hasPostgres)('visitor privacy: export and erasure', () => {
     expect((fresh.data as Identity).visitorId).not.toBe(x.visitor.visitorId);
 
     // Erasing again (an admin handling the same request by mail) changes nothing and still succeeds.
-    const again = await call<{ visitor: PrivacyVisitorSummary }>('adminA', 'POST', `/api/sites/${t.server.sites.siteA}/privacy/visitors/${x.visitor.visitorId}/erase`, {
-      reason: 'Request by mail',
-    });
+    const again = await call<{ visitor: PrivacyVisitorSummary }>(
+      'adminA',
+      'POST',
+      `/api/sites/${t.server.sites.siteA}/privacy/visitors/${x.visitor.visitorId}/erase`,
+      {
+        reason: 'Request by mail',
+      },
+    );
     expect(again.status).toBe(200);
     expect(again.data.visitor).toMatchObject({ conversations: 1, messages: 0, pageViews: 0, emails: [], names: [] });
     // Still the time of the visitor's own erasure: the second one changed nothing.
@@ -233,7 +246,13 @@ describe.skipIf(!hasPostgres)('visitor privacy: export and erasure', () => {
     const found = await call<PrivacyLookupResult>('moderatorA', 'GET', `${base}?email=${encodeURIComponent('MarkX4@mail.test')}`);
     expect(found.status).toBe(200);
     expect(found.data.visitors).toHaveLength(1);
-    expect(found.data.visitors[0]).toMatchObject({ visitorId: x.visitor.visitorId, conversations: 1, messages: 3, emails: ['markx4@mail.test'], erasedAt: null });
+    expect(found.data.visitors[0]).toMatchObject({
+      visitorId: x.visitor.visitorId,
+      conversations: 1,
+      messages: 3,
+      emails: ['markx4@mail.test'],
+      erasedAt: null,
+    });
 
     const exported = await call<VisitorDataExport>('moderatorA', 'POST', `${base}/${x.visitor.visitorId}/export`);
     expect(exported.status).toBe(200);
@@ -287,7 +306,9 @@ describe.skipIf(!hasPostgres)('visitor privacy: export and erasure', () => {
     const kept = await rows<{ n: number }>(sql`select count(*)::int as n from conversations where site_id = ${site} and ip_hash is not null`);
     const notErased = await rows<{ n: number }>(sql`select count(*)::int as n from conversations where site_id = ${site} and erased_at is null`);
     expect(kept.rows[0]!.n).toBe(notErased.rows[0]!.n);
-    expect((await rows<{ ip_hash: string | null }>(sql`select ip_hash from conversations where id = ${before.conversation.id}`)).rows[0]!.ip_hash).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect((await rows<{ ip_hash: string | null }>(sql`select ip_hash from conversations where id = ${before.conversation.id}`)).rows[0]!.ip_hash).toMatch(
+      /^[A-Za-z0-9_-]{43}$/,
+    );
 
     const off = await call<{ settings: { storeAddresses: boolean } }>('adminA', 'PATCH', `/api/sites/${site}/settings`, { storeAddresses: false });
     expect(off.status).toBe(200);
@@ -309,14 +330,21 @@ describe.skipIf(!hasPostgres)('visitor privacy: export and erasure', () => {
     });
     expect(byAddress.status).toBe(400);
     expect(byAddress.data.error.message).toMatch(/keeps no network addresses/);
-    const byVisitor = await call('moderatorA', 'POST', `/api/sites/${site}/bans`, { conversationId: conversation.id, duration: '1d', reason: 'Spam', blockAddress: false });
+    const byVisitor = await call('moderatorA', 'POST', `/api/sites/${site}/bans`, {
+      conversationId: conversation.id,
+      duration: '1d',
+      reason: 'Spam',
+      blockAddress: false,
+    });
     expect(byVisitor.status).toBe(200);
 
     // Turned back on, new chats keep a hash again.
     await call('adminA', 'PATCH', `/api/sites/${site}/settings`, { storeAddresses: true });
     const w = await connectVisitor(t.server.url, { siteKey: 'shop-a', origin: ORIGIN_A });
     const again = await ok<{ conversation: Conversation }>(w.socket, 'conversation:start', { clientId: clientId(), text: 'Address kept' });
-    expect((await rows<{ ip_hash: string | null }>(sql`select ip_hash from conversations where id = ${again.conversation.id}`)).rows[0]!.ip_hash).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect((await rows<{ ip_hash: string | null }>(sql`select ip_hash from conversations where id = ${again.conversation.id}`)).rows[0]!.ip_hash).toMatch(
+      /^[A-Za-z0-9_-]{43}$/,
+    );
     void send;
   });
 });

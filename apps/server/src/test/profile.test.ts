@@ -81,7 +81,9 @@ describe.skipIf(!hasPostgres)('profiles', () => {
     expect(junk.status).toBe(400);
     expect(((await junk.json()) as { error: { message: string } }).error.message).toBe('That file is not an image (JPEG, PNG, WebP or GIF)');
 
-    const png = await sharp({ create: { width: 640, height: 400, channels: 3, background: '#c0ffee' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 640, height: 400, channels: 3, background: '#c0ffee' } })
+      .png()
+      .toBuffer();
     const res = await a2.call('PUT', '/api/profile/photo', png, { 'content-type': 'image/png' });
     expect(res.status).toBe(200);
     const { avatarUrl } = (await res.json()) as MyProfile;
@@ -176,7 +178,7 @@ describe.skipIf(!hasPostgres)('profiles', () => {
     expect(me.memberships.map((m) => m.siteId)).toEqual([t.server.sites.siteB]);
   });
 
-  it("refuses to leave a community that is not mine, like a missing one", async () => {
+  it('refuses to leave a community that is not mine, like a missing one', async () => {
     const b1 = await as(USERS.helperB1.email);
     const res = await b1.call('POST', '/api/profile/leave', { siteId: t.server.sites.siteA, confirm: true });
     expect(res.status).toBe(404);

@@ -1,7 +1,16 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { applications, auditLog, invitations, memberships, sites, users } from '@tribu/db';
-import { CSRF_HEADER, SESSION_COOKIE, type ApplicationList, type Conversation, type InvitationPreview, type InvitationSent, type JoinPage, type Me } from '@tribu/protocol';
+import {
+  CSRF_HEADER,
+  SESSION_COOKIE,
+  type ApplicationList,
+  type Conversation,
+  type InvitationPreview,
+  type InvitationSent,
+  type JoinPage,
+  type Me,
+} from '@tribu/protocol';
 import { hashPassword } from '../modules/auth/password.ts';
 import { usePostgresServer } from './support/app.ts';
 import { clientId, connectHelper, connectVisitor, login, ok } from './support/clients.ts';
@@ -57,7 +66,10 @@ async function managerOfB(t: Server) {
   const email = 'mod-b@test.tribu';
   const [existing] = await t.server.db.db.select().from(users).where(eq(users.email, email));
   if (!existing) {
-    const [u] = await t.server.db.db.insert(users).values({ email, displayName: 'Moe', passwordHash: await hashPassword(PASSWORD) }).returning();
+    const [u] = await t.server.db.db
+      .insert(users)
+      .values({ email, displayName: 'Moe', passwordHash: await hashPassword(PASSWORD) })
+      .returning();
     await t.server.db.db.insert(memberships).values({ userId: u!.id, siteId: t.server.sites.siteB, role: 'moderator' });
   }
   return email;
@@ -163,7 +175,10 @@ describe.skipIf(!hasPostgres)('recruitment with mail', () => {
     const me = (await joined.json()) as Me;
     expect(me.user.displayName).toBe('Cleo Climber');
     expect(me.memberships).toEqual([expect.objectContaining({ siteId: siteA, role: 'helper' })]);
-    const cookie = joined.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`))!.split(';')[0]!;
+    const cookie = joined.headers
+      .getSetCookie()
+      .find((c) => c.startsWith(`${SESSION_COOKIE}=`))!
+      .split(';')[0]!;
     const meAgain = await fetch(`${t.server.url}/api/auth/me`, { headers: { cookie } });
     expect(((await meAgain.json()) as Me).user.email).toBe('cleo@example.com');
     expect((await login(t.server.url, 'cleo@example.com', 'a long enough secret')).me.user.email).toBe('cleo@example.com');
@@ -200,11 +215,16 @@ describe.skipIf(!hasPostgres)('recruitment with mail', () => {
 
   it('refuses an expired link with its own message', async () => {
     const admin = await client(t, USERS.adminA.email);
-    const sent = (await (await admin.call('POST', `/api/sites/${t.server.sites.siteA}/invitations`, { email: 'late@example.com', name: 'Late', role: 'helper' })).json()) as InvitationSent;
+    const sent = (await (
+      await admin.call('POST', `/api/sites/${t.server.sites.siteA}/invitations`, { email: 'late@example.com', name: 'Late', role: 'helper' })
+    ).json()) as InvitationSent;
     await t.server.db.db.execute(sql`update invitations set expires_at = now() - interval '1 minute' where email = 'late@example.com'`);
     const anyone = await client(t);
     const token = tokenOf(sent.link);
-    for (const [path, extra] of [['/api/invitations/preview', {}], ['/api/invitations/accept', { password: 'a long enough secret' }]] as const) {
+    for (const [path, extra] of [
+      ['/api/invitations/preview', {}],
+      ['/api/invitations/accept', { password: 'a long enough secret' }],
+    ] as const) {
       const res = await anyone.call('POST', path, { token, ...extra });
       expect(res.status).toBe(409);
       expect(await messageOf(res)).toBe('This invitation has expired. Ask the community manager for a new one.');
@@ -216,7 +236,9 @@ describe.skipIf(!hasPostgres)('recruitment with mail', () => {
 
   it('lets exactly one of two simultaneous uses of a link join', async () => {
     const mo = await client(t, USERS.moderatorA.email);
-    const sent = (await (await mo.call('POST', `/api/sites/${t.server.sites.siteA}/invitations`, { email: 'race@example.com', name: 'Racer', role: 'helper' })).json()) as InvitationSent;
+    const sent = (await (
+      await mo.call('POST', `/api/sites/${t.server.sites.siteA}/invitations`, { email: 'race@example.com', name: 'Racer', role: 'helper' })
+    ).json()) as InvitationSent;
     const token = tokenOf(sent.link);
     const anyone = await client(t);
     const results = await Promise.all([1, 2, 3].map(() => anyone.call('POST', '/api/invitations/accept', { token, password: 'a long enough secret' })));
@@ -230,7 +252,9 @@ describe.skipIf(!hasPostgres)('recruitment with mail', () => {
     const refused = await mo.call('POST', `/api/sites/${siteA}/invitations`, { email: 'boss@example.com', name: 'Boss', role: 'moderator' });
     expect(refused.status).toBe(403);
     const admin = await client(t, USERS.adminA.email);
-    const sent = (await (await admin.call('POST', `/api/sites/${siteA}/invitations`, { email: 'boss@example.com', name: 'Boss', role: 'moderator' })).json()) as InvitationSent;
+    const sent = (await (
+      await admin.call('POST', `/api/sites/${siteA}/invitations`, { email: 'boss@example.com', name: 'Boss', role: 'moderator' })
+    ).json()) as InvitationSent;
     expect(sent.emailed).toBe(true);
     expect((await inbox.mailTo('boss@example.com')).text).toContain('as a community manager');
     const member = await admin.call('POST', `/api/sites/${siteA}/invitations`, { email: USERS.helperA1.email, name: 'Ada', role: 'helper' });
@@ -239,13 +263,20 @@ describe.skipIf(!hasPostgres)('recruitment with mail', () => {
 
   it('asks for the charter when the site has one, and keeps when it was accepted', async () => {
     const siteB = t.server.sites.siteB;
-    await t.server.db.db.update(sites).set({ settings: { charter: 'Be kind. Never pretend to be staff.' } }).where(eq(sites.id, siteB));
+    await t.server.db.db
+      .update(sites)
+      .set({ settings: { charter: 'Be kind. Never pretend to be staff.' } })
+      .where(eq(sites.id, siteB));
     const modB = await client(t, await managerOfB(t));
-    const sent = (await (await modB.call('POST', `/api/sites/${siteB}/invitations`, { email: 'kind@example.com', name: 'Kind', role: 'helper' })).json()) as InvitationSent;
+    const sent = (await (
+      await modB.call('POST', `/api/sites/${siteB}/invitations`, { email: 'kind@example.com', name: 'Kind', role: 'helper' })
+    ).json()) as InvitationSent;
     const anyone = await client(t);
     const token = tokenOf(sent.link);
     // The site cache may hold the old settings for a few seconds: wait for the preview to show the charter.
-    await expect.poll(async () => ((await (await anyone.call('POST', '/api/invitations/preview', { token })).json()) as InvitationPreview).charter, { timeout: 8000 }).toBe('Be kind. Never pretend to be staff.');
+    await expect
+      .poll(async () => ((await (await anyone.call('POST', '/api/invitations/preview', { token })).json()) as InvitationPreview).charter, { timeout: 8000 })
+      .toBe('Be kind. Never pretend to be staff.');
     const without = await anyone.call('POST', '/api/invitations/accept', { token, password: 'a long enough secret' });
     expect(without.status).toBe(400);
     expect(await messageOf(without)).toBe('Please read and accept the Shop B charter to join');
@@ -280,7 +311,9 @@ describe.skipIf(!hasPostgres)('recruitment with mail', () => {
     const siteB = t.server.sites.siteB;
     await t.server.db.db.update(sites).set({ settings: {} }).where(eq(sites.id, siteB));
     const modB = await client(t, await managerOfB(t));
-    const sent = (await (await modB.call('POST', `/api/sites/${siteB}/invitations`, { email: USERS.helperA2.email, name: 'Ben', role: 'helper' })).json()) as InvitationSent;
+    const sent = (await (
+      await modB.call('POST', `/api/sites/${siteB}/invitations`, { email: USERS.helperA2.email, name: 'Ben', role: 'helper' })
+    ).json()) as InvitationSent;
     const token = tokenOf(sent.link);
     const anyone = await client(t);
     const signedOut = await anyone.call('POST', '/api/invitations/accept', { token, acceptCharter: true });
@@ -297,7 +330,9 @@ describe.skipIf(!hasPostgres)('recruitment with mail', () => {
   it('mails a rejection with the manager’s message, escaping what people wrote', async () => {
     const app = await applyAndFind(t, 'nope@example.com', { name: 'Eve <b>Bold</b>' });
     const mo = await client(t, USERS.moderatorA.email);
-    const res = await mo.call('POST', `/api/sites/${t.server.sites.siteA}/applications/${app.id}/reject`, { message: 'We have enough <i>French</i> speakers for now.' });
+    const res = await mo.call('POST', `/api/sites/${t.server.sites.siteA}/applications/${app.id}/reject`, {
+      message: 'We have enough <i>French</i> speakers for now.',
+    });
     expect(await res.json()).toEqual({ emailed: true });
     const mail = await inbox.mailTo('nope@example.com');
     expect(mail.subject).toBe('Your application to the Shop A community');
@@ -350,12 +385,18 @@ describe.skipIf(!hasPostgres)('recruitment with mail', () => {
   it('sends no answer mail while the visitor still has the chat open', async () => {
     const helper = await connectHelper(t.server.url, USERS.helperA2.email);
     const visitor = await connectVisitor(t.server.url, { siteKey: 'shop-a', origin: ORIGIN_A });
-    const { conversation } = await ok<{ conversation: Conversation }>(visitor.socket, 'conversation:start', { clientId: clientId(), text: 'Still here', email: 'present@example.com' });
+    const { conversation } = await ok<{ conversation: Conversation }>(visitor.socket, 'conversation:start', {
+      clientId: clientId(),
+      text: 'Still here',
+      email: 'present@example.com',
+    });
     await confirmVisitorEmail(inbox, t.server.url, 'present@example.com');
     await ok(helper.socket, 'conversation:claim', { conversationId: conversation.id });
     await ok(helper.socket, 'message:send', { conversationId: conversation.id, clientId: clientId(), text: 'Hello!' });
     await new Promise((r) => setTimeout(r, 800));
-    expect(inbox.mails.filter((m) => JSON.stringify(m.to).includes('present@example.com')).map((m) => m.subject)).toEqual(['Confirm your email for the Shop A community']);
+    expect(inbox.mails.filter((m) => JSON.stringify(m.to).includes('present@example.com')).map((m) => m.subject)).toEqual([
+      'Confirm your email for the Shop A community',
+    ]);
   });
 });
 

@@ -59,8 +59,7 @@ describe.skipIf(!hasPostgres || !hasOwnRedis)('Redis restarted under two nodes w
     const helper = await connectHelper(nodes.b.url, USERS.helperA1.email);
     const { visitor, conversation } = await takenChatAcross(nodes.a.url, helper.socket);
     const desk = await deskOf(helper.socket, conversation.id);
-    const say = (text: string) =>
-      ok<{ message: Message }>(visitor, 'message:send', { conversationId: conversation.id, clientId: clientId(), text });
+    const say = (text: string) => ok<{ message: Message }>(visitor, 'message:send', { conversationId: conversation.id, clientId: clientId(), text });
 
     // Live across nodes before the fault.
     const before = await say('before the outage');
@@ -110,9 +109,7 @@ describe.skipIf(!hasPostgres || !hasOwnRedis)('Redis restarted under two nodes w
     const db = new pg.Client({ connectionString: nodes.databaseUrl });
     await db.connect();
     try {
-      const { rows } = await db.query<{ id: string; seq: number }>('select id, seq from messages where conversation_id = $1 order by seq', [
-        conversation.id,
-      ]);
+      const { rows } = await db.query<{ id: string; seq: number }>('select id, seq from messages where conversation_id = $1 order by seq', [conversation.id]);
       expect(rows.map((r) => r.seq)).toEqual(rows.map((_, i) => i + 1));
       const heldSeqs = [...desk.held.keys()].sort((x, y) => x - y);
       expect(heldSeqs).toEqual(rows.map((r) => r.seq));

@@ -28,7 +28,11 @@ describe.skipIf(!hasPostgres)('security headers on every kind of response', () =
     const signed = await login(t.server.url, USERS.helperA1.email);
     cookie = signed.cookie;
     const headers = { cookie, origin: t.server.url, [CSRF_HEADER]: signed.me.csrfToken, 'content-type': 'image/png' };
-    const png = new Uint8Array(await sharp({ create: { width: 64, height: 64, channels: 3, background: '#123456' } }).png().toBuffer());
+    const png = new Uint8Array(
+      await sharp({ create: { width: 64, height: 64, channels: 3, background: '#123456' } })
+        .png()
+        .toBuffer(),
+    );
     const photo = await fetch(`${t.server.url}/api/profile/photo`, { method: 'PUT', headers, body: png });
     urls.avatar = ((await photo.json()) as MyProfile).avatarUrl!;
     const image = await fetch(`${t.server.url}/api/sites/${t.server.sites.siteA}/images`, { method: 'POST', headers, body: png });
@@ -51,28 +55,31 @@ describe.skipIf(!hasPostgres)('security headers on every kind of response', () =
     ['CSV export', () => `/api/sites/${t.server.sites.siteA}/ledger.csv`, 'resource', /./],
   ];
 
-  it.each(TABLE)('%s: nosniff, a referrer policy, a safe type, and a CSP that runs no inline script and refuses foreign framing', async (_kind, path, rules, type) => {
-    const res = await fetch(`${t.server.url}${path()}`, { headers: { cookie } });
-    await res.arrayBuffer();
-    expect(res.status).toBeLessThan(500);
-    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
-    expect(res.headers.get('content-type') ?? '').toMatch(type);
-    const policy = csp(res.headers.get('content-security-policy'));
-    const scripts = scriptSources(policy);
-    expect(scripts).not.toContain("'unsafe-inline'");
-    expect(scripts).not.toContain("'unsafe-eval'");
-    expect(scripts).not.toContain('*');
-    expect(policy.get('object-src') ?? policy.get('default-src')).toEqual(expect.arrayContaining([expect.stringMatching(/^'(none|self)'$/)]));
-    if (rules === 'backoffice') {
-      expect(policy.get('frame-ancestors')).toEqual(["'none'"]);
-      expect(res.headers.get('x-frame-options')).toBe('DENY');
-    } else if (rules === 'demo') {
-      expect(policy.get('frame-ancestors')).toEqual(["'self'"]);
-      expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
-    } else {
-      expect(policy.get('default-src')).toEqual(["'none'"]);
-      expect(policy.get('frame-ancestors')).toEqual(["'none'"]);
-    }
-  });
+  it.each(TABLE)(
+    '%s: nosniff, a referrer policy, a safe type, and a CSP that runs no inline script and refuses foreign framing',
+    async (_kind, path, rules, type) => {
+      const res = await fetch(`${t.server.url}${path()}`, { headers: { cookie } });
+      await res.arrayBuffer();
+      expect(res.status).toBeLessThan(500);
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+      expect(res.headers.get('content-type') ?? '').toMatch(type);
+      const policy = csp(res.headers.get('content-security-policy'));
+      const scripts = scriptSources(policy);
+      expect(scripts).not.toContain("'unsafe-inline'");
+      expect(scripts).not.toContain("'unsafe-eval'");
+      expect(scripts).not.toContain('*');
+      expect(policy.get('object-src') ?? policy.get('default-src')).toEqual(expect.arrayContaining([expect.stringMatching(/^'(none|self)'$/)]));
+      if (rules === 'backoffice') {
+        expect(policy.get('frame-ancestors')).toEqual(["'none'"]);
+        expect(res.headers.get('x-frame-options')).toBe('DENY');
+      } else if (rules === 'demo') {
+        expect(policy.get('frame-ancestors')).toEqual(["'self'"]);
+        expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+      } else {
+        expect(policy.get('default-src')).toEqual(["'none'"]);
+        expect(policy.get('frame-ancestors')).toEqual(["'none'"]);
+      }
+    },
+  );
 });

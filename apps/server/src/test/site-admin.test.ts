@@ -21,7 +21,10 @@ describe.skipIf(!hasPostgres)('site administration', () => {
     if (c) Object.assign(headers, { cookie: c.cookie, 'x-csrf-token': c.csrf });
     if (body !== undefined) headers['content-type'] = 'application/json';
     const res = await fetch(`${ctx.server.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown> & { error?: { code: string; message: string; fields?: Record<string, string> } } };
+    return {
+      status: res.status,
+      body: (await res.json().catch(() => null)) as Record<string, unknown> & { error?: { code: string; message: string; fields?: Record<string, string> } },
+    };
   }
 
   const widget = async (key = 'shop-a') => (await (await fetch(`${ctx.server.url}/api/widget/${key}?locale=en`)).json()) as WidgetState;
@@ -73,7 +76,18 @@ describe.skipIf(!hasPostgres)('site administration', () => {
     expect(fields['allowedOrigins.2']).toBeUndefined();
     expect(fields['allowedOrigins.3']).toMatch(/wildcards/);
     expect(Object.keys(fields).sort()).toEqual(
-      ['allowedOrigins.0', 'allowedOrigins.1', 'allowedOrigins.3', 'chatCap', 'color', 'defaultLocale', 'name', 'retentionDays', 'texts.en.launcher', 'timeZone'].sort(),
+      [
+        'allowedOrigins.0',
+        'allowedOrigins.1',
+        'allowedOrigins.3',
+        'chatCap',
+        'color',
+        'defaultLocale',
+        'name',
+        'retentionDays',
+        'texts.en.launcher',
+        'timeZone',
+      ].sort(),
     );
     expect((await call('adminA', 'PATCH', `/api/sites/${siteA}/settings`, { unknown: 1 })).status).toBe(400);
     // The stored default is English and it is no longer offered.
@@ -226,7 +240,11 @@ describe.skipIf(!hasPostgres)('site administration', () => {
   it("gives a member's open tabs their new role at once, without reconnecting", async () => {
     const { siteA } = ctx.server.sites;
     const ben = await connectHelper(ctx.server.url, USERS.helperA2.email);
-    const rules = { scoring: { pointsPerChat: 1, goodRatingBonus: 0, fastAnswerBonus: 0, fastAnswerSec: 60, dailyCapPerVisitor: 5, minChatSec: 0 }, tiers: [{ name: 'All', min: 0 }], customBadges: [] };
+    const rules = {
+      scoring: { pointsPerChat: 1, goodRatingBonus: 0, fastAnswerBonus: 0, fastAnswerSec: 60, dailyCapPerVisitor: 5, minChatSec: 0 },
+      tiers: [{ name: 'All', min: 0 }],
+      customBadges: [],
+    };
     expect(await send(ben.socket, 'rules:preview', { siteId: siteA, rules })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     await call('adminA', 'PATCH', `/api/sites/${siteA}/roles/${cookies.helperA2.userId}`, { role: 'moderator' });
     expect((await send(ben.socket, 'rules:preview', { siteId: siteA, rules })).ok).toBe(true);
@@ -254,7 +272,9 @@ describe.skipIf(!hasPostgres)('site administration', () => {
     const otherSite = await closed(siteB, 400);
     const open = await closed(siteA, 90);
     await db.update(conversations).set({ status: 'active', closedAt: null }).where(eq(conversations.id, open));
-    await db.insert(pointsLedger).values({ siteId: siteA, userId: cookies.helperA1.userId, points: 5, reason: 'chat', conversationId: old, idempotencyKey: `retention:${old}` });
+    await db
+      .insert(pointsLedger)
+      .values({ siteId: siteA, userId: cookies.helperA1.userId, points: 5, reason: 'chat', conversationId: old, idempotencyKey: `retention:${old}` });
 
     expect((await call('adminA', 'PATCH', `/api/sites/${siteA}/settings`, { retentionDays: 30 })).status).toBe(200);
     await ctx.server.sweep();
@@ -262,7 +282,10 @@ describe.skipIf(!hasPostgres)('site administration', () => {
     expect(left).not.toContain(old);
     expect(left).toEqual(expect.arrayContaining([recent, otherSite, open]));
     expect(await db.select().from(messages).where(eq(messages.conversationId, old))).toHaveLength(0);
-    const [entry] = await db.select().from(pointsLedger).where(eq(pointsLedger.idempotencyKey, `retention:${old}`));
+    const [entry] = await db
+      .select()
+      .from(pointsLedger)
+      .where(eq(pointsLedger.idempotencyKey, `retention:${old}`));
     expect(entry).toMatchObject({ points: 5, conversationId: null });
     // A second sweep (another node, or the next tick) finds nothing more to do.
     await ctx.server.sweep();
@@ -275,7 +298,9 @@ describe.skipIf(!hasPostgres)('site administration', () => {
     const db = ctx.server.db.db;
     // Mo manages shop A and is a plain helper on shop B.
     await db.insert(memberships).values({ userId: cookies.moderatorA.userId, siteId: siteB, role: 'helper' });
-    await db.insert(pointsLedger).values({ siteId: siteA, userId: cookies.moderatorA.userId, points: 42, reason: 'grant', note: 'Thanks', idempotencyKey: `two-sites:${randomUUID()}` });
+    await db
+      .insert(pointsLedger)
+      .values({ siteId: siteA, userId: cookies.moderatorA.userId, points: 42, reason: 'grant', note: 'Thanks', idempotencyKey: `two-sites:${randomUUID()}` });
     const mo = await connectHelper(ctx.server.url, USERS.moderatorA.email);
     expect(Object.fromEntries(mo.me.memberships.map((m) => [m.siteId, m.role]))).toEqual({ [siteA]: 'moderator', [siteB]: 'helper' });
 
@@ -285,7 +310,11 @@ describe.skipIf(!hasPostgres)('site administration', () => {
     expect(onB.lifetime).toBe(0);
     expect(onB.history).toEqual([]);
 
-    const rules = { scoring: { pointsPerChat: 1, goodRatingBonus: 0, fastAnswerBonus: 0, fastAnswerSec: 60, dailyCapPerVisitor: 5, minChatSec: 0 }, tiers: [{ name: 'All', min: 0 }], customBadges: [] };
+    const rules = {
+      scoring: { pointsPerChat: 1, goodRatingBonus: 0, fastAnswerBonus: 0, fastAnswerSec: 60, dailyCapPerVisitor: 5, minChatSec: 0 },
+      tiers: [{ name: 'All', min: 0 }],
+      customBadges: [],
+    };
     expect((await send(mo.socket, 'rules:preview', { siteId: siteA, rules })).ok).toBe(true);
     const onBRules = await send(mo.socket, 'rules:preview', { siteId: siteB, rules });
     expect(onBRules).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -307,13 +336,28 @@ describe.skipIf(!hasPostgres)('site administration', () => {
     // Every chat of shop-a this file made so far, counted from the rows themselves (UTC month).
     const now = new Date();
     const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
-    const chatsOfA = await ctx.server.db.db.select({ createdAt: conversations.createdAt }).from(conversations).where(eq(conversations.siteId, ctx.server.sites.siteA));
+    const chatsOfA = await ctx.server.db.db
+      .select({ createdAt: conversations.createdAt })
+      .from(conversations)
+      .where(eq(conversations.siteId, ctx.server.sites.siteA));
     expect(shopA?.chatsThisMonth).toBe(chatsOfA.filter((c) => c.createdAt >= monthStart).length);
     expect(shopA?.chatsThisMonth).toBeGreaterThan(0);
 
-    const bad = await call('adminA', 'POST', '/api/operator/sites', { name: 'Bikes', key: 'Bikes Shop', allowedOrigins: ['bikes.example'], adminEmail: 'nope', adminName: 'Zoe' });
+    const bad = await call('adminA', 'POST', '/api/operator/sites', {
+      name: 'Bikes',
+      key: 'Bikes Shop',
+      allowedOrigins: ['bikes.example'],
+      adminEmail: 'nope',
+      adminName: 'Zoe',
+    });
     expect(Object.keys(bad.body.error!.fields!).sort()).toEqual(['adminEmail', 'allowedOrigins.0', 'key']);
-    const taken = await call('adminA', 'POST', '/api/operator/sites', { name: 'Again', key: 'shop-a', allowedOrigins: [], adminEmail: 'zoe@bikes.example', adminName: 'Zoe' });
+    const taken = await call('adminA', 'POST', '/api/operator/sites', {
+      name: 'Again',
+      key: 'shop-a',
+      allowedOrigins: [],
+      adminEmail: 'zoe@bikes.example',
+      adminName: 'Zoe',
+    });
     expect(taken.body.error?.fields).toEqual({ key: 'The key "shop-a" is taken; choose another' });
 
     const made = await call('adminA', 'POST', '/api/operator/sites', {
@@ -343,9 +387,19 @@ describe('site administration on the embedded database (one connection)', () => 
     const headers = { cookie, 'x-csrf-token': me.csrfToken, origin: t.server.url, 'content-type': 'application/json' };
     const { siteA } = t.server.sites;
     const [ben] = await t.server.db.db.select().from(users).where(eq(users.email, USERS.helperA2.email));
-    const role = await fetch(`${t.server.url}/api/sites/${siteA}/roles/${ben!.id}`, { method: 'PATCH', headers, body: JSON.stringify({ role: 'moderator' }), signal: AbortSignal.timeout(5_000) });
+    const role = await fetch(`${t.server.url}/api/sites/${siteA}/roles/${ben!.id}`, {
+      method: 'PATCH',
+      headers,
+      body: JSON.stringify({ role: 'moderator' }),
+      signal: AbortSignal.timeout(5_000),
+    });
     expect(await role.json()).toMatchObject({ displayName: 'Ben', role: 'moderator' });
-    const saved = await fetch(`${t.server.url}/api/sites/${siteA}/settings`, { method: 'PATCH', headers, body: JSON.stringify({ retentionDays: 90 }), signal: AbortSignal.timeout(5_000) });
+    const saved = await fetch(`${t.server.url}/api/sites/${siteA}/settings`, {
+      method: 'PATCH',
+      headers,
+      body: JSON.stringify({ retentionDays: 90 }),
+      signal: AbortSignal.timeout(5_000),
+    });
     expect(saved.status).toBe(200);
     await t.server.sweep();
   });

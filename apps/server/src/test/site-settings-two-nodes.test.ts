@@ -28,7 +28,7 @@ describe.skipIf(!hasPostgres || !hasRedis)('site administration across two nodes
     expect((await widget()).theme.color).toBe('#1d4ed8');
   });
 
-  it("gives a member connected to the other node their new role at once", async () => {
+  it('gives a member connected to the other node their new role at once', async () => {
     const ben = await connectHelper(nodes.b.url, USERS.helperA2.email);
     const { cookie, me } = await login(nodes.a.url, USERS.adminA.email);
     const role = (r: string) =>
@@ -37,7 +37,11 @@ describe.skipIf(!hasPostgres || !hasRedis)('site administration across two nodes
         headers: { cookie, 'x-csrf-token': me.csrfToken, origin: nodes.a.url, 'content-type': 'application/json' },
         body: JSON.stringify({ role: r }),
       });
-    const rules = { scoring: { pointsPerChat: 1, goodRatingBonus: 0, fastAnswerBonus: 0, fastAnswerSec: 60, dailyCapPerVisitor: 5, minChatSec: 0 }, tiers: [{ name: 'All', min: 0 }], customBadges: [] };
+    const rules = {
+      scoring: { pointsPerChat: 1, goodRatingBonus: 0, fastAnswerBonus: 0, fastAnswerSec: 60, dailyCapPerVisitor: 5, minChatSec: 0 },
+      tiers: [{ name: 'All', min: 0 }],
+      customBadges: [],
+    };
     const preview = async () => (await send(ben.socket, 'rules:preview', { siteId: nodes.sites.siteA, rules })).ok;
     expect(await preview()).toBe(false);
     expect((await role('moderator')).status).toBe(200);

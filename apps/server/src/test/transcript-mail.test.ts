@@ -13,7 +13,9 @@ describe.skipIf(!hasPostgres)('transcripts by mail', () => {
 
   /** The mail after the confirmation one. */
   async function transcriptTo(address: string) {
-    await expect.poll(() => inbox.mails.filter((m) => m.subject === 'Your conversation with the Shop A community' && JSON.stringify(m.to).includes(address)).length).toBe(1);
+    await expect
+      .poll(() => inbox.mails.filter((m) => m.subject === 'Your conversation with the Shop A community' && JSON.stringify(m.to).includes(address)).length)
+      .toBe(1);
     return inbox.mails.find((m) => m.subject === 'Your conversation with the Shop A community' && JSON.stringify(m.to).includes(address))!;
   }
 

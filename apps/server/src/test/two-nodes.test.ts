@@ -13,7 +13,10 @@ describe.skipIf(!hasPostgres || !hasRedis)('two server processes sharing Postgre
     const [ben] = await db.select().from(users).where(eq(users.email, USERS.helperA2.email));
     await db.insert(memberships).values({ userId: ben!.id, siteId: siteB, role: 'helper' });
     // Test chats last milliseconds: count them as answered from 0 s (default minimum 30 s).
-    await db.update(sites).set({ settings: { chatCap: 2, scoring: { minChatSec: 0 } } }).where(eq(sites.id, siteA));
+    await db
+      .update(sites)
+      .set({ settings: { chatCap: 2, scoring: { minChatSec: 0 } } })
+      .where(eq(sites.id, siteA));
   });
 
   it('lets a visitor on node A and a helper on node B chat both ways', async () => {
@@ -68,7 +71,10 @@ describe.skipIf(!hasPostgres || !hasRedis)('two server processes sharing Postgre
     const { conversation } = await ok<{ conversation: Conversation }>(visitor.socket, 'conversation:start', { clientId: clientId(), text: 'Rooms?' });
     const conversationId = conversation.id;
     const heard = { ada: [] as string[], ben: [] as string[] };
-    for (const [who, h] of [['ada', ada], ['ben', ben]] as const) {
+    for (const [who, h] of [
+      ['ada', ada],
+      ['ben', ben],
+    ] as const) {
       h.socket.on('message:created', (m: Message) => m.conversationId === conversationId && heard[who].push(m.text));
     }
 
@@ -159,9 +165,7 @@ describe.skipIf(!hasPostgres || !hasRedis)('two server processes sharing Postgre
       body: JSON.stringify({ siteId: siteA, confirm: true }),
     });
     expect(res.status).toBe(200);
-    await expect
-      .poll(async () => (await send(tabOnB.socket, 'feed:list', { siteId: siteA })).ok, { timeout: 3000 })
-      .toBe(false);
+    await expect.poll(async () => (await send(tabOnB.socket, 'feed:list', { siteId: siteA })).ok, { timeout: 3000 }).toBe(false);
     expect(await send(tabOnB.socket, 'feed:list', { siteId: siteA })).toMatchObject({ error: { code: 'not_found' } });
   });
 });

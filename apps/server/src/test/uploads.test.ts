@@ -29,7 +29,10 @@ function bombPng(): Buffer {
 }
 
 const MARKER = 'exif-secret-marker-7a1f';
-const png = () => sharp({ create: { width: 300, height: 200, channels: 3, background: '#c0ffee' } }).png().toBuffer();
+const png = () =>
+  sharp({ create: { width: 300, height: 200, channels: 3, background: '#c0ffee' } })
+    .png()
+    .toBuffer();
 /** A JPEG carrying GPS coordinates and a marker in its EXIF, as a phone camera writes it. */
 const gpsJpeg = () =>
   sharp({ create: { width: 400, height: 300, channels: 3, background: '#2f6f4f' } })
@@ -42,7 +45,10 @@ const gpsJpeg = () =>
 
 const HOSTILE: [string, () => Promise<Buffer> | Buffer][] = [
   ['an HTML page', () => Buffer.from('<!doctype html><html><script>alert(document.cookie)</script></html>')],
-  ['an SVG with a script', () => Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script><rect width="10" height="10"/></svg>')],
+  [
+    'an SVG with a script',
+    () => Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script><rect width="10" height="10"/></svg>'),
+  ],
   ['a PDF', () => Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF')],
   ['a PNG signature followed by HTML', () => Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), Buffer.from('<html><script>alert(1)</script>')])],
   ['a truncated PNG', async () => (await png()).subarray(0, 60)],
@@ -130,7 +136,9 @@ describe.skipIf(!hasPostgres)('uploads', () => {
   it('keeps the server answering after the bomb and the junk', async () => {
     expect((await fetch(`${t.server.url}/healthz`)).status).toBe(200);
     // And still takes a small, honest photo, served back as Ada's avatar.
-    const small = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#2f6f4f' } }).png().toBuffer();
+    const small = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#2f6f4f' } })
+      .png()
+      .toBuffer();
     expect((await upload('photo', small)).status).toBe(200);
     const avatar = await fetch(`${t.server.url}/api/avatars/${userId}`);
     expect([avatar.status, avatar.headers.get('content-type')]).toEqual([200, 'image/webp']);

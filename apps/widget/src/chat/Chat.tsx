@@ -56,10 +56,10 @@ export function Chat({ opts, state, open, contextVersion, onClose, onErased, era
           ? c.staff
             ? t.staff
             : offline
-            ? t.saved
-            : [t.waiting, chat.place && t.queue(chat.place.position), chat.place?.estimatedMinutes && t.estimate(chat.place.estimatedMinutes)]
-                .filter(Boolean)
-                .join(' ')
+              ? t.saved
+              : [t.waiting, chat.place && t.queue(chat.place.position), chat.place?.estimatedMinutes && t.estimate(chat.place.estimatedMinutes)]
+                  .filter(Boolean)
+                  .join(' ')
           : c.status === 'active'
             ? chat.helperTyping
               ? t.typing(c.helper?.displayName ?? t.someone)
@@ -106,7 +106,9 @@ export function Chat({ opts, state, open, contextVersion, onClose, onErased, era
         </p>
       )}
       {showPrivacy ? (
-        PrivacyPanel && <PrivacyPanel base={opts.base} siteKey={opts.siteKey} siteName={state.site.name} onBack={() => setShowPrivacy(false)} onErased={onErased} />
+        PrivacyPanel && (
+          <PrivacyPanel base={opts.base} siteKey={opts.siteKey} siteName={state.site.name} onBack={() => setShowPrivacy(false)} onErased={onErased} />
+        )
       ) : chat.banned ? (
         <div class="banned" role="status">
           <p>
@@ -116,12 +118,7 @@ export function Chat({ opts, state, open, contextVersion, onClose, onErased, era
           {dataLink}
         </div>
       ) : showHistory ? (
-        <History
-          siteName={state.site.name}
-          load={chat.history}
-          messagesOf={chat.messagesOf}
-          onBack={() => setShowHistory(false)}
-        />
+        <History siteName={state.site.name} load={chat.history} messagesOf={chat.messagesOf} onBack={() => setShowHistory(false)} />
       ) : (
         <>
           {erased && !c && (
@@ -129,12 +126,7 @@ export function Chat({ opts, state, open, contextVersion, onClose, onErased, era
               {t.deleted}
             </p>
           )}
-          <MessageList
-            messages={chat.messages}
-            onRetry={chat.retry}
-            siteName={state.site.name}
-            seenSeq={c?.helper ? c.helperReadSeq : 0}
-          />
+          <MessageList messages={chat.messages} onRetry={chat.retry} siteName={state.site.name} seenSeq={c?.helper ? c.helperReadSeq : 0} />
           {chat.link === 'reconnecting' ? (
             <Reconnecting wait={chat.wait} onRetry={chat.retryNow} />
           ) : (
@@ -159,11 +151,7 @@ export function Chat({ opts, state, open, contextVersion, onClose, onErased, era
                   join={{ url: `${opts.base}/backoffice/join/${encodeURIComponent(opts.siteKey)}`, brand: state.site.name }}
                 />
               )}
-              <button
-                type="button"
-                class="link"
-                onClick={() => downloadTranscript(transcriptText(t, state.site.name, locale, chat.messages))}
-              >
+              <button type="button" class="link" onClick={() => downloadTranscript(transcriptText(t, state.site.name, locale, chat.messages))}>
                 {t.download}
               </button>
               <button type="button" class="primary" onClick={chat.startOver}>

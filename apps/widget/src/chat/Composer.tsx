@@ -30,10 +30,7 @@ export function Composer({ placeholder, onSend, onTyping, prechat, privacy }: Pr
   const tooLong = text.length > LIMITS.messageText;
   const emailBad = !!email && !EMAIL.test(email);
   const missing =
-    !!prechat &&
-    ((prechat.name === 'required' && !name.trim()) ||
-      (prechat.email === 'required' && !email.trim()) ||
-      (prechat.consent && !consent));
+    !!prechat && ((prechat.name === 'required' && !name.trim()) || (prechat.email === 'required' && !email.trim()) || (prechat.consent && !consent));
   const submit = (e?: Event) => {
     e?.preventDefault();
     setTried(true);

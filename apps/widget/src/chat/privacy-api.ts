@@ -20,12 +20,10 @@ async function post<T>(base: string, path: string, siteKey: string, id: StoredId
 }
 
 /** Everything this site keeps about the visitor, as the server exports it. */
-export const exportData = (base: string, siteKey: string, id: StoredIdentity) =>
-  post<VisitorDataExport>(base, '/api/visitor/data', siteKey, id);
+export const exportData = (base: string, siteKey: string, id: StoredIdentity) => post<VisitorDataExport>(base, '/api/visitor/data', siteKey, id);
 
 /** Erases it for good; the identity is refused everywhere afterwards. */
-export const eraseData = (base: string, siteKey: string, id: StoredIdentity) =>
-  post<VisitorErased>(base, '/api/visitor/erase', siteKey, id);
+export const eraseData = (base: string, siteKey: string, id: StoredIdentity) => post<VisitorErased>(base, '/api/visitor/erase', siteKey, id);
 
 /** Offers the export as a JSON file, without leaving the page. */
 export function downloadJson(data: unknown, name: string): void {

@@ -11,17 +11,10 @@ import {
 export type VisitorSocket = Socket<VisitorServerEvents, VisitorClientEvents>;
 
 /** Sends a visitor command and resolves with its ack (errors included, never a throw). */
-export const command = <E extends keyof VisitorClientEvents>(
-  socket: VisitorSocket,
-  event: E,
-  payload: PayloadOf<VisitorClientEvents[E]>,
-) => request<VisitorClientEvents, E>(socket, event, payload);
+export const command = <E extends keyof VisitorClientEvents>(socket: VisitorSocket, event: E, payload: PayloadOf<VisitorClientEvents[E]>) =>
+  request<VisitorClientEvents, E>(socket, event, payload);
 
-export async function fetchToken(
-  base: string,
-  siteKey: string,
-  known?: { visitorId: string; token: string },
-): Promise<VisitorTokenResponse> {
+export async function fetchToken(base: string, siteKey: string, known?: { visitorId: string; token: string }): Promise<VisitorTokenResponse> {
   const res = await fetch(`${base}/api/visitor/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

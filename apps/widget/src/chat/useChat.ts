@@ -1,13 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import {
-  LIMITS,
-  keepConnecting,
-  retryWhileUnavailable,
-  type Conversation,
-  type LinkWait,
-  type Message,
-  type QueuePosition,
-} from '@tribu/protocol/client';
+import { LIMITS, keepConnecting, retryWhileUnavailable, type Conversation, type LinkWait, type Message, type QueuePosition } from '@tribu/protocol/client';
 import type { Intro } from './Composer.tsx';
 import { loadOutbox, saveOutbox, type Unacked } from './outbox-store.ts';
 import { currentPage } from './page-context.ts';
@@ -93,14 +85,17 @@ export function useChat(opts: MountOptions, t: Dict, contextVersion: number, vis
     setPending((cur) => cur.filter((p) => !done.has(p.clientId)));
   }, []);
 
-  const adopt = useCallback((c: Conversation | null, messages: Message[]) => {
-    if (c?.id !== convRef.current?.id) {
-      setStored([]);
-      lastSeq.current = 0;
-    }
-    setConversation(c);
-    merge(messages);
-  }, [merge]);
+  const adopt = useCallback(
+    (c: Conversation | null, messages: Message[]) => {
+      if (c?.id !== convRef.current?.id) {
+        setStored([]);
+        lastSeq.current = 0;
+      }
+      setConversation(c);
+      merge(messages);
+    },
+    [merge],
+  );
 
   /** Asks for everything after `afterSeq`, batch after batch, until nothing is missing. */
   const catchUp = useCallback(
@@ -259,8 +254,7 @@ export function useChat(opts: MountOptions, t: Dict, contextVersion: number, vis
 
   const deliverNow = useCallback(
     async (clientId: string, text: string, intro?: Intro) => {
-      const fail = (error: string) =>
-        setPending((cur) => cur.map((p) => (p.clientId === clientId ? { ...p, state: 'failed', error } : p)));
+      const fail = (error: string) => setPending((cur) => cur.map((p) => (p.clientId === clientId ? { ...p, state: 'failed', error } : p)));
       try {
         const s = await open();
         // Offline: keep the message queued (shown as sending) until the connection is back.
@@ -389,10 +383,7 @@ export function useChat(opts: MountOptions, t: Dict, contextVersion: number, vis
     lastSeq.current = 0;
   }, []);
 
-  const messages: ShownMessage[] = [
-    ...stored.map((m) => ({ ...m, key: m.id, state: 'sent' as const })),
-    ...pending,
-  ];
+  const messages: ShownMessage[] = [...stored.map((m) => ({ ...m, key: m.id, state: 'sent' as const })), ...pending];
   const place = conversation?.status === 'waiting' && queue?.conversationId === conversation.id ? queue : null;
   const retryNow = useCallback(() => retryNowRef.current(), []);
   return { history, messagesOf, conversation, messages, link, wait, retryNow, helperTyping, place, banned, erased, send, retry, end, startOver, typing, rate };

@@ -41,7 +41,9 @@ export const feedPosts = pgTable(
   },
   (t) => [
     index().on(t.siteId, t.createdAt),
-    index().on(t.siteId).where(sql`${t.pinned}`),
+    index()
+      .on(t.siteId)
+      .where(sql`${t.pinned}`),
     unique().on(t.siteId, t.authorId, t.clientId),
   ],
 );

@@ -48,7 +48,12 @@ export interface SiteSettings {
   attributionDays?: number;
   /** Onboarding: how many chats a newcomer watches read-only before taking requests (default 3). */
   observeChats?: number;
-  texts?: Partial<Record<'en' | 'fr' | 'es', Partial<Record<'launcher' | 'title' | 'disclosure' | 'placeholder' | 'open' | 'online' | 'replies' | 'offline' | 'privacy', string>>>>;
+  texts?: Partial<
+    Record<
+      'en' | 'fr' | 'es',
+      Partial<Record<'launcher' | 'title' | 'disclosure' | 'placeholder' | 'open' | 'online' | 'replies' | 'offline' | 'privacy', string>>
+    >
+  >;
 }
 
 export const sites = pgTable('sites', {

@@ -14,8 +14,6 @@ export interface Ranked extends Standing {
  * higher), then by id so the order is stable. Publicly explained as "ties go to whoever got there first".
  */
 export function rank(standings: Standing[]): Ranked[] {
-  const sorted = [...standings].sort(
-    (a, b) => b.points - a.points || a.reachedAt.getTime() - b.reachedAt.getTime() || a.helperId.localeCompare(b.helperId),
-  );
+  const sorted = [...standings].sort((a, b) => b.points - a.points || a.reachedAt.getTime() - b.reachedAt.getTime() || a.helperId.localeCompare(b.helperId));
   return sorted.map((s, i) => ({ ...s, rank: i + 1 }));
 }

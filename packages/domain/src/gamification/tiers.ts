@@ -24,7 +24,10 @@ export interface TierStanding {
 /** Where lifetime points stand among the tiers (tiers in any order; the lowest applies below all). */
 export function tierFor(lifetimePoints: number, tiers: Tier[] = DEFAULT_TIERS): TierStanding {
   const sorted = [...tiers].sort((a, b) => a.min - b.min);
-  const index = Math.max(0, sorted.findLastIndex((t) => lifetimePoints >= t.min));
+  const index = Math.max(
+    0,
+    sorted.findLastIndex((t) => lifetimePoints >= t.min),
+  );
   const tier = sorted[index]!;
   const next = sorted[index + 1] ?? null;
   if (!next) return { tier, next: null, progress: 1, toNext: 0 };

@@ -18,8 +18,10 @@ export const KPI_DEFINITIONS = {
   activeHelpers: 'Members who answered at least one chat in the period.',
   newHelpers: 'Helpers who joined the community in the period.',
   inactiveHelpers: 'Helpers with no answered chat in the period: a friendly word may bring them back — no pressure, helping is voluntary.',
-  heatmap: 'Requests per hour of the week (site time) against the average number of helpers online; a gap is an hour with requests while, on average, nobody was online for most of it (under 0.5 helpers).',
-  perHelper: 'Chats answered, average rating, median first answer, chat hours, hours online and points earned in the period; last seen is the latest minute online.',
+  heatmap:
+    'Requests per hour of the week (site time) against the average number of helpers online; a gap is an hour with requests while, on average, nobody was online for most of it (under 0.5 helpers).',
+  perHelper:
+    'Chats answered, average rating, median first answer, chat hours, hours online and points earned in the period; last seen is the latest minute online.',
 } as const;
 
 export type KpiDefinitionKey = keyof typeof KPI_DEFINITIONS;

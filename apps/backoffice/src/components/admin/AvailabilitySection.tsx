@@ -18,12 +18,31 @@ export function AvailabilitySection({ draft, errors, edit }: Props) {
       <h2 id="s-availability">Availability</h2>
       <div class="field-row">
         <Field id="f-minHelpers" label="Helpers needed online" error={errors.minHelpers} hint="With fewer helpers free, the widget says nobody is online.">
-          <input {...described('f-minHelpers', errors.minHelpers)} type="number" min={1} max={SITE_LIMITS.minHelpers} value={draft.minHelpers} onInput={(e) => edit({ minHelpers: num(e.currentTarget.value) })} />
+          <input
+            {...described('f-minHelpers', errors.minHelpers)}
+            type="number"
+            min={1}
+            max={SITE_LIMITS.minHelpers}
+            value={draft.minHelpers}
+            onInput={(e) => edit({ minHelpers: num(e.currentTarget.value) })}
+          />
         </Field>
         <Field id="f-chatCap" label="Chats per helper at once" error={errors.chatCap} hint="A helper with this many open chats takes no more.">
-          <input {...described('f-chatCap', errors.chatCap)} type="number" min={1} max={SITE_LIMITS.chatCap} value={draft.chatCap} onInput={(e) => edit({ chatCap: num(e.currentTarget.value) })} />
+          <input
+            {...described('f-chatCap', errors.chatCap)}
+            type="number"
+            min={1}
+            max={SITE_LIMITS.chatCap}
+            value={draft.chatCap}
+            onInput={(e) => edit({ chatCap: num(e.currentTarget.value) })}
+          />
         </Field>
-        <Field id="f-releaseAfterSec" label="Release after (seconds)" error={errors.releaseAfterSec} hint="A request taken but not answered in time goes back to the board.">
+        <Field
+          id="f-releaseAfterSec"
+          label="Release after (seconds)"
+          error={errors.releaseAfterSec}
+          hint="A request taken but not answered in time goes back to the board."
+        >
           <input
             {...described('f-releaseAfterSec', errors.releaseAfterSec)}
             type="number"

@@ -33,9 +33,17 @@ export function CreateSiteForm({ csrf, onCreated }: Props) {
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<OperatorSiteCreated | null>(null);
 
-  const lines = origins.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = origins
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const originErrors = lines.map(originProblem).filter((p): p is string => p !== null);
-  const originError = [...originErrors, ...Object.entries(errors).filter(([k]) => k.startsWith('allowedOrigins')).map(([, v]) => v)][0];
+  const originError = [
+    ...originErrors,
+    ...Object.entries(errors)
+      .filter(([k]) => k.startsWith('allowedOrigins'))
+      .map(([, v]) => v),
+  ][0];
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -102,7 +110,12 @@ export function CreateSiteForm({ csrf, onCreated }: Props) {
             />
           </Field>
         </div>
-        <Field id="n-origins" label="Allowed origins" error={originError} hint="One address per line, like https://shop.example. The admin can change them later.">
+        <Field
+          id="n-origins"
+          label="Allowed origins"
+          error={originError}
+          hint="One address per line, like https://shop.example. The admin can change them later."
+        >
           <textarea {...described('n-origins', originError)} rows={3} spellcheck={false} value={origins} onInput={(e) => setOrigins(e.currentTarget.value)} />
         </Field>
         <div class="field-row">
@@ -110,7 +123,13 @@ export function CreateSiteForm({ csrf, onCreated }: Props) {
             <input {...described('n-adminName', errors.adminName)} value={adminName} maxLength={80} onInput={(e) => setAdminName(e.currentTarget.value)} />
           </Field>
           <Field id="n-adminEmail" label="First admin's email" error={errors.adminEmail} hint="They get a one-time link to join as the site's admin.">
-            <input {...described('n-adminEmail', errors.adminEmail)} type="email" value={adminEmail} maxLength={254} onInput={(e) => setAdminEmail(e.currentTarget.value)} />
+            <input
+              {...described('n-adminEmail', errors.adminEmail)}
+              type="email"
+              value={adminEmail}
+              maxLength={254}
+              onInput={(e) => setAdminEmail(e.currentTarget.value)}
+            />
           </Field>
         </div>
         {error && !Object.keys(errors).length && (

@@ -26,12 +26,7 @@ export function GeneralSection({ draft, siteKey, embed, errors, edit }: Props) {
       <h2 id="s-general">General</h2>
       <div class="field-row">
         <Field id="f-name" label="Site name" error={errors.name} hint="Shown in the chat header and to your helpers.">
-          <input
-            {...described('f-name', errors.name)}
-            value={draft.name}
-            maxLength={SITE_LIMITS.name}
-            onInput={(e) => edit({ name: e.currentTarget.value })}
-          />
+          <input {...described('f-name', errors.name)} value={draft.name} maxLength={SITE_LIMITS.name} onInput={(e) => edit({ name: e.currentTarget.value })} />
         </Field>
         <Field id="f-timeZone" label="Time zone" error={errors.timeZone} hint="Days and hours in numbers and badges follow it.">
           <input

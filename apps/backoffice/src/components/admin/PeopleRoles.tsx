@@ -49,8 +49,8 @@ export function PeopleRoles({ siteId, csrf, selfId }: Props) {
     <section class="admin-card" aria-labelledby="s-people">
       <h2 id="s-people">People and roles</h2>
       <p class="muted small">
-        Helpers answer chats; community managers also recruit, moderate and run recognition; admins also change these settings and
-        roles. Nobody changes their own role, and a site always keeps one admin.
+        Helpers answer chats; community managers also recruit, moderate and run recognition; admins also change these settings and roles. Nobody changes their
+        own role, and a site always keeps one admin.
       </p>
       {message && (
         <p class={message.ok ? 'saved' : 'alert'} role={message.ok ? 'status' : 'alert'}>
@@ -65,7 +65,13 @@ export function PeopleRoles({ siteId, csrf, selfId }: Props) {
             const lastAdmin = m.role === 'admin' && admins <= 1;
             return (
               <li key={m.userId} class="member-row">
-                {m.avatarUrl ? <img class="avatar" src={m.avatarUrl} alt="" /> : <span class="avatar initial" aria-hidden="true">{m.displayName.charAt(0).toUpperCase()}</span>}
+                {m.avatarUrl ? (
+                  <img class="avatar" src={m.avatarUrl} alt="" />
+                ) : (
+                  <span class="avatar initial" aria-hidden="true">
+                    {m.displayName.charAt(0).toUpperCase()}
+                  </span>
+                )}
                 <span class="member-who">
                   <strong>
                     {m.displayName} {self && <span class="tag">You</span>} {m.status === 'suspended' && <span class="tag warn">Suspended</span>}

@@ -50,7 +50,12 @@ export function PrechatFieldset({ prechat, errors, edit }: Props) {
       {question('name', "Visitor's name")}
       {question('email', "Visitor's email", 'Used only to tell the visitor an answer came and to send them the transcript.')}
       <label class="choice">
-        <input type="checkbox" checked={prechat.consent} aria-describedby="f-prechat-consent-hint" onChange={(e) => set({ consent: e.currentTarget.checked })} />
+        <input
+          type="checkbox"
+          checked={prechat.consent}
+          aria-describedby="f-prechat-consent-hint"
+          onChange={(e) => set({ consent: e.currentTarget.checked })}
+        />
         <span>
           <strong>Ask visitors to accept the privacy notice before they chat</strong>
           <small id="f-prechat-consent-hint">

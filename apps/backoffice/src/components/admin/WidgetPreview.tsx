@@ -24,8 +24,7 @@ const CHAT_WORDS: Record<Locale, { community: (s: string) => string; introTitle:
     community: (s) => `Comunidad ${s}`,
     introTitle: '¡Hola! ¿Qué te gustaría saber?',
     introBody: (s) => `Tallas, materiales, envío… Pregunta a clientes de ${s} que conocen los productos.`,
-    offline:
-      'Ahora mismo no hay nadie de la comunidad en línea. Deja tu pregunta: un miembro la responderá aquí y encontrarás la respuesta cuando vuelvas.',
+    offline: 'Ahora mismo no hay nadie de la comunidad en línea. Deja tu pregunta: un miembro la responderá aquí y encontrarás la respuesta cuando vuelvas.',
     send: 'Enviar',
   },
 };
@@ -121,8 +120,8 @@ export function WidgetPreview({ draft, defaults, locale }: Props) {
         )}
       </div>
       <p class="muted small">
-        On the site the launcher shrinks to an icon while the chat is open; here both show at once. Visitors see saved changes within
-        about 10 seconds, without any redeploy.
+        On the site the launcher shrinks to an icon while the chat is open; here both show at once. Visitors see saved changes within about 10 seconds, without
+        any redeploy.
       </p>
     </section>
   );

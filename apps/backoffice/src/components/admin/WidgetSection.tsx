@@ -38,8 +38,8 @@ export function WidgetSection({ draft, defaults, errors, edit, locale, onLocale 
         error={originProblems.join(' · ') || undefined}
         hint={
           <>
-            One address per line, like <code>https://shop.example</code> (no path). <code>self</code> allows this Tribu server's own
-            pages (the demo). The widget refuses to run anywhere else.
+            One address per line, like <code>https://shop.example</code> (no path). <code>self</code> allows this Tribu server's own pages (the demo). The
+            widget refuses to run anywhere else.
           </>
         }
       >
@@ -57,7 +57,12 @@ export function WidgetSection({ draft, defaults, errors, edit, locale, onLocale 
         <div class="checks">
           {LOCALES.map((l) => (
             <label key={l} class="check">
-              <input type="checkbox" checked={draft.locales.includes(l)} disabled={draft.locales.length === 1 && draft.locales.includes(l)} onChange={(e) => toggleLocale(l, e.currentTarget.checked)} />
+              <input
+                type="checkbox"
+                checked={draft.locales.includes(l)}
+                disabled={draft.locales.length === 1 && draft.locales.includes(l)}
+                onChange={(e) => toggleLocale(l, e.currentTarget.checked)}
+              />
               {LANGUAGE_NAMES[l]}
             </label>
           ))}
@@ -65,7 +70,11 @@ export function WidgetSection({ draft, defaults, errors, edit, locale, onLocale 
         <p class="field-hint">Visitors get their browser's language when it is offered, else the default.</p>
       </fieldset>
       <Field id="f-defaultLocale" label="Default language" error={errors.defaultLocale}>
-        <select {...described('f-defaultLocale', errors.defaultLocale)} value={draft.defaultLocale} onChange={(e) => edit({ defaultLocale: e.currentTarget.value as Locale })}>
+        <select
+          {...described('f-defaultLocale', errors.defaultLocale)}
+          value={draft.defaultLocale}
+          onChange={(e) => edit({ defaultLocale: e.currentTarget.value as Locale })}
+        >
           {draft.locales.map((l) => (
             <option key={l} value={l}>
               {LANGUAGE_NAMES[l]}
@@ -77,8 +86,19 @@ export function WidgetSection({ draft, defaults, errors, edit, locale, onLocale 
       <div class="field-row">
         <Field id="f-color" label="Brand colour" error={errors.color} hint="The launcher, the chat header and the send button.">
           <div class="color-row">
-            <input type="color" aria-label="Pick the brand colour" value={colorOk ? draft.color : '#2f6f4f'} onInput={(e) => edit({ color: e.currentTarget.value })} />
-            <input {...described('f-color', errors.color)} class="hex" value={draft.color} maxLength={7} onInput={(e) => edit({ color: e.currentTarget.value.trim() })} />
+            <input
+              type="color"
+              aria-label="Pick the brand colour"
+              value={colorOk ? draft.color : '#2f6f4f'}
+              onInput={(e) => edit({ color: e.currentTarget.value })}
+            />
+            <input
+              {...described('f-color', errors.color)}
+              class="hex"
+              value={draft.color}
+              maxLength={7}
+              onInput={(e) => edit({ color: e.currentTarget.value.trim() })}
+            />
           </div>
         </Field>
         <fieldset class="field">

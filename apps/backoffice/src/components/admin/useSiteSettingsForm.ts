@@ -6,7 +6,11 @@ import { ApiError } from '../../api/http.ts';
 export type Draft = SiteSettingsView['settings'] & { originsText: string };
 
 const toDraft = (v: SiteSettingsView): Draft => ({ ...v.settings, originsText: v.settings.allowedOrigins.join('\n') });
-const originLines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
+const originLines = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 /** Problems found while typing, before any request: the same words the server would answer. */
 function localErrors(d: Draft): Record<string, string> {

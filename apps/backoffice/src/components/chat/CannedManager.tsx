@@ -28,7 +28,9 @@ export function CannedManager({ answers, isManager, onSave, onDelete, onClose }:
   return (
     <Modal label="Canned answers" onClose={onClose} class="wide-modal">
       <h2>Canned answers</h2>
-      <p class="muted">Type <kbd>/</kbd> and the shortcut in the reply box to insert one.</p>
+      <p class="muted">
+        Type <kbd>/</kbd> and the shortcut in the reply box to insert one.
+      </p>
       <ul class="canned-list">
         {answers.length === 0 && <li class="muted">None yet: add your first below.</li>}
         {answers.map((a) => (
@@ -62,7 +64,11 @@ export function CannedManager({ answers, isManager, onSave, onDelete, onClose }:
             </select>
           </label>
         )}
-        {error && <p class="alert" role="alert">{error}</p>}
+        {error && (
+          <p class="alert" role="alert">
+            {error}
+          </p>
+        )}
         <button type="submit" class="primary small" disabled={!shortcut.trim() || !text.trim()}>
           Add answer
         </button>

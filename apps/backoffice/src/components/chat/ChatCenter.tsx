@@ -30,7 +30,10 @@ export function ChatCenter({ desk, siteId, me, isManager, peers, typing, reveal,
   const wide = useWide(1280);
   const chat = desk.chats.find((c) => c.conversation.id === desk.selected) ?? null;
   const canSideBySide = wide && desk.chats.length >= 2;
-  const second = sideBySide && canSideBySide && chat ? (desk.chats.find((c) => c !== chat && c.conversation.status === 'active') ?? desk.chats.find((c) => c !== chat)) : undefined;
+  const second =
+    sideBySide && canSideBySide && chat
+      ? (desk.chats.find((c) => c !== chat && c.conversation.status === 'active') ?? desk.chats.find((c) => c !== chat))
+      : undefined;
   const missing = desk.selected !== null && chat === null;
 
   const pane = (c: Chat) => {
@@ -81,13 +84,7 @@ export function ChatCenter({ desk, siteId, me, isManager, peers, typing, reveal,
         </div>
       )}
       {managing && (
-        <CannedManager
-          answers={canned.answers}
-          isManager={isManager}
-          onSave={canned.save}
-          onDelete={canned.remove}
-          onClose={() => setManaging(false)}
-        />
+        <CannedManager answers={canned.answers} isManager={isManager} onSave={canned.save} onDelete={canned.remove} onClose={() => setManaging(false)} />
       )}
     </>
   );

@@ -56,7 +56,11 @@ export function HandoffDialog({ peers, me, onOffer, onClose }: Props) {
           ))}
         </ul>
       )}
-      {error && <p class="alert" role="alert">{error}</p>}
+      {error && (
+        <p class="alert" role="alert">
+          {error}
+        </p>
+      )}
     </Modal>
   );
 }

@@ -18,8 +18,7 @@ export function NeedsStaffDialog({ onSend, onClose }: { onSend: (reason: string)
     <Modal label="Needs staff" onClose={onClose}>
       <h2>Needs the brand's staff</h2>
       <p class="muted">
-        For after-sales, refunds or accounts: volunteers can't solve those. A manager takes it from here, the visitor is
-        told, and it never counts against you.
+        For after-sales, refunds or accounts: volunteers can't solve those. A manager takes it from here, the visitor is told, and it never counts against you.
       </p>
       <form onSubmit={(e) => void submit(e)} class="staff-form">
         <div class="chips" role="group" aria-label="Common reasons">
@@ -33,7 +32,11 @@ export function NeedsStaffDialog({ onSend, onClose }: { onSend: (reason: string)
           Reason
           <textarea rows={2} maxLength={LIMITS.reason} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
         </label>
-        {error && <p class="alert" role="alert">{error}</p>}
+        {error && (
+          <p class="alert" role="alert">
+            {error}
+          </p>
+        )}
         <button type="submit" class="primary" disabled={!reason.trim()}>
           Send to staff
         </button>

@@ -48,8 +48,7 @@ export function AskRoomButton({ socket, conversation, onDone }: Props) {
           <form class="ask-form" onSubmit={submit}>
             <h3>Ask the room</h3>
             <p class="muted">
-              Your peers see this in the community feed. Emails, phone numbers and links are removed; check that nothing else identifies the
-              visitor.
+              Your peers see this in the community feed. Emails, phone numbers and links are removed; check that nothing else identifies the visitor.
             </p>
             <label>
               Question for the community

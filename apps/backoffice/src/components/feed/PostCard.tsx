@@ -32,7 +32,11 @@ export function PostCard({ post, me, now, moderator, online, members, feed }: Pr
   const [writing, setWriting] = useState(false);
   const showBox = !post.moderation && (writing || post.comments.length > 0);
   return (
-    <article id={`post-${post.id}`} class={`post kind-${post.kind} ${post.pinned ? 'pinned' : ''} ${post.moderation ? 'moderated' : ''}`} aria-label={`Post by ${name}`}>
+    <article
+      id={`post-${post.id}`}
+      class={`post kind-${post.kind} ${post.pinned ? 'pinned' : ''} ${post.moderation ? 'moderated' : ''}`}
+      aria-label={`Post by ${name}`}
+    >
       <header class="post-head">
         <Avatar name={name} url={post.author?.avatarUrl ?? null} size={40} />
         <div class="post-who">
@@ -42,9 +46,11 @@ export function PostCard({ post, me, now, moderator, online, members, feed }: Pr
             {when(post.createdAt, now)}
           </time>
         </div>
-        {post.pinned && <span class="pin-label">
+        {post.pinned && (
+          <span class="pin-label">
             <PinIcon /> Announcement
-          </span>}
+          </span>
+        )}
         {moderator && (
           <ModerationMenu
             target="post"
@@ -90,9 +96,7 @@ export function PostCard({ post, me, now, moderator, online, members, feed }: Pr
             <ChatIcon /> Comment
           </button>
         )}
-        {post.commentCount > 0 && (
-          <span class="muted comment-count">{post.commentCount === 1 ? '1 comment' : `${post.commentCount} comments`}</span>
-        )}
+        {post.commentCount > 0 && <span class="muted comment-count">{post.commentCount === 1 ? '1 comment' : `${post.commentCount} comments`}</span>}
       </div>
       <CommentThread
         post={post}

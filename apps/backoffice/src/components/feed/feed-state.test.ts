@@ -3,8 +3,21 @@ import type { FeedComment, FeedPost } from '@tribu/protocol/client';
 import { mergeComments, removePost, upsertComment, upsertPost, type FeedLists } from './feed-state.ts';
 
 const post = (id: string, createdAt: string, extra: Partial<FeedPost> = {}): FeedPost => ({
-  id, siteId: 's', author: null, kind: 'post', text: id, imageUrl: null, conversationId: null, pinned: false,
-  likeCount: 0, liked: false, commentCount: 0, comments: [], moderation: null, createdAt, ...extra,
+  id,
+  siteId: 's',
+  author: null,
+  kind: 'post',
+  text: id,
+  imageUrl: null,
+  conversationId: null,
+  pinned: false,
+  likeCount: 0,
+  liked: false,
+  commentCount: 0,
+  comments: [],
+  moderation: null,
+  createdAt,
+  ...extra,
 });
 const comment = (id: string, postId: string, createdAt: string): FeedComment => ({ id, postId, author: null, text: id, moderation: null, createdAt });
 const empty: FeedLists = { pinned: [], posts: [] };
@@ -14,7 +27,10 @@ describe('feed state', () => {
     let l = upsertPost(empty, post('a', '2026-01-01T10:00:00Z'));
     l = upsertPost(l, post('b', '2026-01-01T11:00:00Z'));
     l = upsertPost(l, post('a', '2026-01-01T10:00:00Z', { likeCount: 3 }));
-    expect(l.posts.map((p) => [p.id, p.likeCount])).toEqual([['b', 0], ['a', 3]]);
+    expect(l.posts.map((p) => [p.id, p.likeCount])).toEqual([
+      ['b', 0],
+      ['a', 3],
+    ]);
   });
 
   it("keeps the reader's own like when a live update (without `liked`) arrives", () => {

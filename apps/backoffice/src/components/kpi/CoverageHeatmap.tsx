@@ -20,7 +20,10 @@ export function CoverageHeatmap({ cells, timeZone }: { cells: KpiHeatCell[]; tim
           'No gap: whenever requests came, helpers were online.'
         ) : (
           <>
-            <strong>{gaps.length} {gaps.length === 1 ? 'hour' : 'hours'} of the week</strong> had requests while nobody was online most of the time ({gapRequests} requests).
+            <strong>
+              {gaps.length} {gaps.length === 1 ? 'hour' : 'hours'} of the week
+            </strong>{' '}
+            had requests while nobody was online most of the time ({gapRequests} requests).
           </>
         )}
       </p>

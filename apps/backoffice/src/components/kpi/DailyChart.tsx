@@ -34,7 +34,10 @@ export function DailyChart({ daily }: { daily: KpiDay[] }) {
       height: 240,
       tzDate: utc,
       cursor: { points: { show: false }, drag: { x: false, y: false } },
-      scales: { x: { time: true, range: (_u, min, max) => [min - 43_200, max + 43_200] }, y: { range: (_u, _min, max) => [0, Math.max(4, Math.ceil(max * 1.1))] } },
+      scales: {
+        x: { time: true, range: (_u, min, max) => [min - 43_200, max + 43_200] },
+        y: { range: (_u, _min, max) => [0, Math.max(4, Math.ceil(max * 1.1))] },
+      },
       axes: [
         { stroke: '#56625d', grid: { show: false }, values: (_u, splits) => splits.map((s) => fmtDay(dayOfTs(s))) },
         { stroke: '#56625d', grid: { stroke: '#eef1ef' }, size: 36 },

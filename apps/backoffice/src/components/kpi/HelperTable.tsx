@@ -41,7 +41,10 @@ export function HelperTable({ rows, timeZone }: { rows: KpiHelperRow[]; timeZone
               const active = sort.key === c.key;
               return (
                 <th key={c.key} scope="col" class={c.numeric ? 'num' : undefined} aria-sort={active ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}>
-                  <button type="button" onClick={() => setSort(active ? { key: c.key, dir: sort.dir === 1 ? -1 : 1 } : { key: c.key, dir: c.numeric ? -1 : 1 })}>
+                  <button
+                    type="button"
+                    onClick={() => setSort(active ? { key: c.key, dir: sort.dir === 1 ? -1 : 1 } : { key: c.key, dir: c.numeric ? -1 : 1 })}
+                  >
                     {c.label}
                     <span aria-hidden="true" class="kpi-sort">
                       {active ? (sort.dir === 1 ? '▲' : '▼') : '↕'}
@@ -59,13 +62,27 @@ export function HelperTable({ rows, timeZone }: { rows: KpiHelperRow[]; timeZone
                 {h.name}
                 {h.role && h.role !== 'helper' && <span class="kpi-role">{h.role === 'moderator' ? 'manager' : h.role}</span>}
               </th>
-              <td class="num" data-col="chats">{fmtInt(h.chats)}</td>
-              <td class="num" data-col="rating">{h.ratingAverage === null ? DASH : `${fmtRating(h.ratingAverage)} ★`}</td>
-              <td class="num" data-col="first-answer">{fmtDuration(h.medianFirstAnswerSec)}</td>
-              <td class="num" data-col="chat-hours">{fmtHours(h.chatHours)}</td>
-              <td class="num" data-col="hours-online">{fmtHours(h.hoursOnline)}</td>
-              <td class="num" data-col="points">{fmtInt(h.points)}</td>
-              <td data-col="last-seen" title={fmtMoment(h.lastSeenAt, timeZone)}>{fmtAgo(h.lastSeenAt)}</td>
+              <td class="num" data-col="chats">
+                {fmtInt(h.chats)}
+              </td>
+              <td class="num" data-col="rating">
+                {h.ratingAverage === null ? DASH : `${fmtRating(h.ratingAverage)} ★`}
+              </td>
+              <td class="num" data-col="first-answer">
+                {fmtDuration(h.medianFirstAnswerSec)}
+              </td>
+              <td class="num" data-col="chat-hours">
+                {fmtHours(h.chatHours)}
+              </td>
+              <td class="num" data-col="hours-online">
+                {fmtHours(h.hoursOnline)}
+              </td>
+              <td class="num" data-col="points">
+                {fmtInt(h.points)}
+              </td>
+              <td data-col="last-seen" title={fmtMoment(h.lastSeenAt, timeZone)}>
+                {fmtAgo(h.lastSeenAt)}
+              </td>
             </tr>
           ))}
         </tbody>

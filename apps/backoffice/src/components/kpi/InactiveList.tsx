@@ -17,7 +17,10 @@ export function InactiveList({ rows, timeZone }: { rows: KpiInactiveHelper[]; ti
               <p>
                 {h.lastSeenAt ? (
                   <>
-                    Last seen <time dateTime={h.lastSeenAt} title={fmtMoment(h.lastSeenAt, timeZone)}>{fmtAgo(h.lastSeenAt)}</time>
+                    Last seen{' '}
+                    <time dateTime={h.lastSeenAt} title={fmtMoment(h.lastSeenAt, timeZone)}>
+                      {fmtAgo(h.lastSeenAt)}
+                    </time>
                   </>
                 ) : (
                   'Never opened the backoffice'
@@ -31,8 +34,8 @@ export function InactiveList({ rows, timeZone }: { rows: KpiInactiveHelper[]; ti
         ))}
       </ul>
       <p class="kpi-tip">
-        A short, warm message works best: ask how they are, share what the community has been up to, offer a hand if something
-        held them back. No pressure — helping is voluntary and anyone may pause.
+        A short, warm message works best: ask how they are, share what the community has been up to, offer a hand if something held them back. No pressure —
+        helping is voluntary and anyone may pause.
       </p>
     </>
   );

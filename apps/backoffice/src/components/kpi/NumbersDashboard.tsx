@@ -64,16 +64,17 @@ export function NumbersDashboard({ siteId }: { siteId: string }) {
         <div class={`kpi-body${loading ? ' stale' : ''}`}>
           <Tiles report={report} />
           <div class="kpi-grid">
-            <Section
-              title="Requests per day"
-              hint="requests"
-              wide
-              action={<CsvLink {...csv} table="daily" what="requests per day" />}
-            >
+            <Section title="Requests per day" hint="requests" wide action={<CsvLink {...csv} table="daily" what="requests per day" />}>
               <ul class="kpi-keys" aria-hidden="true">
-                <li><span style={{ background: PALETTE.answered }} /> Answered</li>
-                <li><span style={{ background: PALETTE.missed }} /> Missed</li>
-                <li><span style={{ background: PALETTE.abandoned }} /> Abandoned</li>
+                <li>
+                  <span style={{ background: PALETTE.answered }} /> Answered
+                </li>
+                <li>
+                  <span style={{ background: PALETTE.missed }} /> Missed
+                </li>
+                <li>
+                  <span style={{ background: PALETTE.abandoned }} /> Abandoned
+                </li>
               </ul>
               <DailyChart daily={report.daily} />
             </Section>

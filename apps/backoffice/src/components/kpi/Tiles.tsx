@@ -8,13 +8,25 @@ import { fmtDuration, fmtFte, fmtHours, fmtInt, fmtPct, fmtRating } from './form
 type Better = 'up' | 'down';
 
 /** "▲ 12% vs previous 30 days", coloured by whether that is good (arrow and words carry it too). */
-function Change({ now, before, better, kind = 'relative', days }: { now: number | null; before: number | null; better: Better; kind?: 'relative' | 'points'; days: number }) {
+function Change({
+  now,
+  before,
+  better,
+  kind = 'relative',
+  days,
+}: {
+  now: number | null;
+  before: number | null;
+  better: Better;
+  kind?: 'relative' | 'points';
+  days: number;
+}) {
   if (now === null || before === null) return <p class="kpi-change">No comparison with the previous {days} days</p>;
   const delta = kind === 'points' ? (now - before) * 100 : relativeChange(now, before);
   if (delta === null) return <p class="kpi-change">Nothing in the previous {days} days</p>;
   const rounded = Math.round(delta * (kind === 'points' ? 1 : 100));
   if (rounded === 0) return <p class="kpi-change">Same as the previous {days} days</p>;
-  const good = (rounded > 0) === (better === 'up');
+  const good = rounded > 0 === (better === 'up');
   const text = kind === 'points' ? `${Math.abs(rounded)} pts` : `${Math.abs(rounded)}%`;
   return (
     <p class={`kpi-change ${good ? 'good' : 'bad'}`}>
@@ -23,7 +35,21 @@ function Change({ now, before, better, kind = 'relative', days }: { now: number 
   );
 }
 
-function Tile({ name, hint: of, value, testId, sub, children }: { name: string; hint: KpiDefinitionKey; value: string; testId: string; sub?: ComponentChildren; children?: ComponentChildren }) {
+function Tile({
+  name,
+  hint: of,
+  value,
+  testId,
+  sub,
+  children,
+}: {
+  name: string;
+  hint: KpiDefinitionKey;
+  value: string;
+  testId: string;
+  sub?: ComponentChildren;
+  children?: ComponentChildren;
+}) {
   const id = `tile-${testId}`;
   const [hint, setHint] = useState(false);
   return (
@@ -50,27 +76,91 @@ export function Tiles({ report }: { report: KpiReport }) {
   const avgChatMin = s.answered > 0 ? Math.round((s.chatHours * 60) / s.answered) : null;
   return (
     <div class="kpi-tiles">
-      <Tile name="Requests" hint="requests" value={fmtInt(s.requests)} testId="requests"
-        sub={<p><span data-testid="answered">{fmtInt(s.answered)}</span> answered · <span data-testid="missed">{fmtInt(s.missed)}</span> missed · <span data-testid="abandoned">{fmtInt(s.abandoned)}</span> abandoned</p>}>
+      <Tile
+        name="Requests"
+        hint="requests"
+        value={fmtInt(s.requests)}
+        testId="requests"
+        sub={
+          <p>
+            <span data-testid="answered">{fmtInt(s.answered)}</span> answered · <span data-testid="missed">{fmtInt(s.missed)}</span> missed ·{' '}
+            <span data-testid="abandoned">{fmtInt(s.abandoned)}</span> abandoned
+          </p>
+        }
+      >
         <Change now={s.requests} before={p.requests} better="up" days={d} />
       </Tile>
-      <Tile name="Answer rate" hint="answerRate" value={fmtPct(s.answerRate)} testId="answer-rate" sub={<p>{fmtInt(s.answered)} of {fmtInt(s.requests)} requests</p>}>
+      <Tile
+        name="Answer rate"
+        hint="answerRate"
+        value={fmtPct(s.answerRate)}
+        testId="answer-rate"
+        sub={
+          <p>
+            {fmtInt(s.answered)} of {fmtInt(s.requests)} requests
+          </p>
+        }
+      >
         <Change now={s.answerRate} before={p.answerRate} better="up" kind="points" days={d} />
       </Tile>
-      <Tile name="First answer" hint="firstAnswer" value={fmtDuration(s.medianFirstAnswerSec)} testId="median-first-answer"
-        sub={<p>median · 9 in 10 within <span data-testid="p90-first-answer">{fmtDuration(s.p90FirstAnswerSec)}</span></p>}>
+      <Tile
+        name="First answer"
+        hint="firstAnswer"
+        value={fmtDuration(s.medianFirstAnswerSec)}
+        testId="median-first-answer"
+        sub={
+          <p>
+            median · 9 in 10 within <span data-testid="p90-first-answer">{fmtDuration(s.p90FirstAnswerSec)}</span>
+          </p>
+        }
+      >
         <Change now={s.medianFirstAnswerSec} before={p.medianFirstAnswerSec} better="down" days={d} />
       </Tile>
-      <Tile name="Chat hours" hint="chatHours" value={fmtHours(s.chatHours)} testId="chat-hours"
-        sub={<p>≈ <strong data-testid="fte">{fmtFte(s.fte)} FTE</strong>{avgChatMin !== null && <> · {fmtInt(s.answered)} chats × {avgChatMin} min</>} · median chat <span data-testid="median-chat">{fmtDuration(s.medianChatSec)}</span></p>}>
+      <Tile
+        name="Chat hours"
+        hint="chatHours"
+        value={fmtHours(s.chatHours)}
+        testId="chat-hours"
+        sub={
+          <p>
+            ≈ <strong data-testid="fte">{fmtFte(s.fte)} FTE</strong>
+            {avgChatMin !== null && (
+              <>
+                {' '}
+                · {fmtInt(s.answered)} chats × {avgChatMin} min
+              </>
+            )}{' '}
+            · median chat <span data-testid="median-chat">{fmtDuration(s.medianChatSec)}</span>
+          </p>
+        }
+      >
         <Change now={s.chatHours} before={p.chatHours} better="up" days={d} />
       </Tile>
-      <Tile name="Rating" hint="rating" value={s.ratingAverage === null ? '—' : `${fmtRating(s.ratingAverage)} ★`} testId="rating-average"
-        sub={<p><span data-testid="rated-share">{fmtPct(s.ratedShare)}</span> of answered chats rated ({fmtInt(s.rated)})</p>}>
+      <Tile
+        name="Rating"
+        hint="rating"
+        value={s.ratingAverage === null ? '—' : `${fmtRating(s.ratingAverage)} ★`}
+        testId="rating-average"
+        sub={
+          <p>
+            <span data-testid="rated-share">{fmtPct(s.ratedShare)}</span> of answered chats rated ({fmtInt(s.rated)})
+          </p>
+        }
+      >
         <Change now={s.ratingAverage} before={p.ratingAverage} better="up" days={d} />
       </Tile>
-      <Tile name="Active helpers" hint="activeHelpers" value={fmtInt(report.helpers.active)} testId="active-helpers"
-        sub={<p><span data-testid="new-helpers">{fmtInt(report.helpers.new)}</span> new · <span data-testid="inactive-helpers">{fmtInt(report.helpers.inactive)}</span> to re-engage</p>}>
+      <Tile
+        name="Active helpers"
+        hint="activeHelpers"
+        value={fmtInt(report.helpers.active)}
+        testId="active-helpers"
+        sub={
+          <p>
+            <span data-testid="new-helpers">{fmtInt(report.helpers.new)}</span> new ·{' '}
+            <span data-testid="inactive-helpers">{fmtInt(report.helpers.inactive)}</span> to re-engage
+          </p>
+        }
+      >
         <Change now={report.helpers.active} before={report.previous.activeHelpers} better="up" days={d} />
       </Tile>
     </div>

@@ -43,8 +43,8 @@ export function ManageShell({ me, onSignedOut, title, children }: Props) {
             children(siteId, socket)
           ) : (
             <p class="notice" role="alert">
-              {adminsOnly ? "Only this site's admins can open this page." : "Only this site's community managers and admins can open this page."} Choose another site above, or go back to the{' '}
-              <a href="/backoffice">desk</a>.
+              {adminsOnly ? "Only this site's admins can open this page." : "Only this site's community managers and admins can open this page."} Choose another
+              site above, or go back to the <a href="/backoffice">desk</a>.
             </p>
           )}
         </div>

@@ -21,7 +21,10 @@ export function BanForm({ siteId, onBan, onCancel, initialReason }: Props) {
   // A site that keeps no network addresses cannot ban one: the option is shown off, with the reason.
   const [addresses, setAddresses] = useState(true);
   useEffect(() => {
-    privacyApi.options(siteId).then((o) => setAddresses(o.storeAddresses), () => undefined);
+    privacyApi.options(siteId).then(
+      (o) => setAddresses(o.storeAddresses),
+      () => undefined,
+    );
   }, [siteId]);
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -46,12 +49,7 @@ export function BanForm({ siteId, onBan, onCancel, initialReason }: Props) {
         <input value={reason} maxLength={300} required onInput={(e) => setReason(e.currentTarget.value)} />
       </label>
       <label class="mod-check">
-        <input
-          type="checkbox"
-          checked={addresses && blockAddress}
-          disabled={!addresses}
-          onChange={(e) => setBlockAddress(e.currentTarget.checked)}
-        />
+        <input type="checkbox" checked={addresses && blockAddress} disabled={!addresses} onChange={(e) => setBlockAddress(e.currentTarget.checked)} />
         <span>
           Also block this network address
           <small class="muted">

@@ -19,7 +19,10 @@ export function BlockedWordsEditor({ siteId, csrf }: { siteId: string; csrf: str
   }, [siteId]);
   const add = (e: Event) => {
     e.preventDefault();
-    const fresh = draft.split(',').map((w) => w.trim()).filter((w) => w && !words.some((x) => x.toLowerCase() === w.toLowerCase()));
+    const fresh = draft
+      .split(',')
+      .map((w) => w.trim())
+      .filter((w) => w && !words.some((x) => x.toLowerCase() === w.toLowerCase()));
     if (fresh.length) setWords([...words, ...fresh]);
     setDraft('');
   };

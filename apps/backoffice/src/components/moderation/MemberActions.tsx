@@ -46,7 +46,9 @@ export function MemberActions({ member: m, siteId, csrf, siteName, onChanged }: 
         onSubmit={(e) => {
           e.preventDefault();
           if (!reason.trim()) return setError(suspend ? `Give a reason: ${m.displayName} will read it.` : 'Give a reason for the audit log.');
-          void run(() => (suspend ? moderationApi.suspend(csrf, siteId, m.userId, reason.trim()) : moderationApi.remove(csrf, siteId, m.userId, reason.trim())));
+          void run(() =>
+            suspend ? moderationApi.suspend(csrf, siteId, m.userId, reason.trim()) : moderationApi.remove(csrf, siteId, m.userId, reason.trim()),
+          );
         }}
       >
         <p class="small">
@@ -68,7 +70,13 @@ export function MemberActions({ member: m, siteId, csrf, siteName, onChanged }: 
     <div class="team-actions">
       <ErrorAlert message={error} />
       {m.status === 'suspended' ? (
-        <button type="button" class="ghost" disabled={busy} aria-label={`Reinstate ${m.displayName}`} onClick={() => void run(() => moderationApi.reinstate(csrf, siteId, m.userId))}>
+        <button
+          type="button"
+          class="ghost"
+          disabled={busy}
+          aria-label={`Reinstate ${m.displayName}`}
+          onClick={() => void run(() => moderationApi.reinstate(csrf, siteId, m.userId))}
+        >
           Reinstate
         </button>
       ) : (

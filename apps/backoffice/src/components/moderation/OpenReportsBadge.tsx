@@ -8,7 +8,10 @@ export function OpenReportsBadge({ siteId, socket }: { siteId: string; socket: H
   useEffect(() => {
     if (!siteId) return;
     let live = true;
-    moderationApi.openCount(siteId).then((r) => live && setOpen(r.open), () => undefined);
+    moderationApi.openCount(siteId).then(
+      (r) => live && setOpen(r.open),
+      () => undefined,
+    );
     return () => {
       live = false;
     };

@@ -58,13 +58,7 @@ export function ReportCard({ reports, siteId, csrf, onChanged }: Props) {
           ))}
         </ul>
       </header>
-      {!c ? (
-        <p class="muted">This item no longer exists.</p>
-      ) : c.kind === 'message' ? (
-        <MessageContextView c={c} />
-      ) : (
-        <FeedContextView c={c} />
-      )}
+      {!c ? <p class="muted">This item no longer exists.</p> : c.kind === 'message' ? <MessageContextView c={c} /> : <FeedContextView c={c} />}
       {error && !open && (
         <p class="alert" role="alert">
           {error}

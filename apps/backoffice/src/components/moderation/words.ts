@@ -35,7 +35,16 @@ export const ACTION_LABEL: Record<string, string> = {
 };
 export const actionLabel = (a: string) => ACTION_LABEL[a] ?? a.replace(/[._]/g, ' ');
 
-const AREA: Record<string, string> = { visitor: 'Ban', ban: 'Ban', member: 'Team', report: 'Report', feed: 'Feed', blocked_words: 'Words', chat: 'Chat', points: 'Points' };
+const AREA: Record<string, string> = {
+  visitor: 'Ban',
+  ban: 'Ban',
+  member: 'Team',
+  report: 'Report',
+  feed: 'Feed',
+  blocked_words: 'Words',
+  chat: 'Chat',
+  points: 'Points',
+};
 /** The area an action belongs to, as a short tag. */
 export const actionArea = (a: string) => {
   const head = a.split('.')[0] ?? a;

@@ -57,7 +57,9 @@ function Checklist({ me, siteId, socket, onProfile }: Props & { onProfile: (user
     if (!status.charter.needsAcceptance) return null;
     return (
       <section class="charter-note" aria-label="Charter updated">
-        <span aria-hidden="true" class="charter-note-mark">§</span>
+        <span aria-hidden="true" class="charter-note-mark">
+          §
+        </span>
         <p>The community charter changed. Take a minute to read the new version and accept it.</p>
         <a class="primary small" href={`/backoffice/charter?site=${encodeURIComponent(siteId)}`}>
           Read the new charter
@@ -88,7 +90,15 @@ function Checklist({ me, siteId, socket, onProfile }: Props & { onProfile: (user
           <span class="gs-count">
             {status.done} of {status.total}
           </span>
-          <span class="gs-bar" role="progressbar" aria-label="Steps done" aria-valuemin={0} aria-valuemax={status.total} aria-valuenow={status.done} aria-valuetext={`${status.done} of ${status.total}`}>
+          <span
+            class="gs-bar"
+            role="progressbar"
+            aria-label="Steps done"
+            aria-valuemin={0}
+            aria-valuemax={status.total}
+            aria-valuenow={status.done}
+            aria-valuetext={`${status.done} of ${status.total}`}
+          >
             <span style={{ width: `${pct}%` }} />
           </span>
         </div>

@@ -17,7 +17,10 @@ export function MyMentees({ siteId, onProfile, refresh }: Props) {
   useEffect(() => {
     let current = true;
     // Quiet on failure: this is a courtesy strip, the desk works without it.
-    onboardingApi.mentees(siteId).then((v) => current && setMentees(v.mentees), () => undefined);
+    onboardingApi.mentees(siteId).then(
+      (v) => current && setMentees(v.mentees),
+      () => undefined,
+    );
     return () => void (current = false);
   }, [siteId, refresh]);
   if (mentees.length === 0) return null;

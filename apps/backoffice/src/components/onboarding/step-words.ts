@@ -27,7 +27,8 @@ export function stepWords(step: OnboardingStep): StepWords {
       };
     case 'observe': {
       const c = step.count ?? { done: 0, of: 0 };
-      if (c.of === 0) return { title: 'Watch a few chats', detail: 'No past chats to watch yet: nothing to do here.', href: '/backoffice/observe', action: 'Open' };
+      if (c.of === 0)
+        return { title: 'Watch a few chats', detail: 'No past chats to watch yet: nothing to do here.', href: '/backoffice/observe', action: 'Open' };
       return {
         title: step.done ? `${c.of} chats watched` : `Watch ${c.of} chats`,
         detail: `See how peers answer, read-only. ${c.done} of ${c.of} watched.`,

@@ -17,13 +17,7 @@ export function Modal({ label, onClose, children, class: cls }: Props) {
     return () => d?.close();
   }, []);
   return (
-    <dialog
-      ref={ref}
-      class={`modal ${cls ?? ''}`}
-      aria-label={label}
-      onClose={onClose}
-      onClick={(e) => e.target === ref.current && onClose()}
-    >
+    <dialog ref={ref} class={`modal ${cls ?? ''}`} aria-label={label} onClose={onClose} onClick={(e) => e.target === ref.current && onClose()}>
       <div class="modal-body">
         <button type="button" class="modal-close" aria-label="Close" onClick={onClose}>
           ×

@@ -42,7 +42,11 @@ export function PhotoField({ profile, csrf, onSaved }: { profile: MyProfile; csr
   return (
     <div class="photo-field">
       <div class={`photo-frame ${busy ? 'busy' : ''}`}>
-        {preview ? <img class="avatar" src={preview} alt="" width={96} height={96} style={{ width: '96px', height: '96px' }} /> : <Avatar name={profile.displayName} url={profile.avatarUrl} size={96} />}
+        {preview ? (
+          <img class="avatar" src={preview} alt="" width={96} height={96} style={{ width: '96px', height: '96px' }} />
+        ) : (
+          <Avatar name={profile.displayName} url={profile.avatarUrl} size={96} />
+        )}
       </div>
       <div class="photo-actions">
         <label class="ghost file-button">
@@ -65,8 +69,16 @@ export function PhotoField({ profile, csrf, onSaved }: { profile: MyProfile; csr
           </button>
         )}
         <p class="muted small">JPEG, PNG, WebP or GIF, up to {MB} MB. Visitors see it when you answer them.</p>
-        {busy && <p class="muted small" role="status">Uploading…</p>}
-        {error && <p class="alert" role="alert">{error}</p>}
+        {busy && (
+          <p class="muted small" role="status">
+            Uploading…
+          </p>
+        )}
+        {error && (
+          <p class="alert" role="alert">
+            {error}
+          </p>
+        )}
       </div>
     </div>
   );

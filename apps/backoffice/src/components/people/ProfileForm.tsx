@@ -60,7 +60,13 @@ export function ProfileForm({ profile, me, bioMax, onSaved }: Props) {
         </label>
         <label class="field">
           <span>Bio</span>
-          <textarea rows={3} value={bio} maxLength={bioMax} onInput={(e) => setBio(e.currentTarget.value)} placeholder="Runner, coffee lover, five years with the brand…" />
+          <textarea
+            rows={3}
+            value={bio}
+            maxLength={bioMax}
+            onInput={(e) => setBio(e.currentTarget.value)}
+            placeholder="Runner, coffee lover, five years with the brand…"
+          />
           <small class={`counter ${bio.length > bioMax - 20 ? 'near' : ''}`} aria-live="polite">
             {bio.length} / {bioMax}
           </small>

@@ -55,13 +55,25 @@ export function PublicProfileDialog({ socket, siteId, userId, topics, onClose }:
           {profile.languages.length > 0 && (
             <section>
               <h3>Speaks</h3>
-              <p class="chips">{profile.languages.map((l) => <span key={l} class="chip">{languageName(l)}</span>)}</p>
+              <p class="chips">
+                {profile.languages.map((l) => (
+                  <span key={l} class="chip">
+                    {languageName(l)}
+                  </span>
+                ))}
+              </p>
             </section>
           )}
           {profile.expertise.length > 0 && (
             <section>
               <h3>Knows about</h3>
-              <p class="chips">{profile.expertise.map((t) => <span key={t} class="chip topic">{label(t)}</span>)}</p>
+              <p class="chips">
+                {profile.expertise.map((t) => (
+                  <span key={t} class="chip topic">
+                    {label(t)}
+                  </span>
+                ))}
+              </p>
             </section>
           )}
         </article>

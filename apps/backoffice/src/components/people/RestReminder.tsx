@@ -19,9 +19,7 @@ export function RestReminder({ profile }: { profile: MyProfile | null }) {
       <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true" fill="currentColor">
         <path d="M20 4c-7 0-13 3-14.5 9.5C5 15.6 5.3 17.6 6 19l-2 2 1.4 1.4 2-2C8.8 21 10.6 21 12 20.5 18.5 18.5 20 12 20 4zm-9.6 14.6c-.7.2-1.5.2-2.3 0l6.6-6.6-1.4-1.4-6.6 6.6c-.2-.8-.2-1.6 0-2.4C8 11.3 12.4 6.6 18 6c-.5 5.7-3.5 11-7.6 12.6z" />
       </svg>
-      <span>
-        You've been helping for {hoursText(Math.floor(profile.hours.today))} today — thank you! Take a break whenever you like.
-      </span>
+      <span>You've been helping for {hoursText(Math.floor(profile.hours.today))} today — thank you! Take a break whenever you like.</span>
       <button type="button" class="link" onClick={dismiss}>
         Dismiss
       </button>

@@ -22,8 +22,8 @@ export function EraseForm({ conversations, onErase, onCancel }: Props) {
   return (
     <form class="mod-form privacy-erase" onSubmit={submit} aria-label="Erase this visitor's data">
       <p>
-        <strong>This cannot be undone.</strong> The visitor's {conversations === 1 ? 'chat loses' : `${conversations} chats lose`} every message, page,
-        note, name, email and network address; an open chat ends. Helpers keep their points, and the numbers keep the chats as counts and ratings.
+        <strong>This cannot be undone.</strong> The visitor's {conversations === 1 ? 'chat loses' : `${conversations} chats lose`} every message, page, note,
+        name, email and network address; an open chat ends. Helpers keep their points, and the numbers keep the chats as counts and ratings.
       </p>
       <label class="mod-field">
         Request received from

@@ -14,7 +14,13 @@ export const METRIC_TEXT: Record<BadgeMetric, string> = {
   likedPosts: 'Feed posts with 10 likes',
 };
 
-const slug = (s: string) => s.toLowerCase().normalize('NFD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 30) || 'badge';
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 30) || 'badge';
 
 /** A key from the name, unique among the site's custom badges; kept once the badge exists. */
 function keyFor(name: string, taken: string[]): string {
@@ -35,7 +41,19 @@ export function CustomBadgesEditor({ builtIn, badges, onChange }: Props) {
   const set = (i: number, patch: Partial<Custom>) => onChange(badges.map((b, j) => (j === i ? { ...b, ...patch } : b)));
   const add = () => {
     const name = 'New badge';
-    onChange([...badges, { key: keyFor(`${name}-${Date.now().toString(36)}`, badges.map((b) => b.key)), name, description: 'Answer 25 chats', metric: 'answeredChats', target: 25 }]);
+    onChange([
+      ...badges,
+      {
+        key: keyFor(
+          `${name}-${Date.now().toString(36)}`,
+          badges.map((b) => b.key),
+        ),
+        name,
+        description: 'Answer 25 chats',
+        metric: 'answeredChats',
+        target: 25,
+      },
+    ]);
   };
   return (
     <section class="panel rec-panel" aria-labelledby="cb-h">
@@ -73,14 +91,25 @@ export function CustomBadgesEditor({ builtIn, badges, onChange }: Props) {
               </label>
               <label class="field">
                 Target
-                <input type="number" min={1} max={100000} value={b.target} onInput={(e) => set(i, { target: Math.max(1, Math.round(Number(e.currentTarget.value) || 1)) })} />
+                <input
+                  type="number"
+                  min={1}
+                  max={100000}
+                  value={b.target}
+                  onInput={(e) => set(i, { target: Math.max(1, Math.round(Number(e.currentTarget.value) || 1)) })}
+                />
               </label>
               <label class="field crit">
                 Criterion shown to helpers
                 <input value={b.description} maxLength={120} onInput={(e) => set(i, { description: e.currentTarget.value })} />
               </label>
             </div>
-            <button type="button" class="ghost danger small-btn" onClick={() => onChange(badges.filter((_, j) => j !== i))} aria-label={`Remove badge ${b.name}`}>
+            <button
+              type="button"
+              class="ghost danger small-btn"
+              onClick={() => onChange(badges.filter((_, j) => j !== i))}
+              aria-label={`Remove badge ${b.name}`}
+            >
               Remove
             </button>
           </li>

@@ -43,7 +43,15 @@ export function LeaderboardPanel({ socket, siteId, userId }: { socket: HelperSoc
         <h2 id="lb-h">Leaderboard</h2>
         <div class="lb-tabs" role="tablist" aria-label="Period">
           {PERIODS.map((p) => (
-            <button key={p.key} type="button" role="tab" id={`lb-${p.key}`} aria-selected={period === p.key} aria-controls="lb-list" onClick={() => setPeriod(p.key)}>
+            <button
+              key={p.key}
+              type="button"
+              role="tab"
+              id={`lb-${p.key}`}
+              aria-selected={period === p.key}
+              aria-controls="lb-list"
+              onClick={() => setPeriod(p.key)}
+            >
               {p.label}
             </button>
           ))}
@@ -68,7 +76,10 @@ export function LeaderboardPanel({ socket, siteId, userId }: { socket: HelperSoc
         {board && !board.me && top.length > 0 && <p class="lb-join">You are not on this board yet: answer a chat to join it.</p>}
         {board && (
           <p class="tie-note">
-            <span class="i" aria-hidden="true">i</span> {board.tieRule}
+            <span class="i" aria-hidden="true">
+              i
+            </span>{' '}
+            {board.tieRule}
           </p>
         )}
       </div>

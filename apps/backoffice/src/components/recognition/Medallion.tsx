@@ -60,10 +60,25 @@ export function Medallion({ name, earned, size = 72, label }: Props) {
           <stop offset="1" stop-color={dark} />
         </linearGradient>
       </defs>
-      <circle cx="20" cy="20" r="19" fill={earned ? '#fff6dc' : '#f6f8f7'} stroke={earned ? '#e9c46a' : '#d8dfdb'} stroke-width="1.5" stroke-dasharray={earned ? undefined : '2.5 2'} />
+      <circle
+        cx="20"
+        cy="20"
+        r="19"
+        fill={earned ? '#fff6dc' : '#f6f8f7'}
+        stroke={earned ? '#e9c46a' : '#d8dfdb'}
+        stroke-width="1.5"
+        stroke-dasharray={earned ? undefined : '2.5 2'}
+      />
       <circle cx="20" cy="20" r="15.5" fill={fill} />
       {earned && <path d="M8 14a14 14 0 0 1 24 0" fill="none" stroke="#fff" stroke-opacity=".35" stroke-width="1.4" stroke-linecap="round" />}
-      <path d={emblemFor(name)} fill={OUTLINED.some((k) => name.startsWith(k)) ? 'none' : ink} stroke={ink} stroke-width="1.4" stroke-linejoin="round" transform="translate(4 4) scale(.8)" />
+      <path
+        d={emblemFor(name)}
+        fill={OUTLINED.some((k) => name.startsWith(k)) ? 'none' : ink}
+        stroke={ink}
+        stroke-width="1.4"
+        stroke-linejoin="round"
+        transform="translate(4 4) scale(.8)"
+      />
       {label && (
         <g>
           <rect x="12" y="29" width="16" height="7" rx="3.5" fill={earned ? dark : '#cfd7d3'} />

@@ -32,9 +32,7 @@ export function PageShell({ me, siteId, onSite, link, socket, onSignedOut, title
   return (
     <div class="shell page-shell">
       <TopBar me={me} siteId={siteId} onSite={onSite} link={link} onSignOut={signOut} socket={socket} />
-      {link === 'reconnecting' && (
-        <ReconnectBanner>Your points are safe; this page catches up as soon as the connection is back.</ReconnectBanner>
-      )}
+      {link === 'reconnecting' && <ReconnectBanner>Your points are safe; this page catches up as soon as the connection is back.</ReconnectBanner>}
       <main class="rec-page">{children}</main>
       <Toasts socket={socket} siteId={siteId} userId={me.user.id} />
     </div>

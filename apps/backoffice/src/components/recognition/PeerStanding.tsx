@@ -20,9 +20,13 @@ export function PeerStanding({ socket, siteId, userId }: Props) {
       <span class="ps-item">
         <strong>{pts(summary.lifetime)}</strong>
       </span>
-      <span class="ps-sep" aria-hidden="true">·</span>
+      <span class="ps-sep" aria-hidden="true">
+        ·
+      </span>
       <span class="ps-item tier-pill">{summary.tier.name}</span>
-      <span class="ps-sep" aria-hidden="true">·</span>
+      <span class="ps-sep" aria-hidden="true">
+        ·
+      </span>
       <span class="ps-item">
         {earned.length} {earned.length === 1 ? 'badge' : 'badges'}
       </span>

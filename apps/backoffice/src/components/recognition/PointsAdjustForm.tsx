@@ -77,7 +77,11 @@ export function PointsAdjustForm({ socket, siteId, selfId }: { socket: HelperSoc
           {mode === 'grant' ? 'Grant points' : 'Revoke points'}
         </button>
       </form>
-      {result && <p class={result.ok ? 'saved' : 'alert'} role="status">{result.text}</p>}
+      {result && (
+        <p class={result.ok ? 'saved' : 'alert'} role="status">
+          {result.text}
+        </p>
+      )}
     </section>
   );
 }

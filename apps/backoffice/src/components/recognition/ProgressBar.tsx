@@ -12,7 +12,15 @@ export function ProgressBar({ value, label, text, tone = 'brand' }: Props) {
   const pct = Math.round(Math.max(0, Math.min(1, value)) * 100);
   return (
     <div class={`progress ${tone}`}>
-      <div class="progress-track" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} aria-valuetext={text ?? `${pct}%`}>
+      <div
+        class="progress-track"
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={pct}
+        aria-valuetext={text ?? `${pct}%`}
+      >
         <span class="progress-fill" style={{ width: `${pct}%` }} />
       </div>
       {text && <span class="progress-text">{text}</span>}

@@ -37,7 +37,14 @@ export function RewardCard({ reward, balance, manager, onRedeem, onEdit }: Props
         </div>
       )}
       <div class="reward-foot">
-        <button type="button" class="primary" disabled={blocked !== null} aria-describedby={blocked ? reasonId : undefined} onClick={onRedeem} aria-label={`Redeem ${reward.name}`}>
+        <button
+          type="button"
+          class="primary"
+          disabled={blocked !== null}
+          aria-describedby={blocked ? reasonId : undefined}
+          onClick={onRedeem}
+          aria-label={`Redeem ${reward.name}`}
+        >
           Redeem
         </button>
         {blocked && (

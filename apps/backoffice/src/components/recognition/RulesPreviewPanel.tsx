@@ -48,7 +48,9 @@ export function RulesPreviewPanel({ preview, error, busy, onPreview }: Props) {
                     <td>{t.displayName}</td>
                     <td>
                       <strong>{t.points}</strong>
-                      {t.points !== t.currentPoints && <span class={`delta ${t.points > t.currentPoints ? 'up' : 'down'}`}>{t.points > t.currentPoints ? '▲' : '▼'}</span>}
+                      {t.points !== t.currentPoints && (
+                        <span class={`delta ${t.points > t.currentPoints ? 'up' : 'down'}`}>{t.points > t.currentPoints ? '▲' : '▼'}</span>
+                      )}
                     </td>
                     <td class="muted">{t.currentPoints}</td>
                     <td>{t.tier}</td>

@@ -34,7 +34,11 @@ export function ScoredChatsPanel({ socket, siteId }: { socket: HelperSocket | nu
         <span class="muted small">last 30 days</span>
       </div>
       <p class="muted small">A chat that was abusive or not for volunteers earns nothing: set it aside and its points are taken back once.</p>
-      {message && <p class="muted small" role="status">{message}</p>}
+      {message && (
+        <p class="muted small" role="status">
+          {message}
+        </p>
+      )}
       {chats?.length === 0 && <p class="encourage">No chat has earned points in the last 30 days yet.</p>}
       <ul class="scored-list">
         {chats?.map((c) => (

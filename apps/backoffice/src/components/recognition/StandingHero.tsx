@@ -45,7 +45,10 @@ export function StandingHero({ summary, name, manager }: Props) {
         <div class="stat balance">
           <dt>Balance</dt>
           <dd>
-            <span class="num" data-testid="balance">{summary.balance.toLocaleString('en')}</span> <span class="unit">points to spend</span>
+            <span class="num" data-testid="balance">
+              {summary.balance.toLocaleString('en')}
+            </span>{' '}
+            <span class="unit">points to spend</span>
             <a class="spend" href="/backoffice/rewards">
               See rewards <span aria-hidden="true">→</span>
             </a>

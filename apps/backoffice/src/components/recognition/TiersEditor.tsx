@@ -24,10 +24,22 @@ export function TiersEditor({ tiers, onChange }: { tiers: Tier[]; onChange: (t: 
             </label>
             <label class="field thr">
               <span class="sr-only">Tier {i + 1} from (points)</span>
-              <input type="number" min={0} value={t.min} onInput={(e) => set(i, { min: Math.max(0, Math.round(Number(e.currentTarget.value) || 0)) })} aria-label={`Tier ${i + 1} from (points)`} />
+              <input
+                type="number"
+                min={0}
+                value={t.min}
+                onInput={(e) => set(i, { min: Math.max(0, Math.round(Number(e.currentTarget.value) || 0)) })}
+                aria-label={`Tier ${i + 1} from (points)`}
+              />
             </label>
             <span class="muted small">points</span>
-            <button type="button" class="ghost danger small-btn" disabled={tiers.length <= 1} onClick={() => onChange(tiers.filter((_, j) => j !== i))} aria-label={`Remove tier ${t.name || i + 1}`}>
+            <button
+              type="button"
+              class="ghost danger small-btn"
+              disabled={tiers.length <= 1}
+              onClick={() => onChange(tiers.filter((_, j) => j !== i))}
+              aria-label={`Remove tier ${t.name || i + 1}`}
+            >
               Remove
             </button>
           </li>

@@ -23,7 +23,13 @@ describe('ledgerText', () => {
 
 describe('pointsHeadline', () => {
   it.each([
-    [[{ reason: 'chat', points: 1 }, { reason: 'fast_answer', points: 1 }], '+2 points — answered chat, fast answer'],
+    [
+      [
+        { reason: 'chat', points: 1 },
+        { reason: 'fast_answer', points: 1 },
+      ],
+      '+2 points — answered chat, fast answer',
+    ],
     [[{ reason: 'good_rating', points: 1 }], '+1 point — great rating'],
     [[{ reason: 'mission', points: 25 }], '+25 points — mission completed'],
     [[{ reason: 'revoke', points: -5 }], '−5 points — revoked by a manager'],

@@ -50,8 +50,7 @@ export const dayText = (iso: string) => {
   const year = d.getFullYear() === new Date().getFullYear() ? undefined : 'numeric';
   return d.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year });
 };
-export const whenText = (iso: string) =>
-  new Date(iso).toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+export const whenText = (iso: string) => new Date(iso).toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 
 /** Why Redeem is off, in words, or null when it can be redeemed. */
 export function blockedReason(reward: Reward, balance: number): string | null {

@@ -66,7 +66,10 @@ export function ApplicationCard({ application: a, siteId, csrf, mailConfigured, 
         <div>
           <h3>{a.name}</h3>
           <p class="muted rc-meta">
-            <a href={`mailto:${a.email}`}>{a.email}</a> · applied <time dateTime={a.createdAt} title={day(a.createdAt)}>{applied(a.createdAt)}</time>
+            <a href={`mailto:${a.email}`}>{a.email}</a> · applied{' '}
+            <time dateTime={a.createdAt} title={day(a.createdAt)}>
+              {applied(a.createdAt)}
+            </time>
           </p>
         </div>
         <ul class="rc-langs" aria-label="Languages">
@@ -97,7 +100,9 @@ export function ApplicationCard({ application: a, siteId, csrf, mailConfigured, 
       </dl>
       {a.status === 'accepted' && !invitation && (
         <p class="rc-status">
-          {a.joined ? `Joined the community · accepted by ${a.decidedByName ?? 'a manager'}` : `Invited ${a.decidedAt ? day(a.decidedAt) : ''} · has not joined yet`}
+          {a.joined
+            ? `Joined the community · accepted by ${a.decidedByName ?? 'a manager'}`
+            : `Invited ${a.decidedAt ? day(a.decidedAt) : ''} · has not joined yet`}
         </p>
       )}
       {a.status === 'rejected' && (

@@ -108,9 +108,7 @@ export function ApplicationForm({ info, onSent }: Props) {
       <button class="public-primary" type="submit" disabled={busy}>
         {busy ? 'Sending…' : 'Send my application'}
       </button>
-      <p class="join-privacy muted">
-        Only the {brand} community team reads your application. It is used to answer you and nothing else.
-      </p>
+      <p class="join-privacy muted">Only the {brand} community team reads your application. It is used to answer you and nothing else.</p>
     </form>
   );
 }

@@ -9,7 +9,10 @@ export function QuestionsEditor({ siteId, csrf }: { siteId: string; csrf: string
   const [state, setState] = useState<{ kind: 'idle' | 'saving' | 'saved' } | { kind: 'error'; message: string }>({ kind: 'idle' });
 
   useEffect(() => {
-    recruitmentApi.questions(siteId).then((r) => setQuestions(r.questions), () => setState({ kind: 'error', message: 'The questions could not load.' }));
+    recruitmentApi.questions(siteId).then(
+      (r) => setQuestions(r.questions),
+      () => setState({ kind: 'error', message: 'The questions could not load.' }),
+    );
   }, [siteId]);
   if (!questions) return null;
 

@@ -78,32 +78,24 @@ export function Desk({ me, siteId, onSite, onSignedOut }: Props) {
         </div>
         <div class="center">
           <HandoffBanner offers={handoffs.offers} onAnswer={handoffs.answer} />
-          <ChatCenter
-            desk={desk}
-            siteId={siteId}
-            me={me.user.id}
-            isManager={isManager}
-            peers={presence.peers}
-            typing={typing}
-            reveal={reveal}
-          >
+          <ChatCenter desk={desk} siteId={siteId} me={me.user.id} isManager={isManager} peers={presence.peers} typing={typing} reveal={reveal}>
             <GettingStarted me={me} siteId={siteId} socket={desk.socket} topics={topics} />
             <MissionsPanel siteId={siteId} socket={desk.socket} />
             <Feed me={me} siteId={siteId} socket={desk.socket} online={desk.link === 'online'} />
           </ChatCenter>
         </div>
         <div class="right">
-        <RequestBoard
-          items={desk.queue}
-          cap={cap}
-          atCap={!canTakeAnotherChat(desk.activeCount, cap)}
-          languages={profile?.languages ?? []}
-          expertise={profile?.expertise ?? []}
-          topics={topics}
-          offline={desk.link !== 'online'}
-          claiming={desk.claiming}
-          onClaim={(cid) => void desk.claim(cid).then((ok) => ok && setReveal((n) => n + 1))}
-        />
+          <RequestBoard
+            items={desk.queue}
+            cap={cap}
+            atCap={!canTakeAnotherChat(desk.activeCount, cap)}
+            languages={profile?.languages ?? []}
+            expertise={profile?.expertise ?? []}
+            topics={topics}
+            offline={desk.link !== 'online'}
+            claiming={desk.claiming}
+            onClaim={(cid) => void desk.claim(cid).then((ok) => ok && setReveal((n) => n + 1))}
+          />
           {isManager && <StaffQueue items={staffItems} claiming={desk.claiming} onTake={(cid) => void desk.claim(cid)} />}
         </div>
       </main>

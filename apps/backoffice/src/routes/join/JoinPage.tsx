@@ -13,9 +13,15 @@ export function JoinPage({ siteKey }: { siteKey?: string }) {
 
   useEffect(() => {
     if (!siteKey) return;
-    recruitmentApi.joinPage(siteKey).then(setInfo, (e: unknown) =>
-      setError(e instanceof ApiError && e.status === 404 ? 'We could not find this community. Check the link you followed.' : 'This page could not load. Try again in a moment.'),
-    );
+    recruitmentApi
+      .joinPage(siteKey)
+      .then(setInfo, (e: unknown) =>
+        setError(
+          e instanceof ApiError && e.status === 404
+            ? 'We could not find this community. Check the link you followed.'
+            : 'This page could not load. Try again in a moment.',
+        ),
+      );
   }, [siteKey]);
 
   useEffect(() => {
@@ -46,8 +52,8 @@ export function JoinPage({ siteKey }: { siteKey?: string }) {
       ) : (
         <>
           <p class="join-lead">
-            Love {brand}? Share what you know with people who hesitate before buying. Helpers are customers like you who answer visitors' questions in a
-            small chat on the {brand} site.
+            Love {brand}? Share what you know with people who hesitate before buying. Helpers are customers like you who answer visitors' questions in a small
+            chat on the {brand} site.
           </p>
           <ul class="join-points" aria-label="What helpers do">
             <li>

@@ -49,8 +49,8 @@ function ObserveChats({ siteId }: { siteId: string }) {
         <p class="eyebrow">Learn from your peers</p>
         <h1 id="obs-h">Watch how peers answer</h1>
         <p class="hero-sub">
-          Ended chats, read-only: you are not in them, nobody is told, and the visitor stays anonymous. Notice the tone, the first
-          words, how they say “I don't know”.
+          Ended chats, read-only: you are not in them, nobody is told, and the visitor stays anonymous. Notice the tone, the first words, how they say “I don't
+          know”.
         </p>
         {list && list.suggested > 0 && (
           <p class="obs-progress">

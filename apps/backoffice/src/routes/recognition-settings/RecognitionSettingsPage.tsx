@@ -45,13 +45,21 @@ export function RecognitionSettingsPage({ me, onSignedOut }: Props) {
           <div class="settings-main">
             <ScoringFields scoring={draft.scoring} onChange={(scoring) => rules.edit((d) => ({ ...d, scoring }))} />
             <TiersEditor tiers={draft.tiers} onChange={(tiers) => rules.edit((d) => ({ ...d, tiers }))} />
-            <CustomBadgesEditor builtIn={view.builtInBadges} badges={draft.customBadges} onChange={(customBadges) => rules.edit((d) => ({ ...d, customBadges }))} />
+            <CustomBadgesEditor
+              builtIn={view.builtInBadges}
+              badges={draft.customBadges}
+              onChange={(customBadges) => rules.edit((d) => ({ ...d, customBadges }))}
+            />
             <ScoredChatsPanel socket={socket} siteId={siteId} />
           </div>
           <aside class="settings-side">
             <RulesPreviewPanel preview={rules.preview} error={rules.previewError} busy={rules.busy} onPreview={() => void rules.runPreview()} />
             <div class="save-card">
-              {rules.saved ? <p class="saved">Saved. New chats score with these rules.</p> : <p class="muted small">Changes apply to chats scored from now on.</p>}
+              {rules.saved ? (
+                <p class="saved">Saved. New chats score with these rules.</p>
+              ) : (
+                <p class="muted small">Changes apply to chats scored from now on.</p>
+              )}
               <button type="button" class="primary" disabled={rules.busy} onClick={() => void rules.save()}>
                 Save rules
               </button>

@@ -53,7 +53,9 @@ export function RewardsPage({ me, onSignedOut }: Props) {
           </div>
           {rw.rewards === null && !rw.error && <p class="muted">Loading the catalogue…</p>}
           {rw.rewards && shown.length === 0 && (
-            <p class="encourage">{manager ? 'No rewards yet: add the first one — a gift, a voucher, a visit.' : 'No rewards yet. Your points keep growing meanwhile!'}</p>
+            <p class="encourage">
+              {manager ? 'No rewards yet: add the first one — a gift, a voucher, a visit.' : 'No rewards yet. Your points keep growing meanwhile!'}
+            </p>
           )}
           <ul class="reward-grid">
             {shown.map((r) => (

@@ -58,11 +58,7 @@ export class AuditService {
 
   /** The actions present in a site's log (for a filter). */
   async actions(siteId: string): Promise<string[]> {
-    const rows = await this.db
-      .selectDistinct({ action: auditLog.action })
-      .from(auditLog)
-      .where(eq(auditLog.siteId, siteId))
-      .orderBy(asc(auditLog.action));
+    const rows = await this.db.selectDistinct({ action: auditLog.action }).from(auditLog).where(eq(auditLog.siteId, siteId)).orderBy(asc(auditLog.action));
     return rows.map((r) => r.action);
   }
 }

@@ -17,7 +17,10 @@ export class ProfilePhotos {
       .values({ userId, bytes: webp, mime: 'image/webp', updatedAt: now })
       .onConflictDoUpdate({ target: avatars.userId, set: { bytes: webp, mime: 'image/webp', updatedAt: now } });
     // The version in the URL lets browsers cache a photo for a day and still see a new one at once.
-    await this.db.update(users).set({ avatarUrl: `/api/avatars/${userId}?v=${now.getTime()}` }).where(eq(users.id, userId));
+    await this.db
+      .update(users)
+      .set({ avatarUrl: `/api/avatars/${userId}?v=${now.getTime()}` })
+      .where(eq(users.id, userId));
   }
 
   async remove(userId: string): Promise<void> {

@@ -79,9 +79,7 @@ export function profileRoutes(app: FastifyInstance, deps: Deps): void {
 
   // Raw image bodies, parsed only inside this scope so other modules may read images their own way.
   app.register(async (scoped) => {
-    scoped.addContentTypeParser([...PHOTO_TYPES], { parseAs: 'buffer', bodyLimit: LIMITS.imageBytes }, (_req, body, done) =>
-      done(null, body),
-    );
+    scoped.addContentTypeParser([...PHOTO_TYPES], { parseAs: 'buffer', bodyLimit: LIMITS.imageBytes }, (_req, body, done) => done(null, body));
     scoped.put('/api/profile/photo', { config: uploadLimit, bodyLimit: LIMITS.imageBytes }, async (req) => {
       const { actor } = req;
       const body = req.body;

@@ -103,7 +103,7 @@ export class ProfileService {
   }
 
   private async checkExpertise(actor: HelperActor, tags: string[]): Promise<void> {
-    const ids = Object.keys(actor.roles);
+    const ids = memberSites(actor);
     const rows = ids.length ? await this.deps.db.select({ settings: sites.settings }).from(sites).where(inArray(sites.id, ids)) : [];
     const known = new Set(rows.flatMap((r) => (r.settings.topics ?? []).map((t) => t.tag)));
     const unknown = tags.filter((t) => !known.has(t));

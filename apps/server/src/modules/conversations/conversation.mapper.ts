@@ -15,18 +15,12 @@ function pageOf(row: ConversationRow): Page | null {
   };
 }
 
-export function toConversation(
-  row: ConversationRow,
-  helper: HelperRow | null,
-  handoffToName: string | null = null,
-): Conversation {
+export function toConversation(row: ConversationRow, helper: HelperRow | null, handoffToName: string | null = null): Conversation {
   return {
     id: row.id,
     siteId: row.siteId,
     status: row.status,
-    helper: helper
-      ? { id: helper.id, displayName: helper.displayName, avatarUrl: helper.avatarUrl, bio: helper.bio }
-      : null,
+    helper: helper ? { id: helper.id, displayName: helper.displayName, avatarUrl: helper.avatarUrl, bio: helper.bio } : null,
     question: row.question,
     page: pageOf(row),
     lastSeq: row.lastSeq,
@@ -43,10 +37,7 @@ export function toConversation(
     timeZone: row.timeZone,
     topics: row.topics,
     staff: row.staffAt ? { at: row.staffAt.toISOString(), reason: row.staffReason ?? '' } : null,
-    handoff:
-      row.handoffTo && row.handoffAt
-        ? { toId: row.handoffTo, toName: handoffToName ?? '', at: row.handoffAt.toISOString() }
-        : null,
+    handoff: row.handoffTo && row.handoffAt ? { toId: row.handoffTo, toName: handoffToName ?? '', at: row.handoffAt.toISOString() } : null,
   };
 }
 

@@ -92,9 +92,7 @@ export class ConversationRepository {
     return this.db
       .select()
       .from(conversations)
-      .where(
-        and(eq(conversations.siteId, siteId), eq(conversations.visitorId, visitorId), eq(conversations.status, 'closed')),
-      )
+      .where(and(eq(conversations.siteId, siteId), eq(conversations.visitorId, visitorId), eq(conversations.status, 'closed')))
       .orderBy(desc(conversations.createdAt))
       .limit(limit);
   }
@@ -103,9 +101,7 @@ export class ConversationRepository {
     const [row] = await this.db
       .select()
       .from(conversations)
-      .where(
-        and(eq(conversations.siteId, siteId), eq(conversations.visitorId, visitorId), ne(conversations.status, 'closed')),
-      )
+      .where(and(eq(conversations.siteId, siteId), eq(conversations.visitorId, visitorId), ne(conversations.status, 'closed')))
       .limit(1);
     return row;
   }
@@ -160,10 +156,12 @@ export class ConversationRepository {
 
   /** Appends a message with the next seq; undefined when the conversation is closed or gone. */
   async append(input: NewMessage): Promise<Message | undefined> {
-    return this.db.transaction((tx) => this.appendIn(tx, input).catch((e: unknown) => {
-      if (e instanceof ClosedError) return undefined;
-      throw e;
-    }));
+    return this.db.transaction((tx) =>
+      this.appendIn(tx, input).catch((e: unknown) => {
+        if (e instanceof ClosedError) return undefined;
+        throw e;
+      }),
+    );
   }
 
   private async appendIn(tx: Tx, input: NewMessage): Promise<Message> {
@@ -172,9 +170,7 @@ export class ConversationRepository {
       .update(conversations)
       .set({
         lastSeq: sql`${conversations.lastSeq} + 1`,
-        ...(input.authorKind === 'helper'
-          ? { firstResponseAt: sql`coalesce(${conversations.firstResponseAt}, now())` }
-          : {}),
+        ...(input.authorKind === 'helper' ? { firstResponseAt: sql`coalesce(${conversations.firstResponseAt}, now())` } : {}),
       })
       .where(and(eq(conversations.id, input.conversationId), ne(conversations.status, 'closed')))
       .returning({ lastSeq: conversations.lastSeq });
@@ -223,9 +219,7 @@ export class ConversationRepository {
     return this.db
       .select()
       .from(conversations)
-      .where(
-        and(eq(conversations.siteId, siteId), eq(conversations.helperId, helperId), eq(conversations.status, 'active')),
-      )
+      .where(and(eq(conversations.siteId, siteId), eq(conversations.helperId, helperId), eq(conversations.status, 'active')))
       .orderBy(asc(conversations.claimedAt));
   }
 
@@ -319,9 +313,11 @@ export class ConversationRepository {
     const col = side === 'visitor' ? conversations.visitorReadSeq : conversations.helperReadSeq;
     const [row] = await this.db
       .update(conversations)
-      .set(side === 'visitor'
-        ? { visitorReadSeq: sql`least(${conversations.lastSeq}, greatest(${col}, ${seq}))` }
-        : { helperReadSeq: sql`least(${conversations.lastSeq}, greatest(${col}, ${seq}))` })
+      .set(
+        side === 'visitor'
+          ? { visitorReadSeq: sql`least(${conversations.lastSeq}, greatest(${col}, ${seq}))` }
+          : { helperReadSeq: sql`least(${conversations.lastSeq}, greatest(${col}, ${seq}))` },
+      )
       .where(eq(conversations.id, id))
       .returning({ seq: col });
     return row?.seq;
@@ -355,9 +351,7 @@ export class ConversationRepository {
     const rows = await this.db
       .select({ helperId: conversations.helperId, n: sql<number>`count(*)::int` })
       .from(conversations)
-      .where(
-        and(eq(conversations.siteId, siteId), eq(conversations.status, 'active'), inArray(conversations.helperId, helperIds)),
-      )
+      .where(and(eq(conversations.siteId, siteId), eq(conversations.status, 'active'), inArray(conversations.helperId, helperIds)))
       .groupBy(conversations.helperId);
     return new Map(rows.map((r) => [r.helperId!, r.n]));
   }

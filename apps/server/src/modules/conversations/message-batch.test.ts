@@ -58,8 +58,7 @@ describe.skipIf(!hasPostgres)('MessageBatcher (group commit of messages, on Post
     text: clientId,
     authorName: 'Ada',
   });
-  const stored = async () =>
-    handle.db.select().from(messages).where(eq(messages.conversationId, conversationId)).orderBy(asc(messages.seq));
+  const stored = async () => handle.db.select().from(messages).where(eq(messages.conversationId, conversationId)).orderBy(asc(messages.seq));
 
   it('numbers concurrent sends in the order they were queued and bumps last_seq once per message', async () => {
     const batcher = new MessageBatcher(handle.db);

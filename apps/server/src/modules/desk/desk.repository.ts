@@ -25,9 +25,7 @@ export class DeskRepository {
     return this.db
       .select()
       .from(conversations)
-      .where(
-        and(eq(conversations.siteId, siteId), eq(conversations.visitorId, visitorId), ne(conversations.id, exceptId), earlierChatVisibleTo(reader)),
-      )
+      .where(and(eq(conversations.siteId, siteId), eq(conversations.visitorId, visitorId), ne(conversations.id, exceptId), earlierChatVisibleTo(reader)))
       .orderBy(desc(conversations.createdAt))
       .limit(limit);
   }

@@ -1,11 +1,4 @@
-import {
-  ErrorCode,
-  type CannedAnswer,
-  type CannedSave,
-  type ConversationDetails,
-  type ConversationNote,
-  type NoteAdd,
-} from '@tribu/protocol';
+import { ErrorCode, type CannedAnswer, type CannedSave, type ConversationDetails, type ConversationNote, type NoteAdd } from '@tribu/protocol';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { isUniqueViolation } from '../../lib/pg-errors.ts';
 import { hasRoleOn, requireMember, roleOn } from '../access.ts';

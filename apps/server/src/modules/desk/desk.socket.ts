@@ -3,10 +3,7 @@ import type { HandlersOf, HelperCommandContext } from '../command-context.ts';
 import type { DeskService } from './desk.service.ts';
 
 /** Socket handlers around chats: details, notes, canned answers, hand-off, staff queue. */
-export function deskCommands(
-  { actor: h }: HelperCommandContext,
-  desk: DeskService,
-): HandlersOf<DeskClientEvents, typeof deskCommandSchemas> {
+export function deskCommands({ actor: h }: HelperCommandContext, desk: DeskService): HandlersOf<DeskClientEvents, typeof deskCommandSchemas> {
   const moves = desk.handoffs;
   return {
     'conversation:details': (p) => desk.details(h, p.conversationId),

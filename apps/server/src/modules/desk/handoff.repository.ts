@@ -52,14 +52,7 @@ export class HandoffRepository {
       const [row] = await tx
         .update(conversations)
         .set({ helperId: toId, handoffTo: null, handoffAt: null, claimedAt: new Date() })
-        .where(
-          and(
-            eq(conversations.id, id),
-            eq(conversations.handoffTo, toId),
-            eq(conversations.helperId, fromId),
-            eq(conversations.status, 'active'),
-          ),
-        )
+        .where(and(eq(conversations.id, id), eq(conversations.handoffTo, toId), eq(conversations.helperId, fromId), eq(conversations.status, 'active')))
         .returning();
       return row;
     });

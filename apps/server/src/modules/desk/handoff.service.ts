@@ -111,9 +111,12 @@ export class HandoffService {
     const conversation = await this.deps.conversationRepo.view(moved);
     this.events.conversationUpdated(row.visitorId, conversation);
     this.events.helperReleased(h.userId, conversation);
-    if (row.handoffTo) this.deps.notify.handoffAnswered([row.handoffTo], {
-      conversationId: row.id, accepted: false, by: h.userId,
-    });
+    if (row.handoffTo)
+      this.deps.notify.handoffAnswered([row.handoffTo], {
+        conversationId: row.id,
+        accepted: false,
+        by: h.userId,
+      });
     this.deps.notify.staffChanged(row.siteId);
     return conversation;
   }
@@ -123,7 +126,11 @@ export class HandoffService {
     if (!hasRoleOn(h, siteId, 'moderator')) throw notFound('Site');
     const rows = await this.repo.staffQueue(siteId);
     return Promise.all(
-      rows.map(async (r) => ({ ...(await this.deps.conversationRepo.queueItem(r)), reason: r.staffReason ?? '', at: (r.staffAt ?? r.createdAt).toISOString() })),
+      rows.map(async (r) => ({
+        ...(await this.deps.conversationRepo.queueItem(r)),
+        reason: r.staffReason ?? '',
+        at: (r.staffAt ?? r.createdAt).toISOString(),
+      })),
     );
   }
 

@@ -122,7 +122,10 @@ export class FeedRepository {
     return this.db.transaction(async (tx) => {
       const [row] = await tx.insert(feedComments).values(values).onConflictDoNothing().returning();
       if (row) {
-        await tx.update(feedPosts).set({ commentCount: recountComments(values.postId) }).where(eq(feedPosts.id, values.postId));
+        await tx
+          .update(feedPosts)
+          .set({ commentCount: recountComments(values.postId) })
+          .where(eq(feedPosts.id, values.postId));
         return { row, created: true };
       }
       const [old] = await tx
@@ -153,7 +156,10 @@ export class FeedRepository {
   async moderateComment(id: string, postId: string, moderation: CommentRow['moderation']): Promise<CommentRow> {
     return this.db.transaction(async (tx) => {
       const [row] = await tx.update(feedComments).set({ moderation }).where(eq(feedComments.id, id)).returning();
-      await tx.update(feedPosts).set({ commentCount: recountComments(postId) }).where(eq(feedPosts.id, postId));
+      await tx
+        .update(feedPosts)
+        .set({ commentCount: recountComments(postId) })
+        .where(eq(feedPosts.id, postId));
       return row!;
     });
   }

@@ -81,7 +81,14 @@ export class FeedService {
     }
     if (p.imageId && (await this.images.siteOf(p.imageId)) !== p.siteId) throw notFound('Image');
     const kind = p.announcement ? 'announcement' : 'post';
-    return this.publish(actor, reader, { siteId: p.siteId, clientId: p.clientId, text: p.text, imageId: p.imageId ?? null, kind, pinned: kind === 'announcement' });
+    return this.publish(actor, reader, {
+      siteId: p.siteId,
+      clientId: p.clientId,
+      text: p.text,
+      imageId: p.imageId ?? null,
+      kind,
+      pinned: kind === 'announcement',
+    });
   }
 
   /** "Ask the room": only the helper holding the active chat, or a moderator of its site; the text is scrubbed again here. */

@@ -4,10 +4,7 @@ import { moderate, pin } from './feed-moderation.ts';
 import type { FeedService } from './feed.service.ts';
 
 /** Socket handlers of the feed (`feed:*`): thin, the service checks rights. */
-export function feedCommands(
-  { actor }: HelperCommandContext,
-  feed: FeedService,
-): HandlersOf<FeedClientEvents, typeof feedCommandSchemas> {
+export function feedCommands({ actor }: HelperCommandContext, feed: FeedService): HandlersOf<FeedClientEvents, typeof feedCommandSchemas> {
   return {
     'feed:list': (p) => feed.list(actor, p),
     'feed:post': (p) => feed.post(actor, p),

@@ -28,19 +28,19 @@ export function imageRoutes(app: FastifyInstance, deps: { feed: FeedService }): 
 
   // Raw image bodies, parsed only inside this scope.
   app.register(async (scoped) => {
-    scoped.addContentTypeParser([...FEED_IMAGE_TYPES], { parseAs: 'buffer', bodyLimit: LIMITS.imageBytes }, (_req, body, done) =>
-      done(null, body),
-    );
-    scoped.withTypeProvider<ZodTypeProvider>().post(
-      '/api/sites/:siteId/images',
-      { schema: { params: z.object({ siteId: IdSchema }) }, config: uploadLimit, bodyLimit: LIMITS.imageBytes },
-      async (req, reply) => {
-        const { actor } = req;
-        requireMember(actor, req.params.siteId);
-        const body = req.body;
-        if (!Buffer.isBuffer(body) || body.length === 0) throw new AppError(ErrorCode.badRequest, NOT_AN_IMAGE);
-        return reply.status(201).send(await feed.images.store(req.params.siteId, actor.userId, body));
-      },
-    );
+    scoped.addContentTypeParser([...FEED_IMAGE_TYPES], { parseAs: 'buffer', bodyLimit: LIMITS.imageBytes }, (_req, body, done) => done(null, body));
+    scoped
+      .withTypeProvider<ZodTypeProvider>()
+      .post(
+        '/api/sites/:siteId/images',
+        { schema: { params: z.object({ siteId: IdSchema }) }, config: uploadLimit, bodyLimit: LIMITS.imageBytes },
+        async (req, reply) => {
+          const { actor } = req;
+          requireMember(actor, req.params.siteId);
+          const body = req.body;
+          if (!Buffer.isBuffer(body) || body.length === 0) throw new AppError(ErrorCode.badRequest, NOT_AN_IMAGE);
+          return reply.status(201).send(await feed.images.store(req.params.siteId, actor.userId, body));
+        },
+      );
   });
 }

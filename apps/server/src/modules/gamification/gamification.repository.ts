@@ -102,7 +102,16 @@ export class GamificationRepository {
       left join users u on u.id = c.helper_id
       where l.site_id = ${siteId} and c.closed_at >= ${since}
       group by c.id, u.id order by c.closed_at desc limit 100`);
-    return rowsOf<{ conversationId: string; question: string; rating: number | null; closedAt: Date | string; helperId: string | null; helperName: string | null; points: number; excluded: boolean }>(r);
+    return rowsOf<{
+      conversationId: string;
+      question: string;
+      rating: number | null;
+      closedAt: Date | string;
+      helperId: string | null;
+      helperName: string | null;
+      points: number;
+      excluded: boolean;
+    }>(r);
   }
 
   /** Writes one manual grant or revocation; the key (from the client) makes a retry write once. */
@@ -135,18 +144,22 @@ export class GamificationRepository {
              l.conversation_id as "conversationId", a.display_name as "by"
       from points_ledger l left join users u on u.id = l.user_id left join users a on a.id = l.actor_id
       where l.site_id = ${siteId} order by l.created_at, l.id`);
-    return rowsOf<{ createdAt: Date | string; member: string | null; points: number; reason: string; note: string | null; conversationId: string | null; by: string | null }>(r);
+    return rowsOf<{
+      createdAt: Date | string;
+      member: string | null;
+      points: number;
+      reason: string;
+      note: string | null;
+      conversationId: string | null;
+      by: string | null;
+    }>(r);
   }
 
   /**
    * Writes the awards of one chat under a lock on (helper, visitor), so the daily cap per visitor
    * holds even when two nodes score two chats of the same visitor at once. Returns the rows written now.
    */
-  async award(
-    chat: ChatRow & { helperId: string },
-    compute: (alreadyFromVisitorToday: number) => Award[],
-    timeZone: string,
-  ): Promise<Award[]> {
+  async award(chat: ChatRow & { helperId: string }, compute: (alreadyFromVisitorToday: number) => Award[], timeZone: string): Promise<Award[]> {
     return this.db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`${chat.helperId}:${chat.visitorId}`}, 1))`);
       const already = await this.fromVisitorToday(tx, chat, timeZone);
@@ -234,7 +247,9 @@ export class GamificationRepository {
         reachedAt: sql<string>`max(${pointsLedger.createdAt})`,
       })
       .from(pointsLedger)
-      .where(and(eq(pointsLedger.siteId, siteId), since ? gte(pointsLedger.createdAt, since) : undefined, sql`${pointsLedger.reason} not in ('redeem', 'refund')`))
+      .where(
+        and(eq(pointsLedger.siteId, siteId), since ? gte(pointsLedger.createdAt, since) : undefined, sql`${pointsLedger.reason} not in ('redeem', 'refund')`),
+      )
       .groupBy(pointsLedger.userId);
     return rows.map((r) => ({ helperId: r.userId, points: r.points, reachedAt: new Date(r.reachedAt) }));
   }

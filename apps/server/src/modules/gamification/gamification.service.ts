@@ -114,7 +114,6 @@ export class GamificationService {
     });
     return { period, rows: rows.slice(0, 50), me: rows.find((r) => r.userId === actor.userId) ?? null, tieRule: TIE_RULE };
   }
-
 }
 
 /** Week = since Monday 00:00 UTC; month = since the 1st, 00:00 UTC; all = no start. */

@@ -31,4 +31,3 @@ export function gamificationCommands(
     'redemption:decide': async (p) => ({ redemption: await rewards.decide(actor, p) }),
   };
 }
-

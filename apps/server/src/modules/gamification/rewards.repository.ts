@@ -39,8 +39,15 @@ export class RewardsRepository {
   async save(input: RewardSave): Promise<Reward | undefined> {
     const values = { name: input.name, description: input.description, cost: input.cost, stock: input.stock, active: input.active };
     const [row] = input.id
-      ? await this.db.update(rewards).set(values).where(and(eq(rewards.id, input.id), eq(rewards.siteId, input.siteId))).returning()
-      : await this.db.insert(rewards).values({ ...values, siteId: input.siteId }).returning();
+      ? await this.db
+          .update(rewards)
+          .set(values)
+          .where(and(eq(rewards.id, input.id), eq(rewards.siteId, input.siteId)))
+          .returning()
+      : await this.db
+          .insert(rewards)
+          .values({ ...values, siteId: input.siteId })
+          .returning();
     return row && toReward(row);
   }
 
@@ -48,10 +55,17 @@ export class RewardsRepository {
    * Reserves the points and one item at once, under a lock per (site, helper) so two clicks or two
    * nodes can never spend the same points twice.
    */
-  async redeem(rewardId: string, siteId: string, userId: string): Promise<{ ok: true; row: RedemptionRow; balance: number } | { ok: false; reason: RedeemRefusal; need?: number }> {
+  async redeem(
+    rewardId: string,
+    siteId: string,
+    userId: string,
+  ): Promise<{ ok: true; row: RedemptionRow; balance: number } | { ok: false; reason: RedeemRefusal; need?: number }> {
     return this.db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`${siteId}:${userId}`}, 2))`);
-      const [reward] = await tx.select().from(rewards).where(and(eq(rewards.id, rewardId), eq(rewards.siteId, siteId), eq(rewards.active, true)));
+      const [reward] = await tx
+        .select()
+        .from(rewards)
+        .where(and(eq(rewards.id, rewardId), eq(rewards.siteId, siteId), eq(rewards.active, true)));
       if (!reward) return { ok: false, reason: 'missing' } as const;
       if (reward.stock !== null && reward.stock <= 0) return { ok: false, reason: 'stock' } as const;
       const balance = await balanceIn(tx, siteId, userId);
@@ -97,17 +111,23 @@ export class RewardsRepository {
       if (row && to === 'rejected') {
         // The reserved points come back, and the item goes back in stock.
         if (row.userId) {
-          await tx.insert(pointsLedger).values({
-            siteId: row.siteId,
-            userId: row.userId,
-            points: row.cost,
-            reason: 'refund',
-            note: message,
-            actorId: by,
-            idempotencyKey: `refund:${row.id}`,
-          }).onConflictDoNothing();
+          await tx
+            .insert(pointsLedger)
+            .values({
+              siteId: row.siteId,
+              userId: row.userId,
+              points: row.cost,
+              reason: 'refund',
+              note: message,
+              actorId: by,
+              idempotencyKey: `refund:${row.id}`,
+            })
+            .onConflictDoNothing();
         }
-        await tx.update(rewards).set({ stock: sql`${rewards.stock} + 1` }).where(and(eq(rewards.id, row.rewardId), sql`${rewards.stock} is not null`));
+        await tx
+          .update(rewards)
+          .set({ stock: sql`${rewards.stock} + 1` })
+          .where(and(eq(rewards.id, row.rewardId), sql`${rewards.stock} is not null`));
       }
       return row;
     });

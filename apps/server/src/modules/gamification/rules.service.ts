@@ -1,14 +1,4 @@
-import {
-  DEFAULT_BADGES,
-  DEFAULT_SCORING,
-  DEFAULT_TIERS,
-  awardsFor,
-  hasRole,
-  tierFor,
-  type BadgeDef,
-  type ScoringRules,
-  type Tier,
-} from '@tribu/domain';
+import { DEFAULT_BADGES, DEFAULT_SCORING, DEFAULT_TIERS, awardsFor, tierFor, type BadgeDef, type ScoringRules, type Tier } from '@tribu/domain';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { memberships, sites, users } from '@tribu/db';
 import { type ScoredChat, type LedgerEntry, type PointsAdjust, type Rules, type RulesPreview, type RulesView } from '@tribu/protocol';
@@ -53,7 +43,10 @@ export class RulesService {
   async save(actor: HelperActor, siteId: string, rules: Rules): Promise<RulesView> {
     requireManager(actor, siteId);
     const patch = JSON.stringify({ scoring: rules.scoring, tiers: [...rules.tiers].sort((a, b) => a.min - b.min), customBadges: rules.customBadges });
-    await this.deps.db.update(sites).set({ settings: sql`${sites.settings} || ${patch}::jsonb` }).where(eq(sites.id, siteId));
+    await this.deps.db
+      .update(sites)
+      .set({ settings: sql`${sites.settings} || ${patch}::jsonb` })
+      .where(eq(sites.id, siteId));
     this.deps.sites.changed(siteId);
     return this.get(actor, siteId);
   }
@@ -66,9 +59,7 @@ export class RulesService {
     const proposed = rescore(chats, rules.scoring);
     const current = rescore(chats, (await siteRules(this.deps, siteId)).scoring);
     const ids = [...proposed.keys()];
-    const names = ids.length
-      ? await this.deps.db.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, ids))
-      : [];
+    const names = ids.length ? await this.deps.db.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, ids)) : [];
     const top = [...proposed.entries()]
       .sort((a, b) => b[1] - a[1])
       .slice(0, 10)
@@ -116,7 +107,15 @@ export class RulesService {
       text: `${sign} points from ${actor.displayName}: ${input.note}`,
     });
     return {
-      entry: { id: row.id, points: row.points, reason: row.reason, conversationId: null, note: row.note, by: actor.displayName, createdAt: row.createdAt.toISOString() },
+      entry: {
+        id: row.id,
+        points: row.points,
+        reason: row.reason,
+        conversationId: null,
+        note: row.note,
+        by: actor.displayName,
+        createdAt: row.createdAt.toISOString(),
+      },
       balance,
     };
   }

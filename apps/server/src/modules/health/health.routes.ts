@@ -13,12 +13,17 @@ export function healthRoutes(app: FastifyInstance, deps: { db: DbHandle; redis: 
     // Leaving: say so at once, whatever the database and Redis would answer.
     if (deps.drain?.draining) return reply.status(503).send({ status: 'draining', checks: {} });
     const checks: Record<string, 'ok' | 'down'> = {};
-    const withTimeout = <T>(p: Promise<T>) =>
-      Promise.race([p, new Promise<never>((_, rej) => setTimeout(() => rej(new Error('timeout')), 2000).unref())]);
-    checks.database = await withTimeout(deps.db.ping()).then(() => 'ok' as const, () => 'down' as const);
+    const withTimeout = <T>(p: Promise<T>) => Promise.race([p, new Promise<never>((_, rej) => setTimeout(() => rej(new Error('timeout')), 2000).unref())]);
+    checks.database = await withTimeout(deps.db.ping()).then(
+      () => 'ok' as const,
+      () => 'down' as const,
+    );
     if (deps.redis) {
       const r = deps.redis.client;
-      checks.redis = await withTimeout(r.ping()).then(() => 'ok' as const, () => 'down' as const);
+      checks.redis = await withTimeout(r.ping()).then(
+        () => 'ok' as const,
+        () => 'down' as const,
+      );
     }
     const ready = Object.values(checks).every((v) => v === 'ok');
     return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', checks });

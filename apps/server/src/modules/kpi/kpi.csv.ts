@@ -13,21 +13,24 @@ const TABLES: Record<KpiTable, (r: KpiReport) => CsvCell[][]> = {
   helpers: (r) => [
     ['helper', 'role', 'chats_answered', 'rating_average', 'median_first_answer_sec', 'chat_hours', 'hours_online', 'points', 'last_seen', 'joined'],
     ...r.perHelper.map((h) => [
-      h.name, h.role, h.chats, round(h.ratingAverage), round(h.medianFirstAnswerSec, 1), round(h.chatHours), round(h.hoursOnline), h.points, h.lastSeenAt, h.joinedAt,
+      h.name,
+      h.role,
+      h.chats,
+      round(h.ratingAverage),
+      round(h.medianFirstAnswerSec, 1),
+      round(h.chatHours),
+      round(h.hoursOnline),
+      h.points,
+      h.lastSeenAt,
+      h.joinedAt,
     ]),
   ],
-  inactive: (r) => [
-    ['helper', 'joined', 'last_seen', 'last_answer'],
-    ...r.inactive.map((h) => [h.name, h.joinedAt, h.lastSeenAt, h.lastAnswerAt]),
-  ],
+  inactive: (r) => [['helper', 'joined', 'last_seen', 'last_answer'], ...r.inactive.map((h) => [h.name, h.joinedAt, h.lastSeenAt, h.lastAnswerAt])],
   heatmap: (r) => [
     ['weekday', 'hour', 'requests', 'helpers_online_avg', 'gap'],
     ...r.heatmap.map((c) => [WEEKDAYS[c.weekday - 1], c.hour, c.requests, round(c.helpersOnline), c.gap ? 'yes' : 'no']),
   ],
-  ratings: (r) => [
-    ['stars', 'chats'],
-    ...r.summary.ratingCounts.map((n, i) => [i + 1, n]),
-  ],
+  ratings: (r) => [['stars', 'chats'], ...r.summary.ratingCounts.map((n, i) => [i + 1, n])],
 };
 
 export function kpiRows(table: KpiTable, report: KpiReport): CsvCell[][] {

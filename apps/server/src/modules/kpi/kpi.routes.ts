@@ -25,7 +25,10 @@ export function kpiRoutes(app: FastifyInstance, deps: { kpis: KpiService }): voi
   r.get(
     '/api/sites/:siteId/kpis/:table',
     {
-      schema: { params: params.extend({ table: z.enum(KPI_TABLES.map((t) => `${t}.csv`) as [`${(typeof KPI_TABLES)[number]}.csv`]) }), querystring: KpiQuerySchema },
+      schema: {
+        params: params.extend({ table: z.enum(KPI_TABLES.map((t) => `${t}.csv`) as [`${(typeof KPI_TABLES)[number]}.csv`]) }),
+        querystring: KpiQuerySchema,
+      },
       config: { rateLimit: { max: 20, timeWindow: 60_000 } },
     },
     async (req, reply) => {

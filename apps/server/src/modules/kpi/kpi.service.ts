@@ -1,12 +1,4 @@
-import {
-  coverageHeatmap,
-  daysInPeriod,
-  eachDay,
-  fullTimeEquivalent,
-  previousPeriod,
-  ratingAverage,
-  ratio,
-} from '@tribu/domain';
+import { coverageHeatmap, daysInPeriod, eachDay, fullTimeEquivalent, previousPeriod, ratingAverage, ratio } from '@tribu/domain';
 import type { KpiDay, KpiInactiveHelper, KpiQuery, KpiReport, KpiSummary } from '@tribu/protocol';
 import type { HelperActor } from '../actors.ts';
 import { requireManager } from '../access.ts';
@@ -90,7 +82,5 @@ export class KpiService {
 /** Every day of the period, with zeros where nobody asked (charts need a continuous axis). */
 function fillDays(from: string, to: string, rows: KpiDay[]): KpiDay[] {
   const byDate = new Map(rows.map((r) => [r.date, r]));
-  return eachDay(from, to).map(
-    (date) => byDate.get(date) ?? { date, requests: 0, answered: 0, missed: 0, abandoned: 0, medianFirstAnswerSec: null },
-  );
+  return eachDay(from, to).map((date) => byDate.get(date) ?? { date, requests: 0, answered: 0, missed: 0, abandoned: 0, medianFirstAnswerSec: null });
 }

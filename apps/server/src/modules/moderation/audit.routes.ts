@@ -34,23 +34,31 @@ export function auditRoutes(app: FastifyInstance, deps: { audit: AuditService })
   const r = app.withTypeProvider<ZodTypeProvider>();
   const params = z.object({ siteId: IdSchema });
 
-  r.get('/api/sites/:siteId/audit', { schema: { params, querystring: AuditQuerySchema }, config: { rateLimit: { max: 60, timeWindow: 60_000 } } }, async (req): Promise<AuditPage> => {
-    const { actor } = req;
-    requireAdmin(actor, req.params.siteId);
-    const rows = await deps.audit.list(req.params.siteId, { ...req.query, limit: PAGE });
-    return {
-      entries: rows.map(view),
-      actions: await deps.audit.actions(req.params.siteId),
-      nextBefore: rows.length === PAGE ? rows.at(-1)!.createdAt.toISOString() : null,
-    };
-  });
+  r.get(
+    '/api/sites/:siteId/audit',
+    { schema: { params, querystring: AuditQuerySchema }, config: { rateLimit: { max: 60, timeWindow: 60_000 } } },
+    async (req): Promise<AuditPage> => {
+      const { actor } = req;
+      requireAdmin(actor, req.params.siteId);
+      const rows = await deps.audit.list(req.params.siteId, { ...req.query, limit: PAGE });
+      return {
+        entries: rows.map(view),
+        actions: await deps.audit.actions(req.params.siteId),
+        nextBefore: rows.length === PAGE ? rows.at(-1)!.createdAt.toISOString() : null,
+      };
+    },
+  );
 
-  r.get('/api/sites/:siteId/audit.csv', { schema: { params, querystring: AuditQuerySchema.pick({ action: true }) }, config: { rateLimit: { max: 10, timeWindow: 60_000 } } }, async (req, reply) => {
-    const { actor } = req;
-    requireAdmin(actor, req.params.siteId);
-    const rows = await deps.audit.list(req.params.siteId, { action: req.query.action, limit: 5000 });
-    const header = ['date', 'who', 'action', 'target kind', 'target', 'reason', 'details'];
-    const lines = rows.map((e) => [e.createdAt.toISOString(), e.actorName, e.action, e.targetKind, e.targetLabel, e.reason, JSON.stringify(e.details)]);
-    return sendCsv(reply, 'tribu-audit-log.csv', [header, ...lines]);
-  });
+  r.get(
+    '/api/sites/:siteId/audit.csv',
+    { schema: { params, querystring: AuditQuerySchema.pick({ action: true }) }, config: { rateLimit: { max: 10, timeWindow: 60_000 } } },
+    async (req, reply) => {
+      const { actor } = req;
+      requireAdmin(actor, req.params.siteId);
+      const rows = await deps.audit.list(req.params.siteId, { action: req.query.action, limit: 5000 });
+      const header = ['date', 'who', 'action', 'target kind', 'target', 'reason', 'details'];
+      const lines = rows.map((e) => [e.createdAt.toISOString(), e.actorName, e.action, e.targetKind, e.targetLabel, e.reason, JSON.stringify(e.details)]);
+      return sendCsv(reply, 'tribu-audit-log.csv', [header, ...lines]);
+    },
+  );
 }

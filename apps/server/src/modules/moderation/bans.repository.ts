@@ -15,7 +15,11 @@ export class BansRepository {
 
   async isBanned(siteId: string, visitorId: string, ipHash: string | null): Promise<boolean> {
     const who = ipHash ? or(eq(bans.visitorId, visitorId), eq(bans.ipHash, ipHash)) : eq(bans.visitorId, visitorId);
-    const [row] = await this.db.select({ id: bans.id }).from(bans).where(and(eq(bans.siteId, siteId), who, activeNow())).limit(1);
+    const [row] = await this.db
+      .select({ id: bans.id })
+      .from(bans)
+      .where(and(eq(bans.siteId, siteId), who, activeNow()))
+      .limit(1);
     return row !== undefined;
   }
 
@@ -35,7 +39,11 @@ export class BansRepository {
   }
 
   async byId(siteId: string, id: string): Promise<BanRow | undefined> {
-    const [row] = await this.db.select().from(bans).where(and(eq(bans.id, id), eq(bans.siteId, siteId))).limit(1);
+    const [row] = await this.db
+      .select()
+      .from(bans)
+      .where(and(eq(bans.id, id), eq(bans.siteId, siteId)))
+      .limit(1);
     return row;
   }
 

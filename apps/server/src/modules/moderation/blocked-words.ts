@@ -12,14 +12,17 @@ export interface WordMatcher {
 
 /** Lower case without accents, one output character per input UTF-16 unit when possible. */
 function foldChar(ch: string): string {
-  return ch.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  return ch
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 /** The folded text and, for each folded index, the original index it came from. */
 function fold(text: string): { folded: string; origin: number[] } {
   let folded = '';
   const origin: number[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const cp = text.codePointAt(i)!;
     const ch = String.fromCodePoint(cp);
     const f = foldChar(ch);
@@ -65,7 +68,13 @@ export function compileWords(words: readonly string[]): WordMatcher | null {
       let at = 0;
       for (const m of matches(text)) {
         const chars = [...text.slice(m.start, m.end)];
-        out += text.slice(at, m.start) + chars[0] + chars.slice(1).map((c) => (/\s/u.test(c) ? c : '*')).join('');
+        out +=
+          text.slice(at, m.start) +
+          chars[0] +
+          chars
+            .slice(1)
+            .map((c) => (/\s/u.test(c) ? c : '*'))
+            .join('');
         at = m.end;
       }
       return out + text.slice(at);

@@ -38,7 +38,11 @@ export class ReportsRepository {
   }
 
   async byId(siteId: string, id: string): Promise<ReportRow | undefined> {
-    const [row] = await this.db.select().from(reports).where(and(eq(reports.id, id), eq(reports.siteId, siteId))).limit(1);
+    const [row] = await this.db
+      .select()
+      .from(reports)
+      .where(and(eq(reports.id, id), eq(reports.siteId, siteId)))
+      .limit(1);
     return row;
   }
 
@@ -56,7 +60,10 @@ export class ReportsRepository {
   }
 
   async openCount(siteId: string): Promise<number> {
-    const [row] = await this.db.select({ n: count() }).from(reports).where(and(eq(reports.siteId, siteId), eq(reports.status, 'open')));
+    const [row] = await this.db
+      .select({ n: count() })
+      .from(reports)
+      .where(and(eq(reports.siteId, siteId), eq(reports.status, 'open')));
     return row?.n ?? 0;
   }
 
@@ -135,7 +142,16 @@ export class ReportsRepository {
         .limit(1);
       if (!row) return undefined;
       const { p } = row;
-      return { kind, siteId: p.siteId, postId: p.id, text: p.text, authorName: row.name, createdAt: p.createdAt.toISOString(), postText: null, moderation: p.moderation?.action ?? null };
+      return {
+        kind,
+        siteId: p.siteId,
+        postId: p.id,
+        text: p.text,
+        authorName: row.name,
+        createdAt: p.createdAt.toISOString(),
+        postText: null,
+        moderation: p.moderation?.action ?? null,
+      };
     }
     const [row] = await this.db
       .select({ c: feedComments, post: feedPosts, name: users.displayName })

@@ -30,7 +30,8 @@ export class ReportService {
 
   async create(actor: HelperActor, input: ReportCreate): Promise<ReportView> {
     const { siteId, conversationId } = await this.target(actor, input);
-    const row = (await this.repo.openBy(input.targetId, actor.userId)) ??
+    const row =
+      (await this.repo.openBy(input.targetId, actor.userId)) ??
       (await this.repo.insert({ siteId, kind: input.kind, targetId: input.targetId, conversationId, reporterId: actor.userId, reason: input.reason }));
     await this.announce(siteId);
     return this.view(row, actor.displayName, null);

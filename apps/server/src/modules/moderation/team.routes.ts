@@ -12,10 +12,14 @@ export function teamRoutes(app: FastifyInstance, deps: { team: TeamService }): v
   const { team } = deps;
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/sites/:siteId/team', { schema: { params: z.object({ siteId: IdSchema }) }, config: { rateLimit: { max: 60, timeWindow: 60_000 } } }, async (req) => {
-    const { actor } = req;
-    return { members: await team.list(actor, req.params.siteId) };
-  });
+  r.get(
+    '/api/sites/:siteId/team',
+    { schema: { params: z.object({ siteId: IdSchema }) }, config: { rateLimit: { max: 60, timeWindow: 60_000 } } },
+    async (req) => {
+      const { actor } = req;
+      return { members: await team.list(actor, req.params.siteId) };
+    },
+  );
 
   r.post('/api/sites/:siteId/team/:userId/suspend', { schema: { params: member, body: SuspendSchema }, config: write }, async (req) => {
     const { actor } = req;

@@ -59,7 +59,15 @@ export class TeamService {
     this.deps.notify.membershipSuspended(userId, { siteId, siteName: site?.name ?? '', reason });
     // Kept in their notifications too: someone active on another site reads it there.
     await this.tell(userId, siteId, actor, `Your membership of ${site?.name ?? 'this site'} is suspended: ${reason}`);
-    await this.deps.audit.record(actor, { siteId, action: 'member.suspended', targetKind: 'user', targetId: userId, targetLabel: member.displayName, reason, details: { role: member.role } });
+    await this.deps.audit.record(actor, {
+      siteId,
+      action: 'member.suspended',
+      targetKind: 'user',
+      targetId: userId,
+      targetLabel: member.displayName,
+      reason,
+      details: { role: member.role },
+    });
   }
 
   async reinstate(actor: HelperActor, siteId: string, userId: string): Promise<void> {
@@ -75,14 +83,29 @@ export class TeamService {
     const [site] = await this.deps.db.select({ name: sites.name }).from(sites).where(eq(sites.id, siteId));
     await this.tell(userId, siteId, actor, `Welcome back: your membership of ${site?.name ?? 'this site'} is active again`);
     this.deps.notify.presenceChanged(siteId);
-    await this.deps.audit.record(actor, { siteId, action: 'member.reinstated', targetKind: 'user', targetId: userId, targetLabel: member.displayName, details: { role: member.role } });
+    await this.deps.audit.record(actor, {
+      siteId,
+      action: 'member.reinstated',
+      targetKind: 'user',
+      targetId: userId,
+      targetLabel: member.displayName,
+      details: { role: member.role },
+    });
   }
 
   async remove(actor: HelperActor, siteId: string, userId: string, reason: string): Promise<void> {
     const member = await this.target(actor, siteId, userId);
     await this.deps.db.delete(memberships).where(and(eq(memberships.userId, userId), eq(memberships.siteId, siteId)));
     await this.takeAway(member, siteId);
-    await this.deps.audit.record(actor, { siteId, action: 'member.removed', targetKind: 'user', targetId: userId, targetLabel: member.displayName, reason, details: { role: member.role } });
+    await this.deps.audit.record(actor, {
+      siteId,
+      action: 'member.removed',
+      targetKind: 'user',
+      targetId: userId,
+      targetLabel: member.displayName,
+      reason,
+      details: { role: member.role },
+    });
   }
 
   /** The member acted on, if the actor outranks them (a stranger to the site answers "not found"). */

@@ -32,12 +32,7 @@ export class NotificationService {
   }
 
   async list(userId: string, limit = 50): Promise<{ notifications: Notification[]; unread: number }> {
-    const rows = await this.db
-      .select()
-      .from(notifications)
-      .where(eq(notifications.userId, userId))
-      .orderBy(desc(notifications.createdAt))
-      .limit(limit);
+    const rows = await this.db.select().from(notifications).where(eq(notifications.userId, userId)).orderBy(desc(notifications.createdAt)).limit(limit);
     return { notifications: await this.withActors(rows), unread: await this.unread(userId) };
   }
 
@@ -66,9 +61,7 @@ export class NotificationService {
 
   private async withActors(rows: Row[]): Promise<Notification[]> {
     const ids = [...new Set(rows.map((r) => r.actorId).filter((x): x is string => x !== null))];
-    const actors = ids.length
-      ? await this.db.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, ids))
-      : [];
+    const actors = ids.length ? await this.db.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, ids)) : [];
     return rows.map((r) => ({
       id: r.id,
       siteId: r.siteId,

@@ -1,4 +1,13 @@
-import { ErrorCode, NEWCOMER_DAYS, type CharterView, type MenteesView, type Newcomer, type NewcomersView, type OnboardingSettings, type PersonRef } from '@tribu/protocol';
+import {
+  ErrorCode,
+  NEWCOMER_DAYS,
+  type CharterView,
+  type MenteesView,
+  type Newcomer,
+  type NewcomersView,
+  type OnboardingSettings,
+  type PersonRef,
+} from '@tribu/protocol';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { requireManager } from '../access.ts';
 import type { HelperActor } from '../actors.ts';
@@ -27,7 +36,13 @@ export class NewcomersService {
     requireManager(actor, siteId);
     const site = await this.onboarding.site(siteId);
     const [rows, candidates] = await Promise.all([this.repo.newcomers(siteId, since()), this.repo.mentorCandidates(siteId)]);
-    const [newcomers, answered] = await Promise.all([this.describe(site, rows), this.repo.answered(siteId, candidates.map((c) => c.id))]);
+    const [newcomers, answered] = await Promise.all([
+      this.describe(site, rows),
+      this.repo.answered(
+        siteId,
+        candidates.map((c) => c.id),
+      ),
+    ]);
     return {
       newcomers,
       mentors: candidates.map((c) => ({ ...c, chatsAnswered: answered.get(c.id) ?? 0 })),

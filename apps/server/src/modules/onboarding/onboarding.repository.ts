@@ -27,30 +27,32 @@ export class OnboardingRepository {
   constructor(private readonly db: Db) {}
 
   private memberQuery() {
-    return this.db
-      .select({
-        userId: memberships.userId,
-        role: memberships.role,
-        status: memberships.status,
-        createdAt: memberships.createdAt,
-        charterAcceptedAt: memberships.charterAcceptedAt,
-        onboarding: memberships.onboarding,
-        displayName: users.displayName,
-        avatarUrl: users.avatarUrl,
-        bio: users.bio,
-        languages: users.languages,
-        mentor: { id: mentors.id, displayName: mentors.displayName, avatarUrl: mentors.avatarUrl },
-      })
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      // A mentor who left the community or was suspended no longer shows as one.
-      .leftJoin(
-        mentors,
-        and(
-          eq(mentors.id, memberships.mentorId),
-          sql`exists (select 1 from ${memberships} as guide where guide.user_id = ${memberships.mentorId} and guide.site_id = ${memberships.siteId} and guide.status = 'active')`,
-        ),
-      );
+    return (
+      this.db
+        .select({
+          userId: memberships.userId,
+          role: memberships.role,
+          status: memberships.status,
+          createdAt: memberships.createdAt,
+          charterAcceptedAt: memberships.charterAcceptedAt,
+          onboarding: memberships.onboarding,
+          displayName: users.displayName,
+          avatarUrl: users.avatarUrl,
+          bio: users.bio,
+          languages: users.languages,
+          mentor: { id: mentors.id, displayName: mentors.displayName, avatarUrl: mentors.avatarUrl },
+        })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        // A mentor who left the community or was suspended no longer shows as one.
+        .leftJoin(
+          mentors,
+          and(
+            eq(mentors.id, memberships.mentorId),
+            sql`exists (select 1 from ${memberships} as guide where guide.user_id = ${memberships.mentorId} and guide.site_id = ${memberships.siteId} and guide.status = 'active')`,
+          ),
+        )
+    );
   }
 
   async member(siteId: string, userId: string): Promise<Member | undefined> {
@@ -139,12 +141,14 @@ export class OnboardingRepository {
   async observableChats(reader: HelperActor, siteId: string, limit: number) {
     const rows = await this.observableRows(reader, siteId, limit * 8);
     const seen = new Set<string>();
-    return rows.filter((r) => {
-      const key = r.question.trim().toLowerCase();
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    }).slice(0, limit);
+    return rows
+      .filter((r) => {
+        const key = r.question.trim().toLowerCase();
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      })
+      .slice(0, limit);
   }
 
   private async observableRows(reader: HelperActor, siteId: string, limit: number) {

@@ -24,9 +24,7 @@ const writeLimit = { rateLimit: { max: 30, timeWindow: 60_000 } };
 export function onboardingRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/sites/:siteId/onboarding', { schema: { params: site }, config: readLimit }, async (req) =>
-    deps.onboarding.status(req.actor, req.params.siteId),
-  );
+  r.get('/api/sites/:siteId/onboarding', { schema: { params: site }, config: readLimit }, async (req) => deps.onboarding.status(req.actor, req.params.siteId));
   r.post('/api/sites/:siteId/onboarding/dismiss', { schema: { params: site }, config: writeLimit }, async (req) =>
     deps.onboarding.dismiss(req.actor, req.params.siteId),
   );
@@ -34,9 +32,7 @@ export function onboardingRoutes(app: FastifyInstance, deps: Deps): void {
     deps.newcomers.updateSettings(req.actor, req.params.siteId, req.body),
   );
 
-  r.get('/api/sites/:siteId/charter', { schema: { params: site }, config: readLimit }, async (req) =>
-    deps.onboarding.charter(req.actor, req.params.siteId),
-  );
+  r.get('/api/sites/:siteId/charter', { schema: { params: site }, config: readLimit }, async (req) => deps.onboarding.charter(req.actor, req.params.siteId));
   r.post('/api/sites/:siteId/charter/accept', { schema: { params: site }, config: writeLimit }, async (req) =>
     deps.onboarding.acceptCharter(req.actor, req.params.siteId),
   );
@@ -44,21 +40,13 @@ export function onboardingRoutes(app: FastifyInstance, deps: Deps): void {
     deps.newcomers.updateCharter(req.actor, req.params.siteId, req.body.text),
   );
 
-  r.get('/api/sites/:siteId/observe', { schema: { params: site }, config: readLimit }, async (req) =>
-    deps.observe.list(req.actor, req.params.siteId),
-  );
-  r.get(
-    '/api/sites/:siteId/observe/:conversationId',
-    { schema: { params: site.extend({ conversationId: IdSchema }) }, config: readLimit },
-    async (req) => deps.observe.open(req.actor, req.params.siteId, req.params.conversationId),
+  r.get('/api/sites/:siteId/observe', { schema: { params: site }, config: readLimit }, async (req) => deps.observe.list(req.actor, req.params.siteId));
+  r.get('/api/sites/:siteId/observe/:conversationId', { schema: { params: site.extend({ conversationId: IdSchema }) }, config: readLimit }, async (req) =>
+    deps.observe.open(req.actor, req.params.siteId, req.params.conversationId),
   );
 
-  r.get('/api/sites/:siteId/newcomers', { schema: { params: site }, config: readLimit }, async (req) =>
-    deps.newcomers.list(req.actor, req.params.siteId),
-  );
-  r.get('/api/sites/:siteId/mentees', { schema: { params: site }, config: readLimit }, async (req) =>
-    deps.newcomers.mentees(req.actor, req.params.siteId),
-  );
+  r.get('/api/sites/:siteId/newcomers', { schema: { params: site }, config: readLimit }, async (req) => deps.newcomers.list(req.actor, req.params.siteId));
+  r.get('/api/sites/:siteId/mentees', { schema: { params: site }, config: readLimit }, async (req) => deps.newcomers.mentees(req.actor, req.params.siteId));
   r.put(
     '/api/sites/:siteId/newcomers/:userId/mentor',
     { schema: { params: site.extend({ userId: IdSchema }), body: MentorAssignSchema }, config: writeLimit },

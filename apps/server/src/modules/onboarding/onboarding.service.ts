@@ -7,7 +7,6 @@ import type { SiteRow } from '../sites/site.service.ts';
 import { OnboardingRepository, type Member } from './onboarding.repository.ts';
 import { deriveSteps, newDates } from './onboarding.steps.ts';
 
-
 /** How many chats the site suggests watching (0: none). */
 export const observeChatsOf = (site: SiteRow) => site.settings.observeChats ?? DEFAULT_OBSERVE_CHATS;
 

@@ -44,10 +44,7 @@ export class PresenceService {
   /** Ids of the given helpers who said they are away. */
   async away(ids: string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const rows = await this.d.db
-      .select({ id: users.id, status: users.presenceStatus })
-      .from(users)
-      .where(inArray(users.id, ids));
+    const rows = await this.d.db.select({ id: users.id, status: users.presenceStatus }).from(users).where(inArray(users.id, ids));
     return new Set(rows.filter((r) => r.status === 'away').map((r) => r.id));
   }
 

@@ -38,10 +38,7 @@ export class PrivacyRepository {
 
   /** Visitors of this site who gave this email in a chat (case-insensitive), or who had this conversation. */
   async find(siteId: string, by: { email: string } | { conversationId: string }): Promise<string[]> {
-    const where =
-      'email' in by
-        ? sql`lower(${conversations.visitorEmail}) = lower(${by.email})`
-        : eq(conversations.id, by.conversationId);
+    const where = 'email' in by ? sql`lower(${conversations.visitorEmail}) = lower(${by.email})` : eq(conversations.id, by.conversationId);
     const rows = await this.db
       .selectDistinct({ id: conversations.visitorId })
       .from(conversations)
@@ -60,7 +57,14 @@ export class PrivacyRepository {
       .orderBy(asc(conversations.createdAt));
     const ids = convs.map((c) => c.id);
     const count = async (table: typeof messages | typeof pageViews) =>
-      ids.length ? (await this.db.select({ n: sql<number>`count(*)::int` }).from(table).where(inArray(table.conversationId, ids)))[0]!.n : 0;
+      ids.length
+        ? (
+            await this.db
+              .select({ n: sql<number>`count(*)::int` })
+              .from(table)
+              .where(inArray(table.conversationId, ids))
+          )[0]!.n
+        : 0;
     const distinct = (list: (string | null)[]) => [...new Set(list.filter((x): x is string => !!x))];
     return {
       visitorId: v.id,
@@ -100,9 +104,7 @@ export class PrivacyRepository {
           .where(inArray(messages.conversationId, ids))
           .orderBy(asc(messages.conversationId), asc(messages.seq))
       : [];
-    const pages = ids.length
-      ? await this.db.select().from(pageViews).where(inArray(pageViews.conversationId, ids)).orderBy(asc(pageViews.viewedAt))
-      : [];
+    const pages = ids.length ? await this.db.select().from(pageViews).where(inArray(pageViews.conversationId, ids)).orderBy(asc(pageViews.viewedAt)) : [];
     const out: ExportedConversation[] = convs.map(({ c, helperName }) => {
       const own = lines.filter((l) => l.conversationId === c.id);
       const helpers = new Set<string>();
@@ -178,14 +180,7 @@ export class PrivacyRepository {
       await tx
         .update(bans)
         .set({ ipHash: null })
-        .where(
-          and(
-            eq(bans.siteId, siteId),
-            eq(bans.visitorId, visitorId),
-            isNotNull(bans.ipHash),
-            or(isNotNull(bans.liftedAt), lt(bans.until, sql`now()`)),
-          ),
-        );
+        .where(and(eq(bans.siteId, siteId), eq(bans.visitorId, visitorId), isNotNull(bans.ipHash), or(isNotNull(bans.liftedAt), lt(bans.until, sql`now()`))));
       return ids.length;
     });
   }

@@ -98,7 +98,8 @@ export class ApplicationService {
     requireManager(actor, siteId);
     const row = await this.repo.applicationById(siteId, id);
     if (!row) throw notFound('Application');
-    if (row.status !== 'accepted' || row.userId) throw new AppError(ErrorCode.invalidState, 'Only an accepted applicant who has not joined yet can get a new invitation');
+    if (row.status !== 'accepted' || row.userId)
+      throw new AppError(ErrorCode.invalidState, 'Only an accepted applicant who has not joined yet can get a new invitation');
     return this.invitations.invite(actor, { siteId, email: row.email, name: row.name, role: 'helper', applicationId: row.id });
   }
 

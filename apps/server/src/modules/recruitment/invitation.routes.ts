@@ -12,10 +12,7 @@ import type { InvitationService } from './invitation.service.ts';
  * person previews and uses the link without being signed in. The token travels in bodies only,
  * never in an API address, so it stays out of request logs.
  */
-export function invitationRoutes(
-  app: FastifyInstance,
-  deps: { auth: AuthService; invitations: InvitationService; secureCookies: boolean },
-): void {
+export function invitationRoutes(app: FastifyInstance, deps: { auth: AuthService; invitations: InvitationService; secureCookies: boolean }): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post(

@@ -147,13 +147,21 @@ export class InvitationService {
         if (inv.applicationId) await this.repo.linkApplicationUser(inv.applicationId, userId, tx);
         await this.deps.audit.record(
           { userId, displayName: existing?.displayName ?? displayName },
-          { siteId: site.id, action: 'invitation.accepted', targetKind: 'invitation', targetId: inv.id, targetLabel: `${displayName} <${inv.email}>`, details: { role: inv.role } },
+          {
+            siteId: site.id,
+            action: 'invitation.accepted',
+            targetKind: 'invitation',
+            targetId: inv.id,
+            targetLabel: `${displayName} <${inv.email}>`,
+            details: { role: inv.role },
+          },
           tx,
         );
       });
     } catch (e) {
       // Someone made an account with this email between our check and the insert.
-      if (isUniqueViolation(e)) throw new AppError(ErrorCode.conflict, `An account with ${inv.email} already exists: sign in with it, then open this link again`);
+      if (isUniqueViolation(e))
+        throw new AppError(ErrorCode.conflict, `An account with ${inv.email} already exists: sign in with it, then open this link again`);
       throw e;
     }
     // A person already signed in elsewhere: their open tabs take the new site's rooms at once.

@@ -1,5 +1,5 @@
 import { and, count, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
-import { applications, conversations, invitations, memberships, sites, users, type Db } from '@tribu/db';
+import { applications, invitations, memberships, sites, users, type Db } from '@tribu/db';
 import type { ApplicationStatus, RecruitmentFunnel } from '@tribu/protocol';
 
 export type ApplicationRow = typeof applications.$inferSelect;
@@ -23,7 +23,9 @@ export class RecruitmentRepository {
     const [row] = await this.db
       .select()
       .from(applications)
-      .where(and(eq(applications.siteId, siteId), eq(sql`lower(${applications.email})`, email.toLowerCase()), inArray(applications.status, ['new', 'shortlisted'])))
+      .where(
+        and(eq(applications.siteId, siteId), eq(sql`lower(${applications.email})`, email.toLowerCase()), inArray(applications.status, ['new', 'shortlisted'])),
+      )
       .limit(1);
     return row;
   }
@@ -139,7 +141,11 @@ export class RecruitmentRepository {
   // ---------- people ----------
 
   async userByEmail(email: string) {
-    const [row] = await this.db.select().from(users).where(eq(sql`lower(${users.email})`, email.toLowerCase())).limit(1);
+    const [row] = await this.db
+      .select()
+      .from(users)
+      .where(eq(sql`lower(${users.email})`, email.toLowerCase()))
+      .limit(1);
     return row;
   }
 

@@ -36,9 +36,7 @@ export function recruitmentRoutes(app: FastifyInstance, deps: { applications: Ap
     },
   );
 
-  r.get('/api/sites/:siteId/applications', { schema: { params: site }, config: manage }, async (req) =>
-    deps.applications.list(req.actor, req.params.siteId),
-  );
+  r.get('/api/sites/:siteId/applications', { schema: { params: site }, config: manage }, async (req) => deps.applications.list(req.actor, req.params.siteId));
 
   r.post('/api/sites/:siteId/applications/:id/shortlist', { schema: { params: one }, config: manage }, async (req, reply) => {
     await deps.applications.shortlist(req.actor, req.params.siteId, req.params.id);

@@ -48,7 +48,12 @@ export class AvailabilityService {
       ? await this.db
           .select({ id: users.id, displayName: users.displayName, avatarUrl: users.avatarUrl })
           .from(users)
-          .where(inArray(users.id, free.slice(0, 3).map((h) => h.userId)))
+          .where(
+            inArray(
+              users.id,
+              free.slice(0, 3).map((h) => h.userId),
+            ),
+          )
       : [];
     return {
       helpersOnline: connected.length,

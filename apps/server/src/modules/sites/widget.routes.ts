@@ -23,8 +23,7 @@ export const DEFAULT_TEXTS: Record<Locale, WidgetState['texts']> = {
   fr: {
     launcher: 'Demandez à la communauté',
     title: 'Demandez à la communauté',
-    disclosure:
-      'Un membre de la communauté va vous répondre. Il répond bénévolement, par passion pour la marque.',
+    disclosure: 'Un membre de la communauté va vous répondre. Il répond bénévolement, par passion pour la marque.',
     placeholder: 'Écrivez votre question…',
     open: 'Discuter avec la communauté',
     online: 'Des membres sont en ligne',
@@ -60,10 +59,7 @@ export function absolute(url: string | null, base: string): string | null {
 }
 
 /** `GET /api/widget/:siteKey`: the small, cacheable state the loader draws the launcher from. */
-export function widgetRoutes(
-  app: FastifyInstance,
-  deps: { sites: SiteService; availability: AvailabilityService; mailsVisitors?: () => boolean },
-): void {
+export function widgetRoutes(app: FastifyInstance, deps: { sites: SiteService; availability: AvailabilityService; mailsVisitors?: () => boolean }): void {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/widget/:siteKey',
     {

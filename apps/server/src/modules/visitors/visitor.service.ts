@@ -37,10 +37,7 @@ export class VisitorService {
   }
 
   /** Checks a socket handshake: known site, allowed origin, genuine token. */
-  async authenticate(
-    input: { siteKey: string; visitorId: string; token: string },
-    from: OriginInfo,
-  ): Promise<VisitorActor> {
+  async authenticate(input: { siteKey: string; visitorId: string; token: string }, from: OriginInfo): Promise<VisitorActor> {
     const site = await this.allowedSite(input.siteKey, from);
     if (!verifyVisitorToken(this.secret, site.id, input.visitorId, input.token)) {
       throw new AppError(ErrorCode.unauthorized, 'Invalid visitor token');

@@ -68,7 +68,10 @@ export function readyUpstreams(urls: string[], everyMs = 100): { list: () => str
   let stopped = false;
   const poll = async (url: string) => {
     while (!stopped) {
-      const ok = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
+      const ok = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(2000) }).then(
+        (r) => r.ok,
+        () => false,
+      );
       ready.set(url, ok);
       await new Promise((r) => setTimeout(r, everyMs));
     }

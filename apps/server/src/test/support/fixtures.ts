@@ -21,7 +21,10 @@ export async function seedFixtures(db: Db): Promise<{ siteA: string; siteB: stri
     .insert(sites)
     .values({ key: 'shop-a', name: 'Shop A', allowedOrigins: [ORIGIN_A], settings: { chatCap: 2 } })
     .returning();
-  const [b] = await db.insert(sites).values({ key: 'shop-b', name: 'Shop B', allowedOrigins: [ORIGIN_B] }).returning();
+  const [b] = await db
+    .insert(sites)
+    .values({ key: 'shop-b', name: 'Shop B', allowedOrigins: [ORIGIN_B] })
+    .returning();
   if (!a || !b) throw new Error('fixture sites not created');
   for (const u of Object.values(USERS)) {
     const [row] = await db.insert(users).values({ email: u.email, displayName: u.name, passwordHash }).returning();

@@ -50,11 +50,38 @@ export const EXPECTED = {
   previous: { from: '2026-03-02', to: '2026-03-31', requests: 9, answered: 8, activeHelpers: 1 },
   perHelper: [
     // Hana: k = 1, 4 … 28; ratings 5 5 5 5 4 3 1; first answers 10, 40 … 280 s; 5 × 10 + 5 × 20 min.
-    { name: 'Hana', chats: 10, ratingAverage: 4, medianFirstAnswerSec: 145, chatHours: 2.5, hoursOnline: 60, points: 14, lastSeenAt: '2026-04-30T12:59:00.000Z' },
+    {
+      name: 'Hana',
+      chats: 10,
+      ratingAverage: 4,
+      medianFirstAnswerSec: 145,
+      chatHours: 2.5,
+      hoursOnline: 60,
+      points: 14,
+      lastSeenAt: '2026-04-30T12:59:00.000Z',
+    },
     // Ivo: k = 2, 5 … 29; ratings 5 5 5 4 4 3 1 (27 / 7); 20, 50 … 290 s; 10 chats + 3 five stars − 1.
-    { name: 'Ivo', chats: 10, ratingAverage: 27 / 7, medianFirstAnswerSec: 155, chatHours: 2.5, hoursOnline: 30, points: 12, lastSeenAt: '2026-04-30T12:59:00.000Z' },
+    {
+      name: 'Ivo',
+      chats: 10,
+      ratingAverage: 27 / 7,
+      medianFirstAnswerSec: 155,
+      chatHours: 2.5,
+      hoursOnline: 30,
+      points: 12,
+      lastSeenAt: '2026-04-30T12:59:00.000Z',
+    },
     // Jade: k = 3, 6 … 30; ratings 5 5 5 4 4 2 (25 / 6); 30, 60 … 300 s; 29 days × 30 min online.
-    { name: 'Jade', chats: 10, ratingAverage: 25 / 6, medianFirstAnswerSec: 165, chatHours: 2.5, hoursOnline: 14.5, points: 13, lastSeenAt: '2026-04-30T12:29:00.000Z' },
+    {
+      name: 'Jade',
+      chats: 10,
+      ratingAverage: 25 / 6,
+      medianFirstAnswerSec: 165,
+      chatHours: 2.5,
+      hoursOnline: 14.5,
+      points: 13,
+      lastSeenAt: '2026-04-30T12:29:00.000Z',
+    },
     { name: 'Kai', chats: 0, ratingAverage: null, medianFirstAnswerSec: null, chatHours: 0, hoursOnline: 0, points: 0, lastSeenAt: '2026-03-17T17:59:00.000Z' },
     { name: 'Lea', chats: 0, ratingAverage: null, medianFirstAnswerSec: null, chatHours: 0, hoursOnline: 0, points: 0, lastSeenAt: null },
   ],

@@ -10,7 +10,11 @@ export function routeTable(tree: string): { method: string; path: string }[] {
     const parent = depth === 0 ? '' : stack[depth - 1]!;
     const path = depth === 0 ? m[2]! : parent === '/' ? `/${m[2]}` : `${parent}${m[2]}`;
     stack[depth] = path;
-    for (const method of (m[3] ?? '').split(',').map((x) => x.trim()).filter(Boolean)) out.push({ method, path });
+    for (const method of (m[3] ?? '')
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean))
+      out.push({ method, path });
   }
   return out;
 }

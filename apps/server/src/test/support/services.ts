@@ -28,10 +28,5 @@ async function need(name: string, url: string, port: number, hint: string): Prom
   return false;
 }
 
-export const hasPostgres = await need(
-  'Postgres',
-  TEST_DATABASE_URL,
-  5432,
-  'start it or set TEST_DATABASE_URL',
-);
+export const hasPostgres = await need('Postgres', TEST_DATABASE_URL, 5432, 'start it or set TEST_DATABASE_URL');
 export const hasRedis = await need('Redis', TEST_REDIS_URL, 6379, 'start it or set TEST_REDIS_URL');

@@ -5,8 +5,7 @@ export const en = {
   conversation: 'Conversation',
   introTitle: 'Hi! What would you like to know?',
   introBody: (site: string) => `Sizing, materials, delivery… Ask ${site} customers who know the products first-hand.`,
-  offline:
-    'Nobody from the community is online right now. Leave your question: a member will answer it here, and you will find the answer when you come back.',
+  offline: 'Nobody from the community is online right now. Leave your question: a member will answer it here, and you will find the answer when you come back.',
   staff: 'The team will follow up on this question here.',
   waiting: 'Waiting for a community member…',
   queue: (position: number) => (position === 1 ? 'You are next in line.' : `${position - 1} visitors before you.`),

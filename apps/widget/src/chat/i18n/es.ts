@@ -6,8 +6,7 @@ export const es: Dict = {
   conversation: 'Conversación',
   introTitle: '¡Hola! ¿Qué te gustaría saber?',
   introBody: (site) => `Tallas, materiales, envío… Pregunta a clientes de ${site} que conocen los productos.`,
-  offline:
-    'Ahora mismo no hay nadie de la comunidad en línea. Deja tu pregunta: un miembro la responderá aquí y encontrarás la respuesta cuando vuelvas.',
+  offline: 'Ahora mismo no hay nadie de la comunidad en línea. Deja tu pregunta: un miembro la responderá aquí y encontrarás la respuesta cuando vuelvas.',
   staff: 'El equipo responderá a tu pregunta aquí.',
   waiting: 'Esperando a un miembro de la comunidad…',
   queue: (position) => (position === 1 ? 'Eres el siguiente.' : `${position - 1} visitantes antes que tú.`),

@@ -70,9 +70,7 @@ function Applications({ me, siteId }: { me: Me; siteId: string }) {
         <>
           <Funnel funnel={list.funnel} />
           {!list.mailConfigured && (
-            <p class="rc-note">
-              Mail is not set up on this server: when you accept someone, you get their invitation link to send them yourself.
-            </p>
+            <p class="rc-note">Mail is not set up on this server: when you accept someone, you get their invitation link to send them yourself.</p>
           )}
           {latest && (
             <section class="rc-latest" role="status" aria-label="Invitation ready">

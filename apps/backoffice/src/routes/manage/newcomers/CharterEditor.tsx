@@ -27,8 +27,8 @@ export function CharterEditor({ text, updatedAt, onSave }: Props) {
     <form class="nc-charter" onSubmit={(e) => void save(e)}>
       <label for="charter-text">Charter text</label>
       <p class="muted nc-hint" id="charter-hint">
-        Plain text; leave a blank line between paragraphs. Members accept it when they join and can reread it from their profile.
-        Saving a change asks everyone to accept the new version.
+        Plain text; leave a blank line between paragraphs. Members accept it when they join and can reread it from their profile. Saving a change asks everyone
+        to accept the new version.
       </p>
       <textarea
         id="charter-text"

@@ -70,7 +70,9 @@ function Newcomers({ me, siteId }: { me: Me; siteId: string }) {
     <>
       <header class="nc-head">
         <h1>Newcomers</h1>
-        <p class="muted">Where each newcomer stands in their first steps, and who guides them. No quotas, no pressure: the checklist is a welcome, not a test.</p>
+        <p class="muted">
+          Where each newcomer stands in their first steps, and who guides them. No quotas, no pressure: the checklist is a welcome, not a test.
+        </p>
       </header>
       <p class={`nc-said ${said ? '' : 'empty'}`} role="status">
         {said}

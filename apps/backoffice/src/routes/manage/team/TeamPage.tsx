@@ -43,7 +43,11 @@ function Team({ me, siteId }: { me: Me; siteId: string }) {
         <h1>Team</h1>
         <p class="muted">
           {members ? `${members.length} members` : 'Members'}
-          {suspended > 0 && ` · ${suspended} suspended`}. {site?.role === 'admin' ? 'As an admin you act on helpers and community managers.' : 'Community managers act on helpers; admins also on community managers.'} Nobody acts on themselves.
+          {suspended > 0 && ` · ${suspended} suspended`}.{' '}
+          {site?.role === 'admin'
+            ? 'As an admin you act on helpers and community managers.'
+            : 'Community managers act on helpers; admins also on community managers.'}{' '}
+          Nobody acts on themselves.
         </p>
       </header>
       <ErrorAlert message={error} />
@@ -67,7 +71,13 @@ function Team({ me, siteId }: { me: Me; siteId: string }) {
               <tr key={m.userId} class={m.status === 'suspended' ? 'suspended' : ''}>
                 <td data-label="Member">
                   <div class="team-who">
-                    {m.avatarUrl ? <img class="avatar" src={m.avatarUrl} alt="" /> : <span class="avatar initial" aria-hidden="true">{m.displayName.charAt(0).toUpperCase()}</span>}
+                    {m.avatarUrl ? (
+                      <img class="avatar" src={m.avatarUrl} alt="" />
+                    ) : (
+                      <span class="avatar initial" aria-hidden="true">
+                        {m.displayName.charAt(0).toUpperCase()}
+                      </span>
+                    )}
                     <div>
                       <strong>{m.displayName}</strong>
                       {m.userId === me.user.id && <span class="mod-chip">You</span>}
@@ -86,11 +96,15 @@ function Team({ me, siteId }: { me: Me; siteId: string }) {
                   )}
                   {m.suspendedReason && <span class="muted small team-reason">{m.suspendedReason}</span>}
                 </td>
-                <td data-label="Joined" class="nowrap">{new Date(m.joinedAt).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' })}</td>
+                <td data-label="Joined" class="nowrap">
+                  {new Date(m.joinedAt).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' })}
+                </td>
                 <td data-label="Chats answered" class="num">
                   {m.chatsAnswered}
                 </td>
-                <td data-label="Last seen" class="nowrap">{m.lastSeenAt ? stamp(m.lastSeenAt) : <span class="muted">never</span>}</td>
+                <td data-label="Last seen" class="nowrap">
+                  {m.lastSeenAt ? stamp(m.lastSeenAt) : <span class="muted">never</span>}
+                </td>
                 <td class="team-cell-actions">
                   <MemberActions member={m} siteId={siteId} csrf={me.csrfToken} siteName={siteName} onChanged={() => void load()} />
                 </td>
