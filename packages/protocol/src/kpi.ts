@@ -4,7 +4,7 @@
 export const KPI_MAX_DAYS = 366;
 
 /** The tables a manager can download as CSV (`/api/sites/:siteId/kpis/<table>.csv`). */
-export const KPI_TABLES = ['daily', 'helpers', 'inactive', 'heatmap', 'ratings'] as const;
+export const KPI_TABLES = ['daily', 'helpers', 'inactive', 'heatmap', 'ratings', 'sales', 'sales-helpers'] as const;
 export type KpiTable = (typeof KPI_TABLES)[number];
 
 /** Figures over conversations created in a period; every definition is in `@tribu/domain` (kpi). */
@@ -86,4 +86,43 @@ export interface KpiReport {
   heatmap: KpiHeatCell[];
   perHelper: KpiHelperRow[];
   inactive: KpiInactiveHelper[];
+  sales: KpiSales;
+}
+
+/** A sum of money in one currency (never added across currencies), in major units (19.99 EUR). */
+export interface KpiMoney {
+  currency: string;
+  orders: number;
+  amount: number;
+}
+
+/** Orders and their revenue, per currency. */
+export interface KpiOrders {
+  orders: number;
+  revenue: KpiMoney[];
+}
+
+/**
+ * Purchases the merchant reported for the period (by when they happened, refunds left out); every
+ * rule is in `@tribu/domain`'s KPI_DEFINITIONS (sales…).
+ */
+export interface KpiSales {
+  all: KpiOrders;
+  /** An answered chat of the same visitor within the site's window before the purchase. */
+  assisted: KpiOrders & { share: number | null };
+  /** The order named an active referral code of a helper. */
+  referred: KpiOrders & { share: number | null };
+  withoutChat: KpiOrders;
+  /** Visitors with an answered chat in the period, and those of them who made an assisted purchase in it. */
+  chatted: { visitors: number; bought: number; conversion: number | null };
+  /** Average order value per currency (amount ÷ orders of that currency). */
+  averageOrder: { withChat: KpiMoney[]; withoutChat: KpiMoney[] };
+  perHelper: KpiSalesHelperRow[];
+}
+
+export interface KpiSalesHelperRow {
+  userId: string;
+  name: string;
+  assisted: KpiOrders;
+  referred: KpiOrders;
 }

@@ -1,7 +1,10 @@
-import type { KpiReport, KpiTable } from '@tribu/protocol';
+import type { KpiMoney, KpiReport, KpiTable } from '@tribu/protocol';
 import type { CsvCell } from '../../lib/csv.ts';
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+/** One row per currency (amounts are never added across currencies); an order count alone when there is none. */
+const perCurrency = (figure: string, orders: number, revenue: KpiMoney[], rule: string): CsvCell[][] =>
+  revenue.length ? revenue.map((m) => [figure, m.orders, m.currency, m.amount, rule]) : [[figure, orders, null, null, rule]];
 const round = (v: number | null, digits = 2) => (v === null ? null : Number(v.toFixed(digits)));
 
 /** Each dashboard table as CSV rows (header first); written by sendCsv, which quotes and defuses every text cell. */
@@ -29,6 +32,27 @@ const TABLES: Record<KpiTable, (r: KpiReport) => CsvCell[][]> = {
   heatmap: (r) => [
     ['weekday', 'hour', 'requests', 'helpers_online_avg', 'gap'],
     ...r.heatmap.map((c) => [WEEKDAYS[c.weekday - 1], c.hour, c.requests, round(c.helpersOnline), c.gap ? 'yes' : 'no']),
+  ],
+  sales: ({ sales: s }) => [
+    ['figure', 'orders', 'currency', 'amount', 'rule'],
+    ...perCurrency('all_orders', s.all.orders, s.all.revenue, 'purchases reported in the period, refunds left out'),
+    ...perCurrency('assisted', s.assisted.orders, s.assisted.revenue, 'an answered chat of the same visitor within the site window before the purchase'),
+    ...perCurrency('referred', s.referred.orders, s.referred.revenue, "the order named a helper's active referral code"),
+    ...perCurrency('without_chat', s.withoutChat.orders, s.withoutChat.revenue, 'all orders not assisted'),
+    ...s.averageOrder.withChat.map((m) => ['average_order_with_chat', m.orders, m.currency, m.amount, 'assisted revenue / assisted orders']),
+    ...s.averageOrder.withoutChat.map((m) => ['average_order_without_chat', m.orders, m.currency, m.amount, 'other revenue / other orders']),
+    ['assisted_share', null, null, round(s.assisted.share, 4), 'assisted orders / all orders'],
+    ['referred_share', null, null, round(s.referred.share, 4), 'referred orders / all orders'],
+    ['visitors_chatted', s.chatted.visitors, null, null, 'visitors with a chat answered in the period'],
+    ['visitors_chatted_who_bought', s.chatted.bought, null, null, 'of them, with an assisted purchase in the period'],
+    ['chat_conversion', null, null, round(s.chatted.conversion, 4), 'who bought / visitors chatted'],
+  ],
+  'sales-helpers': ({ sales: s }) => [
+    ['helper', 'credit', 'orders', 'currency', 'amount'],
+    ...s.perHelper.flatMap((h) => [
+      ...h.assisted.revenue.map((m) => [h.name, 'assisted', m.orders, m.currency, m.amount]),
+      ...h.referred.revenue.map((m) => [h.name, 'referred', m.orders, m.currency, m.amount]),
+    ]),
   ],
   ratings: (r) => [['stars', 'chats'], ...r.summary.ratingCounts.map((n, i) => [i + 1, n])],
 };

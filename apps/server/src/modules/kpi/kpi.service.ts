@@ -4,6 +4,7 @@ import type { HelperActor } from '../actors.ts';
 import { requireManager } from '../access.ts';
 import type { ModuleDeps } from '../module-deps.ts';
 import { KpiRepository, type SummaryRow } from './kpi.repository.ts';
+import { salesReport } from './sales.service.ts';
 
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
 
@@ -44,12 +45,13 @@ export class KpiService {
     const days = daysInPeriod(q.from, q.to);
     const prev = previousPeriod(q.from, q.to);
     const [b, pb] = await Promise.all([this.repo.bounds(q.from, q.to, timeZone), this.repo.bounds(prev.from, prev.to, timeZone)]);
-    const [summary, previous, daily, hours, helpers] = await Promise.all([
+    const [summary, previous, daily, hours, helpers, sales] = await Promise.all([
       this.repo.summary(siteId, b),
       this.repo.summary(siteId, pb),
       this.repo.daily(siteId, b, timeZone),
       this.repo.hoursOfWeek(siteId, b, timeZone),
       this.repo.perHelper(siteId, b),
+      salesReport(this.deps.db, siteId, b),
     ]);
     const perHelper = helpers.map(({ lastAnswerAt: _unused, ...h }) => ({ ...h, lastSeenAt: iso(h.lastSeenAt), joinedAt: iso(h.joinedAt) }));
     const inactive: KpiInactiveHelper[] = helpers
@@ -75,6 +77,7 @@ export class KpiService {
       heatmap: coverageHeatmap(hours.requests, hours.minutes, hours.occurrences),
       perHelper,
       inactive,
+      sales,
     };
   }
 }

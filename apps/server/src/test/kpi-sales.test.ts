@@ -1,0 +1,200 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import type { KpiReport } from '@tribu/protocol';
+import { usePostgresServer } from './support/app.ts';
+import { login } from './support/clients.ts';
+import { USERS } from './support/fixtures.ts';
+import { hasPostgres } from './support/services.ts';
+
+/**
+ * A hand-made April 2026 of purchases on "Sales Month" (Europe/Paris), written before the code:
+ *  - chats answered in April: v1 by Hana (3rd), v2 by Ivo (10th), v3 by Hana (20th), v4 by Ivo (25th,
+ *    never buys); v5 asked on the 12th and nobody answered (not a visitor who chatted).
+ *  - orders (Paris time, noon unless said):
+ *    o1 v1 assisted Hana 120.00 EUR (4th) · o4 v1 assisted Hana 30.00 EUR (6th) · o2 v2 assisted Ivo
+ *    and referred by Ivo 80.50 EUR (11th) · o3 v3 assisted Hana 5000 JPY (21st) · o5 no visitor,
+ *    referred by Ivo 50.00 EUR (12th) · o6 no visitor 20.00 EUR (15th) · o7 no visitor 1000 JPY (16th);
+ *    o8 assisted Ivo 999.00 EUR refunded (17th, counts nowhere); o9 assisted Hana 40.00 EUR on
+ *    31 March 23:30 and o10 10.00 EUR on 1 May 00:30 (both outside April in Paris).
+ * Worked out by hand:
+ *  - all: 7 orders; EUR 5 orders 300.50; JPY 2 orders 6000.
+ *  - assisted: o1 o2 o3 o4 → 4 (share 4/7); EUR 3 orders 230.50; JPY 1 order 5000.
+ *  - referred: o2 o5 → 2 (share 2/7); EUR 2 orders 130.50.
+ *  - without chat: o5 o6 o7 → 3; EUR 2 orders 70.00; JPY 1 order 1000.
+ *  - average order: with chat EUR 230.50 / 3 = 76.83, JPY 5000; without EUR 35.00, JPY 1000.
+ *  - visitors who chatted: v1 v2 v3 v4 = 4; who bought: v1 v2 v3 = 3 → 0.75.
+ *  - by helper: Hana assisted 3 (EUR 2 orders 150.00, JPY 1 order 5000); Ivo assisted 1 (EUR 80.50),
+ *    referred 2 (EUR 130.50).
+ */
+const SALES_MONTH_SQL = `
+do $sales$
+declare
+  tz text := 'Europe/Paris';
+  site uuid; hana uuid; ivo uuid; v1 uuid; v2 uuid; v3 uuid; v4 uuid; v5 uuid;
+begin
+  insert into sites (key, name, allowed_origins, settings)
+    values ('sales-month', 'Sales Month', array['https://sales.example'], '{"timeZone": "Europe/Paris"}') returning id into site;
+  insert into users (email, password_hash, display_name) values ('hana@sales-month.test', '!', 'Hana') returning id into hana;
+  insert into users (email, password_hash, display_name) values ('ivo@sales-month.test', '!', 'Ivo') returning id into ivo;
+  insert into memberships (user_id, site_id, role) values (hana, site, 'helper'), (ivo, site, 'helper');
+  insert into memberships (user_id, site_id, role) select id, site, 'moderator' from users where email = '${USERS.moderatorA.email}';
+  insert into visitors (id, site_id) values (gen_random_uuid(), site) returning id into v1;
+  insert into visitors (id, site_id) values (gen_random_uuid(), site) returning id into v2;
+  insert into visitors (id, site_id) values (gen_random_uuid(), site) returning id into v3;
+  insert into visitors (id, site_id) values (gen_random_uuid(), site) returning id into v4;
+  insert into visitors (id, site_id) values (gen_random_uuid(), site) returning id into v5;
+  insert into conversations (site_id, visitor_id, status, helper_id, question, created_at, claimed_at, first_response_at)
+    select site, x.v, 'closed', x.h, 'Which size?', x.t, x.t, x.t + interval '30 seconds'
+    from (values (v1, hana, '2026-04-03 10:00'::timestamp at time zone tz), (v2, ivo, '2026-04-10 10:00'::timestamp at time zone tz),
+                 (v3, hana, '2026-04-20 10:00'::timestamp at time zone tz), (v4, ivo, '2026-04-25 10:00'::timestamp at time zone tz)) as x(v, h, t);
+  insert into conversations (site_id, visitor_id, question, created_at) values (site, v5, 'Anyone?', '2026-04-12 10:00'::timestamp at time zone tz);
+  insert into conversions (site_id, order_id, amount_minor, currency, visitor_id, source, occurred_at, attribution, helper_id, referrer_id, refunded_at)
+    select site, x.o, x.amount, x.currency, x.v, 'api', x.t::timestamp at time zone tz, x.attribution, x.h, x.ref, x.refunded
+    from (values
+      ('o1', 12000, 'EUR', v1, '2026-04-04 12:00', 'assisted', hana, null::uuid, null::timestamptz),
+      ('o4', 3000, 'EUR', v1, '2026-04-06 12:00', 'assisted', hana, null, null),
+      ('o2', 8050, 'EUR', v2, '2026-04-11 12:00', 'assisted', ivo, ivo, null),
+      ('o3', 5000, 'JPY', v3, '2026-04-21 12:00', 'assisted', hana, null, null),
+      ('o5', 5000, 'EUR', null, '2026-04-12 12:00', 'none', null, ivo, null),
+      ('o6', 2000, 'EUR', null, '2026-04-15 12:00', 'none', null, null, null),
+      ('o7', 1000, 'JPY', null, '2026-04-16 12:00', 'none', null, null, null),
+      ('o8', 99900, 'EUR', v2, '2026-04-17 12:00', 'assisted', ivo, null, now()),
+      ('o9', 4000, 'EUR', v1, '2026-03-31 23:30', 'assisted', hana, null, null),
+      ('o10', 1000, 'EUR', null, '2026-05-01 00:30', 'none', null, null, null)
+    ) as x(o, amount, currency, v, t, attribution, h, ref, refunded);
+end $sales$;`;
+
+const APRIL = 'from=2026-04-01&to=2026-04-30';
+
+describe.skipIf(!hasPostgres)('Numbers: the Sales section (Postgres)', () => {
+  const t = usePostgresServer();
+  let mo: string;
+  let site: string;
+  const get = (path: string) => fetch(`${t.server.url}${path}`, { headers: { cookie: mo } });
+  const sales = async () => {
+    const res = await get(`/api/sites/${site}/kpis?${APRIL}`);
+    expect(res.status, await res.clone().text()).toBe(200);
+    return ((await res.json()) as KpiReport).sales;
+  };
+
+  beforeAll(async () => {
+    await t.server.db.db.execute(sql.raw(SALES_MONTH_SQL));
+    const rows = (await t.server.db.db.execute(sql`select id from sites where key = 'sales-month'`)) as unknown as { rows: { id: string }[] };
+    site = rows.rows[0]!.id;
+    mo = (await login(t.server.url, USERS.moderatorA.email)).cookie;
+  });
+
+  it('sums the orders and revenue of the month per currency: all, assisted by a chat, referred by a helper, without chat', async () => {
+    const s = await sales();
+    expect(s.all).toEqual({
+      orders: 7,
+      revenue: [
+        { currency: 'EUR', orders: 5, amount: 300.5 },
+        { currency: 'JPY', orders: 2, amount: 6000 },
+      ],
+    });
+    expect(s.assisted).toEqual({
+      orders: 4,
+      share: 4 / 7,
+      revenue: [
+        { currency: 'EUR', orders: 3, amount: 230.5 },
+        { currency: 'JPY', orders: 1, amount: 5000 },
+      ],
+    });
+    expect(s.referred).toEqual({ orders: 2, share: 2 / 7, revenue: [{ currency: 'EUR', orders: 2, amount: 130.5 }] });
+    expect(s.withoutChat).toEqual({
+      orders: 3,
+      revenue: [
+        { currency: 'EUR', orders: 2, amount: 70 },
+        { currency: 'JPY', orders: 1, amount: 1000 },
+      ],
+    });
+  });
+
+  it('gives the conversion of visitors who chatted and the average order with and without a chat', async () => {
+    const s = await sales();
+    expect(s.chatted).toEqual({ visitors: 4, bought: 3, conversion: 0.75 });
+    expect(s.averageOrder).toEqual({
+      withChat: [
+        { currency: 'EUR', orders: 3, amount: 76.83 },
+        { currency: 'JPY', orders: 1, amount: 5000 },
+      ],
+      withoutChat: [
+        { currency: 'EUR', orders: 2, amount: 35 },
+        { currency: 'JPY', orders: 1, amount: 1000 },
+      ],
+    });
+  });
+
+  it('credits each helper with their assisted and referred orders', async () => {
+    const s = await sales();
+    expect(s.perHelper.map(({ userId: _id, ...h }) => h)).toEqual([
+      {
+        name: 'Hana',
+        assisted: {
+          orders: 3,
+          revenue: [
+            { currency: 'EUR', orders: 2, amount: 150 },
+            { currency: 'JPY', orders: 1, amount: 5000 },
+          ],
+        },
+        referred: { orders: 0, revenue: [] },
+      },
+      {
+        name: 'Ivo',
+        assisted: { orders: 1, revenue: [{ currency: 'EUR', orders: 1, amount: 80.5 }] },
+        referred: { orders: 2, revenue: [{ currency: 'EUR', orders: 2, amount: 130.5 }] },
+      },
+    ]);
+  });
+
+  it('shows a period without orders as zeros and no shares', async () => {
+    const res = await get(`/api/sites/${site}/kpis?from=2026-02-01&to=2026-02-28`);
+    const s = ((await res.json()) as KpiReport).sales;
+    expect(s).toEqual({
+      all: { orders: 0, revenue: [] },
+      assisted: { orders: 0, revenue: [], share: null },
+      referred: { orders: 0, revenue: [], share: null },
+      withoutChat: { orders: 0, revenue: [] },
+      chatted: { visitors: 0, bought: 0, conversion: null },
+      averageOrder: { withChat: [], withoutChat: [] },
+      perHelper: [],
+    });
+  });
+
+  it('exports the sales figures and the helpers credited as CSV, one line per currency', async () => {
+    const csv = async (table: string) => {
+      const res = await get(`/api/sites/${site}/kpis/${table}.csv?${APRIL}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-disposition')).toContain(`tribu-${table}-2026-04-01-to-2026-04-30.csv`);
+      return (await res.text()).trimEnd().split('\r\n');
+    };
+    const figures = (await csv('sales')).map((l) => l.split(',').slice(0, 4).join(','));
+    expect(figures).toEqual([
+      '"figure","orders","currency","amount"',
+      '"all_orders",5,"EUR",300.5',
+      '"all_orders",2,"JPY",6000',
+      '"assisted",3,"EUR",230.5',
+      '"assisted",1,"JPY",5000',
+      '"referred",2,"EUR",130.5',
+      '"without_chat",2,"EUR",70',
+      '"without_chat",1,"JPY",1000',
+      '"average_order_with_chat",3,"EUR",76.83',
+      '"average_order_with_chat",1,"JPY",5000',
+      '"average_order_without_chat",2,"EUR",35',
+      '"average_order_without_chat",1,"JPY",1000',
+      '"assisted_share",,,0.5714',
+      '"referred_share",,,0.2857',
+      '"visitors_chatted",4,,',
+      '"visitors_chatted_who_bought",3,,',
+      '"chat_conversion",,,0.75',
+    ]);
+    expect(await csv('sales-helpers')).toEqual([
+      '"helper","credit","orders","currency","amount"',
+      '"Hana","assisted",2,"EUR",150',
+      '"Hana","assisted",1,"JPY",5000',
+      '"Ivo","assisted",1,"EUR",80.5',
+      '"Ivo","referred",2,"EUR",130.5',
+    ]);
+  });
+});
