@@ -20,6 +20,8 @@ export const KPI_DEFINITIONS = {
   inactiveHelpers: 'Helpers with no answered chat in the period: a friendly word may bring them back — no pressure, helping is voluntary.',
   heatmap:
     'Requests per hour of the week (site time) against the average number of helpers online; a gap is an hour with requests while, on average, nobody was online for most of it (under 0.5 helpers).',
+  sales:
+    'Purchases the merchant reported (from the page or its server) that happened in the period; refunded orders count nowhere; money is summed per currency, never across.',
   salesAssisted:
     'Orders in the period whose visitor had a chat answered on this site in the days before (the site’s window, 7 by default); revenue summed per currency; share = assisted ÷ all reported orders.',
   salesReferred: 'Orders in the period that named an active referral code of a helper, with or without a chat; share = referred ÷ all reported orders.',

@@ -1,0 +1,124 @@
+import type { ComponentChildren } from 'preact';
+import { KPI_DEFINITIONS, type KpiDefinitionKey } from '@tribu/domain';
+import type { KpiMoney, KpiOrders, KpiSales } from '@tribu/protocol/client';
+import { DASH, fmtInt, fmtPct } from './format.ts';
+
+/** 1,234.50 € · ¥5,000: each currency on its own, never added together. */
+export function fmtMoney(m: KpiMoney): string {
+  return new Intl.NumberFormat('en-GB', { style: 'currency', currency: m.currency }).format(m.amount);
+}
+
+export function fmtRevenue(revenue: KpiMoney[]): string {
+  return revenue.length ? revenue.map(fmtMoney).join(' · ') : DASH;
+}
+
+const orders = (n: number) => `${fmtInt(n)} order${n === 1 ? '' : 's'}`;
+
+/** One figure with its rule in a short line right under it. */
+function Figure({
+  name,
+  value,
+  testId,
+  rule,
+  children,
+}: {
+  name: string;
+  value: string;
+  testId: string;
+  rule: KpiDefinitionKey;
+  children?: ComponentChildren;
+}) {
+  const id = `sales-${testId}`;
+  return (
+    <div class="kpi-sale" role="group" aria-labelledby={id}>
+      <h3 id={id}>{name}</h3>
+      <p class="kpi-sale-value" data-testid={testId}>
+        {value}
+      </p>
+      {children}
+      <p class="kpi-rule">{KPI_DEFINITIONS[rule]}</p>
+    </div>
+  );
+}
+
+function Revenue({ of, testId }: { of: KpiOrders; testId: string }) {
+  return (
+    <p class="kpi-sale-sub" data-testid={testId}>
+      {fmtRevenue(of.revenue)}
+    </p>
+  );
+}
+
+/** What the community brings: orders assisted by a chat or referred by a helper, conversion, average order. */
+export function SalesFigures({ sales: s }: { sales: KpiSales }) {
+  if (s.all.orders === 0 && s.chatted.visitors === 0) {
+    return <p class="kpi-empty">No purchase reported in this period. The shop reports them with Tribu.track('purchase', …) or POST /api/v1/conversions.</p>;
+  }
+  return (
+    <div class="kpi-sales">
+      <Figure name="Assisted by a chat" value={orders(s.assisted.orders)} testId="sales-assisted" rule="salesAssisted">
+        <Revenue of={s.assisted} testId="sales-assisted-revenue" />
+        <p class="kpi-sale-sub">
+          <span data-testid="sales-assisted-share">{fmtPct(s.assisted.share)}</span> of {orders(s.all.orders)} reported
+        </p>
+      </Figure>
+      <Figure name="Referred by a helper" value={orders(s.referred.orders)} testId="sales-referred" rule="salesReferred">
+        <Revenue of={s.referred} testId="sales-referred-revenue" />
+        <p class="kpi-sale-sub">
+          <span data-testid="sales-referred-share">{fmtPct(s.referred.share)}</span> of {orders(s.all.orders)} reported
+        </p>
+      </Figure>
+      <Figure name="Visitors who chatted and bought" value={fmtPct(s.chatted.conversion)} testId="sales-conversion" rule="salesConversion">
+        <p class="kpi-sale-sub">
+          {fmtInt(s.chatted.bought)} of {fmtInt(s.chatted.visitors)} visitors with an answered chat
+        </p>
+      </Figure>
+      <Figure name="Average order" value={fmtRevenue(s.averageOrder.withChat)} testId="sales-aov-chat" rule="salesAverageOrder">
+        <p class="kpi-sale-sub">
+          with a chat · without: <span data-testid="sales-aov-without">{fmtRevenue(s.averageOrder.withoutChat)}</span>
+        </p>
+      </Figure>
+    </div>
+  );
+}
+
+/** Orders credited to each helper, assisted and referred, revenue per currency. */
+export function SalesHelperTable({ sales: s }: { sales: KpiSales }) {
+  if (s.perHelper.length === 0) return <p class="kpi-empty">No order credited to a helper in this period.</p>;
+  return (
+    <div class="kpi-scroll" tabIndex={0} aria-label="Sales per helper, scrolls sideways">
+      <table class="kpi-table kpi-sales-table">
+        <thead>
+          <tr>
+            <th scope="col" class="kpi-th">
+              Helper
+            </th>
+            <th scope="col" class="kpi-th num">
+              Assisted
+            </th>
+            <th scope="col" class="kpi-th num">
+              Revenue assisted
+            </th>
+            <th scope="col" class="kpi-th num">
+              Referred
+            </th>
+            <th scope="col" class="kpi-th num">
+              Revenue referred
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {s.perHelper.map((h) => (
+            <tr key={h.userId} data-sales-helper={h.name}>
+              <th scope="row">{h.name}</th>
+              <td class="num">{fmtInt(h.assisted.orders)}</td>
+              <td class="num">{fmtRevenue(h.assisted.revenue)}</td>
+              <td class="num">{fmtInt(h.referred.orders)}</td>
+              <td class="num">{fmtRevenue(h.referred.revenue)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
