@@ -78,6 +78,8 @@ import { ConversionService } from './modules/sales/conversion.service.ts';
 import { conversionRoutes } from './modules/sales/conversion.routes.ts';
 import { ReferralService } from './modules/sales/referral.service.ts';
 import { referralRoutes } from './modules/sales/referral.routes.ts';
+import { ImpactService } from './modules/sales/impact.service.ts';
+import { impactRoutes } from './modules/sales/impact.routes.ts';
 import { registerApiKeyAuth } from './plugins/api-key-auth.ts';
 
 export interface AppDeps {
@@ -295,6 +297,7 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   });
   apiKeyRoutes(app, { keys: apiKeys });
   referralRoutes(app, { referrals: new ReferralService(moduleDeps) });
+  impactRoutes(app, { impact: new ImpactService(moduleDeps) });
   conversionRoutes(app, { conversions: new ConversionService(moduleDeps), sites, visitors, publicUrl: env.PUBLIC_URL });
   operatorRoutes(app, { operator: new OperatorService(moduleDeps, invitations, env.PUBLIC_URL) });
   const retention = new RetentionSweep(db.db, (count) => app.log.info({ count }, 'retention: old closed conversations deleted'));

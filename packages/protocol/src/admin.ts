@@ -68,6 +68,8 @@ export const SiteSettingsPatchSchema = z
       .int('A whole number of days')
       .min(1, 'At least 1 day')
       .max(CONVERSION_LIMITS.attributionDaysMax, `At most ${CONVERSION_LIMITS.attributionDaysMax} days`),
+    /** Helpers see the amounts of the purchases they assisted (off by default). */
+    showSalesAmountsToHelpers: z.boolean('Yes or no'),
     /** Managers and admins sign in with a code from an authenticator app to act as such here. */
     twoFactorForManagers: z.boolean(),
     /** The questions before the chat, as a whole. */

@@ -157,3 +157,24 @@ export interface ReferralCodeView {
   status: 'pending' | 'active' | 'revoked';
   createdAt: string;
 }
+
+/** One period of a helper's impact: visitors they helped who bought (assisted orders), as thanks, never points. */
+export interface ImpactPeriod {
+  /** Distinct visitors whose purchase was assisted by one of my chats. */
+  visitors: number;
+  orders: number;
+  /** Orders that named my active referral code. */
+  referred: number;
+  /** Names of the products bought (as the shop gave them), newest first, at most 10. */
+  products: string[];
+  /** Only when the site shows helpers the amounts (setting `showSalesAmountsToHelpers`, off by default). */
+  amounts?: { currency: string; amount: number }[];
+}
+
+/** `GET /api/sites/:siteId/impact/mine`: this calendar week and month in the site's time zone. */
+export interface MyImpact {
+  siteId: string;
+  showAmounts: boolean;
+  week: ImpactPeriod;
+  month: ImpactPeriod;
+}

@@ -109,6 +109,8 @@ export interface SiteSettingsView {
     storeAddresses: boolean;
     /** Days before a purchase an answered chat of the same visitor still assists it. */
     attributionDays: number;
+    /** Helpers see the amounts of the purchases they assisted; off by default (thanks, not commission). */
+    showSalesAmountsToHelpers: boolean;
     /** Managers and admins must use two-step sign-in (TOTP) to act as such on this site. */
     twoFactorForManagers: boolean;
     /** What the widget asks before a visitor's first message; all off by default. */

@@ -188,6 +188,7 @@ const ROUTES: Record<string, RouteCase> = {
     refused: [OUTSIDER, HELPER, MANAGER].map((r) => ({ ...r, aim: () => ({ keyId: '00000000-0000-4000-8000-000000000000' }) })),
   },
   'GET /api/sites/:siteId/referral-codes/mine': member(),
+  'GET /api/sites/:siteId/impact/mine': member(),
   'POST /api/sites/:siteId/referral-codes': member({ body: () => ({ code: 'RIGHTS-1' }) }),
   'GET /api/sites/:siteId/referral-codes': manager(),
   // Rights come before the code is looked up; another site's code through this address: conversions.test.ts.

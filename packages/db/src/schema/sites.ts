@@ -46,6 +46,8 @@ export interface SiteSettings {
   twoFactorForManagers?: boolean;
   /** Days before a purchase an answered chat of the same visitor still assists it (default 7). */
   attributionDays?: number;
+  /** Helpers see the amounts of the purchases they assisted (absent = false: never shown). */
+  showSalesAmountsToHelpers?: boolean;
   /** Onboarding: how many chats a newcomer watches read-only before taking requests (default 3). */
   observeChats?: number;
   texts?: Partial<

@@ -39,6 +39,7 @@ export function settingsView(site: SiteRow, publicUrl: string): SiteSettingsView
       retentionDays: s.retentionDays ?? null,
       storeAddresses: s.storeAddresses !== false,
       attributionDays: s.attributionDays ?? DEFAULT_ATTRIBUTION_DAYS,
+      showSalesAmountsToHelpers: s.showSalesAmountsToHelpers === true,
       twoFactorForManagers: s.twoFactorForManagers === true,
       prechat: { name: s.prechat?.name ?? 'off', email: s.prechat?.email ?? 'off', consent: s.prechat?.consent === true },
     },
