@@ -1,4 +1,4 @@
-import type { ApiKeyCreated, ApiKeyScope, ApiKeyView, ReferralCodeView } from '@tribu/protocol/client';
+import type { ApiKeyCreated, ApiKeyScope, ApiKeyView, MyImpact, ReferralCodeView } from '@tribu/protocol/client';
 import { call } from './http.ts';
 
 const site = (siteId: string) => `/api/sites/${encodeURIComponent(siteId)}`;
@@ -18,4 +18,9 @@ export const referralApi = {
   all: (siteId: string) => call<{ codes: ReferralCodeView[] }>('GET', `${site(siteId)}/referral-codes`),
   decide: (csrf: string, siteId: string, codeId: string, action: 'approve' | 'revoke') =>
     call<ReferralCodeView>('POST', `${site(siteId)}/referral-codes/${encodeURIComponent(codeId)}/${action}`, undefined, csrf),
+};
+
+/** A member's own impact on a site: visitors they helped who bought (thanks, never points). */
+export const impactApi = {
+  mine: (siteId: string) => call<MyImpact>('GET', `${site(siteId)}/impact/mine`),
 };

@@ -6,8 +6,7 @@ import { MessageList } from './MessageList.tsx';
 import { useEffect, useState } from 'preact/hooks';
 import { readIdentity } from '../shared.ts';
 import { History } from './History.tsx';
-import type { PrivacyPanel as Panel } from './PrivacyPanel.tsx';
-import { Rating } from './Rating.tsx';
+import { useLazy } from './lazy.ts';
 import { Reconnecting } from './Reconnecting.tsx';
 import { downloadTranscript, transcriptText } from './transcript.ts';
 import { useChat } from './useChat.ts';
@@ -31,10 +30,7 @@ export function Chat({ opts, state, open, contextVersion, onClose, onErased, era
   // The address given with the first message: Tribu mails it only once confirmed, so say where to look.
   const [confirmAt, setConfirmAt] = useState<string | null>(null);
   // "Your data" is rarely opened: its panel is a chunk of its own, fetched on first use.
-  const [PrivacyPanel, setPrivacyPanel] = useState<typeof Panel | null>(null);
-  useEffect(() => {
-    if (showPrivacy && !PrivacyPanel) void import('./PrivacyPanel.tsx').then((m) => setPrivacyPanel(() => m.PrivacyPanel));
-  }, [showPrivacy]);
+  const PrivacyPanel = useLazy(showPrivacy, () => import('./PrivacyPanel.tsx').then((m) => m.PrivacyPanel));
   const chat = useChat(opts, t, contextVersion, open && !showHistory && !showPrivacy);
   // Erased elsewhere (another tab, or the site's admin on request): start afresh like after one's own.
   useEffect(() => {
@@ -46,6 +42,8 @@ export function Chat({ opts, state, open, contextVersion, onClose, onErased, era
     </button>
   );
   const c = chat.conversation;
+  // The rating form shows only once a chat has ended: a chunk of its own too.
+  const Rating = useLazy(c?.status === 'closed', () => import('./Rating.tsx').then((m) => m.Rating));
   const offline = state.availability.mode !== 'live';
   const status =
     chat.link === 'reconnecting'
@@ -144,7 +142,7 @@ export function Chat({ opts, state, open, contextVersion, onClose, onErased, era
           {c?.status === 'closed' ? (
             <div class="ended">
               <p>{t.ended}</p>
-              {c.helper && (
+              {c.helper && Rating && (
                 <Rating
                   onRate={chat.rate}
                   given={c.rating}

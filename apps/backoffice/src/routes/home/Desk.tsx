@@ -24,6 +24,7 @@ import { useProfile } from '../../hooks/useProfile.ts';
 import { useRequestAlerts } from '../../hooks/useRequestAlerts.ts';
 import { GettingStarted } from '../../components/onboarding/GettingStarted.tsx';
 import { MissionsPanel } from '../../components/missions/MissionsPanel.tsx';
+import { ImpactCard } from '../../components/sales/ImpactCard.tsx';
 
 interface Props {
   me: Me;
@@ -75,6 +76,7 @@ export function Desk({ me, siteId, onSite, onSignedOut }: Props) {
             siteId={siteId}
             topics={topics}
           />
+          <ImpactCard siteId={siteId} headingId="impact-desk-h" />
         </div>
         <div class="center">
           <HandoffBanner offers={handoffs.offers} onAnswer={handoffs.answer} />

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { LIMITS, type Me, type MyProfile } from '@tribu/protocol/client';
 import { MyReferralCodes } from '../../components/sales/MyReferralCodes.tsx';
+import { ImpactCard } from '../../components/sales/ImpactCard.tsx';
 import { ApiError, api } from '../../api/http.ts';
 import { Avatar } from '../../components/Avatar.tsx';
 import { HoursCard } from '../../components/people/HoursCard.tsx';
@@ -73,6 +74,14 @@ export function ProfilePage({ me, onMe, onSignedOut }: Props) {
             </div>
             <aside class="profile-side">
               <HoursCard hours={profile.hours} />
+              {me.memberships.map((m) => (
+                <ImpactCard
+                  key={m.siteId}
+                  siteId={m.siteId}
+                  headingId={`impact-${m.siteId}`}
+                  title={me.memberships.length > 1 ? `Your help at work · ${m.siteName}` : 'Your help at work'}
+                />
+              ))}
               <section class="panel" aria-labelledby="charter-h">
                 <h2 id="charter-h">Charter</h2>
                 <p class="muted small">How we help visitors and each other, as the community wrote it.</p>
