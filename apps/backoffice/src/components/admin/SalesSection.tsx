@@ -29,11 +29,7 @@ export function SalesSection({ draft, errors, edit }: Props) {
         />
       </Field>
       <label class="choice">
-        <input
-          type="checkbox"
-          checked={draft.showSalesAmountsToHelpers}
-          onChange={(e) => edit({ showSalesAmountsToHelpers: e.currentTarget.checked })}
-        />
+        <input type="checkbox" checked={draft.showSalesAmountsToHelpers} onChange={(e) => edit({ showSalesAmountsToHelpers: e.currentTarget.checked })} />
         <span>
           <strong>Show helpers the amounts of the purchases they assisted</strong>
           <small>Off by default: helpers see how many visitors they helped bought and what, as thanks, not what it was worth.</small>
