@@ -70,7 +70,7 @@ export function SalesFigures({ sales: s }: { sales: KpiSales }) {
       </Figure>
       <Figure name="Visitors who chatted and bought" value={fmtPct(s.chatted.conversion)} testId="sales-conversion" rule="salesConversion">
         <p class="kpi-sale-sub">
-          {fmtInt(s.chatted.bought)} of {fmtInt(s.chatted.visitors)} visitors with an answered chat
+          {fmtInt(s.chatted.bought)} of {fmtInt(s.chatted.visitors)} {s.chatted.visitors === 1 ? 'visitor' : 'visitors'} with an answered chat
         </p>
       </Figure>
       <Figure name="Average order" value={fmtRevenue(s.averageOrder.withChat)} testId="sales-aov-chat" rule="salesAverageOrder">
