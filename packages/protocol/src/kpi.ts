@@ -4,7 +4,7 @@
 export const KPI_MAX_DAYS = 366;
 
 /** The tables a manager can download as CSV (`/api/sites/:siteId/kpis/<table>.csv`). */
-export const KPI_TABLES = ['daily', 'helpers', 'inactive', 'heatmap', 'ratings', 'sales', 'sales-helpers'] as const;
+export const KPI_TABLES = ['daily', 'helpers', 'inactive', 'heatmap', 'ratings', 'sales', 'sales-helpers', 'sales-products'] as const;
 export type KpiTable = (typeof KPI_TABLES)[number];
 
 /** Figures over conversations created in a period; every definition is in `@tribu/domain` (kpi). */
@@ -117,6 +117,10 @@ export interface KpiSales {
   chatted: { visitors: number; bought: number; conversion: number | null };
   /** Average order value per currency (amount ÷ orders of that currency). */
   averageOrder: { withChat: KpiMoney[]; withoutChat: KpiMoney[] };
+  /** Assisted revenue ÷ the period's chat hours, per currency (empty without chat hours). */
+  perChatHour: KpiMoney[];
+  /** Products named in the orders (by item name): orders that had it, and of them assisted by a chat. */
+  byProduct: { name: string; orders: number; assisted: number }[];
   perHelper: KpiSalesHelperRow[];
 }
 

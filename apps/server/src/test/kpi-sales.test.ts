@@ -25,6 +25,11 @@ import { hasPostgres } from './support/services.ts';
  *  - visitors who chatted: v1 v2 v3 v4 = 4; who bought: v1 v2 v3 = 3 → 0.75.
  *  - by helper: Hana assisted 3 (EUR 2 orders 150.00, JPY 1 order 5000); Ivo assisted 1 (EUR 80.50),
  *    referred 2 (EUR 130.50).
+ *  - each of the four answered chats lasts 30 min from its take to its end: 2 chat hours, so assisted
+ *    revenue per chat hour is EUR 230.50 / 2 = 115.25 and JPY 5000 / 2 = 2500.
+ *  - items: o1 trail shoes; o4 trail shoes twice in one order (socks too); o6 socks; o8 (refunded)
+ *    trail shoes; o7 an item with a sku only. By product: Trail shoes 2 orders, 2 assisted; Socks 2
+ *    orders, 1 assisted (most ordered first, then most assisted).
  */
 const SALES_MONTH_SQL = `
 do $sales$
@@ -43,8 +48,8 @@ begin
   insert into visitors (id, site_id) values (gen_random_uuid(), site) returning id into v3;
   insert into visitors (id, site_id) values (gen_random_uuid(), site) returning id into v4;
   insert into visitors (id, site_id) values (gen_random_uuid(), site) returning id into v5;
-  insert into conversations (site_id, visitor_id, status, helper_id, question, created_at, claimed_at, first_response_at)
-    select site, x.v, 'closed', x.h, 'Which size?', x.t, x.t, x.t + interval '30 seconds'
+  insert into conversations (site_id, visitor_id, status, helper_id, question, created_at, claimed_at, first_response_at, closed_at, closed_by)
+    select site, x.v, 'closed', x.h, 'Which size?', x.t, x.t, x.t + interval '30 seconds', x.t + interval '30 minutes', 'helper'
     from (values (v1, hana, '2026-04-03 10:00'::timestamp at time zone tz), (v2, ivo, '2026-04-10 10:00'::timestamp at time zone tz),
                  (v3, hana, '2026-04-20 10:00'::timestamp at time zone tz), (v4, ivo, '2026-04-25 10:00'::timestamp at time zone tz)) as x(v, h, t);
   insert into conversations (site_id, visitor_id, question, created_at) values (site, v5, 'Anyone?', '2026-04-12 10:00'::timestamp at time zone tz);
@@ -62,6 +67,11 @@ begin
       ('o9', 4000, 'EUR', v1, '2026-03-31 23:30', 'assisted', hana, null, null),
       ('o10', 1000, 'EUR', null, '2026-05-01 00:30', 'none', null, null, null)
     ) as x(o, amount, currency, v, t, attribution, h, ref, refunded);
+  update conversions set items = '[{"name": "Trail shoes", "quantity": 1}]' where site_id = site and order_id in ('o1', 'o8');
+  update conversions set items = '[{"name": "Trail shoes", "quantity": 1}, {"name": "Socks", "quantity": 2}, {"name": "Trail shoes", "sku": "TS-2", "quantity": 1}]'
+    where site_id = site and order_id = 'o4';
+  update conversions set items = '[{"name": "Socks", "quantity": 1}]' where site_id = site and order_id = 'o6';
+  update conversions set items = '[{"sku": "GIFT", "quantity": 1}]' where site_id = site and order_id = 'o7';
 end $sales$;`;
 
 const APRIL = 'from=2026-04-01&to=2026-04-30';
@@ -126,6 +136,18 @@ describe.skipIf(!hasPostgres)('Numbers: the Sales section (Postgres)', () => {
     });
   });
 
+  it('gives the assisted revenue per chat hour and the orders per product', async () => {
+    const s = await sales();
+    expect(s.perChatHour).toEqual([
+      { currency: 'EUR', orders: 3, amount: 115.25 },
+      { currency: 'JPY', orders: 1, amount: 2500 },
+    ]);
+    expect(s.byProduct).toEqual([
+      { name: 'Trail shoes', orders: 2, assisted: 2 },
+      { name: 'Socks', orders: 2, assisted: 1 },
+    ]);
+  });
+
   it('credits each helper with their assisted and referred orders', async () => {
     const s = await sales();
     expect(s.perHelper.map(({ userId: _id, ...h }) => h)).toEqual([
@@ -158,6 +180,8 @@ describe.skipIf(!hasPostgres)('Numbers: the Sales section (Postgres)', () => {
       withoutChat: { orders: 0, revenue: [] },
       chatted: { visitors: 0, bought: 0, conversion: null },
       averageOrder: { withChat: [], withoutChat: [] },
+      perChatHour: [],
+      byProduct: [],
       perHelper: [],
     });
   });
@@ -183,6 +207,8 @@ describe.skipIf(!hasPostgres)('Numbers: the Sales section (Postgres)', () => {
       '"average_order_with_chat",1,"JPY",5000',
       '"average_order_without_chat",2,"EUR",35',
       '"average_order_without_chat",1,"JPY",1000',
+      '"assisted_revenue_per_chat_hour",3,"EUR",115.25',
+      '"assisted_revenue_per_chat_hour",1,"JPY",2500',
       '"assisted_share",,,0.5714',
       '"referred_share",,,0.2857',
       '"visitors_chatted",4,,',
@@ -196,5 +222,6 @@ describe.skipIf(!hasPostgres)('Numbers: the Sales section (Postgres)', () => {
       '"Ivo","assisted",1,"EUR",80.5',
       '"Ivo","referred",2,"EUR",130.5',
     ]);
+    expect(await csv('sales-products')).toEqual(['"product","orders","assisted_orders"', '"Trail shoes",2,2', '"Socks",2,1']);
   });
 });

@@ -22,11 +22,15 @@ export const KPI_DEFINITIONS = {
     'Requests per hour of the week (site time) against the average number of helpers online; a gap is an hour with requests while, on average, nobody was online for most of it (under 0.5 helpers).',
   sales:
     'Purchases the merchant reported (from the page or its server) that happened in the period; refunded orders count nowhere; money is summed per currency, never across.',
+  salesAll: 'Every purchase reported in the period, refunds left out; without a chat = all orders not assisted.',
   salesAssisted:
     'Orders in the period whose visitor had a chat answered on this site in the days before (the site’s window, 7 by default); revenue summed per currency; share = assisted ÷ all reported orders.',
   salesReferred: 'Orders in the period that named an active referral code of a helper, with or without a chat; share = referred ÷ all reported orders.',
   salesConversion: 'Visitors whose chat was answered in the period and who made an assisted purchase in it ÷ visitors whose chat was answered in the period.',
   salesAverageOrder: 'Revenue ÷ orders, per currency: orders assisted by a chat against all the others. Refunded orders count nowhere.',
+  salesPerChatHour: 'Assisted revenue ÷ chat hours of the period (the chat hours above), per currency.',
+  salesByProduct:
+    'Products by the name the shop gave in the order’s items: orders that had each, and how many of them were assisted by a chat (amounts per product are not reported).',
   salesPerHelper: 'Orders credited to each helper: assisted (they gave the last answered chat before the purchase) and referred (their code).',
   perHelper:
     'Chats answered, average rating, median first answer, chat hours, hours online and points earned in the period; last seen is the latest minute online.',

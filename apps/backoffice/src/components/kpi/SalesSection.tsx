@@ -56,6 +56,12 @@ export function SalesFigures({ sales: s }: { sales: KpiSales }) {
   }
   return (
     <div class="kpi-sales">
+      <Figure name="Orders reported" value={orders(s.all.orders)} testId="sales-all" rule="salesAll">
+        <Revenue of={s.all} testId="sales-all-revenue" />
+        <p class="kpi-sale-sub">
+          <span data-testid="sales-without-chat">{orders(s.withoutChat.orders)}</span> without a chat
+        </p>
+      </Figure>
       <Figure name="Assisted by a chat" value={orders(s.assisted.orders)} testId="sales-assisted" rule="salesAssisted">
         <Revenue of={s.assisted} testId="sales-assisted-revenue" />
         <p class="kpi-sale-sub">
@@ -78,6 +84,42 @@ export function SalesFigures({ sales: s }: { sales: KpiSales }) {
           with a chat · without: <span data-testid="sales-aov-without">{fmtRevenue(s.averageOrder.withoutChat)}</span>
         </p>
       </Figure>
+      <Figure name="Per chat hour" value={fmtRevenue(s.perChatHour)} testId="sales-per-chat-hour" rule="salesPerChatHour">
+        <p class="kpi-sale-sub">assisted revenue for each hour helpers spent chatting</p>
+      </Figure>
+    </div>
+  );
+}
+
+/** Products named in the orders, most ordered first. */
+export function SalesProductTable({ sales: s }: { sales: KpiSales }) {
+  if (s.byProduct.length === 0) return <p class="kpi-empty">No product named in this period's orders (the shop may send items with a name).</p>;
+  return (
+    <div class="kpi-scroll" tabIndex={0} aria-label="Sales per product, scrolls sideways">
+      <table class="kpi-table kpi-sales-table">
+        <thead>
+          <tr>
+            <th scope="col" class="kpi-th">
+              Product
+            </th>
+            <th scope="col" class="kpi-th num">
+              Orders
+            </th>
+            <th scope="col" class="kpi-th num">
+              Assisted by a chat
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {s.byProduct.map((p) => (
+            <tr key={p.name}>
+              <th scope="row">{p.name}</th>
+              <td class="num">{fmtInt(p.orders)}</td>
+              <td class="num">{fmtInt(p.assisted)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

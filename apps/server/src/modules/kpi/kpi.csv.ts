@@ -41,6 +41,7 @@ const TABLES: Record<KpiTable, (r: KpiReport) => CsvCell[][]> = {
     ...perCurrency('without_chat', s.withoutChat.orders, s.withoutChat.revenue, 'all orders not assisted'),
     ...s.averageOrder.withChat.map((m) => ['average_order_with_chat', m.orders, m.currency, m.amount, 'assisted revenue / assisted orders']),
     ...s.averageOrder.withoutChat.map((m) => ['average_order_without_chat', m.orders, m.currency, m.amount, 'other revenue / other orders']),
+    ...s.perChatHour.map((m) => ['assisted_revenue_per_chat_hour', m.orders, m.currency, m.amount, 'assisted revenue / chat hours of the period']),
     ['assisted_share', null, null, round(s.assisted.share, 4), 'assisted orders / all orders'],
     ['referred_share', null, null, round(s.referred.share, 4), 'referred orders / all orders'],
     ['visitors_chatted', s.chatted.visitors, null, null, 'visitors with a chat answered in the period'],
@@ -54,6 +55,7 @@ const TABLES: Record<KpiTable, (r: KpiReport) => CsvCell[][]> = {
       ...h.referred.revenue.map((m) => [h.name, 'referred', m.orders, m.currency, m.amount]),
     ]),
   ],
+  'sales-products': ({ sales: s }) => [['product', 'orders', 'assisted_orders'], ...s.byProduct.map((p) => [p.name, p.orders, p.assisted])],
   ratings: (r) => [['stars', 'chats'], ...r.summary.ratingCounts.map((n, i) => [i + 1, n])],
 };
 

@@ -45,14 +45,15 @@ export class KpiService {
     const days = daysInPeriod(q.from, q.to);
     const prev = previousPeriod(q.from, q.to);
     const [b, pb] = await Promise.all([this.repo.bounds(q.from, q.to, timeZone), this.repo.bounds(prev.from, prev.to, timeZone)]);
-    const [summary, previous, daily, hours, helpers, sales] = await Promise.all([
+    const [summary, previous, daily, hours, helpers] = await Promise.all([
       this.repo.summary(siteId, b),
       this.repo.summary(siteId, pb),
       this.repo.daily(siteId, b, timeZone),
       this.repo.hoursOfWeek(siteId, b, timeZone),
       this.repo.perHelper(siteId, b),
-      salesReport(this.deps.db, siteId, b),
     ]);
+    // Revenue per chat hour needs the period's chat hours.
+    const sales = await salesReport(this.deps.db, siteId, b, summary.chatSec / 3600);
     const perHelper = helpers.map(({ lastAnswerAt: _unused, ...h }) => ({ ...h, lastSeenAt: iso(h.lastSeenAt), joinedAt: iso(h.joinedAt) }));
     const inactive: KpiInactiveHelper[] = helpers
       .filter((h) => h.role === 'helper' && h.chats === 0 && h.joinedAt !== null)

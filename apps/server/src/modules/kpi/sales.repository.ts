@@ -66,6 +66,16 @@ export class SalesRepository {
       group by u.id, u.display_name, c.currency order by u.display_name, u.id, c.currency`);
   }
 
+  /** Orders per product name (items the shop named), and of them assisted; at most 50, most ordered first. */
+  async byProduct(siteId: string, b: Bounds): Promise<{ name: string; orders: number; assisted: number }[]> {
+    return this.rows(sql`
+      select p.name, count(*)::int as orders, count(*) filter (where p.attribution = 'assisted')::int as assisted
+      from (select distinct s.id, s.attribution, i.item->>'name' as name
+            from conversions s cross join lateral jsonb_array_elements(s.items) as i(item)
+            where ${this.inPeriod(siteId, b)} and i.item ? 'name') p
+      group by p.name order by orders desc, assisted desc, p.name limit 50`);
+  }
+
   /** Visitors with a chat answered in the period, and those of them with an assisted purchase in it. */
   async chatted(siteId: string, b: Bounds): Promise<{ visitors: number; bought: number }> {
     const [r] = await this.rows<{ visitors: number; bought: number }>(sql`

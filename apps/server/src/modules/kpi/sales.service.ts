@@ -16,9 +16,14 @@ const average = (revenue: KpiMoney[]): KpiMoney[] =>
   revenue.filter((m) => m.orders > 0).map((m) => ({ ...m, amount: Number((m.amount / m.orders).toFixed(currencyDecimals(m.currency))) }));
 
 /** The Sales section of Numbers (rules in @tribu/domain's KPI_DEFINITIONS, sales…). */
-export async function salesReport(db: Db, siteId: string, b: Bounds): Promise<KpiSales> {
+export async function salesReport(db: Db, siteId: string, b: Bounds, chatHours: number): Promise<KpiSales> {
   const repo = new SalesRepository(db);
-  const [currencies, helpers, chatted] = await Promise.all([repo.perCurrency(siteId, b), repo.perHelper(siteId, b), repo.chatted(siteId, b)]);
+  const [currencies, helpers, chatted, byProduct] = await Promise.all([
+    repo.perCurrency(siteId, b),
+    repo.perHelper(siteId, b),
+    repo.chatted(siteId, b),
+    repo.byProduct(siteId, b),
+  ]);
   const all = ordersOf(currencies.map((c) => money(c.currency, c.orders, c.amountMinor)));
   const assisted = ordersOf(currencies.map((c) => money(c.currency, c.assistedOrders, c.assistedMinor)));
   const referred = ordersOf(currencies.map((c) => money(c.currency, c.referredOrders, c.referredMinor)));
@@ -37,6 +42,8 @@ export async function salesReport(db: Db, siteId: string, b: Bounds): Promise<Kp
     withoutChat,
     chatted: { ...chatted, conversion: ratio(chatted.bought, chatted.visitors) },
     averageOrder: { withChat: average(assisted.revenue), withoutChat: average(withoutChat.revenue) },
+    perChatHour: chatHours > 0 ? assisted.revenue.map((m) => ({ ...m, amount: Number((m.amount / chatHours).toFixed(currencyDecimals(m.currency))) })) : [],
+    byProduct,
     perHelper: [...perHelper.values()].sort(
       (x, y) => y.assisted.orders + y.referred.orders - (x.assisted.orders + x.referred.orders) || x.name.localeCompare(y.name),
     ),
