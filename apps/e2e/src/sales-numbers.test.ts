@@ -35,6 +35,9 @@ describe.skipIf(!hasChromium)('sales: what a chat brought, in Numbers and on the
     expect(await sales.getByTestId('sales-assisted-revenue').textContent()).toBe('€189.00');
     expect(await sales.getByTestId('sales-assisted-share').textContent()).toBe('100%');
     expect(await sales.getByTestId('sales-conversion').textContent()).toBe('100%');
+    // The chat is still open: no chat hours yet, so the hours are worth nothing whatever the rate.
+    await sales.getByRole('spinbutton', { name: 'Cost of an hour of support' }).fill('40');
+    expect(await sales.getByTestId('hours-value').textContent()).toBe('€0.00');
     await sales.scrollIntoViewIfNeeded();
     await screenshot(manager, 'sales-numbers-1440');
     expect(await seriousViolations(manager)).toEqual([]);

@@ -9,7 +9,7 @@ import { HelperTable } from './HelperTable.tsx';
 import { InactiveList } from './InactiveList.tsx';
 import { PeriodPicker, type Period } from './PeriodPicker.tsx';
 import { RatingBars } from './RatingBars.tsx';
-import { SalesFigures, SalesHelperTable, SalesProductTable } from './SalesSection.tsx';
+import { HoursValue, SalesFigures, SalesHelperTable, SalesProductTable } from './SalesSection.tsx';
 import { Section } from './Section.tsx';
 import { Tiles } from './Tiles.tsx';
 import { PALETTE } from './format.ts';
@@ -93,6 +93,7 @@ export function NumbersDashboard({ siteId }: { siteId: string }) {
             </Section>
             <Section title="Sales" hint="sales" wide action={<CsvLink {...csv} table="sales" what="the sales figures" />}>
               <SalesFigures sales={report.sales} />
+              <HoursValue chatHours={report.summary.chatHours} fte={report.summary.fte} currency={report.sales.all.revenue[0]?.currency} />
             </Section>
             <Section title="Sales by helper" hint="salesPerHelper" wide action={<CsvLink {...csv} table="sales-helpers" what="sales by helper" />}>
               <SalesHelperTable sales={report.sales} />

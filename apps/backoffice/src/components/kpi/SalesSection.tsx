@@ -1,7 +1,8 @@
 import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
 import { KPI_DEFINITIONS, type KpiDefinitionKey } from '@tribu/domain';
 import type { KpiMoney, KpiOrders, KpiSales } from '@tribu/protocol/client';
-import { DASH, fmtInt, fmtPct } from './format.ts';
+import { DASH, fmtFte, fmtHours, fmtInt, fmtPct } from './format.ts';
 
 /** 1,234.50 € · ¥5,000: each currency on its own, never added together. */
 export function fmtMoney(m: KpiMoney): string {
@@ -163,4 +164,48 @@ export function SalesHelperTable({ sales: s }: { sales: KpiSales }) {
       </table>
     </div>
   );
+}
+
+const COST_CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF', 'CAD', 'JPY'];
+
+/**
+ * What the community's chat hours would have cost at a rate the manager types (kept in the page only):
+ * chat hours × cost per hour, with the full-time equivalents beside it.
+ */
+export function HoursValue({ chatHours, fte, currency }: { chatHours: number; fte: number; currency: string | undefined }) {
+  const [cost, setCost] = useState('');
+  const [unit, setUnit] = useState(currency && COST_CURRENCIES.includes(currency) ? currency : 'EUR');
+  const rate = Number(cost.replace(',', '.'));
+  const value = cost.trim() !== '' && Number.isFinite(rate) && rate >= 0 ? fmtMoneyValue(chatHours * rate, unit) : DASH;
+  return (
+    <div class="kpi-hours-value">
+      <p class="kpi-sale-sub">
+        The community gave <strong>{fmtHours(chatHours)}</strong> of chat in the period (≈ {fmtFte(fte)} full-time equivalent).
+      </p>
+      <div class="kpi-hours-form">
+        <label>
+          Cost of an hour of support
+          <input type="number" min={0} step="any" inputMode="decimal" value={cost} onInput={(e) => setCost(e.currentTarget.value)} />
+        </label>
+        <label>
+          Currency
+          <select value={unit} onChange={(e) => setUnit(e.currentTarget.value)}>
+            {COST_CURRENCIES.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        </label>
+        <p class="kpi-hours-result" aria-live="polite">
+          Value of those hours: <strong data-testid="hours-value">{value}</strong>
+        </p>
+      </div>
+      <p class="kpi-rule">Chat hours × the cost you enter (kept on this page only, never stored). FTE = chat hours ÷ (35 h × weeks in the period).</p>
+    </div>
+  );
+}
+
+function fmtMoneyValue(amount: number, currency: string): string {
+  return new Intl.NumberFormat('en-GB', { style: 'currency', currency }).format(amount);
 }
