@@ -14,6 +14,15 @@ interface Violation {
 export async function seriousViolations(page: Page): Promise<string[]> {
   // Through the DevTools protocol, so the page's CSP (no inline scripts) does not block it.
   await page.evaluate(axeSource);
+  // A post still fading in reads as low contrast: let every finite animation end first (a busy machine slows them).
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: Violation[] }> } }).axe;
     return (await axe.run(document)).violations;
