@@ -43,6 +43,10 @@ describe.skipIf(!hasChromium)('sales: what a chat brought, in Numbers and on the
     expect(await seriousViolations(manager)).toEqual([]);
     const byHelper = manager.getByRole('region', { name: 'Sales by helper' });
     expect(await byHelper.locator('tbody tr').count()).toBe(1);
+    const byProduct = manager.getByRole('region', { name: 'Sales by product' });
+    expect(await byProduct.locator('tbody tr').allTextContents()).toEqual(['Summit Jacket11']);
+    await byProduct.scrollIntoViewIfNeeded();
+    await screenshot(manager, 'sales-numbers-1440-tables');
 
     const phone = await personPage(s.browser, { width: 390, height: 844 });
     await signIn(phone, s.server.url, 'manager@demo.tribu');

@@ -4,7 +4,7 @@
 export const KPI_MAX_DAYS = 366;
 
 /** The tables a manager can download as CSV (`/api/sites/:siteId/kpis/<table>.csv`). */
-export const KPI_TABLES = ['daily', 'helpers', 'inactive', 'heatmap', 'ratings', 'sales', 'sales-helpers', 'sales-products'] as const;
+export const KPI_TABLES = ['daily', 'helpers', 'inactive', 'heatmap', 'ratings', 'sales', 'sales-helpers', 'sales-products', 'sales-topics'] as const;
 export type KpiTable = (typeof KPI_TABLES)[number];
 
 /** Figures over conversations created in a period; every definition is in `@tribu/domain` (kpi). */
@@ -121,6 +121,8 @@ export interface KpiSales {
   perChatHour: KpiMoney[];
   /** Products named in the orders (by item name): orders that had it, and of them assisted by a chat. */
   byProduct: { name: string; orders: number; assisted: number }[];
+  /** Assisted orders by the topics of the chat credited (a chat with two topics counts in both). */
+  byTopic: ({ topic: string } & KpiOrders)[];
   perHelper: KpiSalesHelperRow[];
 }
 

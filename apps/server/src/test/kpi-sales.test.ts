@@ -30,6 +30,8 @@ import { hasPostgres } from './support/services.ts';
  *  - items: o1 trail shoes; o4 trail shoes twice in one order (socks too); o6 socks; o8 (refunded)
  *    trail shoes; o7 an item with a sku only. By product: Trail shoes 2 orders, 2 assisted; Socks 2
  *    orders, 1 assisted (most ordered first, then most assisted).
+ *  - topics of the credited chats: v1's chat is about sizing and shoes, v2's about sizing, v3's has none.
+ *    By topic: sizing o1 o4 o2 → 3 orders EUR 230.50; shoes o1 o4 → 2 orders EUR 150.00.
  */
 const SALES_MONTH_SQL = `
 do $sales$
@@ -72,6 +74,10 @@ begin
     where site_id = site and order_id = 'o4';
   update conversions set items = '[{"name": "Socks", "quantity": 1}]' where site_id = site and order_id = 'o6';
   update conversions set items = '[{"sku": "GIFT", "quantity": 1}]' where site_id = site and order_id = 'o7';
+  update conversations set topics = array['sizing', 'shoes'] where visitor_id = v1;
+  update conversations set topics = array['sizing'] where visitor_id = v2;
+  update conversions s set conversation_id = c.id from conversations c
+    where s.site_id = site and s.attribution = 'assisted' and c.visitor_id = s.visitor_id and c.first_response_at is not null;
 end $sales$;`;
 
 const APRIL = 'from=2026-04-01&to=2026-04-30';
@@ -148,6 +154,14 @@ describe.skipIf(!hasPostgres)('Numbers: the Sales section (Postgres)', () => {
     ]);
   });
 
+  it('sums the assisted orders by the topics of the chat credited', async () => {
+    const s = await sales();
+    expect(s.byTopic).toEqual([
+      { topic: 'sizing', orders: 3, revenue: [{ currency: 'EUR', orders: 3, amount: 230.5 }] },
+      { topic: 'shoes', orders: 2, revenue: [{ currency: 'EUR', orders: 2, amount: 150 }] },
+    ]);
+  });
+
   it('credits each helper with their assisted and referred orders', async () => {
     const s = await sales();
     expect(s.perHelper.map(({ userId: _id, ...h }) => h)).toEqual([
@@ -182,6 +196,7 @@ describe.skipIf(!hasPostgres)('Numbers: the Sales section (Postgres)', () => {
       averageOrder: { withChat: [], withoutChat: [] },
       perChatHour: [],
       byProduct: [],
+      byTopic: [],
       perHelper: [],
     });
   });
@@ -222,6 +237,7 @@ describe.skipIf(!hasPostgres)('Numbers: the Sales section (Postgres)', () => {
       '"Ivo","assisted",1,"EUR",80.5',
       '"Ivo","referred",2,"EUR",130.5',
     ]);
+    expect(await csv('sales-topics')).toEqual(['"topic","orders","currency","amount"', '"sizing",3,"EUR",230.5', '"shoes",2,"EUR",150']);
     expect(await csv('sales-products')).toEqual(['"product","orders","assisted_orders"', '"Trail shoes",2,2', '"Socks",2,1']);
   });
 });

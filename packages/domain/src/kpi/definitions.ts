@@ -31,6 +31,7 @@ export const KPI_DEFINITIONS = {
   salesPerChatHour: 'Assisted revenue ÷ chat hours of the period (the chat hours above), per currency.',
   salesByProduct:
     'Products by the name the shop gave in the order’s items: orders that had each, and how many of them were assisted by a chat (amounts per product are not reported).',
+  salesByTopic: 'Assisted orders by the topics of the chat they are credited to, revenue per currency; a chat with two topics counts in both.',
   salesPerHelper: 'Orders credited to each helper: assisted (they gave the last answered chat before the purchase) and referred (their code).',
   perHelper:
     'Chats answered, average rating, median first answer, chat hours, hours online and points earned in the period; last seen is the latest minute online.',

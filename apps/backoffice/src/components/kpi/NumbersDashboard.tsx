@@ -9,7 +9,7 @@ import { HelperTable } from './HelperTable.tsx';
 import { InactiveList } from './InactiveList.tsx';
 import { PeriodPicker, type Period } from './PeriodPicker.tsx';
 import { RatingBars } from './RatingBars.tsx';
-import { HoursValue, SalesFigures, SalesHelperTable, SalesProductTable } from './SalesSection.tsx';
+import { HoursValue, SalesFigures, SalesHelperTable, SalesProductTable, SalesTopicTable } from './SalesSection.tsx';
 import { Section } from './Section.tsx';
 import { Tiles } from './Tiles.tsx';
 import { PALETTE } from './format.ts';
@@ -98,7 +98,10 @@ export function NumbersDashboard({ siteId }: { siteId: string }) {
             <Section title="Sales by helper" hint="salesPerHelper" wide action={<CsvLink {...csv} table="sales-helpers" what="sales by helper" />}>
               <SalesHelperTable sales={report.sales} />
             </Section>
-            <Section title="Sales by product" hint="salesByProduct" wide action={<CsvLink {...csv} table="sales-products" what="sales by product" />}>
+            <Section title="Sales by topic" hint="salesByTopic" action={<CsvLink {...csv} table="sales-topics" what="sales by topic" />}>
+              <SalesTopicTable sales={report.sales} />
+            </Section>
+            <Section title="Sales by product" hint="salesByProduct" action={<CsvLink {...csv} table="sales-products" what="sales by product" />}>
               <SalesProductTable sales={report.sales} />
             </Section>
             <Section title="Helpers to re-engage" hint="inactiveHelpers" wide action={<CsvLink {...csv} table="inactive" what="helpers to re-engage" />}>

@@ -92,12 +92,45 @@ export function SalesFigures({ sales: s }: { sales: KpiSales }) {
   );
 }
 
+/** Assisted orders by the topics of the chat credited. */
+export function SalesTopicTable({ sales: s }: { sales: KpiSales }) {
+  if (s.byTopic.length === 0) return <p class="kpi-empty">No assisted order came from a chat with a topic in this period.</p>;
+  return (
+    <div class="kpi-scroll" tabIndex={0} aria-label="Sales per topic, scrolls sideways">
+      <table class="kpi-table kpi-sales-table">
+        <thead>
+          <tr>
+            <th scope="col" class="kpi-th">
+              Topic
+            </th>
+            <th scope="col" class="kpi-th num">
+              Assisted orders
+            </th>
+            <th scope="col" class="kpi-th num">
+              Revenue
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {s.byTopic.map((t) => (
+            <tr key={t.topic}>
+              <th scope="row">{t.topic}</th>
+              <td class="num">{fmtInt(t.orders)}</td>
+              <td class="num">{fmtRevenue(t.revenue)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 /** Products named in the orders, most ordered first. */
 export function SalesProductTable({ sales: s }: { sales: KpiSales }) {
   if (s.byProduct.length === 0) return <p class="kpi-empty">No product named in this period's orders (the shop may send items with a name).</p>;
   return (
     <div class="kpi-scroll" tabIndex={0} aria-label="Sales per product, scrolls sideways">
-      <table class="kpi-table kpi-sales-table">
+      <table class="kpi-table kpi-sales-small">
         <thead>
           <tr>
             <th scope="col" class="kpi-th">
@@ -130,7 +163,7 @@ export function SalesHelperTable({ sales: s }: { sales: KpiSales }) {
   if (s.perHelper.length === 0) return <p class="kpi-empty">No order credited to a helper in this period.</p>;
   return (
     <div class="kpi-scroll" tabIndex={0} aria-label="Sales per helper, scrolls sideways">
-      <table class="kpi-table kpi-sales-table">
+      <table class="kpi-table kpi-sales-small">
         <thead>
           <tr>
             <th scope="col" class="kpi-th">

@@ -56,6 +56,10 @@ const TABLES: Record<KpiTable, (r: KpiReport) => CsvCell[][]> = {
     ]),
   ],
   'sales-products': ({ sales: s }) => [['product', 'orders', 'assisted_orders'], ...s.byProduct.map((p) => [p.name, p.orders, p.assisted])],
+  'sales-topics': ({ sales: s }) => [
+    ['topic', 'orders', 'currency', 'amount'],
+    ...s.byTopic.flatMap((t) => t.revenue.map((m) => [t.topic, m.orders, m.currency, m.amount])),
+  ],
   ratings: (r) => [['stars', 'chats'], ...r.summary.ratingCounts.map((n, i) => [i + 1, n])],
 };
 

@@ -76,6 +76,15 @@ export class SalesRepository {
       group by p.name order by orders desc, assisted desc, p.name limit 50`);
   }
 
+  /** Assisted orders per topic of the chat credited, and currency. */
+  async byTopic(siteId: string, b: Bounds): Promise<{ topic: string; currency: string; orders: number; minor: number }[]> {
+    return this.rows(sql`
+      select t.topic, s.currency, count(*)::int as orders, sum(s.amount_minor)::float8 as minor
+      from conversions s join conversations c on c.id = s.conversation_id cross join lateral unnest(c.topics) as t(topic)
+      where ${this.inPeriod(siteId, b)} and s.attribution = 'assisted'
+      group by t.topic, s.currency order by t.topic, s.currency`);
+  }
+
   /** Visitors with a chat answered in the period, and those of them with an assisted purchase in it. */
   async chatted(siteId: string, b: Bounds): Promise<{ visitors: number; bought: number }> {
     const [r] = await this.rows<{ visitors: number; bought: number }>(sql`

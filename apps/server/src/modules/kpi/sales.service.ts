@@ -18,12 +18,15 @@ const average = (revenue: KpiMoney[]): KpiMoney[] =>
 /** The Sales section of Numbers (rules in @tribu/domain's KPI_DEFINITIONS, sales…). */
 export async function salesReport(db: Db, siteId: string, b: Bounds, chatHours: number): Promise<KpiSales> {
   const repo = new SalesRepository(db);
-  const [currencies, helpers, chatted, byProduct] = await Promise.all([
+  const [currencies, helpers, chatted, byProduct, topics] = await Promise.all([
     repo.perCurrency(siteId, b),
     repo.perHelper(siteId, b),
     repo.chatted(siteId, b),
     repo.byProduct(siteId, b),
+    repo.byTopic(siteId, b),
   ]);
+  const byTopic = new Map<string, KpiMoney[]>();
+  for (const t of topics) byTopic.set(t.topic, [...(byTopic.get(t.topic) ?? []), money(t.currency, t.orders, t.minor)]);
   const all = ordersOf(currencies.map((c) => money(c.currency, c.orders, c.amountMinor)));
   const assisted = ordersOf(currencies.map((c) => money(c.currency, c.assistedOrders, c.assistedMinor)));
   const referred = ordersOf(currencies.map((c) => money(c.currency, c.referredOrders, c.referredMinor)));
@@ -44,6 +47,7 @@ export async function salesReport(db: Db, siteId: string, b: Bounds, chatHours: 
     averageOrder: { withChat: average(assisted.revenue), withoutChat: average(withoutChat.revenue) },
     perChatHour: chatHours > 0 ? assisted.revenue.map((m) => ({ ...m, amount: Number((m.amount / chatHours).toFixed(currencyDecimals(m.currency))) })) : [],
     byProduct,
+    byTopic: [...byTopic].map(([topic, revenue]) => ({ topic, ...ordersOf(revenue) })).sort((x, y) => y.orders - x.orders || x.topic.localeCompare(y.topic)),
     perHelper: [...perHelper.values()].sort(
       (x, y) => y.assisted.orders + y.referred.orders - (x.assisted.orders + x.referred.orders) || x.name.localeCompare(y.name),
     ),
