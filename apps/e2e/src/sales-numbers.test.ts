@@ -47,6 +47,13 @@ describe.skipIf(!hasChromium)('sales: what a chat brought, in Numbers and on the
     expect(await byProduct.locator('tbody tr').allTextContents()).toEqual(['Summit Jacket11']);
     await byProduct.scrollIntoViewIfNeeded();
     await screenshot(manager, 'sales-numbers-1440-tables');
+    // The printable report: the same page on paper, without the menus and controls.
+    await manager.getByRole('button', { name: 'Print this report' }).waitFor();
+    await manager.emulateMedia({ media: 'print' });
+    expect(await manager.getByRole('navigation', { name: 'Manage' }).isVisible()).toBe(false);
+    await sales.scrollIntoViewIfNeeded();
+    await screenshot(manager, 'sales-numbers-print');
+    await manager.emulateMedia({ media: 'screen' });
 
     const phone = await personPage(s.browser, { width: 390, height: 844 });
     await signIn(phone, s.server.url, 'manager@demo.tribu');

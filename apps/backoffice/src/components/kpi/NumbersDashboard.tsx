@@ -12,7 +12,7 @@ import { RatingBars } from './RatingBars.tsx';
 import { HoursValue, SalesFigures, SalesHelperTable, SalesProductTable, SalesTopicTable } from './SalesSection.tsx';
 import { Section } from './Section.tsx';
 import { Tiles } from './Tiles.tsx';
-import { PALETTE } from './format.ts';
+import { PALETTE, fmtDay } from './format.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
 
 const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -56,6 +56,13 @@ export function NumbersDashboard({ siteId }: { siteId: string }) {
         <div>
           <p class="eyebrow">Community managers</p>
           <h1>Numbers</h1>
+          <p class="kpi-print-period">
+            {fmtDay(period.from, true)} – {fmtDay(period.to, true)}
+            {report ? ` · ${report.timeZone}` : ''}
+          </p>
+          <button type="button" class="ghost kpi-print" onClick={() => window.print()}>
+            Print this report
+          </button>
         </div>
         <PeriodPicker period={period} today={today} onChange={setPeriod} />
       </header>
