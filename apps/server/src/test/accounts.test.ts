@@ -248,6 +248,21 @@ describe.skipIf(!hasPostgres)('two-step sign-in', () => {
     expect([forged.status, forged.body.error?.message]).toEqual([401, 'This sign-in took too long; type your password again']);
   });
 
+  it('refuses the code step of a sign-in begun before the password changed', async () => {
+    const db = t.server.db.db;
+    const [before] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.email, USERS.helperA1.email));
+    const first = await signIn(base(), USERS.helperA1.email, PASSWORD, '198.51.100.4');
+    const token = (first.body.twoFactor as { token: string }).token;
+    // What a reset or a change of password writes: another hash (restored afterwards for the next tests).
+    await db
+      .update(users)
+      .set({ passwordHash: `${before!.hash}-changed` })
+      .where(eq(users.email, USERS.helperA1.email));
+    const late = await post(base(), '/api/auth/login/two-factor', { token, code: codeAt(secrets.get('helperA1')!, 2) });
+    await db.update(users).set({ passwordHash: before!.hash }).where(eq(users.email, USERS.helperA1.email));
+    expect([late.status, late.body.error?.message, late.cookie]).toEqual([401, 'This sign-in took too long; type your password again', undefined]);
+  });
+
   it('accepts each recovery code once', async () => {
     const codes = await enable('helperB1');
     const challenge = async () => ((await signIn(base(), USERS.helperB1.email, PASSWORD, '198.51.100.2')).body.twoFactor as { token: string }).token;

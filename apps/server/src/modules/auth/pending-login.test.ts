@@ -8,7 +8,8 @@ const NOW = 1_800_000_000_000;
 
 describe('pending-login tokens', () => {
   const pending = new PendingLogins('a secret of at least thirty-two characters');
-  const token = pending.issue(USER, NOW);
+  const HASH = '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA';
+  const token = pending.issue(USER, HASH, NOW);
   const [, expires, mac] = token.split('.');
 
   it.each([
@@ -17,11 +18,23 @@ describe('pending-login tokens', () => {
     ['refuses one at its expiry', token, NOW + PENDING_LOGIN_TTL_MS, undefined],
     ['refuses another person with the same signature', `${OTHER}.${expires}.${mac}`, NOW + 1, undefined],
     ['refuses a later expiry with the same signature', `${USER}.${Number(expires) + 60_000}.${mac}`, NOW + 1, undefined],
-    ['refuses a signature made with another secret', new PendingLogins('another secret of thirty-two characters!').issue(USER, NOW), NOW + 1, undefined],
+    ['refuses a signature made with another secret', new PendingLogins('another secret of thirty-two characters!').issue(USER, HASH, NOW), NOW + 1, undefined],
     ['refuses a token with anything appended', `${token}.x`, NOW + 1, undefined],
     ['refuses an empty string', '', NOW + 1, undefined],
   ])('%s', (_what, given, at, expected) => {
-    expect(pending.verify(given, at)).toBe(expected);
+    expect(pending.verify(given, HASH, at)).toBe(expected);
+  });
+
+  it('refuses a token once the password it was issued against has changed (a reset or a change meanwhile)', () => {
+    expect([pending.verify(token, HASH, NOW + 1), pending.verify(token, `${HASH}x`, NOW + 1)]).toEqual([USER, undefined]);
+  });
+
+  it.each([
+    ['a well-formed token', token, USER],
+    ['a token whose first part is not a user id', `'; drop table users.${expires}.${mac}`, undefined],
+    ['a token of two parts', `${USER}.${expires}`, undefined],
+  ])('names the claimed user only for %s', (_what, given, expected) => {
+    expect(pending.claimedUserId(given)).toBe(expected);
   });
 });
 

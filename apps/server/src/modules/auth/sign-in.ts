@@ -19,13 +19,18 @@ export class SignIn {
 
   async password(ip: string, input: LoginRequest): Promise<SignInResult> {
     const userId = await this.counted(ip, input.email, ErrorCode.unauthorized, () => this.deps.auth.checkPassword(input));
-    if (await this.deps.twoFactor.isEnabled(userId)) return { kind: 'challenge', token: this.deps.pending.issue(userId) };
+    if (await this.deps.twoFactor.isEnabled(userId)) {
+      const [user] = await this.deps.db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
+      if (!user) throw new AppError(ErrorCode.unauthorized, 'Wrong email or password');
+      return { kind: 'challenge', token: this.deps.pending.issue(userId, user.passwordHash) };
+    }
     return { kind: 'session', ...(await this.deps.auth.startSession(userId)) };
   }
 
   async secondStep(ip: string, token: string, code: string): Promise<{ cookie: string; session: Session }> {
-    const userId = this.deps.pending.verify(token);
-    const [user] = userId ? await this.deps.db.select({ email: users.email }).from(users).where(eq(users.id, userId)) : [];
+    const claimed = this.deps.pending.claimedUserId(token);
+    const [user] = claimed ? await this.deps.db.select({ email: users.email, passwordHash: users.passwordHash }).from(users).where(eq(users.id, claimed)) : [];
+    const userId = user ? this.deps.pending.verify(token, user.passwordHash) : undefined;
     if (!userId || !user) throw new AppError(ErrorCode.unauthorized, 'This sign-in took too long; type your password again');
     await this.counted(ip, user.email, ErrorCode.unauthorized, async () => {
       if (!(await this.deps.twoFactor.verify(userId, code))) {
