@@ -31,9 +31,13 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     void reply.status(status).send(body);
   });
-  // Postgres cannot store NUL or lone surrogates: a body holding one is refused before validation, not failed as a 500.
+  // Postgres cannot store (or compare with) NUL or lone surrogates: a body, query string or path holding one is refused
+  // before validation, not failed as a 500 deep in a query.
   app.addHook('preValidation', async (req) => {
-    if (req.headers['content-type']?.includes('json') && hasUnstorableText(req.body)) throw new AppError(ErrorCode.badRequest, UNSTORABLE_MESSAGE);
+    const json = req.headers['content-type']?.includes('json') === true;
+    if (hasUnstorableText(req.query) || hasUnstorableText(req.params) || (json && hasUnstorableText(req.body))) {
+      throw new AppError(ErrorCode.badRequest, UNSTORABLE_MESSAGE);
+    }
   });
   app.setNotFoundHandler((req, reply) => {
     void reply.status(404).send({ error: { code: ErrorCode.notFound, message: `No route ${req.method} ${req.url.split('?')[0]}` } });
