@@ -26,4 +26,17 @@ export function hasUnstorableText(value: unknown): boolean {
   return false;
 }
 
+/**
+ * The first top-level field of a record (a query string, path parameters, a body) that holds unstorable text,
+ * so a refusal can say which one; `''` when the fault is in a key itself, `undefined` when all is storable.
+ */
+export function unstorableField(record: unknown): string | undefined {
+  if (record === null || typeof record !== 'object' || Array.isArray(record)) return hasUnstorableText(record) ? '' : undefined;
+  for (const [k, v] of Object.entries(record)) {
+    if (UNSTORABLE.test(k)) return '';
+    if (hasUnstorableText(v)) return k;
+  }
+  return undefined;
+}
+
 export const UNSTORABLE_MESSAGE = 'Text may not contain NUL characters or broken Unicode (a lone surrogate)';

@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { ErrorCode, type HttpErrorBody } from '@tribu/protocol';
 import { AppError, statusOf } from '../lib/errors.ts';
 import { unavailableIfDown } from '../lib/pg-errors.ts';
-import { UNSTORABLE_MESSAGE, hasUnstorableText } from '../lib/unstorable-text.ts';
+import { UNSTORABLE_MESSAGE, unstorableField } from '../lib/unstorable-text.ts';
 
 /** The one HTTP error handler: AppError → its status and code; validation → 400; the rest hidden. */
 export function registerErrorHandler(app: FastifyInstance): void {
@@ -35,9 +35,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
   // before validation, not failed as a 500 deep in a query.
   app.addHook('preValidation', async (req) => {
     const json = req.headers['content-type']?.includes('json') === true;
-    if (hasUnstorableText(req.query) || hasUnstorableText(req.params) || (json && hasUnstorableText(req.body))) {
-      throw new AppError(ErrorCode.badRequest, UNSTORABLE_MESSAGE);
-    }
+    // Named like a validation error (`from: …`), so the person sees which field to correct.
+    const field = unstorableField(req.query) ?? unstorableField(req.params) ?? (json ? unstorableField(req.body) : undefined);
+    if (field !== undefined) throw new AppError(ErrorCode.badRequest, `${field ? `${field}: ` : ''}${UNSTORABLE_MESSAGE}`);
   });
   app.setNotFoundHandler((req, reply) => {
     void reply.status(404).send({ error: { code: ErrorCode.notFound, message: `No route ${req.method} ${req.url.split('?')[0]}` } });

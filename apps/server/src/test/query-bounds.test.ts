@@ -3,6 +3,7 @@ import { ErrorCode, KPI_TABLES, type Conversation } from '@tribu/protocol';
 import { usePostgresServer } from './support/app.ts';
 import { clientId, connectVisitor, login, ok, send } from './support/clients.ts';
 import { ORIGIN_A, USERS } from './support/fixtures.ts';
+import { UNSTORABLE_MESSAGE } from '../lib/unstorable-text.ts';
 import { routeTable } from './support/routes.ts';
 import { hasPostgres } from './support/services.ts';
 
@@ -35,7 +36,8 @@ const KPI_CASES: Case[] = [
   ['from=-001-01-01&to=2026-04-30', 400, `from: ${NOT_A_DAY}`],
   ['from=2026-04-01T00:00:00Z&to=2026-04-30', 400, `from: ${NOT_A_DAY}`],
   ['from=1e309&to=NaN', 400, `from: ${NOT_A_DAY}`],
-  ['from=%00&to=2026-04-30', 400, `from: ${NOT_A_DAY}`],
+  ['from=%00&to=2026-04-30', 400, `from: ${UNSTORABLE_MESSAGE}`],
+  ['from=2026-04-01&to=2026-04-30&topic=a%00b', 400, `topic: ${UNSTORABLE_MESSAGE}`],
   ['from=2026-04-01', 400, 'to: Invalid input: expected string, received undefined'],
   ['', 400, 'from: Invalid input: expected string, received undefined'],
   ['from=2026-04-01&from=2026-04-02&to=2026-04-30', 400, 'from: Invalid input: expected string, received array'],
