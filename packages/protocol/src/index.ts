@@ -25,3 +25,4 @@ export * from './privacy.ts';
 export * from './accounts.ts';
 export * from './visitor-email.ts';
 export * from './conversions.ts';
+export * from './community-events.ts';

@@ -27,3 +27,4 @@ export * from './missions.ts';
 export * from './mission-participants.ts';
 export * from './mission-evidence.ts';
 export * from './referral-codes.ts';
+export * from './events.ts';
