@@ -28,3 +28,7 @@ export * from './mission-participants.ts';
 export * from './mission-evidence.ts';
 export * from './referral-codes.ts';
 export * from './events.ts';
+export * from './coverage-pledges.ts';
+export * from './reengagement-notes.ts';
+export * from './reengagement-opt-outs.ts';
+export * from './thanks-cards.ts';
