@@ -32,3 +32,4 @@ export * from './coverage-pledges.ts';
 export * from './reengagement-notes.ts';
 export * from './reengagement-opt-outs.ts';
 export * from './thanks-cards.ts';
+export * from './push.ts';

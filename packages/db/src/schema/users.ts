@@ -8,6 +8,12 @@ export interface NotifyPrefs {
   desktop?: boolean;
   /** Notify when someone mentions me in the feed (default on). */
   mentions?: boolean;
+  /** No push or waiting email in these hours of the person's own time zone (`HH:MM`, may span midnight). */
+  quietHours?: { start: string; end: string } | null;
+  /** The person's IANA time zone (quiet hours are read in it); default UTC. */
+  timeZone?: string;
+  /** Without push on any device: an email "visitors are waiting", at most one per few hours. */
+  waitingEmail?: boolean;
 }
 
 export const users = pgTable('users', {
