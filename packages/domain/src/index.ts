@@ -7,3 +7,4 @@ export * from './mentions.ts';
 export * from './contrast.ts';
 export * from './sales/index.ts';
 export * from './display-name.ts';
+export * from './community-events.ts';
