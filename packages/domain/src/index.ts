@@ -8,3 +8,5 @@ export * from './contrast.ts';
 export * from './sales/index.ts';
 export * from './display-name.ts';
 export * from './community-events.ts';
+export * from './push/index.ts';
+export * from './care/index.ts';
