@@ -61,6 +61,8 @@ export const conversations = pgTable(
     ipHash: text(),
     /** Erased at the visitor's request: a tombstone (no text, no page, no contact) kept for the ledger, badges and KPIs. */
     erasedAt: timestamp({ withTimezone: true }),
+    /** Last change of anything but read receipts, set by a trigger on every UPDATE (GET /api/v1/conversations pages by it). */
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     // One open conversation per visitor and site, whatever the tabs or nodes.
@@ -69,5 +71,6 @@ export const conversations = pgTable(
       .where(sql`${t.status} <> 'closed'`),
     index().on(t.siteId, t.status, t.createdAt),
     index().on(t.helperId, t.status),
+    index('conversations_site_updated').on(t.siteId, t.updatedAt, t.id),
   ],
 );

@@ -33,3 +33,5 @@ export * from './reengagement-notes.ts';
 export * from './reengagement-opt-outs.ts';
 export * from './thanks-cards.ts';
 export * from './push.ts';
+export * from './monthly-report-mails.ts';
+export * from './monthly-report-opt-outs.ts';
