@@ -9,3 +9,5 @@ export * from './sales/index.ts';
 export * from './display-name.ts';
 export * from './community-events.ts';
 export * from './push/index.ts';
+export * from './care/index.ts';
+export * from './webhooks/index.ts';

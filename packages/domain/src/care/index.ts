@@ -1,0 +1,3 @@
+export * from './pledges.ts';
+export * from './reengagement.ts';
+export * from './thanks.ts';
