@@ -26,3 +26,4 @@ export type * from './accounts.ts';
 export type * from './visitor-email.ts';
 export type * from './conversions.ts';
 export type * from './missions.ts';
+export type * from './push.ts';

@@ -26,3 +26,4 @@ export * from './accounts.ts';
 export * from './visitor-email.ts';
 export * from './conversions.ts';
 export * from './community-events.ts';
+export * from './push.ts';
