@@ -3,6 +3,7 @@ import { LOCALES } from './constants.ts';
 import { LIMITS } from './limits.ts';
 import { RoleSchema } from './schemas.ts';
 import { CONVERSION_LIMITS } from './conversions.ts';
+import { DigestFrequencySchema } from './digest.schemas.ts';
 import { PRECHAT_FIELD_MODES, SITE_LIMITS, WIDGET_TEXT_LIMITS, isTimeZone, normalizeOrigin, originProblem, type WidgetTextKey } from './site-settings.ts';
 
 export * from './site-settings.ts';
@@ -72,6 +73,8 @@ export const SiteSettingsPatchSchema = z
     showSalesAmountsToHelpers: z.boolean('Yes or no'),
     /** Managers and admins sign in with a code from an authenticator app to act as such here. */
     twoFactorForManagers: z.boolean(),
+    /** How often Tribu drafts the helpers' digest (off, weekly, fortnightly, monthly). */
+    digestFrequency: DigestFrequencySchema,
     /** The questions before the chat, as a whole. */
     prechat: z.strictObject({
       name: z.enum(PRECHAT_FIELD_MODES, 'One of off, optional, required'),

@@ -30,6 +30,10 @@ export interface NotifyPrefs {
   sound: boolean;
   desktop: boolean;
   mentions: boolean;
+  /** Receive the community digest by mail (on unless turned off). */
+  digest: boolean;
+  /** The digest may name me beside my best-rated answers (off: "a helper"). */
+  nameInDigest: boolean;
 }
 
 /** The signed-in person's own profile (GET/PATCH /api/profile). */
@@ -53,7 +57,7 @@ export const ProfileUpdateSchema = z.strictObject({
   bio: z.string().trim().max(LIMITS.bio).nullable().optional(),
   languages: TagsSchema.optional(),
   expertise: TagsSchema.optional(),
-  notifyPrefs: z.strictObject({ sound: z.boolean(), desktop: z.boolean(), mentions: z.boolean() }).partial().optional(),
+  notifyPrefs: z.strictObject({ sound: z.boolean(), desktop: z.boolean(), mentions: z.boolean(), digest: z.boolean(), nameInDigest: z.boolean() }).partial().optional(),
   restReminderHours: z.number().int().min(1).max(16).nullable().optional(),
 });
 export type ProfileUpdate = z.infer<typeof ProfileUpdateSchema>;

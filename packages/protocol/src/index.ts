@@ -25,5 +25,7 @@ export * from './privacy.ts';
 export * from './accounts.ts';
 export * from './visitor-email.ts';
 export * from './conversions.ts';
+export * from './digest.ts';
+export * from './digest.schemas.ts';
 export * from './community-events.ts';
 export * from './push.ts';

@@ -1,6 +1,7 @@
 // Site administration: limits and checks shared by the server's schemas and the backoffice form
 // (zod-free, so the backoffice can check a field as it is typed with the very rules the server applies).
 import type { Locale } from './constants.ts';
+import type { DigestFrequency } from './digest.ts';
 import type { Role } from './schemas.ts';
 
 /** Caps of the site settings form; the server refuses anything beyond them. */
@@ -113,6 +114,8 @@ export interface SiteSettingsView {
     showSalesAmountsToHelpers: boolean;
     /** Managers and admins must use two-step sign-in (TOTP) to act as such on this site. */
     twoFactorForManagers: boolean;
+    /** How often Tribu drafts the helpers' digest for the managers to edit and send. */
+    digestFrequency: DigestFrequency;
     /** What the widget asks before a visitor's first message; all off by default. */
     prechat: SitePrechat;
   };

@@ -50,6 +50,8 @@ export interface SiteSettings {
   showSalesAmountsToHelpers?: boolean;
   /** Onboarding: how many chats a newcomer watches read-only before taking requests (default 3). */
   observeChats?: number;
+  /** How often Tribu drafts the helpers' digest (default fortnightly; `off`: never). */
+  digestFrequency?: 'off' | 'weekly' | 'fortnightly' | 'monthly';
   /** Seconds a request waits unclaimed before helpers who opted in get a push (default 60). */
   pushAfterSec?: number;
   /** Hours between two "visitors are waiting" emails to one helper (default 4). */

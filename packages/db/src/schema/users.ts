@@ -8,6 +8,10 @@ export interface NotifyPrefs {
   desktop?: boolean;
   /** Notify when someone mentions me in the feed (default on). */
   mentions?: boolean;
+  /** Receive the community digest by mail (default on; one click in any digest turns it off). */
+  digest?: boolean;
+  /** My name may appear with my answers in the digest (default off: "a helper"). */
+  nameInDigest?: boolean;
   /** No push or waiting email in these hours of the person's own time zone (`HH:MM`, may span midnight). */
   quietHours?: { start: string; end: string } | null;
   /** The person's IANA time zone (quiet hours are read in it); default UTC. */

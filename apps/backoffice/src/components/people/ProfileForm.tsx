@@ -4,6 +4,7 @@ import { ApiError, api } from '../../api/http.ts';
 import { ChipToggles } from './ChipToggles.tsx';
 import { COMMON_LANGUAGES, languageName } from './languages.ts';
 import { NotifyFields } from './NotifyFields.tsx';
+import { DigestFields } from './DigestFields.tsx';
 
 interface Props {
   profile: MyProfile;
@@ -85,6 +86,7 @@ export function ProfileForm({ profile, me, bioMax, onSaved }: Props) {
         )}
       </section>
       <NotifyFields prefs={prefs} onPrefs={setPrefs} rest={rest} onRest={setRest} />
+      <DigestFields prefs={prefs} onPrefs={setPrefs} />
       <div class="save-bar">
         {status && (
           <p class={status.ok ? 'saved' : 'alert'} role={status.ok ? 'status' : 'alert'}>

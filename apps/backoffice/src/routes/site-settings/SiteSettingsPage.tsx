@@ -5,6 +5,7 @@ import { AvailabilitySection } from '../../components/admin/AvailabilitySection.
 import { GeneralSection } from '../../components/admin/GeneralSection.tsx';
 import { PeopleRoles } from '../../components/admin/PeopleRoles.tsx';
 import { SalesSection } from '../../components/admin/SalesSection.tsx';
+import { DigestSection } from '../../components/admin/DigestSection.tsx';
 import { PrivacySection } from '../../components/admin/PrivacySection.tsx';
 import { useSiteSettingsForm } from '../../components/admin/useSiteSettingsForm.ts';
 import { WidgetPreview } from '../../components/admin/WidgetPreview.tsx';
@@ -66,6 +67,7 @@ function SiteSettings({ siteId, me }: { siteId: string; me: Me }) {
           <AvailabilitySection draft={draft} errors={errors} edit={edit} />
           <PrivacySection draft={draft} defaults={view.defaultTexts} errors={errors} edit={edit} locale={locale} onLocale={setLocale} />
           <SalesSection draft={draft} errors={errors} edit={edit} />
+          <DigestSection draft={draft} errors={errors} edit={edit} />
         </div>
         <aside class="admin-side">
           <WidgetPreview draft={draft} defaults={view.defaultTexts} locale={locale} />

@@ -78,7 +78,13 @@ export class ProfileService {
       bio: u.bio,
       languages: u.languages,
       expertise: u.expertise,
-      notifyPrefs: { sound: p.sound ?? false, desktop: p.desktop ?? false, mentions: p.mentions ?? true },
+      notifyPrefs: {
+        sound: p.sound ?? false,
+        desktop: p.desktop ?? false,
+        mentions: p.mentions ?? true,
+        digest: p.digest !== false,
+        nameInDigest: p.nameInDigest === true,
+      },
       restReminderHours: u.restReminderHours,
       hours: await this.minutes.hours(userId),
     };
