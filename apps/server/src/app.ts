@@ -81,6 +81,10 @@ import { referralRoutes } from './modules/sales/referral.routes.ts';
 import { ImpactService } from './modules/sales/impact.service.ts';
 import { impactRoutes } from './modules/sales/impact.routes.ts';
 import { registerApiKeyAuth } from './plugins/api-key-auth.ts';
+import { loadVapid } from './lib/vapid.ts';
+import { PushSender } from './modules/push/push.sender.ts';
+import { PushService } from './modules/push/push.service.ts';
+import { pushRoutes } from './modules/push/push.routes.ts';
 
 export interface AppDeps {
   env: Env;
@@ -179,7 +183,11 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
     log: app.log,
   });
   const conversations = new ConversationService(conversationRepo, sites, events, async (siteId, text) => (await screen.find(siteId, text)).length > 0);
-  const notifications = new NotificationService(db.db, (userId, n) => notify.notificationCreated(userId, n));
+  // Stored, shown in every tab at once, and (a hand-off, a mention) pushed to the person's devices.
+  const notifications = new NotificationService(db.db, (userId, n) => {
+    notify.notificationCreated(userId, n);
+    void push.noticed(userId, n).catch((err: unknown) => app.log.warn({ err }, 'push not sent'));
+  });
   const mailer = new Mailer({ url: env.SMTP_URL, from: env.MAIL_FROM }, app.log);
   const moduleDeps: ModuleDeps = {
     db: db.db,
@@ -195,6 +203,16 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
     localHelpers: localHelpers(helperNs),
     log: app.log,
   };
+  const push = new PushService({
+    db: db.db,
+    sites,
+    mailer,
+    sender: new PushSender(loadVapid(env)),
+    tabsOpen: async (siteId) => new Set((await helpersOnline(helperNs, siteId)).map((h) => h.userId)),
+    publicUrl: env.PUBLIC_URL,
+    allowHttp: env.PUSH_ALLOW_HTTP,
+    log: app.log,
+  });
   const feed = new FeedService(moduleDeps);
   const desk = new DeskService(moduleDeps);
   const profiles = new ProfileService(moduleDeps);
@@ -296,6 +314,7 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
     mailConfigured: () => mailer.configured,
   });
   apiKeyRoutes(app, { keys: apiKeys });
+  pushRoutes(app, { push });
   referralRoutes(app, { referrals: new ReferralService(moduleDeps) });
   impactRoutes(app, { impact: new ImpactService(moduleDeps) });
   conversionRoutes(app, { conversions: new ConversionService(moduleDeps), sites, visitors, publicUrl: env.PUBLIC_URL });
@@ -309,6 +328,8 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
     // A session past its expiry closes its sockets on every node (their own timers close them too).
     await auth.endExpired();
     await retention.maybeRun();
+    // Requests waiting past their site's delay call the helpers who opted in (each once: a claimed row in Postgres).
+    await push.callWaiting();
   };
   // Hours online: a minute per helper and site, on its own 60 s timer (tests run it through sweep()).
   profiles.minutes.start();

@@ -43,6 +43,26 @@ const EnvSchema = z
       .optional(),
     /** Sender of Tribu's mail (default `Tribu <no-reply@PUBLIC_URL's host>`). */
     MAIL_FROM: z.string().min(3).max(200).optional(),
+    /** Web Push (VAPID) key pair, base64url; both or neither (then generated into DATA_DIR/vapid.json). The same on every node. */
+    VAPID_PUBLIC_KEY: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{80,100}$/, 'VAPID_PUBLIC_KEY must be a base64url P-256 public key')
+      .optional(),
+    VAPID_PRIVATE_KEY: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{40,50}$/, 'VAPID_PRIVATE_KEY must be a base64url P-256 private key')
+      .optional(),
+    /** Who push services may contact about this server's pushes: `mailto:` or `https:` (default mailto: MAIL_FROM's address). */
+    VAPID_SUBJECT: z
+      .string()
+      .regex(/^(mailto:|https:\/\/)\S+$/, 'VAPID_SUBJECT must be a mailto: or https: URL')
+      .optional(),
+    /** Accept plain-http push endpoints (tests and local push servers only; real push services are https). */
+    PUSH_ALLOW_HTTP: bool.default(false),
+  })
+  .refine((e) => (e.VAPID_PUBLIC_KEY === undefined) === (e.VAPID_PRIVATE_KEY === undefined), {
+    message: 'Set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither',
+    path: ['VAPID_PRIVATE_KEY'],
   })
   .transform((e) => ({
     ...e,

@@ -95,6 +95,15 @@ export function maySeeEarlierChat(actor: Actor, c: ConversationAccessFacts): boo
   return hasRole(role, 'moderator') || c.staffAt === null;
 }
 
+/**
+ * Who may take a waiting request: a member of its site; a request sent to staff only a manager.
+ * Claiming checks it, and so does calling people about a waiting request (Web Push, the email).
+ */
+export function mayTakeRequest(actor: HelperActor, c: { siteId: string; staffAt: Date | null }): boolean {
+  if (!roleOn(actor, c.siteId)) return false;
+  return c.staffAt === null || hasRoleOn(actor, c.siteId, 'moderator');
+}
+
 /** Throws "not found" (never "forbidden": a conversation one may not read does not exist for them). */
 export function requireReadConversation<T extends ConversationAccessFacts>(actor: Actor, c: T | undefined | null): T {
   if (!c || !mayReadConversation(actor, c)) throw notFound();

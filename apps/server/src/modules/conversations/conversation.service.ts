@@ -13,7 +13,7 @@ import {
 } from '@tribu/protocol';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { isUniqueViolation } from '../../lib/pg-errors.ts';
-import { hasRoleOn, requireMember, requireReadConversation, roleOn } from '../access.ts';
+import { hasRoleOn, mayTakeRequest, requireMember, requireReadConversation, roleOn } from '../access.ts';
 import type { Actor, HelperActor, VisitorActor } from '../actors.ts';
 import type { SiteService } from '../sites/site.service.ts';
 import type { ConversationEvents } from './conversation.events.ts';
@@ -125,9 +125,8 @@ export class ConversationService {
 
   async claim(h: HelperActor, conversationId: string): Promise<ConversationWithMessages> {
     const row = await this.repo.findRow(conversationId);
-    if (!row || !roleOn(h, row.siteId)) throw notFound();
     // Staff items are for the brand's managers only; to others they do not exist.
-    if (row.staffAt && !hasRoleOn(h, row.siteId, 'moderator')) throw notFound();
+    if (!row || !mayTakeRequest(h, row)) throw notFound();
     if (row.status !== 'waiting') throw alreadyClaimed();
     const site = await this.sites.byId(row.siteId);
     const cap = site?.settings.chatCap ?? DEFAULT_CHAT_CAP;
