@@ -35,3 +35,4 @@ export * from './thanks-cards.ts';
 export * from './push.ts';
 export * from './monthly-report-mails.ts';
 export * from './monthly-report-opt-outs.ts';
+export * from './webhooks.ts';
