@@ -11,3 +11,4 @@ export * from './community-events.ts';
 export * from './push/index.ts';
 export * from './care/index.ts';
 export * from './webhooks/index.ts';
+export * from './digest/index.ts';

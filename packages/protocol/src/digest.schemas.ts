@@ -16,4 +16,8 @@ export const DigestUpdateSchema = z.strictObject({
 export type DigestUpdate = z.input<typeof DigestUpdateSchema>;
 
 /** The signed token of an unsubscribe link: `<user id>.<signature>`. */
-export const UnsubscribeTokenSchema = z.string().min(10).max(200).regex(/^[0-9a-f-]{36}\.[A-Za-z0-9_-]+$/, 'Not an unsubscribe link');
+export const UnsubscribeTokenSchema = z
+  .string()
+  .min(10)
+  .max(200)
+  .regex(/^[0-9a-f-]{36}\.[A-Za-z0-9_-]+$/, 'Not an unsubscribe link');
