@@ -36,3 +36,4 @@ export * from './push.ts';
 export * from './monthly-report-mails.ts';
 export * from './monthly-report-opt-outs.ts';
 export * from './webhooks.ts';
+export * from './digests.ts';
