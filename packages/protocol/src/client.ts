@@ -29,3 +29,4 @@ export type * from './missions.ts';
 export * from './digest.ts';
 export type * from './digest.schemas.ts';
 export type * from './push.ts';
+export * from './webhooks.ts';

@@ -72,7 +72,7 @@ export type PasswordChange = z.infer<typeof PasswordChangeSchema>;
 export interface Notification {
   id: string;
   siteId: string;
-  kind: 'mention' | 'handoff' | 'moderation' | 'comment' | 'points' | 'badge' | 'reward' | 'mentor';
+  kind: 'mention' | 'handoff' | 'moderation' | 'comment' | 'points' | 'badge' | 'reward' | 'mentor' | 'webhook';
   text: string;
   actor: { id: string; displayName: string } | null;
   link: { postId?: string; conversationId?: string };

@@ -29,3 +29,5 @@ export * from './digest.ts';
 export * from './digest.schemas.ts';
 export * from './community-events.ts';
 export * from './push.ts';
+export * from './webhooks.ts';
+export * from './webhooks.schemas.ts';

@@ -13,7 +13,7 @@ export const notifications = pgTable(
     siteId: uuid()
       .notNull()
       .references(() => sites.id, { onDelete: 'cascade' }),
-    kind: text().$type<'mention' | 'handoff' | 'moderation' | 'comment' | 'points' | 'badge' | 'reward' | 'mentor'>().notNull(),
+    kind: text().$type<'mention' | 'handoff' | 'moderation' | 'comment' | 'points' | 'badge' | 'reward' | 'mentor' | 'webhook'>().notNull(),
     actorId: uuid().references(() => users.id, { onDelete: 'set null' }),
     text: text().notNull(),
     /** Where it leads: a post or a conversation. */
