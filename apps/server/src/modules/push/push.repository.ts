@@ -76,16 +76,11 @@ export class PushRepository {
     await this.db.delete(pushSubscriptions).where(eq(pushSubscriptions.id, id));
   }
 
-  /** Someone with no active membership left keeps no device: nothing may be pushed to them any more. */
-  async removeDevicesOfUnaffiliated(userId: string): Promise<number> {
+  /** Someone with no active membership left (suspended everywhere, removed, left) keeps no device: nothing may be pushed to them. */
+  async removeDevicesOfUnaffiliated(): Promise<number> {
     const removed = await this.db
       .delete(pushSubscriptions)
-      .where(
-        and(
-          eq(pushSubscriptions.userId, userId),
-          sql`not exists (select 1 from ${memberships} where ${memberships.userId} = ${userId} and ${memberships.status} = 'active')`,
-        ),
-      )
+      .where(sql`not exists (select 1 from ${memberships} where ${memberships.userId} = ${pushSubscriptions.userId} and ${memberships.status} = 'active')`)
       .returning({ id: pushSubscriptions.id });
     return removed.length;
   }

@@ -122,6 +122,8 @@ export class PushService {
 
   /** The periodic sweep: everyone who may take a request waiting past the site's delay is called once. */
   async callWaiting(now = new Date()): Promise<number> {
+    // Lost every right (suspended everywhere, removed, left): their devices go, on whichever node sweeps.
+    await this.repo.removeDevicesOfUnaffiliated();
     const waiting = await this.repo.waiting(10, now);
     if (waiting.length === 0) return 0;
     const bySite = new Map<string, WaitingRequest[]>();
@@ -214,9 +216,8 @@ export class PushService {
     });
   }
 
-  /** Every device of the person; gone subscriptions are removed; someone with no site left keeps none. */
+  /** Every device of the person; subscriptions the push service says are gone are removed. */
   private async deliver(userId: string, message: PushMessage): Promise<void> {
-    if ((await this.repo.removeDevicesOfUnaffiliated(userId)) > 0) return;
     for (const d of await this.repo.devicesOf(userId)) {
       const r = await this.deps.sender.send(d, message);
       if (r.outcome === 'gone') await this.repo.removeDevice(d.id);
