@@ -12,6 +12,8 @@ export interface MountOptions {
   emit: (event: TribuEvent, data?: unknown) => void;
   /** What the merchant passed to `Tribu.setContext()`, shown to helpers. */
   context: () => Record<string, string | number>;
+  /** Answers the visitor has not read yet: a badge on the launcher while the panel is closed. */
+  unread: (count: number) => void;
 }
 
 export type TribuEvent = 'ready' | 'open' | 'close' | 'message' | 'conversation:ended';

@@ -51,6 +51,10 @@ export const SiteSettingsPatchSchema = z
       .transform((c) => c.toLowerCase()),
     position: z.enum(['left', 'right']),
     themeMode: z.enum(['light', 'dark', 'auto']),
+    launcherOffset: z
+      .int('A whole number of pixels')
+      .min(0, 'At least 0')
+      .max(SITE_LIMITS.launcherOffsetMax, `At most ${SITE_LIMITS.launcherOffsetMax} pixels`),
     minHelpers: z.int('A whole number').min(1, 'At least 1').max(SITE_LIMITS.minHelpers, `At most ${SITE_LIMITS.minHelpers}`),
     chatCap: z.int('A whole number').min(1, 'At least 1').max(SITE_LIMITS.chatCap, `At most ${SITE_LIMITS.chatCap}`),
     releaseAfterSec: z

@@ -35,6 +35,8 @@ export interface WidgetState {
     helpers: { displayName: string; avatarUrl: string | null }[];
     /** Median minutes to a first answer over recent chats; null when not known yet. */
     responseMinutes: number | null;
+    /** Offline: when someone usually is there next, from helpers' pledges, in the visitor's language ("Usually answered from 18:00"). */
+    usually?: string;
   };
   /** What the site asks before the first message (no form wall unless the site wants one). */
   prechat: { name: PrechatField; email: PrechatField; consent: boolean };
@@ -48,6 +50,8 @@ export interface WidgetState {
     position: 'left' | 'right';
     /** `auto` follows the visitor's system setting. */
     mode: 'light' | 'dark' | 'auto';
+    /** Least distance in pixels between the launcher and the bottom of the page (the loader lifts it above a shop's bottom bar anyway). */
+    offset: number;
   };
   texts: {
     launcher: string;

@@ -18,6 +18,8 @@ export const SITE_LIMITS = {
   /** Sales: days before a purchase an answered chat still assists it. */
   attributionDaysMax: 90,
   timeZone: 64,
+  /** Pixels the widget's launcher keeps above the bottom edge of the page, at most. */
+  launcherOffsetMax: 300,
   /** A site key: lowercase letters, digits and dashes. */
   keyMin: 2,
   keyMax: 40,
@@ -100,6 +102,8 @@ export interface SiteSettingsView {
     color: string;
     position: 'left' | 'right';
     themeMode: 'light' | 'dark' | 'auto';
+    /** Least distance in pixels between the launcher and the bottom of the page (default 20). */
+    launcherOffset: number;
     minHelpers: number;
     chatCap: number;
     releaseAfterSec: number;

@@ -22,7 +22,8 @@ export function useChatDetails(socket: HelperSocket | null, conversationId: stri
     };
     const onPage = (p: { conversationId: string; page: { url: string; title: string }; at: string }) => {
       if (p.conversationId !== conversationId) return;
-      setDetails((d) => (d ? { ...d, trail: [...d.trail, { url: p.page.url, title: p.page.title, at: p.at }] } : d));
+      // The same page again (a reload, a new context) is no new step: the server keeps it once too.
+      setDetails((d) => (d && d.trail.at(-1)?.url !== p.page.url ? { ...d, trail: [...d.trail, { url: p.page.url, title: p.page.title, at: p.at }] } : d));
     };
     socket.on('note:created', onNote);
     socket.on('page:viewed', onPage);

@@ -189,6 +189,13 @@ const ROUTES: Record<string, RouteCase> = {
   },
   'GET /api/sites/:siteId/referral-codes/mine': member(),
   'GET /api/sites/:siteId/impact/mine': member(),
+  // Notifications on this device: the caller's own sign-in and preferences only (push.test.ts).
+  'GET /api/push/config': { self: 'my device and notification preferences' },
+  'PUT /api/push/subscription': { self: 'this sign-in’s push subscription' },
+  'DELETE /api/push/subscription': { self: 'this sign-in’s push subscription' },
+  'PUT /api/push/prefs': { self: 'my quiet hours and waiting email' },
+  'POST /api/push/test': { self: 'a test push to this sign-in’s device' },
+  'GET /api/sites/:siteId/push-stats': manager({ query: `from=${TODAY}&to=${TODAY}` }),
   'POST /api/sites/:siteId/referral-codes': member({ body: () => ({ code: 'RIGHTS-1' }) }),
   'GET /api/sites/:siteId/referral-codes': manager(),
   // Rights come before the code is looked up; another site's code through this address: conversions.test.ts.

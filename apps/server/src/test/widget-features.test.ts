@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { memberships, sites, users } from '@tribu/db';
 import { ConversationRepository } from '../modules/conversations/conversation.repository.ts';
-import type { Conversation, QueueItem, QueuePosition, ReadUpdated, TypingUpdated, WidgetState } from '@tribu/protocol';
+import type { Conversation, Message, QueueItem, QueuePosition, ReadUpdated, TypingUpdated, WidgetState } from '@tribu/protocol';
 import { clientId, connectHelper, connectVisitor, next, ok, send, takenChat } from './support/clients.ts';
 import { ORIGIN_A, ORIGIN_B, USERS } from './support/fixtures.ts';
 import { hasPostgres } from './support/services.ts';
@@ -95,8 +95,12 @@ describe.skipIf(!hasPostgres)('what the widget shows and does around a chat', ()
     await new Promise((r) => setTimeout(r, 1200));
     const helperTold = next<Conversation>(helper.socket, 'conversation:updated', (c) => c.status === 'waiting');
     const backOnBoard = next<QueueItem>(helper.socket, 'queue:added', (i) => i.conversationId === conversation.id);
+    const visitorTold = next<Message>(visitor.socket, 'message:created', (m) => m.author === 'system');
     await t.server.sweep();
     expect((await helperTold).helper).toBeNull();
+    expect((await visitorTold).text).toBe(
+      'The community member had to leave this chat. Your question is back with the community: someone else will answer here.',
+    );
     await backOnBoard;
     const late = await send(helper.socket, 'message:send', { conversationId: conversation.id, clientId: clientId(), text: 'Too late' });
     expect(late.ok).toBe(false);

@@ -5,10 +5,8 @@ import { useI18n } from './i18n/index.ts';
 import { MessageList } from './MessageList.tsx';
 import { useEffect, useState } from 'preact/hooks';
 import { readIdentity } from '../shared.ts';
-import { History } from './History.tsx';
 import { useLazy } from './lazy.ts';
 import { Reconnecting } from './Reconnecting.tsx';
-import { downloadTranscript, transcriptText } from './transcript.ts';
 import { useChat } from './useChat.ts';
 
 interface Props {
@@ -31,6 +29,8 @@ export function Chat({ opts, state, open, contextVersion, onClose, onErased, era
   const [confirmAt, setConfirmAt] = useState<string | null>(null);
   // "Your data" is rarely opened: its panel is a chunk of its own, fetched on first use.
   const PrivacyPanel = useLazy(showPrivacy, () => import('./PrivacyPanel.tsx').then((m) => m.PrivacyPanel));
+  // Previous chats are rarely opened: a chunk of their own too.
+  const History = useLazy(showHistory, () => import('./History.tsx').then((m) => m.History));
   const chat = useChat(opts, t, contextVersion, open && !showHistory && !showPrivacy);
   // Erased elsewhere (another tab, or the site's admin on request): start afresh like after one's own.
   useEffect(() => {
@@ -58,10 +58,9 @@ export function Chat({ opts, state, open, contextVersion, onClose, onErased, era
               : [t.waiting, chat.place && t.queue(chat.place.position), chat.place?.estimatedMinutes && t.estimate(chat.place.estimatedMinutes)]
                   .filter(Boolean)
                   .join(' ')
-          : c.status === 'active'
-            ? chat.helperTyping
-              ? t.typing(c.helper?.displayName ?? t.someone)
-              : t.answering(c.helper?.displayName ?? t.someone)
+          : // "X is answering" only while X types: a helper who went away is not shown as answering.
+            c.status === 'active' && chat.helperTyping
+            ? t.answering(c.helper?.displayName ?? t.someone)
             : null;
   return (
     <section
@@ -116,7 +115,7 @@ export function Chat({ opts, state, open, contextVersion, onClose, onErased, era
           {dataLink}
         </div>
       ) : showHistory ? (
-        <History siteName={state.site.name} load={chat.history} messagesOf={chat.messagesOf} onBack={() => setShowHistory(false)} />
+        History && <History siteName={state.site.name} load={chat.history} messagesOf={chat.messagesOf} onBack={() => setShowHistory(false)} />
       ) : (
         <>
           {erased && !c && (
@@ -149,7 +148,11 @@ export function Chat({ opts, state, open, contextVersion, onClose, onErased, era
                   join={{ url: `${opts.base}/backoffice/join/${encodeURIComponent(opts.siteKey)}`, brand: state.site.name }}
                 />
               )}
-              <button type="button" class="link" onClick={() => downloadTranscript(transcriptText(t, state.site.name, locale, chat.messages))}>
+              <button
+                type="button"
+                class="link"
+                onClick={() => void import('./transcript.ts').then((m) => m.downloadTranscript(m.transcriptText(t, state.site.name, locale, chat.messages)))}
+              >
                 {t.download}
               </button>
               <button type="button" class="primary" onClick={chat.startOver}>

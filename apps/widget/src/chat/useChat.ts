@@ -220,6 +220,11 @@ export function useChat(opts: MountOptions, t: Dict, contextVersion: number, vis
     void command(s, 'read:update', { conversationId: c.id, seq: lastSeen });
   }, [visible, lastSeen, link]);
 
+  // Answers not read yet (this visit or an earlier one): the launcher shows how many while closed.
+  const readUpTo = Math.max(conversation?.visitorReadSeq ?? 0, lastMarked.current);
+  const unread = visible ? 0 : stored.filter((m) => m.author !== 'visitor' && m.seq > readUpTo).length;
+  useEffect(() => opts.unread(unread), [unread]);
+
   // The merchant called setContext(): the helper sees the new context with the page.
   useEffect(() => {
     const s = socketRef.current;

@@ -65,6 +65,9 @@ function faces(helpers: WidgetState['availability']['helpers']): HTMLElement {
     let launcher: HTMLButtonElement | null = null;
     let locale = preferredLocale(script.dataset.locale);
     let context: Record<string, string | number> = {};
+    // Answers waiting unread (told by the chat, which only loads for a visitor who already chatted).
+    let unread = 0;
+    let frame = 0;
     const listeners = new Map<TribuEvent, Set<Listener>>();
     let stop = () => {};
 
@@ -85,12 +88,48 @@ function faces(helpers: WidgetState['availability']['helpers']): HTMLElement {
       launcher?.classList.toggle('open', open);
       // Closing from inside the panel (Escape, close button) gives the focus back to the launcher.
       if (!open && host?.shadowRoot?.activeElement) launcher?.focus();
+      place();
+    };
+
+    /**
+     * Keeps the launcher clear of the page's own bottom bar or sticky "Add to cart": what is fixed or
+     * sticky at the bottom edge under the launcher lifts it; the tag's data-offset or the site's offset (px from the
+     * bottom, default 20) is a minimum.
+     * Once per frame at most, on scroll and resize.
+     */
+    const place = () => {
+      frame ||= requestAnimationFrame(() => {
+        frame = 0;
+        const r = launcher?.getBoundingClientRect();
+        if (!host || !r?.width) return;
+        const h = innerHeight;
+        let lift = 0;
+        for (const y of [h - 2, h - 40])
+          for (const x of [r.left + 2, r.left + r.width / 2, r.right - 2])
+            for (const el of document.elementsFromPoint(x, y)) {
+              const top = el.getBoundingClientRect().top;
+              if (el !== host && top > h / 2 && /fixed|sticky/.test(getComputedStyle(el).position)) lift = Math.max(lift, h - top);
+            }
+        host.style.setProperty('--tribu-b', `${Math.max(Number(script.dataset.offset ?? state?.theme.offset) || 0, lift + 12)}px`);
+      });
     };
 
     const loadChat = (open: boolean): Promise<ChatController | null> => {
       if (chat) return Promise.resolve(chat);
       if (!loading && host?.shadowRoot && state) {
-        const opts: MountOptions = { base, siteKey, state, open, onOpenChange: setOpen, emit, context: () => context };
+        const opts: MountOptions = {
+          base,
+          siteKey,
+          state,
+          open,
+          onOpenChange: setOpen,
+          emit,
+          context: () => context,
+          unread: (n) => {
+            unread = n;
+            if (state) drawLauncher(state);
+          },
+        };
         const root = host.shadowRoot;
         loading = import(/* @vite-ignore */ `${base}/widget/chat.js`)
           .then((m: { mount: (root: ShadowRoot, o: MountOptions) => ChatController }) => {
@@ -110,7 +149,7 @@ function faces(helpers: WidgetState['availability']['helpers']): HTMLElement {
       if (!launcher) return;
       const words = s.texts;
       const a = s.availability;
-      launcher.setAttribute('aria-label', words.open);
+      launcher.setAttribute('aria-label', words.open + (unread ? ` (${unread})` : ''));
       launcher.innerHTML = ICON;
       if (a.helpers.length) launcher.append(faces(a.helpers));
       const label = document.createElement('span');
@@ -120,6 +159,8 @@ function faces(helpers: WidgetState['availability']['helpers']): HTMLElement {
       sub.textContent = a.mode === 'live' ? (a.responseMinutes ? words.replies.replace('{n}', String(a.responseMinutes)) : words.online) : words.offline;
       label.append(sub);
       launcher.append(label);
+      // The badge (CSS, from this attribute) shows when it is not 0.
+      launcher.dataset.n = `${unread}`;
     };
 
     const fetchState = () =>
@@ -179,6 +220,7 @@ function faces(helpers: WidgetState['availability']['helpers']): HTMLElement {
         host.hidden = hide;
         drawLauncher(s);
         chat?.update(s);
+        place();
         return;
       }
       if (hide) return;
@@ -187,7 +229,8 @@ function faces(helpers: WidgetState['availability']['helpers']): HTMLElement {
       // Site colours as :host defaults, so a merchant's own `tribu-widget { --tribu-color: … }` wins.
       adoptCss(root, `:host{--tribu-color:${s.theme.color};--tribu-on-color:${s.theme.onColor}}${launcherCss}`);
       host.setAttribute('data-position', s.theme.position);
-      host.setAttribute('data-mode', s.theme.mode);
+      // The tag's data-theme (light, dark, auto) wins over the site's setting.
+      host.setAttribute('data-mode', script.dataset.theme ?? s.theme.mode);
       launcher = document.createElement('button');
       launcher.type = 'button';
       launcher.className = 'launcher';
@@ -196,6 +239,7 @@ function faces(helpers: WidgetState['availability']['helpers']): HTMLElement {
       drawLauncher(s);
       root.append(launcher);
       document.body.append(host);
+      place();
       emit('ready');
       // A visitor with a conversation keeps it across pages: restore it without waiting for a click.
       if (readIdentity(siteKey)?.hasConversation) void loadChat(wasOpen(siteKey));
@@ -210,9 +254,13 @@ function faces(helpers: WidgetState['availability']['helpers']): HTMLElement {
     };
     const timer = setInterval(refresh, 30_000);
     document.addEventListener('visibilitychange', refresh);
+    addEventListener('scroll', place, { passive: true });
+    addEventListener('resize', place);
     stop = () => {
       clearInterval(timer);
       document.removeEventListener('visibilitychange', refresh);
+      removeEventListener('scroll', place);
+      removeEventListener('resize', place);
     };
     refresh();
     // Calls the page queued before we arrived (last: a bad one can only stop the ones after it).

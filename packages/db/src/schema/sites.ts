@@ -10,6 +10,8 @@ export interface SiteSettings {
   /** Widget theme: launcher corner and light/dark (default right, auto). */
   position?: 'left' | 'right';
   themeMode?: 'light' | 'dark' | 'auto';
+  /** Least distance in pixels between the widget's launcher and the bottom of the page (default 20). */
+  launcherOffset?: number;
   /** Helpers with a free slot needed to show the live chat (default 1). */
   minHelpers?: number;
   /** When nobody can answer: let visitors leave a question (`ask`, default) or hide the launcher. */
@@ -56,6 +58,8 @@ export interface SiteSettings {
   pushAfterSec?: number;
   /** Hours between two "visitors are waiting" emails to one helper (default 4). */
   waitingEmailHours?: number;
+  /** The manager's "we miss you" note to helpers away `inactiveDays` (template with {name} and {changes}); off by default. */
+  reengagement?: { enabled: boolean; inactiveDays: number; template: string };
   texts?: Partial<
     Record<
       'en' | 'fr' | 'es',

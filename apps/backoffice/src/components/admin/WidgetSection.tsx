@@ -1,5 +1,5 @@
 import { colorWarnings } from '@tribu/domain';
-import { LOCALES, type Locale, type WidgetTexts } from '@tribu/protocol/client';
+import { LOCALES, SITE_LIMITS, type Locale, type WidgetTexts } from '@tribu/protocol/client';
 import { Field, described } from './Field.tsx';
 import { LANGUAGE_NAMES, LanguageTabs } from './LanguageTabs.tsx';
 import { TextsEditor } from './TextsEditor.tsx';
@@ -123,6 +123,22 @@ export function WidgetSection({ draft, defaults, errors, edit, locale, onLocale 
             ))}
           </div>
         </fieldset>
+        <Field
+          id="f-launcherOffset"
+          label="Launcher distance from the bottom (px)"
+          error={errors.launcherOffset}
+          hint="The launcher also rises above a bar fixed at the bottom of your pages (a sticky Add to cart) by itself."
+        >
+          <input
+            {...described('f-launcherOffset', errors.launcherOffset)}
+            type="number"
+            min={0}
+            max={SITE_LIMITS.launcherOffsetMax}
+            step={4}
+            value={draft.launcherOffset}
+            onInput={(e) => edit({ launcherOffset: e.currentTarget.value === '' ? NaN : Number(e.currentTarget.value) })}
+          />
+        </Field>
       </div>
       {warnings.map((w) => (
         <p key={w} class="warn-line" role="status">

@@ -25,6 +25,9 @@ export const ACTION_LABEL: Record<string, string> = {
   'feed.deleted': 'deleted a feed item',
   'feed.restored': 'restored a feed item',
   'points.adjusted': 'adjusted points',
+  'reward.approved': 'approved a reward',
+  'reward.fulfilled': 'sent a reward',
+  'reward.rejected': 'declined a reward',
   'charter.updated': 'changed the charter',
   'charter.removed': 'removed the charter',
   'mentor.assigned': 'gave a newcomer a mentor',
@@ -44,6 +47,7 @@ const AREA: Record<string, string> = {
   blocked_words: 'Words',
   chat: 'Chat',
   points: 'Points',
+  reward: 'Rewards',
 };
 /** The area an action belongs to, as a short tag. */
 export const actionArea = (a: string) => {

@@ -272,9 +272,16 @@ export class ConversationRepository {
     return row;
   }
 
+  /** A page the visitor views: a new step of the trail unless it is the page of the last step (a reload, a new context). */
   async recordPage(id: string, page: Page): Promise<void> {
     await this.db.transaction(async (tx) => {
-      await tx.insert(pageViews).values({ conversationId: id, url: page.url, title: page.title });
+      const [last] = await tx
+        .select({ url: pageViews.url })
+        .from(pageViews)
+        .where(eq(pageViews.conversationId, id))
+        .orderBy(desc(pageViews.viewedAt), desc(pageViews.id))
+        .limit(1);
+      if (last?.url !== page.url) await tx.insert(pageViews).values({ conversationId: id, url: page.url, title: page.title });
       await tx
         .update(conversations)
         .set({

@@ -11,7 +11,9 @@ import {
   type Page,
   type QueueItem,
 } from '@tribu/protocol';
+import { randomUUID } from 'node:crypto';
 import { AppError, notFound } from '../../lib/errors.ts';
+import { systemTexts } from '../desk/system-texts.ts';
 import { isUniqueViolation } from '../../lib/pg-errors.ts';
 import { hasRoleOn, mayTakeRequest, requireMember, requireReadConversation, roleOn } from '../access.ts';
 import type { Actor, HelperActor, VisitorActor } from '../actors.ts';
@@ -155,6 +157,7 @@ export class ConversationService {
     if (row.helperId !== h.userId) throw new AppError(ErrorCode.forbidden, 'Only the helper who took this chat can release it');
     const released = await this.repo.release(row.id, h.userId);
     if (!released) throw new AppError(ErrorCode.invalidState, 'This chat is no longer yours to release');
+    await this.backToBoardNotice(released, h.displayName);
     const conversation = await this.repo.view(released);
     this.events.conversationUpdated(row.visitorId, conversation);
     this.events.helperReleased(h.userId, conversation);
@@ -168,6 +171,7 @@ export class ConversationService {
   async releaseUnanswered(): Promise<number> {
     const released = await this.repo.releaseUnanswered(DEFAULT_RELEASE_AFTER_SEC);
     for (const row of released) {
+      await this.backToBoardNotice(row, null);
       const conversation = await this.repo.view(row);
       // The helper's tabs learn it left their desk; the visitor sees it waiting again.
       this.events.conversationUpdated(row.visitorId, conversation);
@@ -175,6 +179,20 @@ export class ConversationService {
       this.events.queueAdded(await this.repo.queueItem(row));
     }
     return released.length;
+  }
+
+  /** The visitor is told, in their language, that their helper left and the question is back on the board. */
+  private async backToBoardNotice(row: Row, helperName: string | null): Promise<void> {
+    const message = await this.repo.append({
+      conversationId: row.id,
+      authorKind: 'system',
+      authorId: null,
+      senderKey: 'system',
+      clientId: `sys-${randomUUID()}`,
+      text: systemTexts(row.locale).released(helperName),
+      authorName: null,
+    });
+    if (message) this.events.messageCreated(row.visitorId, message);
   }
 
   // ---------- both ----------

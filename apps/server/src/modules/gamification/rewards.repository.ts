@@ -101,6 +101,8 @@ export class RewardsRepository {
     to: RedemptionRow['status'],
     message: string | null,
     by: string,
+    /** Written in the same transaction as the decision (its audit line): both land, or neither. */
+    alongside?: (tx: Tx, row: RedemptionRow) => Promise<void>,
   ): Promise<RedemptionRow | undefined> {
     return this.db.transaction(async (tx) => {
       const [row] = await tx
@@ -129,6 +131,7 @@ export class RewardsRepository {
           .set({ stock: sql`${rewards.stock} + 1` })
           .where(and(eq(rewards.id, row.rewardId), sql`${rewards.stock} is not null`));
       }
+      if (row && alongside) await alongside(tx, row);
       return row;
     });
   }

@@ -60,7 +60,23 @@ export class RewardsService {
       reject: { from: ['requested', 'approved'], to: 'rejected' },
     } as const;
     const m = moves[input.action];
-    const done = await this.repo.decide(row.id, [...m.from], m.to, input.message ?? null, actor.userId);
+    // Every decision is in the audit log: who gave (or refused) what to whom, and the message.
+    const r = await this.repo.view(row);
+    const done = await this.repo.decide(row.id, [...m.from], m.to, input.message ?? null, actor.userId, async (tx, decided) => {
+      await this.deps.audit.record(
+        actor,
+        {
+          siteId: decided.siteId,
+          action: `reward.${m.to}`,
+          targetKind: 'user',
+          targetId: decided.userId ?? undefined,
+          targetLabel: r.user?.displayName ?? 'A former member',
+          reason: input.message ?? null,
+          details: { reward: r.reward.name, cost: decided.cost, redemptionId: decided.id },
+        },
+        tx,
+      );
+    });
     if (!done) throw new AppError(ErrorCode.invalidState, `This request is already ${row.status}`);
     const redemption = await this.repo.view(done);
     this.tell(redemption);

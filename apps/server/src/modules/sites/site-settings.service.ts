@@ -32,6 +32,7 @@ export function settingsView(site: SiteRow, publicUrl: string): SiteSettingsView
       color: /^#[0-9a-f]{6}$/i.test(s.color ?? '') ? s.color! : '#2f6f4f',
       position: s.position === 'left' ? 'left' : 'right',
       themeMode: s.themeMode ?? 'auto',
+      launcherOffset: s.launcherOffset ?? 20,
       minHelpers: s.minHelpers ?? 1,
       chatCap: s.chatCap ?? DEFAULT_CHAT_CAP,
       releaseAfterSec: s.releaseAfterSec ?? DEFAULT_RELEASE_AFTER_SEC,

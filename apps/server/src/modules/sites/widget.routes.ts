@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { LOCALES, LocaleSchema, SiteKeySchema, type Locale, type WidgetState } from '@tribu/protocol';
 import { onColor } from '../../lib/contrast.ts';
 import { notFound } from '../../lib/errors.ts';
+import type { NextPledged } from '@tribu/domain';
+import { usuallyText } from '../care/usually.ts';
 import type { AvailabilityService } from './availability.service.ts';
 import type { SiteService, SiteRow } from './site.service.ts';
 
@@ -59,7 +61,10 @@ export function absolute(url: string | null, base: string): string | null {
 }
 
 /** `GET /api/widget/:siteKey`: the small, cacheable state the loader draws the launcher from. */
-export function widgetRoutes(app: FastifyInstance, deps: { sites: SiteService; availability: AvailabilityService; mailsVisitors?: () => boolean }): void {
+export function widgetRoutes(
+  app: FastifyInstance,
+  deps: { sites: SiteService; availability: AvailabilityService; mailsVisitors?: () => boolean; nextPledged?: (site: SiteRow) => Promise<NextPledged | null> },
+): void {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/widget/:siteKey',
     {
@@ -80,11 +85,13 @@ export function widgetRoutes(app: FastifyInstance, deps: { sites: SiteService; a
       // Merchant pages live on another origin: a photo path must name this server.
       const base = `${req.protocol}://${req.host}`;
       const helpers = availability.helpers.map((h) => ({ ...h, avatarUrl: absolute(h.avatarUrl, base) }));
+      // Offline: when helpers pledged to be there next (issue 17), a few words for the launcher and the chat.
+      const usually = availability.mode === 'offline' && deps.nextPledged ? usuallyText(await deps.nextPledged(site), locale) : null;
       const state: WidgetState = {
         site: { key: site.key, name: site.name },
         locale,
         helpersOnline,
-        availability: { ...availability, helpers },
+        availability: { ...availability, helpers, ...(usually ? { usually } : {}) },
         prechat: {
           name: site.settings.prechat?.name ?? 'off',
           email: site.settings.prechat?.email ?? 'off',
@@ -96,6 +103,7 @@ export function widgetRoutes(app: FastifyInstance, deps: { sites: SiteService; a
           onColor: onColor(color),
           position: site.settings.position === 'left' ? 'left' : 'right',
           mode: site.settings.themeMode ?? 'auto',
+          offset: site.settings.launcherOffset ?? 20,
         },
         texts: { ...DEFAULT_TEXTS[locale], ...site.settings.texts?.[locale] },
       };

@@ -11,8 +11,8 @@ export const en = {
   queue: (position: number) => (position === 1 ? 'You are next in line.' : `${position - 1} visitors before you.`),
   estimate: (minutes: number) => `About ${minutes} min.`,
   saved: 'Your question is saved. A community member will answer here — come back later.',
-  answering: (name: string) => `${name} is answering`,
-  typing: (name: string) => `${name} is typing…`,
+  /** Shown only while the helper is typing. */
+  answering: (name: string) => `${name} is answering…`,
   someone: 'A community member',
   reconnecting: 'Reconnecting…',
   retryingIn: (seconds: number) => (seconds > 0 ? `retrying in ${seconds} s.` : 'retrying now.'),
