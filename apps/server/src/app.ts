@@ -81,6 +81,9 @@ import { referralRoutes } from './modules/sales/referral.routes.ts';
 import { ImpactService } from './modules/sales/impact.service.ts';
 import { impactRoutes } from './modules/sales/impact.routes.ts';
 import { registerApiKeyAuth } from './plugins/api-key-auth.ts';
+import { EventsService } from './modules/community-events/events.service.ts';
+import { eventRoutes } from './modules/community-events/events.routes.ts';
+import { EventReminders } from './modules/community-events/event-reminders.ts';
 import { loadVapid } from './lib/vapid.ts';
 import { PushSender } from './modules/push/push.sender.ts';
 import { PushService } from './modules/push/push.service.ts';
@@ -220,6 +223,8 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   const rules = new RulesService(moduleDeps);
   const rewards = new RewardsService(moduleDeps);
   const missions = new MissionsService(moduleDeps, gamification);
+  const communityEvents = new EventsService(moduleDeps, gamification, env.PUBLIC_URL);
+  const eventReminders = new EventReminders(moduleDeps, communityEvents, env.PUBLIC_URL);
   /** Scores a chat, then counts it for its helper's missions (both idempotent, on whichever node runs them). */
   const scoreChat = async (id: string) => {
     await gamification.chatEnded(id);
@@ -261,6 +266,7 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
     rules,
     rewards,
     missions,
+    events: communityEvents,
     screen,
     presenceGraceMs,
     auth,
@@ -317,6 +323,7 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   pushRoutes(app, { push });
   referralRoutes(app, { referrals: new ReferralService(moduleDeps) });
   impactRoutes(app, { impact: new ImpactService(moduleDeps) });
+  eventRoutes(app, { events: communityEvents });
   conversionRoutes(app, { conversions: new ConversionService(moduleDeps), sites, visitors, publicUrl: env.PUBLIC_URL });
   operatorRoutes(app, { operator: new OperatorService(moduleDeps, invitations, env.PUBLIC_URL) });
   const retention = new RetentionSweep(db.db, (count) => app.log.info({ count }, 'retention: old closed conversations deleted'));
@@ -328,6 +335,8 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
     // A session past its expiry closes its sockets on every node (their own timers close them too).
     await auth.endExpired();
     await retention.maybeRun();
+    // The day-before reminders of events: each claimed once in Postgres, whichever node sweeps first.
+    await eventReminders.run();
     // Requests waiting past their site's delay call the helpers who opted in (each once: a claimed row in Postgres).
     await push.callWaiting();
   };

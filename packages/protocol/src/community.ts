@@ -72,10 +72,10 @@ export type PasswordChange = z.infer<typeof PasswordChangeSchema>;
 export interface Notification {
   id: string;
   siteId: string;
-  kind: 'mention' | 'handoff' | 'moderation' | 'comment' | 'points' | 'badge' | 'reward' | 'mentor' | 'webhook';
+  kind: 'mention' | 'handoff' | 'moderation' | 'comment' | 'points' | 'badge' | 'reward' | 'mentor' | 'webhook' | 'event';
   text: string;
   actor: { id: string; displayName: string } | null;
-  link: { postId?: string; conversationId?: string };
+  link: { postId?: string; conversationId?: string; eventId?: string };
   read: boolean;
   createdAt: string;
 }

@@ -5,6 +5,7 @@ import type { Ack } from './errors.ts';
 import { gamificationCommandSchemas, type GamificationClientEvents, type GamificationServerEvents } from './gamification.ts';
 import { feedCommandSchemas, type FeedClientEvents, type FeedServerEvents } from './feed.ts';
 import { missionCommandSchemas, type MissionClientEvents, type MissionServerEvents } from './missions.ts';
+import { eventCommandSchemas, type EventClientEvents, type EventServerEvents } from './community-events.ts';
 import { LIMITS } from './limits.ts';
 import type { ModerationServerEvents, VisitorBanned } from './moderation.ts';
 import {
@@ -157,7 +158,8 @@ export interface VisitorServerEvents {
 // ---------- /helper namespace ----------
 
 /** Commands the backoffice sends for a signed-in helper (chats here; feed, desk, community in their files). */
-export interface HelperClientEvents extends FeedClientEvents, DeskClientEvents, CommunityClientEvents, GamificationClientEvents, MissionClientEvents {
+export interface HelperClientEvents
+  extends FeedClientEvents, DeskClientEvents, CommunityClientEvents, GamificationClientEvents, MissionClientEvents, EventClientEvents {
   'queue:list': (payload: SiteRef, ack: Ack<{ items: QueueItem[] }>) => void;
   /** The helper's own active conversations on a site. */
   'conversation:list': (payload: SiteRef, ack: Ack<{ conversations: Conversation[] }>) => void;
@@ -184,7 +186,7 @@ export interface PageViewed {
 
 /** Facts the server tells helpers. */
 export interface HelperServerEvents
-  extends FeedServerEvents, DeskServerEvents, CommunityServerEvents, GamificationServerEvents, MissionServerEvents, ModerationServerEvents {
+  extends FeedServerEvents, DeskServerEvents, CommunityServerEvents, GamificationServerEvents, MissionServerEvents, ModerationServerEvents, EventServerEvents {
   'queue:added': (item: QueueItem) => void;
   'queue:removed': (payload: { conversationId: string }) => void;
   'message:created': (message: Message) => void;
@@ -230,4 +232,5 @@ export const helperCommandSchemas = {
   ...communityCommandSchemas,
   ...gamificationCommandSchemas,
   ...missionCommandSchemas,
+  ...eventCommandSchemas,
 } as const satisfies Record<keyof HelperClientEvents, z.ZodType>;

@@ -7,6 +7,8 @@ export interface Mail {
   subject: string;
   text: string;
   html?: string;
+  /** Files sent with it (an event's `.ics`). */
+  attachments?: { filename: string; content: string; contentType: string }[];
 }
 
 /** Shows enough of an address to tell mails apart in the logs, never the whole of it. */
@@ -40,7 +42,7 @@ export class Mailer {
   async send(mail: Mail): Promise<boolean> {
     if (!this.transport) return false;
     try {
-      await this.transport.sendMail({ from: this.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+      await this.transport.sendMail({ from: this.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, attachments: mail.attachments });
       this.log.info({ to: maskAddress(mail.to) }, 'mail sent');
       return true;
     } catch (err) {

@@ -31,6 +31,8 @@ export interface Notifier {
   rewardsChanged(siteId: string): void;
   /** A mission was created, edited or closed: the site's helpers list missions again. */
   missionsChanged(siteId: string): void;
+  /** An event was created, edited, cancelled or answered: the site's helpers list events again. */
+  eventsChanged(siteId: string, eventId: string): void;
   /** To the site's managers: evidence waits for a decision. */
   missionEvidenceSent(siteId: string, missionId: string): void;
   /** To the person who asked and to the site's managers. */

@@ -18,6 +18,8 @@ import type { RewardsService } from '../modules/gamification/rewards.service.ts'
 import type { RulesService } from '../modules/gamification/rules.service.ts';
 import { missionCommands } from '../modules/missions/missions.socket.ts';
 import type { MissionsService } from '../modules/missions/missions.service.ts';
+import { eventCommands } from '../modules/community-events/events.socket.ts';
+import type { EventsService } from '../modules/community-events/events.service.ts';
 import type { FeedService } from '../modules/feed/feed.service.ts';
 import type { NotificationService } from '../modules/notifications/notification.service.ts';
 import type { WordScreen } from '../modules/moderation/word-screen.ts';
@@ -37,6 +39,7 @@ export interface HelperNamespaceDeps {
   rules: RulesService;
   rewards: RewardsService;
   missions: MissionsService;
+  events: EventsService;
   /** Moderation's blocked words, masked in what helpers read of visitors. */
   screen: WordScreen;
   /** How long a helper who lost every connection still counts as online (a reload is not leaving). */
@@ -153,6 +156,7 @@ export function setupHelperNamespace(ns: HelperNamespace, deps: HelperNamespaceD
         ...communityCommands({ actor: h }, deps.profiles, deps.notifications),
         ...gamificationCommands({ actor: h }, deps.gamification, deps.rules, deps.rewards),
         ...missionCommands({ actor: h }, deps.missions),
+        ...eventCommands({ actor: h }, deps.events),
       },
       // Every command first re-checks the session (ended or expired: `unauthorized`, socket closed) and takes current rights.
       { log: deps.log, limiter: deps.limiters.events, limitKey: `u:${h.userId}`, before: () => rights.current(socket) },

@@ -42,6 +42,7 @@ export function socketNotifier(helpers: HelperNamespace, visitors: VisitorNamesp
     staffChanged: (siteId) => helpers.to(rooms.siteHelpers(siteId)).emit('staff:changed', { siteId }),
     rewardsChanged: (siteId) => helpers.to(rooms.siteHelpers(siteId)).emit('rewards:changed', { siteId }),
     missionsChanged: (siteId) => helpers.to(rooms.siteHelpers(siteId)).emit('missions:changed', { siteId }),
+    eventsChanged: (siteId, eventId) => helpers.to(rooms.siteHelpers(siteId)).emit('events:changed', { siteId, eventId }),
     missionEvidenceSent: (siteId, missionId) => helpers.to(rooms.siteManagers(siteId)).emit('mission:evidence', { siteId, missionId }),
     redemptionUpdated: (r) => {
       if (r.user) user(r.user.id).emit('redemption:updated', r);

@@ -181,6 +181,35 @@ const CASES: Cases = {
   'mission:respond': { payload: (w) => ({ missionId: w.missionId, response: 'ignore' }), refused: MEMBER },
   'evidence:submit': { payload: (w) => ({ missionId: w.missionId, text: 'Done it' }), refused: MEMBER },
   'evidence:decide': { payload: (w) => ({ evidenceId: w.evidenceId, action: 'approve' }), refused: MANAGER },
+  // Events and test panels.
+  'event:list': [
+    { payload: (w) => ({ siteId: w.siteId, scope: 'upcoming' }), refused: MEMBER },
+    { payload: (w) => ({ siteId: w.siteId, scope: 'all' }), refused: MANAGER },
+  ],
+  'event:save': {
+    payload: (w) => ({
+      siteId: w.siteId,
+      eventId: w.eventId,
+      kind: 'meetup',
+      title: 'Taken over',
+      description: '',
+      startsAt: '2027-01-01T18:00:00Z',
+      endsAt: '2027-01-01T20:00:00Z',
+      place: 'Paris',
+      link: '',
+      capacity: 1,
+      audience: { kind: 'everyone' },
+      guide: '',
+      checkIns: [],
+      questions: [],
+      rewardBadge: null,
+    }),
+    refused: MANAGER,
+  },
+  'event:cancel': { payload: (w) => ({ eventId: w.eventId }), refused: MANAGER },
+  'event:detail': { payload: (w) => ({ eventId: w.eventId }), refused: MANAGER },
+  'event:rsvp': { payload: (w) => ({ eventId: w.eventId, response: 'leave' }), refused: MEMBER },
+  'event:feedback': { payload: (w) => ({ eventId: w.eventId, answers: { q1: 'no' } }), refused: MEMBER },
 };
 
 /** A command's cases as a list (none for a `self` command). */
@@ -204,6 +233,7 @@ const missing = (w: World): World => ({
   redemptionId: randomUUID(),
   missionId: randomUUID(),
   evidenceId: randomUUID(),
+  eventId: randomUUID(),
   b: { conversationId: randomUUID(), visitorId: randomUUID(), postId: randomUUID(), userId: randomUUID() },
 });
 
@@ -270,7 +300,7 @@ describe.skipIf(!hasPostgres)('every helper command refuses whoever its rights l
     }
     expect(wrong).toEqual([]);
     // A floor, so a table that lost its cases cannot pass by checking nothing.
-    expect(count).toBe(95);
+    expect(count).toBe(106);
   });
 
   it('lets nothing of the refused commands reach the chat, its helper or its visitor', async () => {

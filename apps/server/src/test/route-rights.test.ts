@@ -189,6 +189,9 @@ const ROUTES: Record<string, RouteCase> = {
   },
   'GET /api/sites/:siteId/referral-codes/mine': member(),
   'GET /api/sites/:siteId/impact/mine': member(),
+  // Events: the .ics for anyone who may see the event, the testers' feedback for managers.
+  'GET /api/events/:eventId/event.ics': member(),
+  'GET /api/events/:eventId/feedback.csv': manager(),
   // Notifications on this device: the caller's own sign-in and preferences only (push.test.ts).
   'GET /api/push/config': { self: 'my device and notification preferences' },
   'PUT /api/push/subscription': { self: 'this sign-in’s push subscription' },
@@ -235,6 +238,7 @@ describe.skipIf(!hasPostgres)('every /api route refuses whoever its rights leave
       banId: w.banId,
       visitorId: w.visitorId,
       userId: w.userId,
+      eventId: w.eventId,
       table: 'helpers.csv',
       ...aim,
     };

@@ -13,11 +13,11 @@ export const notifications = pgTable(
     siteId: uuid()
       .notNull()
       .references(() => sites.id, { onDelete: 'cascade' }),
-    kind: text().$type<'mention' | 'handoff' | 'moderation' | 'comment' | 'points' | 'badge' | 'reward' | 'mentor' | 'webhook'>().notNull(),
+    kind: text().$type<'mention' | 'handoff' | 'moderation' | 'comment' | 'points' | 'badge' | 'reward' | 'mentor' | 'webhook' | 'event'>().notNull(),
     actorId: uuid().references(() => users.id, { onDelete: 'set null' }),
     text: text().notNull(),
     /** Where it leads: a post or a conversation. */
-    link: jsonb().$type<{ postId?: string; conversationId?: string }>().notNull().default({}),
+    link: jsonb().$type<{ postId?: string; conversationId?: string; eventId?: string }>().notNull().default({}),
     readAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

@@ -21,6 +21,8 @@ export interface RightsWorld {
   missionId: string;
   /** Ada's evidence for it, waiting for a manager. */
   evidenceId: string;
+  /** A product test with a feedback form; Ada has a seat. */
+  eventId: string;
   /** Ben's report of Ada's comment. */
   reportId: string;
   /** A ban of a second visitor. */
@@ -73,6 +75,23 @@ export async function buildRightsWorld(base: string): Promise<RightsWorld> {
   });
   await ok(ada, 'mission:respond', { missionId: mission.id, response: 'join' });
   const { evidence } = await ok<{ evidence: { id: string } }>(ada, 'evidence:submit', { missionId: mission.id, text: 'The guide is in the shared drive.' });
+  const { event } = await ok<{ event: { id: string } }>(mo.socket, 'event:save', {
+    siteId,
+    kind: 'product_test',
+    title: 'Test the new jacket',
+    description: '',
+    startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+    endsAt: new Date(Date.now() + 21 * 86_400_000).toISOString(),
+    place: '',
+    link: '',
+    capacity: 5,
+    audience: { kind: 'everyone' },
+    guide: 'Wear it in the rain.',
+    checkIns: [],
+    questions: [{ id: 'q1', label: 'Dry?', kind: 'yesno' }],
+    rewardBadge: null,
+  });
+  await ok(ada, 'event:rsvp', { eventId: event.id, response: 'join' });
 
   const report = await call<{ report: { id: string } }>('helperA2', 'POST', '/api/reports', { kind: 'comment', targetId: comment.id, reason: 'Rude' });
   if (report.status !== 200) throw new Error(`report: ${report.status} ${report.text}`);
@@ -131,6 +150,7 @@ export async function buildRightsWorld(base: string): Promise<RightsWorld> {
     redemptionId: redemption.id,
     missionId: mission.id,
     evidenceId: evidence.id,
+    eventId: event.id,
     reportId: report.data.report.id,
     banId: ban.data.ban.id,
     applicationId: apps.data.items[0]!.id,

@@ -1,0 +1,369 @@
+import { checkAnswers, joinRefusal, joinRefusalText } from '@tribu/domain';
+import { ErrorCode, type CommunityEvent, type EventDetail, type EventFeedbackInput, type EventRsvp, type EventSave } from '@tribu/protocol';
+import { AppError, notFound } from '../../lib/errors.ts';
+import { hasRoleOn, requireManager, requireMember } from '../access.ts';
+import type { HelperActor } from '../actors.ts';
+import { siteRules } from '../gamification/rules.service.ts';
+import type { ModuleDeps } from '../module-deps.ts';
+import { EventsRepository, type AttendeeRow, type EventRow } from './events.repository.ts';
+import { eventIcs } from './ics.ts';
+
+/**
+ * Events and test panels: managers set them up; helpers who may join take a seat or wait for one
+ * (seats move under a lock of the event's row, so the last seat goes to one person); whoever gets a
+ * seat from the waiting list is told at once. Nothing nags: joining and leaving are one click.
+ */
+export class EventsService {
+  readonly repo: EventsRepository;
+
+  constructor(
+    private readonly deps: ModuleDeps,
+    private readonly badges: { checkBadges(siteId: string, userId: string): Promise<void> },
+    private readonly publicUrl: string,
+    private readonly now = () => new Date(),
+  ) {
+    this.repo = new EventsRepository(deps.db);
+  }
+
+  /** `upcoming`: events not over that the reader may join or answered (cancelled ones only if they answered); `all`: managers. */
+  async list(actor: HelperActor, siteId: string, scope: 'upcoming' | 'all'): Promise<CommunityEvent[]> {
+    if (scope === 'all') requireManager(actor, siteId);
+    else requireMember(actor, siteId);
+    const rows = await this.repo.ofSite(siteId, scope === 'upcoming', this.now());
+    const [people, invitees, names] = await Promise.all([
+      this.repo.attendees(rows.map((e) => e.id)),
+      this.repo.invitees(rows.map((e) => e.id)),
+      this.badgeNames(siteId),
+    ]);
+    const access = await this.accessOf(actor, siteId);
+    const views = rows.map((e) =>
+      this.view(
+        e,
+        people.filter((p) => p.eventId === e.id),
+        invitees.filter((i) => i.eventId === e.id).map((i) => i.userId),
+        actor,
+        names,
+        access,
+      ),
+    );
+    return scope === 'all' ? views : views.filter((v) => v.me !== null || (v.cancelledAt === null && this.inAudience(v, actor, access, invitees)));
+  }
+
+  async save(actor: HelperActor, p: EventSave): Promise<CommunityEvent> {
+    requireManager(actor, p.siteId);
+    const rules = await siteRules(this.deps, p.siteId);
+    if (p.rewardBadge !== null && !rules.badges.some((b) => b.key === p.rewardBadge)) throw new AppError(ErrorCode.badRequest, 'No such badge on this site');
+    if (p.audience.kind === 'tier' && !rules.tiers.some((t) => t.name === (p.audience as { tier: string }).tier)) {
+      throw new AppError(ErrorCode.badRequest, 'No such tier on this site');
+    }
+    let invitees: string[] = [];
+    if (p.audience.kind === 'picked') {
+      invitees = await this.repo.activeMembers(p.siteId, [...new Set(p.audience.userIds)]);
+      if (invitees.length !== new Set(p.audience.userIds).size) throw new AppError(ErrorCode.badRequest, 'Pick members of this site only');
+    }
+    const productTest = p.kind === 'product_test';
+    const values = {
+      siteId: p.siteId,
+      kind: p.kind,
+      title: p.title,
+      description: p.description,
+      startsAt: new Date(p.startsAt),
+      endsAt: new Date(p.endsAt),
+      place: p.place,
+      link: p.link,
+      capacity: p.capacity,
+      audience: p.audience.kind,
+      minTier: p.audience.kind === 'tier' ? p.audience.tier : null,
+      // A guide, check-ins and a form belong to product tests only.
+      guide: productTest ? p.guide : '',
+      checkIns: productTest ? [...p.checkIns].sort((a, b) => a.on.localeCompare(b.on)) : [],
+      questions: productTest ? p.questions : [],
+      rewardBadge: productTest ? p.rewardBadge : null,
+    };
+    let row: EventRow;
+    if (p.eventId) {
+      const before = await this.repo.event(p.eventId);
+      if (before?.siteId !== p.siteId) throw notFound('Event');
+      if (before.cancelledAt) throw new AppError(ErrorCode.invalidState, 'This event was cancelled');
+      row = await this.repo.save(before.id, values, invitees);
+      // More seats (or no limit any more): the first waiting get them.
+      await this.tellSeated(row, await this.repo.fill(row.id, this.now()));
+    } else {
+      row = await this.repo.save(undefined, { ...values, createdById: actor.userId }, invitees);
+    }
+    this.deps.notify.eventsChanged(row.siteId, row.id);
+    return this.viewOne(row, actor);
+  }
+
+  /** Cancels the event; everyone who answered is told (bell), and their calendars get STATUS:CANCELLED. */
+  async cancel(actor: HelperActor, eventId: string): Promise<CommunityEvent> {
+    const e = await this.managed(actor, eventId);
+    const row = await this.repo.cancel(e.id, this.now());
+    if (!row) throw new AppError(ErrorCode.invalidState, 'Already cancelled');
+    for (const a of await this.repo.attendees([row.id])) {
+      if (a.userId === actor.userId) continue;
+      await this.deps.notifications.notify({
+        userId: a.userId,
+        siteId: row.siteId,
+        kind: 'event',
+        actorId: actor.userId,
+        text: `“${row.title}” was cancelled`,
+        link: { eventId: row.id },
+      });
+    }
+    this.deps.notify.eventsChanged(row.siteId, row.id);
+    return this.viewOne(row, actor);
+  }
+
+  async detail(actor: HelperActor, eventId: string): Promise<EventDetail> {
+    const e = await this.managed(actor, eventId);
+    const [people, invitees, names] = await Promise.all([this.repo.attendees([e.id]), this.repo.invitees([e.id]), this.badgeNames(e.siteId)]);
+    let position = 0;
+    return {
+      event: this.view(
+        e,
+        people,
+        invitees.map((i) => i.userId),
+        actor,
+        names,
+        await this.accessOf(actor, e.siteId),
+      ),
+      attendees: people.map((a) => ({
+        userId: a.userId,
+        displayName: a.displayName,
+        state: a.state,
+        position: a.state === 'waiting' ? ++position : null,
+        since: (a.seatedAt ?? a.queuedAt).toISOString(),
+        feedbackAt: a.feedbackAt?.toISOString() ?? null,
+        answers: a.answers,
+      })),
+    };
+  }
+
+  /** Takes a seat or a place in the waiting list; leaving hands the seat to the first waiting. */
+  async rsvp(actor: HelperActor, p: EventRsvp): Promise<CommunityEvent> {
+    const e = await this.visible(actor, p.eventId);
+    if (p.response === 'join') {
+      const refusal = await this.refusal(actor, e);
+      if (refusal)
+        throw new AppError(refusal === 'not_invited' || refusal === 'below_tier' ? ErrorCode.forbidden : ErrorCode.invalidState, joinRefusalText[refusal]);
+      const { created } = await this.repo.join(e.id, actor.userId, this.now());
+      if (created) this.deps.notify.eventsChanged(e.siteId, e.id);
+    } else {
+      if (e.endsAt <= this.now()) throw new AppError(ErrorCode.invalidState, 'This event is over');
+      const { left, seated } = await this.repo.leave(e.id, actor.userId, this.now());
+      if (left) {
+        await this.tellSeated(e, seated);
+        this.deps.notify.eventsChanged(e.siteId, e.id);
+      }
+    }
+    return this.viewOne(e, actor);
+  }
+
+  /** A tester's answers (sent again to correct them); the first ones give the event's badge, once. */
+  async feedback(actor: HelperActor, p: EventFeedbackInput): Promise<CommunityEvent> {
+    const e = await this.visible(actor, p.eventId);
+    if (e.kind !== 'product_test' || e.questions.length === 0) throw new AppError(ErrorCode.invalidState, 'This event has no feedback form');
+    if (e.cancelledAt) throw new AppError(ErrorCode.invalidState, 'This event was cancelled');
+    const mine = (await this.repo.attendees([e.id])).find((a) => a.userId === actor.userId);
+    if (mine?.state !== 'going') throw new AppError(ErrorCode.invalidState, 'Only testers with a seat send feedback');
+    const checked = checkAnswers(e.questions, p.answers);
+    if ('error' in checked) throw new AppError(ErrorCode.badRequest, checked.error);
+    await this.repo.saveFeedback(e.id, actor.userId, checked.answers, this.now());
+    if (e.rewardBadge) await this.awardBadge(e, e.rewardBadge, actor.userId);
+    this.deps.notify.eventsChanged(e.siteId, e.id);
+    return this.viewOne(e, actor);
+  }
+
+  /** The event's `.ics`, for anyone who may see it. */
+  async ics(actor: HelperActor, eventId: string): Promise<{ filename: string; body: string }> {
+    const e = await this.visible(actor, eventId);
+    if (!(await this.mayRead(actor, e))) throw notFound('Event');
+    return { filename: `${slug(e.title)}.ics`, body: this.icsOf(e) };
+  }
+
+  icsOf(e: EventRow): string {
+    return eventIcs(
+      {
+        id: e.id,
+        title: e.title,
+        description: e.description,
+        startsAt: e.startsAt,
+        endsAt: e.endsAt,
+        place: e.place,
+        link: e.link,
+        sequence: e.sequence,
+        cancelled: e.cancelledAt !== null,
+        updatedAt: e.updatedAt,
+      },
+      new URL(this.publicUrl).host,
+    );
+  }
+
+  /** Managers: one row per tester (a seat), with each question's answer; the header names the questions. */
+  async feedbackRows(actor: HelperActor, eventId: string): Promise<{ event: EventRow; rows: (string | null)[][] }> {
+    const e = await this.managed(actor, eventId);
+    const testers = (await this.repo.attendees([e.id])).filter((a) => a.state === 'going');
+    const rows: (string | null)[][] = [
+      ['Tester', 'Feedback sent (UTC)', ...e.questions.map((q) => q.label)],
+      ...testers.map((t) => [t.displayName, t.feedbackAt?.toISOString() ?? '', ...e.questions.map((q) => t.answers?.[q.id] ?? '')]),
+    ];
+    return { event: e, rows };
+  }
+
+  // ---------- telling ----------
+
+  private async tellSeated(e: EventRow, userIds: string[]): Promise<void> {
+    for (const userId of userIds) {
+      await this.deps.notifications.notify({
+        userId,
+        siteId: e.siteId,
+        kind: 'event',
+        actorId: null,
+        text: `A seat freed up: you are going to “${e.title}”`,
+        link: { eventId: e.id },
+      });
+    }
+  }
+
+  private async awardBadge(e: EventRow, key: string, userId: string): Promise<void> {
+    if (await this.repo.awardBadge(e.siteId, userId, key)) {
+      const badge = (await siteRules(this.deps, e.siteId)).badges.find((b) => b.key === key);
+      this.deps.notify.badgeEarned(userId, { siteId: e.siteId, badge: { key, name: badge?.name ?? key, description: badge?.description ?? e.title } });
+    }
+    await this.badges.checkBadges(e.siteId, userId);
+  }
+
+  // ---------- reading ----------
+
+  private async accessOf(actor: HelperActor, siteId: string): Promise<Access> {
+    const [rules, points] = await Promise.all([siteRules(this.deps, siteId), this.repo.lifetimePoints(siteId, actor.userId)]);
+    return { manager: hasRoleOn(actor, siteId, 'moderator'), tiers: rules.tiers, points };
+  }
+
+  private async refusal(actor: HelperActor, e: EventRow) {
+    const access = await this.accessOf(actor, e.siteId);
+    const invited = e.audience === 'picked' && (await this.repo.invitees([e.id])).some((i) => i.userId === actor.userId);
+    return joinRefusal({ ...e, invited, manager: access.manager, lifetimePoints: access.points, tiers: access.tiers, now: this.now() });
+  }
+
+  /** In the audience, whether or not the event still takes answers (an invited person may read a started event). */
+  private inAudience(v: CommunityEvent, actor: HelperActor, access: Access, invitees: { eventId: string; userId: string }[]): boolean {
+    if (access.manager) return true;
+    if (v.audience.kind === 'picked') return invitees.some((i) => i.eventId === v.id && i.userId === actor.userId);
+    if (v.audience.kind === 'tier') {
+      const tier = access.tiers.find((t) => t.name === (v.audience as { tier: string }).tier);
+      return tier !== undefined && access.points >= tier.min;
+    }
+    return true;
+  }
+
+  /** The read rule of one event: managers, whoever answered it, and its audience (the list applies the same rule). */
+  private async mayRead(actor: HelperActor, e: EventRow): Promise<boolean> {
+    const access = await this.accessOf(actor, e.siteId);
+    if (access.manager) return true;
+    if ((await this.repo.attendees([e.id])).some((a) => a.userId === actor.userId)) return true;
+    if (e.cancelledAt) return false;
+    const invitees = await this.repo.invitees([e.id]);
+    return this.inAudience(this.view(e, [], [], actor, new Map(), access), actor, access, invitees);
+  }
+
+  /** An event of a site the actor belongs to; others' answer like missing ones. */
+  private async visible(actor: HelperActor, eventId: string): Promise<EventRow> {
+    const e = await this.repo.event(eventId);
+    if (!e) throw notFound('Event');
+    requireMember(actor, e.siteId, 'Event');
+    return e;
+  }
+
+  private async managed(actor: HelperActor, eventId: string): Promise<EventRow> {
+    const e = await this.repo.event(eventId);
+    if (!e) throw notFound('Event');
+    requireManager(actor, e.siteId, 'Event');
+    return e;
+  }
+
+  private async badgeNames(siteId: string): Promise<Map<string, string>> {
+    return new Map((await siteRules(this.deps, siteId)).badges.map((b) => [b.key, b.name]));
+  }
+
+  private async viewOne(e: EventRow, actor: HelperActor): Promise<CommunityEvent> {
+    const fresh = (await this.repo.event(e.id)) ?? e;
+    const [people, invitees, names] = await Promise.all([this.repo.attendees([e.id]), this.repo.invitees([e.id]), this.badgeNames(e.siteId)]);
+    return this.view(
+      fresh,
+      people,
+      invitees.map((i) => i.userId),
+      actor,
+      names,
+      await this.accessOf(actor, e.siteId),
+    );
+  }
+
+  private view(e: EventRow, people: AttendeeRow[], invitees: string[], actor: HelperActor, names: Map<string, string>, access: Access): CommunityEvent {
+    const waiting = people.filter((p) => p.state === 'waiting');
+    const me = people.find((p) => p.userId === actor.userId);
+    const refusal = joinRefusal({
+      ...e,
+      invited: invitees.includes(actor.userId),
+      manager: access.manager,
+      lifetimePoints: access.points,
+      tiers: access.tiers,
+      now: this.now(),
+    });
+    const seated = me?.state === 'going';
+    return {
+      id: e.id,
+      siteId: e.siteId,
+      kind: e.kind,
+      title: e.title,
+      description: e.description,
+      startsAt: e.startsAt.toISOString(),
+      endsAt: e.endsAt.toISOString(),
+      place: e.place,
+      link: e.link,
+      capacity: e.capacity,
+      audience:
+        e.audience === 'tier'
+          ? { kind: 'tier', tier: e.minTier ?? '' }
+          : e.audience === 'picked'
+            ? { kind: 'picked', userIds: access.manager ? invitees : [] }
+            : { kind: 'everyone' },
+      guide: seated || access.manager ? e.guide : '',
+      checkIns: e.checkIns,
+      questions: e.questions,
+      rewardBadge: e.rewardBadge ? { key: e.rewardBadge, name: names.get(e.rewardBadge) ?? e.rewardBadge } : null,
+      cancelledAt: e.cancelledAt?.toISOString() ?? null,
+      going: people.length - waiting.length,
+      waiting: waiting.length,
+      me: me
+        ? {
+            state: me.state,
+            position: me.state === 'waiting' ? waiting.findIndex((w) => w.userId === me.userId) + 1 : null,
+            feedbackAt: me.feedbackAt?.toISOString() ?? null,
+            answers: me.answers,
+          }
+        : null,
+      mayJoin: refusal === null,
+    };
+  }
+}
+
+interface Access {
+  manager: boolean;
+  tiers: { name: string; min: number }[];
+  points: number;
+}
+
+/** A file name from a title: letters, digits and dashes. */
+function slug(title: string): string {
+  return (
+    title
+      .normalize('NFKD')
+      .replace(/[^\w\s-]/g, '')
+      .trim()
+      .toLowerCase()
+      .replace(/[\s_-]+/g, '-')
+      .slice(0, 60) || 'event'
+  );
+}
