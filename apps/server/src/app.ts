@@ -81,6 +81,9 @@ import { referralRoutes } from './modules/sales/referral.routes.ts';
 import { ImpactService } from './modules/sales/impact.service.ts';
 import { impactRoutes } from './modules/sales/impact.routes.ts';
 import { registerApiKeyAuth } from './plugins/api-key-auth.ts';
+import { collectV1Routes } from './plugins/openapi.ts';
+import { v1Routes } from './modules/api-v1/v1.routes.ts';
+import { V1ConversationsService } from './modules/api-v1/v1-conversations.service.ts';
 import { EventsService } from './modules/community-events/events.service.ts';
 import { eventRoutes } from './modules/community-events/events.routes.ts';
 import { EventReminders } from './modules/community-events/event-reminders.ts';
@@ -141,6 +144,8 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   // /api/v1: `config: { auth: 'public', apiKey: <scope> }` routes take a site API key instead (plugins/api-key-auth.ts).
   const apiKeys = new ApiKeyService({ db: db.db, audit: new AuditService(db.db) });
   registerApiKeyAuth(app, apiKeys, createLimiter('api-key', { points: 300 * env.RATE_LIMIT_FACTOR, duration: 60 }, redisLimit));
+  // Every /api/v1 route is described in /api/v1/openapi.json from its own zod schemas (plugins/openapi.ts).
+  const v1Docs = collectV1Routes(app);
   const visitors = new VisitorService(db.db, sites, secret, env.PUBLIC_URL);
   const conversationRepo = new ConversationRepository(db.db, new PageLinks(sites, env.PUBLIC_URL));
   const rights = new HelperRights({
@@ -303,7 +308,9 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   auditRoutes(app, { audit: moduleDeps.audit });
   const onboarding = new OnboardingService(moduleDeps);
   onboardingRoutes(app, { onboarding, observe: new ObserveService(onboarding), newcomers: new NewcomersService(onboarding) });
-  kpiRoutes(app, { kpis: new KpiService(moduleDeps) });
+  const kpis = new KpiService(moduleDeps);
+  kpiRoutes(app, { kpis });
+  v1Routes(app, { kpis, conversations: new V1ConversationsService(db.db), docs: v1Docs, publicUrl: env.PUBLIC_URL });
   invitationRoutes(app, { auth, invitations, secureCookies });
   visitorEmailRoutes(app, { visitorEmails });
   recruitmentRoutes(app, { applications });

@@ -31,3 +31,4 @@ export * from './community-events.ts';
 export * from './push.ts';
 export * from './webhooks.ts';
 export * from './webhooks.schemas.ts';
+export * from './api-v1.ts';

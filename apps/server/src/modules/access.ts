@@ -2,6 +2,7 @@ import { hasRole } from '@tribu/domain';
 import { ErrorCode, type Role } from '@tribu/protocol';
 import { AppError, notFound } from '../lib/errors.ts';
 import type { Actor, HelperActor } from './actors.ts';
+import type { ApiKeyPrincipal } from './sales/api-key.service.ts';
 
 /**
  * The one place that answers "may this actor do / read this". Routes, socket commands and services
@@ -52,6 +53,11 @@ export function requireRole(actor: HelperActor, siteId: string | undefined | nul
 /** Managers-only actions (moderators and admins). */
 export function requireManager(actor: HelperActor, siteId: string | undefined | null, what = 'Site'): asserts siteId is string {
   requireRole(actor, siteId, 'moderator', what);
+}
+
+/** A site API key (/api/v1) may act only within its scopes, on its own site (plugins/api-key-auth.ts checks it first). */
+export function requireKeyScope(key: ApiKeyPrincipal, scope: ApiKeyPrincipal['scopes'][number]): void {
+  if (!key.scopes.includes(scope)) throw new AppError(ErrorCode.forbidden, `This key lacks the ${scope} scope`);
 }
 
 /** Site administration (settings, roles). */

@@ -33,6 +33,9 @@ const PUBLIC_ROUTES = [
   'POST /api/widget/:siteKey/track', // Tribu.track in the page: the site's allowed origins
   'POST /api/v1/conversions', // the merchant's server: a site API key (plugins/api-key-auth.ts)
   'DELETE /api/v1/conversions/:orderId',
+  'GET /api/v1/numbers', // the merchant's read API: a site API key with numbers:read
+  'GET /api/v1/conversations',
+  'GET /api/v1/openapi.json', // the API's public description
 ].sort();
 
 /**

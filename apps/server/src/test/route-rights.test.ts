@@ -94,6 +94,9 @@ const ROUTES: Record<string, RouteCase> = {
   'POST /api/widget/:siteKey/track': { public: "Tribu.track in the page: the site's allowed origins (a visitor token, when there is one)" },
   'POST /api/v1/conversions': { public: "the merchant's server: a site API key with the conversions scope (conversions.test.ts)" },
   'DELETE /api/v1/conversions/:orderId': { public: "the merchant's server: a site API key with the conversions scope (conversions.test.ts)" },
+  'GET /api/v1/numbers': { public: "the merchant's read API: a site API key with the numbers:read scope (api-v1.test.ts)" },
+  'GET /api/v1/conversations': { public: "the merchant's read API: a site API key with the numbers:read scope (api-v1.test.ts)" },
+  'GET /api/v1/openapi.json': { public: "the API's public description (openapi.test.ts)" },
 
   // The operator.
   'GET /api/operator/sites': operator(),

@@ -1,7 +1,8 @@
 import { coverageHeatmap, daysInPeriod, eachDay, fullTimeEquivalent, previousPeriod, ratingAverage, ratio } from '@tribu/domain';
 import type { KpiDay, KpiInactiveHelper, KpiQuery, KpiReport, KpiSummary } from '@tribu/protocol';
 import type { HelperActor } from '../actors.ts';
-import { requireManager } from '../access.ts';
+import { requireKeyScope, requireManager } from '../access.ts';
+import type { ApiKeyPrincipal } from '../sales/api-key.service.ts';
 import type { ModuleDeps } from '../module-deps.ts';
 import { KpiRepository, type SummaryRow } from './kpi.repository.ts';
 import { salesReport } from './sales.service.ts';
@@ -41,6 +42,17 @@ export class KpiService {
 
   async report(actor: HelperActor, siteId: string, q: KpiQuery): Promise<KpiReport> {
     requireManager(actor, siteId);
+    return this.figures(siteId, q);
+  }
+
+  /** The same figures for a site API key holding `numbers:read` (GET /api/v1/numbers). */
+  async reportForKey(key: ApiKeyPrincipal, q: KpiQuery): Promise<KpiReport> {
+    requireKeyScope(key, 'numbers:read');
+    return this.figures(key.siteId, q);
+  }
+
+  /** The numbers of one site, for whoever the caller checked may read them (managers, a key, the monthly report). */
+  async figures(siteId: string, q: KpiQuery): Promise<KpiReport> {
     const timeZone = (await this.deps.sites.byId(siteId))?.settings.timeZone ?? 'UTC';
     const days = daysInPeriod(q.from, q.to);
     const prev = previousPeriod(q.from, q.to);

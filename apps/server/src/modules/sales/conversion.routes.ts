@@ -1,7 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CONVERSION_LIMITS, ConversionReportSchema, ErrorCode, PageTrackSchema, SiteKeySchema, type ConversionResult } from '@tribu/protocol';
+import {
+  CONVERSION_LIMITS,
+  ConversionReportSchema,
+  ErrorCode,
+  PageTrackSchema,
+  SiteKeySchema,
+  V1ConversionResultSchema,
+  V1ErrorSchema,
+  type ConversionResult,
+} from '@tribu/protocol';
 import { AppError } from '../../lib/errors.ts';
 import { isOriginAllowed } from '../../lib/origin.ts';
 import { parseFields } from '../../lib/parse-fields.ts';
@@ -28,16 +37,44 @@ export function conversionRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const v1 = { auth: 'public', apiKey: 'conversions', rateLimit: { max: 600, timeWindow: 60_000 } } as const;
 
-  r.post('/api/v1/conversions', { config: v1 }, async (req, reply): Promise<ConversionResult> => {
-    const input = parseFields(ConversionReportSchema, req.body);
-    const result = await deps.conversions.report(req.apiKey.siteId, { ...input, source: 'api' });
-    void reply.status(result.created ? 201 : 200);
-    return result;
-  });
+  r.post(
+    '/api/v1/conversions',
+    {
+      config: {
+        ...v1,
+        openapi: {
+          summary: 'Report a purchase',
+          description:
+            "Idempotent per order id: the same order again answers 200 with the first report's result and changes nothing (a refunded order stays refunded). `amount` is in major units with no more decimals than the currency has; `visitorId` comes from `Tribu.getVisitorId()` in the page. Attribution: assisted when the visitor had a chat answered within the site's window (default 7 days) before `occurredAt`; referred when `code` is a helper's active referral code.",
+          body: ConversionReportSchema,
+          responses: {
+            201: { description: 'Recorded', schema: V1ConversionResultSchema },
+            200: { description: 'Already reported: nothing changed', schema: V1ConversionResultSchema },
+          },
+        },
+      },
+    },
+    async (req, reply): Promise<ConversionResult> => {
+      const input = parseFields(ConversionReportSchema, req.body);
+      const result = await deps.conversions.report(req.apiKey.siteId, { ...input, source: 'api' });
+      void reply.status(result.created ? 201 : 200);
+      return result;
+    },
+  );
 
   r.delete(
     '/api/v1/conversions/:orderId',
-    { schema: { params: z.object({ orderId: z.string().min(1).max(CONVERSION_LIMITS.orderId) }) }, config: v1 },
+    {
+      schema: { params: z.object({ orderId: z.string().min(1).max(CONVERSION_LIMITS.orderId) }) },
+      config: {
+        ...v1,
+        openapi: {
+          summary: 'Refund a purchase',
+          description: 'The order then counts nowhere; reporting it again does not bring it back.',
+          responses: { 204: { description: 'Refunded' }, 404: { description: 'No such order on this site (or already refunded)', schema: V1ErrorSchema } },
+        },
+      },
+    },
     async (req, reply) => {
       await deps.conversions.refund(req.apiKey.siteId, req.params.orderId);
       return reply.status(204).send();
