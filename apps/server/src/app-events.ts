@@ -9,6 +9,8 @@ export interface Reactions {
   transcripts: { conversationUpdated(conversation: Parameters<ConversationEvents['conversationUpdated']>[1]): void };
   visitorEmails: Pick<ConversationEvents, 'conversationUpdated'>;
   gamification: { chatEnded(conversationId: string): Promise<void> };
+  /** Outgoing webhooks: the conversation's events go to the outbox. */
+  webhooks: Pick<ConversationEvents, 'conversationUpdated' | 'messageCreated'>;
 }
 
 /**
@@ -28,6 +30,7 @@ export function conversationFanOut(
       relay.messageCreated(visitorId, message);
       later().offlineAnswers.messageCreated(visitorId, message);
       later().moderation.flaggedMessage(message);
+      later().webhooks.messageCreated(visitorId, message);
     },
     // Whenever the queue moves, waiting visitors learn their new place in line.
     queueAdded: (item) => {
@@ -45,6 +48,7 @@ export function conversationFanOut(
       later().transcripts.conversationUpdated(conversation);
       // A new chat with an address: the visitor confirms it before Tribu mails them anything else.
       later().visitorEmails.conversationUpdated(visitorId, conversation);
+      later().webhooks.conversationUpdated(visitorId, conversation);
       if (conversation.helper) presenceChanged(conversation.siteId);
       // An ended or rated chat is scored; awarding is idempotent, so a retried close awards once.
       if (conversation.status === 'closed' && conversation.helper) {

@@ -81,6 +81,8 @@ import { referralRoutes } from './modules/sales/referral.routes.ts';
 import { ImpactService } from './modules/sales/impact.service.ts';
 import { impactRoutes } from './modules/sales/impact.routes.ts';
 import { registerApiKeyAuth } from './plugins/api-key-auth.ts';
+import { buildWebhooks } from './modules/webhooks/webhooks.ts';
+import { webhookRoutes } from './modules/webhooks/webhook.routes.ts';
 import { collectV1Routes } from './plugins/openapi.ts';
 import { v1Routes } from './modules/api-v1/v1.routes.ts';
 import { V1ConversationsService } from './modules/api-v1/v1-conversations.service.ts';
@@ -187,7 +189,7 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   const events = conversationFanOut(relay, {
     positions,
     presenceChanged,
-    later: () => ({ offlineAnswers, moderation, transcripts, visitorEmails, gamification: { chatEnded: scoreChat } }),
+    later: () => ({ offlineAnswers, moderation, transcripts, visitorEmails, gamification: { chatEnded: scoreChat }, webhooks: webhooks.conversations }),
     log: app.log,
   });
   const conversations = new ConversationService(conversationRepo, sites, events, async (siteId, text) => (await screen.find(siteId, text)).length > 0);
@@ -211,6 +213,8 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
     localHelpers: localHelpers(helperNs),
     log: app.log,
   };
+  // Outgoing webhooks: an outbox in Postgres, sent by whichever node leases a delivery first.
+  const webhooks = buildWebhooks(moduleDeps, env);
   const push = new PushService({
     db: db.db,
     sites,
@@ -332,6 +336,7 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   impactRoutes(app, { impact: new ImpactService(moduleDeps) });
   eventRoutes(app, { events: communityEvents });
   conversionRoutes(app, { conversions: new ConversionService(moduleDeps), sites, visitors, publicUrl: env.PUBLIC_URL });
+  webhookRoutes(app, { webhooks: webhooks.service });
   operatorRoutes(app, { operator: new OperatorService(moduleDeps, invitations, env.PUBLIC_URL) });
   const retention = new RetentionSweep(db.db, (count) => app.log.info({ count }, 'retention: old closed conversations deleted'));
   await registerStatic(app);
@@ -349,11 +354,13 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   };
   // Hours online: a minute per helper and site, on its own 60 s timer (tests run it through sweep()).
   profiles.minutes.start();
+  webhooks.dispatcher.start();
   const sweeper = setInterval(() => sweep().catch((err) => app.log.warn({ err }, 'sweep failed')), 5_000);
   sweeper.unref();
 
   app.addHook('onClose', async () => {
     clearInterval(sweeper);
+    await webhooks.dispatcher.stop();
     profiles.minutes.stop();
     positions.stop();
     mailer.close();
@@ -374,6 +381,7 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
       await sweep();
       await retention.run();
       await profiles.minutes.sweep();
+      await webhooks.dispatcher.sweep();
     },
   };
 }

@@ -43,6 +43,16 @@ const EnvSchema = z
       .optional(),
     /** Sender of Tribu's mail (default `Tribu <no-reply@PUBLIC_URL's host>`). */
     MAIL_FROM: z.string().min(3).max(200).optional(),
+    /** Outgoing webhooks may call loopback and private addresses, and plain http:// (tests and development only: SSRF). */
+    WEBHOOKS_ALLOW_PRIVATE: bool.default(false),
+    /** A PEM file of certificate authorities webhook deliveries trust besides the public ones (a private CA, a test receiver). */
+    WEBHOOKS_CA_FILE: z.string().min(1).optional(),
+    /** A delivery attempt (connect, send, answer) ends after this many milliseconds. */
+    WEBHOOKS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+    /** The wait after a delivery's first failure; it doubles at each retry (at most 480 times this), for 24 h. */
+    WEBHOOKS_RETRY_BASE_MS: z.coerce.number().int().min(50).max(3_600_000).default(30_000),
+    /** Failed attempts in a row that turn an endpoint off at once (it is also turned off after failing for 24 h). */
+    WEBHOOKS_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(1).max(1_000_000).default(1000),
     /** Web Push (VAPID) key pair, base64url; both or neither (then generated into DATA_DIR/vapid.json). The same on every node. */
     VAPID_PUBLIC_KEY: z
       .string()

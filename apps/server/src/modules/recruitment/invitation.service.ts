@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { memberships, users } from '@tribu/db';
 import { ErrorCode, type InvitationPreview, type InvitationSent, type Role } from '@tribu/protocol';
 import { onColor } from '../../lib/contrast.ts';
+import { enqueueHelperJoined } from '../webhooks/webhook.facts.ts';
 import { AppError } from '../../lib/errors.ts';
 import { mailBody } from '../../lib/mail-body.ts';
 import type { Mailer } from '../../lib/mailer.ts';
@@ -144,6 +145,8 @@ export class InvitationService {
           .onConflictDoNothing()
           .returning({ userId: memberships.userId });
         if (added.length === 0) throw new AppError(ErrorCode.conflict, `You are already a member of ${site.name}`);
+        // In the joining transaction: the site's webhooks hear of every member who joined, and only of them.
+        await enqueueHelperJoined(tx, site.id, userId);
         if (inv.applicationId) await this.repo.linkApplicationUser(inv.applicationId, userId, tx);
         await this.deps.audit.record(
           { userId, displayName: existing?.displayName ?? displayName },

@@ -3,6 +3,7 @@ import { attributePurchase, referrerOf, type Attribution } from '@tribu/domain';
 import { conversations, conversions, memberships, referralCodes, visitors } from '@tribu/db';
 import { DEFAULT_ATTRIBUTION_DAYS, toMinorUnits, type ConversionItem, type ConversionResult } from '@tribu/protocol';
 import { FieldsError, notFound } from '../../lib/errors.ts';
+import { enqueuePurchaseAttributed } from '../webhooks/webhook.facts.ts';
 import type { ModuleDeps } from '../module-deps.ts';
 
 const DAY_MS = 86_400_000;
@@ -76,7 +77,11 @@ export class ConversionService {
       created,
       referred: r?.referrerId != null,
     });
-    if (row) return result(row, row.inserted);
+    if (row) {
+      // Credited to the community: the site's webhooks hear of it (once per order, whatever the retries).
+      if (row.attribution === 'assisted' || row.referrerId != null) await enqueuePurchaseAttributed(this.deps.db, siteId, p.orderId);
+      return result(row, row.inserted);
+    }
     const [existing] = await this.deps.db
       .select({ attribution: conversions.attribution, referrerId: conversions.referrerId })
       .from(conversions)
