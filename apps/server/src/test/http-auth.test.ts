@@ -59,6 +59,7 @@ const SAMPLES: Record<string, { body?: unknown; query?: string }> = {
   'GET /api/sites/:siteId/privacy/visitors': { query: 'email=jo%40example.com' },
   'POST /api/sites/:siteId/privacy/visitors/:visitorId/erase': { body: { reason: 'Asked by mail' } },
   'PATCH /api/sites/:siteId/roles/:userId': { body: { role: 'admin' } },
+  'GET /api/sites/:siteId/push-stats': { query: 'from=2026-01-01&to=2026-01-31' },
 };
 
 describe.skipIf(!hasPostgres)('authentication as a hook, over the whole route table', () => {
