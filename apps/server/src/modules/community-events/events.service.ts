@@ -196,7 +196,7 @@ export class EventsService {
         cancelled: e.cancelledAt !== null,
         updatedAt: e.updatedAt,
       },
-      new URL(this.publicUrl).host,
+      new URL(this.publicUrl).hostname,
     );
   }
 
