@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { replyId } from '../hooks/useDeskShortcuts.ts';
 import type { CannedAnswer, Conversation, Peer } from '@tribu/protocol/client';
 import type { Chat } from '../realtime/chat-state.ts';
 import type { HelperSocket } from '../realtime/socket.ts';
@@ -23,27 +24,41 @@ export interface ChatPaneProps {
   onSend: (text: string) => void;
   onRetry: (clientId: string) => void;
   onEnd: () => void;
+  /** This chat's end is waiting for its undo delay: the reply box rests, *Undo* is offered. */
+  ending: boolean;
+  onUndoEnd: () => void;
+  /** The person's choice for the details panel; side by side, each pane folds its own. */
+  detailsOpen: boolean;
+  onDetails: (open: boolean) => void;
+  /** On a phone: back to the board (the chat fills the screen). */
+  onBack?: () => void;
   onRelease: () => void;
   onDismiss: () => void;
   onTyping: () => void;
   onNeedsStaff: (reason: string) => Promise<string | null>;
   onManageCanned: () => void;
-  /** Bumped when the helper takes a request: on a phone the pane then scrolls into view. */
+  /** Bumped when the helper takes a request: the reply box gets the focus. */
   reveal: number;
 }
+
+/** The last request taken that a pane has acted on (a pane opened later for another reason does not). */
+let revealed = 0;
 
 /** One chat: who and where the visitor is, the conversation, the reply box, and the details beside it. */
 export function ChatPane(p: ChatPaneProps) {
   const { chat, socket } = p;
   const section = useRef<HTMLElement>(null);
-  const [detailsOpen, setDetailsOpen] = useState(() => !p.compact && window.matchMedia('(min-width: 1280px)').matches);
+  // Side by side leaves no room for details: each pane folds its own and opens it on demand as a drawer.
+  const [ownDetails, setOwnDetails] = useState(false);
+  const detailsOpen = p.compact ? ownDetails : p.detailsOpen;
+  const setDetailsOpen = (open: boolean) => (p.compact ? setOwnDetails(open) : p.onDetails(open));
   const [reading, setReading] = useState<Conversation | null>(null);
-  // Two chats side by side leave no room for details: they fold, and open on demand as a drawer.
   useEffect(() => {
-    if (p.compact) setDetailsOpen(false);
-  }, [p.compact]);
-  useEffect(() => {
-    if (p.reveal && window.matchMedia('(max-width: 900px)').matches) section.current?.scrollIntoView({ block: 'start' });
+    if (p.reveal <= revealed) return;
+    revealed = p.reveal;
+    // A request just taken: straight to the answer on a desk; on a narrow screen into view (no keyboard popping up).
+    if (window.matchMedia('(max-width: 900px)').matches) section.current?.scrollIntoView({ block: 'start' });
+    else document.getElementById(replyId(chat.conversation.id))?.focus();
   }, [p.reveal]);
   const c = chat.conversation;
   const closed = c.status === 'closed';
@@ -52,6 +67,11 @@ export function ChatPane(p: ChatPaneProps) {
     <div class={`pane-wrap ${detailsOpen ? 'with-details' : ''}`}>
       <section class="column pane" aria-label={`Chat: ${c.question.slice(0, 60)}`} ref={section}>
         <header class="pane-head">
+          {p.onBack && (
+            <button type="button" class="ghost back" onClick={p.onBack}>
+              <span aria-hidden="true">←</span> Board
+            </button>
+          )}
           <div class="pane-title">
             <h2>{c.question}</h2>
             <p class="who muted">
@@ -74,14 +94,22 @@ export function ChatPane(p: ChatPaneProps) {
             class={`ghost details-toggle ${detailsOpen ? 'on' : ''}`}
             aria-expanded={detailsOpen}
             aria-controls={`details-${c.id}`}
-            onClick={() => setDetailsOpen((o) => !o)}
+            onClick={() => setDetailsOpen(!detailsOpen)}
           >
             Details
           </button>
         </header>
         <ChatActions {...p} />
         <MessageLog chat={chat} onRetry={p.onRetry} />
-        <ReplyBox conversationId={c.id} closed={closed} canned={p.canned} onSend={p.onSend} onTyping={p.onTyping} onManageCanned={p.onManageCanned} />
+        <ReplyBox
+          conversationId={c.id}
+          closed={closed}
+          ending={p.ending}
+          canned={p.canned}
+          onSend={p.onSend}
+          onTyping={p.onTyping}
+          onManageCanned={p.onManageCanned}
+        />
       </section>
       {detailsOpen && (
         <aside class="column details" id={`details-${c.id}`} aria-label="Chat details">

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Chat } from '../realtime/chat-state.ts';
-import { ReportButton } from './moderation/ReportButton.tsx';
+import { MessageMenu } from './chat/MessageMenu.tsx';
 
 const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
@@ -40,12 +40,7 @@ export function MessageLog({ chat, onRetry }: { chat: Chat; onRetry: (clientId: 
                   flagged
                 </span>
               )}
-              {m.author === 'visitor' && (
-                <>
-                  {' · '}
-                  <ReportButton kind="message" targetId={m.id} />
-                </>
-              )}
+              {m.author === 'visitor' && <MessageMenu messageId={m.id} text={m.text} />}
             </div>
           </div>
         ),

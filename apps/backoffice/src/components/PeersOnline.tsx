@@ -15,52 +15,94 @@ interface Props {
   socket: HelperSocket | null;
   siteId: string;
   topics: Membership['topics'];
+  /** The full list; otherwise a narrow rail of photos (a row on a phone) that leaves the room to the chat. */
+  open: boolean;
+  onOpen: (open: boolean) => void;
 }
 
+const chats = (p: Peer) => (p.activeChats > 0 ? ` · ${p.activeChats} chat${p.activeChats > 1 ? 's' : ''}` : '');
+
 /** The site's helpers online now, with a live status; the helper sets their own; a click opens a profile. */
-export function PeersOnline({ peers, me, myStatus, onStatus, socket, siteId, topics }: Props) {
-  const [open, setOpen] = useState<string | null>(null);
+export function PeersOnline({ peers, me, myStatus, onStatus, socket, siteId, topics, open, onOpen }: Props) {
+  const [profile, setProfile] = useState<string | null>(null);
+  // Myself first, then the others as the server ordered them.
+  const ordered = [...peers.filter((p) => p.id === me), ...peers.filter((p) => p.id !== me)];
+  const status = (
+    <label class="my-status">
+      <span class="sr-only">My status</span>
+      <select value={myStatus} onChange={(e) => onStatus(e.currentTarget.value as PresenceStatus)}>
+        <option value="available">Available</option>
+        <option value="away">Away</option>
+      </select>
+    </label>
+  );
+  const toggle = (
+    <button
+      type="button"
+      class="ghost peers-toggle"
+      aria-expanded={open}
+      aria-label={open ? 'Fold the list of who is online' : 'Show who is online as a list'}
+      title={open ? 'Fold to a narrow rail' : 'Show as a list'}
+      onClick={() => onOpen(!open)}
+    >
+      <span aria-hidden="true">{open ? '«' : '»'}</span>
+    </button>
+  );
   return (
-    <section class="peers" aria-label="Online now">
-      <div class="peers-head">
-        <h2>
-          Online now <span class="count">{peers.length}</span>
-        </h2>
-        <label class="my-status">
-          <span class="sr-only">My status</span>
-          <select value={myStatus} onChange={(e) => onStatus(e.currentTarget.value as PresenceStatus)}>
-            <option value="available">Available</option>
-            <option value="away">Away</option>
-          </select>
-        </label>
-      </div>
-      {peers.length === 0 && <p class="empty">Connecting to your community…</p>}
+    <section class={`peers ${open ? 'open' : 'rail'}`} aria-label="Online now">
+      {open ? (
+        <div class="peers-head">
+          <h2>
+            Online now <span class="count">{peers.length}</span>
+          </h2>
+          {status}
+          {toggle}
+        </div>
+      ) : (
+        <div class="peers-head">
+          {toggle}
+          <h2 title="Online now">
+            <span class="rail-title">Online</span> <span class="count">{peers.length}</span>
+          </h2>
+          {status}
+        </div>
+      )}
+      {peers.length === 0 && open && <p class="empty">Connecting to your community…</p>}
       <ul>
-        {peers.map((p) => (
+        {ordered.map((p) => (
           <li key={p.id}>
-            <button type="button" class={`peer ${p.status}`} aria-haspopup="dialog" title={`See ${p.displayName}'s profile`} onClick={() => setOpen(p.id)}>
+            <button
+              type="button"
+              class={`peer ${p.status}`}
+              aria-haspopup="dialog"
+              aria-label={open ? undefined : `${p.displayName}${p.id === me ? ' (you)' : ''}: ${LABEL[p.status]}${chats(p)}. See the profile`}
+              title={open ? `See ${p.displayName}'s profile` : `${p.displayName} — ${LABEL[p.status]}${chats(p)}`}
+              onClick={() => setProfile(p.id)}
+            >
               <span class="peer-photo">
                 <Avatar name={p.displayName} url={p.avatarUrl} size={36} />
                 <span class={`live-dot ${p.status}`} aria-hidden="true" />
               </span>
-              <span class="peer-text">
-                <span class="peer-name">
-                  {p.displayName}
-                  {p.id === me && <span class="muted"> (you)</span>}
-                </span>
-                <span class="peer-line">
-                  <span class={`presence ${p.status}`}>
-                    {LABEL[p.status]}
-                    {p.activeChats > 0 && ` · ${p.activeChats} chat${p.activeChats > 1 ? 's' : ''}`}
+              {open && (
+                <span class="peer-text">
+                  <span class="peer-name">
+                    {p.displayName}
+                    {p.id === me && <span class="muted"> (you)</span>}
                   </span>
-                  <LanguageChips codes={p.languages} />
+                  <span class="peer-line">
+                    <span class={`presence ${p.status}`}>
+                      {LABEL[p.status]}
+                      {chats(p)}
+                    </span>
+                    <LanguageChips codes={p.languages} />
+                  </span>
                 </span>
-              </span>
+              )}
             </button>
           </li>
         ))}
       </ul>
-      {open && <PublicProfileDialog socket={socket} siteId={siteId} userId={open} topics={topics} onClose={() => setOpen(null)} />}
+      {profile && <PublicProfileDialog socket={socket} siteId={siteId} userId={profile} topics={topics} onClose={() => setProfile(null)} />}
     </section>
   );
 }

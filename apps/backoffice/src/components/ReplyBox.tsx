@@ -2,10 +2,13 @@ import { useState } from 'preact/hooks';
 import { LIMITS, type CannedAnswer } from '@tribu/protocol/client';
 import { cannedMatches } from './chat/canned-match.ts';
 import { CannedPicker } from './chat/CannedPicker.tsx';
+import { replyId } from '../hooks/useDeskShortcuts.ts';
 
 interface Props {
   conversationId: string;
   closed: boolean;
+  /** The chat's end is waiting for its undo delay. */
+  ending?: boolean;
   canned: CannedAnswer[];
   onSend: (text: string) => void;
   onTyping: () => void;
@@ -13,7 +16,8 @@ interface Props {
 }
 
 /** The helper's reply: Enter sends, Shift+Enter adds a line, `/shortcut` inserts a canned answer. */
-export function ReplyBox({ conversationId, closed, canned, onSend, onTyping, onManageCanned }: Props) {
+export function ReplyBox({ conversationId, closed: ended, ending = false, canned, onSend, onTyping, onManageCanned }: Props) {
+  const closed = ended || ending;
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [active, setActive] = useState(0);
   const text = drafts[conversationId] ?? '';
@@ -56,11 +60,12 @@ export function ReplyBox({ conversationId, closed, canned, onSend, onTyping, onM
       )}
       {matches.length > 0 && <CannedPicker id={listId} matches={matches} active={Math.min(active, matches.length - 1)} onPick={pick} />}
       <textarea
+        id={replyId(conversationId)}
         aria-label="Reply"
         aria-autocomplete="list"
         aria-controls={matches.length > 0 ? listId : undefined}
         aria-activedescendant={matches.length > 0 ? `${listId}-${Math.min(active, matches.length - 1)}` : undefined}
-        placeholder={closed ? 'This chat has ended' : 'Write your answer… (type / for canned answers)'}
+        placeholder={ending ? 'Ending this chat… Undo to keep answering' : closed ? 'This chat has ended' : 'Write your answer… (type / for canned answers)'}
         disabled={closed}
         rows={2}
         value={text}
@@ -76,7 +81,7 @@ export function ReplyBox({ conversationId, closed, canned, onSend, onTyping, onM
       </button>
       {!closed && (
         <p class="reply-hint">
-          Enter to send · Shift+Enter for a new line ·{' '}
+          Enter to send · Shift+Enter for a new line · Alt+R to come back here ·{' '}
           <button type="button" class="link" onClick={onManageCanned}>
             Canned answers
           </button>

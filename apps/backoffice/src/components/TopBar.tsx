@@ -5,6 +5,7 @@ import type { HelperSocket } from '../realtime/socket.ts';
 import { Avatar } from './Avatar.tsx';
 import { manageHome } from './manage/sections.ts';
 import { NotificationBell } from './NotificationBell.tsx';
+import '../styles/topbar.css';
 
 interface Props {
   me: Me;
@@ -39,7 +40,7 @@ export function TopBar({ me, siteId, onSite, link, onSignOut, socket }: Props) {
   return (
     <header class="topbar">
       <h1 class="brand">
-        <span class="dot" aria-hidden="true" /> Tribu
+        <span class="dot" aria-hidden="true" /> <span class="brand-name">Tribu</span>
       </h1>
       <div class="site-line">
         {me.memberships.length > 1 ? (
@@ -72,8 +73,18 @@ export function TopBar({ me, siteId, onSite, link, onSignOut, socket }: Props) {
         <span class="who-name">{me.user.displayName}</span>
         <span class="sr-only">: my profile</span>
       </a>
-      <button type="button" class="ghost" onClick={onSignOut}>
-        Sign out
+      <button type="button" class="ghost sign-out" onClick={onSignOut} title="Sign out">
+        <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
+          <path
+            d="M15 4h3a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2h-3M10 17l5-5-5-5M15 12H4"
+            fill="none"
+            stroke="currentColor"
+            stroke-width="2"
+            stroke-linecap="round"
+            stroke-linejoin="round"
+          />
+        </svg>
+        <span class="sign-out-text">Sign out</span>
       </button>
     </header>
   );

@@ -6,7 +6,7 @@ import { HandoffDialog } from './HandoffDialog.tsx';
 import { NeedsStaffDialog } from './NeedsStaffDialog.tsx';
 
 /** What a helper can do with a chat: hand it on, send it to staff, ask the room, release it, end it. */
-export function ChatActions({ chat, socket, peers, me, onEnd, onRelease, onDismiss, onNeedsStaff }: ChatPaneProps) {
+export function ChatActions({ chat, socket, peers, me, onEnd, ending, onUndoEnd, onRelease, onDismiss, onNeedsStaff }: ChatPaneProps) {
   const [dialog, setDialog] = useState<'handoff' | 'staff' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const c = chat.conversation;
@@ -50,12 +50,20 @@ export function ChatActions({ chat, socket, peers, me, onEnd, onRelease, onDismi
           <AskRoomButton socket={socket} conversation={c} />
         </div>
         <div class="action-set exit">
-          <button type="button" class="ghost" onClick={onRelease} title="Another helper can take it; the history stays">
-            Release to board
-          </button>
-          <button type="button" class="ghost danger" onClick={onEnd}>
-            End chat
-          </button>
+          {ending ? (
+            <button type="button" class="primary small" onClick={onUndoEnd}>
+              Undo end
+            </button>
+          ) : (
+            <>
+              <button type="button" class="ghost" onClick={onRelease} title="Another helper can take it; the history stays">
+                Release to board
+              </button>
+              <button type="button" class="ghost danger" onClick={onEnd}>
+                End chat
+              </button>
+            </>
+          )}
         </div>
       </div>
       {error && <p class="alert">{error}</p>}

@@ -11,6 +11,18 @@ const WHAT: Record<ReportKind, string> = { message: 'message', post: 'post', com
 /** "Report": tells the community managers about a visitor message or a feed item, with a reason. */
 export function ReportButton({ kind, targetId, class: cls = 'link' }: { kind: ReportKind; targetId: string; class?: string }) {
   const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" class={`report-btn ${cls}`} aria-label={`Report this ${WHAT[kind]}`} onClick={() => setOpen(true)}>
+        Report
+      </button>
+      {open && <ReportDialog kind={kind} targetId={targetId} onClose={() => setOpen(false)} />}
+    </>
+  );
+}
+
+/** The report form itself, for a trigger of the caller's own (a message's menu). */
+export function ReportDialog({ kind, targetId, onClose }: { kind: ReportKind; targetId: string; onClose: () => void }) {
   const [choice, setChoice] = useState<string>(REASONS[0]);
   const [other, setOther] = useState('');
   const [state, setState] = useState<'idle' | 'sending' | 'sent'>('idle');
@@ -31,59 +43,49 @@ export function ReportButton({ kind, targetId, class: cls = 'link' }: { kind: Re
       setError(err instanceof ApiError ? err.message : 'The report could not be sent; please retry.');
     }
   };
-  const close = () => {
-    setOpen(false);
-    setState('idle');
-  };
+  const close = onClose;
   return (
-    <>
-      <button type="button" class={`report-btn ${cls}`} aria-label={`Report this ${WHAT[kind]}`} onClick={() => setOpen(true)}>
-        Report
-      </button>
-      {open && (
-        <Modal label={`Report this ${WHAT[kind]}`} onClose={close} class="report-modal">
-          {state === 'sent' ? (
-            <div class="reason-form">
-              <h3>Thanks, it's reported</h3>
-              <p class="muted">The community managers will look at it. Nothing else to do on your side.</p>
-              <div class="reason-actions">
-                <button type="button" class="primary small" onClick={close}>
-                  Close
-                </button>
-              </div>
-            </div>
-          ) : (
-            <form class="reason-form" onSubmit={submit}>
-              <h3>Report this {WHAT[kind]}</h3>
-              <p class="muted">Only the community managers see reports. What is wrong?</p>
-              <fieldset class="report-reasons">
-                <legend class="sr-only">Reason</legend>
-                {[...REASONS, 'Other'].map((r) => (
-                  <label key={r}>
-                    <input type="radio" name="report-reason" value={r} checked={choice === r} onChange={() => setChoice(r)} />
-                    {r}
-                  </label>
-                ))}
-              </fieldset>
-              {choice === 'Other' && (
-                <label>
-                  In a few words
-                  <input value={other} maxLength={LIMITS.reason} onInput={(e) => setOther(e.currentTarget.value)} />
-                </label>
-              )}
-              <ErrorAlert message={error} />
-              <div class="reason-actions">
-                <button type="button" class="ghost" onClick={close}>
-                  Cancel
-                </button>
-                <button type="submit" class="primary small" disabled={state === 'sending'}>
-                  Send report
-                </button>
-              </div>
-            </form>
+    <Modal label={`Report this ${WHAT[kind]}`} onClose={close} class="report-modal">
+      {state === 'sent' ? (
+        <div class="reason-form">
+          <h3>Thanks, it's reported</h3>
+          <p class="muted">The community managers will look at it. Nothing else to do on your side.</p>
+          <div class="reason-actions">
+            <button type="button" class="primary small" onClick={close}>
+              Close
+            </button>
+          </div>
+        </div>
+      ) : (
+        <form class="reason-form" onSubmit={submit}>
+          <h3>Report this {WHAT[kind]}</h3>
+          <p class="muted">Only the community managers see reports. What is wrong?</p>
+          <fieldset class="report-reasons">
+            <legend class="sr-only">Reason</legend>
+            {[...REASONS, 'Other'].map((r) => (
+              <label key={r}>
+                <input type="radio" name="report-reason" value={r} checked={choice === r} onChange={() => setChoice(r)} />
+                {r}
+              </label>
+            ))}
+          </fieldset>
+          {choice === 'Other' && (
+            <label>
+              In a few words
+              <input value={other} maxLength={LIMITS.reason} onInput={(e) => setOther(e.currentTarget.value)} />
+            </label>
           )}
-        </Modal>
+          <ErrorAlert message={error} />
+          <div class="reason-actions">
+            <button type="button" class="ghost" onClick={close}>
+              Cancel
+            </button>
+            <button type="submit" class="primary small" disabled={state === 'sending'}>
+              Send report
+            </button>
+          </div>
+        </form>
       )}
-    </>
+    </Modal>
   );
 }

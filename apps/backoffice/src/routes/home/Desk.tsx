@@ -1,3 +1,4 @@
+import '../../styles/desk.css';
 import { useEffect, useState } from 'preact/hooks';
 import { DEFAULT_CHAT_CAP, canTakeAnotherChat } from '@tribu/domain';
 import type { Me } from '@tribu/protocol/client';
@@ -25,6 +26,10 @@ import { useRequestAlerts } from '../../hooks/useRequestAlerts.ts';
 import { GettingStarted } from '../../components/onboarding/GettingStarted.tsx';
 import { MissionsPanel } from '../../components/missions/MissionsPanel.tsx';
 import { ImpactCard } from '../../components/sales/ImpactCard.tsx';
+import { PhoneNav, type PhoneView } from '../../components/PhoneNav.tsx';
+import { useWide } from '../../hooks/useChatRoute.ts';
+import { useDeskLayout } from '../../hooks/useDeskLayout.ts';
+import { useVisualViewport } from '../../hooks/useVisualViewport.ts';
 
 interface Props {
   me: Me;
@@ -45,6 +50,11 @@ export function Desk({ me, siteId, onSite, onSignedOut }: Props) {
   // A name or photo changed on the profile page (or in another tab) shows at once.
   const meNow = profile ? { ...me, user: { ...me.user, displayName: profile.displayName, avatarUrl: profile.avatarUrl } } : me;
   const [reveal, setReveal] = useState(0);
+  const { layout, change } = useDeskLayout(me.user.id);
+  // Below 600 px the desk is one column: the board, or my chats, or the feed; a chat fills the screen.
+  const phone = !useWide(600);
+  const [phoneView, setPhoneView] = useState<PhoneView>('requests');
+  useVisualViewport(phone);
   const chat = desk.chats.find((c) => c.conversation.id === desk.selected) ?? null;
   const isManager = membership?.role === 'moderator' || membership?.role === 'admin';
   const handoffs = useHandoffOffers(desk.socket, siteId, desk.adoptChat);
@@ -60,12 +70,12 @@ export function Desk({ me, siteId, onSite, onSignedOut }: Props) {
     onSignedOut();
   };
   return (
-    <div class="shell">
+    <div class={`shell ${phone ? `phone ${desk.selected !== null ? 'phone-chat' : `phone-${phoneView}`}` : ''}`}>
       <TopBar me={meNow} siteId={siteId} onSite={onSite} link={desk.link} onSignOut={signOut} socket={desk.socket} />
       {desk.link === 'reconnecting' && <ReconnectBanner>Your chats will catch up as soon as the connection is back.</ReconnectBanner>}
       {desk.notice && <Notice text={desk.notice} onDismiss={() => desk.setNotice(null)} />}
       <RestReminder profile={profile} />
-      <main class="desk">
+      <main class={`desk ${layout.peersOpen ? 'peers-open' : 'peers-rail'}`}>
         <div class="left">
           <PeersOnline
             peers={presence.peers}
@@ -75,14 +85,28 @@ export function Desk({ me, siteId, onSite, onSignedOut }: Props) {
             socket={desk.socket}
             siteId={siteId}
             topics={topics}
+            open={layout.peersOpen && !phone}
+            onOpen={(peersOpen) => change({ peersOpen })}
           />
-          <ImpactCard siteId={siteId} headingId="impact-desk-h" />
         </div>
         <div class="center">
           <HandoffBanner offers={handoffs.offers} onAnswer={handoffs.answer} />
-          <ChatCenter desk={desk} siteId={siteId} me={me.user.id} isManager={isManager} peers={presence.peers} typing={typing} reveal={reveal}>
+          <ChatCenter
+            desk={desk}
+            siteId={siteId}
+            me={me.user.id}
+            isManager={isManager}
+            peers={presence.peers}
+            typing={typing}
+            reveal={reveal}
+            detailsOpen={layout.detailsOpen}
+            onDetails={(detailsOpen) => change({ detailsOpen })}
+            phone={phone}
+            siteName={membership?.siteName ?? ''}
+          >
             <GettingStarted me={me} siteId={siteId} socket={desk.socket} topics={topics} />
             <MissionsPanel siteId={siteId} socket={desk.socket} />
+            <ImpactCard siteId={siteId} headingId="impact-desk-h" />
             <Feed me={me} siteId={siteId} socket={desk.socket} online={desk.link === 'online'} />
           </ChatCenter>
         </div>
@@ -101,6 +125,15 @@ export function Desk({ me, siteId, onSite, onSignedOut }: Props) {
           {isManager && <StaffQueue items={staffItems} claiming={desk.claiming} onTake={(cid) => void desk.claim(cid)} />}
         </div>
       </main>
+      {phone && !chat && (
+        <PhoneNav
+          view={phoneView}
+          onView={setPhoneView}
+          waiting={desk.queue.length}
+          chats={desk.chats.length}
+          yourTurn={desk.chats.filter((c) => c.conversation.status === 'active' && c.messages.at(-1)?.author === 'visitor').length}
+        />
+      )}
       <Toasts socket={desk.socket} siteId={siteId} userId={me.user.id} />
     </div>
   );

@@ -1,0 +1,84 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Chat } from '../../realtime/chat-state.ts';
+import { ChatTab } from './ChatTab.tsx';
+import type { TabFacts } from './tab-facts.ts';
+
+interface Item {
+  chat: Chat;
+  index: number;
+  facts: TabFacts;
+}
+
+/** The chats whose tabs do not fit, as a menu: arrows move, Enter opens, Escape closes. */
+export function MoreChats({ items, onSelect }: { items: Item[]; onSelect: (id: string) => void }) {
+  const [open, setOpen] = useState(false);
+  const wrap = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const unread = items.reduce((n, t) => n + t.facts.unread, 0);
+  const typing = items.some((t) => t.facts.typing);
+  const entries = () => [...(wrap.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+  useEffect(() => {
+    if (!open) return;
+    entries()[0]?.focus();
+    const away = (e: PointerEvent) => {
+      if (!wrap.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', away);
+    return () => document.removeEventListener('pointerdown', away);
+  }, [open]);
+  const onKeyDown = (e: KeyboardEvent) => {
+    const list = entries();
+    const at = list.indexOf(document.activeElement as HTMLElement);
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      setOpen(false);
+      button.current?.focus();
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const step = e.key === 'ArrowDown' ? 1 : -1;
+      list[(at + step + list.length) % list.length]?.focus();
+    } else if (e.key === 'Tab') setOpen(false);
+  };
+  const label = `More chats: ${items.length}${unread ? `, ${unread} unread` : ''}${typing ? ', typing' : ''}`;
+  return (
+    <div class="more-chats" ref={wrap} onKeyDown={onKeyDown}>
+      <button
+        ref={button}
+        type="button"
+        class={`ghost more-toggle ${unread ? 'has-unread' : ''}`}
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-label={label}
+        onClick={() => setOpen((o) => !o)}
+      >
+        <span aria-hidden="true">
+          +{items.length} more {unread > 0 && <span class="unread">{unread}</span>}
+          {typing && (
+            <span class="typing-dot">
+              <i />
+              <i />
+              <i />
+            </span>
+          )}
+        </span>
+      </button>
+      {open && (
+        <div class="more-menu" role="menu" aria-label="More chats">
+          {items.map((t) => (
+            <ChatTab
+              key={t.chat.conversation.id}
+              role="menuitem"
+              facts={t.facts}
+              index={t.index}
+              on={false}
+              onSelect={() => {
+                setOpen(false);
+                onSelect(t.chat.conversation.id);
+              }}
+            />
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Chat } from '../../realtime/chat-state.ts';
+import { pagePart } from './tab-facts.ts';
+
+interface Props {
+  /** Chat id → when its end reaches the server. */
+  ending: Record<string, number>;
+  chats: Chat[];
+  onUndo: (id: string) => void;
+  siteName: string;
+}
+
+/** "Chat ended — Undo" for each answered chat being ended, with the seconds left. */
+export function UndoEnd({ ending, chats, onUndo, siteName }: Props) {
+  const [now, setNow] = useState(Date.now());
+  const ids = Object.keys(ending);
+  useEffect(() => {
+    if (ids.length === 0) return;
+    const t = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(t);
+  }, [ids.length]);
+  return (
+    <div class="undo-toasts" role="status" aria-live="polite">
+      {ids.map((id) => {
+        const chat = chats.find((c) => c.conversation.id === id);
+        if (!chat) return null;
+        const page = chat.conversation.page;
+        const name = page?.product?.name ?? (page?.title ? pagePart(page.title, siteName) : chat.conversation.question.slice(0, 40));
+        const left = Math.max(1, Math.ceil((ending[id]! - now) / 1000));
+        return (
+          <div key={id} class="undo-toast">
+            <span>
+              Ending the chat on <strong>{name}</strong> <span aria-hidden="true">in {left} s</span>
+              <span class="sr-only">in a few seconds</span>
+            </span>
+            <button type="button" class="link" onClick={() => onUndo(id)}>
+              Undo
+            </button>
+          </div>
+        );
+      })}
+    </div>
+  );
+}

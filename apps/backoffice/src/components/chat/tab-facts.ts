@@ -1,0 +1,73 @@
+import type { Chat } from '../../realtime/chat-state.ts';
+import { languageName } from '../people/languages.ts';
+
+/** What tells one chat tab from another: where it was asked, what, in which language, and how long the visitor waits. */
+export interface TabFacts {
+  /** The product, else the page's own part of its title, else its path. */
+  where: string;
+  question: string;
+  /** `FR`, when the widget spoke another language than English or the tabs differ by it. */
+  lang: string | null;
+  /** Minutes the visitor has been waiting for my reply (their message is the last one), else null. */
+  waitingMin: number | null;
+  unread: number;
+  typing: boolean;
+  closed: boolean;
+  /** Someone (me or a peer before a hand-off) has answered the visitor. */
+  answered: boolean;
+}
+
+/**
+ * The page's own part of a title: "Summit Jacket — Alpine Threads" → "Summit Jacket"; a title that
+ * starts with the shop's own name ("Alpine Threads — merino clothing") is its home page.
+ */
+export function pagePart(title: string, siteName = ''): string {
+  const parts = title.split(/\s+[—–|·-]\s+/).map((p) => p.trim());
+  const site = siteName.trim().toLowerCase();
+  if (site && parts.length > 1 && parts[0]!.toLowerCase() === site) return 'Home page';
+  return parts.find((p) => p && p.toLowerCase() !== site) ?? title.trim();
+}
+
+function where(chat: Chat, siteName: string): string {
+  const page = chat.conversation.page;
+  if (!page) return 'Unknown page';
+  if (page.product?.name) return page.product.name;
+  if (page.title.trim()) return pagePart(page.title, siteName);
+  try {
+    const path = new URL(page.url).pathname;
+    return path === '/' ? 'Home page' : decodeURIComponent(path);
+  } catch {
+    return page.url;
+  }
+}
+
+/** Facts for a chat's tab; `readSeq` is the last seq this desk has shown (beyond the server's read mark). */
+export function tabFacts(chat: Chat, readSeq: number, now: number, siteName = ''): TabFacts {
+  const c = chat.conversation;
+  const closed = c.status === 'closed';
+  const seen = Math.max(readSeq, c.helperReadSeq);
+  const spoken = chat.messages.filter((m) => m.author !== 'system');
+  const last = spoken.at(-1);
+  const waiting = !closed && last?.author === 'visitor';
+  return {
+    where: where(chat, siteName),
+    question: c.question,
+    lang: c.locale ? c.locale.slice(0, 2).toUpperCase() : null,
+    waitingMin: waiting ? Math.max(0, Math.floor((now - Date.parse(last.createdAt)) / 60_000)) : null,
+    unread: chat.messages.filter((m) => m.author === 'visitor' && m.seq > seen).length,
+    typing: !closed && chat.visitorTyping,
+    closed,
+    answered: chat.messages.some((m) => m.author === 'helper'),
+  };
+}
+
+/** The tab's accessible name: every fact in words, so two chats never read alike. */
+export function tabName(f: TabFacts, index: number): string {
+  const parts = [`${index}. ${f.where}`, `“${f.question}”`];
+  if (f.lang) parts.push(languageName(f.lang.toLowerCase()));
+  if (f.closed) parts.push('ended');
+  else if (f.waitingMin !== null) parts.push(f.waitingMin < 1 ? 'waiting for you' : `waiting ${f.waitingMin} min`);
+  if (f.unread) parts.push(`${f.unread} unread`);
+  if (f.typing) parts.push('typing');
+  return parts.join(' · ');
+}
