@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DayStringSchema } from './calendar.schemas.ts';
+import { isCurrency } from './conversions.ts';
 import { KPI_MAX_DAYS } from './kpi.ts';
 
 // ---------- the managers' numbers: query validation ----------
@@ -16,3 +17,10 @@ export const KpiQuerySchema = z
     path: ['to'],
   });
 export type KpiQuery = z.infer<typeof KpiQuerySchema>;
+
+/** A CSV of Numbers: the period, and for sales.csv the cost of an hour the manager typed (never stored). */
+export const KpiCsvQuerySchema = KpiQuerySchema.safeExtend({
+  costPerHour: z.coerce.number('A number').min(0, 'Must be 0 or more').max(1_000_000, 'At most 1000000').optional(),
+  costCurrency: z.string().refine(isCurrency, 'Not an ISO 4217 currency code (like EUR)').default('EUR'),
+});
+export type KpiCsvQuery = z.infer<typeof KpiCsvQuerySchema>;

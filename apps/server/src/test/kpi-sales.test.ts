@@ -156,7 +156,16 @@ describe.skipIf(!hasPostgres)('Numbers: the Sales section (Postgres)', () => {
       '"visitors_chatted",4,,',
       '"visitors_chatted_who_bought",3,,',
       '"chat_conversion",,,0.75',
+      // Four chats of 30 minutes; 2 h ÷ (35 h × 30/7 weeks) = 2 ÷ 150.
+      '"chat_hours",,,2',
+      '"full_time_equivalents",,,0.013',
     ]);
+    // With the cost of an hour the manager typed: its value too (JPY has no decimals).
+    const valued = async (query: string) => (await (await get(`/api/sites/${site}/kpis/sales.csv?${APRIL}&${query}`)).text()).trimEnd().split('\r\n').at(-1);
+    expect(await valued('costPerHour=25.5')).toBe('"hours_value",,"EUR",51,"chat hours × 25.5 EUR an hour (the cost entered)"');
+    expect(await valued('costPerHour=1999.6&costCurrency=JPY')).toBe('"hours_value",,"JPY",3999,"chat hours × 1999.6 JPY an hour (the cost entered)"');
+    const refused = await get(`/api/sites/${site}/kpis/sales.csv?${APRIL}&costPerHour=-1&costCurrency=EURO`);
+    expect(refused.status).toBe(400);
     expect(await csv('sales-helpers')).toEqual([
       '"helper","credit","orders","currency","amount"',
       '"Hana","assisted",2,"EUR",150',

@@ -9,7 +9,7 @@ import { HelperTable } from './HelperTable.tsx';
 import { InactiveList } from './InactiveList.tsx';
 import { PeriodPicker, type Period } from './PeriodPicker.tsx';
 import { RatingBars } from './RatingBars.tsx';
-import { HoursValue, SalesFigures, SalesHelperTable, SalesProductTable, SalesTopicTable } from './SalesSection.tsx';
+import { HoursValue, SalesFigures, SalesHelperTable, SalesProductTable, SalesTopicTable, useHourCost } from './SalesSection.tsx';
 import { Section } from './Section.tsx';
 import { Tiles } from './Tiles.tsx';
 import { PALETTE, fmtDay } from './format.ts';
@@ -50,6 +50,7 @@ export function NumbersDashboard({ siteId }: { siteId: string }) {
     if (siteZone) setZone(siteZone);
   }, [siteZone]);
   const csv = { siteId, from: period.from, to: period.to };
+  const hourCost = useHourCost(report?.sales.all.revenue[0]?.currency);
   return (
     <div class="kpi" aria-busy={loading}>
       <header class="kpi-head">
@@ -98,9 +99,9 @@ export function NumbersDashboard({ siteId }: { siteId: string }) {
             <Section title="Helpers" hint="perHelper" wide action={<CsvLink {...csv} table="helpers" what="the helpers table" />}>
               <HelperTable rows={report.perHelper} timeZone={report.timeZone} />
             </Section>
-            <Section title="Sales" hint="sales" wide action={<CsvLink {...csv} table="sales" what="the sales figures" />}>
+            <Section title="Sales" hint="sales" wide action={<CsvLink {...csv} table="sales" what="the sales figures" extra={hourCost.csvQuery} />}>
               <SalesFigures sales={report.sales} />
-              <HoursValue chatHours={report.summary.chatHours} fte={report.summary.fte} currency={report.sales.all.revenue[0]?.currency} />
+              <HoursValue chatHours={report.summary.chatHours} fte={report.summary.fte} hourCost={hourCost} />
             </Section>
             <Section title="Sales by helper" hint="salesPerHelper" wide action={<CsvLink {...csv} table="sales-helpers" what="sales by helper" />}>
               <SalesHelperTable sales={report.sales} />

@@ -201,15 +201,30 @@ export function SalesHelperTable({ sales: s }: { sales: KpiSales }) {
 
 const COST_CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF', 'CAD', 'JPY'];
 
+/** The cost of an hour of support the manager types (kept in the page and the CSV link only, never stored). */
+export interface HourCost {
+  cost: string;
+  unit: string;
+}
+
+/** The cost typed and its currency: the shop's own currency until the manager picks one. */
+export function useHourCost(currency: string | undefined) {
+  const [typed, set] = useState<{ cost: string; unit: string | null }>({ cost: '', unit: null });
+  const value: HourCost = { cost: typed.cost, unit: typed.unit ?? (currency && COST_CURRENCIES.includes(currency) ? currency : 'EUR') };
+  const rate = Number(value.cost.replace(',', '.'));
+  const valid = value.cost.trim() !== '' && Number.isFinite(rate) && rate >= 0;
+  /** What sales.csv needs to add the hours' value (`&costPerHour=…&costCurrency=…`), or nothing. */
+  const csvQuery = valid ? `&costPerHour=${rate}&costCurrency=${value.unit}` : '';
+  return { value, set, rate: valid ? rate : null, csvQuery };
+}
+
 /**
  * What the community's chat hours would have cost at a rate the manager types (kept in the page only):
  * chat hours × cost per hour, with the full-time equivalents beside it.
  */
-export function HoursValue({ chatHours, fte, currency }: { chatHours: number; fte: number; currency: string | undefined }) {
-  const [cost, setCost] = useState('');
-  const [unit, setUnit] = useState(currency && COST_CURRENCIES.includes(currency) ? currency : 'EUR');
-  const rate = Number(cost.replace(',', '.'));
-  const value = cost.trim() !== '' && Number.isFinite(rate) && rate >= 0 ? fmtMoneyValue(chatHours * rate, unit) : DASH;
+export function HoursValue({ chatHours, fte, hourCost }: { chatHours: number; fte: number; hourCost: ReturnType<typeof useHourCost> }) {
+  const { value: v, set, rate } = hourCost;
+  const value = rate === null ? DASH : fmtMoneyValue(chatHours * rate, v.unit);
   return (
     <div class="kpi-hours-value">
       <p class="kpi-sale-sub">
@@ -218,11 +233,11 @@ export function HoursValue({ chatHours, fte, currency }: { chatHours: number; ft
       <div class="kpi-hours-form">
         <label>
           Cost of an hour of support
-          <input type="number" min={0} step="any" inputMode="decimal" value={cost} onInput={(e) => setCost(e.currentTarget.value)} />
+          <input type="number" min={0} step="any" inputMode="decimal" value={v.cost} onInput={(e) => set({ ...v, cost: e.currentTarget.value })} />
         </label>
         <label>
           Currency
-          <select value={unit} onChange={(e) => setUnit(e.currentTarget.value)}>
+          <select value={v.unit} onChange={(e) => set({ ...v, unit: e.currentTarget.value })}>
             {COST_CURRENCIES.map((c) => (
               <option key={c} value={c}>
                 {c}
@@ -234,7 +249,9 @@ export function HoursValue({ chatHours, fte, currency }: { chatHours: number; ft
           Value of those hours: <strong data-testid="hours-value">{value}</strong>
         </p>
       </div>
-      <p class="kpi-rule">Chat hours × the cost you enter (kept on this page only, never stored). FTE = chat hours ÷ (35 h × weeks in the period).</p>
+      <p class="kpi-rule">
+        Chat hours × the cost you enter (kept on this page and in the Sales CSV, never stored). FTE = chat hours ÷ (35 h × weeks in the period).
+      </p>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import type { KpiMoney, KpiReport, KpiTable } from '@tribu/protocol';
+import { currencyDecimals, type KpiCsvQuery, type KpiMoney, type KpiReport, type KpiTable } from '@tribu/protocol';
 import type { CsvCell } from '../../lib/csv.ts';
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -8,7 +8,7 @@ const perCurrency = (figure: string, orders: number, revenue: KpiMoney[], rule: 
 const round = (v: number | null, digits = 2) => (v === null ? null : Number(v.toFixed(digits)));
 
 /** Each dashboard table as CSV rows (header first); written by sendCsv, which quotes and defuses every text cell. */
-const TABLES: Record<KpiTable, (r: KpiReport) => CsvCell[][]> = {
+const TABLES: Record<KpiTable, (r: KpiReport, q: Partial<KpiCsvQuery>) => CsvCell[][]> = {
   daily: (r) => [
     ['date', 'requests', 'answered', 'missed', 'abandoned', 'median_first_answer_sec'],
     ...r.daily.map((d) => [d.date, d.requests, d.answered, d.missed, d.abandoned, round(d.medianFirstAnswerSec, 1)]),
@@ -33,7 +33,7 @@ const TABLES: Record<KpiTable, (r: KpiReport) => CsvCell[][]> = {
     ['weekday', 'hour', 'requests', 'helpers_online_avg', 'gap'],
     ...r.heatmap.map((c) => [WEEKDAYS[c.weekday - 1], c.hour, c.requests, round(c.helpersOnline), c.gap ? 'yes' : 'no']),
   ],
-  sales: ({ sales: s }) => [
+  sales: ({ sales: s, summary }, q) => [
     ['figure', 'orders', 'currency', 'amount', 'rule'],
     ...perCurrency('all_orders', s.all.orders, s.all.revenue, 'purchases reported in the period, refunds left out'),
     ...perCurrency('assisted', s.assisted.orders, s.assisted.revenue, 'an answered chat of the same visitor within the site window before the purchase'),
@@ -47,6 +47,9 @@ const TABLES: Record<KpiTable, (r: KpiReport) => CsvCell[][]> = {
     ['visitors_chatted', s.chatted.visitors, null, null, 'visitors with a chat answered in the period'],
     ['visitors_chatted_who_bought', s.chatted.bought, null, null, 'of them, with an assisted purchase in the period'],
     ['chat_conversion', null, null, round(s.chatted.conversion, 4), 'who bought / visitors chatted'],
+    ['chat_hours', null, null, round(summary.chatHours), 'hours of the answered chats of the period, from take to end'],
+    ['full_time_equivalents', null, null, round(summary.fte, 3), 'chat hours / (35 h × weeks in the period)'],
+    ...hoursValue(summary.chatHours, q),
   ],
   'sales-helpers': ({ sales: s }) => [
     ['helper', 'credit', 'orders', 'currency', 'amount'],
@@ -63,6 +66,21 @@ const TABLES: Record<KpiTable, (r: KpiReport) => CsvCell[][]> = {
   ratings: (r) => [['stars', 'chats'], ...r.summary.ratingCounts.map((n, i) => [i + 1, n])],
 };
 
-export function kpiRows(table: KpiTable, report: KpiReport): CsvCell[][] {
-  return TABLES[table](report);
+/** The value of the period's chat hours at the cost per hour the manager typed (in the address only, never stored). */
+function hoursValue(chatHours: number, q: Partial<KpiCsvQuery>): CsvCell[][] {
+  if (q.costPerHour === undefined) return [];
+  const currency = q.costCurrency ?? 'EUR';
+  return [
+    [
+      'hours_value',
+      null,
+      currency,
+      round(chatHours * q.costPerHour, currencyDecimals(currency)),
+      `chat hours × ${q.costPerHour} ${currency} an hour (the cost entered)`,
+    ],
+  ];
+}
+
+export function kpiRows(table: KpiTable, report: KpiReport, q: Partial<KpiCsvQuery> = {}): CsvCell[][] {
+  return TABLES[table](report, q);
 }

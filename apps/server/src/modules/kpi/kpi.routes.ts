@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { IdSchema, KPI_TABLES, KpiQuerySchema } from '@tribu/protocol';
+import { IdSchema, KPI_TABLES, KpiCsvQuerySchema, KpiQuerySchema } from '@tribu/protocol';
 import { sendCsv } from '../../lib/csv.ts';
 import { kpiRows } from './kpi.csv.ts';
 import type { KpiService } from './kpi.service.ts';
@@ -27,7 +27,7 @@ export function kpiRoutes(app: FastifyInstance, deps: { kpis: KpiService }): voi
     {
       schema: {
         params: params.extend({ table: z.enum(KPI_TABLES.map((t) => `${t}.csv`) as [`${(typeof KPI_TABLES)[number]}.csv`]) }),
-        querystring: KpiQuerySchema,
+        querystring: KpiCsvQuerySchema,
       },
       config: { rateLimit: { max: 20, timeWindow: 60_000 } },
     },
@@ -35,7 +35,7 @@ export function kpiRoutes(app: FastifyInstance, deps: { kpis: KpiService }): voi
       const { actor } = req;
       const report = await deps.kpis.report(actor, req.params.siteId, req.query);
       const table = req.params.table.replace(/\.csv$/, '') as (typeof KPI_TABLES)[number];
-      return sendCsv(reply, `tribu-${table}-${req.query.from}-to-${req.query.to}.csv`, kpiRows(table, report));
+      return sendCsv(reply, `tribu-${table}-${req.query.from}-to-${req.query.to}.csv`, kpiRows(table, report, req.query));
     },
   );
 }
