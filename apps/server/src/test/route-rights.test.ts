@@ -190,6 +190,25 @@ const ROUTES: Record<string, RouteCase> = {
   'DELETE /api/sites/:siteId/api-keys/:keyId': {
     refused: [OUTSIDER, HELPER, MANAGER].map((r) => ({ ...r, aim: () => ({ keyId: '00000000-0000-4000-8000-000000000000' }) })),
   },
+  // Outgoing webhooks: admins only; rights come before the endpoint or delivery is looked up (another site's: webhooks.test.ts).
+  'GET /api/sites/:siteId/webhooks': admin(),
+  'POST /api/sites/:siteId/webhooks': admin({ body: () => ({ url: 'https://93.184.216.34/hook', events: ['conversation.started'] }) }),
+  'PATCH /api/sites/:siteId/webhooks/:endpointId': {
+    body: () => ({ description: 'Taken over' }),
+    refused: [OUTSIDER, HELPER, MANAGER].map((r) => ({ ...r, aim: () => ({ endpointId: '00000000-0000-4000-8000-000000000000' }) })),
+  },
+  'DELETE /api/sites/:siteId/webhooks/:endpointId': {
+    refused: [OUTSIDER, HELPER, MANAGER].map((r) => ({ ...r, aim: () => ({ endpointId: '00000000-0000-4000-8000-000000000000' }) })),
+  },
+  'POST /api/sites/:siteId/webhooks/:endpointId/rotate-secret': {
+    refused: [OUTSIDER, HELPER, MANAGER].map((r) => ({ ...r, aim: () => ({ endpointId: '00000000-0000-4000-8000-000000000000' }) })),
+  },
+  'GET /api/sites/:siteId/webhooks/:endpointId/deliveries': {
+    refused: [OUTSIDER, HELPER, MANAGER].map((r) => ({ ...r, aim: () => ({ endpointId: '00000000-0000-4000-8000-000000000000' }) })),
+  },
+  'POST /api/sites/:siteId/webhooks/deliveries/:deliveryId/resend': {
+    refused: [OUTSIDER, HELPER, MANAGER].map((r) => ({ ...r, aim: () => ({ deliveryId: '00000000-0000-4000-8000-000000000000' }) })),
+  },
   'GET /api/sites/:siteId/referral-codes/mine': member(),
   'GET /api/sites/:siteId/impact/mine': member(),
   // Events: the .ics for anyone who may see the event, the testers' feedback for managers.

@@ -6,6 +6,7 @@ import { notFound } from '../../lib/errors.ts';
 import { roleOn } from '../access.ts';
 import type { HelperActor } from '../actors.ts';
 import type { ModuleDeps } from '../module-deps.ts';
+import { keepInBell, pointsText } from './earned-notes.ts';
 import { GamificationRepository, toFacts } from './gamification.repository.ts';
 import { siteRules } from './rules.service.ts';
 
@@ -28,12 +29,9 @@ export class GamificationService {
     const written = await this.repo.award({ ...chat, helperId: chat.helperId }, (already) => awardsFor(facts, rules, already), timeZone);
     if (written.length > 0) {
       const { balance } = await this.repo.totals(chat.siteId, chat.helperId);
-      this.deps.notify.pointsAwarded(chat.helperId, {
-        siteId: chat.siteId,
-        conversationId: chat.id,
-        entries: written.map((a) => ({ reason: a.reason, points: a.points })),
-        balance,
-      });
+      const entries = written.map((a) => ({ reason: a.reason, points: a.points }));
+      this.deps.notify.pointsAwarded(chat.helperId, { siteId: chat.siteId, conversationId: chat.id, entries, balance });
+      await keepInBell(this.deps, chat.helperId, chat.siteId, { kind: 'points', text: pointsText(entries), conversationId: chat.id });
     }
     await this.checkBadges(chat.siteId, chat.helperId);
   }
@@ -48,6 +46,7 @@ export class GamificationService {
         siteId,
         badge: { key: badge.key, name: badge.name, description: badge.description },
       });
+      await keepInBell(this.deps, userId, siteId, { kind: 'badge', text: `You earned the badge “${badge.name}”: ${badge.description}` });
     }
   }
 

@@ -14,6 +14,7 @@ import { requireManager, requireMember } from '../access.ts';
 import type { HelperActor } from '../actors.ts';
 import { siteRules } from '../gamification/rules.service.ts';
 import type { ModuleDeps } from '../module-deps.ts';
+import { keepInBell } from '../gamification/earned-notes.ts';
 import { MissionsRepository, type EvidenceRow, type MissionRow, type ParticipantRow } from './missions.repository.ts';
 
 type Participant = ParticipantRow & { displayName: string };
@@ -180,6 +181,7 @@ export class MissionsService {
       if (done.points > 0) {
         const balance = await this.repo.balance(m.siteId, userId);
         this.deps.notify.pointsAwarded(userId, { siteId: m.siteId, conversationId: null, entries: [{ reason: 'mission', points: done.points }], balance });
+        await keepInBell(this.deps, userId, m.siteId, { kind: 'points', text: `+${done.points} points: mission “${m.title}” completed` });
       }
       if (m.rewardBadge) await this.awardBadge(m, m.rewardBadge, userId);
     }
@@ -203,6 +205,7 @@ export class MissionsService {
         siteId: m.siteId,
         badge: { key, name: badge?.name ?? key, description: badge?.description ?? m.title },
       });
+      await keepInBell(this.deps, userId, m.siteId, { kind: 'badge', text: `You earned the badge “${badge?.name ?? key}”: ${badge?.description ?? m.title}` });
     }
     await this.badges.checkBadges(m.siteId, userId);
   }

@@ -97,6 +97,9 @@ export class TeamService {
     const member = await this.target(actor, siteId, userId);
     await this.deps.db.delete(memberships).where(and(eq(memberships.userId, userId), eq(memberships.siteId, siteId)));
     await this.takeAway(member, siteId);
+    const [site] = await this.deps.db.select({ name: sites.name }).from(sites).where(eq(sites.id, siteId));
+    // Kept in their bell: the decision and its reason are there when they next sign in.
+    await this.tell(userId, siteId, actor, `You were removed from ${site?.name ?? 'this site'}: ${reason}`);
     await this.deps.audit.record(actor, {
       siteId,
       action: 'member.removed',
