@@ -87,6 +87,8 @@ export const ConversationRateSchema = z.strictObject({
   conversationId: IdSchema,
   rating: z.number().int().min(1).max(5),
   comment: z.string().trim().max(LIMITS.ratingComment).optional(),
+  /** The visitor ticked "show my comment on the helper's profile" (offered for 4–5★ with a comment). */
+  thank: z.boolean().optional(),
 });
 export type ConversationRate = z.infer<typeof ConversationRateSchema>;
 

@@ -7,6 +7,8 @@ export interface Mail {
   subject: string;
   text: string;
   html?: string;
+  /** Extra headers (List-Unsubscribe for mail a person can stop). */
+  headers?: Record<string, string>;
   /** Files sent with it (an event's `.ics`). */
   attachments?: { filename: string; content: string; contentType: string }[];
 }
@@ -42,7 +44,7 @@ export class Mailer {
   async send(mail: Mail): Promise<boolean> {
     if (!this.transport) return false;
     try {
-      await this.transport.sendMail({ from: this.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, attachments: mail.attachments });
+      await this.transport.sendMail({ from: this.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, attachments: mail.attachments, headers: mail.headers });
       this.log.info({ to: maskAddress(mail.to) }, 'mail sent');
       return true;
     } catch (err) {

@@ -23,6 +23,8 @@ export interface VisitorNamespaceDeps {
   publicUrl: string;
   /** Moderation: banned visitors are refused at the handshake and at a start; a start keeps the address hash. */
   gate: VisitorGate;
+  /** The thank-you wall: a consented 4–5★ comment becomes a card on the helper's profile. */
+  thanks?: { rated(conversationId: string, consent: boolean | undefined): Promise<void> };
 }
 
 /** `/visitor`: the widget. Authenticated by site key + origin + visitor token at the handshake. */
@@ -71,7 +73,11 @@ export function setupVisitorNamespace(ns: VisitorNamespace, deps: VisitorNamespa
           return {};
         },
         'conversation:end': async (p) => ({ conversation: forVisitor(await c.end(v, p.conversationId), deps.publicUrl) }),
-        'conversation:rate': async (p) => ({ conversation: forVisitor(await c.rate(v, p), deps.publicUrl) }),
+        'conversation:rate': async (p) => {
+          const conversation = await c.rate(v, p);
+          await deps.thanks?.rated(p.conversationId, p.thank);
+          return { conversation: forVisitor(conversation, deps.publicUrl) };
+        },
         'conversation:history': async () => ({ conversations: (await c.history(v)).map((x) => forVisitor(x, deps.publicUrl)) }),
         'typing:set': async (p) => {
           await c.typing(v, p.conversationId, p.typing);

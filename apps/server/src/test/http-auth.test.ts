@@ -36,6 +36,8 @@ const PUBLIC_ROUTES = [
   'GET /api/v1/numbers', // the merchant's read API: a site API key with numbers:read
   'GET /api/v1/conversations',
   'GET /api/v1/openapi.json', // the API's public description
+  'GET /api/reengagement/unsubscribe', // the "we miss you" note's unsubscribe link: its HMAC token
+  'POST /api/reengagement/unsubscribe', // the same, one-click from the mail program (RFC 8058)
 ].sort();
 
 /**
@@ -60,6 +62,12 @@ const SAMPLES: Record<string, { body?: unknown; query?: string }> = {
   'POST /api/sites/:siteId/privacy/visitors/:visitorId/erase': { body: { reason: 'Asked by mail' } },
   'PATCH /api/sites/:siteId/roles/:userId': { body: { role: 'admin' } },
   'GET /api/sites/:siteId/push-stats': { query: 'from=2026-01-01&to=2026-01-31' },
+  'PUT /api/sites/:siteId/pledges': { body: { slots: [] } },
+  'GET /api/sites/:siteId/reengagement': { query: 'from=2026-01-01&to=2026-01-31' },
+  'PUT /api/sites/:siteId/reengagement': { body: { enabled: true, inactiveDays: 30, template: 'Hello {name}' } },
+  'PUT /api/sites/:siteId/reengagement/mine': { body: { optedOut: true } },
+  'POST /api/sites/:siteId/thanks/cards/:cardId/hide': { body: { hidden: true } },
+  'POST /api/sites/:siteId/thanks/cards/:cardId/remove': { body: { reason: 'Off topic' } },
 };
 
 describe.skipIf(!hasPostgres)('authentication as a hook, over the whole route table', () => {
@@ -170,6 +178,9 @@ describe.skipIf(!hasPostgres)('authentication as a hook, over the whole route ta
       'POST /api/sites/:siteId/charter/accept',
       'POST /api/sites/:siteId/images',
       'POST /api/sites/:siteId/referral-codes',
+      // Issue 17: their own pledged slots and their own choice about the "we miss you" note.
+      'PUT /api/sites/:siteId/pledges',
+      'PUT /api/sites/:siteId/reengagement/mine',
     ];
     const writes = table.filter((r) => r.auth === 'session' && r.url.startsWith('/api/sites/:siteId/') && WRITES.has(r.method));
     expect(writes.map(key)).toEqual(expect.arrayContaining(helpersOwn));

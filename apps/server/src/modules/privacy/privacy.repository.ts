@@ -10,6 +10,7 @@ import {
   pageViews,
   reports,
   sites,
+  thanksCards,
   users,
   visitorEmailConfirmations,
   visitors,
@@ -208,6 +209,8 @@ export class PrivacyRepository {
         .set({ targetLabel: 'a message (erased)' })
         .where(and(eq(auditLog.siteId, siteId), eq(auditLog.targetKind, 'message'), inArray(auditLog.targetId, messageIds)));
     }
+    // A thank-you card holds the visitor's words: it goes with them.
+    await tx.delete(thanksCards).where(inArray(thanksCards.conversationId, ids));
     await tx
       .update(conversations)
       .set({
