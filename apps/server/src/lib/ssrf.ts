@@ -130,7 +130,9 @@ export async function resolveTarget(host: string, allowPrivate: boolean): Promis
   if (!allowPrivate) {
     for (const f of found) {
       const why = addressRefusal(f.address);
-      if (why) throw new UnsafeTarget(`${name} resolves to a ${why} address (${f.address}); only public addresses are allowed`);
+      if (!why) continue;
+      if (isIP(name)) throw new UnsafeTarget(`${name} is a ${why} address; only public addresses are allowed`);
+      throw new UnsafeTarget(`${name} resolves to a ${why} address (${f.address}); only public addresses are allowed`);
     }
   }
   const first = found[0]!;
