@@ -59,6 +59,15 @@ const Observe = signedIn(ObservePage);
 const Newcomers = signedIn(NewcomersPage);
 const MissionsPage = lazy(() => import('./routes/manage/missions/MissionsPage.tsx').then((m) => m.MissionsPage));
 const Missions = signedIn(MissionsPage);
+const EventsPage = lazy(() => import('./routes/events/EventsPage.tsx').then((m) => m.EventsPage));
+const Events = signedIn(EventsPage);
+const EventsManagePage = lazy(() => import('./routes/manage/events/EventsManagePage.tsx').then((m) => m.EventsManagePage));
+const EventsManage = signedIn(EventsManagePage);
+const EventReportPage = lazy(() => import('./routes/manage/events/EventReportPage.tsx').then((m) => m.EventReportPage));
+
+function EventReport({ me, onSignedOut, eventId }: SignedInProps & { eventId?: string }) {
+  return me && onSignedOut ? <EventReportPage me={me} onSignedOut={onSignedOut} eventId={eventId} /> : null;
+}
 
 function Home({ me, onSignedOut }: { me?: Me | null; onSignedOut?: () => void }) {
   return me && onSignedOut ? <HomePage me={me} onSignedOut={onSignedOut} /> : null;
@@ -102,6 +111,9 @@ function Gate() {
         <Route path="/backoffice/observe/:id" component={Observe} me={me} onSignedOut={() => setMe(null)} />
         <Route path="/backoffice/manage/newcomers" component={Newcomers} me={me} onSignedOut={() => setMe(null)} />
         <Route path="/backoffice/manage/missions" component={Missions} me={me} onSignedOut={() => setMe(null)} />
+        <Route path="/backoffice/events" component={Events} me={me} onSignedOut={() => setMe(null)} />
+        <Route path="/backoffice/manage/events" component={EventsManage} me={me} onSignedOut={() => setMe(null)} />
+        <Route path="/backoffice/manage/events/:eventId/report" component={EventReport} me={me} onSignedOut={() => setMe(null)} />
         <Route default component={Home} me={me} onSignedOut={() => setMe(null)} />
       </Router>
     </>

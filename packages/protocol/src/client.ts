@@ -26,6 +26,7 @@ export type * from './accounts.ts';
 export type * from './visitor-email.ts';
 export type * from './conversions.ts';
 export type * from './missions.ts';
+export type * from './community-events.ts';
 export * from './digest.ts';
 export type * from './digest.schemas.ts';
 export type * from './push.ts';

@@ -116,11 +116,13 @@ export interface EventAttendee {
 export interface EventDetail {
   event: CommunityEvent;
   attendees: EventAttendee[];
+  /** The site's time zone: dates are shown in it. */
+  timeZone: string;
 }
 
 export interface EventClientEvents {
   /** `upcoming`: events the reader may join or answered, not over (helpers); `all`: every event (managers). */
-  'event:list': (payload: { siteId: string; scope: 'upcoming' | 'all' }, ack: Ack<{ events: CommunityEvent[] }>) => void;
+  'event:list': (payload: { siteId: string; scope: 'upcoming' | 'all' }, ack: Ack<{ events: CommunityEvent[]; timeZone: string }>) => void;
   /** Managers: create or edit. */
   'event:save': (payload: EventSave, ack: Ack<{ event: CommunityEvent }>) => void;
   /** Managers: cancels it (everyone who answered is told). */

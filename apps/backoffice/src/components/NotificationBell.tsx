@@ -41,6 +41,7 @@ export function NotificationBell({ socket, online }: { socket: HelperSocket | nu
     setOpen(false);
     if (!n.read) void markRead([n.id]);
     if (n.link.conversationId) return route(`/backoffice/chats/${encodeURIComponent(n.link.conversationId)}`);
+    if (n.link.eventId) return route(`/backoffice/events?event=${encodeURIComponent(n.link.eventId)}`);
     const postId = n.link.postId;
     if (!postId) return;
     route('/backoffice');

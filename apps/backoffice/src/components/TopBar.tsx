@@ -23,6 +23,7 @@ const NAV = [
   { href: '/backoffice', label: 'Desk' },
   { href: '/backoffice/recognition', label: 'Recognition' },
   { href: '/backoffice/rewards', label: 'Rewards' },
+  { href: '/backoffice/events', label: 'Events' },
 ];
 
 /** The desk owns its chats' addresses too (`/backoffice/chats/<id>`). */

@@ -128,6 +128,7 @@ export class EventsService {
         names,
         await this.accessOf(actor, e.siteId),
       ),
+      timeZone: (await siteRules(this.deps, e.siteId)).timeZone,
       attendees: people.map((a) => ({
         userId: a.userId,
         displayName: a.displayName,
@@ -173,6 +174,11 @@ export class EventsService {
     if (e.rewardBadge) await this.awardBadge(e, e.rewardBadge, actor.userId);
     this.deps.notify.eventsChanged(e.siteId, e.id);
     return this.viewOne(e, actor);
+  }
+
+  /** The site's time zone (events are shown in it); asked after `list`, which checked the reader's rights. */
+  async timeZone(siteId: string): Promise<string> {
+    return (await siteRules(this.deps, siteId)).timeZone;
   }
 
   /** The event's `.ics`, for anyone who may see it. */

@@ -1,0 +1,104 @@
+import type { CommunityEvent } from '@tribu/protocol/client';
+import type { HelperSocket } from '../../realtime/socket.ts';
+import { FeedbackForm } from './FeedbackForm.tsx';
+import { KIND_LABEL, audienceWords, checkInDay, seatsWords, whenWords } from './event-words.ts';
+
+interface Props {
+  event: CommunityEvent;
+  timeZone: string;
+  socket: HelperSocket | null;
+  onRsvp: (response: 'join' | 'leave') => void;
+  onChanged: (e: CommunityEvent) => void;
+  /** Opened from a notification or a mail: shown highlighted. */
+  focused?: boolean;
+}
+
+/** One event as a helper sees it: when and where, seats, and one click to come, wait or leave. */
+export function EventCard({ event: e, timeZone, socket, onRsvp, onChanged, focused }: Props) {
+  const full = e.capacity !== null && e.going >= e.capacity;
+  const going = e.me?.state === 'going';
+  const waiting = e.me?.state === 'waiting';
+  const cancelled = e.cancelledAt !== null;
+  return (
+    <li class={`event-card${going ? ' is-going' : ''}${cancelled ? ' is-cancelled' : ''}${focused ? ' is-focused' : ''}`} id={`event-${e.id}`}>
+      <div class="event-date" aria-hidden="true">
+        <span class="ed-month">{new Intl.DateTimeFormat('en-GB', { timeZone, month: 'short' }).format(Date.parse(e.startsAt))}</span>
+        <span class="ed-day">{new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric' }).format(Date.parse(e.startsAt))}</span>
+      </div>
+      <div class="event-main">
+        <p class="event-kind">
+          <span class={`kind-tag ${e.kind}`}>{KIND_LABEL[e.kind]}</span>
+          {cancelled && <span class="kind-tag cancelled">Cancelled</span>}
+          {e.audience.kind !== 'everyone' && <span class="muted">{audienceWords(e)}</span>}
+        </p>
+        <h3>{e.title}</h3>
+        <p class="event-when">
+          {whenWords(e, timeZone)} <span class="muted">({timeZone})</span>
+        </p>
+        {e.place && <p class="event-where">{e.place}</p>}
+        {e.link && (
+          <p class="event-where">
+            <a href={e.link} target="_blank" rel="noopener noreferrer">
+              {e.link}
+            </a>
+          </p>
+        )}
+        {e.description && <p class="event-desc">{e.description}</p>}
+        {going && e.kind === 'product_test' && (e.guide || e.checkIns.length > 0) && (
+          <div class="event-guide">
+            {e.guide && (
+              <>
+                <h4>Testers’ guide</h4>
+                <p>{e.guide}</p>
+              </>
+            )}
+            {e.checkIns.length > 0 && (
+              <>
+                <h4>Check-ins</h4>
+                <ul>
+                  {e.checkIns.map((c) => (
+                    <li key={c.on}>
+                      <strong>{checkInDay(c.on)}</strong>
+                      {c.label && ` — ${c.label}`}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </div>
+        )}
+        {going && !cancelled && e.kind === 'product_test' && e.questions.length > 0 && <FeedbackForm socket={socket} event={e} onSent={onChanged} />}
+      </div>
+      <div class="event-side">
+        <p class="event-seats muted">{seatsWords(e)}</p>
+        {going && <p class="event-state going">You’re going</p>}
+        {waiting && <p class="event-state waiting">On the waiting list · {e.me?.position === 1 ? 'you’re next' : `#${e.me?.position}`}</p>}
+        {!cancelled && !e.me && e.mayJoin && (
+          <button
+            type="button"
+            class={full ? 'ghost' : 'primary small'}
+            onClick={() => onRsvp('join')}
+            aria-label={`${full ? 'Join the waiting list of' : 'I’ll come to'} “${e.title}”`}
+          >
+            {full ? 'Join the waiting list' : 'I’ll come'}
+          </button>
+        )}
+        {!cancelled && e.me && (
+          <button
+            type="button"
+            class="link event-leave"
+            onClick={() => onRsvp('leave')}
+            aria-label={`${going ? 'Give up my seat at' : 'Leave the waiting list of'} “${e.title}”`}
+          >
+            {going ? 'I can’t come after all' : 'Leave the waiting list'}
+          </button>
+        )}
+        {!cancelled && (
+          <a class="event-ics" href={`/api/events/${e.id}/event.ics`} download>
+            Add to my calendar (.ics)
+          </a>
+        )}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { audienceWords, checkInDay, isoToZoned, seatsWords, whenWords, zonedToIso } from './event-words.ts';
+
+describe('event times in the site’s zone', () => {
+  it.each<[string, string, string]>([
+    ['2027-03-20T18:00', 'Europe/Paris', '2027-03-20T17:00:00.000Z'],
+    ['2027-07-01T09:30', 'Europe/Paris', '2027-07-01T07:30:00.000Z'],
+    // The night the clocks go forward in Paris: 03:30 is read with summer time.
+    ['2027-03-28T03:30', 'Europe/Paris', '2027-03-28T01:30:00.000Z'],
+    ['2027-01-05T20:00', 'America/New_York', '2027-01-06T01:00:00.000Z'],
+    ['2027-01-05T20:00', 'UTC', '2027-01-05T20:00:00.000Z'],
+  ])('%s in %s is %s', (local, zone, iso) => {
+    expect(zonedToIso(local, zone)).toBe(iso);
+    expect(isoToZoned(iso, zone)).toBe(local);
+  });
+
+  it('writes the day and hours in the zone, the end’s day only when it differs', () => {
+    expect(whenWords({ startsAt: '2027-03-20T17:00:00Z', endsAt: '2027-03-20T19:30:00Z' }, 'Europe/Paris')).toBe('Sat, 20 Mar 2027, 18:00–20:30');
+    expect(whenWords({ startsAt: '2027-03-20T17:00:00Z', endsAt: '2027-03-22T17:00:00Z' }, 'Europe/Paris')).toBe(
+      'Sat, 20 Mar 2027, 18:00 – Mon, 22 Mar 2027, 18:00',
+    );
+  });
+});
+
+describe('event words', () => {
+  it.each<[number | null, number, number, string]>([
+    [null, 4, 0, '4 going'],
+    [10, 3, 0, '3 of 10 seats taken'],
+    [2, 2, 1, 'Full (2 seats) · 1 waiting'],
+  ])('capacity %s, %i going, %i waiting: %s', (capacity, going, waiting, text) => {
+    expect(seatsWords({ capacity, going, waiting })).toBe(text);
+  });
+
+  it.each<[Parameters<typeof audienceWords>[0]['audience'], string]>([
+    [{ kind: 'everyone' }, 'Everyone'],
+    [{ kind: 'tier', tier: 'Regular' }, 'Regular tier and above'],
+    [{ kind: 'picked', userIds: ['a', 'b'] }, '2 invited'],
+    [{ kind: 'picked', userIds: [] }, 'By invitation'],
+  ])('%j reads %s', (audience, text) => {
+    expect(audienceWords({ audience })).toBe(text);
+  });
+
+  it('names a check-in day', () => {
+    expect(checkInDay('2027-01-18')).toBe('Mon 18 Jan');
+  });
+});
