@@ -52,6 +52,8 @@ export interface Receiver {
   url: string;
   received: Received[];
   respond: Responder;
+  /** Milliseconds the receiver takes before answering (a slow endpoint). */
+  delayMs: number;
   /** The requests that carried this event id, in order. */
   forId(id: string): Received[];
   /** Resolves once `count` requests matched (or fails after `ms`). */
@@ -65,6 +67,7 @@ export async function startReceiver(cert: { cert: string; key: string }): Promis
     url: '',
     received: [],
     respond: () => 200,
+    delayMs: 0,
     forId: (id) => receiver.received.filter((r) => r.headers['tribu-webhook-id'] === id),
     async waitFor(match, count = 1, ms = 20_000) {
       const deadline = Date.now() + ms;
@@ -97,7 +100,7 @@ export async function startReceiver(cert: { cert: string; key: string }): Promis
         return;
       }
       r.answered = answer;
-      res.writeHead(answer, { 'content-type': 'text/plain' }).end(answer < 300 ? 'ok' : 'no');
+      setTimeout(() => res.writeHead(answer, { 'content-type': 'text/plain' }).end(answer < 300 ? 'ok' : 'no'), receiver.delayMs);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
