@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { App } from './App.tsx';
+import { registerServiceWorker } from './pwa.ts';
 import './styles.css';
 import './styles/people.css';
 import './styles/feed.css';
@@ -16,3 +17,4 @@ import './styles/kpi.css';
 import './styles/missions.css';
 
 render(<App />, document.getElementById('app')!);
+registerServiceWorker();
