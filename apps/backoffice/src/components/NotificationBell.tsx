@@ -16,6 +16,7 @@ const icons: Partial<Record<Notification['kind'], string>> = {
   points: '★',
   reward: '✦',
   mentor: '♥',
+  event: '◷',
 };
 
 /** The bell in the top bar: unread count, the latest notifications, each leading to its post or chat. */

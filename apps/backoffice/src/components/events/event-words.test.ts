@@ -27,6 +27,8 @@ describe('event words', () => {
     [null, 4, 0, '4 going'],
     [10, 3, 0, '3 of 10 seats taken'],
     [2, 2, 1, 'Full (2 seats) · 1 waiting'],
+    [1, 1, 0, 'Full (1 seat)'],
+    [1, 0, 0, '0 of 1 seat taken'],
   ])('capacity %s, %i going, %i waiting: %s', (capacity, going, waiting, text) => {
     expect(seatsWords({ capacity, going, waiting })).toBe(text);
   });
