@@ -31,3 +31,4 @@ export * from './digest.ts';
 export type * from './digest.schemas.ts';
 export type * from './push.ts';
 export * from './webhooks.ts';
+export type * from './care.ts';

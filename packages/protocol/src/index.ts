@@ -32,3 +32,4 @@ export * from './push.ts';
 export * from './webhooks.ts';
 export * from './webhooks.schemas.ts';
 export * from './api-v1.ts';
+export * from './care.ts';
