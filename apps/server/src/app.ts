@@ -81,6 +81,12 @@ import { referralRoutes } from './modules/sales/referral.routes.ts';
 import { ImpactService } from './modules/sales/impact.service.ts';
 import { impactRoutes } from './modules/sales/impact.routes.ts';
 import { registerApiKeyAuth } from './plugins/api-key-auth.ts';
+import { PledgesService } from './modules/care/pledges.service.ts';
+import { pledgeRoutes } from './modules/care/pledges.routes.ts';
+import { ThanksService } from './modules/care/thanks.service.ts';
+import { thanksRoutes } from './modules/care/thanks.routes.ts';
+import { ReengagementService } from './modules/care/reengagement.service.ts';
+import { reengagementRoutes } from './modules/care/reengagement.routes.ts';
 import { buildWebhooks } from './modules/webhooks/webhooks.ts';
 import { webhookRoutes } from './modules/webhooks/webhook.routes.ts';
 import { collectV1Routes } from './plugins/openapi.ts';
@@ -232,6 +238,10 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   const rules = new RulesService(moduleDeps);
   const rewards = new RewardsService(moduleDeps);
   const missions = new MissionsService(moduleDeps, gamification);
+  // Issue 17: coverage pledges, the thank-you wall, the "we miss you" note.
+  const pledges = new PledgesService(moduleDeps);
+  const thanks = new ThanksService(moduleDeps);
+  const reengagement = new ReengagementService(moduleDeps, { secret, publicUrl: env.PUBLIC_URL });
   const communityEvents = new EventsService(moduleDeps, gamification, env.PUBLIC_URL);
   const eventReminders = new EventReminders(moduleDeps, communityEvents, env.PUBLIC_URL);
   /** Scores a chat, then counts it for its helper's missions (both idempotent, on whichever node runs them). */
@@ -263,6 +273,7 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
     log: app.log,
     publicUrl: env.PUBLIC_URL,
     gate: moderation,
+    thanks,
   });
   setupHelperNamespace(helperNs, {
     conversations,
@@ -318,7 +329,10 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   invitationRoutes(app, { auth, invitations, secureCookies });
   visitorEmailRoutes(app, { visitorEmails });
   recruitmentRoutes(app, { applications });
-  widgetRoutes(app, { sites, availability, mailsVisitors: () => mailer.configured });
+  widgetRoutes(app, { sites, availability, mailsVisitors: () => mailer.configured, nextPledged: (site) => pledges.next(site) });
+  pledgeRoutes(app, { pledges });
+  thanksRoutes(app, { thanks });
+  reengagementRoutes(app, { reengagement, siteName: async (id) => (await sites.byId(id))?.name });
   const privacy = new PrivacyService(moduleDeps, {
     visitors,
     visitorLimiter: limiters.visitorEvents,
@@ -347,6 +361,8 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
     // A session past its expiry closes its sockets on every node (their own timers close them too).
     await auth.endExpired();
     await retention.maybeRun();
+    // "We miss you" notes: each claimed once in Postgres, whichever node sweeps first.
+    await reengagement.maybeRun();
     // The day-before reminders of events: each claimed once in Postgres, whichever node sweeps first.
     await eventReminders.run();
     // Requests waiting past their site's delay call the helpers who opted in (each once: a claimed row in Postgres).
@@ -380,6 +396,7 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
     sweep: async () => {
       await sweep();
       await retention.run();
+      await reengagement.run();
       await profiles.minutes.sweep();
       await webhooks.dispatcher.sweep();
     },

@@ -74,9 +74,12 @@ describe.skipIf(!hasPostgres)('coverage pledges (Postgres)', () => {
     const en = await widget('en');
     expect(en.availability.mode).toBe('offline');
     expect(en.availability.usually).toBe(`Usually answered from ${EN[day - 1]} 00:00`);
+    // The launcher's second line says it too (the loader draws texts.offline as it is).
+    expect(en.texts.offline).toBe(`Leave a question · Usually answered from ${EN[day - 1]} 00:00`);
     expect((await widget('fr')).availability.usually).toBe(`Réponses habituelles dès ${FR[day - 1]} 00:00`);
     // Nobody pledged: no such line at all.
     await call('helperA1', 'PUT', path(), { slots: [] });
-    expect('usually' in (await widget('en')).availability).toBe(false);
+    const none = await widget('en');
+    expect(['usually' in none.availability, none.texts.offline]).toEqual([false, 'Leave a question']);
   });
 });

@@ -230,6 +230,27 @@ const ROUTES: Record<string, RouteCase> = {
   'POST /api/sites/:siteId/referral-codes/:codeId/revoke': {
     refused: [OUTSIDER, HELPER].map((r) => ({ ...r, aim: () => ({ codeId: '00000000-0000-4000-8000-000000000000' }) })),
   },
+  // Issue 17: coverage pledges, the "we miss you" note, the thank-you wall.
+  'GET /api/sites/:siteId/pledges': member(),
+  'PUT /api/sites/:siteId/pledges': member({ body: () => ({ slots: [{ weekday: 7, startHour: 18, endHour: 20 }] }) }),
+  'GET /api/sites/:siteId/pledges/all': manager(),
+  'GET /api/sites/:siteId/reengagement': manager({ query: `from=${TODAY}&to=${TODAY}` }),
+  'PUT /api/sites/:siteId/reengagement': manager({ body: () => ({ enabled: true, inactiveDays: 30, template: 'Hello {name}' }) }),
+  'GET /api/sites/:siteId/reengagement/mine': member(),
+  'PUT /api/sites/:siteId/reengagement/mine': member({ body: () => ({ optedOut: true }) }),
+  'GET /api/reengagement/unsubscribe': { public: "the note's unsubscribe link: an HMAC of the site and person (reengagement.test.ts)" },
+  'POST /api/reengagement/unsubscribe': { public: 'one-click unsubscribe (RFC 8058) from the mail program: the same token' },
+  // Another site's helper on this site's address; shop-a's admin asking for shop-b's helper through shop-a.
+  'GET /api/sites/:siteId/thanks/:userId': member({ also: [crossSite((w) => ({ userId: w.b.userId }))] }),
+  // Rights come before the card is looked up: only its own helper may hide it, anyone else finds nothing (thanks.test.ts).
+  'POST /api/sites/:siteId/thanks/cards/:cardId/hide': {
+    body: () => ({ hidden: true }),
+    refused: ([OUTSIDER, { who: 'helperA2', status: 404 }] as Refusal[]).map((r) => ({ ...r, aim: () => ({ cardId: '00000000-0000-4000-8000-000000000000' }) })),
+  },
+  'POST /api/sites/:siteId/thanks/cards/:cardId/remove': {
+    body: () => ({ reason: 'Off topic' }),
+    refused: [OUTSIDER, HELPER].map((r) => ({ ...r, aim: () => ({ cardId: '00000000-0000-4000-8000-000000000000' }) })),
+  },
 };
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -100,6 +100,7 @@ export function Chat({ opts, state, open, contextVersion, onClose, onErased, era
       {offline && !c && !chat.banned && (
         <p class="offline" role="note">
           {t.offline}
+          {state.availability.usually && <strong> {state.availability.usually}.</strong>}
         </p>
       )}
       {showPrivacy ? (
@@ -144,6 +145,7 @@ export function Chat({ opts, state, open, contextVersion, onClose, onErased, era
               {c.helper && Rating && (
                 <Rating
                   onRate={chat.rate}
+                  helper={c.helper.displayName}
                   given={c.rating}
                   join={{ url: `${opts.base}/backoffice/join/${encodeURIComponent(opts.siteKey)}`, brand: state.site.name }}
                 />

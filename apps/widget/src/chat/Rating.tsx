@@ -1,16 +1,27 @@
 import { useState } from 'preact/hooks';
 import { useI18n } from './i18n/index.ts';
 
+/** The thank-you wall's consent, here rather than in the dictionaries: only this lazy chunk carries it. */
+const SHARE = {
+  en: 'Show my comment on {name}’s profile as a thank-you (without my name)',
+  fr: 'Afficher mon commentaire sur le profil de {name} en remerciement (sans mon nom)',
+  es: 'Mostrar mi comentario en el perfil de {name} como agradecimiento (sin mi nombre)',
+};
+
 interface Props {
-  onRate: (rating: number, comment: string) => Promise<string | null>;
+  onRate: (rating: number, comment: string, thank?: boolean) => Promise<string | null>;
+  /** The helper's first name, for the thank-you consent. */
+  helper: string;
   given: number | null;
   /** After a 4 or 5: the brand's "Become a helper" page (opens in a new tab). */
   join: { url: string; brand: string };
 }
 
 /** 1–5 stars and an optional comment, after the chat has ended. */
-export function Rating({ onRate, given, join }: Props) {
-  const { t } = useI18n();
+export function Rating({ onRate, given, join, helper }: Props) {
+  const { t, locale } = useI18n();
+  // Unticked unless the visitor ticks it; offered only for 4–5 stars with a comment.
+  const [share, setShare] = useState(false);
   const [rating, setRating] = useState(0);
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -33,7 +44,7 @@ export function Rating({ onRate, given, join }: Props) {
     e.preventDefault();
     if (!rating) return;
     setBusy(true);
-    setError(await onRate(rating, comment));
+    setError(await onRate(rating, comment, share && rating > 3 && comment.trim() !== ''));
     setBusy(false);
   };
   return (
@@ -65,6 +76,12 @@ export function Rating({ onRate, given, join }: Props) {
             maxLength={1000}
             onInput={(e) => setComment(e.currentTarget.value)}
           />
+          {rating > 3 && comment.trim() && (
+            <label class="share" style={{ display: 'flex', gap: '8px', alignItems: 'flex-start', fontSize: '13px', textAlign: 'left' }}>
+              <input type="checkbox" checked={share} onChange={(e) => setShare(e.currentTarget.checked)} />
+              {SHARE[locale].replace('{name}', helper)}
+            </label>
+          )}
           <button type="submit" class="primary" disabled={busy}>
             {t.sendRating}
           </button>

@@ -336,11 +336,11 @@ export function useChat(opts: MountOptions, t: Dict, contextVersion: number, vis
     void command(s, 'typing:set', { conversationId: c.id, typing: true });
   }, []);
 
-  const rate = useCallback(async (rating: number, comment: string): Promise<string | null> => {
+  const rate = useCallback(async (rating: number, comment: string, thank?: boolean): Promise<string | null> => {
     const s = socketRef.current;
     const c = convRef.current;
     if (!s || !c) return 'No chat to rate';
-    const r = await command(s, 'conversation:rate', { conversationId: c.id, rating, ...(comment.trim() ? { comment } : {}) });
+    const r = await command(s, 'conversation:rate', { conversationId: c.id, rating, ...(comment.trim() ? { comment } : {}), ...(thank ? { thank } : {}) });
     if (!r.ok) return r.error.message;
     setConversation(r.data.conversation);
     return null;

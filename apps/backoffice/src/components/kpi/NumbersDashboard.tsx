@@ -14,6 +14,9 @@ import { Section } from './Section.tsx';
 import { Tiles } from './Tiles.tsx';
 import { PALETTE, fmtDay } from './format.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
+import { ComeBack } from '../care/ComeBack.tsx';
+import { PledgedCoverage } from '../care/PledgedCoverage.tsx';
+import { CareSection } from '../care/CareSection.tsx';
 
 const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -35,7 +38,7 @@ function periodToAddress(p: Period) {
 }
 
 /** The managers' numbers for one site: headline tiles, charts, coverage, people; each table as CSV. */
-export function NumbersDashboard({ siteId }: { siteId: string }) {
+export function NumbersDashboard({ siteId, csrf }: { siteId: string; csrf?: string }) {
   const [zone, setZone] = useState(browserZone);
   const today = dayIn(zone, new Date());
   const [period, setPeriodState] = useState<Period>(() => periodFromAddress(today));
@@ -96,6 +99,12 @@ export function NumbersDashboard({ siteId }: { siteId: string }) {
             <Section title="Coverage" hint="heatmap" wide action={<CsvLink {...csv} table="heatmap" what="coverage by hour" />}>
               <CoverageHeatmap cells={report.heatmap} timeZone={report.timeZone} />
             </Section>
+            <CareSection
+              title="Pledged coverage"
+              hint="Helpers' soft weekly slots (“Sundays 18–20, usually”) over this period's gaps: which ones they would fill. A projection, not a promise."
+            >
+              <PledgedCoverage siteId={siteId} heatmap={report.heatmap} />
+            </CareSection>
             <Section title="Helpers" hint="perHelper" wide action={<CsvLink {...csv} table="helpers" what="the helpers table" />}>
               <HelperTable rows={report.perHelper} timeZone={report.timeZone} />
             </Section>
@@ -115,6 +124,12 @@ export function NumbersDashboard({ siteId }: { siteId: string }) {
             <Section title="Helpers to re-engage" hint="inactiveHelpers" wide action={<CsvLink {...csv} table="inactive" what="helpers to re-engage" />}>
               <InactiveList rows={report.inactive} timeZone={report.timeZone} />
             </Section>
+            <CareSection
+              title="Came back"
+              hint="Helpers sent the “we miss you” note in this period, and who was active again (online) within the site's inactivity days after it."
+            >
+              <ComeBack siteId={siteId} csrf={csrf} from={period.from} to={period.to} />
+            </CareSection>
           </div>
         </div>
       )}

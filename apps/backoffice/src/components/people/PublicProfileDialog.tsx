@@ -3,6 +3,7 @@ import type { Membership, PublicProfile } from '@tribu/protocol/client';
 import { command, type HelperSocket } from '../../realtime/socket.ts';
 import { Avatar } from '../Avatar.tsx';
 import { PeerStanding } from '../recognition/PeerStanding.tsx';
+import { ThanksWall } from '../care/ThanksWall.tsx';
 import { languageName } from './languages.ts';
 import { Modal } from './Modal.tsx';
 
@@ -76,6 +77,7 @@ export function PublicProfileDialog({ socket, siteId, userId, topics, onClose }:
               </p>
             </section>
           )}
+          <ThanksWall siteId={siteId} userId={userId} headingId={`thanks-${userId}`} />
         </article>
       )}
     </Modal>

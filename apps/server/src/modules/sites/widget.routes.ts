@@ -107,6 +107,8 @@ export function widgetRoutes(
         },
         texts: { ...DEFAULT_TEXTS[locale], ...site.settings.texts?.[locale] },
       };
+      // The launcher's offline line says it too, so the loader needs no code for it (its budget is full).
+      if (usually) state.texts.offline = `${state.texts.offline} · ${usually}`;
       void reply.header('Access-Control-Allow-Origin', '*').header('Cache-Control', 'public, max-age=10');
       return state;
     },

@@ -6,7 +6,7 @@ import { ManageShell } from '../../../components/manage/ManageShell.tsx';
 export function NumbersPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }) {
   return (
     <ManageShell me={me} onSignedOut={onSignedOut} title="Numbers">
-      {(siteId) => <NumbersDashboard key={siteId} siteId={siteId} />}
+      {(siteId) => <NumbersDashboard key={siteId} siteId={siteId} csrf={me.csrfToken} />}
     </ManageShell>
   );
 }
