@@ -92,6 +92,8 @@ import { webhookRoutes } from './modules/webhooks/webhook.routes.ts';
 import { collectV1Routes } from './plugins/openapi.ts';
 import { v1Routes } from './modules/api-v1/v1.routes.ts';
 import { V1ConversationsService } from './modules/api-v1/v1-conversations.service.ts';
+import { MonthlyReports } from './modules/monthly-report/monthly-report.service.ts';
+import { monthlyReportRoutes } from './modules/monthly-report/monthly-report.routes.ts';
 import { EventsService } from './modules/community-events/events.service.ts';
 import { eventRoutes } from './modules/community-events/events.routes.ts';
 import { EventReminders } from './modules/community-events/event-reminders.ts';
@@ -326,6 +328,8 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   const kpis = new KpiService(moduleDeps);
   kpiRoutes(app, { kpis });
   v1Routes(app, { kpis, conversations: new V1ConversationsService(db.db), docs: v1Docs, publicUrl: env.PUBLIC_URL });
+  const monthlyReports = new MonthlyReports(moduleDeps, kpis, { publicUrl: env.PUBLIC_URL, secret });
+  monthlyReportRoutes(app, { reports: monthlyReports });
   invitationRoutes(app, { auth, invitations, secureCookies });
   visitorEmailRoutes(app, { visitorEmails });
   recruitmentRoutes(app, { applications });
@@ -361,6 +365,8 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
     // A session past its expiry closes its sockets on every node (their own timers close them too).
     await auth.endExpired();
     await retention.maybeRun();
+    // Last month's report to each site's admins and managers on the 1st: one claimed row per person, whichever node sweeps first.
+    await monthlyReports.maybeRun();
     // "We miss you" notes: each claimed once in Postgres, whichever node sweeps first.
     await reengagement.maybeRun();
     // The day-before reminders of events: each claimed once in Postgres, whichever node sweeps first.

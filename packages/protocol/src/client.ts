@@ -25,6 +25,7 @@ export type * from './privacy.ts';
 export type * from './accounts.ts';
 export type * from './visitor-email.ts';
 export type * from './conversions.ts';
+export type * from './monthly-report.ts';
 export type * from './missions.ts';
 export type * from './community-events.ts';
 export * from './digest.ts';

@@ -33,3 +33,4 @@ export * from './webhooks.ts';
 export * from './webhooks.schemas.ts';
 export * from './api-v1.ts';
 export * from './care.ts';
+export * from './monthly-report.ts';

@@ -209,7 +209,7 @@ describe.skipIf(!hasPostgres)('the read API: /api/v1/numbers and /api/v1/convers
       const c = res.data.conversations[0]!;
       expect(Object.keys(c).sort()).toEqual(FIELDS);
       expect(c).toEqual({
-        id: ids[0],
+        id: ids[0]!,
         visitorId: expect.any(String) as string,
         status: 'closed',
         createdAt: '2026-11-02T08:50:00.000Z',

@@ -38,6 +38,7 @@ const PUBLIC_ROUTES = [
   'GET /api/v1/conversations',
   'GET /api/v1/openapi.json', // the API's public description
   'POST /api/monthly-report/unsubscribe', // the monthly report mail's unsubscribe link: its HMAC token (one click, RFC 8058)
+  'POST /api/monthly-report/unsubscribe', // the monthly report mail's unsubscribe link: its HMAC token (one click, RFC 8058)
   'GET /api/reengagement/unsubscribe', // the "we miss you" note's unsubscribe link: its HMAC token
   'POST /api/reengagement/unsubscribe', // the same, one-click from the mail program (RFC 8058)
   'POST /api/digest/unsubscribe', // the digest's one-click unsubscribe (RFC 8058): its signed token

@@ -69,6 +69,8 @@ const ROUTES: Record<string, RouteCase> = {
   'POST /api/auth/logout': { self: 'ends the own session' },
   'GET /api/profile': { self: 'my profile' },
   'PATCH /api/profile': { self: 'my profile' },
+  'GET /api/profile/monthly-report': { self: 'my choice about the monthly report mail' },
+  'PUT /api/profile/monthly-report': { self: 'my choice about the monthly report mail' },
   'POST /api/profile/password': { self: 'my password (the current one is asked)' },
   'PUT /api/profile/photo': { self: 'my photo' },
   'DELETE /api/profile/photo': { self: 'my photo' },
@@ -97,6 +99,7 @@ const ROUTES: Record<string, RouteCase> = {
   'GET /api/v1/numbers': { public: "the merchant's read API: a site API key with the numbers:read scope (api-v1.test.ts)" },
   'GET /api/v1/conversations': { public: "the merchant's read API: a site API key with the numbers:read scope (api-v1.test.ts)" },
   'GET /api/v1/openapi.json': { public: "the API's public description (openapi.test.ts)" },
+  'POST /api/monthly-report/unsubscribe': { public: "the monthly report mail's unsubscribe link: its HMAC token (monthly-report.test.ts)" },
 
   // The operator.
   'GET /api/operator/sites': operator(),
