@@ -77,8 +77,15 @@ function Home({ me, onSignedOut }: { me?: Me | null; onSignedOut?: () => void })
 function Gate() {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const { route, path } = useLocation();
-  // Any failure (401, server down) lands on the sign-in page, which reports its own errors.
-  useEffect(() => void api.me().then(setMe, () => setMe(null)), []);
+  // Signed out answers `me: null`; any failure (server down) lands on the sign-in page too, which reports its own errors.
+  useEffect(
+    () =>
+      void api.session().then(
+        (s) => setMe(s.me),
+        () => setMe(null),
+      ),
+    [],
+  );
   useEffect(() => {
     if (me === null && path !== LOGIN && !isPublic(path)) route(LOGIN, true);
     if (me && path === LOGIN) route('/backoffice', true);

@@ -104,6 +104,11 @@ export interface Me {
   csrfToken: string;
 }
 
+/** GET /api/auth/session: who is signed in on this browser, or nobody (always 200). */
+export interface SessionState {
+  me: Me | null;
+}
+
 export { RoleSchema };
 
 /** Body of every HTTP error. */

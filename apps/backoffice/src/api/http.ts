@@ -1,4 +1,13 @@
-import { CSRF_HEADER, type HttpErrorBody, type LoginRequest, type Me, type MyProfile, type PasswordChange, type ProfileUpdate } from '@tribu/protocol/client';
+import {
+  CSRF_HEADER,
+  type HttpErrorBody,
+  type LoginRequest,
+  type Me,
+  type MyProfile,
+  type PasswordChange,
+  type ProfileUpdate,
+  type SessionState,
+} from '@tribu/protocol/client';
 
 export class ApiError extends Error {
   constructor(
@@ -33,6 +42,8 @@ export async function call<T>(method: string, path: string, body?: unknown, csrf
 
 export const api = {
   me: () => call<Me>('GET', '/api/auth/me'),
+  /** Who is signed in, or nobody: answers 200 either way (no failed request in the console before sign-in). */
+  session: () => call<SessionState>('GET', '/api/auth/session'),
   login: (body: LoginRequest) => call<Me>('POST', '/api/auth/login', body),
   logout: (csrf: string) => call<void>('POST', '/api/auth/logout', undefined, csrf),
   profile: () => call<MyProfile>('GET', '/api/profile'),

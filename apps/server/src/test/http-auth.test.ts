@@ -21,6 +21,7 @@ const PUBLIC_ROUTES = [
   'POST /api/auth/password/forgot', // a reset link by mail
   'POST /api/auth/password/reset', // the link's token
   'GET /api/auth/session', // who is signed in on this browser, or nobody: the caller's own cookie only
+  'GET /api/auth/session', // who is signed in on this browser, or nobody: the caller's own cookie only
   'GET /api/avatars/:userId', // helper photos on merchant pages
   'POST /api/invitations/preview', // the invitation's token
   'POST /api/invitations/accept', // the invitation's token

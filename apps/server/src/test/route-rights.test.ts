@@ -66,6 +66,7 @@ const ROUTES: Record<string, RouteCase> = {
   'POST /api/auth/password/forgot': { public: 'a reset link by mail, same answer for any email' },
   'POST /api/auth/password/reset': { public: "the reset link's one-time token" },
   'GET /api/auth/me': { self: 'who am I' },
+  'GET /api/auth/session': { public: 'who am I, or nobody: the caller’s own cookie only' },
   'POST /api/auth/logout': { self: 'ends the own session' },
   'GET /api/profile': { self: 'my profile' },
   'PATCH /api/profile': { self: 'my profile' },

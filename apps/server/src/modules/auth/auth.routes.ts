@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { LoginRequestSchema, SESSION_COOKIE, type LoginChallenge } from '@tribu/protocol';
+import { LoginRequestSchema, SESSION_COOKIE, type LoginChallenge, type SessionState } from '@tribu/protocol';
 import { addressGroup } from '../../lib/address-group.ts';
 import { assertSameOrigin } from '../../plugins/auth.ts';
 import { SESSION_TTL_MS, type AuthService } from './auth.service.ts';
@@ -49,6 +49,13 @@ export function authRoutes(app: FastifyInstance, deps: { auth: AuthService; sign
   );
 
   r.get('/api/auth/me', async (req) => req.session.me);
+
+  // The backoffice asks this on every load: signed out is an answer (200, `me: null`), not an error
+  // a browser would log as a failed request. Reads only the caller's own cookie.
+  r.get('/api/auth/session', { config: { auth: 'public', rateLimit: { max: 120, timeWindow: 60_000 } } }, async (req): Promise<SessionState> => {
+    const session = await deps.auth.fromCookie(req.cookies[SESSION_COOKIE]);
+    return { me: session?.me ?? null };
+  });
 
   r.post('/api/auth/logout', async (req, reply) => {
     const cookie = req.cookies[SESSION_COOKIE];
