@@ -11,6 +11,7 @@ import { PeriodPicker, type Period } from './PeriodPicker.tsx';
 import { RatingBars } from './RatingBars.tsx';
 import { HoursValue, SalesFigures, SalesHelperTable, SalesProductTable, SalesTopicTable, useHourCost } from './SalesSection.tsx';
 import { Section } from './Section.tsx';
+import { PushAnswered } from '../push/PushAnswered.tsx';
 import { Tiles } from './Tiles.tsx';
 import { PALETTE, fmtDay } from './format.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
@@ -96,6 +97,7 @@ export function NumbersDashboard({ siteId, csrf }: { siteId: string; csrf?: stri
             <Section title="Ratings" hint="rating" action={<CsvLink {...csv} table="ratings" what="ratings" />}>
               <RatingBars summary={report.summary} />
             </Section>
+            <PushAnswered siteId={siteId} from={period.from} to={period.to} />
             <Section title="Coverage" hint="heatmap" wide action={<CsvLink {...csv} table="heatmap" what="coverage by hour" />}>
               <CoverageHeatmap cells={report.heatmap} timeZone={report.timeZone} />
             </Section>

@@ -5,6 +5,7 @@ import type { Me } from '@tribu/protocol/client';
 import { api } from '../../api/http.ts';
 import { ChatCenter } from '../../components/chat/ChatCenter.tsx';
 import { HandoffBanner } from '../../components/chat/HandoffBanner.tsx';
+import { PushedRequest } from '../../components/push/PushedRequest.tsx';
 import { StaffQueue } from '../../components/chat/StaffQueue.tsx';
 import { useHandoffOffers } from '../../hooks/useHandoffOffers.ts';
 import { useStaffQueue } from '../../hooks/useStaffQueue.ts';
@@ -91,6 +92,12 @@ export function Desk({ me, siteId, onSite, onSignedOut }: Props) {
         </div>
         <div class="center">
           <HandoffBanner offers={handoffs.offers} onAnswer={handoffs.answer} />
+          <PushedRequest
+            queue={desk.queue}
+            online={desk.link === 'online'}
+            claiming={desk.claiming}
+            onClaim={(cid) => void desk.claim(cid).then((ok) => ok && setReveal((n) => n + 1))}
+          />
           <ChatCenter
             desk={desk}
             siteId={siteId}

@@ -12,6 +12,7 @@ import { PhotoField } from '../../components/people/PhotoField.tsx';
 import { TwoFactorSection } from '../../components/people/TwoFactorSection.tsx';
 import { ProfileForm } from '../../components/people/ProfileForm.tsx';
 import { connectHelper } from '../../realtime/socket.ts';
+import { DeviceNotifications } from '../../components/push/DeviceNotifications.tsx';
 
 interface Props {
   me: Me;
@@ -71,6 +72,7 @@ export function ProfilePage({ me, onMe, onSignedOut }: Props) {
                 <PhotoField profile={profile} csrf={me.csrfToken} onSaved={saved} />
               </section>
               <ProfileForm profile={profile} me={me} onSaved={saved} bioMax={LIMITS.bio} />
+              <DeviceNotifications me={me} />
             </div>
             <aside class="profile-side">
               <HoursCard hours={profile.hours} />

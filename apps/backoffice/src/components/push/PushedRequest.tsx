@@ -1,0 +1,72 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { QueueItem } from '@tribu/protocol/client';
+
+interface Props {
+  queue: QueueItem[];
+  online: boolean;
+  claiming: string | null;
+  onClaim: (conversationId: string) => void;
+}
+
+const pushedId = () => new URLSearchParams(window.location.search).get('request');
+const forget = () => {
+  const url = new URL(window.location.href);
+  url.searchParams.delete('request');
+  window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
+};
+
+/**
+ * A tapped push opens the desk at `?request=<id>`: that request is put first, with its question
+ * and a Take button; if someone was quicker, the helper is told so instead of looking for it.
+ */
+export function PushedRequest({ queue, online, claiming, onClaim }: Props) {
+  const [id, setId] = useState<string | null>(pushedId);
+  // The service worker may steer an open desk to another request: follow the address.
+  useEffect(() => {
+    const again = () => setId(pushedId());
+    window.addEventListener('popstate', again);
+    return () => window.removeEventListener('popstate', again);
+  }, []);
+  // The board arrives just after the link: "already taken" is said only once it had time to.
+  const [settled, setSettled] = useState(false);
+  useEffect(() => {
+    if (!online) return;
+    const t = setTimeout(() => setSettled(true), 1500);
+    return () => clearTimeout(t);
+  }, [online]);
+  const item = queue.find((q) => q.conversationId === id);
+  if (!id || !online || (!item && !settled)) return null;
+  const close = () => {
+    forget();
+    setId(null);
+  };
+  return (
+    <div class="handoff-offers" role="region" aria-label="The request you were called about">
+      <div class="handoff-offer" role="alert">
+        {item ? (
+          <>
+            <p>
+              <strong>You were called about this request:</strong> <q>{item.question}</q>
+            </p>
+            <button
+              type="button"
+              class="primary small"
+              disabled={claiming !== null}
+              onClick={() => {
+                onClaim(item.conversationId);
+                close();
+              }}
+            >
+              Take it
+            </button>
+          </>
+        ) : (
+          <p>Another helper already took the request you were called about. Thank you for coming!</p>
+        )}
+        <button type="button" class="ghost small" onClick={close}>
+          Dismiss
+        </button>
+      </div>
+    </div>
+  );
+}
