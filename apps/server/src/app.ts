@@ -81,6 +81,8 @@ import { referralRoutes } from './modules/sales/referral.routes.ts';
 import { ImpactService } from './modules/sales/impact.service.ts';
 import { impactRoutes } from './modules/sales/impact.routes.ts';
 import { registerApiKeyAuth } from './plugins/api-key-auth.ts';
+import { DigestService } from './modules/digest/digest.service.ts';
+import { digestRoutes } from './modules/digest/digest.routes.ts';
 import { PledgesService } from './modules/care/pledges.service.ts';
 import { pledgeRoutes } from './modules/care/pledges.routes.ts';
 import { ThanksService } from './modules/care/thanks.service.ts';
@@ -352,6 +354,8 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   pushRoutes(app, { push });
   referralRoutes(app, { referrals: new ReferralService(moduleDeps) });
   impactRoutes(app, { impact: new ImpactService(moduleDeps) });
+  const digests = new DigestService(moduleDeps, { secret, publicUrl: env.PUBLIC_URL });
+  digestRoutes(app, { digests });
   eventRoutes(app, { events: communityEvents });
   conversionRoutes(app, { conversions: new ConversionService(moduleDeps), sites, visitors, publicUrl: env.PUBLIC_URL });
   webhookRoutes(app, { webhooks: webhooks.service });
@@ -365,6 +369,8 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
     // A session past its expiry closes its sockets on every node (their own timers close them too).
     await auth.endExpired();
     await retention.maybeRun();
+    // The helpers' digest: a draft when a period ends; any send left unfinished carries on (modules/digest).
+    await digests.tick();
     // Last month's report to each site's admins and managers on the 1st: one claimed row per person, whichever node sweeps first.
     await monthlyReports.maybeRun();
     // "We miss you" notes: each claimed once in Postgres, whichever node sweeps first.

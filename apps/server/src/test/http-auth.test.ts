@@ -43,6 +43,7 @@ const PUBLIC_ROUTES = [
   'GET /api/reengagement/unsubscribe', // the "we miss you" note's unsubscribe link: its HMAC token
   'POST /api/reengagement/unsubscribe', // the same, one-click from the mail program (RFC 8058)
   'POST /api/digest/unsubscribe', // the digest's one-click unsubscribe (RFC 8058): its signed token
+  'POST /api/digest/unsubscribe', // the digest's one-click unsubscribe (RFC 8058): its signed token
 ].sort();
 
 /**
@@ -73,6 +74,7 @@ const SAMPLES: Record<string, { body?: unknown; query?: string }> = {
   'PUT /api/sites/:siteId/reengagement/mine': { body: { optedOut: true } },
   'POST /api/sites/:siteId/thanks/cards/:cardId/hide': { body: { hidden: true } },
   'POST /api/sites/:siteId/thanks/cards/:cardId/remove': { body: { reason: 'Off topic' } },
+  'PATCH /api/sites/:siteId/digests/:digestId': { body: { note: 'Hello' } },
   'PATCH /api/sites/:siteId/digests/:digestId': { body: { note: 'Hello' } },
 };
 
