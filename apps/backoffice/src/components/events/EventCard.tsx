@@ -88,7 +88,7 @@ export function EventCard({ event: e, timeZone, socket, onRsvp, onChanged, focus
             type="button"
             class="link event-leave"
             onClick={() => onRsvp('leave')}
-            aria-label={`${going ? 'Give up my seat at' : 'Leave the waiting list of'} “${e.title}”`}
+            aria-label={`${going ? 'I can’t come after all' : 'Leave the waiting list'}: “${e.title}”`}
           >
             {going ? 'I can’t come after all' : 'Leave the waiting list'}
           </button>
