@@ -1,4 +1,4 @@
-import { tabName, type TabFacts } from './tab-facts.ts';
+import type { TabFacts } from './tab-facts.ts';
 
 interface Props {
   facts: TabFacts;
@@ -10,41 +10,56 @@ interface Props {
   role?: 'tab' | 'menuitem';
 }
 
-/** One chat's tab: where and what, its language and wait, unread replies and a live typing dot. */
+/** Read between two facts by a screen reader ("1. Summit Jacket · “Is it warm?” · FR · Waiting 2 min · 1 unread"). */
+const Sep = () => <span class="sr-only"> · </span>;
+
+/**
+ * One chat's tab: where and what, its language and wait, unread replies and a live typing dot.
+ * Its name is its own visible text, with the separators a listener needs.
+ */
 export function ChatTab({ facts: f, index, on, onSelect, role = 'tab' }: Props) {
   return (
     <button
       type="button"
       role={role}
       aria-selected={role === 'tab' ? on : undefined}
-      aria-label={tabName(f, index)}
       class={`chat-tab ${on ? 'on' : ''} ${f.closed ? 'ended' : ''}`}
       onClick={onSelect}
     >
-      <span class="tab-key" aria-hidden="true">
-        {index}
-      </span>
-      <span class="tab-text" aria-hidden="true">
+      <span class="tab-key">{`${index}. `}</span>
+      <span class="tab-text">
         <strong>{f.where}</strong>
-        <span class="tab-question">{f.question}</span>
+        <span class="tab-question">
+          <Sep />“{f.question}”
+        </span>
         <span class="tab-facts">
-          {f.lang && <span class="tab-lang">{f.lang}</span>}
-          {f.closed ? (
-            <span>Ended</span>
-          ) : f.waitingMin !== null ? (
-            <span class="tab-wait">{f.waitingMin < 1 ? 'Your turn' : `Waiting ${f.waitingMin} min`}</span>
-          ) : (
-            <span>Answered</span>
+          {f.lang && (
+            <span class="tab-lang">
+              <Sep />
+              {f.lang}
+            </span>
           )}
+          <span class={f.waitingMin !== null ? 'tab-wait' : undefined}>
+            <Sep />
+            {f.closed ? 'Ended' : f.waitingMin === null ? 'Answered' : f.waitingMin < 1 ? 'Your turn' : `Waiting ${f.waitingMin} min`}
+          </span>
         </span>
       </span>
-      <span class="tab-side" aria-hidden="true">
-        {f.unread > 0 && <span class="unread">{f.unread}</span>}
+      <span class="tab-side">
+        {f.unread > 0 && (
+          <span class="unread">
+            <Sep />
+            {f.unread}
+            <span class="sr-only"> unread</span>
+          </span>
+        )}
         {f.typing && (
-          <span class="typing-dot" title="Typing">
-            <i />
-            <i />
-            <i />
+          <span class="typing-dot">
+            <Sep />
+            <span class="sr-only">typing</span>
+            <i aria-hidden="true" />
+            <i aria-hidden="true" />
+            <i aria-hidden="true" />
           </span>
         )}
       </span>

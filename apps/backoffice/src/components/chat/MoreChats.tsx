@@ -39,7 +39,6 @@ export function MoreChats({ items, onSelect }: { items: Item[]; onSelect: (id: s
       list[(at + step + list.length) % list.length]?.focus();
     } else if (e.key === 'Tab') setOpen(false);
   };
-  const label = `More chats: ${items.length}${unread ? `, ${unread} unread` : ''}${typing ? ', typing' : ''}`;
   return (
     <div class="more-chats" ref={wrap} onKeyDown={onKeyDown}>
       <button
@@ -48,19 +47,24 @@ export function MoreChats({ items, onSelect }: { items: Item[]; onSelect: (id: s
         class={`ghost more-toggle ${unread ? 'has-unread' : ''}`}
         aria-haspopup="menu"
         aria-expanded={open}
-        aria-label={label}
         onClick={() => setOpen((o) => !o)}
       >
-        <span aria-hidden="true">
-          +{items.length} more {unread > 0 && <span class="unread">{unread}</span>}
-          {typing && (
-            <span class="typing-dot">
-              <i />
-              <i />
-              <i />
-            </span>
-          )}
-        </span>
+        <span class="sr-only">More chats: </span>+{items.length} more
+        {unread > 0 && (
+          <span class="unread">
+            <span class="sr-only">, </span>
+            {unread}
+            <span class="sr-only"> unread</span>
+          </span>
+        )}
+        {typing && (
+          <span class="typing-dot">
+            <span class="sr-only">, typing</span>
+            <i aria-hidden="true" />
+            <i aria-hidden="true" />
+            <i aria-hidden="true" />
+          </span>
+        )}
       </button>
       {open && (
         <div class="more-menu" role="menu" aria-label="More chats">

@@ -1,5 +1,4 @@
 import type { Chat } from '../../realtime/chat-state.ts';
-import { languageName } from '../people/languages.ts';
 
 /** What tells one chat tab from another: where it was asked, what, in which language, and how long the visitor waits. */
 export interface TabFacts {
@@ -59,15 +58,4 @@ export function tabFacts(chat: Chat, readSeq: number, now: number, siteName = ''
     closed,
     answered: chat.messages.some((m) => m.author === 'helper'),
   };
-}
-
-/** The tab's accessible name: every fact in words, so two chats never read alike. */
-export function tabName(f: TabFacts, index: number): string {
-  const parts = [`${index}. ${f.where}`, `“${f.question}”`];
-  if (f.lang) parts.push(languageName(f.lang.toLowerCase()));
-  if (f.closed) parts.push('ended');
-  else if (f.waitingMin !== null) parts.push(f.waitingMin < 1 ? 'waiting for you' : `waiting ${f.waitingMin} min`);
-  if (f.unread) parts.push(`${f.unread} unread`);
-  if (f.typing) parts.push('typing');
-  return parts.join(' · ');
 }
