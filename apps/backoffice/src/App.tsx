@@ -31,7 +31,11 @@ const LOGIN = '/backoffice/login';
 const ACCOUNT_RECOVERY = ['/backoffice/forgot-password', '/backoffice/reset-password'];
 /** Pages anyone may open without signing in: applying to a community, using an invitation, a visitor confirming their email. */
 const isPublic = (path: string) =>
-  ACCOUNT_RECOVERY.includes(path) || path.startsWith('/backoffice/join/') || path.startsWith('/backoffice/invite/') || path === '/backoffice/confirm-email';
+  ACCOUNT_RECOVERY.includes(path) ||
+  path.startsWith('/backoffice/join/') ||
+  path.startsWith('/backoffice/invite/') ||
+  path === '/backoffice/confirm-email' ||
+  path === '/backoffice/unsubscribe';
 
 function Profile({ me, onMe, onSignedOut }: { me?: Me | null; onMe?: (me: Me) => void; onSignedOut?: () => void }) {
   return me && onMe && onSignedOut ? <ProfilePage me={me} onMe={onMe} onSignedOut={onSignedOut} /> : null;
@@ -59,6 +63,9 @@ const Observe = signedIn(ObservePage);
 const Newcomers = signedIn(NewcomersPage);
 const MissionsPage = lazy(() => import('./routes/manage/missions/MissionsPage.tsx').then((m) => m.MissionsPage));
 const Missions = signedIn(MissionsPage);
+const DigestPage = lazy(() => import('./routes/manage/digest/DigestPage.tsx').then((m) => m.DigestPage));
+const Digest = signedIn(DigestPage);
+const DigestUnsubscribePage = lazy(() => import('./routes/unsubscribe/DigestUnsubscribePage.tsx').then((m) => m.DigestUnsubscribePage));
 const EventsPage = lazy(() => import('./routes/events/EventsPage.tsx').then((m) => m.EventsPage));
 const Events = signedIn(EventsPage);
 const EventsManagePage = lazy(() => import('./routes/manage/events/EventsManagePage.tsx').then((m) => m.EventsManagePage));
@@ -101,6 +108,7 @@ function Gate() {
         <Route path="/backoffice/join/:siteKey" component={JoinPage} />
         <Route path="/backoffice/invite/:token" component={InvitePage} me={me} onSignedIn={setMe} />
         <Route path="/backoffice/confirm-email" component={ConfirmEmailPage} />
+        <Route path="/backoffice/unsubscribe" component={DigestUnsubscribePage} />
         <Route path="/backoffice/manage/applications" component={Applications} me={me} onSignedOut={() => setMe(null)} />
         <Route path="/backoffice/profile" component={Profile} me={me} onMe={setMe} onSignedOut={() => setMe(null)} />
         <Route path="/backoffice/recognition" component={Recognition} me={me} onSignedOut={() => setMe(null)} />
@@ -118,6 +126,7 @@ function Gate() {
         <Route path="/backoffice/observe/:id" component={Observe} me={me} onSignedOut={() => setMe(null)} />
         <Route path="/backoffice/manage/newcomers" component={Newcomers} me={me} onSignedOut={() => setMe(null)} />
         <Route path="/backoffice/manage/missions" component={Missions} me={me} onSignedOut={() => setMe(null)} />
+        <Route path="/backoffice/manage/digest" component={Digest} me={me} onSignedOut={() => setMe(null)} />
         <Route path="/backoffice/events" component={Events} me={me} onSignedOut={() => setMe(null)} />
         <Route path="/backoffice/manage/events" component={EventsManage} me={me} onSignedOut={() => setMe(null)} />
         <Route path="/backoffice/manage/events/:eventId/report" component={EventReport} me={me} onSignedOut={() => setMe(null)} />
