@@ -63,6 +63,8 @@ const Observe = signedIn(ObservePage);
 const Newcomers = signedIn(NewcomersPage);
 const MissionsPage = lazy(() => import('./routes/manage/missions/MissionsPage.tsx').then((m) => m.MissionsPage));
 const Missions = signedIn(MissionsPage);
+const IntegrationsPage = lazy(() => import('./routes/manage/integrations/IntegrationsPage.tsx').then((m) => m.IntegrationsPage));
+const Integrations = signedIn(IntegrationsPage);
 const DigestPage = lazy(() => import('./routes/manage/digest/DigestPage.tsx').then((m) => m.DigestPage));
 const Digest = signedIn(DigestPage);
 const DigestUnsubscribePage = lazy(() => import('./routes/unsubscribe/DigestUnsubscribePage.tsx').then((m) => m.DigestUnsubscribePage));
@@ -120,6 +122,7 @@ function Gate() {
         <Route path="/backoffice/manage/privacy" component={Privacy} me={me} onSignedOut={() => setMe(null)} />
         <Route path="/backoffice/manage/numbers" component={Numbers} me={me} onSignedOut={() => setMe(null)} />
         <Route path="/backoffice/manage/site" component={SiteSettings} me={me} onSignedOut={() => setMe(null)} />
+        <Route path="/backoffice/manage/integrations" component={Integrations} me={me} onSignedOut={() => setMe(null)} />
         <Route path="/backoffice/operator" component={Operator} me={me} onSignedOut={() => setMe(null)} />
         <Route path="/backoffice/charter" component={Charter} me={me} onSignedOut={() => setMe(null)} />
         <Route path="/backoffice/observe" component={Observe} me={me} onSignedOut={() => setMe(null)} />

@@ -15,6 +15,7 @@ import './styles/sales.css';
 import './styles/onboarding.css';
 import './styles/kpi.css';
 import './styles/missions.css';
+import './styles/integrations.css';
 import './styles/digest.css';
 import './styles/events.css';
 

@@ -13,6 +13,7 @@ export const MANAGE_SECTIONS = [
   { href: '/backoffice/manage/numbers', label: 'Numbers', role: 'moderator' },
   { href: '/backoffice/manage/privacy', label: 'Privacy', role: 'moderator' },
   { href: '/backoffice/manage/site', label: 'Site settings', role: 'admin' },
+  { href: '/backoffice/manage/integrations', label: 'Integrations', role: 'admin' },
   { href: '/backoffice/manage/audit', label: 'Audit log', role: 'admin' },
 ] as const satisfies readonly { href: string; label: string; role: Role }[];
 

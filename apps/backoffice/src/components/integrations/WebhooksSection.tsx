@@ -1,0 +1,101 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { WEBHOOK_HEADERS, WEBHOOK_LIMITS, type WebhookEndpointView, type WebhookSecretShown } from '@tribu/protocol/client';
+import { webhooksApi, type WebhookForm } from '../../api/webhooks.ts';
+import { CopyField } from '../admin/CopyField.tsx';
+import { ErrorAlert } from '../ErrorAlert.tsx';
+import { EndpointCard } from './EndpointCard.tsx';
+import { EndpointForm } from './EndpointForm.tsx';
+
+const EMPTY: WebhookForm = { url: '', description: '', events: ['conversation.started', 'conversation.ended'] };
+
+/** The site's webhook endpoints (admins): add one (its secret shown once), and each endpoint's card. */
+export function WebhooksSection({ siteId, csrf }: { siteId: string; csrf: string }) {
+  const [endpoints, setEndpoints] = useState<WebhookEndpointView[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [shown, setShown] = useState<WebhookSecretShown | null>(null);
+  const [adding, setAdding] = useState(false);
+  const [formKey, setFormKey] = useState(0);
+
+  useEffect(() => {
+    webhooksApi.list(siteId).then(
+      (r) => {
+        setEndpoints(r.endpoints);
+        setAdding(r.endpoints.length === 0);
+      },
+      (e: unknown) => setError(e instanceof Error ? e.message : 'Could not load the webhooks'),
+    );
+  }, [siteId]);
+
+  const create = async (form: WebhookForm) => {
+    const res = await webhooksApi.create(csrf, siteId, form);
+    setEndpoints((list) => [res.endpoint, ...(list ?? [])]);
+    setShown(res);
+    setAdding(false);
+    setFormKey((k) => k + 1);
+  };
+  const changed = useCallback((e: WebhookEndpointView) => setEndpoints((list) => list?.map((x) => (x.id === e.id ? e : x)) ?? null), []);
+  const full = (endpoints?.length ?? 0) >= WEBHOOK_LIMITS.endpointsPerSite;
+
+  return (
+    <section class="admin-card hooks" aria-labelledby="s-webhooks">
+      <div class="hooks-head">
+        <h2 id="s-webhooks">Webhooks</h2>
+        {!adding && (
+          <button
+            type="button"
+            class="primary"
+            disabled={full}
+            title={full ? `At most ${WEBHOOK_LIMITS.endpointsPerSite} endpoints` : undefined}
+            onClick={() => setAdding(true)}
+          >
+            Add endpoint
+          </button>
+        )}
+      </div>
+      <p class="muted small">
+        Tribu sends a signed <code>POST</code> to your server when something happens. Check the <code>{WEBHOOK_HEADERS.signature}</code> header with the
+        endpoint's secret, and use <code>{WEBHOOK_HEADERS.id}</code> to ignore a delivery you already handled. Failed deliveries are retried for 24 hours.
+      </p>
+      {shown && (
+        <div class="invite-sent key-created" role="status">
+          <p>
+            Signing secret for <strong>{shown.endpoint.url}</strong>. Copy it now: it will not be shown again.
+          </p>
+          <CopyField label="Signing secret" value={shown.secret} />
+          <button type="button" class="ghost" onClick={() => setShown(null)}>
+            I have copied it
+          </button>
+        </div>
+      )}
+      <ErrorAlert message={error} />
+      {!endpoints && !error && <p class="muted">Loading the webhooks…</p>}
+      {endpoints && endpoints.length > 0 && (
+        <ul class="hook-list" aria-label="Webhook endpoints">
+          {endpoints.map((e) => (
+            <EndpointCard
+              key={e.id}
+              siteId={siteId}
+              csrf={csrf}
+              endpoint={e}
+              onChanged={changed}
+              onDeleted={(id) => setEndpoints((list) => list?.filter((x) => x.id !== id) ?? null)}
+              onSecret={setShown}
+              onError={setError}
+            />
+          ))}
+        </ul>
+      )}
+      {adding && (
+        <EndpointForm
+          key={formKey}
+          idPrefix="new-hook"
+          title="New endpoint"
+          initial={EMPTY}
+          submitLabel="Add endpoint"
+          onSubmit={create}
+          onCancel={endpoints && endpoints.length > 0 ? () => setAdding(false) : undefined}
+        />
+      )}
+    </section>
+  );
+}
