@@ -1,4 +1,8 @@
 import { createHmac } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { newWebhookSecret, signWebhook, verifyWebhook } from './webhook.signature.ts';
 
@@ -28,5 +32,25 @@ describe('webhook signatures', () => {
     const a = newWebhookSecret();
     expect(a).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
     expect(newWebhookSecret()).not.toBe(a);
+  });
+});
+
+describe("docs/webhooks.md's verification snippet", () => {
+  it('accepts what Tribu signs, and refuses a changed body, another secret and an old timestamp', async () => {
+    const doc = readFileSync(new URL('../../../../../docs/webhooks.md', import.meta.url), 'utf8');
+    const snippet = /```js\n([\s\S]*?)```/.exec(doc)![1]!;
+    const file = join(mkdtempSync(join(tmpdir(), 'tribu-doc-')), 'verify.mjs');
+    writeFileSync(file, snippet);
+    const { verifyTribuSignature } = (await import(pathToFileURL(file).href)) as {
+      verifyTribuSignature: (secret: string, header: string, raw: string | Buffer, tol?: number) => boolean;
+    };
+    const now = Math.floor(Date.now() / 1000);
+    const header = signWebhook(secret, now, body);
+    expect(verifyTribuSignature(secret, header, body)).toBe(true);
+    expect(verifyTribuSignature(secret, header, Buffer.from(body))).toBe(true);
+    expect(verifyTribuSignature(secret, header, body.replace('e1', 'e2'))).toBe(false);
+    expect(verifyTribuSignature('whsec_other', header, body)).toBe(false);
+    expect(verifyTribuSignature(secret, signWebhook(secret, now - 301, body), body)).toBe(false);
+    expect(verifyTribuSignature(secret, '', body)).toBe(false);
   });
 });
