@@ -19,6 +19,7 @@ const NewcomersPage = lazy(() => import('./routes/manage/newcomers/NewcomersPage
 const JoinPage = lazy(() => import('./routes/join/JoinPage.tsx').then((m) => m.JoinPage));
 const InvitePage = lazy(() => import('./routes/invite/InvitePage.tsx').then((m) => m.InvitePage));
 const ConfirmEmailPage = lazy(() => import('./routes/confirm-email/ConfirmEmailPage.tsx').then((m) => m.ConfirmEmailPage));
+const MonthlyReportUnsubscribePage = lazy(() => import('./routes/monthly-report/MonthlyReportUnsubscribePage.tsx').then((m) => m.MonthlyReportUnsubscribePage));
 const ApplicationsPage = lazy(() => import('./routes/manage/applications/ApplicationsPage.tsx').then((m) => m.ApplicationsPage));
 const ModerationPage = lazy(() => import('./routes/manage/moderation/ModerationPage.tsx').then((m) => m.ModerationPage));
 const TeamPage = lazy(() => import('./routes/manage/team/TeamPage.tsx').then((m) => m.TeamPage));
@@ -35,7 +36,8 @@ const isPublic = (path: string) =>
   path.startsWith('/backoffice/join/') ||
   path.startsWith('/backoffice/invite/') ||
   path === '/backoffice/confirm-email' ||
-  path === '/backoffice/unsubscribe';
+  path === '/backoffice/unsubscribe' ||
+  path === '/backoffice/monthly-report/unsubscribe';
 
 function Profile({ me, onMe, onSignedOut }: { me?: Me | null; onMe?: (me: Me) => void; onSignedOut?: () => void }) {
   return me && onMe && onSignedOut ? <ProfilePage me={me} onMe={onMe} onSignedOut={onSignedOut} /> : null;
@@ -110,6 +112,7 @@ function Gate() {
         <Route path="/backoffice/join/:siteKey" component={JoinPage} />
         <Route path="/backoffice/invite/:token" component={InvitePage} me={me} onSignedIn={setMe} />
         <Route path="/backoffice/confirm-email" component={ConfirmEmailPage} />
+        <Route path="/backoffice/monthly-report/unsubscribe" component={MonthlyReportUnsubscribePage} />
         <Route path="/backoffice/unsubscribe" component={DigestUnsubscribePage} />
         <Route path="/backoffice/manage/applications" component={Applications} me={me} onSignedOut={() => setMe(null)} />
         <Route path="/backoffice/profile" component={Profile} me={me} onMe={setMe} onSignedOut={() => setMe(null)} />

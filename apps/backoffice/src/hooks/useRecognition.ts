@@ -4,11 +4,16 @@ import { command, type HelperSocket } from '../realtime/socket.ts';
 
 const SITE_KEY = 'tribu.recognition.site';
 
-/** The site a recognition page shows: the one last picked in this tab, else the first membership. */
+/** The site a page shows: the one its address names (`?site=`, a mail's link), else the one last picked in this tab, else the first membership. */
 export function useSiteChoice(me: Me) {
+  const named = new URLSearchParams(location.search).get('site');
   const stored = sessionStorage.getItem(SITE_KEY);
   const first = me.memberships[0]?.siteId ?? '';
-  const [siteId, setSiteId] = useState(me.memberships.some((m) => m.siteId === stored) ? stored! : first);
+  const [siteId, setSiteId] = useState(() => {
+    const mine = [named, stored].find((id) => id && me.memberships.some((m) => m.siteId === id));
+    if (mine === named && named) sessionStorage.setItem(SITE_KEY, named);
+    return mine ?? first;
+  });
   const choose = useCallback((id: string) => {
     sessionStorage.setItem(SITE_KEY, id);
     setSiteId(id);

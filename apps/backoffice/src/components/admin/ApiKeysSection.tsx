@@ -7,7 +7,7 @@ import { CopyField } from './CopyField.tsx';
 
 const SCOPES: { scope: ApiKeyScope; label: string; hint: string }[] = [
   { scope: 'conversions', label: 'Report purchases', hint: 'POST and DELETE /api/v1/conversions' },
-  { scope: 'numbers:read', label: 'Read numbers', hint: 'read-only figures' },
+  { scope: 'numbers:read', label: 'Read numbers', hint: 'GET /api/v1/numbers and /api/v1/conversations (read only)' },
 ];
 const SCOPE_NAMES: Record<ApiKeyScope, string> = { conversions: 'Report purchases', 'numbers:read': 'Read numbers' };
 
@@ -76,8 +76,12 @@ export function ApiKeysSection({ siteId, csrf }: Props) {
     <section class="admin-card api-keys" aria-labelledby="s-api-keys">
       <h2 id="s-api-keys">API keys</h2>
       <p class="muted small">
-        For your shop's servers: report purchases to <code>/api/v1/conversions</code> with <code>Authorization: Bearer &lt;key&gt;</code>. Tribu keeps only a
-        fingerprint of each key: copy it when it is shown, it is never shown again.
+        For your shop's servers: report purchases to <code>/api/v1/conversions</code>, read the numbers and chats, with{' '}
+        <code>Authorization: Bearer &lt;key&gt;</code>. Every route is described in{' '}
+        <a href="/api/v1/openapi.json" target="_blank" rel="noreferrer">
+          /api/v1/openapi.json
+        </a>{' '}
+        (OpenAPI 3.1). Tribu keeps only a fingerprint of each key: copy it when it is shown, it is never shown again.
       </p>
       {created && (
         <div class="invite-sent key-created" role="status">

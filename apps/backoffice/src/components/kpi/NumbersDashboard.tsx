@@ -20,6 +20,8 @@ import { PledgedCoverage } from '../care/PledgedCoverage.tsx';
 import { CareSection } from '../care/CareSection.tsx';
 
 const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+/** "April 2026" for `2026-04-01`. */
+const fmtMonth = (day: string) => new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The period in the address (`?period=last-month` or `?from=…&to=…`), so a view can be reloaded or shared. */
@@ -43,9 +45,18 @@ export function NumbersDashboard({ siteId, csrf }: { siteId: string; csrf?: stri
   const [zone, setZone] = useState(browserZone);
   const today = dayIn(zone, new Date());
   const [period, setPeriodState] = useState<Period>(() => periodFromAddress(today));
+  // The monthly report (the mail's link, or the button): one calendar month, printed as it is.
+  const [monthly, setMonthly] = useState(() => new URLSearchParams(window.location.search).get('report') === 'monthly');
   const setPeriod = (p: Period) => {
     setPeriodState(p);
+    setMonthly(false);
     periodToAddress(p);
+  };
+  const showLastMonth = () => {
+    const p: Period = { choice: 'last-month', ...presetPeriod('last-month', today) };
+    setPeriodState(p);
+    setMonthly(true);
+    window.history.replaceState(window.history.state, '', `${window.location.pathname}?period=last-month&report=monthly`);
   };
   const { report, error, loading } = useKpis(siteId, period.from, period.to);
   // Presets count days in the site's time zone once we know it.
@@ -56,18 +67,25 @@ export function NumbersDashboard({ siteId, csrf }: { siteId: string; csrf?: stri
   const csv = { siteId, from: period.from, to: period.to };
   const hourCost = useHourCost(report?.sales.all.revenue[0]?.currency);
   return (
-    <div class="kpi" aria-busy={loading}>
+    <div class={monthly ? 'kpi kpi-monthly' : 'kpi'} aria-busy={loading}>
       <header class="kpi-head">
         <div>
-          <p class="eyebrow">Community managers</p>
-          <h1>Numbers</h1>
+          <p class="eyebrow">{monthly ? 'Monthly report' : 'Community managers'}</p>
+          <h1>{monthly ? `${fmtMonth(period.from)} in numbers` : 'Numbers'}</h1>
           <p class="kpi-print-period">
             {fmtDay(period.from, true)} – {fmtDay(period.to, true)}
             {report ? ` · ${report.timeZone}` : ''}
           </p>
-          <button type="button" class="ghost kpi-print" onClick={() => window.print()}>
-            Print this report
-          </button>
+          <div class="kpi-report-actions">
+            <button type="button" class="ghost kpi-print" onClick={() => window.print()}>
+              Print this report
+            </button>
+            {!monthly && (
+              <button type="button" class="ghost kpi-print" onClick={showLastMonth}>
+                Last month's report
+              </button>
+            )}
+          </div>
         </div>
         <PeriodPicker period={period} today={today} onChange={setPeriod} />
       </header>

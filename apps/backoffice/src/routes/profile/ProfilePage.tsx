@@ -10,6 +10,7 @@ import { LeaveCommunity } from '../../components/people/LeaveCommunity.tsx';
 import { PasswordForm } from '../../components/people/PasswordForm.tsx';
 import { PhotoField } from '../../components/people/PhotoField.tsx';
 import { TwoFactorSection } from '../../components/people/TwoFactorSection.tsx';
+import { MonthlyReportCard } from '../../components/people/MonthlyReportCard.tsx';
 import { ProfileForm } from '../../components/people/ProfileForm.tsx';
 import { connectHelper } from '../../realtime/socket.ts';
 import { DeviceNotifications } from '../../components/push/DeviceNotifications.tsx';
@@ -96,6 +97,7 @@ export function ProfilePage({ me, onMe, onSignedOut }: Props) {
                 <PasswordForm me={me} />
               </section>
               <TwoFactorSection me={me} onMe={onMe} />
+              <MonthlyReportCard me={me} />
               <MyReferralCodes me={me} />
               <section class="panel" aria-labelledby="data-h">
                 <h2 id="data-h">Your data</h2>
