@@ -43,7 +43,7 @@ export function MessageList({ messages, onRetry, siteName, seenSeq }: Props) {
   // "Seen" goes under the visitor's last message the helper has read.
   const lastSeenKey = [...messages].reverse().find((m) => m.author === 'visitor' && m.state === 'sent' && m.seq <= seenSeq)?.key;
   return (
-    <div ref={box} class="messages" role="log" aria-label={t.conversation} aria-live="polite" onScroll={onScroll}>
+    <div ref={box} class="messages" role="log" aria-label={t.conversation} aria-live="polite" tabIndex={0} onScroll={onScroll}>
       {messages.length === 0 && (
         <div class="intro">
           <p>

@@ -4,7 +4,8 @@ import { reengagementApi } from '../../api/care.ts';
 
 /** My choice about the site's "we miss you" note (on unless I turn it off; the mail's link turns it off too). */
 export function NoteOptOut({ siteId, siteName, csrf }: { siteId: string; siteName: string; csrf: string }) {
-  const [optedOut, setOptedOut] = useState<boolean | null>(null);
+  // undefined while loading; null when it could not load (the line then stays away).
+  const [optedOut, setOptedOut] = useState<boolean | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
@@ -16,6 +17,7 @@ export function NoteOptOut({ siteId, siteName, csrf }: { siteId: string; siteNam
       live = false;
     };
   }, [siteId]);
+  if (optedOut === undefined) return <p class="muted small">Loading…</p>;
   if (optedOut === null) return null;
   const change = async (wanted: boolean) => {
     setError(null);

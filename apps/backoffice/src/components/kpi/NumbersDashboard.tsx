@@ -146,7 +146,7 @@ export function NumbersDashboard({ siteId, csrf }: { siteId: string; csrf?: stri
             </Section>
             <CareSection
               title="Came back"
-              hint="Helpers sent the “we miss you” note in this period, and who was active again (online) within the site's inactivity days after it."
+              hint="Helpers who got the “we miss you” note in this period, and whether they were online again within the site's inactivity days after it."
             >
               <ComeBack siteId={siteId} csrf={csrf} from={period.from} to={period.to} />
             </CareSection>

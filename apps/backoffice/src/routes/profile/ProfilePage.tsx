@@ -13,6 +13,9 @@ import { TwoFactorSection } from '../../components/people/TwoFactorSection.tsx';
 import { MonthlyReportCard } from '../../components/people/MonthlyReportCard.tsx';
 import { ProfileForm } from '../../components/people/ProfileForm.tsx';
 import { connectHelper } from '../../realtime/socket.ts';
+import { PledgesCard } from '../../components/care/PledgesCard.tsx';
+import { NoteOptOut } from '../../components/care/NoteOptOut.tsx';
+import { ThanksWall } from '../../components/care/ThanksWall.tsx';
 import { DeviceNotifications } from '../../components/push/DeviceNotifications.tsx';
 
 interface Props {
@@ -74,6 +77,26 @@ export function ProfilePage({ me, onMe, onSignedOut }: Props) {
               </section>
               <ProfileForm profile={profile} me={me} onSaved={saved} bioMax={LIMITS.bio} />
               <DeviceNotifications me={me} />
+              {me.memberships.map((m) => (
+                <ThanksWall
+                  key={m.siteId}
+                  panel
+                  siteId={m.siteId}
+                  userId={me.user.id}
+                  csrf={me.csrfToken}
+                  headingId={`wall-${m.siteId}`}
+                  title={me.memberships.length > 1 ? `My thank-you wall · ${m.siteName}` : 'My thank-you wall'}
+                />
+              ))}
+              {me.memberships.map((m) => (
+                <PledgesCard
+                  key={m.siteId}
+                  siteId={m.siteId}
+                  csrf={me.csrfToken}
+                  headingId={`pledges-${m.siteId}`}
+                  title={me.memberships.length > 1 ? `When I’m usually around · ${m.siteName}` : 'When I’m usually around'}
+                />
+              ))}
             </div>
             <aside class="profile-side">
               <HoursCard hours={profile.hours} />
@@ -97,6 +120,12 @@ export function ProfilePage({ me, onMe, onSignedOut }: Props) {
                 <PasswordForm me={me} />
               </section>
               <TwoFactorSection me={me} onMe={onMe} />
+              <section class="panel" aria-labelledby="away-h">
+                <h2 id="away-h">When I’m away</h2>
+                {me.memberships.map((m) => (
+                  <NoteOptOut key={m.siteId} siteId={m.siteId} siteName={m.siteName} csrf={me.csrfToken} />
+                ))}
+              </section>
               <MonthlyReportCard me={me} />
               <MyReferralCodes me={me} />
               <section class="panel" aria-labelledby="data-h">
