@@ -17,6 +17,7 @@ const icons: Partial<Record<Notification['kind'], string>> = {
   reward: '✦',
   mentor: '♥',
   event: '◷',
+  webhook: '↯',
 };
 
 /** The bell in the top bar: unread count, the latest notifications, each leading to its post or chat. */
@@ -43,6 +44,8 @@ export function NotificationBell({ socket, online }: { socket: HelperSocket | nu
     if (!n.read) void markRead([n.id]);
     if (n.link.conversationId) return route(`/backoffice/chats/${encodeURIComponent(n.link.conversationId)}`);
     if (n.link.eventId) return route(`/backoffice/events?event=${encodeURIComponent(n.link.eventId)}`);
+    // An endpoint Tribu turned off: the admin fixes it where it is listed.
+    if (n.kind === 'webhook') return route('/backoffice/manage/integrations');
     const postId = n.link.postId;
     if (!postId) return;
     route('/backoffice');

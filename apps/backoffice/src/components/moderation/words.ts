@@ -35,6 +35,11 @@ export const ACTION_LABEL: Record<string, string> = {
   'onboarding.settings': 'changed how many chats newcomers watch',
   'privacy.exported': "downloaded a visitor's data",
   'privacy.erased': "erased a visitor's data",
+  'webhook.created': 'added a webhook endpoint',
+  'webhook.updated': 'changed a webhook endpoint',
+  'webhook.secret_rotated': "replaced a webhook endpoint's secret",
+  'webhook.deleted': 'deleted a webhook endpoint',
+  'webhook.resent': 'resent a webhook delivery',
 };
 export const actionLabel = (a: string) => ACTION_LABEL[a] ?? a.replace(/[._]/g, ' ');
 
@@ -48,6 +53,7 @@ const AREA: Record<string, string> = {
   chat: 'Chat',
   points: 'Points',
   reward: 'Rewards',
+  webhook: 'Webhooks',
 };
 /** The area an action belongs to, as a short tag. */
 export const actionArea = (a: string) => {
