@@ -44,6 +44,15 @@ describe.skipIf(!hasChromium)('the monthly report: its printable page, the profi
     expect(await manager.getByRole('button', { name: 'Print this report' }).isVisible()).toBe(false);
     await screenshot(manager, 'monthly-report-print');
     await manager.emulateMedia({ media: 'screen' });
+    // The hours' value goes into the Sales CSV with the cost the manager typed (in the link only, never stored).
+    const sales = manager.getByRole('region', { name: 'Sales', exact: true });
+    await sales.getByRole('spinbutton', { name: 'Cost of an hour of support' }).fill('40');
+    const csvLink = sales.getByRole('link', { name: 'Download the sales figures as CSV' });
+    await expect.poll(() => csvLink.getAttribute('href')).toMatch(/&costPerHour=40&costCurrency=[A-Z]{3}$/);
+    const csv = await manager.evaluate((href) => fetch(href!).then((r) => r.text()), await csvLink.getAttribute('href'));
+    const lines = csv.trimEnd().split('\r\n');
+    expect(lines.at(-3)).toMatch(/^"chat_hours",,,[\d.]+,/);
+    expect(lines.at(-1)).toMatch(/^"hours_value",,"[A-Z]{3}",[\d.]+,"chat hours × 40 [A-Z]{3} an hour \(the cost entered\)"$/);
 
     // The mail's link names the site, the month and the report: it opens as it is, on a phone too.
     const me = (await manager.evaluate(() => fetch('/api/auth/me').then((r) => r.json()))) as { memberships: { siteId: string }[] };
