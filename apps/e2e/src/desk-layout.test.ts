@@ -211,6 +211,7 @@ describe.skipIf(!hasChromium)('the desk puts the conversation first', () => {
     await s.helper.getByRole('button', { name: 'End chat' }).click();
     const toast = s.helper.locator('.undo-toast');
     await toast.getByText('Ending the chat on Home page').waitFor();
+    expect(await toast.textContent()).toMatch(/in [1-5] s/);
     await screenshot(s.helper, 'desk-undo-end');
     expect(await axeLightAndDark(s.helper)).toEqual([]);
     await toast.getByRole('button', { name: 'Undo' }).click();

@@ -75,6 +75,8 @@ describe.skipIf(!hasChromium)('missions: a manager sets one, a helper joins and 
     await s.visitor.getByRole('button', { name: 'Send' }).click();
     await s.helper.getByRole('log', { name: 'Conversation' }).getByText('Perfect, thanks!').waitFor();
     await s.helper.getByRole('button', { name: 'End chat' }).click();
+    // An answered chat ends once its few seconds of Undo have passed.
+    await s.helper.getByRole('log', { name: 'Conversation' }).getByText('You ended the chat.').waitFor({ timeout: 15_000 });
 
     await toasts().getByText('+15 points — mission completed').waitFor({ timeout: 5000 });
     await toasts().getByText('New badge: Mentor').waitFor({ timeout: 5000 });

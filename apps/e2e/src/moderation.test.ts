@@ -57,7 +57,8 @@ describe.skipIf(!hasChromium)('report → ban → the banned visitor cannot chat
     await log.getByText('flagged').waitFor();
     expect(await log.getByText(RUDE).count()).toBe(0);
 
-    await log.getByRole('button', { name: 'Report this message' }).last().click();
+    await log.getByRole('button', { name: 'Message actions' }).last().click();
+    await log.getByRole('menuitem', { name: 'Report this message' }).click();
     const dialog = s.helper.getByRole('dialog', { name: 'Report this message' });
     await dialog.getByRole('radio', { name: 'Insults or harassment' }).check();
     await screenshot(s.helper, 'helper-report-dialog-desktop');

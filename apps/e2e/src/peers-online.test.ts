@@ -1,7 +1,7 @@
 import { describe, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { personPage, screenshot } from './support/browser.ts';
-import { signIn } from './support/people.ts';
+import { showWhoIsOnline, signIn } from './support/people.ts';
 import { hasChromium } from './support/requirements.ts';
 import { useScenario } from './support/scenario.ts';
 
@@ -13,6 +13,8 @@ describe.skipIf(!hasChromium)('peers online in the backoffice', () => {
     await signIn(s.helper, s.server.url, 'helper1@demo.tribu');
     peer = await personPage(s.browser, { width: 1440, height: 900 });
     await signIn(peer, s.server.url, 'helper2@demo.tribu');
+    await showWhoIsOnline(s.helper);
+    await showWhoIsOnline(peer);
     const onlineNow = s.helper.getByRole('region', { name: 'Online now' });
     await onlineNow.getByText('Jonas').waitFor();
     await peer.getByRole('region', { name: 'Online now' }).getByText('Camille').waitFor();

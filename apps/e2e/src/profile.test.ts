@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { seriousViolations } from './support/axe.ts';
 import { launchBrowser, personPage, screenshot } from './support/browser.ts';
-import { signIn } from './support/people.ts';
+import { showWhoIsOnline, signIn } from './support/people.ts';
 import { freshDatabase, psql } from './support/postgres.ts';
 import { hasChromium } from './support/requirements.ts';
 import { useScenario } from './support/scenario.ts';
@@ -40,6 +40,7 @@ describe.skipIf(!hasChromium)('profiles and the request board', () => {
     await signIn(s.helper, s.server.url, 'helper2@demo.tribu');
     peer = await personPage(s.browser, { width: 1440, height: 900 });
     await signIn(peer, s.server.url, 'helper1@demo.tribu');
+    await showWhoIsOnline(peer);
     const onlineNow = peer.getByRole('region', { name: 'Online now' });
     await onlineNow.getByText('Jonas').waitFor();
 
@@ -108,6 +109,7 @@ describe.skipIf(!hasChromium)('profiles and the request board', () => {
   it('lets a helper leave their only community after confirming, and signs them out', async () => {
     const leaver = await personPage(s.browser, { width: 1440, height: 900 });
     await signIn(leaver, s.server.url, 'helper5@demo.tribu');
+    await showWhoIsOnline(s.helper);
     const lucia = s.helper.getByRole('region', { name: 'Online now' }).getByText('Lucía');
     await lucia.waitFor();
     await leaver.getByRole('link', { name: /my profile/ }).click();
@@ -157,7 +159,7 @@ describe.skipIf(!hasChromium)('the rest reminder', () => {
     await banner.waitFor({ state: 'detached' });
     await page.reload();
     await page.getByRole('region', { name: 'Incoming requests' }).waitFor();
-    await page.getByRole('region', { name: 'Online now' }).getByText('Inès').waitFor();
+    await page.getByRole('region', { name: 'Online now' }).getByRole('button', { name: /^Inès/ }).waitFor();
     expect(await banner.count()).toBe(0);
   });
 });

@@ -51,6 +51,8 @@ describe.skipIf(!hasChromium)('recognition: points, badges, leaderboards and rew
     await s.helper.getByRole('log', { name: 'Conversation' }).getByText('Great, ordering one!').waitFor();
 
     await s.helper.getByRole('button', { name: 'End chat' }).click();
+    // An answered chat ends once its few seconds of Undo have passed.
+    await s.helper.getByRole('log', { name: 'Conversation' }).getByText('You ended the chat.').waitFor({ timeout: 15_000 });
     await toasts().getByText('+2 points — answered chat, fast answer').waitFor({ timeout: 5000 });
     await toasts().getByText('New badge: First answer').waitFor({ timeout: 5000 });
     await screenshot(s.helper, 'desk-toasts-1440');

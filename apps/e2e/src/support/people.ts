@@ -36,3 +36,9 @@ export async function ensureChatOpen(page: Page): Promise<void> {
     )
     .toBe(true);
 }
+
+/** Unfolds the desk's *Online now* from its narrow rail into the full list (names, status, languages). */
+export async function showWhoIsOnline(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Show who is online as a list' }).click();
+  await page.getByRole('button', { name: 'Fold the list of who is online' }).waitFor();
+}

@@ -23,7 +23,7 @@ export function ChatTab({ facts: f, index, on, onSelect, role = 'tab' }: Props) 
       type="button"
       role={role}
       aria-selected={role === 'tab' ? on : undefined}
-      class={`chat-tab ${on ? 'on' : ''} ${f.closed ? 'ended' : ''}`}
+      class={`chat-tab ${on ? 'on' : ''} ${f.closed ? 'tab-ended' : ''}`}
       onClick={onSelect}
     >
       <span class="tab-key">{`${index}. `}</span>

@@ -12,13 +12,14 @@ interface Props {
 
 /** "Chat ended — Undo" for each answered chat being ended, with the seconds left. */
 export function UndoEnd({ ending, chats, onUndo, siteName }: Props) {
-  const [now, setNow] = useState(Date.now());
+  const [, tick] = useState(0);
   const ids = Object.keys(ending);
   useEffect(() => {
     if (ids.length === 0) return;
-    const t = setInterval(() => setNow(Date.now()), 250);
+    const t = setInterval(() => tick((n) => n + 1), 250);
     return () => clearInterval(t);
   }, [ids.length]);
+  const now = Date.now();
   return (
     <div class="undo-toasts" role="status" aria-live="polite">
       {ids.map((id) => {

@@ -76,6 +76,13 @@ export function Desk({ me, siteId, onSite, onSignedOut }: Props) {
       {desk.link === 'reconnecting' && <ReconnectBanner>Your chats will catch up as soon as the connection is back.</ReconnectBanner>}
       {desk.notice && <Notice text={desk.notice} onDismiss={() => desk.setNotice(null)} />}
       <RestReminder profile={profile} />
+      {/* A tapped push (?request=<id>): above the columns, so it shows on a phone whatever the view. */}
+      <PushedRequest
+        queue={desk.queue}
+        online={desk.link === 'online'}
+        claiming={desk.claiming}
+        onClaim={(cid) => void desk.claim(cid).then((ok) => ok && setReveal((n) => n + 1))}
+      />
       <main class={`desk ${layout.peersOpen ? 'peers-open' : 'peers-rail'}`}>
         <div class="left">
           <PeersOnline
@@ -92,12 +99,6 @@ export function Desk({ me, siteId, onSite, onSignedOut }: Props) {
         </div>
         <div class="center">
           <HandoffBanner offers={handoffs.offers} onAnswer={handoffs.answer} />
-          <PushedRequest
-            queue={desk.queue}
-            online={desk.link === 'online'}
-            claiming={desk.claiming}
-            onClaim={(cid) => void desk.claim(cid).then((ok) => ok && setReveal((n) => n + 1))}
-          />
           <ChatCenter
             desk={desk}
             siteId={siteId}
