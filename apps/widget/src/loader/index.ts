@@ -28,8 +28,7 @@ declare global {
   }
 }
 
-const ICON =
-  '<svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true"><path fill="currentColor" d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"/></svg>';
+const ICON = '<svg viewBox="0 0 24 24" width="22" height="22"><path fill="currentColor" d="M4 4h16q2 0 2 2v10q0 2-2 2H9l-5 4v-4H4q-2 0-2-2V6q0-2 2-2z"/></svg>';
 
 /** Up to 3 helper faces: their photo, else their initial on a tinted disc. */
 function faces(helpers: WidgetState['availability']['helpers']): HTMLElement {
@@ -92,10 +91,10 @@ function faces(helpers: WidgetState['availability']['helpers']): HTMLElement {
     };
 
     /**
-     * Keeps the launcher clear of the page's own bottom bar or sticky "Add to cart": what is fixed or
-     * sticky at the bottom edge under the launcher lifts it; the tag's data-offset or the site's offset (px from the
-     * bottom, default 20) is a minimum.
-     * Once per frame at most, on scroll and resize.
+     * Keeps the launcher clear of the page's own controls: a bar fixed or sticky at the bottom (a sticky
+     * "Add to cart"), or a button or link under its usual place, lifts it above them. The tag's
+     * data-offset or the site's offset (px from the bottom, default 20) is its usual place. Once per
+     * frame at most, on scroll and resize.
      */
     const place = () => {
       frame ||= requestAnimationFrame(() => {
@@ -103,14 +102,17 @@ function faces(helpers: WidgetState['availability']['helpers']): HTMLElement {
         const r = launcher?.getBoundingClientRect();
         if (!host || !r?.width) return;
         const h = innerHeight;
+        const base = +(script.dataset.offset ?? state!.theme.offset) || 0;
         let lift = 0;
-        for (const y of [h - 2, h - 40])
-          for (const x of [r.left + 2, r.left + r.width / 2, r.right - 2])
+        for (const y of [h - base - 2, h - base - r.height / 2, h - base - r.height + 2])
+          for (const x of [r.left + 1, r.right - 1])
             for (const el of document.elementsFromPoint(x, y)) {
-              const top = el.getBoundingClientRect().top;
-              if (el !== host && top > h / 2 && /fixed|sticky/.test(getComputedStyle(el).position)) lift = Math.max(lift, h - top);
+              const box = el.getBoundingClientRect();
+              // Only what sits in the lower half: never a full-page overlay or a whole card.
+              if (el !== host && box.top > h / 2 && (/fixed|sticky/.test(getComputedStyle(el).position) || (box.height < 80 && el.matches('a,button,input'))))
+                lift = Math.max(lift, h - box.top);
             }
-        host.style.setProperty('--tribu-b', `${Math.max(Number(script.dataset.offset ?? state?.theme.offset) || 0, lift + 12)}px`);
+        host.style.setProperty('--tribu-b', `${Math.max(base, lift + 12)}px`);
       });
     };
 
