@@ -34,7 +34,9 @@ async function boxes(page: Page) {
     return {
       launcher: box(button),
       viewport: { width: innerWidth, height: innerHeight },
-      buttons: [...document.querySelectorAll('button, a.btn')].map((el) => ({ text: el.textContent!.trim(), ...box(el) })).filter(inView),
+      buttons: Array.from(document.querySelectorAll('button, a.btn'))
+        .map((el) => ({ text: el.textContent!.trim(), ...box(el) }))
+        .filter(inView),
     };
   });
 }
