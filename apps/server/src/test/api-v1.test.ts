@@ -149,12 +149,16 @@ describe.skipIf(!hasPostgres)('the read API: /api/v1/numbers and /api/v1/convers
   describe('GET /api/v1/conversations', () => {
     let key: string;
     let ids: string[];
+    let erasing: string;
     const stamp = '2026-11-02T09:00:00.000Z';
 
     beforeAll(async () => {
       key = await insertKey(t.server.sites.siteA, ['numbers:read'], 'c');
       const [helper] = await db().select().from(users).where(eq(users.email, USERS.helperA1.email));
       const [v] = await db().insert(visitors).values({ id: randomUUID(), siteId: t.server.sites.siteA }).returning();
+      // The first chat is another visitor's, who will ask for their data to be erased.
+      const [w] = await db().insert(visitors).values({ id: randomUUID(), siteId: t.server.sites.siteA }).returning();
+      erasing = w!.id;
       // Five chats: two changed at the same instant (their ids break the tie), the others a minute apart.
       const at = (min: number) => new Date(Date.parse(stamp) + min * 60_000);
       const rows = await db()
@@ -162,7 +166,7 @@ describe.skipIf(!hasPostgres)('the read API: /api/v1/numbers and /api/v1/convers
         .values(
           [0, 1, 1, 2, 3].map((min, i) => ({
             siteId: t.server.sites.siteA,
-            visitorId: v!.id,
+            visitorId: i === 0 ? erasing : v!.id,
             status: 'closed' as const,
             helperId: helper!.id,
             question: `Question ${i}`,
@@ -234,19 +238,17 @@ describe.skipIf(!hasPostgres)('the read API: /api/v1/numbers and /api/v1/convers
       const all = await page(`updatedSince=${encodeURIComponent(stamp)}`);
       const cursor = all.data.nextCursor!;
       expect((await page(`cursor=${cursor}`)).data).toEqual({ conversations: [], nextCursor: cursor, hasMore: false });
-      // What the privacy erasure leaves (privacy.repository wipe), through an ordinary UPDATE: the trigger dates it.
-      await db()
-        .update(conversations)
-        .set({ question: '(erased)', pageUrl: null, pageTitle: null, visitorEmail: null, visitorName: null, locale: null, erasedAt: new Date() })
-        .where(eq(conversations.id, ids[1]!));
+      // The visitor of the first chat has their data erased (Manage → Privacy): the trigger dates the change.
+      const erased = await call('adminA', 'POST', `/api/sites/${t.server.sites.siteA}/privacy/visitors/${erasing}/erase`, { reason: 'Asked by mail' });
+      expect(erased.status, erased.text).toBe(200);
       // A read receipt alone is not a change.
       await db().update(conversations).set({ helperReadSeq: 3 }).where(eq(conversations.id, ids[2]!));
       // Changes show once settled (2 s).
       await sleep(2_300);
       const next = await page(`cursor=${cursor}`);
-      expect(next.data.conversations.map((c) => c.id)).toEqual([ids[1]]);
-      const erased = next.data.conversations[0]!;
-      expect([erased.erased, erased.visitorId, erased.question, erased.page, erased.locale, erased.topics, erased.rating, erased.helper?.name]).toEqual([
+      expect(next.data.conversations.map((c) => c.id)).toEqual([ids[0]]);
+      const tomb = next.data.conversations[0]!;
+      expect([tomb.erased, tomb.visitorId, tomb.question, tomb.page, tomb.locale, tomb.topics, tomb.rating, tomb.helper?.name]).toEqual([
         true,
         null,
         null,
@@ -256,7 +258,7 @@ describe.skipIf(!hasPostgres)('the read API: /api/v1/numbers and /api/v1/convers
         5,
         'Ada',
       ]);
-      expect(Date.parse(erased.updatedAt)).toBeGreaterThan(Date.parse(stamp) + 3 * 60_000);
+      expect(Date.parse(tomb.updatedAt)).toBeGreaterThan(Date.parse(stamp) + 3 * 60_000);
     });
 
     it('refuses a made-up cursor and a limit over 200, naming the field', async () => {
@@ -278,6 +280,14 @@ describe.skipIf(!hasPostgres)('the read API: /api/v1/numbers and /api/v1/convers
       expect(res.data.conversations.filter((c) => ids.includes(c.id))).toEqual([]);
       const numbers = await get<V1Numbers>(keyB, `/api/v1/numbers?${APRIL}`);
       expect(numbers.data.siteId).toBe(t.server.sites.siteB);
+    });
+
+    it("forgets the chats the site's retention deleted", async () => {
+      await db().execute(sql`update sites set settings = settings || '{"retentionDays": 1}' where id = ${t.server.sites.siteA}`);
+      await t.server.sweep();
+      const res = await page(`updatedSince=${encodeURIComponent(stamp)}`);
+      expect(res.data.conversations.filter((c) => ids.includes(c.id))).toEqual([]);
+      await db().execute(sql`update sites set settings = settings - 'retentionDays' where id = ${t.server.sites.siteA}`);
     });
 
     it('holds each key to its budget of 300 calls a minute: the 301st is refused with 429', async () => {
