@@ -132,7 +132,7 @@ describe.skipIf(!hasChromium)('events: a full meetup, the waiting list, and the 
     await manager.getByText('Feedback: 1 of 1 testers').waitFor({ timeout: 5000 });
     await manager.getByRole('link', { name: 'Printable report' }).click();
     await manager.getByRole('heading', { name: TEST, level: 1 }).waitFor();
-    await manager.getByText('Average 4 / 5 from 1 answers').waitFor();
+    await manager.getByText('Average 4 / 5 from 1 answer').waitFor();
     await manager.getByText('“A longer hem at the back.”').waitFor();
     expect(await seriousViolations(manager)).toEqual([]);
     await screenshot(manager, 'events-report-1440');

@@ -22,15 +22,22 @@ export function EventFollow({ socket, eventId, onEdit, onChanged }: Props) {
   const load = useCallback(async () => {
     if (!socket) return;
     const r = await command(socket, 'event:detail', { eventId });
-    if (r.ok) setDetail(r.data);
-    else setError(r.error.message);
+    if (r.ok) {
+      setDetail(r.data);
+      setError(null);
+    } else setError(r.error.message);
   }, [socket, eventId]);
   useEffect(() => void load(), [load]);
   useEffect(() => {
     if (!socket) return;
     const onChange = (p: { eventId: string }) => p.eventId === eventId && void load();
+    const onConnect = () => void load();
     socket.on('events:changed', onChange);
-    return () => void socket.off('events:changed', onChange);
+    socket.on('connect', onConnect);
+    return () => {
+      socket.off('events:changed', onChange);
+      socket.off('connect', onConnect);
+    };
   }, [socket, eventId, load]);
 
   const cancel = async () => {

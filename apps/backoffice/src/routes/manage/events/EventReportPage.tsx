@@ -25,7 +25,11 @@ function Report({ socket, eventId }: { socket: HelperSocket | null; eventId: str
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     if (!socket) return;
-    void command(socket, 'event:detail', { eventId }).then((r) => (r.ok ? setDetail(r.data) : setError(r.error.message)));
+    const load = () => void command(socket, 'event:detail', { eventId }).then((r) => (r.ok ? (setDetail(r.data), setError(null)) : setError(r.error.message)));
+    load();
+    // A command sent before the connection is up may time out: read again once it is.
+    socket.on('connect', load);
+    return () => void socket.off('connect', load);
   }, [socket, eventId]);
   if (!detail) return <p class="muted">{error ?? 'Loading…'}</p>;
   const { event: e, attendees, timeZone } = detail;
@@ -74,7 +78,7 @@ function Report({ socket, eventId }: { socket: HelperSocket | null; eventId: str
             <h3>{s.question.label}</h3>
             {s.kind === 'rating' && (
               <p>
-                {s.average === null ? 'No answer yet.' : `Average ${s.average} / 5 from ${s.answers} answers`}
+                {s.average === null ? 'No answer yet.' : `Average ${s.average} / 5 from ${s.answers} ${s.answers === 1 ? 'answer' : 'answers'}`}
                 {s.answers > 0 && <span class="muted"> · {s.counts.map((c, i) => `${i + 1}★ ${c}`).join(' · ')}</span>}
               </p>
             )}
