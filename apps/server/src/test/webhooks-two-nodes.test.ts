@@ -120,7 +120,7 @@ describe.skipIf(!hasPostgres || !hasRedis)('a node killed while sending: the oth
     let stored = leased!;
     for (let i = 0; i < 50 && stored.status !== 'delivered'; i++) {
       await new Promise((r) => setTimeout(r, 100));
-      [stored] = await db.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, id));
+      stored = (await db.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, id)))[0]!;
     }
     expect(stored).toMatchObject({ status: 'delivered', attempts: 3, lastStatusCode: 200, leaseOwner: null });
     const attempts = await db.db.select().from(webhookAttempts).where(eq(webhookAttempts.deliveryId, id)).orderBy(asc(webhookAttempts.attempt));
