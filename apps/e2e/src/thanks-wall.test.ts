@@ -94,4 +94,24 @@ describe.skipIf(!hasChromium)('the thank-you wall: a visitor thanks a helper, th
     await wall.getByText('No thank-you card yet.').waitFor();
     expect(await wall.getByText(THANKS).count()).toBe(0);
   });
+
+  it('lets a manager remove a card for good, with a reason', async () => {
+    const mine = s.helper.getByRole('region', { name: 'My thank-you wall' });
+    await mine.getByRole('button', { name: 'Show on my profile' }).click();
+    await mine.getByRole('button', { name: 'Hide' }).waitFor();
+    await peer.getByRole('dialog', { name: 'Profile of Camille' }).getByRole('button', { name: 'Close' }).click();
+    await openCamille();
+    const wall = wallInDialog();
+    await wall.getByText(THANKS).waitFor();
+    await wall.getByRole('button', { name: 'Remove' }).click();
+    await wall.getByRole('textbox', { name: /Why remove it for good/ }).fill('Mentions a private order');
+    await screenshot(peer, 'thanks-remove-1440');
+    await wall.getByRole('button', { name: 'Remove for good' }).click();
+    await wall.getByText('No thank-you card yet.').waitFor();
+    await s.helper.reload();
+    await s.helper
+      .getByRole('region', { name: 'My thank-you wall' })
+      .getByText(/When a visitor rates you 4 or 5 stars/)
+      .waitFor();
+  });
 });

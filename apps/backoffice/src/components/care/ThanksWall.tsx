@@ -28,6 +28,8 @@ export function ThanksWall({
 }) {
   const [wall, setWall] = useState<Wall | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The card a manager is removing, and why (kept in the audit log).
+  const [removing, setRemoving] = useState<{ id: string; reason: string } | null>(null);
   useEffect(() => {
     let live = true;
     thanksApi.wall(siteId, userId).then(
@@ -50,9 +52,12 @@ export function ThanksWall({
       setError(e instanceof ApiError ? e.message : 'That did not work; try again');
     }
   };
-  const remove = (cardId: string) => {
-    const reason = window.prompt('Remove this card for good? Say why (kept in the audit log):');
-    if (reason?.trim()) void act((token) => thanksApi.remove(token, siteId, cardId, reason.trim()));
+  const remove = (e: Event) => {
+    e.preventDefault();
+    if (!removing?.reason.trim()) return;
+    const { id, reason } = removing;
+    setRemoving(null);
+    void act((token) => thanksApi.remove(token, siteId, id, reason.trim()));
   };
   return (
     <section class={panel ? 'panel thanks-wall' : 'thanks-wall'} aria-labelledby={headingId}>
@@ -80,12 +85,34 @@ export function ThanksWall({
                       {c.hidden ? 'Show on my profile' : 'Hide'}
                     </button>
                   )}
-                  {wall.canRemove && !wall.mine && (
-                    <button type="button" class="ghost small danger" onClick={() => remove(c.id)}>
+                  {wall.canRemove && !wall.mine && removing?.id !== c.id && (
+                    <button type="button" class="ghost small danger" onClick={() => setRemoving({ id: c.id, reason: '' })}>
                       Remove
                     </button>
                   )}
                 </p>
+              )}
+              {removing?.id === c.id && (
+                <form class="thanks-remove" onSubmit={remove}>
+                  <label>
+                    Why remove it for good? <small class="muted">(kept in the audit log)</small>
+                    <input
+                      type="text"
+                      maxLength={300}
+                      value={removing.reason}
+                      onInput={(e) => setRemoving({ id: c.id, reason: e.currentTarget.value })}
+                      required
+                    />
+                  </label>
+                  <span class="thanks-actions">
+                    <button type="submit" class="ghost small danger" disabled={!removing.reason.trim()}>
+                      Remove for good
+                    </button>
+                    <button type="button" class="ghost small" onClick={() => setRemoving(null)}>
+                      Cancel
+                    </button>
+                  </span>
+                </form>
               )}
             </li>
           ))}
