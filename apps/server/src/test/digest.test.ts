@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, digestRecipients, digests, memberships, pointsLedger, users, type DbHandle } from '@tribu/db';
+import { createDb, digestRecipients, digests, events, memberships, missionParticipants, missions, pointsLedger, users, type DbHandle } from '@tribu/db';
 import { addDays, dayIn, isoWeekday, lastDigestPeriod } from '@tribu/domain';
 import type { DigestDetail, DigestList, DigestSummary, MyProfile } from '@tribu/protocol';
 import type { ParsedMail } from 'mailparser';
@@ -60,6 +60,8 @@ describe.skipIf(!hasPostgres)('the community digest', () => {
   const chatAt = new Date(`${chatDay}T10:00:00Z`);
   let digestId: string;
   let adaId: string;
+  const eventsAt: Date[] = [];
+  const openEndsAt: Date[] = [];
 
   beforeAll(async () => {
     const database = await createTestDatabase();
@@ -96,6 +98,56 @@ describe.skipIf(!hasPostgres)('the community digest', () => {
       .update(memberships)
       .set({ createdAt: chatAt })
       .where(and(eq(memberships.userId, ben!.id), eq(memberships.siteId, a.sites.siteA)));
+
+    // A mission Ada completed in the period (over now), one still open; an event ahead, one for hand-picked people only.
+    const day = 86_400_000;
+    const [done, open] = await db
+      .insert(missions)
+      .values([
+        {
+          siteId: a.sites.siteA,
+          title: 'Sizing week',
+          startsAt: new Date(chatAt.getTime() - day),
+          endsAt: new Date(chatAt.getTime() + day),
+          scope: 'individual',
+          goal: { kind: 'chats', target: 1 },
+        },
+        {
+          siteId: a.sites.siteA,
+          title: 'Sunday evenings',
+          why: 'Visitors wait alone then.',
+          startsAt: new Date(Date.now() - day),
+          endsAt: new Date(Date.now() + 20 * day),
+          scope: 'community',
+          goal: { kind: 'chats', target: 30 },
+        },
+      ])
+      .returning();
+    await db.insert(missionParticipants).values([
+      { missionId: done!.id, userId: adaId, state: 'joined', progress: 1, completedAt: chatAt },
+      { missionId: open!.id, userId: adaId, state: 'joined' },
+    ]);
+    const meetupAt = new Date(Date.now() + 10 * day);
+    await db.insert(events).values([
+      {
+        siteId: a.sites.siteA,
+        kind: 'meetup',
+        title: 'Winter meetup',
+        startsAt: meetupAt,
+        endsAt: new Date(meetupAt.getTime() + 7200_000),
+        place: 'Lyon, Café Nord',
+      },
+      {
+        siteId: a.sites.siteA,
+        kind: 'product_test',
+        title: 'Secret test',
+        audience: 'picked',
+        startsAt: new Date(Date.now() + 5 * day),
+        endsAt: new Date(Date.now() + 6 * day),
+      },
+    ]);
+    eventsAt.push(meetupAt);
+    openEndsAt.push(open!.endsAt);
 
     // Ada agrees to be named; Ben turns the digest off in his profile.
     expect((await callA<MyProfile>('helperA1', 'PATCH', '/api/profile', { notifyPrefs: { nameInDigest: true } })).status).toBe(200);
@@ -146,9 +198,12 @@ describe.skipIf(!hasPostgres)('the community digest', () => {
         },
       ],
       movers: [{ name: 'Ada', from: null, to: 1, points: points!.n }],
-      missions: { open: [], completed: [] },
+      missions: {
+        open: [{ title: 'Sunday evenings', why: 'Visitors wait alone then.', endsAt: openEndsAt[0]!.toISOString(), joined: 1 }],
+        completed: [{ title: 'Sizing week', completions: 1 }],
+      },
       coverage: [{ weekday: isoWeekday(chatDay), fromHour: 10, toHour: 11, requests: 1 }],
-      events: [],
+      events: [{ title: 'Winter meetup', startsAt: eventsAt[0]!.toISOString(), place: 'Lyon, Café Nord' }],
     });
     expect(points!.n).toBe(5);
     // Ada, Mo and Al; Ben turned it off.

@@ -87,7 +87,6 @@ export function DigestEditor({ siteId, csrf, digestId, mailConfigured, onChanged
         setConfirming(false);
         load(await digestApi.detail(siteId, digestId));
         onChanged();
-        setStatus({ ok: true, text: 'Sending. It moves to the archive once every mail is out.' });
       }
     } catch (e) {
       setStatus({ ok: false, text: message(e) });
@@ -136,7 +135,7 @@ export function DigestEditor({ siteId, csrf, digestId, mailConfigured, onChanged
                 <label key={s} class="check">
                   <input
                     type="checkbox"
-                    checked={!hidden.includes(s)}
+                    checked={n > 0 && !hidden.includes(s)}
                     disabled={n === 0}
                     onChange={(e) => setHidden(e.currentTarget.checked ? hidden.filter((h) => h !== s) : [...hidden, s])}
                   />
@@ -180,8 +179,10 @@ export function DigestEditor({ siteId, csrf, digestId, mailConfigured, onChanged
         </form>
       ) : (
         <p class="muted small">
-          {d.sentAt ? `Sent ${new Date(d.sentAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}.` : 'Being sent now.'} This is the mail
-          as it went out.
+          {d.sentAt
+            ? `Sent ${new Date(d.sentAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}.`
+            : 'Being sent now: it moves to the archive once every mail is out.'}{' '}
+          This is the mail as it went out.
         </p>
       )}
       {status && (

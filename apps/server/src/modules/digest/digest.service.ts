@@ -51,10 +51,14 @@ export class DigestService {
 
   // ---------- the schedule (every node's sweep) ----------
 
-  /** Drafts the digests whose period just ended, then carries on any send left unfinished. */
+  /** Drafts the digests whose period just ended, then carries on any send left unfinished; a failure is logged, never thrown at the sweep's other jobs. */
   async tick(): Promise<void> {
-    await this.draftDue();
-    await this.resume();
+    try {
+      await this.draftDue();
+      await this.resume();
+    } catch (err) {
+      this.deps.log.warn({ err }, 'digest: drafting or sending failed; the next sweep tries again');
+    }
   }
 
   /** One draft per site and period that is over; never for a period that ended before the site existed. */
