@@ -38,7 +38,7 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('fetch', (event) => {
   const req = event.request;
   const url = new URL(req.url);
-  if (req.method !== 'GET' || url.origin !== self.location.origin || !url.pathname.startsWith('/backoffice/')) return;
+  if (req.method !== 'GET' || url.origin !== self.location.origin || !(url.pathname === '/backoffice' || url.pathname.startsWith('/backoffice/'))) return;
   if (req.mode === 'navigate') {
     // Network first (the desk must be live); the last shell is kept; no network at all: the offline page.
     event.respondWith(

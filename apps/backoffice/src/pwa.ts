@@ -2,6 +2,6 @@
 export function registerServiceWorker(): void {
   if (!('serviceWorker' in navigator) || !import.meta.env.PROD) return;
   window.addEventListener('load', () => {
-    navigator.serviceWorker.register('/backoffice/sw.js', { scope: '/backoffice/' }).catch(() => undefined);
+    navigator.serviceWorker.register('/backoffice/sw.js', { scope: '/backoffice' }).catch(() => undefined);
   });
 }

@@ -9,12 +9,12 @@ describe('the installable backoffice (manifest, icons, service worker, offline p
     return { res, body: Buffer.from(await res.arrayBuffer()) };
   };
 
-  it('serves the service worker uncached, as JavaScript, allowed to control /backoffice/', async () => {
+  it('serves the service worker uncached, as JavaScript, allowed to control /backoffice and below', async () => {
     const { res, body } = await get('/backoffice/sw.js');
     expect([res.status, res.headers.get('cache-control'), res.headers.get('service-worker-allowed'), res.headers.get('content-type')]).toEqual([
       200,
       'no-cache',
-      '/backoffice/',
+      '/backoffice',
       'application/javascript; charset=utf-8',
     ]);
     const text = body.toString();
@@ -33,7 +33,7 @@ describe('the installable backoffice (manifest, icons, service worker, offline p
     };
     expect({ start_url: m.start_url, scope: m.scope, display: m.display, theme_color: m.theme_color }).toEqual({
       start_url: '/backoffice/',
-      scope: '/backoffice/',
+      scope: '/backoffice',
       display: 'standalone',
       theme_color: '#2f6f4f',
     });

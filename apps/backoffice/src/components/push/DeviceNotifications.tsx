@@ -48,7 +48,12 @@ export function DeviceNotifications({ me }: { me: Me }) {
   };
   const enable = () =>
     act(async () => {
-      const sub = await subscribeDevice(config!.publicKey);
+      const sub = await subscribeDevice(config!.publicKey).catch((e: unknown) => {
+        // The browser's own words ("Registration failed - permission denied") say little to a person.
+        if (e instanceof DOMException)
+          throw new Error(`This browser could not turn notifications on (${e.message}). In a private window they are not available.`);
+        throw e;
+      });
       await pushApi.subscribe(me.csrfToken, toBody(sub));
       setConfig(await pushApi.config());
       setStatus('Notifications are on for this device.');

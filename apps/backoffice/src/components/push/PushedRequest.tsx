@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { QueueItem } from '@tribu/protocol/client';
+import './device-notifications.css';
 
 interface Props {
   queue: QueueItem[];
@@ -41,7 +42,7 @@ export function PushedRequest({ queue, online, claiming, onClaim }: Props) {
     setId(null);
   };
   return (
-    <div class="handoff-offers" role="region" aria-label="The request you were called about">
+    <div class="handoff-offers pushed-request" role="region" aria-label="The request you were called about">
       <div class="handoff-offer" role="alert">
         {item ? (
           <>

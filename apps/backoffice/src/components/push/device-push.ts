@@ -18,16 +18,16 @@ const sameKey = (a: ArrayBuffer | null | undefined, b: Uint8Array): boolean => {
 };
 
 async function registration(): Promise<ServiceWorkerRegistration> {
-  const existing = await navigator.serviceWorker.getRegistration('/backoffice/');
+  const existing = await navigator.serviceWorker.getRegistration('/backoffice');
   if (existing) return existing;
-  await navigator.serviceWorker.register('/backoffice/sw.js', { scope: '/backoffice/' });
+  await navigator.serviceWorker.register('/backoffice/sw.js', { scope: '/backoffice' });
   return navigator.serviceWorker.ready;
 }
 
 /** This browser's subscription, if it has one. */
 export async function currentSubscription(): Promise<PushSubscription | null> {
   if (!pushSupported()) return null;
-  const reg = await navigator.serviceWorker.getRegistration('/backoffice/');
+  const reg = await navigator.serviceWorker.getRegistration('/backoffice');
   return (await reg?.pushManager.getSubscription()) ?? null;
 }
 
