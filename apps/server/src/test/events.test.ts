@@ -291,6 +291,12 @@ describe.skipIf(!hasPostgres)('events and test panels (Postgres, real SMTP)', ()
       ].join('\r\n'),
     );
     expect((await call('helperA1', 'GET', `/api/events/${e.id}/feedback.csv`)).status).toBe(403);
+    // Ada's own download holds her seat and her answers.
+    const mine = await call<{ events: { eventId: string; state: string; answers: Record<string, string> | null }[] }>('helperA1', 'GET', '/api/profile/export');
+    expect(mine.data.events.find((x) => x.eventId === e.id)).toMatchObject({
+      state: 'going',
+      answers: { dry: 'no', fit: '3', notes: '=SUM(A1); hood is, "great"' },
+    });
   });
 
   it('tells everyone who answered when the manager cancels, and takes no more answers', async () => {

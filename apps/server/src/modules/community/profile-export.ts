@@ -2,6 +2,8 @@ import { eq } from 'drizzle-orm';
 import {
   cannedAnswers,
   conversationNotes,
+  eventAttendees,
+  events,
   feedComments,
   feedLikes,
   feedPosts,
@@ -92,6 +94,21 @@ export async function exportPersonalData(db: Db, minutes: OnlineMinutes, userId:
     cannedAnswers: canned,
     onlineMinutesPerDay: perDay,
     missions: { joined, evidence },
+    // Events answered: a seat or a place in the waiting list, and a product test's answers.
+    events: await db
+      .select({
+        eventId: events.id,
+        title: events.title,
+        startsAt: events.startsAt,
+        state: eventAttendees.state,
+        since: eventAttendees.queuedAt,
+        seatedAt: eventAttendees.seatedAt,
+        answers: eventAttendees.answers,
+        feedbackAt: eventAttendees.feedbackAt,
+      })
+      .from(eventAttendees)
+      .innerJoin(events, eq(events.id, eventAttendees.eventId))
+      .where(eq(eventAttendees.userId, userId)),
     referralCodes: await db
       .select({ siteId: referralCodes.siteId, code: referralCodes.code, status: referralCodes.status, createdAt: referralCodes.createdAt })
       .from(referralCodes)
