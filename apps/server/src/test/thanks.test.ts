@@ -4,7 +4,7 @@ import { auditLog, thanksCards } from '@tribu/db';
 import type { ThanksWall } from '@tribu/protocol';
 import { usePostgresServer } from './support/app.ts';
 import { clientId, ok, send, signedInCaller, takenChat } from './support/clients.ts';
-import { USERS } from './support/fixtures.ts';
+import { ORIGIN_A, USERS } from './support/fixtures.ts';
 import { hasPostgres } from './support/services.ts';
 
 describe.skipIf(!hasPostgres)('the thank-you wall (Postgres)', () => {
@@ -109,6 +109,22 @@ describe.skipIf(!hasPostgres)('the thank-you wall (Postgres)', () => {
     const [row] = await t.server.db.db.select().from(thanksCards).where(eq(thanksCards.conversationId, conversation.id));
     expect([row!.text.length, row!.text.endsWith('…')]).toEqual([500, true]);
     await ok(visitor.socket, 'conversation:rate', { conversationId: conversation.id, rating: 2, comment: 'Changed my mind' });
+    expect(await t.server.db.db.select().from(thanksCards).where(eq(thanksCards.conversationId, conversation.id))).toEqual([]);
+  });
+
+  it("takes a card away with the visitor's words when the visitor erases their data", async () => {
+    const { helper, visitor, conversation } = await takenChat(t.server.url, USERS.helperA1.email, 'Erase me later?');
+    await ok(helper.socket, 'message:send', { conversationId: conversation.id, clientId: clientId(), text: 'Sure.' });
+    await ok(visitor.socket, 'conversation:end', { conversationId: conversation.id });
+    await ok(visitor.socket, 'conversation:rate', { conversationId: conversation.id, rating: 5, comment: 'Forget me, but thanks', thank: true });
+    expect((await wall('helperA2')).data.cards.map((c) => c.text)).toContain('Forget me, but thanks');
+    const res = await fetch(`${t.server.url}/api/visitor/erase`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: ORIGIN_A },
+      body: JSON.stringify({ siteKey: 'shop-a', visitorId: visitor.visitorId, token: visitor.token }),
+    });
+    expect(res.status).toBe(200);
+    expect((await wall('helperA2')).data.cards.map((c) => c.text)).not.toContain('Forget me, but thanks');
     expect(await t.server.db.db.select().from(thanksCards).where(eq(thanksCards.conversationId, conversation.id))).toEqual([]);
   });
 });
