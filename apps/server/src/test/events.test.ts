@@ -359,4 +359,24 @@ describe.skipIf(!hasPostgres)('events and test panels (Postgres, real SMTP)', ()
     const claims = await t.server.db.db.select().from(eventReminders).where(eq(eventReminders.eventId, e.id));
     expect(claims.map((c) => [c.userId, c.sentAt !== null])).toEqual([[adaId, true]]);
   });
+
+  it('sends a reminder whose claim was left unsent (its node stopped) once it is ten minutes old, and not before', async () => {
+    const soon = { startsAt: new Date(Date.now() + 5 * HOUR).toISOString(), endsAt: new Date(Date.now() + 6 * HOUR).toISOString() };
+    const stale = await save({ title: 'Left mid-way', ...soon });
+    const fresh = await save({ title: 'Being sent', ...soon });
+    await rsvp(ben, stale.id, 'join');
+    await rsvp(ben, fresh.id, 'join');
+    await t.server.db.db.insert(eventReminders).values([
+      { eventId: stale.id, userId: benId, claimedAt: new Date(Date.now() - 11 * 60_000) },
+      { eventId: fresh.id, userId: benId, claimedAt: new Date(Date.now() - 60_000) },
+    ]);
+    const second = await secondNode(t.databaseUrl, inbox.url);
+    try {
+      await Promise.all([t.server.sweep(), second.sweep()]);
+    } finally {
+      await second.close();
+    }
+    const toBen = inbox.mails.filter((m) => m.subject?.startsWith('Tomorrow:') && JSON.stringify(m.to).includes(USERS.helperA2.email));
+    expect(toBen.map((m) => m.subject)).toEqual(['Tomorrow: Left mid-way']);
+  });
 });

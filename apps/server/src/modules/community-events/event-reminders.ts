@@ -4,12 +4,15 @@ import type { ModuleDeps } from '../module-deps.ts';
 import type { EventsService } from './events.service.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** An unsent claim older than this is taken again (the mail failed, or its node stopped mid-way). */
+const RETRY_AFTER_MS = 10 * 60 * 1000;
 const KIND_WORD = { meetup: 'meetup', webinar: 'webinar', product_test: 'product test' } as const;
 
 /**
  * The reminder of the day before, with the event's `.ics` attached: one mail per (event, person).
  * Every node sweeps; the claim is an insert into `event_reminders`, so only the node whose insert
- * lands sends. A mail the server refused lets the claim go, and a later sweep tries again.
+ * lands sends. A claim left unsent (the mail server refused, the node stopped) is taken again by one
+ * node ten minutes later — not every sweep, so a mail server that is down is not hammered.
  */
 export class EventReminders {
   constructor(
@@ -24,14 +27,14 @@ export class EventReminders {
     if (!this.deps.mailer.configured) return 0;
     const now = this.now();
     let sent = 0;
-    for (const due of await this.events.repo.remindersDue(now, new Date(now.getTime() + DAY_MS))) {
+    const staleBefore = new Date(now.getTime() - RETRY_AFTER_MS);
+    for (const due of await this.events.repo.remindersDue(now, new Date(now.getTime() + DAY_MS), staleBefore)) {
       if (!reminderDue(due.event, now)) continue;
-      if (!(await this.events.repo.claimReminder(due.event.id, due.userId, now))) continue;
-      const ok = await this.send(due.event, due.email, due.displayName);
-      if (ok) {
+      if (!(await this.events.repo.claimReminder(due.event.id, due.userId, now, staleBefore))) continue;
+      if (await this.send(due.event, due.email, due.displayName)) {
         await this.events.repo.reminderSent(due.event.id, due.userId, this.now());
         sent++;
-      } else await this.events.repo.releaseReminder(due.event.id, due.userId);
+      }
     }
     return sent;
   }

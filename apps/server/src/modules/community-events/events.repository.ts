@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { badgeAwards, eventAttendees, eventInvitees, eventReminders, events, memberships, users, type Db } from '@tribu/db';
 import { seatFor, seatsToGive } from '@tribu/domain';
 
@@ -175,8 +175,11 @@ export class EventsRepository {
 
   // ---------- reminders ----------
 
-  /** Seats of events starting within the window whose reminder nobody claimed yet, with the person's address. */
-  async remindersDue(now: Date, until: Date): Promise<{ event: EventRow; userId: string; email: string; displayName: string }[]> {
+  /**
+   * Seats of events starting within the window whose reminder is not sent: never claimed, or claimed
+   * before `staleBefore` and still unsent (the mail failed, or the node stopped mid-way).
+   */
+  async remindersDue(now: Date, until: Date, staleBefore: Date): Promise<{ event: EventRow; userId: string; email: string; displayName: string }[]> {
     const rows = await this.db
       .select({ event: events, userId: eventAttendees.userId, email: users.email, displayName: users.displayName })
       .from(eventAttendees)
@@ -190,7 +193,7 @@ export class EventsRepository {
           isNull(events.cancelledAt),
           gt(events.startsAt, now),
           lte(events.startsAt, until),
-          isNull(eventReminders.eventId),
+          or(isNull(eventReminders.eventId), and(isNull(eventReminders.sentAt), lt(eventReminders.claimedAt, staleBefore))),
         ),
       )
       .orderBy(asc(events.startsAt))
@@ -198,9 +201,21 @@ export class EventsRepository {
     return rows;
   }
 
-  /** Claims one reminder: true for the one node whose insert landed. */
-  async claimReminder(eventId: string, userId: string, now: Date): Promise<boolean> {
-    return (await this.db.insert(eventReminders).values({ eventId, userId, claimedAt: now }).onConflictDoNothing().returning()).length > 0;
+  /**
+   * Claims one reminder: true for the one node whose insert (or, for a stale unsent claim, whose
+   * conditional update) landed; every other node gets false and sends nothing.
+   */
+  async claimReminder(eventId: string, userId: string, now: Date, staleBefore: Date): Promise<boolean> {
+    const fresh = await this.db.insert(eventReminders).values({ eventId, userId, claimedAt: now }).onConflictDoNothing().returning();
+    if (fresh.length) return true;
+    const retaken = await this.db
+      .update(eventReminders)
+      .set({ claimedAt: now })
+      .where(
+        and(eq(eventReminders.eventId, eventId), eq(eventReminders.userId, userId), isNull(eventReminders.sentAt), lt(eventReminders.claimedAt, staleBefore)),
+      )
+      .returning();
+    return retaken.length > 0;
   }
 
   async reminderSent(eventId: string, userId: string, now: Date): Promise<void> {
@@ -208,10 +223,5 @@ export class EventsRepository {
       .update(eventReminders)
       .set({ sentAt: now })
       .where(and(eq(eventReminders.eventId, eventId), eq(eventReminders.userId, userId)));
-  }
-
-  /** The mail failed: the claim is let go, so a later sweep tries again. */
-  async releaseReminder(eventId: string, userId: string): Promise<void> {
-    await this.db.delete(eventReminders).where(and(eq(eventReminders.eventId, eventId), eq(eventReminders.userId, userId), isNull(eventReminders.sentAt)));
   }
 }
