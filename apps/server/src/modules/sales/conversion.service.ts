@@ -57,31 +57,32 @@ export class ConversionService {
       helperId: attribution.kind === 'assisted' ? attribution.helperId : null,
       conversationId: attribution.kind === 'assisted' ? attribution.conversationId : null,
     };
-    const insert = this.deps.db.insert(conversions).values({ siteId, orderId: p.orderId, ...order, ...credit });
     const target = [conversions.siteId, conversions.orderId];
     // The shop's server is the authority on its orders: its report replaces what a page reported
     // (a page can be made to say anything), keeping the page's proven visitor when it names none.
-    // Page reports, and repeats of a server report, change nothing. One statement either way.
-    const [row] = await (
-      p.source === 'api'
-        ? insert.onConflictDoUpdate({
-            target,
-            set: { ...order, ...(visitorId ? credit : {}) },
-            setWhere: and(eq(conversions.source, 'page'), isNull(conversions.refundedAt)),
-          })
-        : insert.onConflictDoNothing({ target })
-    ).returning({ attribution: conversions.attribution, referrerId: conversions.referrerId, inserted: sql<boolean>`(xmax = 0)` });
+    // Page reports, and repeats of a server report, change nothing. One statement either way; a
+    // purchase credited to the community goes to the site's webhooks' outbox in the same transaction.
+    const row = await this.deps.db.transaction(async (tx) => {
+      const insert = tx.insert(conversions).values({ siteId, orderId: p.orderId, ...order, ...credit });
+      const [written] = await (
+        p.source === 'api'
+          ? insert.onConflictDoUpdate({
+              target,
+              set: { ...order, ...(visitorId ? credit : {}) },
+              setWhere: and(eq(conversions.source, 'page'), isNull(conversions.refundedAt)),
+            })
+          : insert.onConflictDoNothing({ target })
+      ).returning({ attribution: conversions.attribution, referrerId: conversions.referrerId, inserted: sql<boolean>`(xmax = 0)` });
+      if (written && (written.attribution === 'assisted' || written.referrerId != null)) await enqueuePurchaseAttributed(tx, siteId, p.orderId);
+      return written;
+    });
     const result = (r: { attribution: string; referrerId: string | null } | undefined, created: boolean): ConversionResult => ({
       orderId: p.orderId,
       attribution: r?.attribution === 'assisted' ? 'assisted' : 'none',
       created,
       referred: r?.referrerId != null,
     });
-    if (row) {
-      // Credited to the community: the site's webhooks hear of it (once per order, whatever the retries).
-      if (row.attribution === 'assisted' || row.referrerId != null) await enqueuePurchaseAttributed(this.deps.db, siteId, p.orderId);
-      return result(row, row.inserted);
-    }
+    if (row) return result(row, row.inserted);
     const [existing] = await this.deps.db
       .select({ attribution: conversions.attribution, referrerId: conversions.referrerId })
       .from(conversions)
