@@ -75,6 +75,10 @@ export const SiteSettingsPatchSchema = z
       .max(CONVERSION_LIMITS.attributionDaysMax, `At most ${CONVERSION_LIMITS.attributionDaysMax} days`),
     /** Helpers see the amounts of the purchases they assisted (off by default). */
     showSalesAmountsToHelpers: z.boolean('Yes or no'),
+    /** Seconds a request waits unclaimed before helpers who opted in are called on their devices. */
+    pushAfterSec: z.int('A whole number of seconds').min(15, 'At least 15 seconds').max(3600, 'At most 3600 seconds (an hour)'),
+    /** Hours between two "visitors are waiting" emails to one helper. */
+    waitingEmailHours: z.int('A whole number of hours').min(1, 'At least 1 hour').max(48, 'At most 48 hours'),
     /** Managers and admins sign in with a code from an authenticator app to act as such here. */
     twoFactorForManagers: z.boolean(),
     /** How often Tribu drafts the helpers' digest (off, weekly, fortnightly, monthly). */

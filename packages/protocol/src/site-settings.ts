@@ -116,6 +116,10 @@ export interface SiteSettingsView {
     attributionDays: number;
     /** Helpers see the amounts of the purchases they assisted; off by default (thanks, not commission). */
     showSalesAmountsToHelpers: boolean;
+    /** Seconds a request waits unclaimed before helpers who opted in are called on their devices (default 60). */
+    pushAfterSec: number;
+    /** Hours between two "visitors are waiting" emails to one helper (default 4). */
+    waitingEmailHours: number;
     /** Managers and admins must use two-step sign-in (TOTP) to act as such on this site. */
     twoFactorForManagers: boolean;
     /** How often Tribu drafts the helpers' digest for the managers to edit and send. */

@@ -262,6 +262,25 @@ describe('Web Push: who is called when visitors wait', () => {
     expect(left.map((r) => r.endpoint).sort()).toEqual([a1.endpoint, mod.endpoint].sort());
   });
 
+  it('waits the delay the site admin sets before calling anyone, and a mention pushes too', async () => {
+    const phone = pushService.device();
+    await subscribe('helperA1', phone);
+    const set = await call<{ settings: { pushAfterSec: number } }>('adminA', 'PATCH', `/api/sites/${t.server.sites.siteA}/settings`, { pushAfterSec: 300 });
+    expect(set.data.settings.pushAfterSec).toBe(300);
+    await waitingRequest('Is the merino itchy?', 200);
+    await t.server.sweep();
+    expect(pushService.to(phone)).toHaveLength(0);
+    await waitingRequest('Do you restock size S?', 310);
+    await t.server.sweep();
+    expect(pushService.to(phone).map((p) => p.payload.body)).toEqual(['“Do you restock size S?”']);
+    await call('adminA', 'PATCH', `/api/sites/${t.server.sites.siteA}/settings`, { pushAfterSec: 60 });
+
+    const ben = await connectHelper(t.server.url, USERS.helperA2.email);
+    await ok(ben.socket, 'feed:post', { siteId: t.server.sites.siteA, clientId: clientId(), text: '@Ada do you know the return window?' });
+    await expect.poll(() => pushService.to(phone).length).toBe(2);
+    expect(pushService.to(phone)[1]!.payload).toMatchObject({ title: 'You were mentioned', body: 'Ben mentioned you: “@Ada do you know the return window?”' });
+  });
+
   it('refuses a plain-http endpoint unless the server allows it, and a malformed key', async () => {
     const bad = await call('helperA1', 'PUT', '/api/push/subscription', { endpoint: 'https://push.example/x', keys: { p256dh: 'short', auth: 'x' } });
     expect(bad.status).toBe(400);

@@ -5,6 +5,7 @@ import { AvailabilitySection } from '../../components/admin/AvailabilitySection.
 import { GeneralSection } from '../../components/admin/GeneralSection.tsx';
 import { PeopleRoles } from '../../components/admin/PeopleRoles.tsx';
 import { SalesSection } from '../../components/admin/SalesSection.tsx';
+import { NotificationsSection } from '../../components/admin/NotificationsSection.tsx';
 import { DigestSection } from '../../components/admin/DigestSection.tsx';
 import { PrivacySection } from '../../components/admin/PrivacySection.tsx';
 import { useSiteSettingsForm } from '../../components/admin/useSiteSettingsForm.ts';
@@ -65,6 +66,7 @@ function SiteSettings({ siteId, me }: { siteId: string; me: Me }) {
           <GeneralSection draft={draft} siteKey={view.site.key} embed={view.embed} errors={errors} edit={edit} />
           <WidgetSection draft={draft} defaults={view.defaultTexts} errors={errors} edit={edit} locale={locale} onLocale={setLocale} />
           <AvailabilitySection draft={draft} errors={errors} edit={edit} />
+          <NotificationsSection draft={draft} errors={errors} edit={edit} />
           <PrivacySection draft={draft} defaults={view.defaultTexts} errors={errors} edit={edit} locale={locale} onLocale={setLocale} />
           <SalesSection draft={draft} errors={errors} edit={edit} />
           <DigestSection draft={draft} errors={errors} edit={edit} />

@@ -1,6 +1,6 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { memberships, sites, twoFactor, type Db, type SiteSettings } from '@tribu/db';
-import { DEFAULT_CHAT_CAP, DEFAULT_RELEASE_AFTER_SEC } from '@tribu/domain';
+import { DEFAULT_CHAT_CAP, DEFAULT_PUSH_AFTER_SEC, DEFAULT_RELEASE_AFTER_SEC, DEFAULT_WAITING_EMAIL_HOURS } from '@tribu/domain';
 import { DEFAULT_ATTRIBUTION_DAYS, DEFAULT_DIGEST_FREQUENCY, LOCALES, type Locale, type SiteSettingsPatchParsed, type SiteSettingsView } from '@tribu/protocol';
 import { FieldsError, notFound } from '../../lib/errors.ts';
 import type { HelperActor } from '../actors.ts';
@@ -41,6 +41,8 @@ export function settingsView(site: SiteRow, publicUrl: string): SiteSettingsView
       storeAddresses: s.storeAddresses !== false,
       attributionDays: s.attributionDays ?? DEFAULT_ATTRIBUTION_DAYS,
       showSalesAmountsToHelpers: s.showSalesAmountsToHelpers === true,
+      pushAfterSec: s.pushAfterSec ?? DEFAULT_PUSH_AFTER_SEC,
+      waitingEmailHours: s.waitingEmailHours ?? DEFAULT_WAITING_EMAIL_HOURS,
       twoFactorForManagers: s.twoFactorForManagers === true,
       digestFrequency: s.digestFrequency ?? DEFAULT_DIGEST_FREQUENCY,
       prechat: { name: s.prechat?.name ?? 'off', email: s.prechat?.email ?? 'off', consent: s.prechat?.consent === true },
