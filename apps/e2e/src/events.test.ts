@@ -112,6 +112,16 @@ describe.skipIf(!hasChromium)('events: a full meetup, the waiting list, and the 
     await manager.getByRole('combobox', { name: 'Answer' }).nth(1).selectOption('text');
     await manager.getByRole('combobox', { name: /Badge for testers/ }).selectOption({ label: 'Mentor' });
     await screenshot(manager, 'events-editor-test-1440');
+    await manager.setViewportSize({ width: 390, height: 844 });
+    await manager.getByRole('textbox', { name: 'Testers’ guide' }).scrollIntoViewIfNeeded();
+    await screenshot(manager, 'events-editor-test-390');
+    await manager.setViewportSize({ width: 1440, height: 900 });
+    // Who may join: hand-picked helpers are chosen from the site's members (then back to everyone).
+    await manager.getByRole('radio', { name: 'Hand-picked helpers' }).check();
+    await manager.getByRole('group', { name: 'Invited helpers' }).getByRole('checkbox', { name: 'Camille' }).waitFor();
+    await manager.getByRole('radio', { name: 'Hand-picked helpers' }).scrollIntoViewIfNeeded();
+    await screenshot(manager, 'events-editor-picked-1440');
+    await manager.getByRole('radio', { name: 'Everyone on the site' }).check();
     await manager.getByRole('button', { name: 'Create event' }).click();
     await manager.getByRole('heading', { name: TEST, level: 2 }).waitFor();
 
