@@ -225,11 +225,14 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   };
   // Outgoing webhooks: an outbox in Postgres, sent by whichever node leases a delivery first.
   const webhooks = buildWebhooks(moduleDeps, env);
+  const vapid = loadVapid(env);
+  // Browsers subscribe with one node's public key; a push signed by another node's key is refused.
+  if (redis && vapid.generated) app.log.warn('Web Push: set VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, the same on every node (this node made its own pair)');
   const push = new PushService({
     db: db.db,
     sites,
     mailer,
-    sender: new PushSender(loadVapid(env)),
+    sender: new PushSender(vapid),
     tabsOpen: async (siteId) => new Set((await helpersOnline(helperNs, siteId)).map((h) => h.userId)),
     publicUrl: env.PUBLIC_URL,
     allowHttp: env.PUSH_ALLOW_HTTP,

@@ -7,6 +7,8 @@ export interface VapidKeys {
   privateKey: string;
   /** `mailto:` or `https:`: who push services may contact about this server's pushes. */
   subject: string;
+  /** Made by this node (not from the environment): fine alone, wrong with several nodes. */
+  generated?: boolean;
 }
 
 interface VapidEnv {
@@ -28,12 +30,13 @@ export function loadVapid(env: VapidEnv): VapidKeys {
   const file = join(env.DATA_DIR, 'vapid.json');
   try {
     const kept = JSON.parse(readFileSync(file, 'utf8')) as { publicKey?: unknown; privateKey?: unknown };
-    if (typeof kept.publicKey === 'string' && typeof kept.privateKey === 'string') return { publicKey: kept.publicKey, privateKey: kept.privateKey, subject };
+    if (typeof kept.publicKey === 'string' && typeof kept.privateKey === 'string')
+      return { publicKey: kept.publicKey, privateKey: kept.privateKey, subject, generated: true };
   } catch {
     // Not there yet (or unreadable): a new pair is made below.
   }
   mkdirSync(env.DATA_DIR, { recursive: true });
   const fresh = webpush.generateVAPIDKeys();
   writeFileSync(file, JSON.stringify(fresh), { mode: 0o600 });
-  return { ...fresh, subject };
+  return { ...fresh, subject, generated: true };
 }
