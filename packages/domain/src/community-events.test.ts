@@ -1,6 +1,6 @@
 import type { FeedbackQuestion } from '@tribu/protocol';
 import { describe, expect, it } from 'vitest';
-import { checkAnswers, joinRefusal, reminderDue, seatFor, seatsToGive, type JoinCheck, type JoinRefusal } from './community-events.ts';
+import { checkAnswers, inEventAudience, joinRefusal, reminderDue, seatFor, seatsToGive, type JoinCheck, type JoinRefusal } from './community-events.ts';
 
 const at = (s: string) => new Date(`2026-12-${s}Z`);
 const tiers = [
@@ -41,6 +41,20 @@ describe('who may join an event', () => {
     ['a manager who was not picked', { audience: 'picked', manager: true }, null],
   ])('%s', (_name, change, expected) => {
     expect(joinRefusal({ ...base, ...change })).toBe(expected);
+  });
+});
+
+describe('who sees an event (its audience, whatever its dates)', () => {
+  it.each<[string, Partial<JoinCheck>, boolean]>([
+    ['everyone', {}, true],
+    ['a started meetup stays visible to its audience', { now: at('10T19:00:00') }, true],
+    ['the tier and above', { audience: 'tier', minTier: 'Expert', lifetimePoints: 200 }, true],
+    ['not below the tier', { audience: 'tier', minTier: 'Expert', lifetimePoints: 199 }, false],
+    ['the hand-picked', { audience: 'picked', invited: true }, true],
+    ['not the others', { audience: 'picked' }, false],
+    ['managers always', { audience: 'picked', manager: true }, true],
+  ])('%s', (_name, change, expected) => {
+    expect(inEventAudience({ ...base, ...change })).toBe(expected);
   });
 });
 

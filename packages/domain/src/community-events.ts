@@ -22,22 +22,34 @@ export interface JoinCheck {
   now: Date;
 }
 
+/** Who the event is for: everyone, a tier and above, or the hand-picked; managers always. */
+export type AudienceCheck = Pick<JoinCheck, 'audience' | 'minTier' | 'invited' | 'manager' | 'lifetimePoints' | 'tiers'>;
+
+/**
+ * Is this person in the event's audience (whatever its dates)? A tier that no longer exists admits
+ * nobody but managers: the manager renamed it and should choose again. The list, the `.ics` and
+ * joining all read this one rule.
+ */
+export function inEventAudience(c: AudienceCheck): boolean {
+  if (c.manager) return true;
+  if (c.audience === 'picked') return c.invited;
+  if (c.audience === 'tier') {
+    const tier = c.tiers.find((t) => t.name === c.minTier);
+    return tier !== undefined && c.lifetimePoints >= tier.min;
+  }
+  return true;
+}
+
 /**
  * May this person RSVP now? A meetup or a webinar takes answers until it starts, a product test
- * until it ends (testers may join a running panel). A tier that no longer exists admits nobody
- * but managers: the manager renamed it and should choose again.
+ * until it ends (testers may join a running panel); then the audience decides.
  */
 export function joinRefusal(c: JoinCheck): JoinRefusal | null {
   if (c.cancelledAt) return 'cancelled';
   if (c.endsAt <= c.now) return 'over';
   if (c.kind !== 'product_test' && c.startsAt <= c.now) return 'started';
-  if (c.manager) return null;
-  if (c.audience === 'picked') return c.invited ? null : 'not_invited';
-  if (c.audience === 'tier') {
-    const tier = c.tiers.find((t) => t.name === c.minTier);
-    return tier && c.lifetimePoints >= tier.min ? null : 'below_tier';
-  }
-  return null;
+  if (inEventAudience(c)) return null;
+  return c.audience === 'picked' ? 'not_invited' : 'below_tier';
 }
 
 /** What a refusal says to the person. */

@@ -5,7 +5,8 @@ import { hasRoleOn, requireManager, requireMember } from '../access.ts';
 import type { HelperActor } from '../actors.ts';
 import { siteRules } from '../gamification/rules.service.ts';
 import type { ModuleDeps } from '../module-deps.ts';
-import { EventsRepository, type AttendeeRow, type EventRow } from './events.repository.ts';
+import { eventView, fileNameOf, readerInAudience, type ReaderAccess } from './event-view.ts';
+import { EventsRepository, type EventRow } from './events.repository.ts';
 import { eventIcs } from './ics.ts';
 
 /**
@@ -30,23 +31,28 @@ export class EventsService {
     if (scope === 'all') requireManager(actor, siteId);
     else requireMember(actor, siteId);
     const rows = await this.repo.ofSite(siteId, scope === 'upcoming', this.now());
-    const [people, invitees, names] = await Promise.all([
-      this.repo.attendees(rows.map((e) => e.id)),
-      this.repo.invitees(rows.map((e) => e.id)),
+    const ids = rows.map((e) => e.id);
+    const [people, invitees, names, reader] = await Promise.all([
+      this.repo.attendees(ids),
+      this.repo.invitees(ids),
       this.badgeNames(siteId),
+      this.readerOf(actor, siteId),
     ]);
-    const access = await this.accessOf(actor, siteId);
-    const views = rows.map((e) =>
-      this.view(
+    const invitedTo = (id: string) => invitees.filter((i) => i.eventId === id).map((i) => i.userId);
+    return rows
+      .map((e) => ({
         e,
-        people.filter((p) => p.eventId === e.id),
-        invitees.filter((i) => i.eventId === e.id).map((i) => i.userId),
-        actor,
-        names,
-        access,
-      ),
-    );
-    return scope === 'all' ? views : views.filter((v) => v.me !== null || (v.cancelledAt === null && this.inAudience(v, actor, access, invitees)));
+        view: eventView(
+          e,
+          people.filter((p) => p.eventId === e.id),
+          invitedTo(e.id),
+          names,
+          reader,
+          this.now(),
+        ),
+      }))
+      .filter(({ e, view }) => scope === 'all' || view.me !== null || (e.cancelledAt === null && readerInAudience(e, invitedTo(e.id), reader)))
+      .map(({ view }) => view);
   }
 
   async save(actor: HelperActor, p: EventSave): Promise<CommunityEvent> {
@@ -117,16 +123,21 @@ export class EventsService {
 
   async detail(actor: HelperActor, eventId: string): Promise<EventDetail> {
     const e = await this.managed(actor, eventId);
-    const [people, invitees, names] = await Promise.all([this.repo.attendees([e.id]), this.repo.invitees([e.id]), this.badgeNames(e.siteId)]);
+    const [people, invitees, names, reader] = await Promise.all([
+      this.repo.attendees([e.id]),
+      this.repo.invitees([e.id]),
+      this.badgeNames(e.siteId),
+      this.readerOf(actor, e.siteId),
+    ]);
     let position = 0;
     return {
-      event: this.view(
+      event: eventView(
         e,
         people,
         invitees.map((i) => i.userId),
-        actor,
         names,
-        await this.accessOf(actor, e.siteId),
+        reader,
+        this.now(),
       ),
       timeZone: (await siteRules(this.deps, e.siteId)).timeZone,
       attendees: people.map((a) => ({
@@ -185,7 +196,7 @@ export class EventsService {
   async ics(actor: HelperActor, eventId: string): Promise<{ filename: string; body: string }> {
     const e = await this.visible(actor, eventId);
     if (!(await this.mayRead(actor, e))) throw notFound('Event');
-    return { filename: `${slug(e.title)}.ics`, body: this.icsOf(e) };
+    return { filename: `${fileNameOf(e.title)}.ics`, body: this.icsOf(e) };
   }
 
   icsOf(e: EventRow): string {
@@ -242,36 +253,28 @@ export class EventsService {
 
   // ---------- reading ----------
 
-  private async accessOf(actor: HelperActor, siteId: string): Promise<Access> {
+  private async readerOf(actor: HelperActor, siteId: string): Promise<ReaderAccess> {
     const [rules, points] = await Promise.all([siteRules(this.deps, siteId), this.repo.lifetimePoints(siteId, actor.userId)]);
-    return { manager: hasRoleOn(actor, siteId, 'moderator'), tiers: rules.tiers, points };
+    return { userId: actor.userId, manager: hasRoleOn(actor, siteId, 'moderator'), tiers: rules.tiers, points };
   }
 
   private async refusal(actor: HelperActor, e: EventRow) {
-    const access = await this.accessOf(actor, e.siteId);
+    const reader = await this.readerOf(actor, e.siteId);
     const invited = e.audience === 'picked' && (await this.repo.invitees([e.id])).some((i) => i.userId === actor.userId);
-    return joinRefusal({ ...e, invited, manager: access.manager, lifetimePoints: access.points, tiers: access.tiers, now: this.now() });
+    return joinRefusal({ ...e, invited, manager: reader.manager, lifetimePoints: reader.points, tiers: reader.tiers, now: this.now() });
   }
 
-  /** In the audience, whether or not the event still takes answers (an invited person may read a started event). */
-  private inAudience(v: CommunityEvent, actor: HelperActor, access: Access, invitees: { eventId: string; userId: string }[]): boolean {
-    if (access.manager) return true;
-    if (v.audience.kind === 'picked') return invitees.some((i) => i.eventId === v.id && i.userId === actor.userId);
-    if (v.audience.kind === 'tier') {
-      const tier = access.tiers.find((t) => t.name === (v.audience as { tier: string }).tier);
-      return tier !== undefined && access.points >= tier.min;
-    }
-    return true;
-  }
-
-  /** The read rule of one event: managers, whoever answered it, and its audience (the list applies the same rule). */
+  /** The read rule of one event: managers, whoever answered it, and its audience while not cancelled (the list applies the same). */
   private async mayRead(actor: HelperActor, e: EventRow): Promise<boolean> {
-    const access = await this.accessOf(actor, e.siteId);
-    if (access.manager) return true;
+    const reader = await this.readerOf(actor, e.siteId);
+    if (reader.manager) return true;
     if ((await this.repo.attendees([e.id])).some((a) => a.userId === actor.userId)) return true;
     if (e.cancelledAt) return false;
-    const invitees = await this.repo.invitees([e.id]);
-    return this.inAudience(this.view(e, [], [], actor, new Map(), access), actor, access, invitees);
+    return readerInAudience(
+      e,
+      (await this.repo.invitees([e.id])).map((i) => i.userId),
+      reader,
+    );
   }
 
   /** An event of a site the actor belongs to; others' answer like missing ones. */
@@ -295,81 +298,19 @@ export class EventsService {
 
   private async viewOne(e: EventRow, actor: HelperActor): Promise<CommunityEvent> {
     const fresh = (await this.repo.event(e.id)) ?? e;
-    const [people, invitees, names] = await Promise.all([this.repo.attendees([e.id]), this.repo.invitees([e.id]), this.badgeNames(e.siteId)]);
-    return this.view(
+    const [people, invitees, names, reader] = await Promise.all([
+      this.repo.attendees([e.id]),
+      this.repo.invitees([e.id]),
+      this.badgeNames(e.siteId),
+      this.readerOf(actor, e.siteId),
+    ]);
+    return eventView(
       fresh,
       people,
       invitees.map((i) => i.userId),
-      actor,
       names,
-      await this.accessOf(actor, e.siteId),
+      reader,
+      this.now(),
     );
   }
-
-  private view(e: EventRow, people: AttendeeRow[], invitees: string[], actor: HelperActor, names: Map<string, string>, access: Access): CommunityEvent {
-    const waiting = people.filter((p) => p.state === 'waiting');
-    const me = people.find((p) => p.userId === actor.userId);
-    const refusal = joinRefusal({
-      ...e,
-      invited: invitees.includes(actor.userId),
-      manager: access.manager,
-      lifetimePoints: access.points,
-      tiers: access.tiers,
-      now: this.now(),
-    });
-    const seated = me?.state === 'going';
-    return {
-      id: e.id,
-      siteId: e.siteId,
-      kind: e.kind,
-      title: e.title,
-      description: e.description,
-      startsAt: e.startsAt.toISOString(),
-      endsAt: e.endsAt.toISOString(),
-      place: e.place,
-      link: e.link,
-      capacity: e.capacity,
-      audience:
-        e.audience === 'tier'
-          ? { kind: 'tier', tier: e.minTier ?? '' }
-          : e.audience === 'picked'
-            ? { kind: 'picked', userIds: access.manager ? invitees : [] }
-            : { kind: 'everyone' },
-      guide: seated || access.manager ? e.guide : '',
-      checkIns: e.checkIns,
-      questions: e.questions,
-      rewardBadge: e.rewardBadge ? { key: e.rewardBadge, name: names.get(e.rewardBadge) ?? e.rewardBadge } : null,
-      cancelledAt: e.cancelledAt?.toISOString() ?? null,
-      going: people.length - waiting.length,
-      waiting: waiting.length,
-      me: me
-        ? {
-            state: me.state,
-            position: me.state === 'waiting' ? waiting.findIndex((w) => w.userId === me.userId) + 1 : null,
-            feedbackAt: me.feedbackAt?.toISOString() ?? null,
-            answers: me.answers,
-          }
-        : null,
-      mayJoin: refusal === null,
-    };
-  }
-}
-
-interface Access {
-  manager: boolean;
-  tiers: { name: string; min: number }[];
-  points: number;
-}
-
-/** A file name from a title: letters, digits and dashes. */
-function slug(title: string): string {
-  return (
-    title
-      .normalize('NFKD')
-      .replace(/[^\w\s-]/g, '')
-      .trim()
-      .toLowerCase()
-      .replace(/[\s_-]+/g, '-')
-      .slice(0, 60) || 'event'
-  );
 }
