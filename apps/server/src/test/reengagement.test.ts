@@ -115,7 +115,9 @@ describe.skipIf(!hasPostgres)('the "we miss you" note (Postgres, real SMTP)', ()
     expect(toBen()).toHaveLength(0);
     const mail = toAda()[0]!;
     expect(mail.text).toContain('Hi Ada,');
-    expect(mail.text).toContain('We miss you! Since you left:\n\n- 1 new mission: Sunday evenings\n- 1 new reward: Brand mug\n- 1 announcement: New winter range\n\nSee you, Mo');
+    expect(mail.text).toContain(
+      'We miss you! Since you left:\n\n- 1 new mission: Sunday evenings\n- 1 new reward: Brand mug\n- 1 announcement: New winter range\n\nSee you, Mo',
+    );
     expect(mail.text).not.toContain('Removed one');
     expect(mail.html).toContain('Hi Ada,');
     const unsubscribe = /^<(.+)>$/.exec(rawHeader(mail, 'list-unsubscribe') ?? '')?.[1];
