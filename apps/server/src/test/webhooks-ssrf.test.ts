@@ -70,7 +70,10 @@ describe.skipIf(!hasPostgres)('webhooks never call loopback or private addresses
     const visitor = await connectVisitor(ctx.server.url, { siteKey: 'shop-a', origin: ORIGIN_A });
     await ok<{ conversation: Conversation }>(visitor.socket, 'conversation:start', { clientId: clientId(), text: 'Hello?' });
     await ctx.server.sweep();
-    const [d] = await ctx.server.db.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, row!.id));
+    // The attempt may be another sweep's (the event woke the dispatcher): wait for its outcome.
+    const stored = () => ctx.server.db.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, row!.id));
+    await expect.poll(async () => (await stored())[0]?.lastError ?? null).not.toBeNull();
+    const [d] = await stored();
     expect(d).toMatchObject({
       status: 'pending',
       attempts: 1,

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifications, users, webhookAttempts, webhookDeliveries, webhookEndpoints } from '@tribu/db';
 import type { Conversation, WebhookBody, WebhookDeliveryView, WebhookEndpointView, WebhookSecretShown } from '@tribu/protocol';
@@ -132,6 +132,8 @@ describe.skipIf(!hasPostgres)('outgoing webhooks (real Postgres, a real HTTPS re
     // The same event every time: same body, a fresh signature.
     expect(new Set(all.map((r) => r.body)).size).toBe(1);
     for (const r of all) expect(verifyWebhook(secret, String(r.headers['tribu-signature']), r.body)).toBe(true);
+    // The node that got the 200 writes the outcome a moment later.
+    await expect.poll(async () => (await deliveries()).find((x) => x.id === id)?.status).toBe('delivered');
     await ctx.server.sweep();
     expect(receiver.forId(id)).toHaveLength(3);
     const d = (await deliveries()).find((x) => x.id === id)!;
@@ -150,7 +152,7 @@ describe.skipIf(!hasPostgres)('outgoing webhooks (real Postgres, a real HTTPS re
     expect((await call('adminA', 'POST', `${base()}/deliveries/${d!.id}/resend`)).status).toBe(202);
     const again = await receiver.waitFor((r) => r.headers['tribu-webhook-id'] === d!.id, 2);
     expect(again.map((r) => r.headers['tribu-delivery-attempt'])).toEqual(['1', '2']);
-    await ctx.server.sweep();
+    await expect.poll(async () => (await deliveries()).find((x) => x.id === d!.id)?.status).toBe('delivered');
     expect((await deliveries()).find((x) => x.id === d!.id)).toMatchObject({ status: 'delivered', attempts: 2 });
   });
 
@@ -290,6 +292,41 @@ describe.skipIf(!hasPostgres)('outgoing webhooks (real Postgres, a real HTTPS re
     const [same] = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, delivery!.id));
     expect(same!.status).toBe('failed');
     await db.delete(webhookEndpoints).where(eq(webhookEndpoints.id, theirs!.id));
+  });
+
+  it('forgets settled deliveries after 30 days, and keeps pending ones', async () => {
+    const db = ctx.server.db.db;
+    const recent = (await deliveries()).filter((d) => d.status === 'delivered').length;
+    const old = new Date(Date.now() - 31 * 86_400_000);
+    const rows = await db
+      .insert(webhookDeliveries)
+      .values(
+        (['delivered', 'failed', 'pending'] as const).map((status) => ({
+          endpointId: endpoint.id,
+          siteId: ctx.server.sites.siteA,
+          event: 'helper.joined',
+          eventKey: `helper.joined:old-${status}`,
+          payload: {},
+          status,
+          createdAt: old,
+          nextAttemptAt: new Date(Date.now() + 3_600_000),
+          deadlineAt: new Date(Date.now() + 3_600_000),
+        })),
+      )
+      .returning({ id: webhookDeliveries.id, status: webhookDeliveries.status });
+    await ctx.server.sweep();
+    const left = await db
+      .select({ status: webhookDeliveries.status })
+      .from(webhookDeliveries)
+      .where(
+        inArray(
+          webhookDeliveries.id,
+          rows.map((r) => r.id),
+        ),
+      );
+    expect(left).toEqual([{ status: 'pending' }]);
+    // The recent ones stay.
+    expect((await deliveries()).filter((d) => d.status === 'delivered').length).toBe(recent);
   });
 
   it('edits the events and description, and deletes the endpoint with its deliveries', async () => {

@@ -138,56 +138,63 @@ export class WebhookDispatcher {
     const r = await this.sender.send({ id: d.id, event: d.event, attempt: d.attempt, url: d.url, secret: d.secret, body });
     const now = new Date();
     const next = r.ok ? null : nextWebhookAttempt(d.attempt, now, d.deadlineAt, { baseMs: this.opts.retryBaseMs }, Math.random());
-    // Fenced: only the lease holder of this very attempt writes its outcome.
-    const [row] = await this.db
-      .update(webhookDeliveries)
-      .set({
-        status: r.ok ? 'delivered' : next ? 'pending' : 'failed',
-        deliveredAt: r.ok ? now : undefined,
-        nextAttemptAt: next ?? undefined,
-        lastStatusCode: r.statusCode,
-        lastError: r.error,
-        leaseOwner: null,
-        leaseUntil: null,
-      })
-      .where(and(eq(webhookDeliveries.id, d.id), eq(webhookDeliveries.leaseOwner, this.node), eq(webhookDeliveries.attempts, d.attempt)))
-      .returning({ id: webhookDeliveries.id });
-    await this.db
-      .update(webhookAttempts)
-      .set({ finishedAt: now, statusCode: r.statusCode, error: r.error, durationMs: r.durationMs })
-      .where(and(eq(webhookAttempts.deliveryId, d.id), eq(webhookAttempts.attempt, d.attempt)));
-    if (!row) return;
-    if (r.ok) {
-      await this.db
-        .update(webhookEndpoints)
-        .set({ consecutiveFailures: 0, failingSince: null, lastSuccessAt: now })
-        .where(eq(webhookEndpoints.id, d.endpointId));
-      return;
-    }
-    await this.failed(d, now);
+    // The outcome, the attempt and the endpoint's health are written together: nobody reads one without the others.
+    const off = await this.db.transaction(async (tx) => {
+      // Fenced: only the lease holder of this very attempt writes its outcome.
+      const [row] = await tx
+        .update(webhookDeliveries)
+        .set({
+          status: r.ok ? 'delivered' : next ? 'pending' : 'failed',
+          deliveredAt: r.ok ? now : undefined,
+          nextAttemptAt: next ?? undefined,
+          lastStatusCode: r.statusCode,
+          lastError: r.error,
+          leaseOwner: null,
+          leaseUntil: null,
+        })
+        .where(and(eq(webhookDeliveries.id, d.id), eq(webhookDeliveries.leaseOwner, this.node), eq(webhookDeliveries.attempts, d.attempt)))
+        .returning({ id: webhookDeliveries.id });
+      await tx
+        .update(webhookAttempts)
+        .set({ finishedAt: now, statusCode: r.statusCode, error: r.error, durationMs: r.durationMs })
+        .where(and(eq(webhookAttempts.deliveryId, d.id), eq(webhookAttempts.attempt, d.attempt)));
+      if (!row) return null;
+      if (r.ok) {
+        await tx.update(webhookEndpoints).set({ consecutiveFailures: 0, failingSince: null, lastSuccessAt: now }).where(eq(webhookEndpoints.id, d.endpointId));
+        return null;
+      }
+      return this.failed(tx, d, now);
+    });
+    // Only the node whose update turned it off tells the admins, once it is committed.
+    if (off) await this.disabled({ siteId: d.siteId, endpointId: d.endpointId, url: off.url, failures: off.failures });
   }
 
-  /** One more failure of the endpoint; past the rule, it is turned off once and its admins told. */
-  private async failed(d: Claimed, now: Date): Promise<void> {
-    const [health] = await this.db
+  /** One more failure of the endpoint; past the rule, it is turned off (once: the update that does it returns it). */
+  private async failed(tx: Pick<Db, 'update'>, d: Claimed, now: Date): Promise<{ url: string; failures: number } | null> {
+    const [health] = await tx
       .update(webhookEndpoints)
       .set({ consecutiveFailures: sql`${webhookEndpoints.consecutiveFailures} + 1`, failingSince: sql`coalesce(${webhookEndpoints.failingSince}, now())` })
       .where(eq(webhookEndpoints.id, d.endpointId))
       .returning({ consecutiveFailures: webhookEndpoints.consecutiveFailures, failingSince: webhookEndpoints.failingSince });
-    if (!health || !shouldDisableEndpoint(health, now, { maxFailures: this.opts.disableAfterFailures })) return;
-    const [off] = await this.db
+    if (!health || !shouldDisableEndpoint(health, now, { maxFailures: this.opts.disableAfterFailures })) return null;
+    const [off] = await tx
       .update(webhookEndpoints)
       .set({ enabled: false, disabledAt: now, disabledReason: 'failing', updatedAt: now })
       .where(and(eq(webhookEndpoints.id, d.endpointId), eq(webhookEndpoints.enabled, true)))
       .returning({ url: webhookEndpoints.url });
-    // Only the node whose update turned it off tells the admins.
-    if (off) await this.disabled({ siteId: d.siteId, endpointId: d.endpointId, url: off.url, failures: health.consecutiveFailures });
+    return off ? { url: off.url, failures: health.consecutiveFailures } : null;
   }
 
-  /** Deliveries whose 24 h passed while their endpoint was off: failed for good. */
+  /**
+   * Deliveries whose 24 h passed while their endpoint was off: failed for good. Settled ones older
+   * than 30 days are deleted (they hold visitors' ids and ratings; the list shows recent ones).
+   */
   private async expire(): Promise<void> {
     await this.db.execute(sql`
       update webhook_deliveries set status = 'failed', last_error = coalesce(last_error, 'Not delivered within 24 hours'), lease_owner = null, lease_until = null
       where status = 'pending' and deadline_at <= now() and (lease_until is null or lease_until < now())`);
+    await this.db.execute(sql`
+      delete from webhook_deliveries where id in (
+        select id from webhook_deliveries where status <> 'pending' and created_at < now() - interval '30 days' limit 1000)`);
   }
 }
