@@ -229,6 +229,25 @@ describe.skipIf(!hasChromium)('the desk puts the conversation first', () => {
     await visitors[0]!.getByText('This chat has ended.').waitFor({ timeout: 15_000 });
     await log().getByText('You ended the chat.').waitFor();
   });
+
+  it('remembers per person whether who is online is a list or a rail, and whether the details sit beside the chat', async () => {
+    await s.helper.keyboard.press('Alt+Digit2'); // an open chat, which a reload brings back
+    await log().getByText(FOUR_ASKS[1].question).waitFor();
+    const details = s.helper.getByRole('complementary', { name: 'Chat details' });
+    expect(await details.count()).toBe(0);
+    await s.helper.getByRole('button', { name: 'Show who is online as a list' }).click();
+    await s.helper.getByRole('button', { name: 'Details' }).click();
+    await details.getByText('Page trail').waitFor();
+    await s.helper.reload();
+    await details.getByText('Page trail').waitFor();
+    await s.helper.getByRole('region', { name: 'Online now' }).getByText('(you)').waitFor();
+    const saved = await s.helper.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith('tribu.desk-layout.')));
+    expect(saved.map(([, v]) => JSON.parse(v) as unknown)).toEqual([{ peersOpen: true, detailsOpen: true }]);
+    // Another person signing in on this browser starts from the folded desk.
+    await s.helper.getByRole('button', { name: 'Sign out' }).click();
+    await signIn(s.helper, s.server.url, 'helper3@demo.tribu');
+    await s.helper.getByRole('button', { name: 'Show who is online as a list' }).waitFor();
+  });
 });
 
 describe.skipIf(!hasChromium)('a helper on a phone', () => {

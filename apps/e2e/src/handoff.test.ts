@@ -31,7 +31,8 @@ describe.skipIf(!hasChromium)('handing a chat to a named peer', () => {
     await visitorLog(s.visitor).getByText(CAMILLE_SAYS).waitFor();
     expect(s.helper.url()).toMatch(/\/backoffice\/chats\/[0-9a-f-]{36}$/);
 
-    // A private note for whoever takes it next.
+    // A private note for whoever takes it next, in the chat's details (folded until asked for).
+    await s.helper.getByRole('button', { name: 'Details' }).click();
     await s.helper.getByRole('textbox', { name: 'Add a private note' }).fill('Visitor travels to Tromsø in January');
     await s.helper.getByRole('button', { name: 'Add note' }).click();
 
@@ -49,6 +50,9 @@ describe.skipIf(!hasChromium)('handing a chat to a named peer', () => {
 
     await log(jonas).getByText(QUESTION).waitFor();
     await log(jonas).getByText(CAMILLE_SAYS).waitFor();
+    // The details start folded (the conversation gets the room); Jonas opens them, and his desk remembers it.
+    expect(await jonas.getByRole('complementary', { name: 'Chat details' }).count()).toBe(0);
+    await jonas.getByRole('button', { name: 'Details' }).click();
     await jonas.getByRole('complementary', { name: 'Chat details' }).getByText('Visitor travels to Tromsø in January').waitFor();
     expect(jonas.url()).toMatch(/\/backoffice\/chats\/[0-9a-f-]{36}$/);
     await visitorLog(s.visitor)

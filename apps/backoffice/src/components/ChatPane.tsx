@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { useWide } from '../hooks/useChatRoute.ts';
 import { replyId } from '../hooks/useDeskShortcuts.ts';
 import type { CannedAnswer, Conversation, Peer } from '@tribu/protocol/client';
 import type { Chat } from '../realtime/chat-state.ts';
@@ -27,7 +28,7 @@ export interface ChatPaneProps {
   /** This chat's end is waiting for its undo delay: the reply box rests, *Undo* is offered. */
   ending: boolean;
   onUndoEnd: () => void;
-  /** The person's choice for the details panel; side by side, each pane folds its own. */
+  /** The person's choice for the details beside the chat (from 1280 px); narrower they are a drawer. */
   detailsOpen: boolean;
   onDetails: (open: boolean) => void;
   /** On a phone: back to the board (the chat fills the screen). */
@@ -48,10 +49,12 @@ let revealed = 0;
 export function ChatPane(p: ChatPaneProps) {
   const { chat, socket } = p;
   const section = useRef<HTMLElement>(null);
-  // Side by side leaves no room for details: each pane folds its own and opens it on demand as a drawer.
-  const [ownDetails, setOwnDetails] = useState(false);
-  const detailsOpen = p.compact ? ownDetails : p.detailsOpen;
-  const setDetailsOpen = (open: boolean) => (p.compact ? setOwnDetails(open) : p.onDetails(open));
+  // From 1280 px the details sit beside the chat, open or not as the person last left them. Narrower,
+  // or two chats side by side, they are a drawer over the chat: folded on arrival, opened on demand.
+  const beside = useWide(1280) && !p.compact;
+  const [drawer, setDrawer] = useState(false);
+  const detailsOpen = beside ? p.detailsOpen : drawer;
+  const setDetailsOpen = (open: boolean) => (beside ? p.onDetails(open) : setDrawer(open));
   const [reading, setReading] = useState<Conversation | null>(null);
   useEffect(() => {
     if (p.reveal <= revealed) return;
@@ -64,7 +67,7 @@ export function ChatPane(p: ChatPaneProps) {
   const closed = c.status === 'closed';
   return (
     // The details sit beside the chat region, not inside it: a landmark of their own.
-    <div class={`pane-wrap ${detailsOpen ? 'with-details' : ''}`}>
+    <div class={`pane-wrap ${detailsOpen ? 'with-details' : ''} ${beside ? 'details-beside' : 'details-drawer'}`}>
       <section class="column pane" aria-label={`Chat: ${c.question.slice(0, 60)}`} ref={section}>
         <header class="pane-head">
           {p.onBack && (
