@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
-import { screenshot } from './support/browser.ts';
+import { personPage, screenshot } from './support/browser.ts';
 import { launcher, signIn } from './support/people.ts';
 import { hasChromium } from './support/requirements.ts';
 import { useScenario } from './support/scenario.ts';
@@ -135,5 +135,31 @@ describe.skipIf(!hasChromium)('notifications on this device (service worker, Web
     await s.helper.getByRole('textbox', { name: 'Reply' }).waitFor();
     expect(await called.count()).toBe(0);
     expect(new URL(s.helper.url()).searchParams.get('request')).toBeNull();
+  });
+
+  it('lets the admin set how long a request waits before helpers are called, and shows managers what pushes brought', async () => {
+    const admin = await personPage(s.browser, { width: 1440, height: 900 });
+    await signIn(admin, url(), 'admin@demo.tribu');
+    await admin.goto(`${url()}/backoffice/manage/site`);
+    const calling = admin.getByRole('region', { name: 'Calling helpers' });
+    await calling.getByLabel('Call helpers after a request waits (seconds)').fill('45');
+    await admin.getByRole('button', { name: 'Save settings' }).click();
+    await admin.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await admin.reload();
+    await expect.poll(() => calling.getByLabel('Call helpers after a request waits (seconds)').inputValue()).toBe('45');
+    await calling.scrollIntoViewIfNeeded();
+    await screenshot(admin, 'site-settings-calling-helpers-1440');
+    expect(await seriousViolations(admin)).toEqual([]);
+
+    await admin.goto(`${url()}/backoffice/manage/numbers`);
+    const card = admin.getByRole('region', { name: 'Answered after a push' });
+    await card.getByText('Requests pushed').waitFor();
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(admin, 'numbers-answered-after-push-1440');
+    expect(await seriousViolations(admin)).toEqual([]);
+    await admin.setViewportSize({ width: 390, height: 844 });
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(admin, 'numbers-answered-after-push-390');
+    await admin.close();
   });
 });
