@@ -84,6 +84,13 @@ function Home({ me, onSignedOut }: { me?: Me | null; onSignedOut?: () => void })
   return me && onSignedOut ? <HomePage me={me} onSignedOut={onSignedOut} /> : null;
 }
 
+/** An address that moved (bookmarks keep working). */
+function Moved({ to }: { to: string }) {
+  const { route } = useLocation();
+  useEffect(() => route(to, true), [to, route]);
+  return null;
+}
+
 /** Asks who is signed in, then shows the sign-in page or the desk; any other path is the desk. */
 function Gate() {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
@@ -117,7 +124,8 @@ function Gate() {
         <Route path="/backoffice/manage/applications" component={Applications} me={me} onSignedOut={() => setMe(null)} />
         <Route path="/backoffice/profile" component={Profile} me={me} onMe={setMe} onSignedOut={() => setMe(null)} />
         <Route path="/backoffice/recognition" component={Recognition} me={me} onSignedOut={() => setMe(null)} />
-        <Route path="/backoffice/recognition/settings" component={RecognitionSettings} me={me} onSignedOut={() => setMe(null)} />
+        <Route path="/backoffice/manage/recognition" component={RecognitionSettings} me={me} onSignedOut={() => setMe(null)} />
+        <Route path="/backoffice/recognition/settings" component={Moved} to="/backoffice/manage/recognition" />
         <Route path="/backoffice/rewards" component={Rewards} me={me} onSignedOut={() => setMe(null)} />
         <Route path="/backoffice/manage/moderation" component={Moderation} me={me} onSignedOut={() => setMe(null)} />
         <Route path="/backoffice/manage/team" component={Team} me={me} onSignedOut={() => setMe(null)} />

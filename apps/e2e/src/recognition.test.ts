@@ -237,7 +237,9 @@ describe.skipIf(!hasChromium)('recognition: points, badges, leaderboards and rew
 
   it('keeps the settings to managers: a helper who opens the address is told so', async () => {
     await s.helper.goto(`${s.server.url}/backoffice/recognition/settings`);
-    await s.helper.getByText('Only community managers can change how recognition works here.').waitFor();
+    // The old address leads to Manage › Recognition settings, which a helper may not open.
+    await s.helper.waitForURL(/\/backoffice\/manage\/recognition$/);
+    await s.helper.getByText("Only this site's community managers and admins can open this page.").waitFor();
     expect(await s.helper.getByRole('button', { name: 'Save rules' }).count()).toBe(0);
   });
 

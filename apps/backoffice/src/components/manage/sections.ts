@@ -6,6 +6,7 @@ export const MANAGE_SECTIONS = [
   { href: '/backoffice/manage/applications', label: 'Applications', role: 'moderator' },
   { href: '/backoffice/manage/newcomers', label: 'Newcomers', role: 'moderator' },
   { href: '/backoffice/manage/missions', label: 'Missions', role: 'moderator' },
+  { href: '/backoffice/manage/recognition', label: 'Recognition settings', role: 'moderator' },
   { href: '/backoffice/manage/digest', label: 'Digest', role: 'moderator' },
   { href: '/backoffice/manage/events', label: 'Events', role: 'moderator' },
   { href: '/backoffice/manage/moderation', label: 'Moderation', role: 'moderator' },

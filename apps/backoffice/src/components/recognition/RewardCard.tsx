@@ -22,11 +22,6 @@ export function RewardCard({ reward, balance, manager, onRedeem, onEdit }: Props
         <span class="reward-cost">
           <strong>{reward.cost.toLocaleString('en')}</strong> pts
         </span>
-        {manager && (
-          <button type="button" class="ghost small-btn" onClick={onEdit} aria-label={`Edit ${reward.name}`}>
-            Edit
-          </button>
-        )}
       </div>
       <h3>{reward.name}</h3>
       {reward.description && <p class="reward-desc">{reward.description}</p>}
@@ -47,12 +42,18 @@ export function RewardCard({ reward, balance, manager, onRedeem, onEdit }: Props
         >
           Redeem
         </button>
-        {blocked && (
-          <span id={reasonId} class="why">
-            {blocked}
-          </span>
+        {/* Beside Redeem, not in the top row: a long cost would squeeze the gift and push Edit out of the card. */}
+        {manager && (
+          <button type="button" class="ghost small-btn" onClick={onEdit} aria-label={`Edit ${reward.name}`}>
+            Edit
+          </button>
         )}
       </div>
+      {blocked && (
+        <span id={reasonId} class="why">
+          {blocked}
+        </span>
+      )}
     </li>
   );
 }

@@ -36,7 +36,7 @@ export function StandingHero({ summary, name, manager }: Props) {
           </p>
         )}
         {manager && (
-          <a class="hero-link" href="/backoffice/recognition/settings">
+          <a class="hero-link" href="/backoffice/manage/recognition">
             Recognition settings
           </a>
         )}

@@ -4,7 +4,6 @@ import { LIMITS, type Me, type MyProfile } from '@tribu/protocol/client';
 import { MyReferralCodes } from '../../components/sales/MyReferralCodes.tsx';
 import { ImpactCard } from '../../components/sales/ImpactCard.tsx';
 import { ApiError, api } from '../../api/http.ts';
-import { Avatar } from '../../components/Avatar.tsx';
 import { HoursCard } from '../../components/people/HoursCard.tsx';
 import { LeaveCommunity } from '../../components/people/LeaveCommunity.tsx';
 import { PasswordForm } from '../../components/people/PasswordForm.tsx';
@@ -12,7 +11,9 @@ import { PhotoField } from '../../components/people/PhotoField.tsx';
 import { TwoFactorSection } from '../../components/people/TwoFactorSection.tsx';
 import { MonthlyReportCard } from '../../components/people/MonthlyReportCard.tsx';
 import { ProfileForm } from '../../components/people/ProfileForm.tsx';
-import { connectHelper } from '../../realtime/socket.ts';
+import { TopBar } from '../../components/TopBar.tsx';
+import { useOwnSocket } from '../../hooks/useOwnSocket.ts';
+import { useSiteChoice } from '../../hooks/useRecognition.ts';
 import { PledgesCard } from '../../components/care/PledgesCard.tsx';
 import { NoteOptOut } from '../../components/care/NoteOptOut.tsx';
 import { ThanksWall } from '../../components/care/ThanksWall.tsx';
@@ -31,11 +32,13 @@ export function ProfilePage({ me, onMe, onSignedOut }: Props) {
   const { route } = useLocation();
   const [profile, setProfile] = useState<MyProfile | null>(null);
   const [error, setError] = useState<string | null>(null);
-  // Editing my profile is still being at the desk: peers keep seeing me online meanwhile.
-  useEffect(() => {
-    const socket = connectHelper();
-    return () => void socket.disconnect();
-  }, []);
+  // Editing my profile is still being at the desk: peers keep seeing me online meanwhile (and the bell rings).
+  const { socket, link } = useOwnSocket(onSignedOut);
+  const { siteId, setSiteId } = useSiteChoice(me);
+  const signOut = async () => {
+    await api.logout(me.csrfToken).catch(() => undefined);
+    onSignedOut();
+  };
   useEffect(() => {
     document.title = 'My profile · Tribu';
     api.profile().then(setProfile, (e: unknown) => setError(e instanceof ApiError ? e.message : 'Could not load your profile'));
@@ -51,19 +54,7 @@ export function ProfilePage({ me, onMe, onSignedOut }: Props) {
   };
   return (
     <div class="shell profile-shell">
-      <header class="topbar">
-        <a class="brand" href="/backoffice">
-          <span class="dot" aria-hidden="true" /> Tribu
-        </a>
-        <span class="spacer" />
-        <span class="who">
-          <Avatar name={me.user.displayName} url={me.user.avatarUrl} />
-          <span class="who-name">{me.user.displayName}</span>
-        </span>
-        <a class="ghost" href="/backoffice">
-          ← Back to the desk
-        </a>
-      </header>
+      <TopBar me={me} siteId={siteId} onSite={setSiteId} link={link} onSignOut={() => void signOut()} socket={socket} />
       <main class="profile-page">
         <h1>My profile</h1>
         {error && <p class="alert">{error}</p>}

@@ -1,46 +1,46 @@
-import { hasRole } from '@tribu/domain';
 import type { Me } from '@tribu/protocol/client';
 import { CustomBadgesEditor } from '../../components/recognition/CustomBadgesEditor.tsx';
-import { PageShell } from '../../components/recognition/PageShell.tsx';
+import { ManageShell } from '../../components/manage/ManageShell.tsx';
 import { PointsAdjustForm } from '../../components/recognition/PointsAdjustForm.tsx';
 import { RulesPreviewPanel } from '../../components/recognition/RulesPreviewPanel.tsx';
 import { ScoredChatsPanel } from '../../components/recognition/ScoredChatsPanel.tsx';
 import { ScoringFields } from '../../components/recognition/ScoringFields.tsx';
 import { TiersEditor } from '../../components/recognition/TiersEditor.tsx';
-import { useOwnSocket } from '../../hooks/useOwnSocket.ts';
-import { useSiteChoice } from '../../hooks/useRecognition.ts';
 import { useRules } from '../../hooks/useRules.ts';
+import type { HelperSocket } from '../../realtime/socket.ts';
 
 interface Props {
   me: Me;
   onSignedOut: () => void;
 }
 
-/** Managers: scoring, tiers and badges with a preview before saving; grants and revocations; the ledger as CSV. */
+/** Managers: scoring, tiers and badges with a preview before saving; grants and revocations; the ledger as CSV. In the Manage menu. */
 export function RecognitionSettingsPage({ me, onSignedOut }: Props) {
-  const { siteId, setSiteId, membership } = useSiteChoice(me);
-  const { socket, link } = useOwnSocket(onSignedOut);
-  const manager = hasRole(membership?.role, 'moderator');
-  const rules = useRules(manager ? socket : null, siteId);
+  return (
+    <ManageShell me={me} onSignedOut={onSignedOut} title="Recognition settings">
+      {(siteId, socket) => <RecognitionSettings key={siteId} me={me} siteId={siteId} socket={socket} />}
+    </ManageShell>
+  );
+}
+
+function RecognitionSettings({ me, siteId, socket }: { me: Me; siteId: string; socket: HelperSocket | null }) {
+  const rules = useRules(socket, siteId);
   const { draft, view } = rules;
   return (
-    <PageShell me={me} siteId={siteId} onSite={setSiteId} link={link} socket={socket} onSignedOut={onSignedOut} title="Recognition settings">
+    <>
       <div class="settings-head">
         <div>
           <p class="eyebrow">Community managers</p>
           <h1>Recognition settings</h1>
           <p class="hero-sub">Make every answered chat count, fairly. Preview the effect on last month before you save.</p>
         </div>
-        {manager && (
-          <a class="ghost link-button" href={`/api/sites/${encodeURIComponent(siteId)}/ledger.csv`} download>
-            Export ledger (CSV)
-          </a>
-        )}
+        <a class="ghost link-button" href={`/api/sites/${encodeURIComponent(siteId)}/ledger.csv`} download>
+          Export ledger (CSV)
+        </a>
       </div>
-      {!manager && <p class="encourage">Only community managers can change how recognition works here.</p>}
-      {manager && rules.error && <p class="alert">{rules.error}</p>}
-      {manager && !draft && !rules.error && <p class="muted">Loading the rules…</p>}
-      {manager && draft && view && (
+      {rules.error && <p class="alert">{rules.error}</p>}
+      {!draft && !rules.error && <p class="muted">Loading the rules…</p>}
+      {draft && view && (
         <div class="settings-grid">
           <div class="settings-main">
             <ScoringFields scoring={draft.scoring} onChange={(scoring) => rules.edit((d) => ({ ...d, scoring }))} />
@@ -68,6 +68,6 @@ export function RecognitionSettingsPage({ me, onSignedOut }: Props) {
           </aside>
         </div>
       )}
-    </PageShell>
+    </>
   );
 }

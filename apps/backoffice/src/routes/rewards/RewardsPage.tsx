@@ -29,17 +29,28 @@ export function RewardsPage({ me, onSignedOut }: Props) {
   const shown = (rw.rewards ?? []).filter((r) => manager || r.active).sort((a, b) => Number(b.active) - Number(a.active) || a.cost - b.cost);
   return (
     <PageShell me={me} siteId={siteId} onSite={setSiteId} link={link} socket={socket} onSignedOut={onSignedOut} title="Rewards">
-      <section class="rewards-hero" aria-labelledby="rewards-h">
-        <div>
-          <p class="eyebrow">Rewards</p>
-          <h1 id="rewards-h">Treat yourself — you earned it</h1>
-          <p class="hero-sub">Points come from answered chats and bonuses. Spend them here; a community manager confirms each reward.</p>
-        </div>
-        <div class="wallet" role="group" aria-label="Your balance">
-          <span class="wallet-num">{summary ? balance.toLocaleString('en') : '…'}</span>
-          <span class="wallet-unit">points to spend</span>
-        </div>
-      </section>
+      {manager ? (
+        // Managers run the catalogue: their page says so, not the helpers' "treat yourself".
+        <section class="rewards-hero manager" aria-labelledby="rewards-h">
+          <div>
+            <p class="eyebrow">Rewards</p>
+            <h1 id="rewards-h">The rewards catalogue</h1>
+            <p class="hero-sub">What helpers can spend their points on. Each request waits for you in Redemptions to handle: approve, send or decline it.</p>
+          </div>
+        </section>
+      ) : (
+        <section class="rewards-hero" aria-labelledby="rewards-h">
+          <div>
+            <p class="eyebrow">Rewards</p>
+            <h1 id="rewards-h">Treat yourself — you earned it</h1>
+            <p class="hero-sub">Points come from answered chats and bonuses. Spend them here; a community manager confirms each reward.</p>
+          </div>
+          <div class="wallet" role="group" aria-label="Your balance">
+            <span class="wallet-num">{summary ? balance.toLocaleString('en') : '…'}</span>
+            <span class="wallet-unit">points to spend</span>
+          </div>
+        </section>
+      )}
       {rw.error && <p class="alert">{rw.error}</p>}
       <div class="rewards-layout">
         <section class="catalogue" aria-labelledby="cat-h">
