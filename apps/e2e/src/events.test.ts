@@ -55,7 +55,17 @@ describe.skipIf(!hasChromium)('events: a full meetup, the waiting list, and the 
 
   it('puts the next helper on the waiting list of the full meetup', async () => {
     await signIn(s.helper, s.server.url, 'helper1@demo.tribu');
-    await s.helper.goto(`${s.server.url}/backoffice/events`);
+    // The desk shows what is coming up, and leads to the Events page.
+    const teaser = s.helper.getByRole('region', { name: 'Coming up' });
+    await teaser.getByRole('link', { name: MEETUP }).waitFor();
+    await teaser.getByText('Full (1 seat)').waitFor();
+    await screenshot(s.helper, 'events-desk-1440');
+    await s.helper.setViewportSize({ width: 390, height: 844 });
+    await s.helper.getByRole('navigation', { name: 'Desk' }).getByRole('button', { name: 'Community' }).click();
+    await teaser.waitFor();
+    await screenshot(s.helper, 'events-desk-390');
+    await s.helper.setViewportSize({ width: 1440, height: 900 });
+    await teaser.getByRole('link', { name: 'All events' }).click();
     const meetup = card(s.helper, MEETUP);
     await meetup.getByText('Full (1 seat)').waitFor();
     await meetup.getByRole('button', { name: `Join the waiting list of “${MEETUP}”` }).click();

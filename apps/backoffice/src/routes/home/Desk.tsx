@@ -26,6 +26,7 @@ import { useProfile } from '../../hooks/useProfile.ts';
 import { useRequestAlerts } from '../../hooks/useRequestAlerts.ts';
 import { GettingStarted } from '../../components/onboarding/GettingStarted.tsx';
 import { MissionsPanel } from '../../components/missions/MissionsPanel.tsx';
+import { EventsTeaser } from '../../components/events/EventsTeaser.tsx';
 import { ImpactCard } from '../../components/sales/ImpactCard.tsx';
 import { PhoneNav, type PhoneView } from '../../components/PhoneNav.tsx';
 import { useWide } from '../../hooks/useChatRoute.ts';
@@ -114,6 +115,7 @@ export function Desk({ me, siteId, onSite, onSignedOut }: Props) {
           >
             <GettingStarted me={me} siteId={siteId} socket={desk.socket} topics={topics} />
             <MissionsPanel siteId={siteId} socket={desk.socket} />
+            <EventsTeaser siteId={siteId} socket={desk.socket} />
             <ImpactCard siteId={siteId} headingId="impact-desk-h" />
             <Feed me={me} siteId={siteId} socket={desk.socket} online={desk.link === 'online'} />
           </ChatCenter>
