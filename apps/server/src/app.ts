@@ -413,7 +413,7 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
       await retention.run();
       await reengagement.run();
       await profiles.minutes.sweep();
-      await webhooks.dispatcher.sweep();
+      await webhooks.dispatcher.sweep({ prune: true });
     },
   };
 }

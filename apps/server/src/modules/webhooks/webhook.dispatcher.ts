@@ -46,6 +46,8 @@ export class WebhookDispatcher {
   private again = false;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
+  /** When this node last deleted old deliveries (a scan of the table: hourly is plenty). */
+  private prunedAt = 0;
 
   constructor(
     private readonly db: Db,
@@ -86,8 +88,11 @@ export class WebhookDispatcher {
       });
   }
 
-  /** Sends every delivery due now, in batches, and gives up those past their deadline. Tests call it. */
-  async sweep(): Promise<number> {
+  /**
+   * Sends every delivery due now, in batches, and gives up those past their deadline; prunes old
+   * settled ones hourly (or now, with `prune`). Tests call it.
+   */
+  async sweep(opts: { prune?: boolean } = {}): Promise<number> {
     let sent = 0;
     // Full batches call for another round; a bounded number, so a run always ends.
     for (let round = 0; round < 20 && !this.stopped; round++) {
@@ -96,7 +101,7 @@ export class WebhookDispatcher {
       sent += batch.length;
       if (batch.length < (this.opts.batch ?? 10)) break;
     }
-    await this.expire();
+    await this.expire(opts.prune === true || Date.now() - this.prunedAt > 3_600_000);
     return sent;
   }
 
@@ -189,10 +194,12 @@ export class WebhookDispatcher {
    * Deliveries whose 24 h passed while their endpoint was off: failed for good. Settled ones older
    * than 30 days are deleted (they hold visitors' ids and ratings; the list shows recent ones).
    */
-  private async expire(): Promise<void> {
+  private async expire(prune: boolean): Promise<void> {
     await this.db.execute(sql`
       update webhook_deliveries set status = 'failed', last_error = coalesce(last_error, 'Not delivered within 24 hours'), lease_owner = null, lease_until = null
       where status = 'pending' and deadline_at <= now() and (lease_until is null or lease_until < now())`);
+    if (!prune) return;
+    this.prunedAt = Date.now();
     await this.db.execute(sql`
       delete from webhook_deliveries where id in (
         select id from webhook_deliveries where status <> 'pending' and created_at < now() - interval '30 days' limit 1000)`);
