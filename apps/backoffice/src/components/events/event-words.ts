@@ -57,7 +57,12 @@ export function whenWords(e: Pick<CommunityEvent, 'startsAt' | 'endsAt'>, timeZo
 
 /** "3 of 10 seats taken · 2 waiting", "4 going" without a limit. */
 export function seatsWords(e: Pick<CommunityEvent, 'capacity' | 'going' | 'waiting'>): string {
-  const seats = e.capacity === null ? `${e.going} going` : e.going >= e.capacity ? `Full (${e.capacity} ${e.capacity === 1 ? 'seat' : 'seats'})` : `${e.going} of ${e.capacity} ${e.capacity === 1 ? 'seat' : 'seats'} taken`;
+  const seats =
+    e.capacity === null
+      ? `${e.going} going`
+      : e.going >= e.capacity
+        ? `Full (${e.capacity} ${e.capacity === 1 ? 'seat' : 'seats'})`
+        : `${e.going} of ${e.capacity} ${e.capacity === 1 ? 'seat' : 'seats'} taken`;
   return e.waiting > 0 ? `${seats} · ${e.waiting} waiting` : seats;
 }
 
