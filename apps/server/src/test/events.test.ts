@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { badgeAwards, createDb, eventAttendees, eventReminders, pointsLedger, sites } from '@tribu/db';
+import { badgeAwards, createDb, eventAttendees, eventReminders, notifications, pointsLedger, sites } from '@tribu/db';
 import type { BadgeEarned, CommunityEvent, EventDetail, EventSave, Notification } from '@tribu/protocol';
 import { buildApp } from '../app.ts';
 import { loadEnv } from '../env.ts';
@@ -154,7 +154,16 @@ describe.skipIf(!hasPostgres)('events and test panels (Postgres, real SMTP)', ()
   it('lets only the audience join: a tier and above, or hand-picked people; others neither see nor join it', async () => {
     await t.server.db.db.insert(pointsLedger).values({ siteId, userId: adaId, points: 60, reason: 'grant', idempotencyKey: `events-test-${adaId}` });
     const tier = await save({ title: 'Regulars only', audience: { kind: 'tier', tier: 'Regular' } });
+    const invited = next<Notification>(ben, 'notification:created', (n) => n.text === 'You are invited to “Hand-picked”');
     const picked = await save({ title: 'Hand-picked', audience: { kind: 'picked', userIds: [benId] } });
+    expect((await invited).link).toEqual({ eventId: picked.id });
+    // Saved again with the same people: nobody is told twice.
+    await ok(mo, 'event:save', event(siteId, { eventId: picked.id, title: 'Hand-picked', audience: { kind: 'picked', userIds: [benId] } }));
+    const told = await t.server.db.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, benId), eq(notifications.text, 'You are invited to “Hand-picked”')));
+    expect(told.length).toBe(1);
     expect((await rsvp(ada, tier.id, 'join')).event.me?.state).toBe('going');
     expect(await send(ben, 'event:rsvp', { eventId: tier.id, response: 'join' })).toEqual({
       ok: false,
@@ -342,6 +351,7 @@ describe.skipIf(!hasPostgres)('events and test panels (Postgres, real SMTP)', ()
     const reminders = inbox.mails.filter((m) => m.subject?.startsWith('Tomorrow:'));
     expect(reminders.map((m) => [m.subject, (Array.isArray(m.to) ? m.to[0] : m.to)?.text])).toEqual([['Tomorrow: Webinar: care tips', USERS.helperA1.email]]);
     const mail = reminders[0]!;
+    expect(mail.from?.value[0]?.address).toBe('no-reply@tribu.test');
     expect(mail.text).toContain('Hello Ada,');
     expect(mail.text).toContain('the webinar “Webinar: care tips” is tomorrow');
     expect(mail.text).toContain('(Europe/Paris)');

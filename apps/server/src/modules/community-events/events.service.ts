@@ -87,15 +87,28 @@ export class EventsService {
       rewardBadge: productTest ? p.rewardBadge : null,
     };
     let row: EventRow;
+    let invitedBefore: string[] = [];
     if (p.eventId) {
       const before = await this.repo.event(p.eventId);
       if (before?.siteId !== p.siteId) throw notFound('Event');
       if (before.cancelledAt) throw new AppError(ErrorCode.invalidState, 'This event was cancelled');
+      invitedBefore = before.audience === 'picked' ? (await this.repo.invitees([before.id])).map((i) => i.userId) : [];
       row = await this.repo.save(before.id, values, invitees);
       // More seats (or no limit any more): the first waiting get them.
       await this.tellSeated(row, await this.repo.fill(row.id, this.now()));
     } else {
       row = await this.repo.save(undefined, { ...values, createdById: actor.userId }, invitees);
+    }
+    // Hand-picked people would not know otherwise: each newly picked one is told once (never the others).
+    for (const userId of invitees.filter((id) => !invitedBefore.includes(id) && id !== actor.userId)) {
+      await this.deps.notifications.notify({
+        userId,
+        siteId: row.siteId,
+        kind: 'event',
+        actorId: actor.userId,
+        text: `You are invited to “${row.title}”`,
+        link: { eventId: row.id },
+      });
     }
     this.deps.notify.eventsChanged(row.siteId, row.id);
     return this.viewOne(row, actor);
