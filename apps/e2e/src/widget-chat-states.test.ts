@@ -128,6 +128,21 @@ describe.skipIf(!hasChromium)('the widget’s chat: dark theme, typing line, a h
     const answering = s.visitor.getByText('Camille is answering…');
     // Taken: the visitor sees who has the chat, and no "answering" while she reads.
     await s.visitor.locator('.helper-card').getByText('Camille').waitFor();
+    // Her initial sits in the middle of its circle (it sat at the top).
+    const initial = await s.visitor.locator('.helper-card .avatar').evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const text = range.getBoundingClientRect();
+      return {
+        text: el.textContent,
+        dy: Math.abs(text.top + text.height / 2 - (box.top + box.height / 2)),
+        dx: Math.abs(text.left + text.width / 2 - (box.left + box.width / 2)),
+      };
+    });
+    expect(initial.text).toBe('C');
+    expect(initial.dy).toBeLessThanOrEqual(1);
+    expect(initial.dx).toBeLessThanOrEqual(1);
     await s.visitor.waitForTimeout(1500);
     expect(await answering.count()).toBe(0);
 
