@@ -21,7 +21,6 @@ const PUBLIC_ROUTES = [
   'POST /api/auth/password/forgot', // a reset link by mail
   'POST /api/auth/password/reset', // the link's token
   'GET /api/auth/session', // who is signed in on this browser, or nobody: the caller's own cookie only
-  'GET /api/auth/session', // who is signed in on this browser, or nobody: the caller's own cookie only
   'GET /api/avatars/:userId', // helper photos on merchant pages
   'POST /api/invitations/preview', // the invitation's token
   'POST /api/invitations/accept', // the invitation's token
@@ -39,10 +38,8 @@ const PUBLIC_ROUTES = [
   'GET /api/v1/conversations',
   'GET /api/v1/openapi.json', // the API's public description
   'POST /api/monthly-report/unsubscribe', // the monthly report mail's unsubscribe link: its HMAC token (one click, RFC 8058)
-  'POST /api/monthly-report/unsubscribe', // the monthly report mail's unsubscribe link: its HMAC token (one click, RFC 8058)
   'GET /api/reengagement/unsubscribe', // the "we miss you" note's unsubscribe link: its HMAC token
   'POST /api/reengagement/unsubscribe', // the same, one-click from the mail program (RFC 8058)
-  'POST /api/digest/unsubscribe', // the digest's one-click unsubscribe (RFC 8058): its signed token
   'POST /api/digest/unsubscribe', // the digest's one-click unsubscribe (RFC 8058): its signed token
 ].sort();
 
@@ -74,7 +71,6 @@ const SAMPLES: Record<string, { body?: unknown; query?: string }> = {
   'PUT /api/sites/:siteId/reengagement/mine': { body: { optedOut: true } },
   'POST /api/sites/:siteId/thanks/cards/:cardId/hide': { body: { hidden: true } },
   'POST /api/sites/:siteId/thanks/cards/:cardId/remove': { body: { reason: 'Off topic' } },
-  'PATCH /api/sites/:siteId/digests/:digestId': { body: { note: 'Hello' } },
   'PATCH /api/sites/:siteId/digests/:digestId': { body: { note: 'Hello' } },
 };
 
