@@ -50,7 +50,7 @@ describe.skipIf(!hasChromium)('notifications on this device (service worker, Web
       });
     await expect
       .poll(shown, { timeout: 10_000 })
-      .toEqual<Shown[]>([{ title: payload.title, body: payload.body, tag: 'request-abc', url: '/backoffice/?request=abc' }]);
+      .toEqual([{ title: payload.title, body: payload.body, tag: 'request-abc', url: '/backoffice/?request=abc' } satisfies Shown]);
     // A link outside the backoffice is never followed: the desk opens instead.
     await cdp.send('ServiceWorker.deliverPushMessage', {
       origin: url(),
