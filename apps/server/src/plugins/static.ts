@@ -46,7 +46,8 @@ export async function registerStatic(app: FastifyInstance): Promise<void> {
     setHeaders: (res) => res.header('Cache-Control', 'public, max-age=31536000, immutable'),
   });
   // The installable app (PWA): icons, the manifest, the offline page and the service worker. The
-  // worker is never cached by HTTP (a new version must reach browsers at once) and controls /backoffice (the desk's own address, without a slash) and below.
+  // worker is never cached by HTTP (a new version must reach browsers at once) and controls
+  // /backoffice (the desk's own address, without a slash) and below.
   await app.register(fastifyStatic, {
     root: join(backofficeDist, 'icons'),
     prefix: '/backoffice/icons/',
@@ -58,7 +59,10 @@ export async function registerStatic(app: FastifyInstance): Promise<void> {
     if (!existsSync(join(backofficeDist, file))) return reply.status(503).send(notBuilt('backoffice'));
     return reply.headers(headers).type(type).sendFile(file, backofficeDist);
   };
-  app.get('/backoffice/sw.js', pwaFile('sw.js', 'application/javascript; charset=utf-8', { 'Cache-Control': 'no-cache', 'Service-Worker-Allowed': '/backoffice' }));
+  app.get(
+    '/backoffice/sw.js',
+    pwaFile('sw.js', 'application/javascript; charset=utf-8', { 'Cache-Control': 'no-cache', 'Service-Worker-Allowed': '/backoffice' }),
+  );
   app.get('/backoffice/manifest.webmanifest', pwaFile('manifest.webmanifest', 'application/manifest+json', { 'Cache-Control': 'no-cache' }));
   app.get('/backoffice/offline.html', pwaFile('offline.html', 'text/html; charset=utf-8', { 'Cache-Control': 'no-cache' }));
   const spa = (_req: unknown, reply: import('fastify').FastifyReply) => {
