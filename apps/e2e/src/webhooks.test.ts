@@ -33,7 +33,7 @@ describe.skipIf(!hasChromium)('Manage → Integrations: webhooks', () => {
   beforeAll(async () => {
     receiver = await startReceiver();
     // A receiver on this machine: allowed only because the operator says so (plain http too).
-    server = await startServer({ WEBHOOKS_ALLOW_PRIVATE: 'true', WEBHOOKS_RETRY_BASE_MS: '500' });
+    server = await startServer({ WEBHOOKS_ALLOW_PRIVATE: 'true', WEBHOOKS_RETRY_BASE_MS: '500', WEBHOOKS_DISABLE_AFTER_FAILURES: '2' });
     browser = await launchBrowser();
     admin = await personPage(browser, { width: 1440, height: 900 });
     await signIn(admin, server.url, 'admin@demo.tribu');
@@ -113,5 +113,42 @@ describe.skipIf(!hasChromium)('Manage → Integrations: webhooks', () => {
     await manager.getByRole('alert').filter({ hasText: "Only this site's admins can open this page." }).waitFor();
     expect(await manager.getByRole('navigation', { name: 'Manage' }).getByRole('link', { name: 'Integrations' }).count()).toBe(0);
     await manager.context().close();
+  });
+
+  it("turns off an endpoint that keeps failing: the card says why, and the admin's bell leads there", async () => {
+    // Nobody listens on this port: every attempt is refused.
+    const closed = await startReceiver();
+    const deadUrl = closed.url.replace('/hooks/tribu', '/gone');
+    closed.server.close();
+    await section().getByRole('button', { name: 'Add endpoint' }).click();
+    await section().getByRole('textbox', { name: 'Endpoint address' }).fill(deadUrl);
+    await section().getByRole('textbox', { name: 'Description (optional)' }).fill('Old CRM');
+    await section().locator('form').getByRole('button', { name: 'Add endpoint' }).click();
+    await section().getByRole('textbox', { name: 'Signing secret' }).waitFor();
+    await section().getByRole('button', { name: 'I have copied it' }).click();
+
+    await visitorAsks(browser, server.url, { path: '/demo', question: 'Hi! Do you ship to Norway?', locale: 'en-GB' });
+    const bell = admin.getByRole('button', { name: /^Notifications\W+\d+ unread$/ });
+    await bell.waitFor({ timeout: 20_000 });
+    await bell.click();
+    const note = admin
+      .getByRole('dialog', { name: 'Notifications' })
+      .getByText(
+        `Webhooks to ${deadUrl} were turned off after 2 failed deliveries in a row. Fix the endpoint, then turn it back on under Manage → Integrations.`,
+      );
+    await note.click();
+    await admin.waitForURL(`${server.url}/backoffice/manage/integrations`);
+    const card = section().getByRole('listitem').filter({ hasText: 'Old CRM' });
+    await card.getByText('Off — kept failing').waitFor();
+    await card.getByText('Tribu turned this endpoint off after 2 failed deliveries in a row.', { exact: false }).waitFor();
+    await card.getByRole('button', { name: 'Deliveries' }).click();
+    await card.locator('td.hook-answer', { hasText: 'Connection refused' }).first().waitFor();
+    // Its delivery waits for the endpoint to be on again: nothing is retried meanwhile.
+    await card.getByRole('table').getByText('On hold', { exact: true }).waitFor();
+    // The working endpoint is untouched.
+    await section().getByRole('listitem').filter({ hasText: 'CRM sync' }).getByText('On', { exact: true }).waitFor();
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(admin, 'webhooks-turned-off-desktop');
+    expect(await seriousViolations(admin)).toEqual([]);
   });
 });

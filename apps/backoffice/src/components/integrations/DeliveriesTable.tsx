@@ -112,8 +112,10 @@ export function DeliveriesTable({ siteId, csrf, endpointId, enabled, onLoaded }:
                     </details>
                   </td>
                   <td data-label="Status">
-                    <span class={`hook-status s-${d.status}`}>{STATUS_WORDS[d.status]}</span>
-                    {d.nextAttemptAt && <span class="muted small hook-next">next {when(d.nextAttemptAt)}</span>}
+                    {/* While the endpoint is off, nothing is retried: the delivery waits for it. */}
+                    <span class={`hook-status s-${d.status}`}>{d.status === 'pending' && !enabled ? 'On hold' : STATUS_WORDS[d.status]}</span>
+                    {d.nextAttemptAt && enabled && <span class="muted small hook-next">next {when(d.nextAttemptAt)}</span>}
+                    {d.status === 'pending' && !enabled && <span class="muted small hook-next">until the endpoint is on</span>}
                   </td>
                   <td class="num" data-label="Attempts">
                     {d.attempts}

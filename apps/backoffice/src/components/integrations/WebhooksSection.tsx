@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { WEBHOOK_HEADERS, WEBHOOK_LIMITS, type WebhookEndpointView, type WebhookSecretShown } from '@tribu/protocol/client';
 import { webhooksApi, type WebhookForm } from '../../api/webhooks.ts';
+import type { HelperSocket } from '../../realtime/socket.ts';
 import { CopyField } from '../admin/CopyField.tsx';
 import { ErrorAlert } from '../ErrorAlert.tsx';
 import { EndpointCard } from './EndpointCard.tsx';
@@ -9,7 +10,7 @@ import { EndpointForm } from './EndpointForm.tsx';
 const EMPTY: WebhookForm = { url: '', description: '', events: ['conversation.started', 'conversation.ended'] };
 
 /** The site's webhook endpoints (admins): add one (its secret shown once), and each endpoint's card. */
-export function WebhooksSection({ siteId, csrf }: { siteId: string; csrf: string }) {
+export function WebhooksSection({ siteId, csrf, socket }: { siteId: string; csrf: string; socket: HelperSocket | null }) {
   const [endpoints, setEndpoints] = useState<WebhookEndpointView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [shown, setShown] = useState<WebhookSecretShown | null>(null);
@@ -25,6 +26,19 @@ export function WebhooksSection({ siteId, csrf }: { siteId: string; csrf: string
       (e: unknown) => setError(e instanceof Error ? e.message : 'Could not load the webhooks'),
     );
   }, [siteId]);
+  // Tribu turned an endpoint off while the page is open: the bell says so, and the list shows it at once.
+  useEffect(() => {
+    if (!socket) return;
+    const turnedOff = (n: { kind: string; siteId: string }) => {
+      if (n.kind !== 'webhook' || n.siteId !== siteId) return;
+      webhooksApi.list(siteId).then(
+        (r) => setEndpoints(r.endpoints),
+        () => undefined,
+      );
+    };
+    socket.on('notification:created', turnedOff);
+    return () => void socket.off('notification:created', turnedOff);
+  }, [socket, siteId]);
 
   const create = async (form: WebhookForm) => {
     const res = await webhooksApi.create(csrf, siteId, form);

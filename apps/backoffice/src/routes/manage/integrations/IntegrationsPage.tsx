@@ -6,7 +6,7 @@ import { ManageShell } from '../../../components/manage/ManageShell.tsx';
 export function IntegrationsPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }) {
   return (
     <ManageShell me={me} onSignedOut={onSignedOut} title="Integrations">
-      {(siteId) => (
+      {(siteId, socket) => (
         <div class="integrations" key={siteId}>
           <header class="settings-head">
             <div>
@@ -18,7 +18,7 @@ export function IntegrationsPage({ me, onSignedOut }: { me: Me; onSignedOut: () 
               </p>
             </div>
           </header>
-          <WebhooksSection siteId={siteId} csrf={me.csrfToken} />
+          <WebhooksSection siteId={siteId} csrf={me.csrfToken} socket={socket} />
         </div>
       )}
     </ManageShell>
