@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { QueueItem } from '@tribu/protocol/client';
 import './device-notifications.css';
+import { showPost } from '../feed/show-post.ts';
 
 interface Props {
   queue: QueueItem[];
@@ -10,9 +11,9 @@ interface Props {
 }
 
 const pushedId = () => new URLSearchParams(window.location.search).get('request');
-const forget = () => {
+const forget = (param = 'request') => {
   const url = new URL(window.location.href);
-  url.searchParams.delete('request');
+  url.searchParams.delete(param);
   window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
 };
 
@@ -28,6 +29,16 @@ export function PushedRequest({ queue, online, claiming, onClaim }: Props) {
     window.addEventListener('popstate', again);
     return () => window.removeEventListener('popstate', again);
   }, []);
+  // A tapped mention (`?post=<id>`): the feed scrolls to the post once it has loaded, as from the bell.
+  useEffect(() => {
+    const post = new URLSearchParams(window.location.search).get('post');
+    if (!post || !online) return;
+    const t = setTimeout(() => {
+      showPost(post);
+      forget('post');
+    }, 800);
+    return () => clearTimeout(t);
+  }, [online]);
   // The board arrives just after the link: "already taken" is said only once it had time to.
   const [settled, setSettled] = useState(false);
   useEffect(() => {
