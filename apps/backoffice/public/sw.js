@@ -92,22 +92,23 @@ self.addEventListener('push', (event) => {
 });
 
 // A tap opens that request on the desk: an open backoffice window is reused, else a new one opens.
+async function openOnDesk(path) {
+  const target = new URL(typeof path === 'string' && path.startsWith('/backoffice/') ? path : '/backoffice/', self.location.origin).href;
+  const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+  const open = windows.find((w) => new URL(w.url).pathname.startsWith('/backoffice'));
+  if (open) {
+    // Focusing needs the tap itself; steering the window does not.
+    await open.focus().catch(() => undefined);
+    try {
+      return await open.navigate(target);
+    } catch {
+      // A window this worker does not control cannot be steered: a new one opens instead.
+    }
+  }
+  return self.clients.openWindow(target);
+}
+
 self.addEventListener('notificationclick', (event) => {
   event.notification.close();
-  const target = new URL((event.notification.data && event.notification.data.url) || '/backoffice/', self.location.origin).href;
-  event.waitUntil(
-    (async () => {
-      const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
-      const open = windows.find((w) => new URL(w.url).pathname.startsWith('/backoffice'));
-      if (open) {
-        try {
-          await open.focus();
-          return await open.navigate(target);
-        } catch {
-          // A window this worker does not control cannot be steered: a new one opens instead.
-        }
-      }
-      return self.clients.openWindow(target);
-    })(),
-  );
+  event.waitUntil(openOnDesk(event.notification.data && event.notification.data.url));
 });

@@ -58,6 +58,16 @@ describe.skipIf(!hasChromium)('notifications on this device (service worker, Web
       data: JSON.stringify({ title: 'Elsewhere', body: 'x', url: 'https://evil.example/', tag: 'other' }),
     });
     await expect.poll(async () => (await shown()).find((n) => n.tag === 'other')?.url, { timeout: 25_000 }).toBe('/backoffice/');
+    // A tap: the worker steers the open desk to the request (what its notificationclick handler runs).
+    const worker = s.helper
+      .context()
+      .serviceWorkers()
+      .find((w) => w.url().endsWith('/backoffice/sw.js'));
+    expect(worker).toBeDefined();
+    await worker!.evaluate((path) => (self as unknown as { openOnDesk: (p: string) => Promise<unknown> }).openOnDesk(path), '/backoffice/?request=abc');
+    await expect.poll(() => s.helper.url()).toBe(`${url()}/backoffice/?request=abc`);
+    await worker!.evaluate((path) => (self as unknown as { openOnDesk: (p: string) => Promise<unknown> }).openOnDesk(path), 'https://evil.example/');
+    await expect.poll(() => s.helper.url()).toBe(`${url()}/backoffice/`);
   });
 
   it('shows the offline page for a backoffice address when there is no network', async () => {
