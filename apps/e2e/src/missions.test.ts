@@ -87,6 +87,8 @@ describe.skipIf(!hasChromium)('missions: a manager sets one, a helper joins and 
     await s.helper.getByText('Done — you earned 15 points and the “Mentor” badge. Thank you!').waitFor();
     await screenshot(s.helper, 'missions-desk-done-1440');
     await s.helper.setViewportSize({ width: 390, height: 844 });
+    // On a phone the missions are with the feed, one tap away from the request board.
+    await s.helper.getByRole('button', { name: 'Community', exact: true }).click();
     await bar().scrollIntoViewIfNeeded();
     await screenshot(s.helper, 'missions-desk-390');
   });

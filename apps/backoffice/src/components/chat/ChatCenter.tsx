@@ -39,7 +39,8 @@ export function ChatCenter({ desk, siteId, me, isManager, peers, typing, reveal,
     desk.selected,
     desk.setSelected,
   );
-  const undo = useEndWithUndo(desk.end);
+  // When the undo window is over, only a chat still open on this desk is ended (the visitor may have left, a peer taken it).
+  const undo = useEndWithUndo((id) => (desk.chats.some((c) => c.conversation.id === id && c.conversation.status === 'active') ? desk.end(id) : undefined));
   const [confirming, setConfirming] = useState<Chat | null>(null);
   const canned = useCanned(desk.socket, siteId, desk.link === 'online');
   const [managing, setManaging] = useState(false);
