@@ -9,14 +9,14 @@ function detail(r: Redemption): string | null {
 }
 
 /** My redemptions with their status; a fulfilment code shows as text that is easy to copy. */
-export function RedemptionList({ redemptions }: { redemptions: Redemption[] }) {
+export function RedemptionList({ redemptions, manager = false }: { redemptions: Redemption[]; manager?: boolean }) {
   return (
     <section class="panel rec-panel" aria-labelledby="mine-h">
       <div class="panel-head">
         <h2 id="mine-h">My redemptions</h2>
       </div>
       {redemptions.length === 0 ? (
-        <p class="encourage">Nothing redeemed yet. Treat yourself once you have the points — you earned them.</p>
+        <p class="encourage">{manager ? 'Nothing redeemed yet.' : 'Nothing redeemed yet. Treat yourself once you have the points — you earned them.'}</p>
       ) : (
         <ul class="redemptions">
           {redemptions.map((r) => (

@@ -76,7 +76,7 @@ export function RewardsPage({ me, onSignedOut }: Props) {
         </section>
         <aside class="rewards-side">
           {manager && <RedemptionQueue redemptions={rw.all} onDecide={rw.decide} />}
-          <RedemptionList redemptions={rw.mine} />
+          <RedemptionList redemptions={rw.mine} manager={manager} />
         </aside>
       </div>
       {redeeming && (
