@@ -71,8 +71,9 @@ export function EventCard({ event: e, timeZone, socket, onRsvp, onChanged, focus
       </div>
       <div class="event-side">
         <p class="event-seats muted">{seatsWords(e)}</p>
-        {going && <p class="event-state going">You’re going</p>}
-        {waiting && <p class="event-state waiting">On the waiting list · {e.me?.position === 1 ? 'you’re next' : `#${e.me?.position}`}</p>}
+        {cancelled && <p class="event-state cancelled">This event was cancelled.</p>}
+        {!cancelled && going && <p class="event-state going">You’re going</p>}
+        {!cancelled && waiting && <p class="event-state waiting">On the waiting list · {e.me?.position === 1 ? 'you’re next' : `#${e.me?.position}`}</p>}
         {!cancelled && !e.me && e.mayJoin && (
           <button
             type="button"
