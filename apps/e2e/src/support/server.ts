@@ -117,6 +117,10 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     DATA_DIR: dataDir,
     SEED_DEMO: 'true',
     LOG_LEVEL: 'warn',
+    // Every person of a scenario connects from the same loopback address, where real ones come from many: the
+    // per-address connection rate (60 a minute by default) would throttle a busy scenario's own pages and reloads.
+    // refused-handshakes.test.ts sets its own, low, rate to prove the refusal.
+    CONNECTION_RATE: '100000',
     ...env,
   };
   let out = '';
