@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import type { Me } from '@tribu/protocol/client';
 import { useOwnSocket } from '../../hooks/useOwnSocket.ts';
@@ -27,10 +28,13 @@ export function ManageShell({ me, onSignedOut, title, children }: Props) {
   const sections = sectionsFor(membership?.role);
   const allowed = sections.some((s) => path.startsWith(s.href));
   const adminsOnly = MANAGE_SECTIONS.find((s) => path.startsWith(s.href))?.role === 'admin';
+  // On a phone the menu scrolls sideways: the open section is brought into view, not left off-screen.
+  const nav = useRef<HTMLElement>(null);
+  useEffect(() => nav.current?.querySelector('[aria-current="page"]')?.scrollIntoView({ block: 'nearest', inline: 'center' }), [path, sections.length]);
   return (
     <PageShell me={me} siteId={siteId} onSite={setSiteId} link={link} socket={socket} onSignedOut={onSignedOut} title={title}>
       <div class="manage">
-        <nav class="manage-nav" aria-label="Manage">
+        <nav ref={nav} class="manage-nav" aria-label="Manage">
           {sections.map((s) => (
             <a key={s.href} href={s.href} aria-current={path.startsWith(s.href) ? 'page' : undefined}>
               {s.label}
