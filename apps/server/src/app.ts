@@ -224,7 +224,7 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
     log: app.log,
   };
   // Outgoing webhooks: an outbox in Postgres, sent by whichever node leases a delivery first.
-  const webhooks = buildWebhooks(moduleDeps, env);
+  const webhooks = buildWebhooks(moduleDeps, env, secret);
   const vapid = loadVapid(env);
   // Browsers subscribe with one node's public key; a push signed by another node's key is refused.
   if (redis && vapid.generated) app.log.warn('Web Push: set VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, the same on every node (this node made its own pair)');

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webhookAttempts, webhookDeliveries, webhookEndpoints } from '@tribu/db';
 import type { Conversation } from '@tribu/protocol';
+import { webhookSecretBox } from '../modules/webhooks/webhooks.ts';
 import { usePostgresServer } from './support/app.ts';
 import { clientId, connectVisitor, ok, signedInCaller } from './support/clients.ts';
 import { ORIGIN_A } from './support/fixtures.ts';
@@ -9,6 +10,7 @@ import { hasPostgres } from './support/services.ts';
 import { selfSignedCert, startReceiver, type Receiver } from './support/webhook-receiver.ts';
 
 const cert = selfSignedCert();
+const SECRET = 's'.repeat(64);
 
 interface ErrorAnswer {
   error: { code: string; message: string; fields?: Record<string, string> };
@@ -16,7 +18,7 @@ interface ErrorAnswer {
 
 describe.skipIf(!hasPostgres)('webhooks never call loopback or private addresses unless the operator allows it (SSRF)', () => {
   // The receiver's certificate is trusted: only the address rule can refuse it.
-  const ctx = usePostgresServer({ env: () => ({ WEBHOOKS_CA_FILE: cert.caFile, WEBHOOKS_RETRY_BASE_MS: '60000' }) });
+  const ctx = usePostgresServer({ env: () => ({ WEBHOOKS_CA_FILE: cert.caFile, WEBHOOKS_RETRY_BASE_MS: '60000', SECRET }) });
   const call = signedInCaller(() => ctx.server.url);
   const base = () => `/api/sites/${ctx.server.sites.siteA}/webhooks`;
   let receiver: Receiver;
@@ -65,7 +67,7 @@ describe.skipIf(!hasPostgres)('webhooks never call loopback or private addresses
     // As if its name had resolved to a public address when saved and to 127.0.0.1 now (DNS rebinding).
     const [row] = await ctx.server.db.db
       .insert(webhookEndpoints)
-      .values({ siteId: ctx.server.sites.siteA, url: receiver.url, events: ['conversation.started'], secret: 'whsec_rebinding' })
+      .values({ siteId: ctx.server.sites.siteA, url: receiver.url, events: ['conversation.started'], secret: webhookSecretBox(SECRET).seal('whsec_rebinding') })
       .returning();
     const visitor = await connectVisitor(ctx.server.url, { siteKey: 'shop-a', origin: ORIGIN_A });
     await ok<{ conversation: Conversation }>(visitor.socket, 'conversation:start', { clientId: clientId(), text: 'Hello?' });

@@ -22,7 +22,8 @@ const hookEnv = { WEBHOOKS_ALLOW_PRIVATE: 'true', WEBHOOKS_CA_FILE: cert.caFile,
 
 describe.skipIf(!hasPostgres)('two app instances on one database send each delivery once', () => {
   // A generous time limit: on a busy machine a 1 s limit may cut an answer short, and a retry is a second send by design.
-  const slowOk = { ...hookEnv, WEBHOOKS_TIMEOUT_MS: '15000' };
+  // One SECRET for both: each opens the secrets the other sealed.
+  const slowOk = { ...hookEnv, WEBHOOKS_TIMEOUT_MS: '15000', SECRET: randomBytes(32).toString('hex') };
   const ctx = usePostgresServer({ env: () => slowOk });
   const call = signedInCaller(() => ctx.server.url);
   let receiver: Receiver;
@@ -34,7 +35,6 @@ describe.skipIf(!hasPostgres)('two app instances on one database send each deliv
       PORT: '0',
       HOST: '127.0.0.1',
       DATA_DIR: mkdtempSync(join(tmpdir(), 'tribu-test-')),
-      SECRET: randomBytes(32).toString('hex'),
       LOG_LEVEL: 'silent',
       SEED_DEMO: 'false',
       DATABASE_URL: ctx.databaseUrl,

@@ -2,7 +2,9 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifications, users, webhookAttempts, webhookDeliveries, webhookEndpoints } from '@tribu/db';
 import type { Conversation, WebhookBody, WebhookDeliveryView, WebhookEndpointView, WebhookSecretShown } from '@tribu/protocol';
+import { enqueueWebhook } from '../modules/webhooks/webhook.outbox.ts';
 import { verifyWebhook } from '../modules/webhooks/webhook.signature.ts';
+import { webhookSecretBox } from '../modules/webhooks/webhooks.ts';
 import { usePostgresServer } from './support/app.ts';
 import { clientId, connectVisitor, ok, signedInCaller, takenChat } from './support/clients.ts';
 import { ORIGIN_A, USERS } from './support/fixtures.ts';
@@ -11,6 +13,7 @@ import { useSmtpInbox } from './support/smtp.ts';
 import { selfSignedCert, startReceiver, type Receiver, type Received } from './support/webhook-receiver.ts';
 
 const cert = selfSignedCert();
+const SECRET = 'w'.repeat(64);
 interface ErrorAnswer {
   error: { code: string; message: string; fields?: Record<string, string> };
 }
@@ -25,6 +28,7 @@ describe.skipIf(!hasPostgres)('outgoing webhooks (real Postgres, a real HTTPS re
       WEBHOOKS_TIMEOUT_MS: '2000',
       WEBHOOKS_DISABLE_AFTER_FAILURES: '3',
       SMTP_URL: inbox.url,
+      SECRET,
     }),
   });
   const call = signedInCaller(() => ctx.server.url);
@@ -65,8 +69,11 @@ describe.skipIf(!hasPostgres)('outgoing webhooks (real Postgres, a real HTTPS re
     const list = await call<{ endpoints: WebhookEndpointView[] }>('adminA', 'GET', base());
     expect(list.data.endpoints.map((e) => e.id)).toEqual([endpoint.id]);
     expect(list.text).not.toContain(secret);
+    // Stored sealed under a key derived from SECRET: a copy of the database cannot sign.
     const [stored] = await ctx.server.db.db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, endpoint.id));
-    expect(stored!.secret).toBe(secret);
+    expect(stored!.secret).toMatch(/^v1\./);
+    expect(stored!.secret).not.toContain(secret.slice(6));
+    expect(webhookSecretBox(SECRET).open(stored!.secret)).toBe(secret);
   });
 
   it('refuses an unknown event and a missing address with per-field errors', async () => {
@@ -327,6 +334,28 @@ describe.skipIf(!hasPostgres)('outgoing webhooks (real Postgres, a real HTTPS re
     expect(left).toEqual([{ status: 'pending' }]);
     // The recent ones stay.
     expect((await deliveries()).filter((d) => d.status === 'delivered').length).toBe(recent);
+  });
+
+  it('sends nothing for an endpoint whose secret was sealed under another SECRET, and says why', async () => {
+    const db = ctx.server.db.db;
+    const [other] = await db
+      .insert(webhookEndpoints)
+      .values({
+        siteId: ctx.server.sites.siteA,
+        url: receiver.url,
+        events: ['helper.joined'],
+        secret: webhookSecretBox('x'.repeat(64)).seal('whsec_elsewhere'),
+      })
+      .returning();
+    const before = receiver.received.length;
+    expect(await enqueueWebhook(db, { siteId: ctx.server.sites.siteA, event: 'helper.joined', subject: 'sealed-elsewhere', data: {} })).toBe(2);
+    const stored = () => db.select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, other!.id));
+    await ctx.server.sweep();
+    await expect.poll(async () => (await stored())[0]?.lastError ?? null).toBe('The signing secret cannot be read (was SECRET changed?): make a new secret');
+    // Only the other endpoint (this site's real one) got the event.
+    await receiver.waitFor((r) => body(r).type === 'helper.joined' && JSON.stringify(body(r).data) === '{}');
+    expect(receiver.received.length).toBe(before + 1);
+    await db.delete(webhookEndpoints).where(eq(webhookEndpoints.id, other!.id));
   });
 
   it('edits the events and description, and deletes the endpoint with its deliveries', async () => {

@@ -2,13 +2,14 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:
 
 /**
  * TOTP secrets are stored encrypted (AES-256-GCM under a key derived from the install's SECRET):
- * a copy of the database alone does not let anyone compute a person's codes.
+ * a copy of the database alone does not let anyone compute a person's codes. Webhook signing
+ * secrets use the same box under a key of their own (`purpose`).
  */
 export class SecretBox {
   private readonly key: Buffer;
 
-  constructor(secret: string) {
-    this.key = createHash('sha256').update(`totp-secret|${secret}`).digest();
+  constructor(secret: string, purpose = 'totp-secret') {
+    this.key = createHash('sha256').update(`${purpose}|${secret}`).digest();
   }
 
   seal(plain: string): string {

@@ -4,7 +4,8 @@ import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import { nextWebhookAttempt, shouldDisableEndpoint } from '@tribu/domain';
 import { webhookAttempts, webhookDeliveries, webhookEndpoints, type Db } from '@tribu/db';
-import type { WebhookSender } from './webhook.sender.ts';
+import type { SecretBox } from '../auth/totp-secret.ts';
+import type { SendResult, WebhookSender } from './webhook.sender.ts';
 
 export interface DispatcherOptions {
   /** The wait after a first failure; doubles each time (30 s in production). */
@@ -55,6 +56,8 @@ export class WebhookDispatcher {
     private readonly opts: DispatcherOptions,
     private readonly disabled: EndpointDisabled,
     private readonly log: FastifyBaseLogger,
+    /** Endpoint secrets are stored sealed; opened only to sign. */
+    private readonly box: SecretBox,
   ) {}
 
   /** Polls every `everyMs` (the outbox may be filled by any node). */
@@ -140,7 +143,7 @@ export class WebhookDispatcher {
 
   private async deliver(d: Claimed): Promise<void> {
     const body = JSON.stringify({ id: d.id, type: d.event, createdAt: d.payload.createdAt, siteId: d.siteId, data: d.payload.data });
-    const r = await this.sender.send({ id: d.id, event: d.event, attempt: d.attempt, url: d.url, secret: d.secret, body });
+    const r = await this.send(d, body);
     const now = new Date();
     const next = r.ok ? null : nextWebhookAttempt(d.attempt, now, d.deadlineAt, { baseMs: this.opts.retryBaseMs }, Math.random());
     // The outcome, the attempt and the endpoint's health are written together: nobody reads one without the others.
@@ -172,6 +175,17 @@ export class WebhookDispatcher {
     });
     // Only the node whose update turned it off tells the admins, once it is committed.
     if (off) await this.disabled({ siteId: d.siteId, endpointId: d.endpointId, url: off.url, failures: off.failures });
+  }
+
+  private async send(d: Claimed, body: string): Promise<SendResult> {
+    let secret: string;
+    try {
+      secret = this.box.open(d.secret);
+    } catch {
+      // Sealed under another SECRET (it changed, or nodes disagree): nothing can be signed.
+      return { ok: false, statusCode: null, error: 'The signing secret cannot be read (was SECRET changed?): make a new secret', durationMs: 0 };
+    }
+    return this.sender.send({ id: d.id, event: d.event, attempt: d.attempt, url: d.url, secret, body });
   }
 
   /** One more failure of the endpoint; past the rule, it is turned off (once: the update that does it returns it). */

@@ -17,6 +17,7 @@ import { requireAdmin } from '../access.ts';
 import type { HelperActor } from '../actors.ts';
 import type { ModuleDeps } from '../module-deps.ts';
 import type { EndpointDisabled } from './webhook.dispatcher.ts';
+import type { SecretBox } from '../auth/totp-secret.ts';
 import { newWebhookSecret } from './webhook.signature.ts';
 
 type EndpointRow = typeof webhookEndpoints.$inferSelect;
@@ -43,7 +44,7 @@ const ATTEMPTS_SHOWN = 20;
 export class WebhookService {
   constructor(
     private readonly deps: Pick<ModuleDeps, 'db' | 'audit' | 'notifications' | 'mailer' | 'log'>,
-    private readonly opts: { allowPrivate: boolean; publicUrl: string; kick: () => void },
+    private readonly opts: { allowPrivate: boolean; publicUrl: string; kick: () => void; box: SecretBox },
   ) {}
 
   async list(actor: HelperActor, siteId: string): Promise<WebhookEndpointView[]> {
@@ -65,7 +66,7 @@ export class WebhookService {
       }
       const [created] = await tx
         .insert(webhookEndpoints)
-        .values({ siteId, url: input.url, description: input.description, events: input.events, secret, createdBy: actor.userId })
+        .values({ siteId, url: input.url, description: input.description, events: input.events, secret: this.opts.box.seal(secret), createdBy: actor.userId })
         .returning();
       await this.deps.audit.record(
         actor,
@@ -115,7 +116,7 @@ export class WebhookService {
     const secret = newWebhookSecret();
     const [row] = await this.deps.db
       .update(webhookEndpoints)
-      .set({ secret, updatedAt: new Date() })
+      .set({ secret: this.opts.box.seal(secret), updatedAt: new Date() })
       .where(and(eq(webhookEndpoints.id, endpointId), eq(webhookEndpoints.siteId, siteId)))
       .returning();
     if (!row) throw notFound('Endpoint');
