@@ -75,6 +75,12 @@ describe.skipIf(!hasChromium)('notifications on this device (service worker, Web
     await s.helper.goto(`${url()}/backoffice/profile`).catch(() => undefined);
     await s.helper.getByRole('heading', { name: 'You are offline' }).waitFor();
     await screenshot(s.helper, 'pwa-offline-1440');
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await s.helper.emulateMedia({ colorScheme });
+      expect([colorScheme, await seriousViolations(s.helper)]).toEqual([colorScheme, []]);
+    }
+    await screenshot(s.helper, 'pwa-offline-dark-1440');
+    await s.helper.emulateMedia({ colorScheme: 'light' });
     await s.helper.context().setOffline(false);
   });
 
@@ -99,6 +105,9 @@ describe.skipIf(!hasChromium)('notifications on this device (service worker, Web
     await section.scrollIntoViewIfNeeded();
     await screenshot(s.helper, 'profile-device-notifications-1440');
     expect(await seriousViolations(s.helper)).toEqual([]);
+    await s.helper.emulateMedia({ colorScheme: 'dark' });
+    expect(await seriousViolations(s.helper)).toEqual([]);
+    await s.helper.emulateMedia({ colorScheme: 'light' });
     await s.helper.setViewportSize({ width: 390, height: 844 });
     await section.scrollIntoViewIfNeeded();
     await screenshot(s.helper, 'profile-device-notifications-390');
@@ -163,7 +172,7 @@ describe.skipIf(!hasChromium)('notifications on this device (service worker, Web
 
     await admin.goto(`${url()}/backoffice/manage/numbers`);
     const card = admin.getByRole('region', { name: 'Answered after a push' });
-    await card.getByText('Requests pushed').waitFor();
+    await card.getByText('Requests pushed').waitFor({ timeout: 45_000 }); // Numbers counts a demo month first
     await card.scrollIntoViewIfNeeded();
     await screenshot(admin, 'numbers-answered-after-push-1440');
     expect(await seriousViolations(admin)).toEqual([]);
@@ -171,5 +180,5 @@ describe.skipIf(!hasChromium)('notifications on this device (service worker, Web
     await card.scrollIntoViewIfNeeded();
     await screenshot(admin, 'numbers-answered-after-push-390');
     await admin.close();
-  });
+  }, 120_000);
 });
