@@ -275,10 +275,11 @@ describe('Web Push: who is called when visitors wait', () => {
     expect(pushService.to(phone).map((p) => p.payload.body)).toEqual(['“Do you restock size S?”']);
     await call('adminA', 'PATCH', `/api/sites/${t.server.sites.siteA}/settings`, { pushAfterSec: 60 });
 
-    const ben = await connectHelper(t.server.url, USERS.helperA2.email);
-    await ok(ben.socket, 'feed:post', { siteId: t.server.sites.siteA, clientId: clientId(), text: '@Ada do you know the return window?' });
+    // Ben was suspended above: Mo writes the mention.
+    const mo = await connectHelper(t.server.url, USERS.moderatorA.email);
+    await ok(mo.socket, 'feed:post', { siteId: t.server.sites.siteA, clientId: clientId(), text: '@Ada do you know the return window?' });
     await expect.poll(() => pushService.to(phone).length).toBe(2);
-    expect(pushService.to(phone)[1]!.payload).toMatchObject({ title: 'You were mentioned', body: 'Ben mentioned you: “@Ada do you know the return window?”' });
+    expect(pushService.to(phone)[1]!.payload).toMatchObject({ title: 'You were mentioned', body: 'Mo mentioned you: “@Ada do you know the return window?”' });
   });
 
   it('refuses a plain-http endpoint unless the server allows it, and a malformed key', async () => {
