@@ -109,6 +109,7 @@ describe.skipIf(!hasChromium)('profiles and the request board', () => {
   it('lets a helper leave their only community after confirming, and signs them out', async () => {
     const leaver = await personPage(s.browser, { width: 1440, height: 900 });
     await signIn(leaver, s.server.url, 'helper5@demo.tribu');
+    await s.helper.goto(`${s.server.url}/backoffice`);
     await showWhoIsOnline(s.helper);
     const lucia = s.helper.getByRole('region', { name: 'Online now' }).getByText('Lucía');
     await lucia.waitFor();
