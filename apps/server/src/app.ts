@@ -232,7 +232,7 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
     db: db.db,
     sites,
     mailer,
-    sender: new PushSender(vapid),
+    sender: new PushSender(vapid, { allowPrivate: env.PUSH_ALLOW_HTTP }),
     tabsOpen: async (siteId) => new Set((await helpersOnline(helperNs, siteId)).map((h) => h.userId)),
     publicUrl: env.PUBLIC_URL,
     allowHttp: env.PUSH_ALLOW_HTTP,

@@ -38,7 +38,7 @@ export interface ChatPaneProps {
   onTyping: () => void;
   onNeedsStaff: (reason: string) => Promise<string | null>;
   onManageCanned: () => void;
-  /** Bumped when the helper takes a request: the reply box gets the focus. */
+  /** When the helper last took a request (a time, so it only grows): the reply box gets the focus. */
   reveal: number;
 }
 

@@ -82,7 +82,7 @@ export function Desk({ me, siteId, onSite, onSignedOut }: Props) {
         queue={desk.queue}
         online={desk.link === 'online'}
         claiming={desk.claiming}
-        onClaim={(cid) => void desk.claim(cid).then((ok) => ok && setReveal((n) => n + 1))}
+        onClaim={(cid) => void desk.claim(cid).then((ok) => ok && setReveal(Date.now()))}
       />
       <main class={`desk ${layout.peersOpen ? 'peers-open' : 'peers-rail'}`}>
         <div class="left">
@@ -130,7 +130,7 @@ export function Desk({ me, siteId, onSite, onSignedOut }: Props) {
             topics={topics}
             offline={desk.link !== 'online'}
             claiming={desk.claiming}
-            onClaim={(cid) => void desk.claim(cid).then((ok) => ok && setReveal((n) => n + 1))}
+            onClaim={(cid) => void desk.claim(cid).then((ok) => ok && setReveal(Date.now()))}
           />
           {isManager && <StaffQueue items={staffItems} claiming={desk.claiming} onTake={(cid) => void desk.claim(cid)} />}
         </div>
