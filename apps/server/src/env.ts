@@ -67,7 +67,7 @@ const EnvSchema = z
       .string()
       .regex(/^(mailto:|https:\/\/)\S+$/, 'VAPID_SUBJECT must be a mailto: or https: URL')
       .optional(),
-    /** Accept plain-http push endpoints (tests and local push servers only; real push services are https). */
+    /** Accept plain-http and loopback/private push endpoints (tests and local push servers only; real push services are public https). */
     PUSH_ALLOW_HTTP: bool.default(false),
   })
   .refine((e) => (e.VAPID_PUBLIC_KEY === undefined) === (e.VAPID_PRIVATE_KEY === undefined), {

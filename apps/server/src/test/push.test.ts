@@ -1,7 +1,9 @@
 import { conversations, pushSends, pushSubscriptions, users } from '@tribu/db';
 import type { Conversation, PushConfig, PushStats, PushTestResult } from '@tribu/protocol';
 import { eq, inArray, sql } from 'drizzle-orm';
+import webpush from 'web-push';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { PushSender } from '../modules/push/push.sender.ts';
 import { clientId, closeAllSockets, connectHelper, connectVisitor, login, ok, signedInCaller } from './support/clients.ts';
 import { ORIGIN_A, USERS } from './support/fixtures.ts';
 import { usePostgresServer } from './support/app.ts';
@@ -280,6 +282,17 @@ describe('Web Push: who is called when visitors wait', () => {
     await ok(mo.socket, 'feed:post', { siteId: t.server.sites.siteA, clientId: clientId(), text: '@Ada do you know the return window?' });
     await expect.poll(() => pushService.to(phone).length).toBe(2);
     expect(pushService.to(phone)[1]!.payload).toMatchObject({ title: 'You were mentioned', body: 'Mo mentioned you: “@Ada do you know the return window?”' });
+  });
+
+  it('never sends to a loopback or private endpoint unless the server allows it (tests only)', async () => {
+    const local = pushService.device();
+    const strict = new PushSender({ ...webpush.generateVAPIDKeys(), subject: 'mailto:ops@example.com' }, { allowPrivate: false });
+    const r = await strict.send(
+      { id: 'x', endpoint: local.endpoint, p256dh: local.keys.p256dh, auth: local.keys.auth },
+      { title: 't', body: 'b', url: '/backoffice/', tag: 't' },
+    );
+    expect(r).toEqual({ outcome: 'failed', status: 0, refused: '127.0.0.1 is a loopback address; only public addresses are allowed' });
+    expect(pushService.to(local)).toHaveLength(0);
   });
 
   it('refuses a plain-http endpoint unless the server allows it, and a malformed key', async () => {

@@ -1,4 +1,5 @@
 import webpush from 'web-push';
+import { resolveTarget, UnsafeTarget } from '../../lib/ssrf.ts';
 import type { VapidKeys } from '../../lib/vapid.ts';
 import type { Device } from './push.repository.ts';
 
@@ -21,14 +22,15 @@ export type SendOutcome = 'sent' | 'gone' | 'failed';
 export class PushSender {
   constructor(
     private readonly vapid: VapidKeys,
-    private readonly opts: { ttlSec?: number; timeoutMs?: number } = {},
+    /** `allowPrivate`: loopback and private endpoints too (tests run a local push service). */
+    private readonly opts: { ttlSec?: number; timeoutMs?: number; allowPrivate?: boolean } = {},
   ) {}
 
   get publicKey(): string {
     return this.vapid.publicKey;
   }
 
-  async send(device: Device, message: PushMessage): Promise<{ outcome: SendOutcome; status: number }> {
+  async send(device: Device, message: PushMessage): Promise<{ outcome: SendOutcome; status: number; refused?: string }> {
     const details = webpush.generateRequestDetails({ endpoint: device.endpoint, keys: { p256dh: device.p256dh, auth: device.auth } }, JSON.stringify(message), {
       vapidDetails: this.vapid,
       TTL: this.opts.ttlSec ?? 600,
@@ -36,6 +38,8 @@ export class PushSender {
       contentEncoding: 'aes128gcm',
     });
     try {
+      // A subscription is whatever a browser (or someone posing as one) sent: never a call inside the network.
+      await resolveTarget(new URL(details.endpoint).hostname, this.opts.allowPrivate === true);
       const res = await fetch(details.endpoint, {
         method: details.method,
         headers: details.headers as Record<string, string>,
@@ -47,8 +51,8 @@ export class PushSender {
       // 404 and 410: the subscription expired or was withdrawn; it will never work again.
       if (res.status === 404 || res.status === 410) return { outcome: 'gone', status: res.status };
       return { outcome: res.ok ? 'sent' : 'failed', status: res.status };
-    } catch {
-      return { outcome: 'failed', status: 0 };
+    } catch (err) {
+      return { outcome: 'failed', status: 0, ...(err instanceof UnsafeTarget ? { refused: err.message } : {}) };
     }
   }
 }

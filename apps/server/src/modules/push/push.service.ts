@@ -11,6 +11,7 @@ import {
 } from '@tribu/protocol';
 import type { FastifyBaseLogger } from 'fastify';
 import { AppError } from '../../lib/errors.ts';
+import { resolveTarget } from '../../lib/ssrf.ts';
 import type { Mailer } from '../../lib/mailer.ts';
 import { mailBody } from '../../lib/mail-body.ts';
 import { mayTakeRequest, requireManager, roleOn } from '../access.ts';
@@ -76,6 +77,9 @@ export class PushService {
     if (url.protocol !== 'https:' && !(this.deps.allowHttp && url.protocol === 'http:')) {
       throw new AppError(ErrorCode.badRequest, 'A push endpoint must be an https address');
     }
+    await resolveTarget(url.hostname, this.deps.allowHttp).catch(() => {
+      throw new AppError(ErrorCode.badRequest, 'A push endpoint must be a public https address');
+    });
     await this.repo.saveDevice({
       userId: actor.userId,
       sessionId,
