@@ -143,7 +143,7 @@ describe.skipIf(!hasChromium)('KPI dashboard: a month of known conversations, in
     expect(await inactive.getByRole('listitem').locator('strong').allTextContents()).toEqual(e.inactive.map((h) => h.name));
     await inactive.getByText('Never opened the backoffice').waitFor();
 
-    const coverage = page.getByRole('region', { name: 'Coverage' });
+    const coverage = page.getByRole('region', { name: 'Coverage', exact: true });
     await coverage.getByText(`${e.gaps} hours of the week`).waitFor();
     await coverage.getByRole('cell', { name: 'Wednesday 14:00: 5 requests, 2.4 helpers online on average' }).waitFor();
     await coverage.getByRole('cell', { name: 'Tuesday 20:00: 4 requests, 0 helpers online on average — gap' }).waitFor();
@@ -203,7 +203,7 @@ describe.skipIf(!hasChromium)('KPI dashboard: a month of known conversations, in
     expect(overflow.right).toBeLessThanOrEqual(390);
     await page.getByRole('region', { name: 'Requests per day' }).scrollIntoViewIfNeeded();
     await screenshot(page, 'kpi-month-phone-charts');
-    await page.getByRole('region', { name: 'Coverage' }).scrollIntoViewIfNeeded();
+    await page.getByRole('region', { name: 'Coverage', exact: true }).scrollIntoViewIfNeeded();
     await screenshot(page, 'kpi-month-phone-coverage');
     await page.getByRole('region', { name: 'Helpers', exact: true }).scrollIntoViewIfNeeded();
     await screenshot(page, 'kpi-month-phone-helpers');

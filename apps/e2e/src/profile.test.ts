@@ -79,7 +79,7 @@ describe.skipIf(!hasChromium)('profiles and the request board', () => {
   });
 
   it('hides a request in a language the helper does not speak when "My languages" is on', async () => {
-    await s.helper.getByRole('link', { name: /Back to the desk/ }).click();
+    await s.helper.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Desk', exact: true }).click();
     const board = s.helper.getByRole('region', { name: 'Incoming requests' });
     await board.waitFor();
     await s.visitor.goto(`${s.server.url}/demo`);
