@@ -50,6 +50,11 @@ export default defineConfig(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
+    // The backoffice's service worker: plain JS served as is, in a worker's scope (self, caches, clients).
+    files: ['apps/backoffice/public/sw.js'],
+    languageOptions: { sourceType: 'script', globals: { ...globals.serviceworker } },
+  },
+  {
     // Modules publish through the notifier port; rooms and `io` stay in socket/.
     files: ['apps/server/src/modules/**'],
     rules: {

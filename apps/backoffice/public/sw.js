@@ -73,7 +73,7 @@ self.addEventListener('fetch', (event) => {
 
 // A push from the server: { title, body, url, tag } (encrypted end to end; only this browser reads it).
 self.addEventListener('push', (event) => {
-  let data = {};
+  let data;
   try {
     data = event.data ? event.data.json() : {};
   } catch {

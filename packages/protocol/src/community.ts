@@ -57,7 +57,10 @@ export const ProfileUpdateSchema = z.strictObject({
   bio: z.string().trim().max(LIMITS.bio).nullable().optional(),
   languages: TagsSchema.optional(),
   expertise: TagsSchema.optional(),
-  notifyPrefs: z.strictObject({ sound: z.boolean(), desktop: z.boolean(), mentions: z.boolean(), digest: z.boolean(), nameInDigest: z.boolean() }).partial().optional(),
+  notifyPrefs: z
+    .strictObject({ sound: z.boolean(), desktop: z.boolean(), mentions: z.boolean(), digest: z.boolean(), nameInDigest: z.boolean() })
+    .partial()
+    .optional(),
   restReminderHours: z.number().int().min(1).max(16).nullable().optional(),
 });
 export type ProfileUpdate = z.infer<typeof ProfileUpdateSchema>;

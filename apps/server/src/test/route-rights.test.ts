@@ -249,7 +249,10 @@ const ROUTES: Record<string, RouteCase> = {
   // Rights come before the card is looked up: only its own helper may hide it, anyone else finds nothing (thanks.test.ts).
   'POST /api/sites/:siteId/thanks/cards/:cardId/hide': {
     body: () => ({ hidden: true }),
-    refused: ([OUTSIDER, { who: 'helperA2', status: 404 }] as Refusal[]).map((r) => ({ ...r, aim: () => ({ cardId: '00000000-0000-4000-8000-000000000000' }) })),
+    refused: ([OUTSIDER, { who: 'helperA2', status: 404 }] as Refusal[]).map((r) => ({
+      ...r,
+      aim: () => ({ cardId: '00000000-0000-4000-8000-000000000000' }),
+    })),
   },
   'POST /api/sites/:siteId/thanks/cards/:cardId/remove': {
     body: () => ({ reason: 'Off topic' }),
@@ -258,13 +261,19 @@ const ROUTES: Record<string, RouteCase> = {
   // The digest (issue 17): managers; rights come before the digest is looked up (another site's digest: digest.test.ts).
   'GET /api/sites/:siteId/digests': manager(),
   'POST /api/sites/:siteId/digests': manager(),
-  'GET /api/sites/:siteId/digests/:digestId': { refused: [OUTSIDER, HELPER].map((r) => ({ ...r, aim: () => ({ digestId: '00000000-0000-4000-8000-000000000000' }) })) },
+  'GET /api/sites/:siteId/digests/:digestId': {
+    refused: [OUTSIDER, HELPER].map((r) => ({ ...r, aim: () => ({ digestId: '00000000-0000-4000-8000-000000000000' }) })),
+  },
   'PATCH /api/sites/:siteId/digests/:digestId': {
     body: () => ({ note: 'Hello' }),
     refused: [OUTSIDER, HELPER].map((r) => ({ ...r, aim: () => ({ digestId: '00000000-0000-4000-8000-000000000000' }) })),
   },
-  'POST /api/sites/:siteId/digests/:digestId/test': { refused: [OUTSIDER, HELPER].map((r) => ({ ...r, aim: () => ({ digestId: '00000000-0000-4000-8000-000000000000' }) })) },
-  'POST /api/sites/:siteId/digests/:digestId/send': { refused: [OUTSIDER, HELPER].map((r) => ({ ...r, aim: () => ({ digestId: '00000000-0000-4000-8000-000000000000' }) })) },
+  'POST /api/sites/:siteId/digests/:digestId/test': {
+    refused: [OUTSIDER, HELPER].map((r) => ({ ...r, aim: () => ({ digestId: '00000000-0000-4000-8000-000000000000' }) })),
+  },
+  'POST /api/sites/:siteId/digests/:digestId/send': {
+    refused: [OUTSIDER, HELPER].map((r) => ({ ...r, aim: () => ({ digestId: '00000000-0000-4000-8000-000000000000' }) })),
+  },
   'POST /api/digest/unsubscribe': { public: "the digest's one-click unsubscribe (RFC 8058): a signed token that only turns the digest off (digest.test.ts)" },
 };
 

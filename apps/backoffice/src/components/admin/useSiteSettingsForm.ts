@@ -22,7 +22,16 @@ function localErrors(d: Draft): Record<string, string> {
   if (!/^#[0-9a-f]{6}$/i.test(d.color)) out.color = 'A colour like #2f6f4f';
   if (!d.name.trim()) out.name = 'Give the site a name';
   // An emptied number box would travel as null (JSON has no NaN): say so here instead.
-  for (const k of ['minHelpers', 'chatCap', 'releaseAfterSec', 'retentionDays', 'attributionDays', 'launcherOffset', 'pushAfterSec', 'waitingEmailHours'] as const) {
+  for (const k of [
+    'minHelpers',
+    'chatCap',
+    'releaseAfterSec',
+    'retentionDays',
+    'attributionDays',
+    'launcherOffset',
+    'pushAfterSec',
+    'waitingEmailHours',
+  ] as const) {
     const v = d[k];
     if (v !== null && !Number.isInteger(v)) out[k] = 'Enter a whole number';
   }
