@@ -99,10 +99,10 @@ describe.skipIf(!hasChromium)('accounts in the backoffice: forgotten password an
     await screenshot(phone, 'two-factor-setup-390');
     expect(await seriousViolations(phone)).toEqual([]);
     await phone.getByLabel('2. Type the 6-digit code the app shows').fill('000000');
-    await phone.getByRole('button', { name: 'Turn on' }).click();
+    await phone.getByRole('button', { name: 'Turn on', exact: true }).click();
     await phone.getByRole('alert').getByText('That code is not right').waitFor();
     await phone.getByLabel('2. Type the 6-digit code the app shows').fill(totp(secret));
-    await phone.getByRole('button', { name: 'Turn on' }).click();
+    await phone.getByRole('button', { name: 'Turn on', exact: true }).click();
     const codes = phone.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem');
     await expect.poll(() => codes.count()).toBe(10);
     await screenshot(phone, 'two-factor-recovery-codes-390');
@@ -155,7 +155,7 @@ describe.skipIf(!hasChromium)('accounts in the backoffice: forgotten password an
     await admin.getByRole('button', { name: 'Set up two-step sign-in' }).click();
     const secret = (await admin.locator('.two-factor .secret').textContent()) ?? '';
     await admin.getByLabel('2. Type the 6-digit code the app shows').fill(totp(secret));
-    await admin.getByRole('button', { name: 'Turn on' }).click();
+    await admin.getByRole('button', { name: 'Turn on', exact: true }).click();
     await admin.getByRole('button', { name: 'I have saved them' }).click();
     await admin.goto(`${server!.url}/backoffice/manage/site`);
     await ask.check();

@@ -10,7 +10,8 @@ describe.skipIf(!hasChromium)('asking when no helper is online', () => {
   it('says honestly that nobody is online and keeps the question for later', async () => {
     await s.visitor.goto(`${s.server.url}/demo`);
     const launcher = s.visitor.getByRole('button', { name: 'Chat with the community' });
-    await launcher.getByText('Leave a question').waitFor();
+    // On a phone the launcher is a round button: its words are its accessible text, not shown.
+    await launcher.getByText('Leave a question').waitFor({ state: 'attached' });
     await launcher.click();
     await s.visitor.getByText('Nobody from the community is online right now').waitFor();
     await s.visitor.getByRole('textbox', { name: /Your email/ }).fill('hiker@example.com');
