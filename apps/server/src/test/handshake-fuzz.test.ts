@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { io, type Socket } from 'socket.io-client';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ErrorCode, PROTOCOL_VERSION, SESSION_COOKIE } from '@tribu/protocol';
+import { CSRF_HEADER, ErrorCode, PROTOCOL_VERSION, SESSION_COOKIE, type ApiKeyCreated } from '@tribu/protocol';
 import { makeVisitorToken, VISITOR_TOKEN_MAX_AGE_MS } from '../lib/visitor-token.ts';
 import { usePostgresServer } from './support/app.ts';
 import { login, mintVisitor, send } from './support/clients.ts';
@@ -99,13 +99,25 @@ describe.skipIf(!hasPostgres)('hostile handshakes and query strings', () => {
   let cookie: string;
   let siteA: string;
   let siteB: string;
+  /** A live API key of site A, for the merchant's `/api/v1` routes (they take a key, not a session). */
+  let apiKey: string;
 
   beforeAll(async () => {
     identity = await mintVisitor(t.server.url, 'shop-a', ORIGIN_A);
     const admin = await login(t.server.url, USERS.adminA.email);
     cookie = admin.cookie;
     ({ siteA, siteB } = t.server.sites);
+    const res = await fetch(`${t.server.url}/api/sites/${siteA}/api-keys`, {
+      method: 'POST',
+      headers: { cookie, origin: new URL(t.server.url).origin, [CSRF_HEADER]: admin.me.csrfToken, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Fuzz', scopes: ['conversions', 'numbers:read'] }),
+    });
+    expect(res.status).toBe(201);
+    apiKey = ((await res.json()) as ApiKeyCreated).key;
   });
+
+  /** Who asks: the admin's session, or site A's key on `/api/v1`. */
+  const credentials = (path: string): Record<string, string> => (path.startsWith('/api/v1/') ? { authorization: `Bearer ${apiKey}` } : { cookie });
 
   const open = (ns: 'visitor' | 'helper', auth: unknown, headers: Record<string, string>, query: Record<string, string> = {}) => {
     const s = io(`${t.server.url}/${ns}`, {
@@ -325,7 +337,9 @@ describe.skipIf(!hasPostgres)('hostile handshakes and query strings', () => {
     for (const route of gets) {
       for (const key of KEYS) {
         for (const bad of ['%00', 'a%00b']) {
-          const res = await fetch(`${t.server.url}${concrete(route.path)}?${key}=${bad}`, { headers: { cookie, 'x-forwarded-for': nextAddress() } });
+          const res = await fetch(`${t.server.url}${concrete(route.path)}?${key}=${bad}`, {
+            headers: { ...credentials(route.path), 'x-forwarded-for': nextAddress() },
+          });
           const text = await res.text();
           const code = res.headers.get('content-type')?.includes('json') ? (JSON.parse(text) as { error?: { code: string } }).error?.code : undefined;
           refusals.add(code === 'bad_request' && res.status === 400 ? '400 bad_request' : `${res.status} ${code ?? text.slice(0, 40)} ${route.path}?${key}`);
@@ -338,7 +352,7 @@ describe.skipIf(!hasPostgres)('hostile handshakes and query strings', () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...gets), query, async (route, pairs) => {
         const url = `${t.server.url}${concrete(route.path)}?${encode(pairs)}`;
-        const res = await fetch(url, { headers: { cookie, 'x-forwarded-for': nextAddress() } });
+        const res = await fetch(url, { headers: { ...credentials(route.path), 'x-forwarded-for': nextAddress() } });
         const body = Buffer.from(await res.arrayBuffer()).toString();
         expect(res.status, `${url.slice(0, 300)} → ${body.slice(0, 200)}`).toBeLessThan(500);
         if (res.status >= 400) {
