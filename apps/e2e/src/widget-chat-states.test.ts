@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { seriousViolations } from './support/axe.ts';
 import { screenshot } from './support/browser.ts';
-import { launcher, signIn, visitorLog } from './support/people.ts';
+import { launcher, signIn, visitorLog, waitForLiveLauncher } from './support/people.ts';
 import { hasChromium } from './support/requirements.ts';
 import { useScenario } from './support/scenario.ts';
 
@@ -120,19 +120,7 @@ describe.skipIf(!hasChromium)('the widget’s chat: dark theme, typing line, a h
   it('says "Camille is answering…" only while Camille types, never just because she took the chat', async () => {
     await signIn(s.helper, s.server.url, 'helper1@demo.tribu');
     await s.visitor.goto(`${s.server.url}/demo`);
-    // Camille's desk may count as online a moment after the page asked who can answer: the widget asks again when the
-    // page comes back into view, so the live launcher (not "Leave a question") is what the visitor clicks.
-    await expect
-      .poll(
-        async () => {
-          await s.visitor.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
-          return launcher(s.visitor)
-            .getByText(/Members online now|Usually answers in/)
-            .count();
-        },
-        { timeout: 30_000, interval: 1_000 },
-      )
-      .toBe(1);
+    await waitForLiveLauncher(s.visitor);
     await launcher(s.visitor).click();
     await s.visitor.getByRole('textbox', { name: 'Your message' }).fill(QUESTION);
     await s.visitor.getByRole('button', { name: 'Send' }).click();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { personPage, screenshot } from './support/browser.ts';
-import { ensureChatOpen, launcher, signIn, visitorLog } from './support/people.ts';
+import { ensureChatOpen, launcher, signIn, visitorLog, waitForLiveLauncher } from './support/people.ts';
 import { hasChromium } from './support/requirements.ts';
 import { useScenario } from './support/scenario.ts';
 
@@ -108,6 +108,7 @@ describe.skipIf(!hasChromium)('the widget on a phone (390 px)', () => {
   it('shows a returning visitor a badge with the number of answers waiting, and the answer when they open it', { timeout: 120_000 }, async () => {
     await signIn(s.helper, s.server.url, 'helper1@demo.tribu');
     await s.visitor.goto(`${s.server.url}/demo/product`);
+    await waitForLiveLauncher(s.visitor);
     await launcher(s.visitor).click();
     await s.visitor.getByRole('textbox', { name: 'Your message' }).fill(QUESTION);
     await s.visitor.getByRole('button', { name: 'Send' }).click();

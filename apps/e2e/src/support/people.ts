@@ -16,6 +16,25 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
 /** The widget's launcher on a merchant page. */
 export const launcher = (page: Page): Locator => page.getByRole('button', { name: 'Chat with the community' });
 
+/**
+ * Waits until the launcher offers a live chat. A helper's desk may count as online a moment after the page asked who
+ * can answer (the launcher then offers "Leave a question"); the widget asks again when the page comes back into view.
+ * Counted, not seen: on a phone the round launcher keeps its words as accessible text only.
+ */
+export async function waitForLiveLauncher(page: Page): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+        return launcher(page)
+          .getByText(/Members online now|Usually answers in/)
+          .count();
+      },
+      { timeout: 30_000, interval: 1_000 },
+    )
+    .toBe(1);
+}
+
 /** The visitor's conversation log inside the widget. */
 export const visitorLog = (page: Page): Locator => page.getByRole('log', { name: 'Conversation' });
 
