@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { personPage, screenshot } from './support/browser.ts';
-import { ensureChatOpen, launcher, signIn, visitorLog } from './support/people.ts';
+import { ensureChatOpen, launcher, signIn, visitorLog, waitForLiveLauncher } from './support/people.ts';
 import { hasChromium } from './support/requirements.ts';
 import { useScenario } from './support/scenario.ts';
 
@@ -21,6 +21,7 @@ describe.skipIf(!hasChromium)('handing a chat to a named peer', () => {
     await signIn(jonas, s.server.url, 'helper2@demo.tribu');
 
     await s.visitor.goto(`${s.server.url}/demo`);
+    await waitForLiveLauncher(s.visitor);
     await launcher(s.visitor).click();
     await s.visitor.getByRole('textbox', { name: 'Your message' }).fill(QUESTION);
     await s.visitor.getByRole('button', { name: 'Send' }).click();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { seriousViolations } from './support/axe.ts';
 import { personPage, screenshot } from './support/browser.ts';
-import { launcher, signIn, visitorLog } from './support/people.ts';
+import { launcher, signIn, visitorLog, waitForLiveLauncher } from './support/people.ts';
 import { hasChromium } from './support/requirements.ts';
 import { useScenario } from './support/scenario.ts';
 
@@ -41,6 +41,7 @@ describe.skipIf(!hasChromium)('report → ban → the banned visitor cannot chat
   it('shows the helper a rude message masked and flagged, and lets them report it with a reason', async () => {
     await signIn(s.helper, s.server.url, 'helper1@demo.tribu');
     await s.visitor.goto(`${s.server.url}/demo`);
+    await waitForLiveLauncher(s.visitor);
     await launcher(s.visitor).click();
     await s.visitor.getByRole('textbox', { name: 'Your message' }).fill(QUESTION);
     await s.visitor.getByRole('button', { name: 'Send' }).click();
