@@ -1,10 +1,8 @@
-import { useEffect, useState } from 'preact/hooks';
-import { ApiError, call } from '../../api/http.ts';
+import { useEffect } from 'preact/hooks';
+import { call } from '../../api/http.ts';
 import { BrandFrame } from '../../components/recruitment/BrandFrame.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-
-/** The link's token is in the fragment: browsers never send it, so it stays out of every log. */
-const tokenOf = () => (typeof location === 'undefined' ? '' : location.hash.replace(/^#/, ''));
+import { useUnsubscribe } from '../../hooks/useUnsubscribe.ts';
 
 /**
  * `/backoffice/monthly-report/unsubscribe#<token>`: the page the monthly report mail's link opens.
@@ -12,28 +10,13 @@ const tokenOf = () => (typeof location === 'undefined' ? '' : location.hash.repl
  * mail program's own Unsubscribe button posts straight to the API, RFC 8058).
  */
 export function MonthlyReportUnsubscribePage() {
-  const [token] = useState(tokenOf);
-  const [done, setDone] = useState(false);
-  const [error, setError] = useState<string | null>(token ? null : 'This link is incomplete. Open it from the mail again, or copy the whole link.');
-  const [busy, setBusy] = useState(false);
-
+  const { token, done, error, busy, stop } = useUnsubscribe((token) => call('POST', '/api/monthly-report/unsubscribe', { token }), {
+    incomplete: 'This link is incomplete. Open it from the mail again, or copy the whole link.',
+    failed: 'Could not stop it; try again in a moment.',
+  });
   useEffect(() => {
     document.title = done ? 'Monthly report stopped · Tribu' : 'Stop the monthly report · Tribu';
   }, [done]);
-
-  const stop = async (e: Event) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await call('POST', '/api/monthly-report/unsubscribe', { token });
-      setDone(true);
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Could not stop it; try again in a moment.');
-    } finally {
-      setBusy(false);
-    }
-  };
 
   if (done) {
     return (

@@ -1,40 +1,21 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import { digestApi } from '../../api/digest.ts';
-import { ApiError } from '../../api/http.ts';
 import { BrandFrame } from '../../components/recruitment/BrandFrame.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-
-/** The link's token is in the fragment: browsers never send it, so it stays out of every log. */
-const tokenOf = () => (typeof location === 'undefined' ? '' : location.hash.replace(/^#/, ''));
+import { useUnsubscribe } from '../../hooks/useUnsubscribe.ts';
 
 /**
  * `/backoffice/unsubscribe#<token>`: where a digest's unsubscribe link lands. Stopping it is a
  * button, not the page load, so a mail scanner that follows links unsubscribes nobody.
  */
 export function DigestUnsubscribePage() {
-  const [token] = useState(tokenOf);
-  const [done, setDone] = useState(false);
-  const [error, setError] = useState<string | null>(
-    token ? null : 'This link is incomplete. Open it from the mail again, or turn the digest off under My profile.',
-  );
-  const [busy, setBusy] = useState(false);
+  const { token, done, error, busy, stop } = useUnsubscribe(digestApi.unsubscribe, {
+    incomplete: 'This link is incomplete. Open it from the mail again, or turn the digest off under My profile.',
+    failed: 'Could not unsubscribe; try again in a moment.',
+  });
   useEffect(() => {
     document.title = done ? 'Unsubscribed · Tribu' : 'Stop the community digest · Tribu';
   }, [done]);
-
-  const stop = async (e: Event) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await digestApi.unsubscribe(token);
-      setDone(true);
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Could not unsubscribe; try again in a moment.');
-    } finally {
-      setBusy(false);
-    }
-  };
 
   if (done) {
     return (
