@@ -1,17 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, digestRecipients, digests, events, memberships, missionParticipants, missions, pointsLedger, users, type DbHandle } from '@tribu/db';
+import { digestRecipients, digests, events, memberships, missionParticipants, missions, pointsLedger, users } from '@tribu/db';
 import { addDays, dayIn, isoWeekday, lastDigestPeriod } from '@tribu/domain';
 import type { DigestDetail, DigestList, DigestSummary, MyProfile } from '@tribu/protocol';
 import type { ParsedMail } from 'mailparser';
-import { buildApp, type App } from '../app.ts';
-import { loadEnv } from '../env.ts';
-import { startTestServer, type TestServer } from './support/app.ts';
+import { startSecondNode, startTestServer, type TestServer } from './support/app.ts';
 import { clientId, closeAllSockets, connectHelper, ok, signedInCaller, takenChat } from './support/clients.ts';
 import { createTestDatabase } from './support/database.ts';
 import { USERS } from './support/fixtures.ts';
@@ -28,29 +22,11 @@ const rawHeader = (mail: ParsedMail, key: string) =>
     .replace(/\r?\n[ \t]+/g, '')
     .trim();
 
-/** A second Tribu node on the same database (the fixtures are already there). */
-async function secondNode(databaseUrl: string, extra: Record<string, string>): Promise<{ app: App; url: string; close: () => Promise<void> }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'tribu-test-'));
-  const env = loadEnv({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', SEED_DEMO: 'false', DATABASE_URL: databaseUrl, ...extra });
-  const db: DbHandle = await createDb({ databaseUrl, poolSize: 5 });
-  const app = await buildApp({ env, db, presenceGraceMs: 300 });
-  await app.app.listen({ port: 0, host: '127.0.0.1' });
-  return {
-    app,
-    url: `http://127.0.0.1:${(app.app.server.address() as AddressInfo).port}`,
-    close: async () => {
-      await app.app.close();
-      await db.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
 describe.skipIf(!hasPostgres)('the community digest', () => {
   const inbox = useSmtpInbox();
   const env = { SMTP_URL: '', MAIL_FROM: 'Tribu <no-reply@tribu.test>', SECRET: randomBytes(32).toString('hex') };
   let a: TestServer;
-  let b: Awaited<ReturnType<typeof secondNode>>;
+  let b: Awaited<ReturnType<typeof startSecondNode>>;
   let drop: () => Promise<void>;
   const callA = signedInCaller(() => a.url);
   const callB = signedInCaller(() => b.url);
@@ -68,7 +44,7 @@ describe.skipIf(!hasPostgres)('the community digest', () => {
     drop = database.drop;
     env.SMTP_URL = inbox.url;
     a = await startTestServer({ databaseUrl: database.url, env });
-    b = await secondNode(database.url, env);
+    b = await startSecondNode(a);
     const db = a.db.db;
     // The site has existed for months (a period that ended before a site existed gets no draft).
     await db.execute(sql`update sites set created_at = now() - interval '90 days' where id = ${a.sites.siteA}`);
@@ -163,7 +139,7 @@ describe.skipIf(!hasPostgres)('the community digest', () => {
   });
 
   it('drafts the period that ended once, whichever nodes sweep at the same moment', async () => {
-    await Promise.all([a.sweep(), b.app.sweep(), a.sweep(), b.app.sweep()]);
+    await Promise.all([a.sweep(), b.sweep(), a.sweep(), b.sweep()]);
     const rows = await a.db.db.select().from(digests).where(eq(digests.siteId, a.sites.siteA));
     expect(rows.map((r) => [r.periodFrom, r.periodTo, r.status])).toEqual([[period.from, period.to, 'draft']]);
     // Shop B was created today: no period of it is over yet.
@@ -237,7 +213,7 @@ describe.skipIf(!hasPostgres)('the community digest', () => {
     const answers = await Promise.all([callA<DigestSummary>('moderatorA', 'POST', path), callB<DigestSummary>('adminA', 'POST', path)]);
     expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
     // Both nodes' sweeps carry on the same send meanwhile.
-    await Promise.all([a.sweep(), b.app.sweep()]);
+    await Promise.all([a.sweep(), b.sweep()]);
     await expect
       .poll(async () => (await callA<DigestDetail>('moderatorA', 'GET', `/api/sites/${a.sites.siteA}/digests/${digestId}`)).data.status, { timeout: 10_000 })
       .toBe('sent');
@@ -318,7 +294,7 @@ describe.skipIf(!hasPostgres)('the community digest', () => {
     ]);
     // Ben turned the digest off: skipped. Ada turned it off above and back on since.
     await db.execute(sql`update users set notify_prefs = notify_prefs - 'digest' where email = ${USERS.helperA1.email}`);
-    await Promise.all([a.sweep(), b.app.sweep()]);
+    await Promise.all([a.sweep(), b.sweep()]);
     const sent = inbox.mails.filter((m) => m.subject === 'Resumed digest').map((m) => JSON.stringify(m.to));
     expect(sent).toHaveLength(1);
     expect(sent[0]).toContain(USERS.helperA1.email);

@@ -1,14 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { badgeAwards, createDb, eventAttendees, eventReminders, notifications, pointsLedger, sites } from '@tribu/db';
+import { badgeAwards, eventAttendees, eventReminders, notifications, pointsLedger, sites } from '@tribu/db';
 import type { BadgeEarned, CommunityEvent, EventDetail, EventSave, Notification } from '@tribu/protocol';
-import { buildApp } from '../app.ts';
-import { loadEnv } from '../env.ts';
-import { usePostgresServer } from './support/app.ts';
+import { startSecondNode, usePostgresServer } from './support/app.ts';
 import { connectHelper, next, ok, send, signedInCaller, type HelperSocket } from './support/clients.ts';
 import { USERS } from './support/fixtures.ts';
 import { hasPostgres } from './support/services.ts';
@@ -18,30 +12,6 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const BADGE = { key: 'custom-tester', name: 'Tester', description: 'Took part in a product test', metric: 'mentoredNewcomers', target: 100_000 };
 const FROM = 'Tribu <no-reply@tribu.test>';
-
-/** Another Tribu node on the same database and mail server (its own process state and sweep). */
-async function secondNode(databaseUrl: string, smtpUrl: string) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'tribu-node2-'));
-  const env = loadEnv({
-    PORT: '0',
-    DATA_DIR: dataDir,
-    SECRET: randomBytes(32).toString('hex'),
-    LOG_LEVEL: 'silent',
-    SEED_DEMO: 'false',
-    DATABASE_URL: databaseUrl,
-    SMTP_URL: smtpUrl,
-    MAIL_FROM: FROM,
-  });
-  const db = await createDb({ databaseUrl, dataDir, poolSize: 5 });
-  const built = await buildApp({ env, db });
-  return {
-    sweep: built.sweep,
-    close: async () => {
-      await built.app.close();
-      await db.close();
-    },
-  };
-}
 
 const event = (siteId: string, over: Partial<EventSave> = {}): EventSave => ({
   siteId,
@@ -341,7 +311,7 @@ describe.skipIf(!hasPostgres)('events and test panels (Postgres, real SMTP)', ()
     await rsvp(ada, e.id, 'join');
     await rsvp(ben, e.id, 'join'); // waiting: no reminder
     await rsvp(ada, later.id, 'join'); // not tomorrow: no reminder yet
-    const second = await secondNode(t.databaseUrl, inbox.url);
+    const second = await startSecondNode(t.server);
     try {
       await Promise.all([t.server.sweep(), second.sweep(), t.server.sweep(), second.sweep()]);
       await t.server.sweep();
@@ -380,7 +350,7 @@ describe.skipIf(!hasPostgres)('events and test panels (Postgres, real SMTP)', ()
       { eventId: stale.id, userId: benId, claimedAt: new Date(Date.now() - 11 * 60_000) },
       { eventId: fresh.id, userId: benId, claimedAt: new Date(Date.now() - 60_000) },
     ]);
-    const second = await secondNode(t.databaseUrl, inbox.url);
+    const second = await startSecondNode(t.server);
     try {
       await Promise.all([t.server.sweep(), second.sweep()]);
     } finally {

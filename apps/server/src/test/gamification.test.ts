@@ -1,14 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { createDb, pointsLedger, sites } from '@tribu/db';
+import { pointsLedger, sites } from '@tribu/db';
 import type { BadgeEarned, GamificationSummary, Leaderboard, PointsAwarded } from '@tribu/protocol';
-import { buildApp } from '../app.ts';
-import { loadEnv } from '../env.ts';
-import { usePostgresServer } from './support/app.ts';
+import { startSecondNode, usePostgresServer } from './support/app.ts';
 import { clientId, connectHelper, next, ok, takenChat } from './support/clients.ts';
 import { USERS } from './support/fixtures.ts';
 import { hasPostgres } from './support/services.ts';
@@ -62,7 +56,7 @@ describe.skipIf(!hasPostgres)('points and badges for answered chats (Postgres)',
   it('awards once when the same close is scored many times at once on two nodes', async () => {
     const chat = await answeredChat('Does it pack small?');
     await ok(chat.helper.socket, 'conversation:end', { conversationId: chat.id });
-    const second = await secondNode(t.databaseUrl);
+    const second = await startSecondNode(t.server);
     try {
       await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? second.scoreChat(chat.id) : t.server.scoreChat(chat.id))));
     } finally {
@@ -112,25 +106,3 @@ describe.skipIf(!hasPostgres)('points and badges for answered chats (Postgres)',
     expect(r).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 });
-
-/** A second Tribu app (another "node") on the same database, not listening: only its scoring is used. */
-async function secondNode(databaseUrl: string) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'tribu-node2-'));
-  const env = loadEnv({
-    PORT: '0',
-    DATA_DIR: dataDir,
-    SECRET: randomBytes(32).toString('hex'),
-    LOG_LEVEL: 'silent',
-    SEED_DEMO: 'false',
-    DATABASE_URL: databaseUrl,
-  });
-  const db = await createDb({ databaseUrl, dataDir, poolSize: 5 });
-  const built = await buildApp({ env, db });
-  return {
-    scoreChat: built.scoreChat,
-    close: async () => {
-      await built.app.close();
-      await db.close();
-    },
-  };
-}

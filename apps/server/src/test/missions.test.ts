@@ -1,14 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, like, sql } from 'drizzle-orm';
 import { createDb, missionParticipants, missions, pointsLedger, sites, users } from '@tribu/db';
 import type { BadgeEarned, Mission, MissionDetail, MissionEvidence, MissionProgressed, MissionSave, PointsAwarded } from '@tribu/protocol';
-import { buildApp } from '../app.ts';
-import { loadEnv } from '../env.ts';
-import { usePostgresServer } from './support/app.ts';
+import { startSecondNode, usePostgresServer } from './support/app.ts';
 import { clientId, connectHelper, connectVisitor, next, ok, send, signedInCaller, type HelperSocket } from './support/clients.ts';
 import { ORIGIN_A, USERS } from './support/fixtures.ts';
 import { hasPostgres, hasRedis } from './support/services.ts';
@@ -100,7 +94,7 @@ describe.skipIf(!hasPostgres)('missions (Postgres)', () => {
       mission(siteId, { title: 'One answer', goal: { kind: 'chats', target: 1 }, rewardPoints: 40 }),
     );
     await t.server.db.db.insert(missionParticipants).values({ missionId: m.id, userId: ben.me.user.id, state: 'joined' });
-    const second = await secondNode(t.databaseUrl);
+    const second = await startSecondNode(t.server);
     try {
       await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? second.scoreChat(chat.id) : t.server.scoreChat(chat.id))));
     } finally {
@@ -344,25 +338,3 @@ describe.skipIf(!hasPostgres || !hasRedis)('missions on two server processes', (
     }
   });
 });
-
-/** A second app on the same database, in this process (its scoring runs beside the first one's). */
-async function secondNode(databaseUrl: string) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'tribu-node2-'));
-  const env = loadEnv({
-    PORT: '0',
-    DATA_DIR: dataDir,
-    SECRET: randomBytes(32).toString('hex'),
-    LOG_LEVEL: 'silent',
-    SEED_DEMO: 'false',
-    DATABASE_URL: databaseUrl,
-  });
-  const db = await createDb({ databaseUrl, dataDir, poolSize: 5 });
-  const built = await buildApp({ env, db });
-  return {
-    scoreChat: built.scoreChat,
-    close: async () => {
-      await built.app.close();
-      await db.close();
-    },
-  };
-}

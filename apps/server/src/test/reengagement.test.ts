@@ -1,14 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createDb, feedPosts, memberships, missions, onlineMinutes, reengagementNotes, rewards, users } from '@tribu/db';
+import { feedPosts, memberships, missions, onlineMinutes, reengagementNotes, rewards, users } from '@tribu/db';
 import type { ReengagementView } from '@tribu/protocol';
-import { buildApp } from '../app.ts';
-import { loadEnv } from '../env.ts';
-import { usePostgresServer } from './support/app.ts';
+import { startSecondNode, usePostgresServer } from './support/app.ts';
 import { signedInCaller } from './support/clients.ts';
 import { USERS } from './support/fixtures.ts';
 import { hasPostgres } from './support/services.ts';
@@ -21,30 +15,6 @@ const SUBJECT = 'News from the Shop A community';
 /** A header as sent (mailparser folds List-* headers into an object of its own). */
 const rawHeader = (mail: ParsedMail, key: string) => mail.headerLines.find((h) => h.key === key)?.line.replace(/^[^:]+:\s*/, '');
 const TEMPLATE = 'Hi {name},\n\nWe miss you! Since you left:\n\n{changes}\n\nSee you, Mo';
-
-/** Another Tribu node on the same database and mail server (its own process state, its own timers). */
-async function secondNode(databaseUrl: string, smtpUrl: string) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'tribu-node2-'));
-  const env = loadEnv({
-    PORT: '0',
-    DATA_DIR: dataDir,
-    SECRET: randomBytes(32).toString('hex'),
-    LOG_LEVEL: 'silent',
-    SEED_DEMO: 'false',
-    DATABASE_URL: databaseUrl,
-    SMTP_URL: smtpUrl,
-    MAIL_FROM: 'Tribu <no-reply@tribu.test>',
-  });
-  const db = await createDb({ databaseUrl, dataDir, poolSize: 5 });
-  const built = await buildApp({ env, db });
-  return {
-    sweep: built.sweep,
-    close: async () => {
-      await built.app.close();
-      await db.close();
-    },
-  };
-}
 
 describe.skipIf(!hasPostgres)('the "we miss you" note (Postgres, real SMTP)', () => {
   const inbox = useSmtpInbox();
@@ -103,7 +73,7 @@ describe.skipIf(!hasPostgres)('the "we miss you" note (Postgres, real SMTP)', ()
     expect((await call('helperA2', 'PUT', `/api/sites/${siteA}/reengagement/mine`, { optedOut: true })).data).toEqual({ optedOut: true });
     expect((await call('helperA2', 'GET', `/api/sites/${siteA}/reengagement/mine`)).data).toEqual({ optedOut: true });
 
-    const second = await secondNode(t.databaseUrl, inbox.url);
+    const second = await startSecondNode(t.server);
     try {
       await Promise.all([t.server.sweep(), second.sweep(), t.server.sweep(), second.sweep()]);
     } finally {
