@@ -5,6 +5,7 @@ import type { Me } from '@tribu/protocol/client';
 import { api } from './api/http.ts';
 import { LoginPage } from './routes/login/LoginPage.tsx';
 import { TwoFactorRequired } from './components/TwoFactorRequired.tsx';
+import { I18nProvider, useI18n } from './i18n/index.tsx';
 
 const HomePage = lazy(() => import('./routes/home/HomePage.tsx').then((m) => m.HomePage));
 const ProfilePage = lazy(() => import('./routes/profile/ProfilePage.tsx').then((m) => m.ProfilePage));
@@ -108,7 +109,20 @@ function Gate() {
     if (me === null && path !== LOGIN && !isPublic(path)) route(LOGIN, true);
     if (me && path === LOGIN) route('/backoffice', true);
   }, [me, path, route]);
-  if (me === undefined) return <div class="splash">Loading…</div>;
+  return (
+    <I18nProvider choice={me?.user.locale} timeZone={me?.user.timeZone}>
+      {me === undefined ? <Splash /> : <Routes me={me} setMe={setMe} />}
+    </I18nProvider>
+  );
+}
+
+function Splash() {
+  const { t } = useI18n();
+  return <div class="splash">{t.common.loading}</div>;
+}
+
+function Routes({ me, setMe }: { me: Me | null; setMe: (me: Me | null) => void }) {
+  const { path } = useLocation();
   return (
     <>
       {me && path !== '/backoffice/profile' && <TwoFactorRequired me={me} />}

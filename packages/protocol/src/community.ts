@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Ack } from './errors.ts';
 import { LIMITS } from './limits.ts';
 import { IdSchema, TagsSchema } from './schemas.ts';
+import { LocaleSchema, type Locale } from './http.ts';
 
 // ---------- people: public profiles, my profile, notifications ----------
 
@@ -45,6 +46,8 @@ export interface MyProfile {
   bio: string | null;
   languages: string[];
   expertise: string[];
+  /** The backoffice language the person chose; null = the browser's, else the site's default. */
+  locale: Locale | null;
   notifyPrefs: NotifyPrefs;
   /** Gentle reminder after this many hours online in a day; null = never. */
   restReminderHours: number | null;
@@ -57,6 +60,7 @@ export const ProfileUpdateSchema = z.strictObject({
   bio: z.string().trim().max(LIMITS.bio).nullable().optional(),
   languages: TagsSchema.optional(),
   expertise: TagsSchema.optional(),
+  locale: LocaleSchema.nullable().optional(),
   notifyPrefs: z
     .strictObject({ sound: z.boolean(), desktop: z.boolean(), mentions: z.boolean(), digest: z.boolean(), nameInDigest: z.boolean() })
     .partial()

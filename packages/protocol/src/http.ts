@@ -90,7 +90,16 @@ export interface Membership {
 
 /** GET /api/auth/me and the body of a successful login. */
 export interface Me {
-  user: { id: string; email: string; displayName: string; avatarUrl: string | null };
+  user: {
+    id: string;
+    email: string;
+    displayName: string;
+    avatarUrl: string | null;
+    /** The backoffice language the person chose; null = the browser's, else the site's default. */
+    locale: Locale | null;
+    /** The person's IANA time zone from their profile; null = the browser's. */
+    timeZone: string | null;
+  };
   memberships: Membership[];
   /** Sites where a manager suspended this person: no rights there, only the reason shown. */
   suspended: { siteName: string; reason: string | null }[];

@@ -21,12 +21,19 @@ export class ApiError extends Error {
   }
 }
 
+/** The backoffice's language, sent with every request: the server words its errors and mails in it. */
+let requestLocale: string | null = null;
+export const setRequestLocale = (locale: string | null) => {
+  requestLocale = locale;
+};
+
 export async function call<T>(method: string, path: string, body?: unknown, csrf?: string): Promise<T> {
   const headers: Record<string, string> = {};
   // A File goes as it is (its own type); anything else as JSON.
   const raw = body instanceof Blob;
   if (body !== undefined) headers['content-type'] = raw ? body.type : 'application/json';
   if (csrf) headers[CSRF_HEADER] = csrf;
+  if (requestLocale) headers['accept-language'] = requestLocale;
   let res: Response;
   try {
     const payload = body === undefined ? undefined : raw ? body : JSON.stringify(body);

@@ -35,6 +35,8 @@ export const users = pgTable('users', {
   /** Topic tags of the site the helper knows well (matches request topics). */
   expertise: text().array().notNull().default([]),
   notifyPrefs: jsonb().$type<NotifyPrefs>().notNull().default({}),
+  /** The backoffice language the person chose (`en`, `fr`, `es`); null = follow the browser, then the site's default. */
+  locale: text().$type<'en' | 'fr' | 'es'>(),
   /** Optional gentle reminder after this many hours online in a day; null = never. */
   restReminderHours: smallint(),
   /** Operator (super-admin) of the install: creates sites. Set from the shell, never from a request. */

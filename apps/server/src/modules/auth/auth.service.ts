@@ -111,7 +111,14 @@ export class AuthService {
       expiresAt: row.s.expiresAt,
       actor: { kind: 'helper', userId: row.u.id, displayName: row.u.displayName, roles },
       me: {
-        user: { id: row.u.id, email: row.u.email, displayName: row.u.displayName, avatarUrl: row.u.avatarUrl },
+        user: {
+          id: row.u.id,
+          email: row.u.email,
+          displayName: row.u.displayName,
+          avatarUrl: row.u.avatarUrl,
+          locale: row.u.locale ?? null,
+          timeZone: row.u.notifyPrefs.timeZone ?? null,
+        },
         memberships: ms,
         suspended,
         operator: row.u.operator,

@@ -78,6 +78,7 @@ export class ProfileService {
       bio: u.bio,
       languages: u.languages,
       expertise: u.expertise,
+      locale: u.locale ?? null,
       notifyPrefs: {
         sound: p.sound ?? false,
         desktop: p.desktop ?? false,
@@ -100,6 +101,7 @@ export class ProfileService {
     if (input.bio !== undefined) set.bio = input.bio || null;
     if (input.languages) set.languages = [...new Set(input.languages)];
     if (input.expertise) set.expertise = [...new Set(input.expertise)];
+    if (input.locale !== undefined) set.locale = input.locale;
     if (input.notifyPrefs) set.notifyPrefs = { ...current.notifyPrefs, ...input.notifyPrefs };
     if (input.restReminderHours !== undefined) set.restReminderHours = input.restReminderHours;
     if (Object.keys(set).length) await this.deps.db.update(users).set(set).where(eq(users.id, actor.userId));

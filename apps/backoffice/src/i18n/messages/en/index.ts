@@ -1,0 +1,13 @@
+import { common } from './common.ts';
+import { shell } from './shell.ts';
+import { desk } from './desk.ts';
+import { community } from './community.ts';
+import { settings } from './settings.ts';
+import { manage } from './manage.ts';
+import { account } from './account.ts';
+import { recognition } from './recognition.ts';
+
+/** The English catalogue: the reference every other language must match key for key (a missing key fails typecheck). */
+export const en = { common, shell, desk, community, settings, manage, account, recognition };
+
+export type Messages = typeof en;

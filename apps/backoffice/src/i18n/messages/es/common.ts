@@ -1,0 +1,25 @@
+import type { CommonMessages } from '../en/common.ts';
+
+export const common: CommonMessages = {
+  loading: 'Cargando…',
+  save: 'Guardar',
+  saving: 'Guardando…',
+  saved: 'Guardado',
+  cancel: 'Cancelar',
+  close: 'Cerrar',
+  delete: 'Eliminar',
+  edit: 'Editar',
+  back: 'Volver',
+  retry: 'Reintentar',
+  yes: 'Sí',
+  no: 'No',
+  on: 'Activado',
+  off: 'Desactivado',
+  none: 'Ninguno',
+  language: 'Idioma',
+  languageAuto: 'El de mi navegador',
+  signOut: 'Cerrar sesión',
+  somethingWentWrong: 'Algo ha fallado. Vuelve a intentarlo en un momento.',
+  offline: 'Sin conexión con Tribu. Revisa tu red.',
+  people: { one: '# persona', other: '# personas' },
+};

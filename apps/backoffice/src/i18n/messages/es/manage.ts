@@ -1,0 +1,3 @@
+import type { ManageMessages } from '../en/manage.ts';
+
+export const manage: ManageMessages = {};

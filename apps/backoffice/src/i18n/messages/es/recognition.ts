@@ -1,0 +1,3 @@
+import type { RecognitionMessages } from '../en/recognition.ts';
+
+export const recognition: RecognitionMessages = {};

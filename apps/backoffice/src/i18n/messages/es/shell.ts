@@ -1,0 +1,3 @@
+import type { ShellMessages } from '../en/shell.ts';
+
+export const shell: ShellMessages = {};

@@ -1,0 +1,25 @@
+import type { CommonMessages } from '../en/common.ts';
+
+export const common: CommonMessages = {
+  loading: 'Chargement…',
+  save: 'Enregistrer',
+  saving: 'Enregistrement…',
+  saved: 'Enregistré',
+  cancel: 'Annuler',
+  close: 'Fermer',
+  delete: 'Supprimer',
+  edit: 'Modifier',
+  back: 'Retour',
+  retry: 'Réessayer',
+  yes: 'Oui',
+  no: 'Non',
+  on: 'Activé',
+  off: 'Désactivé',
+  none: 'Aucun',
+  language: 'Langue',
+  languageAuto: 'Celle de mon navigateur',
+  signOut: 'Se déconnecter',
+  somethingWentWrong: 'Un souci est survenu. Réessayez dans un instant.',
+  offline: 'Pas de connexion à Tribu. Vérifiez votre réseau.',
+  people: { one: '# personne', other: '# personnes' },
+};

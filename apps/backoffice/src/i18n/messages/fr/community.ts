@@ -1,0 +1,3 @@
+import type { CommunityMessages } from '../en/community.ts';
+
+export const community: CommunityMessages = {};
