@@ -1,4 +1,4 @@
-import { pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { sites } from './sites.ts';
 import { users } from './users.ts';
 
@@ -13,6 +13,8 @@ export const cannedAnswers = pgTable(
     ownerId: uuid().references(() => users.id, { onDelete: 'cascade' }),
     shortcut: text().notNull(),
     text: text().notNull(),
+    /** A site-wide answer in the site's other languages; `text` is in its default language. */
+    translations: jsonb().$type<Partial<Record<'en' | 'fr' | 'es', Partial<Record<'text', string>>>>>().notNull().default({}),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

@@ -29,6 +29,8 @@ export const feedPosts = pgTable(
     /** Client-made id: a retried post is stored once. */
     clientId: text().notNull(),
     text: text().notNull(),
+    /** An announcement in the site's other languages; `text` is in its default language. */
+    translations: jsonb().$type<Partial<Record<'en' | 'fr' | 'es', Partial<Record<'text', string>>>>>().notNull().default({}),
     imageId: uuid().references(() => images.id, { onDelete: 'set null' }),
     /** "Ask the room": the chat this question comes from. */
     conversationId: uuid().references(() => conversations.id, { onDelete: 'set null' }),

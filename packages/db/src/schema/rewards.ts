@@ -1,4 +1,4 @@
-import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { sites } from './sites.ts';
 import { users } from './users.ts';
 
@@ -12,6 +12,8 @@ export const rewards = pgTable(
       .references(() => sites.id, { onDelete: 'cascade' }),
     name: text().notNull(),
     description: text().notNull().default(''),
+    /** Name and description in the site's other languages; the columns above are in its default language. */
+    translations: jsonb().$type<Partial<Record<'en' | 'fr' | 'es', Partial<Record<'name' | 'description', string>>>>>().notNull().default({}),
     cost: integer().notNull(),
     stock: integer(),
     active: boolean().notNull().default(true),

@@ -38,6 +38,8 @@ export interface SiteSettings {
   charter?: string;
   /** When the charter last changed (ISO); a member who accepted before is asked to accept again. */
   charterUpdatedAt?: string;
+  /** The charter in the site's other languages (the default text above is in `defaultLocale`). */
+  charterTranslations?: Partial<Record<'en' | 'fr' | 'es', Partial<Record<'text', string>>>>;
   /** Words masked in visitor messages for helpers; a message containing one is flagged for managers. */
   blockedWords?: string[];
   /** Days closed conversations are kept; null/absent = for ever. */
