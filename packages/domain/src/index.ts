@@ -12,3 +12,4 @@ export * from './push/index.ts';
 export * from './care/index.ts';
 export * from './webhooks/index.ts';
 export * from './digest/index.ts';
+export * from './content.ts';

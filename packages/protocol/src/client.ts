@@ -4,6 +4,7 @@ export * from './limits.ts';
 export * from './errors.ts';
 export type * from './schemas.ts';
 export type * from './events.ts';
+export type * from './content.ts';
 export type * from './feed.ts';
 export type * from './desk.ts';
 export type * from './community.ts';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Ack } from './errors.ts';
 import { LIMITS } from './limits.ts';
 import { IdSchema, type Conversation, type Message, type QueueItem } from './schemas.ts';
+import { contentTranslationsSchema, type ContentVersions } from './content.ts';
 import { ReasonSchema } from './feed.ts';
 
 // ---------- what a helper needs around a chat: trail, notes, canned answers, hand-off, staff ----------
@@ -39,7 +40,10 @@ export interface CannedAnswer {
   /** `site`: for every helper (managers edit); `mine`: personal. */
   scope: 'site' | 'mine';
   shortcut: string;
+  /** In the reader's language when the site wrote it in theirs, else the default text. */
   text: string;
+  /** A site-wide answer, for those who may edit it (managers): the default text and the other languages. */
+  versions?: ContentVersions<'text'>;
 }
 
 export const ShortcutSchema = z
@@ -56,6 +60,8 @@ export const CannedSaveSchema = z.strictObject({
   scope: z.enum(['site', 'mine']),
   shortcut: ShortcutSchema,
   text: z.string().trim().min(1).max(LIMITS.cannedText),
+  /** A site-wide answer's text in the site's other languages (a personal answer has none). */
+  translations: contentTranslationsSchema({ text: z.string().trim().max(LIMITS.cannedText) }).optional(),
 });
 export type CannedSave = z.infer<typeof CannedSaveSchema>;
 

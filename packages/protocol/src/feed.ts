@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Ack } from './errors.ts';
 import { LIMITS } from './limits.ts';
+import { contentTranslationsSchema, type ContentVersions } from './content.ts';
 import { ClientIdSchema, IdSchema } from './schemas.ts';
 
 // ---------- the community feed (a wall shared by a site's helpers and managers) ----------
@@ -57,6 +58,11 @@ export interface FeedPost {
   comments: FeedComment[];
   moderation: ModerationView | null;
   createdAt: string;
+  /**
+   * An announcement written in other languages too: every version, on the copies told live to the
+   * whole site (each reader keeps the one in their language) and for managers. `text` is the reader's.
+   */
+  versions?: ContentVersions<'text'>;
 }
 
 export const FeedListSchema = z.strictObject({
@@ -74,6 +80,8 @@ export const FeedPostCreateSchema = z.strictObject({
   imageId: IdSchema.optional(),
   /** Managers only: pinned on top as an announcement. */
   announcement: z.boolean().optional(),
+  /** An announcement's text in the site's other languages (same limits as `text`). */
+  translations: contentTranslationsSchema({ text: z.string().trim().max(LIMITS.postText) }).optional(),
 });
 export type FeedPostCreate = z.infer<typeof FeedPostCreateSchema>;
 

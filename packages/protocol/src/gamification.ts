@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Ack } from './errors.ts';
+import { contentTranslationsSchema, type ContentVersions } from './content.ts';
 import { IdSchema } from './schemas.ts';
 
 // ---------- recognition: points, badges, tiers, leaderboards ----------
@@ -126,6 +127,8 @@ export interface Reward {
   /** Left in stock; null = unlimited. */
   stock: number | null;
   active: boolean;
+  /** For managers: the default name and description and their versions in the site's other languages. */
+  versions?: ContentVersions<'name' | 'description'>;
 }
 
 export const RewardSaveSchema = z.strictObject({
@@ -133,6 +136,8 @@ export const RewardSaveSchema = z.strictObject({
   id: IdSchema.optional(),
   name: z.string().trim().min(1).max(80),
   description: z.string().trim().max(500),
+  /** Name and description in the site's other languages (same limits). */
+  translations: contentTranslationsSchema({ name: z.string().trim().max(80), description: z.string().trim().max(500) }).optional(),
   cost: z.number().int().min(1).max(1_000_000),
   stock: z.number().int().min(0).max(100_000).nullable(),
   active: z.boolean(),

@@ -3,6 +3,7 @@ export * from './limits.ts';
 export * from './errors.ts';
 export * from './schemas.ts';
 export * from './events.ts';
+export * from './content.ts';
 export * from './feed.ts';
 export * from './desk.ts';
 export * from './community.ts';

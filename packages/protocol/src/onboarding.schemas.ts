@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { contentTranslationsSchema } from './content.ts';
 import { CHARTER_MAX, MAX_OBSERVE_CHATS } from './onboarding.ts';
 
 export const CharterUpdateSchema = z.strictObject({
@@ -6,6 +7,13 @@ export const CharterUpdateSchema = z.strictObject({
     .string()
     .trim()
     .max(CHARTER_MAX, `A charter is ${CHARTER_MAX.toLocaleString('en')} characters at most`),
+  /** The charter in the site's other languages; absent: the versions stay as they are. */
+  translations: contentTranslationsSchema({
+    text: z
+      .string()
+      .trim()
+      .max(CHARTER_MAX, `A charter is ${CHARTER_MAX.toLocaleString('en')} characters at most`),
+  }).optional(),
 });
 export type CharterUpdate = z.infer<typeof CharterUpdateSchema>;
 

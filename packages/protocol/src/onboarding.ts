@@ -1,4 +1,5 @@
 // Onboarding, the charter and mentors: zod-free, so the backoffice may import the constants.
+import type { ContentTranslations, ContentVersions } from './content.ts';
 
 /** Longest site charter managers may write (plain text, paragraphs separated by blank lines). */
 export const CHARTER_MAX = 10_000;
@@ -39,6 +40,8 @@ export interface CharterView {
   acceptedAt: string | null;
   /** There is a charter and I have not accepted this version of it. */
   needsAcceptance: boolean;
+  /** For managers: the default text and its versions in the site's other languages. */
+  versions?: ContentVersions<'text'>;
 }
 
 /** GET /api/sites/:siteId/onboarding — my checklist on one site. */
@@ -121,6 +124,6 @@ export interface NewcomersView {
   newcomers: Newcomer[];
   /** Members who can guide a newcomer: past their own onboarding, or managers. */
   mentors: (PersonRef & { chatsAnswered: number })[];
-  charter: { text: string; updatedAt: string | null };
+  charter: { text: string; updatedAt: string | null; translations: ContentTranslations<'text'> };
   observeChats: number;
 }
