@@ -6,8 +6,9 @@ import { settings } from './settings.ts';
 import { manage } from './manage.ts';
 import { account } from './account.ts';
 import { recognition } from './recognition.ts';
+import { a11y } from './a11y.ts';
 
 /** The English catalogue: the reference every other language must match key for key (a missing key fails typecheck). */
-export const en = { common, shell, desk, community, settings, manage, account, recognition };
+export const en = { common, shell, desk, community, settings, manage, account, recognition, a11y };
 
 export type Messages = typeof en;

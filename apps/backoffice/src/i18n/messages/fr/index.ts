@@ -7,5 +7,6 @@ import { settings } from './settings.ts';
 import { manage } from './manage.ts';
 import { account } from './account.ts';
 import { recognition } from './recognition.ts';
+import { a11y } from './a11y.ts';
 
-export const fr: Messages = { common, shell, desk, community, settings, manage, account, recognition };
+export const fr: Messages = { common, shell, desk, community, settings, manage, account, recognition, a11y };

@@ -1,0 +1,11 @@
+/** Words only assistive technology hears, and the skip link (../../README.md). */
+export const a11y = {
+  /** The keyboard's first stop on every signed-in page. */
+  skipToMain: 'Skip to main content',
+  /** Said politely by the screen reader when a visitor's request reaches the board. */
+  newRequest: (question: string) => `New request: ${question}`,
+  /** Several arrived at once: one announcement, not a flood. */
+  newRequests: (count: number) => `${count} new requests`,
+};
+
+export type A11yMessages = typeof a11y;
