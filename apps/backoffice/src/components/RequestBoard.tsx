@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Membership, QueueItem } from '@tribu/protocol/client';
 import { since, useNow } from '../hooks/useNow.ts';
 import { PageLink } from './PageLink.tsx';
+import { NewRequestsAnnouncer } from './a11y/NewRequestsAnnouncer.tsx';
 import { BoardFilters } from './people/BoardFilters.tsx';
 import { keepRequest, type BoardFilter } from './people/board-filter.ts';
 import { languageName } from './people/languages.ts';
@@ -45,6 +46,7 @@ export function RequestBoard({ items, atCap, offline, claiming, cap, onClaim, la
       <h2>
         Incoming requests <span class={`count ${items.length ? '' : 'zero'}`}>{items.length}</span>
       </h2>
+      <NewRequestsAnnouncer items={items} />
       <BoardFilters
         filter={filter}
         onChange={setFilter}

@@ -5,6 +5,7 @@ import type { HelperSocket } from '../realtime/socket.ts';
 import { Avatar } from './Avatar.tsx';
 import { manageHome } from './manage/sections.ts';
 import { NotificationBell } from './NotificationBell.tsx';
+import { SkipLink } from './a11y/SkipLink.tsx';
 import '../styles/topbar.css';
 
 interface Props {
@@ -40,6 +41,7 @@ export function TopBar({ me, siteId, onSite, link, onSignOut, socket }: Props) {
   ];
   return (
     <header class="topbar">
+      <SkipLink />
       <h1 class="brand">
         <span class="dot" aria-hidden="true" /> <span class="brand-name">Tribu</span>
       </h1>
