@@ -1,7 +1,8 @@
 import type { CommunityEvent } from '@tribu/protocol/client';
 import type { HelperSocket } from '../../realtime/socket.ts';
 import { FeedbackForm } from './FeedbackForm.tsx';
-import { KIND_LABEL, audienceWords, checkInDay, seatsWords, whenWords } from './event-words.ts';
+import { audienceWords, checkInDay, seatsWords, whenWords } from './event-words.ts';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   event: CommunityEvent;
@@ -15,6 +16,8 @@ interface Props {
 
 /** One event as a helper sees it: when and where, seats, and one click to come, wait or leave. */
 export function EventCard({ event: e, timeZone, socket, onRsvp, onChanged, focused }: Props) {
+  const { t, f } = useI18n();
+  const w = t.community.events;
   const full = e.capacity !== null && e.going >= e.capacity;
   const going = e.me?.state === 'going';
   const waiting = e.me?.state === 'waiting';
@@ -22,18 +25,18 @@ export function EventCard({ event: e, timeZone, socket, onRsvp, onChanged, focus
   return (
     <li class={`event-card${going ? ' is-going' : ''}${cancelled ? ' is-cancelled' : ''}${focused ? ' is-focused' : ''}`} id={`event-${e.id}`}>
       <div class="event-date" aria-hidden="true">
-        <span class="ed-month">{new Intl.DateTimeFormat('en-GB', { timeZone, month: 'short' }).format(Date.parse(e.startsAt))}</span>
-        <span class="ed-day">{new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric' }).format(Date.parse(e.startsAt))}</span>
+        <span class="ed-month">{new Intl.DateTimeFormat(f.locale, { timeZone, month: 'short' }).format(Date.parse(e.startsAt))}</span>
+        <span class="ed-day">{new Intl.DateTimeFormat(f.locale, { timeZone, day: 'numeric' }).format(Date.parse(e.startsAt))}</span>
       </div>
       <div class="event-main">
         <p class="event-kind">
-          <span class={`kind-tag ${e.kind}`}>{KIND_LABEL[e.kind]}</span>
-          {cancelled && <span class="kind-tag cancelled">Cancelled</span>}
-          {e.audience.kind !== 'everyone' && <span class="muted">{audienceWords(e)}</span>}
+          <span class={`kind-tag ${e.kind}`}>{w.kind[e.kind]}</span>
+          {cancelled && <span class="kind-tag cancelled">{w.cancelled}</span>}
+          {e.audience.kind !== 'everyone' && <span class="muted">{audienceWords(e, t, f)}</span>}
         </p>
         <h3>{e.title}</h3>
         <p class="event-when">
-          {whenWords(e, timeZone)} <span class="muted">({timeZone})</span>
+          {whenWords(e, timeZone, f)} <span class="muted">({timeZone})</span>
         </p>
         {e.place && <p class="event-where">{e.place}</p>}
         {e.link && (
@@ -48,17 +51,17 @@ export function EventCard({ event: e, timeZone, socket, onRsvp, onChanged, focus
           <div class="event-guide">
             {e.guide && (
               <>
-                <h4>Testers’ guide</h4>
+                <h4>{w.testersGuide}</h4>
                 <p>{e.guide}</p>
               </>
             )}
             {e.checkIns.length > 0 && (
               <>
-                <h4>Check-ins</h4>
+                <h4>{w.checkIns}</h4>
                 <ul>
                   {e.checkIns.map((c) => (
                     <li key={c.on}>
-                      <strong>{checkInDay(c.on)}</strong>
+                      <strong>{checkInDay(c.on, f)}</strong>
                       {c.label && ` — ${c.label}`}
                     </li>
                   ))}
@@ -70,18 +73,18 @@ export function EventCard({ event: e, timeZone, socket, onRsvp, onChanged, focus
         {going && !cancelled && e.kind === 'product_test' && e.questions.length > 0 && <FeedbackForm socket={socket} event={e} onSent={onChanged} />}
       </div>
       <div class="event-side">
-        <p class="event-seats muted">{seatsWords(e)}</p>
-        {cancelled && <p class="event-state cancelled">This event was cancelled.</p>}
-        {!cancelled && going && <p class="event-state going">You’re going</p>}
-        {!cancelled && waiting && <p class="event-state waiting">On the waiting list · {e.me?.position === 1 ? 'you’re next' : `#${e.me?.position}`}</p>}
+        <p class="event-seats muted">{seatsWords(e, t, f)}</p>
+        {cancelled && <p class="event-state cancelled">{w.wasCancelled}</p>}
+        {!cancelled && going && <p class="event-state going">{w.youreGoing}</p>}
+        {!cancelled && waiting && <p class="event-state waiting">{e.me?.position === 1 ? w.waitingNext : w.waitingAt(e.me?.position ?? 0)}</p>}
         {!cancelled && !e.me && e.mayJoin && (
           <button
             type="button"
             class={full ? 'ghost' : 'primary small'}
             onClick={() => onRsvp('join')}
-            aria-label={`${full ? 'Join the waiting list of' : 'I’ll come to'} “${e.title}”`}
+            aria-label={full ? w.joinWaitingOf(e.title) : w.illComeTo(e.title)}
           >
-            {full ? 'Join the waiting list' : 'I’ll come'}
+            {full ? w.joinWaiting : w.illCome}
           </button>
         )}
         {!cancelled && e.me && (
@@ -89,14 +92,14 @@ export function EventCard({ event: e, timeZone, socket, onRsvp, onChanged, focus
             type="button"
             class="link event-leave"
             onClick={() => onRsvp('leave')}
-            aria-label={`${going ? 'I can’t come after all' : 'Leave the waiting list'}: “${e.title}”`}
+            aria-label={going ? w.cantComeTo(e.title) : w.leaveWaitingOf(e.title)}
           >
-            {going ? 'I can’t come after all' : 'Leave the waiting list'}
+            {going ? w.cantCome : w.leaveWaiting}
           </button>
         )}
         {!cancelled && (
           <a class="event-ics" href={`/api/events/${e.id}/event.ics`} download>
-            Add to my calendar (.ics)
+            {w.addToCalendar}
           </a>
         )}
       </div>

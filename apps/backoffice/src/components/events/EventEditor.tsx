@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { CommunityEvent, EventAudience, EventCheckIn, EventKind, FeedbackQuestion, MemberSummary } from '@tribu/protocol/client';
 import { command, type HelperSocket } from '../../realtime/socket.ts';
 import { isoToZoned, zonedToIso } from './event-words.ts';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   socket: HelperSocket | null;
@@ -22,6 +23,8 @@ const newQuestionId = () => `q${Date.now().toString(36).slice(-5)}${(qn++).toStr
 
 /** A manager sets up a meetup, a webinar or a product test (guide, check-ins, a short feedback form, a badge). */
 export function EventEditor({ socket, siteId, timeZone, editing, onSaved, onCancel }: Props) {
+  const { t } = useI18n();
+  const w = t.community.events;
   const [kind, setKind] = useState<EventKind>(editing?.kind ?? 'meetup');
   const [title, setTitle] = useState(editing?.title ?? '');
   const [description, setDescription] = useState(editing?.description ?? '');
@@ -85,60 +88,60 @@ export function EventEditor({ socket, siteId, timeZone, editing, onSaved, onCanc
 
   return (
     <form class="event-editor" onSubmit={(e) => void save(e)} aria-labelledby="ee-h">
-      <h2 id="ee-h">{editing ? 'Edit the event' : 'New event'}</h2>
+      <h2 id="ee-h">{editing ? w.editEvent : w.newEvent}</h2>
       <div class="field-row">
         <label class="field">
-          Kind
+          {w.kindField}
           <select value={kind} onChange={(e) => setKind(e.currentTarget.value as EventKind)}>
-            <option value="meetup">Meetup</option>
-            <option value="webinar">Webinar</option>
-            <option value="product_test">Product test</option>
+            <option value="meetup">{w.kind.meetup}</option>
+            <option value="webinar">{w.kind.webinar}</option>
+            <option value="product_test">{w.kind.product_test}</option>
           </select>
         </label>
         <label class="field">
-          Seats (empty: no limit)
+          {w.seatsField}
           <input type="number" min={1} max={10000} value={capacity} onInput={(e) => setCapacity(e.currentTarget.value)} />
         </label>
       </div>
       <label class="field">
-        Title
+        {w.titleField}
         <input value={title} onInput={(e) => setTitle(e.currentTarget.value)} maxLength={120} required />
       </label>
       <label class="field">
-        Description
+        {w.description}
         <textarea rows={3} value={description} onInput={(e) => setDescription(e.currentTarget.value)} maxLength={4000} />
       </label>
       <div class="field-row">
         <label class="field">
-          Starts ({timeZone})
+          {w.starts(timeZone)}
           <input type="datetime-local" value={start} onInput={(e) => setStart(e.currentTarget.value)} required />
         </label>
         <label class="field">
-          Ends ({timeZone})
+          {w.ends(timeZone)}
           <input type="datetime-local" value={end} onInput={(e) => setEnd(e.currentTarget.value)} required />
         </label>
       </div>
       <div class="field-row">
         <label class="field">
-          Place (optional)
-          <input value={place} onInput={(e) => setPlace(e.currentTarget.value)} maxLength={300} placeholder="12 rue de la Paix, Paris" />
+          {w.place}
+          <input value={place} onInput={(e) => setPlace(e.currentTarget.value)} maxLength={300} placeholder={w.placePlaceholder} />
         </label>
         <label class="field">
-          Link (optional)
+          {w.link}
           <input type="url" value={link} onInput={(e) => setLink(e.currentTarget.value)} maxLength={500} placeholder="https://" />
         </label>
       </div>
       <fieldset class="ee-group">
-        <legend>Who may join</legend>
+        <legend>{w.whoMayJoin}</legend>
         <label class="check">
-          <input type="radio" name="audience" checked={audience === 'everyone'} onChange={() => setAudience('everyone')} /> Everyone on the site
+          <input type="radio" name="audience" checked={audience === 'everyone'} onChange={() => setAudience('everyone')} /> {w.everyoneOnSite}
         </label>
         <label class="check">
-          <input type="radio" name="audience" checked={audience === 'tier'} onChange={() => setAudience('tier')} /> A tier and above
+          <input type="radio" name="audience" checked={audience === 'tier'} onChange={() => setAudience('tier')} /> {w.tierOption}
         </label>
         {audience === 'tier' && (
           <label class="field ee-indent">
-            From the tier
+            {w.fromTier}
             <select value={tier || tiers[0]} onChange={(e) => setTier(e.currentTarget.value)}>
               {tiers.map((t) => (
                 <option key={t} value={t}>
@@ -149,10 +152,10 @@ export function EventEditor({ socket, siteId, timeZone, editing, onSaved, onCanc
           </label>
         )}
         <label class="check">
-          <input type="radio" name="audience" checked={audience === 'picked'} onChange={() => setAudience('picked')} /> Hand-picked helpers
+          <input type="radio" name="audience" checked={audience === 'picked'} onChange={() => setAudience('picked')} /> {w.handPicked}
         </label>
         {audience === 'picked' && (
-          <div class="ee-people ee-indent" role="group" aria-label="Invited helpers">
+          <div class="ee-people ee-indent" role="group" aria-label={w.invitedHelpers}>
             {members.map((m) => (
               <label key={m.id} class="check">
                 <input
@@ -168,16 +171,16 @@ export function EventEditor({ socket, siteId, timeZone, editing, onSaved, onCanc
       </fieldset>
       {kind === 'product_test' && (
         <fieldset class="ee-group">
-          <legend>Product test</legend>
+          <legend>{w.kind.product_test}</legend>
           <label class="field">
-            Testers’ guide
-            <textarea rows={4} value={guide} onInput={(e) => setGuide(e.currentTarget.value)} maxLength={8000} placeholder="What to try, step by step" />
+            {w.testersGuide}
+            <textarea rows={4} value={guide} onInput={(e) => setGuide(e.currentTarget.value)} maxLength={8000} placeholder={w.guidePlaceholder} />
           </label>
-          <h3>Check-ins</h3>
+          <h3>{w.checkIns}</h3>
           {checkIns.map((c, i) => (
             <div class="ee-line" key={i}>
               <label class="field">
-                Day
+                {w.day}
                 <input
                   type="date"
                   value={c.on}
@@ -186,15 +189,15 @@ export function EventEditor({ socket, siteId, timeZone, editing, onSaved, onCanc
                 />
               </label>
               <label class="field">
-                What to report
+                {w.whatToReport}
                 <input
                   value={c.label}
                   maxLength={120}
                   onInput={(e) => setCheckIns((cur) => cur.map((x, j) => (j === i ? { ...x, label: e.currentTarget.value } : x)))}
                 />
               </label>
-              <button type="button" class="link" onClick={() => setCheckIns((cur) => cur.filter((_, j) => j !== i))} aria-label={`Remove check-in ${i + 1}`}>
-                Remove
+              <button type="button" class="link" onClick={() => setCheckIns((cur) => cur.filter((_, j) => j !== i))} aria-label={w.removeCheckIn(i + 1)}>
+                {w.remove}
               </button>
             </div>
           ))}
@@ -204,13 +207,13 @@ export function EventEditor({ socket, siteId, timeZone, editing, onSaved, onCanc
             disabled={checkIns.length >= 12}
             onClick={() => setCheckIns((cur) => [...cur, { on: start.slice(0, 10), label: '' }])}
           >
-            Add a check-in
+            {w.addCheckIn}
           </button>
-          <h3>Feedback form</h3>
+          <h3>{w.feedbackForm}</h3>
           {questions.map((q, i) => (
             <div class="ee-line" key={q.id}>
               <label class="field">
-                Question {i + 1}
+                {w.question(i + 1)}
                 <input
                   value={q.label}
                   maxLength={200}
@@ -219,25 +222,25 @@ export function EventEditor({ socket, siteId, timeZone, editing, onSaved, onCanc
                 />
               </label>
               <label class="field">
-                Answer
+                {w.answer}
                 <select
                   value={q.kind}
                   onChange={(e) =>
                     setQuestions((cur) => cur.map((x) => (x.id === q.id ? { ...x, kind: e.currentTarget.value as FeedbackQuestion['kind'] } : x)))
                   }
                 >
-                  <option value="rating">1 to 5</option>
-                  <option value="yesno">Yes or no</option>
-                  <option value="text">A few words</option>
+                  <option value="rating">{w.rating}</option>
+                  <option value="yesno">{w.yesNo}</option>
+                  <option value="text">{w.fewWords}</option>
                 </select>
               </label>
               <button
                 type="button"
                 class="link"
                 onClick={() => setQuestions((cur) => cur.filter((x) => x.id !== q.id))}
-                aria-label={`Remove question ${i + 1}`}
+                aria-label={w.removeQuestion(i + 1)}
               >
-                Remove
+                {w.remove}
               </button>
             </div>
           ))}
@@ -247,12 +250,12 @@ export function EventEditor({ socket, siteId, timeZone, editing, onSaved, onCanc
             disabled={questions.length >= 10}
             onClick={() => setQuestions((cur) => [...cur, { id: newQuestionId(), label: '', kind: 'rating' }])}
           >
-            Add a question
+            {w.addQuestion}
           </button>
           <label class="field ee-badge">
-            Badge for testers who send their feedback
+            {w.badgeForTesters}
             <select value={badge} onChange={(e) => setBadge(e.currentTarget.value)}>
-              <option value="">No badge</option>
+              <option value="">{w.noBadge}</option>
               {badges.map((b) => (
                 <option key={b.key} value={b.key}>
                   {b.name}
@@ -269,10 +272,10 @@ export function EventEditor({ socket, siteId, timeZone, editing, onSaved, onCanc
       )}
       <div class="form-foot">
         <button type="submit" class="primary" disabled={busy || !socket}>
-          {editing ? 'Save changes' : 'Create event'}
+          {editing ? w.saveChanges : w.create}
         </button>
         <button type="button" class="ghost" onClick={onCancel}>
-          Cancel
+          {t.common.cancel}
         </button>
       </div>
     </form>

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { CommunityEvent, EventDetail } from '@tribu/protocol/client';
 import { command, type HelperSocket } from '../../realtime/socket.ts';
-import { KIND_LABEL, audienceWords, seatsWords, whenWords } from './event-words.ts';
+import { audienceWords, seatsWords, whenWords } from './event-words.ts';
+import { useI18n, type Format } from '../../i18n/index.tsx';
 
 interface Props {
   socket: HelperSocket | null;
@@ -10,11 +11,13 @@ interface Props {
   onChanged: (e: CommunityEvent) => void;
 }
 
-const dayTime = (iso: string, timeZone: string) =>
-  new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(Date.parse(iso));
+const dayTime = (iso: string, timeZone: string, f: Format) =>
+  new Intl.DateTimeFormat(f.locale, { timeZone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(Date.parse(iso));
 
 /** Managers follow an event: who comes, who waits (in order), testers' feedback; edit, cancel, export. */
 export function EventFollow({ socket, eventId, onEdit, onChanged }: Props) {
+  const { t, f } = useI18n();
+  const w = t.community.events;
   const [detail, setDetail] = useState<EventDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
@@ -49,7 +52,7 @@ export function EventFollow({ socket, eventId, onEdit, onChanged }: Props) {
     void load();
   };
 
-  if (!detail) return <p class="muted">{error ?? 'Loading…'}</p>;
+  if (!detail) return <p class="muted">{error ?? t.common.loading}</p>;
   const { event: e, attendees, timeZone } = detail;
   const going = attendees.filter((a) => a.state === 'going');
   const waiting = attendees.filter((a) => a.state === 'waiting');
@@ -60,88 +63,86 @@ export function EventFollow({ socket, eventId, onEdit, onChanged }: Props) {
       <div class="ef-head">
         <div>
           <p class="event-kind">
-            <span class={`kind-tag ${e.kind}`}>{KIND_LABEL[e.kind]}</span>
-            {e.cancelledAt && <span class="kind-tag cancelled">Cancelled</span>}
+            <span class={`kind-tag ${e.kind}`}>{w.kind[e.kind]}</span>
+            {e.cancelledAt && <span class="kind-tag cancelled">{w.cancelled}</span>}
           </p>
           <h2 id="ef-h">{e.title}</h2>
           <p class="muted">
-            {whenWords(e, timeZone)} ({timeZone}){e.place && ` · ${e.place}`}
+            {whenWords(e, timeZone, f)} ({timeZone}){e.place && ` · ${e.place}`}
           </p>
           <p class="muted">
-            {seatsWords(e)} · {audienceWords(e)}
-            {e.rewardBadge && ` · badge “${e.rewardBadge.name}” for feedback`}
+            {seatsWords(e, t, f)} · {audienceWords(e, t, f)}
+            {e.rewardBadge && ` · ${w.badgeForFeedback(e.rewardBadge.name)}`}
           </p>
         </div>
         {!e.cancelledAt && (
           <div class="ef-actions">
             <button type="button" class="ghost" onClick={() => onEdit(e)}>
-              Edit
+              {w.edit}
             </button>
             {confirming ? (
               <>
                 <button type="button" class="ghost danger" onClick={() => void cancel()}>
-                  Yes, cancel it
+                  {w.yesCancel}
                 </button>
                 <button type="button" class="link" onClick={() => setConfirming(false)}>
-                  Keep it
+                  {w.keepIt}
                 </button>
               </>
             ) : (
               <button type="button" class="ghost danger" onClick={() => setConfirming(true)}>
-                Cancel the event
+                {w.cancelEvent}
               </button>
             )}
           </div>
         )}
       </div>
-      {confirming && <p class="notice">Everyone who answered ({attendees.length}) is told on their bell. This cannot be undone.</p>}
+      {confirming && <p class="notice">{w.cancelWarning(attendees.length)}</p>}
       {error && <p class="alert">{error}</p>}
       {test && (
         <div class="ef-links">
-          <span>
-            Feedback: {sent} of {going.length} testers
-          </span>
+          <span>{w.feedbackCount(sent, going.length)}</span>
           <a class="ghost" href={`/api/events/${e.id}/feedback.csv`} download>
-            Export feedback (CSV)
+            {w.exportCsv}
           </a>
           <a class="ghost" href={`/backoffice/manage/events/${e.id}/report`}>
-            Printable report
+            {w.printableReport}
           </a>
         </div>
       )}
-      <h3>Going ({going.length})</h3>
+      <h3>{w.goingHeading(going.length)}</h3>
       {going.length === 0 ? (
-        <p class="muted">Nobody yet.</p>
+        <p class="muted">{w.nobodyYet}</p>
       ) : (
         <table class="ef-table">
           <thead>
             <tr>
-              <th scope="col">Helper</th>
-              <th scope="col">Seat since</th>
-              {test && <th scope="col">Feedback</th>}
+              <th scope="col">{w.helper}</th>
+              <th scope="col">{w.seatSince}</th>
+              {test && <th scope="col">{w.feedback}</th>}
             </tr>
           </thead>
           <tbody>
             {going.map((a) => (
               <tr key={a.userId}>
                 <td>{a.displayName}</td>
-                <td>{dayTime(a.since, timeZone)}</td>
-                {test && <td>{a.feedbackAt ? `Sent ${dayTime(a.feedbackAt, timeZone)}` : '—'}</td>}
+                <td>{dayTime(a.since, timeZone, f)}</td>
+                {test && <td>{a.feedbackAt ? w.sentAt(dayTime(a.feedbackAt, timeZone, f)) : '—'}</td>}
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      <h3>Waiting list ({waiting.length})</h3>
+      <h3>{w.waitingHeading(waiting.length)}</h3>
       {waiting.length === 0 ? (
-        <p class="muted">Nobody is waiting. When someone gives up a seat, the first here gets it automatically.</p>
+        <p class="muted">{w.nobodyWaiting}</p>
       ) : (
         <table class="ef-table">
           <thead>
             <tr>
               <th scope="col">#</th>
-              <th scope="col">Helper</th>
-              <th scope="col">Waiting since</th>
+              <th scope="col">{w.helper}</th>
+              <th scope="col">{w.waitingSince}</th>
             </tr>
           </thead>
           <tbody>
@@ -149,7 +150,7 @@ export function EventFollow({ socket, eventId, onEdit, onChanged }: Props) {
               <tr key={a.userId}>
                 <td>{a.position}</td>
                 <td>{a.displayName}</td>
-                <td>{dayTime(a.since, timeZone)}</td>
+                <td>{dayTime(a.since, timeZone, f)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,6 +1,7 @@
 import type { HelperSocket } from '../../realtime/socket.ts';
 import { useEvents } from '../../hooks/useEvents.ts';
-import { KIND_LABEL, seatsWords, whenWords } from './event-words.ts';
+import { seatsWords, whenWords } from './event-words.ts';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   socket: HelperSocket | null;
@@ -9,14 +10,16 @@ interface Props {
 
 /** On the desk: the next two events one may join (or answered), each a line, and the way to all of them. Nothing when none. */
 export function EventsTeaser({ socket, siteId }: Props) {
+  const { t, f } = useI18n();
+  const w = t.community.events;
   const { events, timeZone } = useEvents(socket, siteId, 'upcoming');
   const next = (events ?? []).filter((e) => e.cancelledAt === null).slice(0, 2);
   if (next.length === 0) return null;
   return (
     <section class="events-teaser" aria-labelledby="events-teaser-h">
       <header>
-        <h2 id="events-teaser-h">Coming up</h2>
-        <a href="/backoffice/events">All events</a>
+        <h2 id="events-teaser-h">{w.comingUp}</h2>
+        <a href="/backoffice/events">{w.allEvents}</a>
       </header>
       <ul>
         {next.map((e) => (
@@ -25,10 +28,10 @@ export function EventsTeaser({ socket, siteId }: Props) {
               <strong>{e.title}</strong>
             </a>
             <span class="muted">
-              {KIND_LABEL[e.kind]} · {whenWords(e, timeZone)}
+              {w.kind[e.kind]} · {whenWords(e, timeZone, f)}
             </span>
             <span class={e.me ? 'et-mine' : 'muted'}>
-              {e.me?.state === 'going' ? 'You’re going' : e.me?.state === 'waiting' ? `Waiting list #${e.me.position}` : seatsWords(e)}
+              {e.me?.state === 'going' ? w.youreGoing : e.me?.state === 'waiting' ? w.waitingListAt(e.me.position ?? 0) : seatsWords(e, t, f)}
             </span>
           </li>
         ))}

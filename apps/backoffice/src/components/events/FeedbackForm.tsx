@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { CommunityEvent } from '@tribu/protocol/client';
 import { command, type HelperSocket } from '../../realtime/socket.ts';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   socket: HelperSocket | null;
@@ -10,6 +11,8 @@ interface Props {
 
 /** A tester's short form: the manager's questions (1–5, yes/no, a few words); sent again to correct it. */
 export function FeedbackForm({ socket, event, onSent }: Props) {
+  const { t } = useI18n();
+  const w = t.community.events;
   const [answers, setAnswers] = useState<Record<string, string>>(event.me?.answers ?? {});
   const [error, setError] = useState<string | null>(null);
   const [said, setSaid] = useState<string | null>(null);
@@ -23,13 +26,13 @@ export function FeedbackForm({ socket, event, onSent }: Props) {
     const r = await command(socket, 'event:feedback', { eventId: event.id, answers });
     setBusy(false);
     if (!r.ok) return setError(r.error.message);
-    setSaid('Thank you — your feedback is in.');
+    setSaid(w.feedbackThanks);
     onSent(r.data.event);
   };
   const fid = (q: string) => `fb-${event.id}-${q}`;
   return (
-    <form class="event-feedback" onSubmit={(e) => void send(e)} aria-label={`Your feedback on “${event.title}”`}>
-      <h4>Your feedback</h4>
+    <form class="event-feedback" onSubmit={(e) => void send(e)} aria-label={w.feedbackOn(event.title)}>
+      <h4>{w.yourFeedback}</h4>
       {event.questions.map((q) => (
         <div class="fb-q" key={q.id}>
           {q.kind === 'text' ? (
@@ -44,7 +47,7 @@ export function FeedbackForm({ socket, event, onSent }: Props) {
                 {(q.kind === 'rating' ? ['1', '2', '3', '4', '5'] : ['yes', 'no']).map((v) => (
                   <label key={v} class="fb-choice">
                     <input type="radio" name={fid(q.id)} value={v} checked={answers[q.id] === v} onChange={() => set(q.id, v)} />
-                    <span>{v === 'yes' ? 'Yes' : v === 'no' ? 'No' : v}</span>
+                    <span>{v === 'yes' ? t.common.yes : v === 'no' ? t.common.no : v}</span>
                   </label>
                 ))}
               </div>
@@ -55,10 +58,10 @@ export function FeedbackForm({ socket, event, onSent }: Props) {
       {error && <p class="alert">{error}</p>}
       <div class="fb-foot">
         <button type="submit" class="primary small" disabled={busy}>
-          {event.me?.feedbackAt ? 'Update my feedback' : 'Send my feedback'}
+          {event.me?.feedbackAt ? w.updateFeedback : w.sendFeedback}
         </button>
         <span role="status" class="muted">
-          {said ?? (event.me?.feedbackAt ? 'Sent — you may correct it.' : '')}
+          {said ?? (event.me?.feedbackAt ? w.feedbackSent : '')}
         </span>
       </div>
     </form>

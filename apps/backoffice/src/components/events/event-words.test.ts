@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { createFormat } from '../../i18n/format.ts';
+import { en } from '../../i18n/messages/en/index.ts';
 import { audienceWords, checkInDay, isoToZoned, seatsWords, whenWords, zonedToIso } from './event-words.ts';
+
+const f = createFormat('en', 'UTC');
 
 describe('event times in the site’s zone', () => {
   it.each<[string, string, string]>([
@@ -15,9 +19,9 @@ describe('event times in the site’s zone', () => {
   });
 
   it('writes the day and hours in the zone, the end’s day only when it differs', () => {
-    expect(whenWords({ startsAt: '2027-03-20T17:00:00Z', endsAt: '2027-03-20T19:30:00Z' }, 'Europe/Paris')).toBe('Sat, 20 Mar 2027, 18:00–20:30');
-    expect(whenWords({ startsAt: '2027-03-20T17:00:00Z', endsAt: '2027-03-22T17:00:00Z' }, 'Europe/Paris')).toBe(
-      'Sat, 20 Mar 2027, 18:00 – Mon, 22 Mar 2027, 18:00',
+    expect(whenWords({ startsAt: '2027-03-20T17:00:00Z', endsAt: '2027-03-20T19:30:00Z' }, 'Europe/Paris', f)).toBe('Sat, Mar 20, 2027, 18:00–20:30');
+    expect(whenWords({ startsAt: '2027-03-20T17:00:00Z', endsAt: '2027-03-22T17:00:00Z' }, 'Europe/Paris', f)).toBe(
+      'Sat, Mar 20, 2027, 18:00 – Mon, Mar 22, 2027, 18:00',
     );
   });
 });
@@ -30,7 +34,7 @@ describe('event words', () => {
     [1, 1, 0, 'Full (1 seat)'],
     [1, 0, 0, '0 of 1 seat taken'],
   ])('capacity %s, %i going, %i waiting: %s', (capacity, going, waiting, text) => {
-    expect(seatsWords({ capacity, going, waiting })).toBe(text);
+    expect(seatsWords({ capacity, going, waiting }, en, f)).toBe(text);
   });
 
   it.each<[Parameters<typeof audienceWords>[0]['audience'], string]>([
@@ -39,10 +43,18 @@ describe('event words', () => {
     [{ kind: 'picked', userIds: ['a', 'b'] }, '2 invited'],
     [{ kind: 'picked', userIds: [] }, 'By invitation'],
   ])('%j reads %s', (audience, text) => {
-    expect(audienceWords({ audience })).toBe(text);
+    expect(audienceWords({ audience }, en, f)).toBe(text);
+  });
+
+  it('says the seats in French too', () => {
+    const fr = createFormat('fr', 'UTC');
+    return import('../../i18n/messages/fr/index.ts').then(({ fr: t }) => {
+      expect(seatsWords({ capacity: 10, going: 3, waiting: 2 }, t, fr)).toBe('3 sur 10 places prises · 2 en attente');
+      expect(whenWords({ startsAt: '2027-03-20T17:00:00Z', endsAt: '2027-03-20T19:30:00Z' }, 'Europe/Paris', fr)).toBe('sam. 20 mars 2027, 18:00–20:30');
+    });
   });
 
   it('names a check-in day', () => {
-    expect(checkInDay('2027-01-18')).toBe('Mon 18 Jan');
+    expect(checkInDay('2027-01-18', f)).toBe('Mon, Jan 18');
   });
 });

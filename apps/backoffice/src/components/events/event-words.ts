@@ -1,6 +1,5 @@
-import type { CommunityEvent, EventKind } from '@tribu/protocol/client';
-
-export const KIND_LABEL: Record<EventKind, string> = { meetup: 'Meetup', webinar: 'Webinar', product_test: 'Product test' };
+import type { CommunityEvent } from '@tribu/protocol/client';
+import type { Format, Messages } from '../../i18n/index.tsx';
 
 /** The wall-clock parts of an instant in a time zone. */
 function parts(at: number, timeZone: string): Record<string, number> {
@@ -43,10 +42,10 @@ export function isoToZoned(iso: string, timeZone: string): string {
   return `${p.year}-${two(p.month)}-${two(p.day)}T${two(p.hour)}:${two(p.minute)}`;
 }
 
-/** "Fri, 20 Mar 2027, 18:00–20:30" in the site's zone (the end's day too when it differs). */
-export function whenWords(e: Pick<CommunityEvent, 'startsAt' | 'endsAt'>, timeZone: string): string {
-  const day = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
-  const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+/** "Sat, Mar 20, 2027, 18:00–20:30" in the site's zone and the reader's language (the end's day too when it differs). */
+export function whenWords(e: Pick<CommunityEvent, 'startsAt' | 'endsAt'>, timeZone: string, f: Pick<Format, 'locale'>): string {
+  const day = new Intl.DateTimeFormat(f.locale, { timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+  const time = new Intl.DateTimeFormat(f.locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   const start = Date.parse(e.startsAt);
   const end = Date.parse(e.endsAt);
   const sameDay = day.format(start) === day.format(end);
@@ -56,25 +55,27 @@ export function whenWords(e: Pick<CommunityEvent, 'startsAt' | 'endsAt'>, timeZo
 }
 
 /** "3 of 10 seats taken · 2 waiting", "4 going" without a limit. */
-export function seatsWords(e: Pick<CommunityEvent, 'capacity' | 'going' | 'waiting'>): string {
+export function seatsWords(e: Pick<CommunityEvent, 'capacity' | 'going' | 'waiting'>, t: Messages, f: Pick<Format, 'plural' | 'number'>): string {
+  const w = t.community.events;
   const seats =
     e.capacity === null
-      ? `${e.going} going`
+      ? f.plural(e.going, w.going)
       : e.going >= e.capacity
-        ? `Full (${e.capacity} ${e.capacity === 1 ? 'seat' : 'seats'})`
-        : `${e.going} of ${e.capacity} ${e.capacity === 1 ? 'seat' : 'seats'} taken`;
-  return e.waiting > 0 ? `${seats} · ${e.waiting} waiting` : seats;
+        ? w.full(f.plural(e.capacity, w.seats))
+        : w.seatsTaken(f.number(e.going), f.plural(e.capacity, w.seats));
+  return e.waiting > 0 ? `${seats} · ${f.plural(e.waiting, w.waiting)}` : seats;
 }
 
 /** Who may join, in words. */
-export function audienceWords(e: Pick<CommunityEvent, 'audience'>): string {
+export function audienceWords(e: Pick<CommunityEvent, 'audience'>, t: Messages, f: Pick<Format, 'plural'>): string {
   const a = e.audience;
-  if (a.kind === 'tier') return `${a.tier} tier and above`;
-  if (a.kind === 'picked') return a.userIds.length ? `${a.userIds.length} invited` : 'By invitation';
-  return 'Everyone';
+  const w = t.community.events;
+  if (a.kind === 'tier') return w.tierAndAbove(a.tier);
+  if (a.kind === 'picked') return a.userIds.length ? f.plural(a.userIds.length, w.invited) : w.byInvitation;
+  return w.everyone;
 }
 
-/** "18 Jan" for a check-in day. */
-export function checkInDay(on: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' }).format(Date.parse(`${on}T00:00:00Z`));
+/** "Mon, Jan 18" for a check-in day (a calendar day: no zone shift). */
+export function checkInDay(on: string, f: Pick<Format, 'locale'>): string {
+  return new Intl.DateTimeFormat(f.locale, { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' }).format(Date.parse(`${on}T00:00:00Z`));
 }

@@ -2,13 +2,13 @@ import { useState } from 'preact/hooks';
 import { LIMITS, type FeedComment, type FeedModerate, type FeedPost } from '@tribu/protocol/client';
 import type { Mentionable } from '@tribu/domain';
 import type { FeedResult } from '../../hooks/useFeed.ts';
-import { when } from './when.ts';
 import { Avatar } from '../Avatar.tsx';
 import { ModerationMenu } from './ModerationMenu.tsx';
 import { ReportButton } from '../moderation/ReportButton.tsx';
 import { ModerationNote } from './ModerationNote.tsx';
 import { RichText } from './RichText.tsx';
 import { ErrorAlert } from '../ErrorAlert.tsx';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   post: FeedPost;
@@ -25,15 +25,16 @@ interface Props {
 }
 
 function Comment({ c, now, moderator, members, onModerate }: { c: FeedComment } & Pick<Props, 'now' | 'moderator' | 'members' | 'onModerate'>) {
-  const name = c.author?.displayName ?? 'A former member';
+  const { t, f } = useI18n();
+  const name = c.author?.displayName ?? t.community.feed.formerMember;
   return (
     <li class={`comment ${c.moderation ? 'moderated' : ''}`}>
       <Avatar name={name} url={c.author?.avatarUrl ?? null} size={26} />
       <div class="comment-body">
         <div class="comment-head">
           <strong>{name}</strong>
-          <time class="muted" dateTime={c.createdAt}>
-            {when(c.createdAt, now)}
+          <time class="muted" dateTime={c.createdAt} title={f.dateTime(c.createdAt)}>
+            {f.relative(c.createdAt, now)}
           </time>
           {moderator ? (
             <ModerationMenu target="comment" id={c.id} moderated={!!c.moderation} onModerate={onModerate} />
@@ -50,6 +51,8 @@ function Comment({ c, now, moderator, members, onModerate }: { c: FeedComment } 
 
 /** The latest comments of a post, "Show all N comments", and a box to add one. */
 export function CommentThread({ post, now, moderator, online, members, onComment, onShowAll, onModerate, showBox, focus }: Props) {
+  const { t, f } = useI18n();
+  const w = t.community.feed;
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -70,11 +73,11 @@ export function CommentThread({ post, now, moderator, online, members, onComment
     <div class="thread">
       {hidden > 0 && (
         <button type="button" class="link show-all" onClick={() => void onShowAll().then((r) => !r.ok && setError(r.message))}>
-          Show all {post.commentCount} comments
+          {f.plural(post.commentCount, w.showAllComments)}
         </button>
       )}
       {post.comments.length > 0 && (
-        <ul class="comments" aria-label="Comments">
+        <ul class="comments" aria-label={w.commentsLabel}>
           {post.comments.map((c) => (
             <Comment key={c.id} c={c} now={now} moderator={moderator} members={members} onModerate={onModerate} />
           ))}
@@ -83,22 +86,22 @@ export function CommentThread({ post, now, moderator, online, members, onComment
       {showBox && (
         <form class="comment-box" onSubmit={submit}>
           <label class="sr-only" for={`comment-${post.id}`}>
-            Comment on {post.author?.displayName ?? 'this'}'s post
+            {post.author ? w.commentOn(post.author.displayName) : w.commentOnThis}
           </label>
           <input
             id={`comment-${post.id}`}
             value={text}
-            placeholder={online ? 'Write a comment…' : 'Offline: comments are back with the connection'}
+            placeholder={online ? w.writeComment : w.commentsOffline}
             disabled={!online}
             autoFocus={focus}
             onInput={(e) => setText(e.currentTarget.value)}
           />
           <button type="submit" class="primary small" disabled={!online || !text.trim() || over || busy}>
-            Send
+            {w.send}
           </button>
         </form>
       )}
-      {over && <p class="alert">Comments are at most {LIMITS.commentText} characters</p>}
+      {over && <p class="alert">{w.commentTooLong(f.number(LIMITS.commentText))}</p>}
       <ErrorAlert message={error} />
     </div>
   );

@@ -6,6 +6,7 @@ import { ImageIcon } from './icons.tsx';
 import { MentionSuggest, suggestions } from './MentionSuggest.tsx';
 import { imageProblem, uploadImage, type UploadedImage } from './upload.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   siteId: string;
@@ -24,6 +25,8 @@ const SHOW_COUNT_FROM = LIMITS.postText - 500;
 
 /** Write a post: text, an optional image with its preview, and for managers an announcement switch. */
 export function Composer({ siteId, csrf, firstName, moderator, online, members, me, onPost }: Props) {
+  const { t, f } = useI18n();
+  const w = t.community.feed;
   const [text, setText] = useState('');
   const [image, setImage] = useState<{ preview: string; uploaded: UploadedImage | null } | null>(null);
   const [announcement, setAnnouncement] = useState(false);
@@ -46,21 +49,21 @@ export function Composer({ siteId, csrf, firstName, moderator, online, members, 
 
   const length = text.trim().length;
   const over = length > LIMITS.postText;
-  const why = !online ? 'Offline: posting is back with the connection' : over ? `Posts are at most ${LIMITS.postText} characters` : null;
+  const why = !online ? w.postingOffline : over ? w.postTooLong(f.number(LIMITS.postText)) : null;
 
   const pick = async (file: File | undefined) => {
     if (!file) return;
-    const problem = imageProblem(file);
+    const problem = imageProblem(file, t);
     if (problem) return setError(problem);
     setError(null);
     const preview = URL.createObjectURL(file);
     setImage({ preview, uploaded: null });
     try {
-      const uploaded = await uploadImage(siteId, file, csrf);
+      const uploaded = await uploadImage(siteId, file, csrf, t);
       setImage((cur) => (cur?.preview === preview ? { preview, uploaded } : cur));
     } catch (e) {
       setImage(null);
-      setError(e instanceof Error ? e.message : 'The image could not be uploaded');
+      setError(e instanceof Error ? e.message : w.imageUploadFailed);
     }
   };
 
@@ -79,15 +82,15 @@ export function Composer({ siteId, csrf, firstName, moderator, online, members, 
   };
 
   return (
-    <form class={`composer ${announcement ? 'as-announcement' : ''}`} onSubmit={submit} aria-label="Write a post">
+    <form class={`composer ${announcement ? 'as-announcement' : ''}`} onSubmit={submit} aria-label={w.writePost}>
       <label class="sr-only" for="feed-composer">
-        Write a post
+        {w.writePost}
       </label>
       <textarea
         id="feed-composer"
         value={text}
         rows={text ? 3 : 2}
-        placeholder={`Share a tip, a question or good news with the community, ${firstName}…`}
+        placeholder={w.composerPlaceholder(firstName)}
         ref={area}
         onInput={(e) => {
           setText(e.currentTarget.value);
@@ -100,41 +103,41 @@ export function Composer({ siteId, csrf, firstName, moderator, online, members, 
       {suggest && <MentionSuggest matches={suggest.matches} onPick={mention} />}
       {image && (
         <div class="composer-image">
-          <img src={image.preview} alt="Image to post" />
-          {!image.uploaded && <span class="uploading">Uploading…</span>}
-          <button type="button" class="remove-image" aria-label="Remove the image" onClick={() => setImage(null)}>
+          <img src={image.preview} alt={w.imageToPost} />
+          {!image.uploaded && <span class="uploading">{w.uploading}</span>}
+          <button type="button" class="remove-image" aria-label={w.removeImage} onClick={() => setImage(null)}>
             ×
           </button>
         </div>
       )}
       <ErrorAlert message={error} />
       <div class="composer-bar">
-        <label class="attach ghost" title="Add an image">
-          <ImageIcon /> Image
+        <label class="attach ghost" title={w.addImage}>
+          <ImageIcon /> {w.image}
           <input
             ref={fileRef}
             type="file"
             accept="image/jpeg,image/png,image/webp,image/gif"
             class="sr-only"
-            aria-label="Attach an image"
+            aria-label={w.attachImage}
             onChange={(e) => void pick(e.currentTarget.files?.[0])}
           />
         </label>
         {moderator && (
           <label class="announce-toggle">
             <input type="checkbox" checked={announcement} onChange={(e) => setAnnouncement(e.currentTarget.checked)} />
-            Announcement
+            {w.announcement}
           </label>
         )}
         <span class="spacer" />
         {length >= SHOW_COUNT_FROM && (
           <span class={`char-count ${over ? 'over' : ''}`} aria-live="polite">
-            {length} / {LIMITS.postText}
+            {f.number(length)} / {f.number(LIMITS.postText)}
           </span>
         )}
         {why && <span class="why">{why}</span>}
         <button type="submit" class="primary small" disabled={!length || !!why || busy || (image !== null && !image.uploaded)}>
-          {busy ? 'Posting…' : announcement ? 'Announce' : 'Post'}
+          {busy ? w.posting : announcement ? w.announce : w.post}
         </button>
       </div>
     </form>

@@ -8,6 +8,7 @@ import type { HelperSocket } from '../../realtime/socket.ts';
 import { Composer } from './Composer.tsx';
 import { PostCard } from './PostCard.tsx';
 import { SHOW_POST_EVENT } from './show-post.ts';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   me: Me;
@@ -31,6 +32,8 @@ function knownMembers(me: Me, posts: FeedPost[], online: Mentionable[]): Mention
 
 /** The community's shared wall: posts, comments, likes, announcements pinned on top, live. */
 export function Feed({ me, siteId, socket, online }: Props) {
+  const { t, f } = useI18n();
+  const w = t.community.feed;
   const scroller = useRef<HTMLDivElement>(null);
   const feed = useFeed(socket, siteId, online, me.user.id, () => (scroller.current?.scrollTop ?? 0) > HOLD_BELOW_PX);
   const now = useNow(30_000);
@@ -63,7 +66,7 @@ export function Feed({ me, siteId, socket, online }: Props) {
   const card = (p: FeedPost) => <PostCard key={p.id} post={p} me={me.user.id} now={now} moderator={moderator} online={online} members={members} feed={feed} />;
 
   return (
-    <section class="column feed" aria-label="Community feed">
+    <section class="column feed" aria-label={w.label}>
       <div class="feed-scroll" ref={scroller}>
         <Composer
           siteId={siteId}
@@ -77,34 +80,34 @@ export function Feed({ me, siteId, socket, online }: Props) {
         />
         {feed.fresh.length > 0 && (
           <button type="button" class="fresh-pill" onClick={showFresh}>
-            ↑ {feed.fresh.length === 1 ? '1 new post' : `${feed.fresh.length} new posts`}
+            ↑ {f.plural(feed.fresh.length, w.newPosts)}
           </button>
         )}
-        {feed.state === 'loading' && <p class="empty">Loading the community's news…</p>}
+        {feed.state === 'loading' && <p class="empty">{w.loadingNews}</p>}
         {feed.state === 'error' && (
           <p class="alert feed-error" role="alert">
-            The feed could not be loaded. It will retry when the connection comes back; or reload the page.
+            {w.loadError}
           </p>
         )}
         {feed.pinned.length > 0 && (
-          <div class="pinned" aria-label="Pinned announcements">
+          <div class="pinned" aria-label={w.pinned}>
             {feed.pinned.map(card)}
           </div>
         )}
         {feed.state === 'ready' && feed.posts.length === 0 && feed.pinned.length === 0 && (
           <div class="feed-empty">
-            <p class="feed-empty-title">The room is quiet for now</p>
-            <p class="muted">Say hello, share a tip from your last chat, or ask your peers something.</p>
+            <p class="feed-empty-title">{w.emptyTitle}</p>
+            <p class="muted">{w.emptyHint}</p>
           </div>
         )}
         <div class="posts">{feed.posts.map(card)}</div>
         {feed.nextBefore && (
           <button type="button" class="ghost older" disabled={loadingOlder || !online} onClick={() => void older()}>
-            {loadingOlder ? 'Loading…' : 'Load older posts'}
+            {loadingOlder ? t.common.loading : w.loadOlder}
           </button>
         )}
         {olderError && <p class="alert">{olderError}</p>}
-        {feed.state === 'ready' && !feed.nextBefore && feed.posts.length > 3 && <p class="feed-end muted">You are all caught up</p>}
+        {feed.state === 'ready' && !feed.nextBefore && feed.posts.length > 3 && <p class="feed-end muted">{w.caughtUp}</p>}
       </div>
     </section>
   );

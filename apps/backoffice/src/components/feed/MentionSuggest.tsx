@@ -1,4 +1,5 @@
 import type { Mentionable } from '@tribu/domain';
+import { useI18n } from '../../i18n/index.tsx';
 
 // The "@Cam" being typed right before the caret (names may hold spaces, so up to 30 characters).
 const TYPING = /(?:^|\s)@([^\s@][^@\n]{0,29})?$/u;
@@ -20,10 +21,11 @@ interface Props {
 
 /** Names to mention, shown under the composer while an `@name` is being typed. */
 export function MentionSuggest({ matches, onPick }: Props) {
+  const { t } = useI18n();
   return (
-    <div class="mention-suggest" role="group" aria-label="Mention someone">
+    <div class="mention-suggest" role="group" aria-label={t.community.feed.mentionSomeone}>
       {matches.map((m) => (
-        <button key={m.id} type="button" class="mention-option" aria-label={`Mention ${m.displayName}`} onClick={() => onPick(m)}>
+        <button key={m.id} type="button" class="mention-option" aria-label={t.community.feed.mention(m.displayName)} onClick={() => onPick(m)}>
           @{m.displayName}
         </button>
       ))}

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { LIMITS, type FeedModerate } from '@tribu/protocol/client';
 import type { FeedResult } from '../../hooks/useFeed.ts';
 import { Modal } from '../people/Modal.tsx';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   target: FeedModerate['target'];
@@ -13,10 +14,10 @@ interface Props {
   onModerate: (m: FeedModerate) => Promise<FeedResult>;
 }
 
-const verbs = { hide: 'Hide', delete: 'Delete' } as const;
-
 /** A moderator's "⋯" menu: hide or delete with a reason the author will read, restore, pin. */
 export function ModerationMenu({ target, id, moderated, pinned, onPin, onModerate }: Props) {
+  const { t } = useI18n();
+  const w = t.community.feed;
   const [open, setOpen] = useState(false);
   const [asking, setAsking] = useState<'hide' | 'delete' | null>(null);
   const [reason, setReason] = useState('');
@@ -29,7 +30,10 @@ export function ModerationMenu({ target, id, moderated, pinned, onPin, onModerat
     setReason('');
     setError(null);
   };
-  const label = target === 'post' ? 'Moderate this post' : 'Moderate this comment';
+  const label = target === 'post' ? w.moderatePost : w.moderateComment;
+  const verb = asking === 'delete' ? w.delete : w.hide;
+  const title =
+    asking === 'delete' ? (target === 'post' ? w.deletePost : w.deleteComment) : target === 'post' ? w.hidePost : w.hideComment;
   return (
     <div class="mod-menu">
       <button type="button" class="icon-btn" aria-label={label} aria-expanded={open} onClick={() => setOpen(!open)}>
@@ -39,20 +43,20 @@ export function ModerationMenu({ target, id, moderated, pinned, onPin, onModerat
         <div class="mod-pop" role="menu">
           {moderated ? (
             <button type="button" role="menuitem" onClick={() => void run(onModerate({ target, id, action: 'restore' }))}>
-              Restore
+              {w.restore}
             </button>
           ) : (
             <>
               {onPin && (
                 <button type="button" role="menuitem" onClick={() => void run(onPin(!pinned))}>
-                  {pinned ? 'Unpin' : 'Pin on top'}
+                  {pinned ? w.unpin : w.pinOnTop}
                 </button>
               )}
               <button type="button" role="menuitem" onClick={() => setAsking('hide')}>
-                Hide…
+                {w.hideEllipsis}
               </button>
               <button type="button" role="menuitem" class="danger" onClick={() => setAsking('delete')}>
-                Delete…
+                {w.deleteEllipsis}
               </button>
             </>
           )}
@@ -60,7 +64,7 @@ export function ModerationMenu({ target, id, moderated, pinned, onPin, onModerat
         </div>
       )}
       {asking && (
-        <Modal label={`${verbs[asking]} this ${target}`} onClose={() => setAsking(null)}>
+        <Modal label={title} onClose={() => setAsking(null)}>
           <form
             class="reason-form"
             onSubmit={(e) => {
@@ -68,21 +72,19 @@ export function ModerationMenu({ target, id, moderated, pinned, onPin, onModerat
               void run(onModerate({ target, id, action: asking, reason: reason.trim() }));
             }}
           >
-            <h3>
-              {verbs[asking]} this {target}
-            </h3>
-            <p class="muted">The author will see your reason. Be kind and specific.</p>
+            <h3>{title}</h3>
+            <p class="muted">{w.reasonHint}</p>
             <label>
-              Reason
+              {w.reason}
               <textarea value={reason} maxLength={LIMITS.reason} rows={3} required onInput={(e) => setReason(e.currentTarget.value)} />
             </label>
             {error && <p class="alert">{error}</p>}
             <div class="reason-actions">
               <button type="button" class="ghost" onClick={() => setAsking(null)}>
-                Cancel
+                {t.common.cancel}
               </button>
               <button type="submit" class={asking === 'delete' ? 'primary small danger-fill' : 'primary small'} disabled={!reason.trim()}>
-                {verbs[asking]}
+                {verb}
               </button>
             </div>
           </form>

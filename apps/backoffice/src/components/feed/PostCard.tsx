@@ -2,7 +2,6 @@ import { useState } from 'preact/hooks';
 import type { FeedModerate, FeedPost } from '@tribu/protocol/client';
 import type { Mentionable } from '@tribu/domain';
 import type { FeedApi } from '../../hooks/useFeed.ts';
-import { when } from './when.ts';
 import { Avatar } from '../Avatar.tsx';
 import { CommentThread } from './CommentThread.tsx';
 import { ChatIcon, HeartIcon, PinIcon } from './icons.tsx';
@@ -10,6 +9,7 @@ import { ModerationMenu } from './ModerationMenu.tsx';
 import { ReportButton } from '../moderation/ReportButton.tsx';
 import { ModerationNote } from './ModerationNote.tsx';
 import { RichText } from './RichText.tsx';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   post: FeedPost;
@@ -21,12 +21,13 @@ interface Props {
   feed: Pick<FeedApi, 'comment' | 'like' | 'allComments' | 'moderate' | 'pin'>;
 }
 
-const roleBadge = { helper: null, moderator: 'Manager', admin: 'Admin' } as const;
-
 /** One post of the wall: author, time, text, image, like, comments; the manager's menu. */
 export function PostCard({ post, me, now, moderator, online, members, feed }: Props) {
-  const name = post.author?.displayName ?? 'A former member';
-  const badge = post.author ? roleBadge[post.author.role] : null;
+  const { t, f } = useI18n();
+  const w = t.community.feed;
+  const name = post.author?.displayName ?? w.formerMember;
+  const role = post.author?.role;
+  const badge = role === 'moderator' ? w.roleManager : role === 'admin' ? w.roleAdmin : null;
   const moderate = (m: FeedModerate) => feed.moderate(m);
   // A quiet post shows no empty comment box: it opens on demand, and stays open once there is a thread.
   const [writing, setWriting] = useState(false);
@@ -35,20 +36,20 @@ export function PostCard({ post, me, now, moderator, online, members, feed }: Pr
     <article
       id={`post-${post.id}`}
       class={`post kind-${post.kind} ${post.pinned ? 'pinned' : ''} ${post.moderation ? 'moderated' : ''}`}
-      aria-label={`Post by ${name}`}
+      aria-label={w.postBy(name)}
     >
       <header class="post-head">
         <Avatar name={name} url={post.author?.avatarUrl ?? null} size={40} />
         <div class="post-who">
           <strong>{name}</strong>
           {badge && <span class="role-badge">{badge}</span>}
-          <time class="muted" dateTime={post.createdAt} title={new Date(post.createdAt).toLocaleString()}>
-            {when(post.createdAt, now)}
+          <time class="muted" dateTime={post.createdAt} title={f.dateTime(post.createdAt)}>
+            {f.relative(post.createdAt, now)}
           </time>
         </div>
         {post.pinned && (
           <span class="pin-label">
-            <PinIcon /> Announcement
+            <PinIcon /> {w.announcement}
           </span>
         )}
         {moderator && (
@@ -65,9 +66,9 @@ export function PostCard({ post, me, now, moderator, online, members, feed }: Pr
       </header>
       {post.kind === 'ask' && (
         <p class="ask-label">
-          <ChatIcon /> Asked from a chat
+          <ChatIcon /> {w.askedFromChat}
           {post.conversationId && (post.author?.id === me || moderator) && (
-            <a href={`/backoffice/chats/${encodeURIComponent(post.conversationId)}`}>Open the chat</a>
+            <a href={`/backoffice/chats/${encodeURIComponent(post.conversationId)}`}>{w.openChat}</a>
           )}
         </p>
       )}
@@ -75,7 +76,7 @@ export function PostCard({ post, me, now, moderator, online, members, feed }: Pr
       <RichText text={post.text} members={members} />
       {post.imageUrl && /^\/api\/images\//.test(post.imageUrl) && (
         <a class="post-image" href={post.imageUrl} target="_blank" rel="noopener">
-          <img src={post.imageUrl} alt={`Image shared by ${name}`} loading="lazy" />
+          <img src={post.imageUrl} alt={w.imageBy(name)} loading="lazy" />
         </a>
       )}
       <div class="post-actions">
@@ -83,20 +84,20 @@ export function PostCard({ post, me, now, moderator, online, members, feed }: Pr
           type="button"
           class={`like ${post.liked ? 'on' : ''}`}
           aria-pressed={post.liked}
-          title={post.liked ? 'You like this' : 'Like'}
+          title={post.liked ? w.youLike : w.like}
           disabled={!online || !!post.moderation}
           onClick={() => void feed.like(post.id, !post.liked)}
         >
           <HeartIcon filled={post.liked} />
-          <span class="sr-only">Like </span>
+          <span class="sr-only">{w.like} </span>
           {post.likeCount}
         </button>
         {!post.moderation && !showBox && (
           <button type="button" class="ghost small comment-toggle" disabled={!online} onClick={() => setWriting(true)}>
-            <ChatIcon /> Comment
+            <ChatIcon /> {w.comment}
           </button>
         )}
-        {post.commentCount > 0 && <span class="muted comment-count">{post.commentCount === 1 ? '1 comment' : `${post.commentCount} comments`}</span>}
+        {post.commentCount > 0 && <span class="muted comment-count">{f.plural(post.commentCount, w.comments)}</span>}
       </div>
       <CommentThread
         post={post}
