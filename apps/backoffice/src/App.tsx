@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { LocationProvider, Route, Router, lazy, useLocation } from 'preact-iso';
 import type { ComponentType } from 'preact';
 import type { Me } from '@tribu/protocol/client';
-import { api } from './api/http.ts';
+import { api, setClientWords } from './api/http.ts';
 import { LoginPage } from './routes/login/LoginPage.tsx';
 import { TwoFactorRequired } from './components/TwoFactorRequired.tsx';
 import { I18nProvider, useI18n } from './i18n/index.tsx';
@@ -111,9 +111,17 @@ function Gate() {
   }, [me, path, route]);
   return (
     <I18nProvider choice={me?.user.locale} timeZone={me?.user.timeZone}>
+      <ClientWords />
       {me === undefined ? <Splash /> : <Routes me={me} setMe={setMe} />}
     </I18nProvider>
   );
+}
+
+/** Keeps the words the client says by itself (network errors, no answer) in the backoffice's language; set while rendering, before any child asks. */
+function ClientWords() {
+  const { t } = useI18n();
+  setClientWords(t.shell.client);
+  return null;
 }
 
 function Splash() {

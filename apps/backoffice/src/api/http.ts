@@ -1,6 +1,7 @@
 import {
   CSRF_HEADER,
   type HttpErrorBody,
+  type Locale,
   type LoginRequest,
   type Me,
   type MyProfile,
@@ -8,6 +9,7 @@ import {
   type ProfileUpdate,
   type SessionState,
 } from '@tribu/protocol/client';
+import { shell, type ShellMessages } from '../i18n/messages/en/shell.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -27,6 +29,12 @@ export const setRequestLocale = (locale: string | null) => {
   requestLocale = locale;
 };
 
+/** What the client says by itself (no server behind the words), in the backoffice's language: App keeps them current. */
+export let clientWords: ShellMessages['client'] = shell.client;
+export const setClientWords = (words: ShellMessages['client']) => {
+  clientWords = words;
+};
+
 export async function call<T>(method: string, path: string, body?: unknown, csrf?: string): Promise<T> {
   const headers: Record<string, string> = {};
   // A File goes as it is (its own type); anything else as JSON.
@@ -39,11 +47,11 @@ export async function call<T>(method: string, path: string, body?: unknown, csrf
     const payload = body === undefined ? undefined : raw ? body : JSON.stringify(body);
     res = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' });
   } catch {
-    throw new ApiError(0, 'unavailable', 'Cannot reach Tribu. Check your connection and try again.');
+    throw new ApiError(0, 'unavailable', clientWords.unreachable);
   }
   if (res.status === 204) return undefined as T;
   const data = (await res.json().catch(() => null)) as (T & Partial<HttpErrorBody>) | null;
-  if (!res.ok) throw new ApiError(res.status, data?.error?.code ?? 'internal', data?.error?.message ?? `Error ${res.status}`, data?.error?.fields);
+  if (!res.ok) throw new ApiError(res.status, data?.error?.code ?? 'internal', data?.error?.message ?? clientWords.httpError(res.status), data?.error?.fields);
   return data as T;
 }
 
@@ -59,6 +67,8 @@ export const api = {
   deletePhoto: (csrf: string) => call<MyProfile>('DELETE', '/api/profile/photo', undefined, csrf),
   changePassword: (csrf: string, body: PasswordChange) => call<void>('POST', '/api/profile/password', body, csrf),
   leave: (csrf: string, siteId: string) => call<{ accountDeleted: boolean }>('POST', '/api/profile/leave', { siteId, confirm: true }, csrf),
+  /** The site's default language, as its widget state names it (public, cached): the desk's last resort for a language. */
+  siteLocale: (siteKey: string) => call<{ locale: Locale }>('GET', `/api/widget/${encodeURIComponent(siteKey)}`),
   /** A plain link downloads it (the server sends it as an attachment). */
   exportUrl: '/api/profile/export',
 };

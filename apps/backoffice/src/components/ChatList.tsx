@@ -5,6 +5,7 @@ import { ChatTab } from './chat/ChatTab.tsx';
 import { MoreChats } from './chat/MoreChats.tsx';
 import { ShortcutsHint } from './chat/ShortcutsHint.tsx';
 import { tabFacts } from './chat/tab-facts.ts';
+import { useI18n } from '../i18n/index.tsx';
 
 interface Props {
   chats: Chat[];
@@ -53,16 +54,18 @@ function useFit(count: number) {
 /** The feed tab and one tab per chat; chats that do not fit are in *More chats*; the open one always shows. */
 export function ChatList({ chats, selected, seen, onSelect, sideBySide, canSideBySide, onSideBySide, all, siteName }: Props) {
   const now = useNow(15_000);
+  const { t } = useI18n();
+  const w = t.desk.tabs;
   const { row, feed, fit } = useFit(chats.length);
-  const indexed = chats.map((chat, i) => ({ chat, index: i + 1, facts: tabFacts(chat, seen[chat.conversation.id] ?? 0, now, siteName) }));
+  const indexed = chats.map((chat, i) => ({ chat, index: i + 1, facts: tabFacts(chat, seen[chat.conversation.id] ?? 0, now, siteName, w) }));
   let shown = all ? indexed : indexed.slice(0, fit);
   const open = indexed.find((t) => t.chat.conversation.id === selected);
   if (open && !shown.includes(open)) shown = [...shown.slice(0, Math.max(0, fit - 1)), open];
   const hidden = indexed.filter((t) => !shown.includes(t));
   return (
-    <nav class="chats" aria-label="My chats">
+    <nav class="chats" aria-label={w.myChats}>
       <div class="chat-row" ref={row}>
-        <div role="tablist" aria-label="Feed and open chats" class="tabs">
+        <div role="tablist" aria-label={w.feedAndChats} class="tabs">
           <button
             ref={feed}
             type="button"
@@ -72,7 +75,7 @@ export function ChatList({ chats, selected, seen, onSelect, sideBySide, canSideB
             onClick={() => onSelect(null)}
           >
             <span class="tab-text">
-              <strong>Community</strong>
+              <strong>{w.community}</strong>
             </span>
           </button>
           {shown.map((t) => (
@@ -92,10 +95,10 @@ export function ChatList({ chats, selected, seen, onSelect, sideBySide, canSideB
           type="button"
           class={`ghost side-toggle ${sideBySide ? 'on' : ''}`}
           aria-pressed={sideBySide}
-          title="Show two chats next to each other"
+          title={w.sideBySideTitle}
           onClick={() => onSideBySide(!sideBySide)}
         >
-          Side by side
+          {w.sideBySide}
         </button>
       )}
       <ShortcutsHint />

@@ -12,6 +12,7 @@ import { MessageLog } from './MessageLog.tsx';
 import { PageFacts } from './PageFacts.tsx';
 import { PageLink } from './PageLink.tsx';
 import { ReplyBox } from './ReplyBox.tsx';
+import { useI18n } from '../i18n/index.tsx';
 
 export interface ChatPaneProps {
   chat: Chat;
@@ -48,6 +49,8 @@ let revealed = 0;
 /** One chat: who and where the visitor is, the conversation, the reply box, and the details beside it. */
 export function ChatPane(p: ChatPaneProps) {
   const { chat, socket } = p;
+  const { t } = useI18n();
+  const w = t.desk.pane;
   const section = useRef<HTMLElement>(null);
   // From 1280 px the details sit beside the chat, open or not as the person last left them. Narrower,
   // or two chats side by side, they are a drawer over the chat: folded on arrival, opened on demand.
@@ -68,17 +71,17 @@ export function ChatPane(p: ChatPaneProps) {
   return (
     // The details sit beside the chat region, not inside it: a landmark of their own.
     <div class={`pane-wrap ${detailsOpen ? 'with-details' : ''} ${beside ? 'details-beside' : 'details-drawer'}`}>
-      <section class="column pane" aria-label={`Chat: ${c.question.slice(0, 60)}`} ref={section}>
+      <section class="column pane" aria-label={w.chat(c.question.slice(0, 60))} ref={section}>
         <header class="pane-head">
           {p.onBack && (
             <button type="button" class="ghost back" onClick={p.onBack}>
-              <span aria-hidden="true">←</span> Board
+              <span aria-hidden="true">←</span> {w.board}
             </button>
           )}
           <div class="pane-title">
             <h2>{c.question}</h2>
             <p class="who muted">
-              {c.visitorName ? <strong class="visitor-name">{c.visitorName}</strong> : <span>Anonymous visitor</span>}
+              {c.visitorName ? <strong class="visitor-name">{c.visitorName}</strong> : <span>{w.anonymous}</span>}
               {c.topics.map((t) => (
                 <span key={t} class="chip topic">
                   #{t}
@@ -88,7 +91,7 @@ export function ChatPane(p: ChatPaneProps) {
             <VisitorClock locale={c.locale} timeZone={c.timeZone} />
             <div class="now-on">
               <span class={`live ${closed ? 'closed' : 'active'}`} aria-hidden="true" />
-              <span class="muted">{closed ? 'Was on' : 'Now on'}</span> <PageLink page={chat.page} />
+              <span class="muted">{closed ? w.wasOn : w.nowOn}</span> <PageLink page={chat.page} />
             </div>
             <PageFacts context={chat.page?.context} />
           </div>
@@ -99,7 +102,7 @@ export function ChatPane(p: ChatPaneProps) {
             aria-controls={`details-${c.id}`}
             onClick={() => setDetailsOpen(!detailsOpen)}
           >
-            Details
+            {w.details}
           </button>
         </header>
         <ChatActions {...p} />
@@ -115,8 +118,8 @@ export function ChatPane(p: ChatPaneProps) {
         />
       </section>
       {detailsOpen && (
-        <aside class="column details" id={`details-${c.id}`} aria-label="Chat details">
-          <button type="button" class="details-close" aria-label="Hide details" onClick={() => setDetailsOpen(false)}>
+        <aside class="column details" id={`details-${c.id}`} aria-label={w.detailsRegion}>
+          <button type="button" class="details-close" aria-label={w.hideDetails} onClick={() => setDetailsOpen(false)}>
             ×
           </button>
           <ChatDetails socket={socket} conversationId={c.id} me={p.me} canReadOthers={p.isManager} onRead={setReading} />

@@ -1,18 +1,19 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Chat } from '../realtime/chat-state.ts';
 import { MessageMenu } from './chat/MessageMenu.tsx';
+import { useI18n, type Messages } from '../i18n/index.tsx';
 
-const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-
-function endedLine(closedBy: string | null): string {
-  if (closedBy === 'visitor') return 'The visitor ended the chat.';
-  if (closedBy === 'helper') return 'You ended the chat.';
-  return 'This chat has ended.';
+function endedLine(closedBy: string | null, w: Messages['desk']['log']): string {
+  if (closedBy === 'visitor') return w.visitorEnded;
+  if (closedBy === 'helper') return w.youEnded;
+  return w.ended;
 }
 
 /** The conversation as text only: visitor on the left, the helper's own replies on the right. */
 export function MessageLog({ chat, onRetry }: { chat: Chat; onRetry: (clientId: string) => void }) {
   const log = useRef<HTMLDivElement>(null);
+  const { t, f } = useI18n();
+  const w = t.desk.log;
   const c = chat.conversation;
   const count = chat.messages.length + chat.pending.length;
   // "Seen" goes under the helper's last reply the visitor has read.
@@ -23,7 +24,7 @@ export function MessageLog({ chat, onRetry }: { chat: Chat; onRetry: (clientId: 
     if (el) el.scrollTop = el.scrollHeight;
   }, [count, c.id, chat.visitorTyping]);
   return (
-    <div class="log" ref={log} role="log" aria-label="Conversation" aria-live="polite">
+    <div class="log" ref={log} role="log" aria-label={w.conversation} aria-live="polite">
       {chat.messages.map((m) =>
         m.author === 'system' ? (
           <p key={m.id} class="ended">
@@ -33,11 +34,11 @@ export function MessageLog({ chat, onRetry }: { chat: Chat; onRetry: (clientId: 
           <div key={m.id} class={`msg ${m.author === 'helper' ? 'mine' : 'theirs'}`}>
             <div class="bubble">{m.text}</div>
             <div class="meta">
-              {m.author === 'helper' ? (m.authorName ?? 'You') : (c.visitorName ?? 'Visitor')} · {time(m.createdAt)}
-              {m.id === seenId && ' · Seen'}
+              {m.author === 'helper' ? (m.authorName ?? w.you) : (c.visitorName ?? w.visitor)} · {f.time(m.createdAt)}
+              {m.id === seenId && w.seen}
               {m.flagged && (
-                <span class="flag-chip" title="Contains a blocked word: masked for you, and sent to the community managers">
-                  flagged
+                <span class="flag-chip" title={w.flaggedTitle}>
+                  {w.flagged}
                 </span>
               )}
               {m.author === 'visitor' && <MessageMenu messageId={m.id} text={m.text} />}
@@ -50,23 +51,23 @@ export function MessageLog({ chat, onRetry }: { chat: Chat; onRetry: (clientId: 
           <div class="bubble">{p.text}</div>
           <div class="meta">
             {p.state === 'sending' ? (
-              'Sending…'
+              w.sending
             ) : (
               <>
-                <span class="err">Not sent{p.error ? `: ${p.error.message}` : ''}</span>{' '}
+                <span class="err">{p.error ? w.notSentBecause(p.error.message) : w.notSent}</span>{' '}
                 <button type="button" class="link" onClick={() => onRetry(p.clientId)}>
-                  Retry
+                  {w.retry}
                 </button>
               </>
             )}
           </div>
         </div>
       ))}
-      {chat.visitorTyping && c.status !== 'closed' && <p class="typing">Visitor is typing…</p>}
-      {c.status === 'closed' && <p class="ended">{endedLine(c.closedBy)}</p>}
+      {chat.visitorTyping && c.status !== 'closed' && <p class="typing">{w.visitorTyping}</p>}
+      {c.status === 'closed' && <p class="ended">{endedLine(c.closedBy, w)}</p>}
       {c.rating && (
         <p class="ended rated">
-          Rated {'★'.repeat(c.rating)}
+          {w.rated} {'★'.repeat(c.rating)}
           {'☆'.repeat(5 - c.rating)}
           {c.ratingComment ? ` — “${c.ratingComment}”` : ''}
         </p>

@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import type { Notification } from '@tribu/protocol/client';
 import { useNotifications } from '../hooks/useNotifications.ts';
-import { since, useNow } from '../hooks/useNow.ts';
+import { useNow } from '../hooks/useNow.ts';
+import { useI18n } from '../i18n/index.tsx';
 import type { HelperSocket } from '../realtime/socket.ts';
 import { BellIcon } from './feed/icons.tsx';
 import { showPost } from './feed/show-post.ts';
@@ -27,6 +28,8 @@ export function NotificationBell({ socket, online }: { socket: HelperSocket | nu
   const box = useRef<HTMLDivElement>(null);
   const { route } = useLocation();
   const now = useNow(30_000);
+  const { t, f } = useI18n();
+  const w = t.shell.bell;
   useEffect(() => {
     if (!open) return;
     const outside = (e: MouseEvent) => !box.current?.contains(e.target as Node) && setOpen(false);
@@ -57,25 +60,25 @@ export function NotificationBell({ socket, online }: { socket: HelperSocket | nu
     <div class="bell" ref={box}>
       <button type="button" class="bell-btn" aria-expanded={open} onClick={() => setOpen(!open)}>
         <BellIcon />
-        <span class="sr-only">Notifications</span>
+        <span class="sr-only">{w.notifications}</span>
         {unread > 0 && (
           <span class="bell-count">
             <span class="sr-only">, </span>
-            {unread > 99 ? '99+' : unread}
-            <span class="sr-only"> unread</span>
+            {unread > 99 ? `${f.number(99)}+` : f.number(unread)}
+            <span class="sr-only">{w.unread}</span>
           </span>
         )}
       </button>
       {open && (
-        <div class="bell-pop" role="dialog" aria-label="Notifications">
+        <div class="bell-pop" role="dialog" aria-label={w.notifications}>
           <div class="bell-head">
-            <strong>Notifications</strong>
+            <strong>{w.notifications}</strong>
             <button type="button" class="link" disabled={unread === 0} onClick={() => void markRead()}>
-              Mark all read
+              {w.markAllRead}
             </button>
           </div>
           {items.length === 0 ? (
-            <p class="empty">Nothing yet. Mentions, comments on your posts and hand-offs will show here.</p>
+            <p class="empty">{w.empty}</p>
           ) : (
             <ul class="bell-list">
               {items.map((n) => (
@@ -87,7 +90,7 @@ export function NotificationBell({ socket, online }: { socket: HelperSocket | nu
                     <span class="bell-text">
                       {n.text}
                       <time class="muted" dateTime={n.createdAt}>
-                        {since(n.createdAt, now)}
+                        {f.relative(n.createdAt, now)}
                       </time>
                     </span>
                   </button>

@@ -1,4 +1,5 @@
 import type { Page } from '@tribu/protocol/client';
+import { useI18n } from '../i18n/index.tsx';
 
 const isHttp = (url: string) => /^https?:\/\//i.test(url);
 const short = (url: string) => url.replace(/^https?:\/\//i, '').replace(/\/$/, '');
@@ -8,7 +9,8 @@ const short = (url: string) => url.replace(/^https?:\/\//i, '').replace(/\/$/, '
  * anything else comes without a scheme and is shown as text, with its address, never linked.
  */
 export function PageLink({ page }: { page: Page | null }) {
-  if (!page) return <span class="muted">page unknown</span>;
+  const { t } = useI18n();
+  if (!page) return <span class="muted">{t.shell.page.unknown}</span>;
   const label = page.title || short(page.url);
   return (
     <span class="page">
@@ -17,7 +19,7 @@ export function PageLink({ page }: { page: Page | null }) {
           <span class="page-title">{label}</span> <span class="page-url">{short(page.url)}</span>
         </a>
       ) : (
-        <span class="page-offsite" title="Not on this site's addresses: shown as text, not as a link">
+        <span class="page-offsite" title={t.shell.page.offsite}>
           <span class="page-title">{label}</span>
           {page.title && <span class="page-url"> {page.url}</span>}
         </span>

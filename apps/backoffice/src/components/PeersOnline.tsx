@@ -4,8 +4,7 @@ import type { HelperSocket } from '../realtime/socket.ts';
 import { Avatar } from './Avatar.tsx';
 import { LanguageChips } from './people/LanguageChips.tsx';
 import { PublicProfileDialog } from './people/PublicProfileDialog.tsx';
-
-const LABEL: Record<Peer['status'], string> = { available: 'Available', busy: 'Busy', away: 'Away' };
+import { useI18n } from '../i18n/index.tsx';
 
 interface Props {
   peers: Peer[];
@@ -20,19 +19,21 @@ interface Props {
   onOpen: (open: boolean) => void;
 }
 
-const chats = (p: Peer) => (p.activeChats > 0 ? ` · ${p.activeChats} chat${p.activeChats > 1 ? 's' : ''}` : '');
-
 /** The site's helpers online now, with a live status; the helper sets their own; a click opens a profile. */
 export function PeersOnline({ peers, me, myStatus, onStatus, socket, siteId, topics, open, onOpen }: Props) {
   const [profile, setProfile] = useState<string | null>(null);
+  const { t, f } = useI18n();
+  const w = t.desk.peers;
+  const LABEL: Record<Peer['status'], string> = { available: w.available, busy: w.busy, away: w.away };
+  const chats = (p: Peer) => (p.activeChats > 0 ? ` · ${f.plural(p.activeChats, w.chats)}` : '');
   // Myself first, then the others as the server ordered them.
   const ordered = [...peers.filter((p) => p.id === me), ...peers.filter((p) => p.id !== me)];
   const status = (
     <label class="my-status">
-      <span class="sr-only">My status</span>
+      <span class="sr-only">{w.myStatus}</span>
       <select value={myStatus} onChange={(e) => onStatus(e.currentTarget.value as PresenceStatus)}>
-        <option value="available">Available</option>
-        <option value="away">Away</option>
+        <option value="available">{w.available}</option>
+        <option value="away">{w.away}</option>
       </select>
     </label>
   );
@@ -41,19 +42,19 @@ export function PeersOnline({ peers, me, myStatus, onStatus, socket, siteId, top
       type="button"
       class="ghost peers-toggle"
       aria-expanded={open}
-      aria-label={open ? 'Fold the list of who is online' : 'Show who is online as a list'}
-      title={open ? 'Fold to a narrow rail' : 'Show as a list'}
+      aria-label={open ? w.fold : w.unfold}
+      title={open ? w.foldTitle : w.unfoldTitle}
       onClick={() => onOpen(!open)}
     >
       <span aria-hidden="true">{open ? '«' : '»'}</span>
     </button>
   );
   return (
-    <section class={`peers ${open ? 'open' : 'rail'}`} aria-label="Online now">
+    <section class={`peers ${open ? 'open' : 'rail'}`} aria-label={w.region}>
       {open ? (
         <div class="peers-head">
           <h2>
-            Online now <span class="count">{peers.length}</span>
+            {w.title} <span class="count">{f.number(peers.length)}</span>
           </h2>
           {status}
           {toggle}
@@ -61,13 +62,13 @@ export function PeersOnline({ peers, me, myStatus, onStatus, socket, siteId, top
       ) : (
         <div class="peers-head">
           {toggle}
-          <h2 title="Online now">
-            <span class="rail-title">Online</span> <span class="count">{peers.length}</span>
+          <h2 title={w.title}>
+            <span class="rail-title">{w.rail}</span> <span class="count">{f.number(peers.length)}</span>
           </h2>
           {status}
         </div>
       )}
-      {peers.length === 0 && open && <p class="empty">Connecting to your community…</p>}
+      {peers.length === 0 && open && <p class="empty">{w.connecting}</p>}
       <ul>
         {ordered.map((p) => (
           <li key={p.id}>
@@ -75,8 +76,8 @@ export function PeersOnline({ peers, me, myStatus, onStatus, socket, siteId, top
               type="button"
               class={`peer ${p.status}`}
               aria-haspopup="dialog"
-              aria-label={open ? undefined : `${p.displayName}${p.id === me ? ' (you)' : ''}: ${LABEL[p.status]}${chats(p)}. See the profile`}
-              title={open ? `See ${p.displayName}'s profile` : `${p.displayName} — ${LABEL[p.status]}${chats(p)}`}
+              aria-label={open ? undefined : w.railLabel(`${p.displayName}${p.id === me ? w.you : ''}`, `${LABEL[p.status]}${chats(p)}`)}
+              title={open ? w.seeProfile(p.displayName) : `${p.displayName} — ${LABEL[p.status]}${chats(p)}`}
               onClick={() => setProfile(p.id)}
             >
               <span class="peer-photo">
@@ -87,7 +88,7 @@ export function PeersOnline({ peers, me, myStatus, onStatus, socket, siteId, top
                 <span class="peer-text">
                   <span class="peer-name">
                     {p.displayName}
-                    {p.id === me && <span class="muted"> (you)</span>}
+                    {p.id === me && <span class="muted">{w.you}</span>}
                   </span>
                   <span class="peer-line">
                     <span class={`presence ${p.status}`}>

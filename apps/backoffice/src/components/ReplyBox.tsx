@@ -3,6 +3,7 @@ import { LIMITS, type CannedAnswer } from '@tribu/protocol/client';
 import { cannedMatches } from './chat/canned-match.ts';
 import { CannedPicker } from './chat/CannedPicker.tsx';
 import { replyId } from '../hooks/useDeskShortcuts.ts';
+import { useI18n } from '../i18n/index.tsx';
 
 interface Props {
   conversationId: string;
@@ -18,6 +19,7 @@ interface Props {
 /** The helper's reply: Enter sends, Shift+Enter adds a line, `/shortcut` inserts a canned answer. */
 export function ReplyBox({ conversationId, closed: ended, ending = false, canned, onSend, onTyping, onManageCanned }: Props) {
   const closed = ended || ending;
+  const w = useI18n().t.desk.reply;
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [active, setActive] = useState(0);
   const text = drafts[conversationId] ?? '';
@@ -55,17 +57,17 @@ export function ReplyBox({ conversationId, closed: ended, ending = false, canned
     <form class="reply" onSubmit={submit}>
       {over > 0 && (
         <p class="alert" role="alert">
-          {over} characters over the {LIMITS.messageText}-character limit.
+          {w.over(over, LIMITS.messageText)}
         </p>
       )}
       {matches.length > 0 && <CannedPicker id={listId} matches={matches} active={Math.min(active, matches.length - 1)} onPick={pick} />}
       <textarea
         id={replyId(conversationId)}
-        aria-label="Reply"
+        aria-label={w.label}
         aria-autocomplete="list"
         aria-controls={matches.length > 0 ? listId : undefined}
         aria-activedescendant={matches.length > 0 ? `${listId}-${Math.min(active, matches.length - 1)}` : undefined}
-        placeholder={ending ? 'Ending this chat… Undo to keep answering' : closed ? 'This chat has ended' : 'Write your answer… (type / for canned answers)'}
+        placeholder={ending ? w.ending : closed ? w.ended : w.placeholder}
         disabled={closed}
         rows={2}
         value={text}
@@ -77,13 +79,13 @@ export function ReplyBox({ conversationId, closed: ended, ending = false, canned
         onKeyDown={onKeyDown}
       />
       <button class="primary" type="submit" disabled={closed || !text.trim() || over > 0}>
-        Send
+        {w.send}
       </button>
       {!closed && (
         <p class="reply-hint">
-          Enter to send · Shift+Enter for a new line · Alt+R to come back here ·{' '}
+          {w.hint}{' '}
           <button type="button" class="link" onClick={onManageCanned}>
-            Canned answers
+            {w.canned}
           </button>
         </p>
       )}

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Membership, QueueItem } from '@tribu/protocol/client';
-import { since, useNow } from '../hooks/useNow.ts';
+import { useNow } from '../hooks/useNow.ts';
+import { useI18n } from '../i18n/index.tsx';
 import { PageLink } from './PageLink.tsx';
 import { NewRequestsAnnouncer } from './a11y/NewRequestsAnnouncer.tsx';
 import { BoardFilters } from './people/BoardFilters.tsx';
 import { keepRequest, type BoardFilter } from './people/board-filter.ts';
-import { languageName } from './people/languages.ts';
 
 interface Props {
   items: QueueItem[];
@@ -22,7 +22,14 @@ interface Props {
   topics: Membership['topics'];
 }
 
-const waited = (s: string) => (s === 'just now' ? 'Just arrived' : `Waiting ${s.replace(' ago', '')}`);
+/** `fr` → "French" in the helper's language ("français", "francés"). */
+function languageName(code: string, locale: string): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
 
 const FILTER_KEY = 'tribu.board-filter';
 function savedFilter(): BoardFilter {
@@ -37,14 +44,20 @@ function savedFilter(): BoardFilter {
 /** Waiting visitor requests, oldest first, each with its question, language, topics, page and age, live. */
 export function RequestBoard({ items, atCap, offline, claiming, cap, onClaim, languages, expertise, topics }: Props) {
   const now = useNow();
+  const { t, f } = useI18n();
+  const w = t.desk.board;
+  const waited = (iso: string) => {
+    const seconds = Math.max(0, (now - Date.parse(iso)) / 1000);
+    return seconds < 60 ? w.justArrived : w.waitingFor(f.duration(seconds));
+  };
   const [filter, setFilter] = useState(savedFilter);
   useEffect(() => localStorage.setItem(FILTER_KEY, JSON.stringify(filter)), [filter]);
   const shown = items.filter((i) => keepRequest(i, filter, languages, expertise));
   const label = (tag: string) => topics.find((t) => t.tag === tag)?.label ?? tag;
   return (
-    <section class="column requests" aria-label="Incoming requests">
+    <section class="column requests" aria-label={w.title}>
       <h2>
-        Incoming requests <span class={`count ${items.length ? '' : 'zero'}`}>{items.length}</span>
+        {w.title} <span class={`count ${items.length ? '' : 'zero'}`}>{f.number(items.length)}</span>
       </h2>
       <NewRequestsAnnouncer items={items} />
       <BoardFilters
@@ -57,23 +70,19 @@ export function RequestBoard({ items, atCap, offline, claiming, cap, onClaim, la
       />
       {atCap && (
         <p class="hint" id="cap-reason">
-          You have {cap} chats open, the most at once. End one to take another request.
+          {w.atCap(cap)}
         </p>
       )}
-      {items.length === 0 && <p class="empty">No visitor is waiting. New questions appear here live.</p>}
-      {items.length > 0 && shown.length === 0 && (
-        <p class="empty">
-          Nothing matches your filters right now; {items.length} other request{items.length > 1 ? 's' : ''} waiting.
-        </p>
-      )}
+      {items.length === 0 && <p class="empty">{w.empty}</p>}
+      {items.length > 0 && shown.length === 0 && <p class="empty">{f.plural(items.length, w.noneMatch)}</p>}
       <ul class="cards">
         {shown.map((item) => (
           <li key={item.conversationId} class="card">
             <div class="card-tags">
               {item.locale && (
-                <span class="lang" title={languageName(item.locale)}>
+                <span class="lang" title={languageName(item.locale, f.locale)}>
                   <span aria-hidden="true">{item.locale.toUpperCase()}</span>
-                  <span class="sr-only">In {languageName(item.locale)}</span>
+                  <span class="sr-only">{w.inLanguage(languageName(item.locale, f.locale))}</span>
                 </span>
               )}
               {item.topics.map((t) => (
@@ -87,19 +96,19 @@ export function RequestBoard({ items, atCap, offline, claiming, cap, onClaim, la
               <PageLink page={item.page} />
             </p>
             <div class="card-foot">
-              <time class="waited" dateTime={item.createdAt} title={new Date(item.createdAt).toLocaleString()}>
-                {waited(since(item.createdAt, now))}
+              <time class="waited" dateTime={item.createdAt} title={f.dateTime(item.createdAt)}>
+                {waited(item.createdAt)}
               </time>
               <button
                 type="button"
                 class="primary small"
                 disabled={atCap || offline || claiming !== null}
-                aria-label={`Take request: ${item.question}`}
+                aria-label={w.takeRequest(item.question)}
                 aria-describedby={atCap ? 'cap-reason' : undefined}
-                title={atCap ? `You already have ${cap} chats open` : undefined}
+                title={atCap ? w.alreadyOpen(cap) : undefined}
                 onClick={() => onClaim(item.conversationId)}
               >
-                {claiming === item.conversationId ? 'Taking…' : 'Take'}
+                {claiming === item.conversationId ? w.taking : w.take}
               </button>
             </div>
           </li>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { CannedAnswer, CannedSave } from '@tribu/protocol/client';
 import { command, type HelperSocket } from '../realtime/socket.ts';
+import { clientWords } from '../api/http.ts';
 
 /** The site-wide and personal canned answers of the signed-in helper. */
 export function useCanned(socket: HelperSocket | null, siteId: string, online: boolean) {
@@ -15,7 +16,7 @@ export function useCanned(socket: HelperSocket | null, siteId: string, online: b
   }, [online, load]);
   const save = useCallback(
     async (input: Omit<CannedSave, 'siteId'>) => {
-      if (!socket) return 'Not connected';
+      if (!socket) return clientWords.notConnected;
       const r = await command(socket, 'canned:save', { ...input, siteId });
       if (!r.ok) return r.error.message;
       await load();
@@ -25,7 +26,7 @@ export function useCanned(socket: HelperSocket | null, siteId: string, online: b
   );
   const remove = useCallback(
     async (id: string) => {
-      if (!socket) return 'Not connected';
+      if (!socket) return clientWords.notConnected;
       const r = await command(socket, 'canned:delete', { id });
       if (!r.ok) return r.error.message;
       setAnswers((cur) => cur.filter((a) => a.id !== id));

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { ConversationDetails } from '@tribu/protocol/client';
 import { command, type HelperSocket } from '../realtime/socket.ts';
+import { clientWords } from '../api/http.ts';
 
 /** What surrounds one chat (trail, earlier chats, notes), kept live as the visitor moves and peers note. */
 export function useChatDetails(socket: HelperSocket | null, conversationId: string, open: boolean) {
@@ -35,7 +36,7 @@ export function useChatDetails(socket: HelperSocket | null, conversationId: stri
 
   const addNote = useCallback(
     async (text: string) => {
-      if (!socket) return 'Not connected';
+      if (!socket) return clientWords.notConnected;
       const r = await command(socket, 'note:add', { conversationId, text });
       if (!r.ok) return r.error.message;
       const note = r.data.note;

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { HandoffOffered } from '@tribu/protocol/client';
 import { command, type HelperSocket } from '../realtime/socket.ts';
 import type { Chat } from '../realtime/chat-state.ts';
+import { clientWords } from '../api/http.ts';
 
 /** Hand-offs offered to me by peers, until I answer or they take the offer back. */
 export function useHandoffOffers(
@@ -33,7 +34,7 @@ export function useHandoffOffers(
   }, [socket, siteId]);
   const answer = useCallback(
     async (conversationId: string, accept: boolean): Promise<string | null> => {
-      if (!socket) return 'Not connected';
+      if (!socket) return clientWords.notConnected;
       const r = await command(socket, 'handoff:answer', { conversationId, accept });
       setOffers((cur) => cur.filter((x) => x.conversation.id !== conversationId));
       if (!r.ok) return r.error.message;

@@ -5,6 +5,8 @@ import { resync } from '../realtime/resync.ts';
 import { command, connectHelper, watchLink, newClientId, type HelperSocket } from '../realtime/socket.ts';
 import { useDeskEvents } from './useDeskEvents.ts';
 import { useNotice } from './useNotice.ts';
+import { clientWords } from '../api/http.ts';
+import { useI18n } from '../i18n/index.tsx';
 
 export type { Chat, PendingMessage } from '../realtime/chat-state.ts';
 export type Link = 'connecting' | 'online' | 'reconnecting' | 'refused';
@@ -18,6 +20,10 @@ export function useHelperDesk(siteId: string, userId: string, onRefused: () => v
   const [chats, setChats] = useState<Chats>({});
   const [selected, setSelected] = useState<string | null>(null);
   const [notice, setNotice] = useNotice();
+  // Notices are worded when they happen, in the language of that moment (a ref: the callbacks stay stable).
+  const noticeWords = useI18n().t.desk.notice;
+  const words = useRef(noticeWords);
+  words.current = noticeWords;
   const [socket, setSocket] = useState<HelperSocket | null>(null);
   const [claiming, setClaiming] = useState<string | null>(null);
   // True once the first resync is in: before that an unknown chat in the URL may still arrive.
@@ -78,10 +84,11 @@ export function useHelperDesk(siteId: string, userId: string, onRefused: () => v
     (conversation: Conversation) => {
       setChats((cur) => removeChat(cur, conversation.id));
       setSelected((cur) => (cur === conversation.id ? null : cur));
-      const q = `“${conversation.question.slice(0, 60)}”`;
-      if (conversation.helper) setNotice(`${conversation.helper.displayName} took over ${q}. Thanks for passing it on!`);
-      else if (conversation.staff) setNotice(`${q} is with the brand's staff now.`);
-      else setNotice(`${q} went back to the board: no first answer in time.`);
+      const q = conversation.question.slice(0, 60);
+      const w = words.current;
+      if (conversation.helper) setNotice(w.tookOver(conversation.helper.displayName, q));
+      else if (conversation.staff) setNotice(w.withStaff(q));
+      else setNotice(w.backToBoard(q));
     },
     [setNotice],
   );
@@ -102,7 +109,7 @@ export function useHelperDesk(siteId: string, userId: string, onRefused: () => v
       }
       const gone = r.error.code === 'already_claimed' || r.error.code === 'not_found';
       if (gone) setQueue((cur) => without(cur, conversationId));
-      setNotice(r.error.code === 'already_claimed' ? 'Another helper took that request first.' : r.error.message);
+      setNotice(r.error.code === 'already_claimed' ? words.current.takenFirst : r.error.message);
       return false;
     },
     [socket, setNotice],
@@ -146,7 +153,7 @@ export function useHelperDesk(siteId: string, userId: string, onRefused: () => v
       if (r.ok) {
         setChats((cur) => removeChat(cur, conversationId));
         setSelected((cur) => (cur === conversationId ? null : cur));
-        setNotice('Back on the board: another helper can take it.');
+        setNotice(words.current.backOnBoard);
       } else setNotice(r.error.message);
     },
     [socket, setNotice],
@@ -161,12 +168,12 @@ export function useHelperDesk(siteId: string, userId: string, onRefused: () => v
   /** Marks the chat as one for the brand's staff: it leaves this desk; the visitor is told. */
   const needsStaff = useCallback(
     async (conversationId: string, reason: string) => {
-      if (!socket) return 'Not connected';
+      if (!socket) return clientWords.notConnected;
       const r = await command(socket, 'conversation:needs-staff', { conversationId, reason });
       if (!r.ok) return r.error.message;
       setChats((cur) => removeChat(cur, conversationId));
       setSelected((cur) => (cur === conversationId ? null : cur));
-      setNotice("Sent to the brand's staff: a manager will follow up. It doesn't count against you.");
+      setNotice(words.current.sentToStaff);
       return null;
     },
     [socket, setNotice],

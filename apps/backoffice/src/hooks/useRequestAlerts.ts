@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { NotifyPrefs, QueueItem } from '@tribu/protocol/client';
 import { nudgeDelay } from '../components/people/board-filter.ts';
+import { useI18n } from '../i18n/index.tsx';
 
 /** How long a new request may wait before the helper is nudged. */
 export const ALERT_AFTER_MS = 5_000;
@@ -25,9 +26,9 @@ function chime(): void {
   setTimeout(() => void ctx.close(), 1000);
 }
 
-function notify(item: QueueItem): void {
+function notify(item: QueueItem, title: string): void {
   if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
-  const n = new Notification('A visitor is waiting', { body: item.question.slice(0, 140), tag: item.conversationId });
+  const n = new Notification(title, { body: item.question.slice(0, 140), tag: item.conversationId });
   n.onclick = () => {
     window.focus();
     n.close();
@@ -44,6 +45,9 @@ export function useRequestAlerts(queue: QueueItem[], prefs: NotifyPrefs | undefi
   waiting.current = queue;
   const prefsRef = useRef(prefs);
   prefsRef.current = prefs;
+  const title = useI18n().t.desk.visitorWaiting;
+  const titleRef = useRef(title);
+  titleRef.current = title;
   const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
 
   useEffect(() => {
@@ -58,7 +62,7 @@ export function useRequestAlerts(queue: QueueItem[], prefs: NotifyPrefs | undefi
         const p = prefsRef.current;
         if (!still || !p) return;
         if (p.sound) chime();
-        if (p.desktop) notify(item);
+        if (p.desktop) notify(item, titleRef.current);
       }, delay);
       timers.current.set(item.conversationId, t);
     }

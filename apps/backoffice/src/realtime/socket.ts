@@ -9,6 +9,7 @@ import {
   type HelperServerEvents,
   type PayloadOf,
 } from '@tribu/protocol/client';
+import { clientWords } from '../api/http.ts';
 
 export type HelperSocket = Socket<HelperServerEvents, HelperClientEvents>;
 
@@ -59,7 +60,7 @@ export function connectHelper(): HelperSocket {
 
 /** Sends a command; a timeout or a dropped connection comes back as an error result, never a throw. */
 export const command = <E extends keyof HelperClientEvents>(socket: HelperSocket, event: E, payload: PayloadOf<HelperClientEvents[E]>) =>
-  request<HelperClientEvents, E>(socket, event, payload, 'No answer from the server; try again');
+  request<HelperClientEvents, E>(socket, event, payload, clientWords.noAnswer);
 
 let n = 0;
 export const newClientId = () => `b${Date.now().toString(36)}${(n++).toString(36)}${Math.random().toString(36).slice(2, 8)}`;

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { LIMITS, type CannedAnswer, type CannedSave } from '@tribu/protocol/client';
 import { Modal } from '../people/Modal.tsx';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   answers: CannedAnswer[];
@@ -12,6 +13,8 @@ interface Props {
 
 /** Lists the canned answers, adds personal ones (managers: for the whole team), deletes one's own. */
 export function CannedManager({ answers, isManager, onSave, onDelete, onClose }: Props) {
+  const { t } = useI18n();
+  const w = t.desk.canned;
   const [shortcut, setShortcut] = useState('');
   const [text, setText] = useState('');
   const [scope, setScope] = useState<'mine' | 'site'>('mine');
@@ -26,21 +29,23 @@ export function CannedManager({ answers, isManager, onSave, onDelete, onClose }:
     }
   };
   return (
-    <Modal label="Canned answers" onClose={onClose} class="wide-modal">
-      <h2>Canned answers</h2>
+    <Modal label={w.title} onClose={onClose} class="wide-modal">
+      <h2>{w.title}</h2>
       <p class="muted">
-        Type <kbd>/</kbd> and the shortcut in the reply box to insert one.
+        {w.how[0]}
+        <kbd>{w.how[1]}</kbd>
+        {w.how[2]}
       </p>
       <ul class="canned-list">
-        {answers.length === 0 && <li class="muted">None yet: add your first below.</li>}
+        {answers.length === 0 && <li class="muted">{w.none}</li>}
         {answers.map((a) => (
           <li key={a.id}>
             <strong>/{a.shortcut}</strong>
-            <span class="chip">{a.scope === 'site' ? 'Team' : 'Mine'}</span>
+            <span class="chip">{a.scope === 'site' ? w.team : w.mine}</span>
             <span class="canned-text">{a.text}</span>
             {(a.scope === 'mine' || isManager) && (
-              <button type="button" class="link danger" aria-label={`Delete /${a.shortcut}`} onClick={() => void onDelete(a.id).then(setError)}>
-                Delete
+              <button type="button" class="link danger" aria-label={w.delete(a.shortcut)} onClick={() => void onDelete(a.id).then(setError)}>
+                {t.common.delete}
               </button>
             )}
           </li>
@@ -48,19 +53,25 @@ export function CannedManager({ answers, isManager, onSave, onDelete, onClose }:
       </ul>
       <form class="canned-form" onSubmit={(e) => void add(e)}>
         <label>
-          Shortcut
-          <input value={shortcut} maxLength={LIMITS.shortcut} placeholder="sizes" pattern="[a-z0-9-]+" onInput={(e) => setShortcut(e.currentTarget.value)} />
+          {w.shortcut}
+          <input
+            value={shortcut}
+            maxLength={LIMITS.shortcut}
+            placeholder={w.shortcutExample}
+            pattern="[a-z0-9-]+"
+            onInput={(e) => setShortcut(e.currentTarget.value)}
+          />
         </label>
         <label>
-          Answer
+          {w.answer}
           <textarea rows={3} maxLength={LIMITS.cannedText} value={text} onInput={(e) => setText(e.currentTarget.value)} />
         </label>
         {isManager && (
           <label>
-            For
+            {w.for}
             <select value={scope} onChange={(e) => setScope(e.currentTarget.value === 'site' ? 'site' : 'mine')}>
-              <option value="mine">Only me</option>
-              <option value="site">The whole team</option>
+              <option value="mine">{w.onlyMe}</option>
+              <option value="site">{w.wholeTeam}</option>
             </select>
           </label>
         )}
@@ -70,7 +81,7 @@ export function CannedManager({ answers, isManager, onSave, onDelete, onClose }:
           </p>
         )}
         <button type="submit" class="primary small" disabled={!shortcut.trim() || !text.trim()}>
-          Add answer
+          {w.add}
         </button>
       </form>
     </Modal>

@@ -1,4 +1,5 @@
 import type { CannedAnswer } from '@tribu/protocol/client';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   id: string;
@@ -9,8 +10,9 @@ interface Props {
 
 /** The canned answers matching what follows `/` in the reply box; the reply box drives it with the keys. */
 export function CannedPicker({ id, matches, active, onPick }: Props) {
+  const w = useI18n().t.desk.canned;
   return (
-    <ul class="canned-pick" id={id} role="listbox" aria-label="Canned answers">
+    <ul class="canned-pick" id={id} role="listbox" aria-label={w.title}>
       {matches.map((a, i) => (
         <li
           key={a.id}
@@ -25,7 +27,7 @@ export function CannedPicker({ id, matches, active, onPick }: Props) {
           }}
         >
           <strong>/{a.shortcut}</strong>
-          {a.scope === 'site' && <span class="chip">team</span>}
+          {a.scope === 'site' && <span class="chip">{w.teamChip}</span>}
           <span class="muted">{a.text}</span>
         </li>
       ))}

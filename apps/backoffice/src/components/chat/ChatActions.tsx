@@ -4,9 +4,12 @@ import { AskRoomButton } from '../feed/AskRoomButton.tsx';
 import type { ChatPaneProps } from '../ChatPane.tsx';
 import { HandoffDialog } from './HandoffDialog.tsx';
 import { NeedsStaffDialog } from './NeedsStaffDialog.tsx';
+import { clientWords } from '../../api/http.ts';
+import { useI18n } from '../../i18n/index.tsx';
 
 /** What a helper can do with a chat: hand it on, send it to staff, ask the room, release it, end it. */
 export function ChatActions({ chat, socket, peers, me, onEnd, ending, onUndoEnd, onRelease, onDismiss, onNeedsStaff }: ChatPaneProps) {
+  const w = useI18n().t.desk.actions;
   const [dialog, setDialog] = useState<'handoff' | 'staff' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const c = chat.conversation;
@@ -14,13 +17,13 @@ export function ChatActions({ chat, socket, peers, me, onEnd, ending, onUndoEnd,
     return (
       <div class="pane-actions">
         <button type="button" class="ghost" onClick={onDismiss}>
-          Close tab
+          {w.closeTab}
         </button>
       </div>
     );
   }
   const offer = async (toUserId: string) => {
-    if (!socket) return 'Not connected';
+    if (!socket) return clientWords.notConnected;
     const r = await command(socket, 'handoff:offer', { conversationId: c.id, toUserId });
     return r.ok ? null : r.error.message;
   };
@@ -33,34 +36,34 @@ export function ChatActions({ chat, socket, peers, me, onEnd, ending, onUndoEnd,
     <>
       {c.handoff && (
         <p class="handoff-pending" role="status">
-          Offered to <strong>{c.handoff.toName}</strong> — waiting for their answer.{' '}
+          {w.offeredTo(c.handoff.toName)}{' '}
           <button type="button" class="link" onClick={() => void takeBack()}>
-            Take it back
+            {w.takeBack}
           </button>
         </p>
       )}
-      <div class="pane-actions" role="group" aria-label="Chat actions">
+      <div class="pane-actions" role="group" aria-label={w.label}>
         <div class="action-set">
           <button type="button" class="ghost" onClick={() => setDialog('handoff')} disabled={c.handoff !== null}>
-            Hand to a peer
+            {w.handToPeer}
           </button>
           <button type="button" class="ghost" onClick={() => setDialog('staff')}>
-            Needs staff
+            {w.needsStaff}
           </button>
           <AskRoomButton socket={socket} conversation={c} />
         </div>
         <div class="action-set exit">
           {ending ? (
             <button type="button" class="primary small" onClick={onUndoEnd}>
-              Undo end
+              {w.undoEnd}
             </button>
           ) : (
             <>
-              <button type="button" class="ghost" onClick={onRelease} title="Another helper can take it; the history stays">
-                Release to board
+              <button type="button" class="ghost" onClick={onRelease} title={w.releaseTitle}>
+                {w.release}
               </button>
               <button type="button" class="ghost danger" onClick={onEnd}>
-                End chat
+                {w.end}
               </button>
             </>
           )}

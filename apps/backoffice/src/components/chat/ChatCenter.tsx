@@ -12,6 +12,7 @@ import { ChatPane } from '../ChatPane.tsx';
 import { CannedManager } from './CannedManager.tsx';
 import { EndChatDialog } from './EndChatDialog.tsx';
 import { UndoEnd } from './UndoEnd.tsx';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   desk: ReturnType<typeof useHelperDesk>;
@@ -151,17 +152,18 @@ function useSeen(shown: (Chat | null | undefined)[]): Record<string, number> {
 
 /** A chat address that is not one of mine: say so, and show nothing of it. */
 function NotYours({ loading, onBack }: { loading: boolean; onBack: () => void }) {
+  const w = useI18n().t.desk.pane;
   return (
-    <section class="column pane empty-pane" aria-label="Chat">
+    <section class="column pane empty-pane" aria-label={w.chatRegion}>
       <div>
         {loading ? (
-          <p class="muted">Opening the chat…</p>
+          <p class="muted">{w.opening}</p>
         ) : (
           <>
-            <h2>This chat isn't yours or no longer exists</h2>
-            <p class="muted">It may have ended, moved to a peer, or belong to someone else.</p>
+            <h2>{w.notYours}</h2>
+            <p class="muted">{w.notYoursWhy}</p>
             <button type="button" class="primary small" onClick={onBack}>
-              Back to the community
+              {w.backToCommunity}
             </button>
           </>
         )}

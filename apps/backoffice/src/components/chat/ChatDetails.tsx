@@ -4,6 +4,7 @@ import { useChatDetails } from '../../hooks/useChatDetails.ts';
 import type { HelperSocket } from '../../realtime/socket.ts';
 import { Notes } from './Notes.tsx';
 import { Trail } from './Trail.tsx';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   socket: HelperSocket | null;
@@ -14,25 +15,25 @@ interface Props {
   onRead: (c: Conversation) => void;
 }
 
-const day = (iso: string) => new Date(iso).toLocaleDateString([], { day: 'numeric', month: 'short', year: 'numeric' });
-
 /** The side panel of a chat: where the visitor went, what the merchant told, earlier chats, private notes. */
 export function ChatDetails({ socket, conversationId, me, canReadOthers, onRead }: Props) {
+  const { t, f } = useI18n();
+  const w = t.desk.details;
   const { details, error, addNote } = useChatDetails(socket, conversationId, true);
   const [showAll, setShowAll] = useState(false);
   if (error) return <p class="alert">{error}</p>;
-  if (!details) return <p class="muted details-loading">Loading details…</p>;
+  if (!details) return <p class="muted details-loading">{w.loading}</p>;
   const earlier = showAll ? details.earlier : details.earlier.slice(0, 3);
   return (
     <div class="details-body">
-      <section aria-label="Page trail">
-        <h3>Page trail</h3>
+      <section aria-label={w.trail}>
+        <h3>{w.trail}</h3>
         <Trail trail={details.trail} />
       </section>
-      <section aria-label="Earlier chats">
-        <h3>Earlier chats</h3>
+      <section aria-label={w.earlier}>
+        <h3>{w.earlier}</h3>
         {details.earlier.length === 0 ? (
-          <p class="muted small">First time here.</p>
+          <p class="muted small">{w.firstTime}</p>
         ) : (
           <ul class="earlier">
             {earlier.map((c) => (
@@ -45,7 +46,7 @@ export function ChatDetails({ socket, conversationId, me, canReadOthers, onRead 
                   <span>{c.question}</span>
                 )}
                 <span class="muted small">
-                  {day(c.createdAt)}
+                  {f.date(c.createdAt)}
                   {c.rating ? ` · ${'★'.repeat(c.rating)}` : ''}
                   {c.helper ? ` · ${c.helper.displayName}` : ''}
                 </span>
@@ -55,10 +56,10 @@ export function ChatDetails({ socket, conversationId, me, canReadOthers, onRead 
         )}
         {details.earlier.length > 3 && !showAll && (
           <button type="button" class="link" onClick={() => setShowAll(true)}>
-            Show all {details.earlier.length}
+            {w.showAll(details.earlier.length)}
           </button>
         )}
-        {details.followUpByEmail && <p class="muted small">The visitor asked to be told of an answer by email.</p>}
+        {details.followUpByEmail && <p class="muted small">{w.byEmail}</p>}
       </section>
       <Notes notes={details.notes} onAdd={addNote} />
     </div>

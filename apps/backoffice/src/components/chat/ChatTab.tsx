@@ -1,4 +1,5 @@
 import type { TabFacts } from './tab-facts.ts';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   facts: TabFacts;
@@ -18,6 +19,8 @@ const Sep = () => <span class="sr-only"> · </span>;
  * Its name is its own visible text, with the separators a listener needs.
  */
 export function ChatTab({ facts: f, index, on, onSelect, role = 'tab' }: Props) {
+  const { t, f: format } = useI18n();
+  const w = t.desk.tabs;
   return (
     <button
       type="button"
@@ -41,7 +44,7 @@ export function ChatTab({ facts: f, index, on, onSelect, role = 'tab' }: Props) 
           )}
           <span class={f.waitingMin !== null ? 'tab-wait' : undefined}>
             <Sep />
-            {f.closed ? 'Ended' : f.waitingMin === null ? 'Answered' : f.waitingMin < 1 ? 'Your turn' : `Waiting ${f.waitingMin} min`}
+            {f.closed ? w.ended : f.waitingMin === null ? w.answered : f.waitingMin < 1 ? w.yourTurn : w.waitingFor(format.duration(f.waitingMin * 60))}
           </span>
         </span>
       </span>
@@ -49,14 +52,14 @@ export function ChatTab({ facts: f, index, on, onSelect, role = 'tab' }: Props) 
         {f.unread > 0 && (
           <span class="unread">
             <Sep />
-            {f.unread}
-            <span class="sr-only"> unread</span>
+            {format.number(f.unread)}
+            <span class="sr-only">{w.unread}</span>
           </span>
         )}
         {f.typing && (
           <span class="typing-dot">
             <Sep />
-            <span class="sr-only">typing</span>
+            <span class="sr-only">{w.typing}</span>
             <i aria-hidden="true" />
             <i aria-hidden="true" />
             <i aria-hidden="true" />

@@ -2,9 +2,12 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Conversation, Message } from '@tribu/protocol/client';
 import { command, type HelperSocket } from '../../realtime/socket.ts';
 import { Modal } from '../people/Modal.tsx';
+import { useI18n } from '../../i18n/index.tsx';
 
 /** An earlier chat of the visitor, read-only (the server decides who may read it). */
 export function EarlierChat({ socket, conversation, onClose }: { socket: HelperSocket; conversation: Conversation; onClose: () => void }) {
+  const { t, f } = useI18n();
+  const w = t.desk.details;
   const [messages, setMessages] = useState<Message[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -13,15 +16,17 @@ export function EarlierChat({ socket, conversation, onClose }: { socket: HelperS
     );
   }, [socket, conversation.id]);
   return (
-    <Modal label="Earlier chat" onClose={onClose} class="wide-modal">
+    <Modal label={w.earlierChat} onClose={onClose} class="wide-modal">
       <h2>{conversation.question}</h2>
-      <p class="muted small">{new Date(conversation.createdAt).toLocaleString()} · read-only</p>
+      <p class="muted small">
+        {f.dateTime(conversation.createdAt)} · {w.readOnly}
+      </p>
       {error && <p class="alert">{error}</p>}
-      {!messages && !error && <p class="muted">Loading…</p>}
+      {!messages && !error && <p class="muted">{t.common.loading}</p>}
       <ul class="earlier-log">
         {messages?.map((m) => (
           <li key={m.id} class={m.author}>
-            <span class="muted small">{m.author === 'helper' ? (m.authorName ?? 'Helper') : m.author === 'visitor' ? 'Visitor' : ''}</span>
+            <span class="muted small">{m.author === 'helper' ? (m.authorName ?? t.desk.log.helper) : m.author === 'visitor' ? t.desk.log.visitor : ''}</span>
             <p>{m.text}</p>
           </li>
         ))}

@@ -1,17 +1,16 @@
 import { Modal } from '../people/Modal.tsx';
+import { useI18n } from '../../i18n/index.tsx';
 
 /** Asks before ending a chat nobody answered: the visitor would leave without any answer. */
 export function EndChatDialog({ question, onEnd, onClose }: { question: string; onEnd: () => void; onClose: () => void }) {
+  const w = useI18n().t.desk.end;
   return (
-    <Modal label="End this chat without an answer?" onClose={onClose} class="confirm-modal">
-      <h2>End this chat without an answer?</h2>
-      <p class="muted">
-        Nobody has answered “{question.length > 90 ? `${question.slice(0, 90)}…` : question}” yet. The visitor is told the chat ended. To let another helper
-        answer, release it to the board instead.
-      </p>
+    <Modal label={w.title} onClose={onClose} class="confirm-modal">
+      <h2>{w.title}</h2>
+      <p class="muted">{w.body(question.length > 90 ? `${question.slice(0, 90)}…` : question)}</p>
       <div class="reason-actions">
         <button type="button" class="ghost" onClick={onClose} autofocus>
-          Keep it open
+          {w.keepOpen}
         </button>
         <button
           type="button"
@@ -21,7 +20,7 @@ export function EndChatDialog({ question, onEnd, onClose }: { question: string; 
             onEnd();
           }}
         >
-          End without answer
+          {w.endAnyway}
         </button>
       </div>
     </Modal>

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Peer } from '@tribu/protocol/client';
 import { Avatar } from '../Avatar.tsx';
 import { Modal } from '../people/Modal.tsx';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   peers: Peer[];
@@ -11,10 +12,12 @@ interface Props {
 }
 
 const order = { available: 0, busy: 1, away: 2 } as const;
-const label = { available: 'Available', busy: 'All chats taken', away: 'Away' } as const;
 
 /** Picks the peer online who should take this chat; available ones first. They accept or decline. */
 export function HandoffDialog({ peers, me, onOffer, onClose }: Props) {
+  const { t, f } = useI18n();
+  const w = t.desk.handoff;
+  const label = { available: t.desk.peers.available, busy: t.desk.peers.allTaken, away: t.desk.peers.away };
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const others = peers.filter((p) => p.id !== me).sort((a, b) => order[a.status] - order[b.status]);
@@ -26,11 +29,11 @@ export function HandoffDialog({ peers, me, onOffer, onClose }: Props) {
     else onClose();
   };
   return (
-    <Modal label="Hand to a peer" onClose={onClose}>
-      <h2>Hand to a peer</h2>
-      <p class="muted">They see the whole conversation and can accept or decline. You keep it until they accept.</p>
+    <Modal label={w.title} onClose={onClose}>
+      <h2>{w.title}</h2>
+      <p class="muted">{w.intro}</p>
       {others.length === 0 ? (
-        <p class="muted">Nobody else is online right now.</p>
+        <p class="muted">{w.nobody}</p>
       ) : (
         <ul class="peer-pick">
           {others.map((p) => (
@@ -39,7 +42,7 @@ export function HandoffDialog({ peers, me, onOffer, onClose }: Props) {
               <span class="peer-pick-name">
                 <strong>{p.displayName}</strong>
                 <span class="muted small">
-                  {label[p.status]} · {p.activeChats} {p.activeChats === 1 ? 'chat' : 'chats'}
+                  {label[p.status]} · {f.plural(p.activeChats, t.desk.peers.chats)}
                   {p.languages.length ? ` · ${p.languages.join(', ')}` : ''}
                 </span>
               </span>
@@ -47,10 +50,10 @@ export function HandoffDialog({ peers, me, onOffer, onClose }: Props) {
                 type="button"
                 class="primary small"
                 disabled={busy !== null || p.status === 'away'}
-                aria-label={`Offer to ${p.displayName}`}
+                aria-label={w.offerTo(p.displayName)}
                 onClick={() => void offer(p.id)}
               >
-                {busy === p.id ? 'Offering…' : 'Offer'}
+                {busy === p.id ? w.offering : w.offer}
               </button>
             </li>
           ))}

@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ReportDialog } from '../moderation/ReportButton.tsx';
+import { useI18n } from '../../i18n/index.tsx';
 
 /** A visitor message's menu (⋯): copy its text, or report it to the community managers. */
 export function MessageMenu({ messageId, text }: { messageId: string; text: string }) {
+  const w = useI18n().t.desk.log;
   const [open, setOpen] = useState(false);
   const [reporting, setReporting] = useState(false);
   const [copied, setCopied] = useState(false);
@@ -47,20 +49,20 @@ export function MessageMenu({ messageId, text }: { messageId: string; text: stri
         class="msg-menu-btn"
         aria-haspopup="menu"
         aria-expanded={open}
-        aria-label="Message actions"
+        aria-label={w.messageActions}
         onClick={() => setOpen((o) => !o)}
       >
         <span aria-hidden="true">⋯</span>
       </button>
       {copied && (
         <span class="copied" role="status">
-          Copied
+          {w.copied}
         </span>
       )}
       {open && (
-        <span class="msg-menu-list" role="menu" aria-label="Message actions">
+        <span class="msg-menu-list" role="menu" aria-label={w.messageActions}>
           <button type="button" role="menuitem" onClick={() => void copy()}>
-            Copy text
+            {w.copy}
           </button>
           <button
             type="button"
@@ -71,7 +73,7 @@ export function MessageMenu({ messageId, text }: { messageId: string; text: stri
               setReporting(true);
             }}
           >
-            Report this message…
+            {w.report}
           </button>
         </span>
       )}

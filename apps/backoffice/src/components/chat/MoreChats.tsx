@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Chat } from '../../realtime/chat-state.ts';
 import { ChatTab } from './ChatTab.tsx';
 import type { TabFacts } from './tab-facts.ts';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Item {
   chat: Chat;
@@ -11,6 +12,8 @@ interface Item {
 
 /** The chats whose tabs do not fit, as a menu: arrows move, Enter opens, Escape closes. */
 export function MoreChats({ items, onSelect }: { items: Item[]; onSelect: (id: string) => void }) {
+  const { t, f } = useI18n();
+  const w = t.desk.tabs;
   const [open, setOpen] = useState(false);
   const wrap = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -49,17 +52,18 @@ export function MoreChats({ items, onSelect }: { items: Item[]; onSelect: (id: s
         aria-expanded={open}
         onClick={() => setOpen((o) => !o)}
       >
-        <span class="sr-only">More chats: </span>+{items.length} more
+        <span class="sr-only">{w.moreChatsSr}</span>
+        {w.more(items.length)}
         {unread > 0 && (
           <span class="unread">
             <span class="sr-only">, </span>
-            {unread}
-            <span class="sr-only"> unread</span>
+            {f.number(unread)}
+            <span class="sr-only">{w.unread}</span>
           </span>
         )}
         {typing && (
           <span class="typing-dot">
-            <span class="sr-only">, typing</span>
+            <span class="sr-only">{w.typingSr}</span>
             <i aria-hidden="true" />
             <i aria-hidden="true" />
             <i aria-hidden="true" />
@@ -67,7 +71,7 @@ export function MoreChats({ items, onSelect }: { items: Item[]; onSelect: (id: s
         )}
       </button>
       {open && (
-        <div class="more-menu" role="menu" aria-label="More chats">
+        <div class="more-menu" role="menu" aria-label={w.moreChats}>
           {items.map((t) => (
             <ChatTab
               key={t.chat.conversation.id}

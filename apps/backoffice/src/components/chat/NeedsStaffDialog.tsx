@@ -1,11 +1,10 @@
 import { useState } from 'preact/hooks';
 import { LIMITS } from '@tribu/protocol/client';
 import { Modal } from '../people/Modal.tsx';
-
-const REASONS = ['Refund or return', 'Order problem', 'Account or payment', 'Complaint'];
-
+import { useI18n } from '../../i18n/index.tsx';
 /** Marks a chat as one for the brand's staff: it leaves the desk, the visitor is told, it never counts against you. */
 export function NeedsStaffDialog({ onSend, onClose }: { onSend: (reason: string) => Promise<string | null>; onClose: () => void }) {
+  const w = useI18n().t.desk.staff;
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const submit = async (e: Event) => {
@@ -15,21 +14,19 @@ export function NeedsStaffDialog({ onSend, onClose }: { onSend: (reason: string)
     else onClose();
   };
   return (
-    <Modal label="Needs staff" onClose={onClose}>
-      <h2>Needs the brand's staff</h2>
-      <p class="muted">
-        For after-sales, refunds or accounts: volunteers can't solve those. A manager takes it from here, the visitor is told, and it never counts against you.
-      </p>
+    <Modal label={w.dialog} onClose={onClose}>
+      <h2>{w.title}</h2>
+      <p class="muted">{w.intro}</p>
       <form onSubmit={(e) => void submit(e)} class="staff-form">
-        <div class="chips" role="group" aria-label="Common reasons">
-          {REASONS.map((r) => (
+        <div class="chips" role="group" aria-label={w.commonReasons}>
+          {w.reasons.map((r) => (
             <button key={r} type="button" class={`chip-btn ${reason === r ? 'on' : ''}`} onClick={() => setReason(r)}>
               {r}
             </button>
           ))}
         </div>
         <label>
-          Reason
+          {w.reason}
           <textarea rows={2} maxLength={LIMITS.reason} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
         </label>
         {error && (
@@ -38,7 +35,7 @@ export function NeedsStaffDialog({ onSend, onClose }: { onSend: (reason: string)
           </p>
         )}
         <button type="submit" class="primary" disabled={!reason.trim()}>
-          Send to staff
+          {w.send}
         </button>
       </form>
     </Modal>

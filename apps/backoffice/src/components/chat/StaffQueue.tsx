@@ -1,4 +1,5 @@
-import { useNow, since } from '../../hooks/useNow.ts';
+import { useNow } from '../../hooks/useNow.ts';
+import { useI18n } from '../../i18n/index.tsx';
 import type { StaffItem } from '../../hooks/useStaffQueue.ts';
 
 interface Props {
@@ -10,29 +11,31 @@ interface Props {
 /** Managers: chats helpers passed to the brand's staff, oldest first, to take over. */
 export function StaffQueue({ items, claiming, onTake }: Props) {
   const now = useNow();
+  const { t, f } = useI18n();
+  const w = t.desk.staff;
   return (
-    <section class="column staff-queue" aria-label="Needs staff">
+    <section class="column staff-queue" aria-label={w.queue}>
       <h2>
-        Needs staff <span class="count">{items.length}</span>
+        {w.queue} <span class="count">{f.number(items.length)}</span>
       </h2>
       {items.length === 0 ? (
-        <p class="muted small staff-empty">Nothing waiting for the team.</p>
+        <p class="muted small staff-empty">{w.empty}</p>
       ) : (
         <ul>
           {items.map((i) => (
             <li key={i.conversationId} class="staff-card">
               <p class="staff-q">{i.question}</p>
               <p class="muted small">
-                <span class="chip staff-reason">{i.reason}</span> flagged {since(i.at, now)}
+                <span class="chip staff-reason">{i.reason}</span> {w.flagged(f.relative(i.at, now))}
               </p>
               <button
                 type="button"
                 class="primary small"
                 disabled={claiming !== null}
-                aria-label={`Take over: ${i.question.slice(0, 60)}`}
+                aria-label={w.takeOverLabel(i.question.slice(0, 60))}
                 onClick={() => onTake(i.conversationId)}
               >
-                Take over
+                {w.takeOver}
               </button>
             </li>
           ))}

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Conversation, Message } from '@tribu/protocol/client';
 import type { Chat } from '../../realtime/chat-state.ts';
+import { en } from '../../i18n/messages/en/index.ts';
 import { pagePart, tabFacts } from './tab-facts.ts';
+
+const w = en.desk.tabs;
 
 const NOW = Date.parse('2026-01-01T10:10:00Z');
 const conversation: Conversation = {
@@ -48,15 +51,15 @@ const chat = (over: Partial<Chat> = {}): Chat => ({
 
 describe('chat tab facts', () => {
   it('keeps the page its own part of the title', () => {
-    expect(pagePart('Summit Jacket — Alpine Threads')).toBe('Summit Jacket');
-    expect(pagePart('Cart | Shop')).toBe('Cart');
-    expect(pagePart('Plain title')).toBe('Plain title');
-    expect(pagePart('Alpine Threads — merino outdoor clothing', 'Alpine Threads')).toBe('Home page');
-    expect(pagePart('Order confirmed — Alpine Threads', 'Alpine Threads')).toBe('Order confirmed');
+    expect(pagePart('Summit Jacket — Alpine Threads', '', w)).toBe('Summit Jacket');
+    expect(pagePart('Cart | Shop', '', w)).toBe('Cart');
+    expect(pagePart('Plain title', '', w)).toBe('Plain title');
+    expect(pagePart('Alpine Threads — merino outdoor clothing', 'Alpine Threads', w)).toBe('Home page');
+    expect(pagePart('Order confirmed — Alpine Threads', 'Alpine Threads', w)).toBe('Order confirmed');
   });
 
   it('tells an unanswered chat by page, question, language, wait, unread and typing', () => {
-    const f = tabFacts(chat(), 0, NOW);
+    const f = tabFacts(chat(), 0, NOW, '', w);
     expect(f).toEqual({
       where: 'Merino beanie',
       question: 'Is the beanie warm?',
@@ -71,13 +74,13 @@ describe('chat tab facts', () => {
 
   it('counts nothing unread once the desk has shown the last message, and no wait after my reply', () => {
     const answered = chat({ messages: [...chat().messages, msg(4, 'helper', '2026-01-01T10:08:00Z')], visitorTyping: false });
-    const f = tabFacts(answered, 3, NOW);
+    const f = tabFacts(answered, 3, NOW, '', w);
     expect([f.unread, f.waitingMin, f.answered, f.typing]).toEqual([0, null, true, false]);
   });
 
   it('prefers the product the page sells, and says a closed chat ended', () => {
     const closed = { ...conversation, status: 'closed' as const, page: { url: 'https://shop.test/p', title: 'x', product: { name: 'Summit Jacket' } } };
-    const f = tabFacts(chat({ conversation: closed }), 3, NOW);
+    const f = tabFacts(chat({ conversation: closed }), 3, NOW, '', w);
     expect([f.where, f.closed, f.typing, f.waitingMin]).toEqual(['Summit Jacket', true, false, null]);
   });
 });

@@ -1,4 +1,5 @@
 import type { BoardFilter } from './board-filter.ts';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   filter: BoardFilter;
@@ -12,30 +13,31 @@ interface Props {
 
 /** "My languages" and "My topics" toggles above the board, with how many requests they let through. */
 export function BoardFilters({ filter, onChange, shown, total, hasLanguages, hasTopics }: Props) {
+  const w = useI18n().t.desk.board;
   return (
-    <div class="board-filters" role="group" aria-label="Filter requests">
+    <div class="board-filters" role="group" aria-label={w.filters}>
       <button
         type="button"
         class="toggle"
         aria-pressed={filter.languages}
         disabled={!hasLanguages}
-        title={hasLanguages ? 'Only requests in a language you speak' : 'Add your languages in your profile first'}
+        title={hasLanguages ? w.myLanguagesHint : w.myLanguagesNone}
         onClick={() => onChange({ ...filter, languages: !filter.languages })}
       >
-        My languages
+        {w.myLanguages}
       </button>
       <button
         type="button"
         class="toggle"
         aria-pressed={filter.topics}
         disabled={!hasTopics}
-        title={hasTopics ? 'Only requests about topics you know (or with no topic)' : 'Add your expertise in your profile first'}
+        title={hasTopics ? w.myTopicsHint : w.myTopicsNone}
         onClick={() => onChange({ ...filter, topics: !filter.topics })}
       >
-        My topics
+        {w.myTopics}
       </button>
       <span class="shown muted" aria-live="polite">
-        {shown === total ? `${total} waiting` : `${shown} of ${total} shown`}
+        {shown === total ? w.waiting(total) : w.shownOf(shown, total)}
       </span>
     </div>
   );

@@ -4,6 +4,7 @@ import { ApiError } from '../../api/http.ts';
 import { pushApi } from '../../api/push.ts';
 import { currentSubscription, deviceLabel, pushSupported, subscribeDevice } from './device-push.ts';
 import './device-notifications.css';
+import { useI18n } from '../../i18n/index.tsx';
 
 const problem = (e: unknown, fallback: string) => (e instanceof ApiError || e instanceof Error ? e.message : fallback);
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
@@ -13,6 +14,8 @@ const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'U
  * is handed to me, a mention), a test push, quiet hours in my time zone, and the email instead.
  */
 export function DeviceNotifications({ me }: { me: Me }) {
+  const { t, f } = useI18n();
+  const w = t.shell.push;
   const [config, setConfig] = useState<PushConfig | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
@@ -25,13 +28,13 @@ export function DeviceNotifications({ me }: { me: Me }) {
     const granted = typeof Notification !== 'undefined' && Notification.permission === 'granted';
     const sub = c.thisDevice || !granted ? null : await currentSubscription().catch(() => null);
     if (sub) {
-      await pushApi.subscribe(me.csrfToken, toBody(sub));
+      await pushApi.subscribe(me.csrfToken, toBody(sub, deviceLabel(w)));
       return setConfig(await pushApi.config());
     }
     setConfig(c);
   };
   useEffect(() => {
-    load().catch((e: unknown) => setError(problem(e, 'Could not load your notification settings')));
+    load().catch((e: unknown) => setError(problem(e, w.cannotLoad)));
   }, []);
 
   const act = async (fn: () => Promise<void>, fallback: string) => {
@@ -48,40 +51,39 @@ export function DeviceNotifications({ me }: { me: Me }) {
   };
   const enable = () =>
     act(async () => {
-      const sub = await subscribeDevice(config!.publicKey).catch((e: unknown) => {
+      const sub = await subscribeDevice(config!.publicKey, w.blocked).catch((e: unknown) => {
         // The browser's own words ("Registration failed - permission denied") say little to a person.
-        if (e instanceof DOMException)
-          throw new Error(`This browser could not turn notifications on (${e.message}). In a private window they are not available.`);
+        if (e instanceof DOMException) throw new Error(w.browserRefused(e.message));
         throw e;
       });
-      await pushApi.subscribe(me.csrfToken, toBody(sub));
+      await pushApi.subscribe(me.csrfToken, toBody(sub, deviceLabel(w)));
       setConfig(await pushApi.config());
-      setStatus('Notifications are on for this device.');
-    }, 'Could not turn notifications on');
+      setStatus(w.isOn);
+    }, w.cannotTurnOn);
   const disable = () =>
     act(async () => {
       await (await currentSubscription())?.unsubscribe();
       await pushApi.unsubscribe(me.csrfToken);
       setConfig(await pushApi.config());
-      setStatus('Notifications are off for this device.');
-    }, 'Could not turn notifications off');
+      setStatus(w.isOff);
+    }, w.cannotTurnOff);
   const test = () =>
     act(async () => {
       const r = await pushApi.test(me.csrfToken);
-      setStatus(r.sent > 0 ? 'Sent: it should appear within a few seconds.' : 'The push service refused it: turn notifications off and on again.');
-    }, 'Could not send a test');
+      setStatus(r.sent > 0 ? w.testSent : w.testRefused);
+    }, w.cannotTest);
   const savePrefs = (next: PushPrefs) =>
     act(async () => {
       const saved = await pushApi.prefs(me.csrfToken, next);
       setConfig((c) => (c ? { ...c, prefs: saved } : c));
-      setStatus('Saved.');
-    }, 'Could not save');
+      setStatus(w.saved);
+    }, w.cannotSave);
 
   if (!config) {
     return (
       <section class="panel device-push" aria-labelledby="device-push-h">
-        <h2 id="device-push-h">Notifications on this device</h2>
-        {error ? <p class="alert small">{error}</p> : <p class="muted small">Loading…</p>}
+        <h2 id="device-push-h">{w.title}</h2>
+        {error ? <p class="alert small">{error}</p> : <p class="muted small">{t.common.loading}</p>}
       </section>
     );
   }
@@ -90,35 +92,27 @@ export function DeviceNotifications({ me }: { me: Me }) {
   const others = config.devices - (config.thisDevice ? 1 : 0);
   return (
     <section class="panel device-push" aria-labelledby="device-push-h">
-      <h2 id="device-push-h">Notifications on this device</h2>
-      <p class="muted small">
-        When no Tribu tab is open: a visitor waits and nobody has taken the request, a chat is handed to you, someone mentions you. Tapping one opens it on the
-        desk.
-      </p>
+      <h2 id="device-push-h">{w.title}</h2>
+      <p class="muted small">{w.intro}</p>
       <div class="device-push-state" role="status">
         <span class={`device-push-dot ${config.thisDevice ? 'on' : ''}`} aria-hidden="true" />
-        <strong>{config.thisDevice ? `On for this device (${deviceLabel()})` : 'Off for this device'}</strong>
-        {others > 0 && (
-          <span class="muted small">
-            {' '}
-            · on {others} other device{others > 1 ? 's' : ''}
-          </span>
-        )}
+        <strong>{config.thisDevice ? w.onHere(deviceLabel(w)) : w.offHere}</strong>
+        {others > 0 && <span class="muted small"> {f.plural(others, w.onOthers)}</span>}
       </div>
-      {!supported && <p class="muted small">This browser cannot receive notifications. On a phone, add Tribu to your home screen first.</p>}
+      {!supported && <p class="muted small">{w.unsupported}</p>}
       <div class="device-push-actions">
         {config.thisDevice ? (
           <>
             <button type="button" class="ghost" disabled={busy} onClick={() => void test()}>
-              Send a test
+              {w.sendTest}
             </button>
             <button type="button" class="ghost" disabled={busy} onClick={() => void disable()}>
-              Turn off
+              {w.turnOff}
             </button>
           </>
         ) : (
           <button type="button" class="primary small" disabled={busy || !supported} onClick={() => void enable()}>
-            Turn on notifications
+            {w.turnOn}
           </button>
         )}
       </div>
@@ -130,12 +124,12 @@ export function DeviceNotifications({ me }: { me: Me }) {
           disabled={busy}
           onChange={(e) => void savePrefs({ ...prefs, quietHours: e.currentTarget.checked ? { start: '22:00', end: '08:00' } : null })}
         />
-        <span>Quiet hours: no notification or email between</span>
+        <span>{w.quietHours}</span>
       </label>
       {quiet && (
         <div class="device-push-quiet">
           <label>
-            <span class="sr-only">From</span>
+            <span class="sr-only">{w.from}</span>
             <input
               type="time"
               value={quiet.start}
@@ -145,7 +139,7 @@ export function DeviceNotifications({ me }: { me: Me }) {
           </label>
           <span aria-hidden="true">–</span>
           <label>
-            <span class="sr-only">Until</span>
+            <span class="sr-only">{w.until}</span>
             <input
               type="time"
               value={quiet.end}
@@ -153,7 +147,7 @@ export function DeviceNotifications({ me }: { me: Me }) {
               onChange={(e) => void savePrefs({ ...prefs, quietHours: { ...quiet, end: e.currentTarget.value } })}
             />
           </label>
-          <span class="muted small">in your time zone, {prefs.timeZone.replace(/_/g, ' ')}</span>
+          <span class="muted small">{w.inZone(prefs.timeZone.replace(/_/g, ' '))}</span>
         </div>
       )}
       <label class="check">
@@ -164,8 +158,8 @@ export function DeviceNotifications({ me }: { me: Me }) {
           onChange={(e) => void savePrefs({ ...prefs, waitingEmail: e.currentTarget.checked })}
         />
         <span>
-          Without notifications on any device, email me when visitors wait (at most one every few hours)
-          {!config.mailConfigured && <span class="muted"> — this server sends no mail</span>}
+          {w.waitingEmail}
+          {!config.mailConfigured && <span class="muted">{w.noMail}</span>}
         </span>
       </label>
       {status && <p class="ok small">{status}</p>}
@@ -174,7 +168,7 @@ export function DeviceNotifications({ me }: { me: Me }) {
   );
 }
 
-function toBody(sub: PushSubscription) {
+function toBody(sub: PushSubscription, label: string) {
   const json = sub.toJSON();
-  return { endpoint: json.endpoint ?? sub.endpoint, keys: { p256dh: json.keys?.p256dh ?? '', auth: json.keys?.auth ?? '' }, label: deviceLabel() };
+  return { endpoint: json.endpoint ?? sub.endpoint, keys: { p256dh: json.keys?.p256dh ?? '', auth: json.keys?.auth ?? '' }, label };
 }

@@ -3,43 +3,44 @@ import './device-notifications.css';
 import type { PushStats } from '@tribu/protocol/client';
 import { ApiError } from '../../api/http.ts';
 import { pushApi } from '../../api/push.ts';
+import { useI18n } from '../../i18n/index.tsx';
 
 /** Numbers: requests of the period someone was called about by push, and how many were answered after it. */
 export function PushAnswered({ siteId, from, to }: { siteId: string; from: string; to: string }) {
+  const { t, f } = useI18n();
+  const w = t.shell.push;
   const [stats, setStats] = useState<PushStats | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     setError(null);
-    pushApi.stats(siteId, { from, to }).then(setStats, (e: unknown) => setError(e instanceof ApiError ? e.message : 'Could not count the pushes'));
+    pushApi.stats(siteId, { from, to }).then(setStats, (e: unknown) => setError(e instanceof ApiError ? e.message : w.cannotCount));
   }, [siteId, from, to]);
-  const share = stats && stats.pushed > 0 ? Math.round((stats.answeredAfterPush / stats.pushed) * 100) : null;
+  const share = stats && stats.pushed > 0 ? stats.answeredAfterPush / stats.pushed : null;
   return (
     <section class="kpi-card" aria-labelledby="kpi-answered-after-a-push">
       <header class="kpi-card-head">
         <div>
-          <h2 id="kpi-answered-after-a-push">Answered after a push</h2>
-          <p class="kpi-def">
-            Requests of the period that waited long enough for helpers to be called on their phones (Web Push), and those a helper then took and answered.
-          </p>
+          <h2 id="kpi-answered-after-a-push">{w.answeredTitle}</h2>
+          <p class="kpi-def">{w.answeredDef}</p>
         </div>
       </header>
       {error && <p class="alert">{error}</p>}
       {stats && (
         <dl class="push-answered">
           <div>
-            <dt>Requests pushed</dt>
-            <dd>{stats.pushed}</dd>
+            <dt>{w.pushed}</dt>
+            <dd>{f.number(stats.pushed)}</dd>
           </div>
           <div>
-            <dt>Answered after the push</dt>
+            <dt>{w.answeredAfter}</dt>
             <dd>
-              {stats.answeredAfterPush}
-              {share !== null && <small> ({share}%)</small>}
+              {f.number(stats.answeredAfterPush)}
+              {share !== null && <small> ({f.percent(share)})</small>}
             </dd>
           </div>
           <div>
-            <dt>By a helper who was called</dt>
-            <dd>{stats.answeredByCalled}</dd>
+            <dt>{w.byCalled}</dt>
+            <dd>{f.number(stats.answeredByCalled)}</dd>
           </div>
         </dl>
       )}

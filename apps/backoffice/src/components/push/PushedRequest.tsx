@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { QueueItem } from '@tribu/protocol/client';
 import './device-notifications.css';
 import { showPost } from '../feed/show-post.ts';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   queue: QueueItem[];
@@ -22,6 +23,8 @@ const forget = (param = 'request') => {
  * and a Take button; if someone was quicker, the helper is told so instead of looking for it.
  */
 export function PushedRequest({ queue, online, claiming, onClaim }: Props) {
+  const { t } = useI18n();
+  const w = t.shell.push;
   const [id, setId] = useState<string | null>(pushedId);
   // The service worker may steer an open desk to another request: follow the address.
   useEffect(() => {
@@ -53,12 +56,12 @@ export function PushedRequest({ queue, online, claiming, onClaim }: Props) {
     setId(null);
   };
   return (
-    <div class="handoff-offers pushed-request" role="region" aria-label="The request you were called about">
+    <div class="handoff-offers pushed-request" role="region" aria-label={w.calledRegion}>
       <div class="handoff-offer" role="alert">
         {item ? (
           <>
             <p>
-              <strong>You were called about this request:</strong> <q>{item.question}</q>
+              <strong>{w.calledAbout}</strong> <q>{item.question}</q>
             </p>
             <button
               type="button"
@@ -69,14 +72,14 @@ export function PushedRequest({ queue, online, claiming, onClaim }: Props) {
                 close();
               }}
             >
-              Take it
+              {w.takeIt}
             </button>
           </>
         ) : (
-          <p>Another helper already took the request you were called about. Thank you for coming!</p>
+          <p>{w.alreadyTaken}</p>
         )}
         <button type="button" class="ghost small" onClick={close}>
-          Dismiss
+          {t.shell.dismiss}
         </button>
       </div>
     </div>

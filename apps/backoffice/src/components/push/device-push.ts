@@ -31,10 +31,13 @@ export async function currentSubscription(): Promise<PushSubscription | null> {
   return (await reg?.pushManager.getSubscription()) ?? null;
 }
 
-/** Asks the permission, then subscribes with the server's key (a subscription made with another key is replaced). */
-export async function subscribeDevice(publicKey: string): Promise<PushSubscription> {
+/**
+ * Asks the permission, then subscribes with the server's key (a subscription made with another key is replaced);
+ * `blocked` is what to say when the browser refuses.
+ */
+export async function subscribeDevice(publicKey: string, blocked: string): Promise<PushSubscription> {
   const permission = Notification.permission === 'granted' ? 'granted' : await Notification.requestPermission();
-  if (permission !== 'granted') throw new Error('Your browser blocks notifications from Tribu: allow them in this site’s settings, then try again.');
+  if (permission !== 'granted') throw new Error(blocked);
   const reg = await registration();
   const key = keyBytes(publicKey);
   const existing = await reg.pushManager.getSubscription();
@@ -43,9 +46,9 @@ export async function subscribeDevice(publicKey: string): Promise<PushSubscripti
   return reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key });
 }
 
-/** "Chrome on Android", "Firefox on Windows": how the device is named on the profile. */
-export function deviceLabel(ua = navigator.userAgent): string {
-  const browser = /Edg\//.test(ua) ? 'Edge' : /Firefox\//.test(ua) ? 'Firefox' : /Chrome\//.test(ua) ? 'Chrome' : /Safari\//.test(ua) ? 'Safari' : 'Browser';
+/** "Chrome on Android", "Firefox on Windows": how the device is named on the profile, in the person's words. */
+export function deviceLabel(w: { browser: string; deviceOn: (browser: string, os: string) => string }, ua = navigator.userAgent): string {
+  const browser = /Edg\//.test(ua) ? 'Edge' : /Firefox\//.test(ua) ? 'Firefox' : /Chrome\//.test(ua) ? 'Chrome' : /Safari\//.test(ua) ? 'Safari' : w.browser;
   const os = /Android/.test(ua)
     ? 'Android'
     : /iPhone|iPad/.test(ua)
@@ -57,5 +60,5 @@ export function deviceLabel(ua = navigator.userAgent): string {
           : /Linux/.test(ua)
             ? 'Linux'
             : '';
-  return os ? `${browser} on ${os}` : browser;
+  return os ? w.deviceOn(browser, os) : browser;
 }

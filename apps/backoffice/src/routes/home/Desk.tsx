@@ -32,6 +32,7 @@ import { PhoneNav, type PhoneView } from '../../components/PhoneNav.tsx';
 import { useWide } from '../../hooks/useChatRoute.ts';
 import { useDeskLayout } from '../../hooks/useDeskLayout.ts';
 import { useVisualViewport } from '../../hooks/useVisualViewport.ts';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   me: Me;
@@ -41,6 +42,7 @@ interface Props {
 }
 
 export function Desk({ me, siteId, onSite, onSignedOut }: Props) {
+  const { t, f } = useI18n();
   const desk = useHelperDesk(siteId, me.user.id, onSignedOut);
   const presence = usePresence(desk.socket, siteId, desk.link === 'online', me.user.id);
   const typing = useTypingSignal(desk.socket);
@@ -64,9 +66,9 @@ export function Desk({ me, siteId, onSite, onSignedOut }: Props) {
   useReadReceipt(desk.socket, chat, desk.link === 'online');
   useSuspension(desk.socket);
   useEffect(() => {
-    document.title = desk.queue.length ? `(${desk.queue.length}) Tribu` : 'Tribu';
+    document.title = desk.queue.length ? t.shell.titleWaiting(f.number(desk.queue.length)) : 'Tribu';
     return () => void (document.title = 'Tribu');
-  }, [desk.queue.length]);
+  }, [desk.queue.length, t, f]);
   const signOut = async () => {
     await api.logout(me.csrfToken).catch(() => undefined);
     onSignedOut();
@@ -74,7 +76,7 @@ export function Desk({ me, siteId, onSite, onSignedOut }: Props) {
   return (
     <div class={`shell ${phone ? `phone ${desk.selected !== null ? 'phone-chat' : `phone-${phoneView}`}` : ''}`}>
       <TopBar me={meNow} siteId={siteId} onSite={onSite} link={desk.link} onSignOut={signOut} socket={desk.socket} />
-      {desk.link === 'reconnecting' && <ReconnectBanner>Your chats will catch up as soon as the connection is back.</ReconnectBanner>}
+      {desk.link === 'reconnecting' && <ReconnectBanner>{t.desk.reconnecting}</ReconnectBanner>}
       {desk.notice && <Notice text={desk.notice} onDismiss={() => desk.setNotice(null)} />}
       <RestReminder profile={profile} />
       {/* A tapped push (?request=<id>): above the columns, so it shows on a phone whatever the view. */}

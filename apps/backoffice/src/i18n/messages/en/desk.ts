@@ -91,6 +91,7 @@ export const desk = {
   },
 
   shortcuts: {
+    enter: 'Enter',
     title: 'Keyboard shortcuts',
     openChat: 'Open chat 1 to 9',
     community: 'Community',
@@ -260,7 +261,7 @@ export const desk = {
     answeredByOn: (name: string, day: string) => `Answered by ${name} on ${day}`,
     askedOn: (page: string) => `Asked on the page “${page}”`,
     conversation: 'Conversation, read-only',
-    ratedIt: (rating: number) => `The visitor rated it ${rating} of 5`,
+    ratedIt: (rating: number, comment: string | null) => `The visitor rated it ${rating} of 5${comment ? `: “${comment}”` : ''}`,
     summary: (watched: number, suggested: number) => `${watched} of ${suggested} suggested chats watched`,
     another: 'Watch another',
   },

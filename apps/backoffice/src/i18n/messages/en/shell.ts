@@ -47,16 +47,6 @@ export const shell = {
     empty: 'Nothing yet. Mentions, comments on your posts and hand-offs will show here.',
   },
 
-  toasts: {
-    label: 'Recognition',
-    balance: (points: string) => `Balance: ${points}`,
-    newBadge: (name: string) => `New badge: ${name}`,
-    rewardApproved: (reward: string) => `${reward}: approved`,
-    rewardFulfilled: (reward: string) => `${reward}: fulfilled`,
-    rewardDeclined: (reward: string) => `${reward}: declined, points returned`,
-    dismiss: (title: string) => `Dismiss: ${title}`,
-  },
-
   twoFactor: {
     label: 'Two-step sign-in required',
     asks: (sites: string, count: number) =>

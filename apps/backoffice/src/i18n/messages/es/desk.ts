@@ -87,6 +87,7 @@ export const desk: DeskMessages = {
   },
 
   shortcuts: {
+    enter: 'Intro',
     title: 'Atajos de teclado',
     openChat: 'Abrir el chat 1 a 9',
     community: 'Comunidad',
@@ -256,7 +257,7 @@ export const desk: DeskMessages = {
     answeredByOn: (name, day) => `Respondido por ${name} el ${day}`,
     askedOn: (page) => `Preguntado en la página «${page}»`,
     conversation: 'Conversación, solo lectura',
-    ratedIt: (rating) => `El visitante le dio ${rating} de 5`,
+    ratedIt: (rating, comment) => `El visitante le dio ${rating} de 5${comment ? `: «${comment}»` : ''}`,
     summary: (watched, suggested) => `${watched} de ${suggested} chats sugeridos vistos`,
     another: 'Ver otro',
   },

@@ -45,16 +45,6 @@ export const shell: ShellMessages = {
     empty: 'Nada todavía. Aquí verás las menciones, los comentarios en tus publicaciones y los chats que te pasen.',
   },
 
-  toasts: {
-    label: 'Reconocimiento',
-    balance: (points) => `Saldo: ${points}`,
-    newBadge: (name) => `Nueva insignia: ${name}`,
-    rewardApproved: (reward) => `${reward}: solicitud aprobada`,
-    rewardFulfilled: (reward) => `${reward}: recompensa entregada`,
-    rewardDeclined: (reward) => `${reward}: solicitud rechazada, puntos devueltos`,
-    dismiss: (title) => `Cerrar: ${title}`,
-  },
-
   twoFactor: {
     label: 'Se requiere el inicio de sesión en dos pasos',
     asks: (sites, count) =>

@@ -88,6 +88,7 @@ export const desk: DeskMessages = {
   },
 
   shortcuts: {
+    enter: 'Entrée',
     title: 'Raccourcis clavier',
     openChat: 'Ouvrir la conversation 1 à 9',
     community: 'Communauté',
@@ -257,7 +258,7 @@ export const desk: DeskMessages = {
     answeredByOn: (name, day) => `Réponse de ${name}, le ${day}`,
     askedOn: (page) => `Demandée sur la page «\u00a0${page}\u00a0»`,
     conversation: 'Conversation, en lecture seule',
-    ratedIt: (rating) => `Le visiteur lui a donné ${rating} sur 5`,
+    ratedIt: (rating, comment) => `Le visiteur lui a donné ${rating} sur 5${comment ? `\u00a0: «\u00a0${comment}\u00a0»` : ''}`,
     summary: (watched, suggested) => `${watched} sur ${suggested} conversations suggérées observées`,
     another: 'En observer une autre',
   },

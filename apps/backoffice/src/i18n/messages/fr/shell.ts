@@ -45,16 +45,6 @@ export const shell: ShellMessages = {
     empty: 'Rien pour l’instant. Les mentions, les commentaires sur tes publications et les conversations qu’on te passe s’afficheront ici.',
   },
 
-  toasts: {
-    label: 'Reconnaissance',
-    balance: (points) => `Solde\u00a0: ${points}`,
-    newBadge: (name) => `Nouveau badge\u00a0: ${name}`,
-    rewardApproved: (reward) => `${reward}\u00a0: demande acceptée`,
-    rewardFulfilled: (reward) => `${reward}\u00a0: récompense remise`,
-    rewardDeclined: (reward) => `${reward}\u00a0: demande refusée, points rendus`,
-    dismiss: (title) => `Fermer\u00a0: ${title}`,
-  },
-
   twoFactor: {
     label: 'Connexion en deux étapes requise',
     asks: (sites, count) =>
