@@ -1,4 +1,4 @@
-import type { Role } from '@tribu/protocol';
+import type { Locale, Role } from '@tribu/protocol';
 
 /** An anonymous visitor, proven by a valid token for one site. */
 export interface VisitorActor {
@@ -13,6 +13,10 @@ export interface HelperActor {
   userId: string;
   displayName: string;
   roles: Record<string, Role>;
+  /** The language chosen in their profile, if any (the site's own words are read in it). */
+  locale?: Locale | null;
+  /** Their browser's languages Tribu speaks, best first (this request's, or the socket's handshake). */
+  accepts?: Locale[];
 }
 
 export type Actor = VisitorActor | HelperActor;

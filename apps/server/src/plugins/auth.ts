@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { CSRF_HEADER, ErrorCode, SESSION_COOKIE } from '@tribu/protocol';
 import { AppError } from '../lib/errors.ts';
+import { acceptedLocales } from '../lib/accept-language.ts';
 import { isSameOrigin } from '../lib/origin.ts';
 import type { HelperActor } from '../modules/actors.ts';
 import type { AuthService, Session } from '../modules/auth/auth.service.ts';
@@ -107,6 +108,6 @@ export function registerAuth(app: FastifyInstance, auth: AuthService): void {
     if (decide(url, req.method, req.routeOptions.config.auth) !== 'session') return;
     const session = await sessionOf(auth, req, STATE_CHANGING.has(req.method));
     req.session = session;
-    req.actor = session.actor;
+    req.actor = { ...session.actor, accepts: acceptedLocales(req.headers['accept-language']) };
   });
 }

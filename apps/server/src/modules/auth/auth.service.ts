@@ -109,7 +109,7 @@ export class AuthService {
     return {
       id: row.s.id,
       expiresAt: row.s.expiresAt,
-      actor: { kind: 'helper', userId: row.u.id, displayName: row.u.displayName, roles },
+      actor: { kind: 'helper', userId: row.u.id, displayName: row.u.displayName, roles, locale: row.u.locale ?? null },
       me: {
         user: {
           id: row.u.id,

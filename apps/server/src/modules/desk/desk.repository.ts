@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, isNull, ne, or } from 'drizzle-orm';
 import { cannedAnswers, conversationNotes, conversations, pageViews, users, type Db } from '@tribu/db';
-import type { CannedAnswer, ConversationNote, PageVisit } from '@tribu/protocol';
+import type { ContentTranslations, ConversationNote, PageVisit } from '@tribu/protocol';
 import { earlierChatVisibleTo } from '../access.sql.ts';
 import type { Actor } from '../actors.ts';
 
-type CannedRow = typeof cannedAnswers.$inferSelect;
+export type CannedRow = typeof cannedAnswers.$inferSelect;
 
 /** Storage of what surrounds a chat: page trail, earlier chats, notes, canned answers. */
 export class DeskRepository {
@@ -48,14 +48,14 @@ export class DeskRepository {
   }
 
   /** Site-wide answers and the user's own, by shortcut. */
-  async canned(siteId: string, userId: string): Promise<CannedAnswer[]> {
+  async canned(siteId: string, userId: string): Promise<CannedRow[]> {
     const rows = await this.db
       .select()
       .from(cannedAnswers)
       .where(and(eq(cannedAnswers.siteId, siteId), or(isNull(cannedAnswers.ownerId), eq(cannedAnswers.ownerId, userId))))
       .orderBy(asc(cannedAnswers.shortcut))
       .limit(500);
-    return rows.map(toCanned);
+    return rows;
   }
 
   async cannedRow(id: string): Promise<CannedRow | undefined> {
@@ -63,21 +63,21 @@ export class DeskRepository {
     return row;
   }
 
-  async insertCanned(siteId: string, ownerId: string | null, shortcut: string, text: string): Promise<CannedAnswer> {
-    const [row] = await this.db.insert(cannedAnswers).values({ siteId, ownerId, shortcut, text }).returning();
+  async insertCanned(siteId: string, ownerId: string | null, shortcut: string, text: string, translations: ContentTranslations<'text'>): Promise<CannedRow> {
+    const [row] = await this.db.insert(cannedAnswers).values({ siteId, ownerId, shortcut, text, translations }).returning();
     if (!row) throw new Error('canned insert returned nothing');
-    return toCanned(row);
+    return row;
   }
 
-  /** Updates an answer only where it still belongs to the same site and owner. */
-  async updateCanned(id: string, siteId: string, ownerId: string | null, shortcut: string, text: string) {
+  /** Updates an answer only where it still belongs to the same site and owner; versions absent stay as they are. */
+  async updateCanned(id: string, siteId: string, ownerId: string | null, shortcut: string, text: string, translations?: ContentTranslations<'text'>) {
     const owner = ownerId === null ? isNull(cannedAnswers.ownerId) : eq(cannedAnswers.ownerId, ownerId);
     const [row] = await this.db
       .update(cannedAnswers)
-      .set({ shortcut, text, updatedAt: new Date() })
+      .set({ shortcut, text, ...(translations ? { translations } : {}), updatedAt: new Date() })
       .where(and(eq(cannedAnswers.id, id), eq(cannedAnswers.siteId, siteId), owner))
       .returning();
-    return row ? toCanned(row) : undefined;
+    return row;
   }
 
   async deleteCanned(id: string): Promise<void> {
@@ -93,8 +93,4 @@ function toNote(row: typeof conversationNotes.$inferSelect, name: string | null)
     text: row.text,
     createdAt: row.createdAt.toISOString(),
   };
-}
-
-export function toCanned(row: CannedRow): CannedAnswer {
-  return { id: row.id, siteId: row.siteId, scope: row.ownerId ? 'mine' : 'site', shortcut: row.shortcut, text: row.text };
 }

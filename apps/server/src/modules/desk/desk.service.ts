@@ -3,6 +3,7 @@ import { AppError, notFound } from '../../lib/errors.ts';
 import { isUniqueViolation } from '../../lib/pg-errors.ts';
 import { hasRoleOn, requireMember, roleOn } from '../access.ts';
 import type { HelperActor } from '../actors.ts';
+import { cannedFor, keptTranslations } from '../content/site-content.ts';
 import type { ModuleDeps } from '../module-deps.ts';
 import { DeskRepository } from './desk.repository.ts';
 import { HandoffService } from './handoff.service.ts';
@@ -40,7 +41,15 @@ export class DeskService {
 
   async cannedList(h: HelperActor, siteId: string): Promise<CannedAnswer[]> {
     requireMember(h, siteId);
-    return this.repo.canned(siteId, h.userId);
+    const [site, rows] = await Promise.all([this.site(siteId), this.repo.canned(siteId, h.userId)]);
+    const editor = hasRoleOn(h, siteId, 'moderator');
+    return rows.map((row) => cannedFor(site, h, row, editor));
+  }
+
+  private async site(siteId: string) {
+    const site = await this.deps.sites.byId(siteId);
+    if (!site) throw notFound('Site');
+    return site;
   }
 
   async cannedSave(h: HelperActor, input: CannedSave): Promise<CannedAnswer> {
@@ -49,11 +58,18 @@ export class DeskService {
       throw new AppError(ErrorCode.forbidden, 'Only community managers add answers for everyone');
     }
     const ownerId = input.scope === 'site' ? null : h.userId;
+    if (ownerId && Object.values(input.translations ?? {}).some((v) => Object.values(v ?? {}).some((t) => t?.trim()))) {
+      throw new AppError(ErrorCode.badRequest, 'Only answers for the whole team are written in other languages');
+    }
+    const site = await this.site(input.siteId);
+    // A personal answer has no versions; a site-wide one keeps those of the site's other languages (absent: unchanged).
+    const translations = ownerId ? {} : input.translations && keptTranslations(site, input.translations);
     try {
-      if (!input.id) return await this.repo.insertCanned(input.siteId, ownerId, input.shortcut, input.text);
-      const saved = await this.repo.updateCanned(input.id, input.siteId, ownerId, input.shortcut, input.text);
+      const saved = input.id
+        ? await this.repo.updateCanned(input.id, input.siteId, ownerId, input.shortcut, input.text, translations)
+        : await this.repo.insertCanned(input.siteId, ownerId, input.shortcut, input.text, translations ?? {});
       if (!saved) throw notFound('Canned answer');
-      return saved;
+      return cannedFor(site, h, saved, ownerId === null);
     } catch (e) {
       if (!isUniqueViolation(e)) throw e;
       throw new AppError(ErrorCode.conflict, `The shortcut /${input.shortcut} is already used; pick another one`);

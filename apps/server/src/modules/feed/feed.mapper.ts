@@ -6,6 +6,8 @@ import type { CommentRow, MemberRow, PostRow } from './feed.repository.ts';
 export interface ViewContext {
   members: Map<string, MemberRow>;
   liked: Set<string>;
+  /** A post's text for this reader (an announcement in their language); absent: as written. */
+  text?: (row: PostRow) => Pick<FeedPost, 'text' | 'versions'>;
 }
 
 export const imageUrl = (id: string) => `/api/images/${id}`;
@@ -37,7 +39,7 @@ export function postView(ctx: ViewContext, row: PostRow, comments: CommentRow[])
     siteId: row.siteId,
     author: author(ctx, row.authorId),
     kind: row.kind,
-    text: row.text,
+    ...(ctx.text ? ctx.text(row) : { text: row.text }),
     imageUrl: row.imageId ? imageUrl(row.imageId) : null,
     conversationId: row.conversationId,
     pinned: row.pinned,

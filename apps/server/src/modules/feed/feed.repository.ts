@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, getTableColumns, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { feedComments, feedLikes, feedPosts, memberships, users, type Db } from '@tribu/db';
 import { LIMITS, type Role } from '@tribu/protocol';
+import type { Locale } from '@tribu/protocol';
 
 export type PostRow = typeof feedPosts.$inferSelect;
 export type CommentRow = typeof feedComments.$inferSelect;
@@ -16,6 +17,11 @@ export interface MemberRow {
 export interface Reader {
   userId: string;
   moderator: boolean;
+  /** The reader's languages, for the site's own words (announcements); none: the site's default. */
+  locale?: Locale | null;
+  accepts?: Locale[];
+  /** Announcements carry every version (copies told live to the whole site, each reader keeps theirs). */
+  everyVersion?: boolean;
 }
 
 const LATEST_COMMENTS = 3;

@@ -3,6 +3,7 @@ import { ErrorCode, LIMITS, type FeedAsk, type FeedComment, type FeedCommentCrea
 import { AppError, notFound } from '../../lib/errors.ts';
 import { hasRoleOn, mayReadConversation, roleOn } from '../access.ts';
 import type { HelperActor } from '../actors.ts';
+import { keptTranslations, postTextFor } from '../content/site-content.ts';
 import type { ModuleDeps } from '../module-deps.ts';
 import { FeedImages } from './feed-images.ts';
 import { FeedNotifier } from './feed-notify.ts';
@@ -31,7 +32,7 @@ export class FeedService {
   reader(actor: HelperActor, siteId: string, what = 'Feed'): Reader {
     const role = roleOn(actor, siteId);
     if (!role) throw notFound(what);
-    return { userId: actor.userId, moderator: hasRole(role, 'moderator') };
+    return { userId: actor.userId, moderator: hasRole(role, 'moderator'), locale: actor.locale ?? null, accepts: actor.accepts ?? [] };
   }
 
   /** A post the actor may see, or the same "not found" a missing one gets. */
@@ -50,13 +51,19 @@ export class FeedService {
 
   async views(rows: PostRow[], reader: Reader, siteId: string): Promise<FeedPost[]> {
     const ids = rows.map((r) => r.id);
-    const [ctx, comments] = await Promise.all([this.context(siteId, reader.userId, ids), this.repo.latestComments(ids, reader)]);
+    const [ctx, comments, site] = await Promise.all([
+      this.context(siteId, reader.userId, ids),
+      this.repo.latestComments(ids, reader),
+      rows.some((r) => r.kind === 'announcement') ? this.deps.sites.byId(siteId) : undefined,
+    ]);
+    // Announcements in the reader's language; managers (and live copies) also get every version.
+    if (site) ctx.text = (row) => postTextFor(site, reader, row, reader.moderator || reader.everyVersion === true);
     return rows.map((r) => postView(ctx, r, comments.get(r.id) ?? []));
   }
 
-  /** A post as everyone sees it (live events carry this copy). */
+  /** A post as everyone sees it (live events carry this copy; an announcement with every version). */
   async publicView(row: PostRow): Promise<FeedPost> {
-    const [view] = await this.views([row], { userId: NOBODY, moderator: false }, row.siteId);
+    const [view] = await this.views([row], { userId: NOBODY, moderator: false, everyVersion: true }, row.siteId);
     return view!;
   }
 
@@ -81,10 +88,13 @@ export class FeedService {
     }
     if (p.imageId && (await this.images.siteOf(p.imageId)) !== p.siteId) throw notFound('Image');
     const kind = p.announcement ? 'announcement' : 'post';
+    const site = p.announcement && p.translations ? await this.deps.sites.byId(p.siteId) : undefined;
     return this.publish(actor, reader, {
       siteId: p.siteId,
       clientId: p.clientId,
       text: p.text,
+      // Only announcements are written in the site's other languages.
+      translations: site ? keptTranslations(site, p.translations) : {},
       imageId: p.imageId ?? null,
       kind,
       pinned: kind === 'announcement',
@@ -107,7 +117,8 @@ export class FeedService {
     const { row, created } = await this.repo.insertPost({ ...values, authorId: actor.userId });
     const [post] = await this.views([row], reader, row.siteId);
     if (created) {
-      this.events.created(post!);
+      // An announcement in several languages goes out with every version and the default text.
+      this.events.created(post!.versions ? await this.publicView(row) : post!);
       const members = await this.repo.members(row.siteId);
       await this.notifier.written(actor, members, { siteId: row.siteId, postId: row.id, text: row.text });
     }

@@ -1,19 +1,9 @@
 import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { pointsLedger, redemptions, rewards, users, type Db } from '@tribu/db';
-import type { Redemption, Reward, RewardSave } from '@tribu/protocol';
+import type { ContentTranslations, Redemption, RewardSave } from '@tribu/protocol';
 
-type RewardRow = typeof rewards.$inferSelect;
+export type RewardRow = typeof rewards.$inferSelect;
 type RedemptionRow = typeof redemptions.$inferSelect;
-
-export const toReward = (r: RewardRow): Reward => ({
-  id: r.id,
-  siteId: r.siteId,
-  name: r.name,
-  description: r.description,
-  cost: r.cost,
-  stock: r.stock,
-  active: r.active,
-});
 
 /** Why a redemption could not be made, for a clear message. */
 export type RedeemRefusal = 'missing' | 'balance' | 'stock';
@@ -22,13 +12,13 @@ export type RedeemRefusal = 'missing' | 'balance' | 'stock';
 export class RewardsRepository {
   constructor(private readonly db: Db) {}
 
-  async list(siteId: string, activeOnly: boolean): Promise<Reward[]> {
+  async list(siteId: string, activeOnly: boolean): Promise<RewardRow[]> {
     const rows = await this.db
       .select()
       .from(rewards)
       .where(and(eq(rewards.siteId, siteId), activeOnly ? eq(rewards.active, true) : undefined))
       .orderBy(rewards.cost, rewards.name);
-    return rows.map(toReward);
+    return rows;
   }
 
   async find(id: string): Promise<RewardRow | undefined> {
@@ -36,8 +26,16 @@ export class RewardsRepository {
     return row;
   }
 
-  async save(input: RewardSave): Promise<Reward | undefined> {
-    const values = { name: input.name, description: input.description, cost: input.cost, stock: input.stock, active: input.active };
+  /** Adds or edits a reward; versions absent stay as they are (a new reward has none). */
+  async save(input: RewardSave, translations: ContentTranslations<'name' | 'description'> | undefined): Promise<RewardRow | undefined> {
+    const values = {
+      name: input.name,
+      description: input.description,
+      cost: input.cost,
+      stock: input.stock,
+      active: input.active,
+      ...(translations ? { translations } : {}),
+    };
     const [row] = input.id
       ? await this.db
           .update(rewards)
@@ -48,7 +46,7 @@ export class RewardsRepository {
           .insert(rewards)
           .values({ ...values, siteId: input.siteId })
           .returning();
-    return row && toReward(row);
+    return row;
   }
 
   /**
@@ -136,16 +134,17 @@ export class RewardsRepository {
     });
   }
 
-  async redemptionsOf(siteId: string, userId: string | null): Promise<Redemption[]> {
+  /** A site's redemptions (or one person's), the reward's name as `nameOf` gives it (the reader's language). */
+  async redemptionsOf(siteId: string, userId: string | null, nameOf: (reward: Pick<RewardRow, 'name' | 'translations'>) => string): Promise<Redemption[]> {
     const rows = await this.db
-      .select({ r: redemptions, rewardName: rewards.name, userName: users.displayName })
+      .select({ r: redemptions, rewardName: rewards.name, rewardTranslations: rewards.translations, userName: users.displayName })
       .from(redemptions)
       .innerJoin(rewards, eq(rewards.id, redemptions.rewardId))
       .leftJoin(users, eq(users.id, redemptions.userId))
       .where(and(eq(redemptions.siteId, siteId), userId ? eq(redemptions.userId, userId) : undefined))
       .orderBy(desc(redemptions.createdAt))
       .limit(200);
-    return rows.map((x) => toRedemption(x.r, x.rewardName, x.userName));
+    return rows.map((x) => toRedemption(x.r, nameOf({ name: x.rewardName, translations: x.rewardTranslations }), x.userName));
   }
 
   async view(row: RedemptionRow): Promise<Redemption> {

@@ -2,6 +2,7 @@ import { ErrorCode, type Redemption, type RedemptionDecide, type Reward, type Re
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { HelperActor } from '../actors.ts';
 import { hasRoleOn, requireManager, roleOn } from '../access.ts';
+import { keptTranslations, rewardFor, rewardNameFor } from '../content/site-content.ts';
 import type { ModuleDeps } from '../module-deps.ts';
 import { RewardsRepository } from './rewards.repository.ts';
 
@@ -13,17 +14,27 @@ export class RewardsService {
     this.repo = new RewardsRepository(deps.db);
   }
 
+  private async site(siteId: string) {
+    const site = await this.deps.sites.byId(siteId);
+    if (!site) throw notFound('Site');
+    return site;
+  }
+
+  /** The catalogue in the reader's language; managers get the inactive rewards too, and every version. */
   async list(actor: HelperActor, siteId: string): Promise<Reward[]> {
     if (!roleOn(actor, siteId)) throw notFound('Site');
-    return this.repo.list(siteId, !hasRoleOn(actor, siteId, 'moderator'));
+    const manager = hasRoleOn(actor, siteId, 'moderator');
+    const [site, rows] = await Promise.all([this.site(siteId), this.repo.list(siteId, !manager)]);
+    return rows.map((row) => rewardFor(site, actor, row, manager));
   }
 
   async save(actor: HelperActor, input: RewardSave): Promise<Reward> {
     requireManager(actor, input.siteId);
-    const reward = await this.repo.save(input);
-    if (!reward) throw notFound('Reward');
+    const site = await this.site(input.siteId);
+    const row = await this.repo.save(input, input.translations && keptTranslations(site, input.translations));
+    if (!row) throw notFound('Reward');
     this.deps.notify.rewardsChanged(input.siteId);
-    return reward;
+    return rewardFor(site, actor, row, true);
   }
 
   async request(actor: HelperActor, rewardId: string): Promise<{ redemption: Redemption; balance: number }> {
@@ -44,7 +55,8 @@ export class RewardsService {
   async redemptions(actor: HelperActor, siteId: string, scope: 'mine' | 'all'): Promise<Redemption[]> {
     if (!roleOn(actor, siteId)) throw notFound('Site');
     if (scope === 'all') requireManager(actor, siteId);
-    return this.repo.redemptionsOf(siteId, scope === 'mine' ? actor.userId : null);
+    const site = await this.site(siteId);
+    return this.repo.redemptionsOf(siteId, scope === 'mine' ? actor.userId : null, (r) => rewardNameFor(site, actor, r.name, r.translations));
   }
 
   async decide(actor: HelperActor, input: RedemptionDecide): Promise<Redemption> {

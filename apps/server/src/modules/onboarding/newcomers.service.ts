@@ -2,6 +2,7 @@ import {
   ErrorCode,
   NEWCOMER_DAYS,
   type CharterView,
+  type ContentTranslations,
   type MenteesView,
   type Newcomer,
   type NewcomersView,
@@ -11,6 +12,7 @@ import {
 import { AppError, notFound } from '../../lib/errors.ts';
 import { requireManager } from '../access.ts';
 import type { HelperActor } from '../actors.ts';
+import { keptTranslations } from '../content/site-content.ts';
 import type { SiteRow } from '../sites/site.service.ts';
 import type { Member } from './onboarding.repository.ts';
 import { requireMember } from '../access.ts';
@@ -46,7 +48,7 @@ export class NewcomersService {
     return {
       newcomers,
       mentors: candidates.map((c) => ({ ...c, chatsAnswered: answered.get(c.id) ?? 0 })),
-      charter: { text: site.settings.charter ?? '', updatedAt: site.settings.charterUpdatedAt ?? null },
+      charter: { text: site.settings.charter ?? '', updatedAt: site.settings.charterUpdatedAt ?? null, translations: site.settings.charterTranslations ?? {} },
       observeChats: observeChatsOf(site),
     };
   }
@@ -129,13 +131,19 @@ export class NewcomersService {
   }
 
   /** Writes the charter (empty text removes it); members who accepted an older text are asked again. */
-  async updateCharter(actor: HelperActor, siteId: string, text: string): Promise<CharterView> {
+  async updateCharter(actor: HelperActor, siteId: string, text: string, translations?: ContentTranslations<'text'>): Promise<CharterView> {
     requireManager(actor, siteId);
     const site = await this.onboarding.site(siteId);
     const before = site.settings.charter ?? '';
-    if (before !== text) {
-      if (text) await this.repo.writeSettings(siteId, { charter: text, charterUpdatedAt: new Date().toISOString() });
-      else await this.repo.writeSettings(siteId, {}, ['charter', 'charterUpdatedAt']);
+    // Versions in other languages are of the same charter: changing them does not ask members again.
+    const versionsBefore = site.settings.charterTranslations ?? {};
+    const versions = text && translations ? keptTranslations(site, translations) : text ? versionsBefore : {};
+    const versionsChanged = JSON.stringify(versions) !== JSON.stringify(versionsBefore);
+    if (before !== text || versionsChanged) {
+      if (text) {
+        const patch = { ...(before !== text ? { charter: text, charterUpdatedAt: new Date().toISOString() } : {}), charterTranslations: versions };
+        await this.repo.writeSettings(siteId, patch);
+      } else await this.repo.writeSettings(siteId, {}, ['charter', 'charterUpdatedAt', 'charterTranslations']);
       this.deps.sites.changed(siteId);
       await this.deps.audit.record(actor, {
         siteId,
@@ -143,7 +151,7 @@ export class NewcomersService {
         targetKind: 'site',
         targetId: siteId,
         targetLabel: site.name,
-        details: { characters: text.length, previousCharacters: before.length },
+        details: { characters: text.length, previousCharacters: before.length, languages: Object.keys(versions).join(', ') },
       });
     }
     return this.onboarding.charter(actor, siteId);

@@ -37,7 +37,7 @@ export function onboardingRoutes(app: FastifyInstance, deps: Deps): void {
     deps.onboarding.acceptCharter(req.actor, req.params.siteId),
   );
   r.put('/api/sites/:siteId/charter', { schema: { params: site, body: CharterUpdateSchema }, config: writeLimit }, async (req) =>
-    deps.newcomers.updateCharter(req.actor, req.params.siteId, req.body.text),
+    deps.newcomers.updateCharter(req.actor, req.params.siteId, req.body.text, req.body.translations),
   );
 
   r.get('/api/sites/:siteId/observe', { schema: { params: site }, config: readLimit }, async (req) => deps.observe.list(req.actor, req.params.siteId));

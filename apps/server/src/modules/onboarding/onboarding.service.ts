@@ -1,7 +1,8 @@
 import { DEFAULT_OBSERVE_CHATS, ErrorCode, type CharterView, type OnboardingStatus, type OnboardingStep } from '@tribu/protocol';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { requireMember } from '../access.ts';
+import { hasRoleOn, requireMember } from '../access.ts';
 import type { HelperActor } from '../actors.ts';
+import { charterFor } from '../content/site-content.ts';
 import type { ModuleDeps } from '../module-deps.ts';
 import type { SiteRow } from '../sites/site.service.ts';
 import { OnboardingRepository, type Member } from './onboarding.repository.ts';
@@ -93,10 +94,13 @@ export class OnboardingService {
     if (!m) throw notFound('Site');
     return {
       siteName: site.name,
-      text: site.settings.charter ?? '',
+      text: charterFor(site, actor),
       updatedAt: site.settings.charterUpdatedAt ?? null,
       acceptedAt: m.charterAcceptedAt?.toISOString() ?? null,
       needsAcceptance: !charterAccepted(site, m.charterAcceptedAt),
+      ...(hasRoleOn(actor, siteId, 'moderator') && site.settings.charter
+        ? { versions: { text: site.settings.charter, translations: site.settings.charterTranslations ?? {} } }
+        : {}),
     };
   }
 

@@ -6,6 +6,7 @@ import { setSessionCookie } from '../auth/auth.routes.ts';
 import { assertSameOrigin } from '../../plugins/auth.ts';
 import { SESSION_TTL_MS, type AuthService } from '../auth/auth.service.ts';
 import type { InvitationService } from './invitation.service.ts';
+import { acceptedLocales } from '../../lib/accept-language.ts';
 
 /**
  * Invitations: managers invite by email (`POST /api/sites/:siteId/invitations`); the invited
@@ -27,7 +28,7 @@ export function invitationRoutes(app: FastifyInstance, deps: { auth: AuthService
   r.post(
     '/api/invitations/preview',
     { schema: { body: InvitationTokenSchema }, config: { auth: 'public', rateLimit: { max: 30, timeWindow: 60_000 } } },
-    async (req) => deps.invitations.preview(req.body.token),
+    async (req) => deps.invitations.preview(req.body.token, { accepts: acceptedLocales(req.headers['accept-language']) }),
   );
 
   r.post(

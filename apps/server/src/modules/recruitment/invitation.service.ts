@@ -15,6 +15,7 @@ import { hashPassword } from '../auth/password.ts';
 import type { ModuleDeps } from '../module-deps.ts';
 import type { SiteRow } from '../sites/site.service.ts';
 import type { RecruitmentRepository } from './recruitment.repository.ts';
+import { charterFor, type Reader } from '../content/site-content.ts';
 
 export const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
 
@@ -93,7 +94,7 @@ export class InvitationService {
   }
 
   /** What the invitation page shows; refuses used, expired and unknown links with one clear message each. */
-  async preview(token: string): Promise<InvitationPreview> {
+  async preview(token: string, reader: Reader = {}): Promise<InvitationPreview> {
     const { inv, site } = await this.usable(token);
     const color = siteColor(site);
     return {
@@ -101,7 +102,7 @@ export class InvitationService {
       email: inv.email,
       name: inv.name,
       role: inv.role,
-      charter: charterOf(site),
+      charter: charterOf(site) ? charterFor(site, reader) : null,
       expiresAt: inv.expiresAt.toISOString(),
     };
   }
