@@ -91,7 +91,7 @@ describe.skipIf(!hasChromium)('KPI dashboard: a month of known conversations, in
     // Dates outside what the server answers are refused before asking it.
     await page.getByRole('textbox', { name: 'From', exact: true }).fill('1999-12-31');
     await page.getByRole('textbox', { name: 'To', exact: true }).fill('2000-01-31');
-    await page.getByText('Choose dates from 1 Jan 2000.').waitFor();
+    await page.getByText('Choose dates from Jan 1, 2000.').waitFor();
     expect(await page.getByRole('button', { name: 'Show' }).isDisabled()).toBe(true);
     await screenshot(page, 'kpi-period-too-early');
     await page.setViewportSize({ width: 390, height: 844 });
@@ -100,7 +100,7 @@ describe.skipIf(!hasChromium)('KPI dashboard: a month of known conversations, in
     await page.getByRole('textbox', { name: 'From', exact: true }).fill(month.month.from);
     await page.getByRole('textbox', { name: 'To', exact: true }).fill(month.month.to);
     await page.getByRole('button', { name: 'Show' }).click();
-    await page.getByText('1 Apr 2026 – 30 Apr 2026 · 30 days').waitFor();
+    await page.getByText('Apr 1, 2026 – Apr 30, 2026 · 30 days').waitFor();
 
     const e = month.expected;
     await expect.poll(() => tile('requests').textContent()).toBe(String(e.requests));
@@ -181,7 +181,7 @@ describe.skipIf(!hasChromium)('KPI dashboard: a month of known conversations, in
   it('keeps the chosen period in the address, so a reload shows the same month', async () => {
     expect(new URL(page.url()).search).toBe(`?from=${month.month.from}&to=${month.month.to}`);
     await page.reload();
-    await page.getByText('1 Apr 2026 – 30 Apr 2026 · 30 days').waitFor();
+    await page.getByText('Apr 1, 2026 – Apr 30, 2026 · 30 days').waitFor();
     await expect.poll(() => tile('requests').textContent()).toBe(String(month.expected.requests));
   });
 

@@ -1,6 +1,7 @@
 import { useMemo } from 'preact/hooks';
 import uPlot from 'uplot';
 import type { KpiDay } from '@tribu/protocol/client';
+import { useI18n } from '../../i18n/index.tsx';
 import { PALETTE, fmtDay } from './format.ts';
 import { UPlotChart } from './UPlotChart.tsx';
 
@@ -16,16 +17,18 @@ const bars = uPlot.paths.bars!({ size: [0.72, 28], gap: 1 });
  * has no stacking, so each series is drawn as a running total, the tallest first.
  */
 export function DailyChart({ daily }: { daily: KpiDay[] }) {
+  const { t, f } = useI18n();
+  const w = t.manage.numbers;
   const { data, options, readout } = useMemo(() => {
     const x = daily.map((d) => toTs(d.date));
     const answered = daily.map((d) => d.answered);
     const missed = daily.map((d) => d.answered + d.missed);
     const total = daily.map((d) => d.answered + d.missed + d.abandoned);
     const raw = { answered: daily.map((d) => d.answered), missed: daily.map((d) => d.missed), abandoned: daily.map((d) => d.abandoned) };
-    const series = (label: keyof typeof raw): uPlot.Series => ({
-      label: label[0]!.toUpperCase() + label.slice(1),
-      fill: PALETTE[label],
-      stroke: PALETTE[label],
+    const series = (key: keyof typeof raw): uPlot.Series => ({
+      label: w[key],
+      fill: PALETTE[key],
+      stroke: PALETTE[key],
       width: 0,
       paths: bars,
       points: { show: false },
@@ -39,26 +42,25 @@ export function DailyChart({ daily }: { daily: KpiDay[] }) {
         y: { range: (_u, _min, max) => [0, Math.max(4, Math.ceil(max * 1.1))] },
       },
       axes: [
-        { stroke: '#56625d', grid: { show: false }, values: (_u, splits) => splits.map((s) => fmtDay(dayOfTs(s))) },
-        { stroke: '#56625d', grid: { stroke: '#eef1ef' }, size: 36 },
+        { stroke: '#56625d', grid: { show: false }, values: (_u, splits) => splits.map((s) => fmtDay(f, dayOfTs(s))) },
+        { stroke: '#56625d', grid: { stroke: '#eef1ef' }, size: 36, values: (_u, splits) => splits.map((s) => f.number(s, 1)) },
       ],
-      series: [{ label: 'Day' }, series('abandoned'), series('missed'), series('answered')],
+      series: [{ label: w.day }, series('abandoned'), series('missed'), series('answered')],
     });
     const readout = (i: number | null) => {
       const pick = i === null ? null : daily[i];
       const sum = (k: keyof typeof raw) => (pick ? pick[k] : raw[k].reduce((n, v) => n + v, 0));
       const total = sum('answered') + sum('missed') + sum('abandoned');
-      return `${pick ? fmtDay(pick.date, true) : 'Whole period'}: ${total} requests · ${sum('answered')} answered · ${sum('missed')} missed · ${sum('abandoned')} abandoned`;
+      return w.dailyReadout(
+        pick ? fmtDay(f, pick.date, true) : w.wholePeriod,
+        f.number(total),
+        f.number(sum('answered')),
+        f.number(sum('missed')),
+        f.number(sum('abandoned')),
+      );
     };
     return { data: [x, total, missed, answered] as uPlot.AlignedData, options, readout };
-  }, [daily]);
-  const sum = (k: 'answered' | 'missed' | 'abandoned') => daily.reduce((n, d) => n + d[k], 0);
-  return (
-    <UPlotChart
-      options={options}
-      readout={readout}
-      data={data}
-      label={`Requests per day, stacked: ${sum('answered')} answered, ${sum('missed')} missed, ${sum('abandoned')} abandoned.`}
-    />
-  );
+  }, [daily, w, f]);
+  const sum = (k: 'answered' | 'missed' | 'abandoned') => f.number(daily.reduce((n, d) => n + d[k], 0));
+  return <UPlotChart options={options} readout={readout} data={data} label={w.dailyLabel(sum('answered'), sum('missed'), sum('abandoned'))} />;
 }

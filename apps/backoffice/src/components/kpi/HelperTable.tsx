@@ -1,17 +1,23 @@
 import { useState } from 'preact/hooks';
 import type { KpiHelperRow } from '@tribu/protocol/client';
-import { DASH, fmtAgo, fmtDuration, fmtHours, fmtInt, fmtMoment, fmtRating } from './format.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { useNow } from '../../hooks/useNow.ts';
+import { DASH, fmtDuration, fmtHours, fmtRating } from './format.ts';
 
 type Key = 'name' | 'chats' | 'ratingAverage' | 'medianFirstAnswerSec' | 'chatHours' | 'hoursOnline' | 'points' | 'lastSeenAt';
-const COLUMNS: { key: Key; label: string; numeric: boolean }[] = [
-  { key: 'name', label: 'Helper', numeric: false },
-  { key: 'chats', label: 'Chats', numeric: true },
-  { key: 'ratingAverage', label: 'Rating', numeric: true },
-  { key: 'medianFirstAnswerSec', label: 'First answer (median)', numeric: true },
-  { key: 'chatHours', label: 'Chat hours', numeric: true },
-  { key: 'hoursOnline', label: 'Hours online', numeric: true },
-  { key: 'points', label: 'Points', numeric: true },
-  { key: 'lastSeenAt', label: 'Last seen', numeric: false },
+const COLUMNS: {
+  key: Key;
+  label: 'colHelper' | 'colChats' | 'colRating' | 'colFirstAnswer' | 'colChatHours' | 'colHoursOnline' | 'colPoints' | 'colLastSeen';
+  numeric: boolean;
+}[] = [
+  { key: 'name', label: 'colHelper', numeric: false },
+  { key: 'chats', label: 'colChats', numeric: true },
+  { key: 'ratingAverage', label: 'colRating', numeric: true },
+  { key: 'medianFirstAnswerSec', label: 'colFirstAnswer', numeric: true },
+  { key: 'chatHours', label: 'colChatHours', numeric: true },
+  { key: 'hoursOnline', label: 'colHoursOnline', numeric: true },
+  { key: 'points', label: 'colPoints', numeric: true },
+  { key: 'lastSeenAt', label: 'colLastSeen', numeric: false },
 ];
 
 function compare(a: KpiHelperRow, b: KpiHelperRow, key: Key): number {
@@ -25,15 +31,18 @@ function compare(a: KpiHelperRow, b: KpiHelperRow, key: Key): number {
 }
 
 /** Everyone who helps, sortable by any column (click a heading; again to reverse). */
-export function HelperTable({ rows, timeZone }: { rows: KpiHelperRow[]; timeZone: string }) {
+export function HelperTable({ rows }: { rows: KpiHelperRow[] }) {
+  const { t, f } = useI18n();
+  const w = t.manage.numbers;
+  const now = useNow(60_000);
   const [sort, setSort] = useState<{ key: Key; dir: 1 | -1 }>({ key: 'chats', dir: -1 });
   const sorted = [...rows].sort((a, b) => {
     const c = compare(a, b, sort.key);
     return a[sort.key] === null || b[sort.key] === null ? c : c * sort.dir;
   });
-  if (rows.length === 0) return <p class="kpi-empty">No helpers on this site yet.</p>;
+  if (rows.length === 0) return <p class="kpi-empty">{w.noHelpers}</p>;
   return (
-    <div class="kpi-scroll" tabIndex={0} aria-label="Per-helper table, scrolls sideways">
+    <div class="kpi-scroll" tabIndex={0} aria-label={w.helperScroll}>
       <table class="kpi-table">
         <thead>
           <tr>
@@ -45,7 +54,7 @@ export function HelperTable({ rows, timeZone }: { rows: KpiHelperRow[]; timeZone
                     type="button"
                     onClick={() => setSort(active ? { key: c.key, dir: sort.dir === 1 ? -1 : 1 } : { key: c.key, dir: c.numeric ? -1 : 1 })}
                   >
-                    {c.label}
+                    {w[c.label]}
                     <span aria-hidden="true" class="kpi-sort">
                       {active ? (sort.dir === 1 ? '▲' : '▼') : '↕'}
                     </span>
@@ -60,28 +69,28 @@ export function HelperTable({ rows, timeZone }: { rows: KpiHelperRow[]; timeZone
             <tr key={h.userId} data-helper={h.name}>
               <th scope="row">
                 {h.name}
-                {h.role && h.role !== 'helper' && <span class="kpi-role">{h.role === 'moderator' ? 'manager' : h.role}</span>}
+                {h.role && h.role !== 'helper' && <span class="kpi-role">{h.role === 'moderator' ? w.roleManager : w.roleAdmin}</span>}
               </th>
               <td class="num" data-col="chats">
-                {fmtInt(h.chats)}
+                {f.number(h.chats)}
               </td>
               <td class="num" data-col="rating">
-                {h.ratingAverage === null ? DASH : `${fmtRating(h.ratingAverage)} ★`}
+                {h.ratingAverage === null ? DASH : `${fmtRating(f, h.ratingAverage)} ★`}
               </td>
               <td class="num" data-col="first-answer">
-                {fmtDuration(h.medianFirstAnswerSec)}
+                {fmtDuration(f, h.medianFirstAnswerSec)}
               </td>
               <td class="num" data-col="chat-hours">
-                {fmtHours(h.chatHours)}
+                {fmtHours(f, h.chatHours)}
               </td>
               <td class="num" data-col="hours-online">
-                {fmtHours(h.hoursOnline)}
+                {fmtHours(f, h.hoursOnline)}
               </td>
               <td class="num" data-col="points">
-                {fmtInt(h.points)}
+                {f.number(h.points)}
               </td>
-              <td data-col="last-seen" title={fmtMoment(h.lastSeenAt, timeZone)}>
-                {fmtAgo(h.lastSeenAt)}
+              <td data-col="last-seen" title={h.lastSeenAt ? f.dateTime(h.lastSeenAt) : undefined}>
+                {h.lastSeenAt ? f.relative(h.lastSeenAt, now) : w.never}
               </td>
             </tr>
           ))}

@@ -1,9 +1,13 @@
 import type { KpiInactiveHelper } from '@tribu/protocol/client';
-import { fmtAgo, fmtMoment } from './format.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { useNow } from '../../hooks/useNow.ts';
 
 /** Helpers with no answered chat in the period, the longest away first, with a gentle suggestion. */
-export function InactiveList({ rows, timeZone }: { rows: KpiInactiveHelper[]; timeZone: string }) {
-  if (rows.length === 0) return <p class="kpi-empty">Everyone answered at least one chat in this period. 🎉</p>;
+export function InactiveList({ rows }: { rows: KpiInactiveHelper[] }) {
+  const { t, f } = useI18n();
+  const w = t.manage.numbers;
+  const now = useNow(60_000);
+  if (rows.length === 0) return <p class="kpi-empty">{w.everyoneAnswered}</p>;
   return (
     <>
       <ul class="kpi-inactive">
@@ -17,26 +21,24 @@ export function InactiveList({ rows, timeZone }: { rows: KpiInactiveHelper[]; ti
               <p>
                 {h.lastSeenAt ? (
                   <>
-                    Last seen{' '}
-                    <time dateTime={h.lastSeenAt} title={fmtMoment(h.lastSeenAt, timeZone)}>
-                      {fmtAgo(h.lastSeenAt)}
+                    {w.lastSeen}{' '}
+                    <time dateTime={h.lastSeenAt} title={f.dateTime(h.lastSeenAt)}>
+                      {f.relative(h.lastSeenAt, now)}
                     </time>
                   </>
                 ) : (
-                  'Never opened the backoffice'
+                  w.neverOpened
                 )}
                 {' · '}
-                {h.lastAnswerAt ? <>last answer {fmtAgo(h.lastAnswerAt)}</> : 'no answer yet'}
-                {' · '}joined {fmtAgo(h.joinedAt)}
+                {h.lastAnswerAt ? w.lastAnswer(f.relative(h.lastAnswerAt, now)) : w.noAnswerYet}
+                {' · '}
+                {w.joined(f.relative(h.joinedAt, now))}
               </p>
             </div>
           </li>
         ))}
       </ul>
-      <p class="kpi-tip">
-        A short, warm message works best: ask how they are, share what the community has been up to, offer a hand if something held them back. No pressure —
-        helping is voluntary and anyone may pause.
-      </p>
+      <p class="kpi-tip">{w.reengageTip}</p>
     </>
   );
 }

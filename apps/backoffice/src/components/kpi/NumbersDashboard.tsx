@@ -14,14 +14,13 @@ import { Section } from './Section.tsx';
 import { PushAnswered } from '../push/PushAnswered.tsx';
 import { Tiles } from './Tiles.tsx';
 import { PALETTE, fmtDay } from './format.ts';
+import { useI18n } from '../../i18n/index.tsx';
 import { ErrorAlert } from '../ErrorAlert.tsx';
 import { ComeBack } from '../care/ComeBack.tsx';
 import { PledgedCoverage } from '../care/PledgedCoverage.tsx';
 import { CareSection } from '../care/CareSection.tsx';
 
 const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-/** "April 2026" for `2026-04-01`. */
-const fmtMonth = (day: string) => new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The period in the address (`?period=last-month` or `?from=…&to=…`), so a view can be reloaded or shared. */
@@ -42,6 +41,8 @@ function periodToAddress(p: Period) {
 
 /** The managers' numbers for one site: headline tiles, charts, coverage, people; each table as CSV. */
 export function NumbersDashboard({ siteId, csrf }: { siteId: string; csrf?: string }) {
+  const { t, f } = useI18n();
+  const w = t.manage.numbers;
   const [zone, setZone] = useState(browserZone);
   const today = dayIn(zone, new Date());
   const [period, setPeriodState] = useState<Period>(() => periodFromAddress(today));
@@ -70,19 +71,20 @@ export function NumbersDashboard({ siteId, csrf }: { siteId: string; csrf?: stri
     <div class={monthly ? 'kpi kpi-monthly' : 'kpi'} aria-busy={loading}>
       <header class="kpi-head">
         <div>
-          <p class="eyebrow">{monthly ? 'Monthly report' : 'Community managers'}</p>
-          <h1>{monthly ? `${fmtMonth(period.from)} in numbers` : 'Numbers'}</h1>
+          <p class="eyebrow">{monthly ? w.monthlyEyebrow : w.eyebrow}</p>
+          {/* The 1st at noon UTC is in that month in every time zone. */}
+          <h1>{monthly ? w.monthTitle(f.month(`${period.from}T12:00:00Z`)) : w.title}</h1>
           <p class="kpi-print-period">
-            {fmtDay(period.from, true)} – {fmtDay(period.to, true)}
+            {fmtDay(f, period.from, true)} – {fmtDay(f, period.to, true)}
             {report ? ` · ${report.timeZone}` : ''}
           </p>
           <div class="kpi-report-actions">
             <button type="button" class="ghost kpi-print" onClick={() => window.print()}>
-              Print this report
+              {w.print}
             </button>
             {!monthly && (
               <button type="button" class="ghost kpi-print" onClick={showLastMonth}>
-                Last month's report
+                {w.lastMonthReport}
               </button>
             )}
           </div>
@@ -90,64 +92,58 @@ export function NumbersDashboard({ siteId, csrf }: { siteId: string; csrf?: stri
         <PeriodPicker period={period} today={today} onChange={setPeriod} />
       </header>
       <ErrorAlert message={error} />
-      {!report && !error && <p class="muted">Counting…</p>}
+      {!report && !error && <p class="muted">{w.counting}</p>}
       {report && (
         <div class={`kpi-body${loading ? ' stale' : ''}`}>
           <Tiles report={report} />
           <div class="kpi-grid">
-            <Section title="Requests per day" hint="requests" wide action={<CsvLink {...csv} table="daily" what="requests per day" />}>
+            <Section title={w.requestsPerDay} hint="requests" wide action={<CsvLink {...csv} table="daily" label={w.csv.daily} />}>
               <ul class="kpi-keys" aria-hidden="true">
                 <li>
-                  <span style={{ background: PALETTE.answered }} /> Answered
+                  <span style={{ background: PALETTE.answered }} /> {w.answered}
                 </li>
                 <li>
-                  <span style={{ background: PALETTE.missed }} /> Missed
+                  <span style={{ background: PALETTE.missed }} /> {w.missed}
                 </li>
                 <li>
-                  <span style={{ background: PALETTE.abandoned }} /> Abandoned
+                  <span style={{ background: PALETTE.abandoned }} /> {w.abandoned}
                 </li>
               </ul>
               <DailyChart daily={report.daily} />
             </Section>
-            <Section title="Time to first answer" hint="firstAnswer" action={<CsvLink {...csv} table="daily" what="first answers per day" />}>
+            <Section title={w.timeToFirstAnswer} hint="firstAnswer" action={<CsvLink {...csv} table="daily" label={w.csv.firstAnswers} />}>
               <FirstAnswerChart daily={report.daily} median={report.summary.medianFirstAnswerSec} />
             </Section>
-            <Section title="Ratings" hint="rating" action={<CsvLink {...csv} table="ratings" what="ratings" />}>
+            <Section title={w.ratings} hint="rating" action={<CsvLink {...csv} table="ratings" label={w.csv.ratings} />}>
               <RatingBars summary={report.summary} />
             </Section>
             <PushAnswered siteId={siteId} from={period.from} to={period.to} />
-            <Section title="Coverage" hint="heatmap" wide action={<CsvLink {...csv} table="heatmap" what="coverage by hour" />}>
+            <Section title={w.coverage} hint="heatmap" wide action={<CsvLink {...csv} table="heatmap" label={w.csv.heatmap} />}>
               <CoverageHeatmap cells={report.heatmap} timeZone={report.timeZone} />
             </Section>
-            <CareSection
-              title="Pledged coverage"
-              hint="Helpers' soft weekly slots (“Sundays 18–20, usually”) over this period's gaps: which ones they would fill. A projection, not a promise."
-            >
+            <CareSection title={w.pledgedCoverage} hint={w.pledgedCoverageHint}>
               <PledgedCoverage siteId={siteId} heatmap={report.heatmap} />
             </CareSection>
-            <Section title="Helpers" hint="perHelper" wide action={<CsvLink {...csv} table="helpers" what="the helpers table" />}>
-              <HelperTable rows={report.perHelper} timeZone={report.timeZone} />
+            <Section title={w.helpers} hint="perHelper" wide action={<CsvLink {...csv} table="helpers" label={w.csv.helpers} />}>
+              <HelperTable rows={report.perHelper} />
             </Section>
-            <Section title="Sales" hint="sales" wide action={<CsvLink {...csv} table="sales" what="the sales figures" extra={hourCost.csvQuery} />}>
+            <Section title={w.sales} hint="sales" wide action={<CsvLink {...csv} table="sales" label={w.csv.sales} extra={hourCost.csvQuery} />}>
               <SalesFigures sales={report.sales} />
               <HoursValue chatHours={report.summary.chatHours} fte={report.summary.fte} hourCost={hourCost} />
             </Section>
-            <Section title="Sales by helper" hint="salesPerHelper" wide action={<CsvLink {...csv} table="sales-helpers" what="sales by helper" />}>
+            <Section title={w.salesByHelper} hint="salesPerHelper" wide action={<CsvLink {...csv} table="sales-helpers" label={w.csv.salesHelpers} />}>
               <SalesHelperTable sales={report.sales} />
             </Section>
-            <Section title="Sales by topic" hint="salesByTopic" action={<CsvLink {...csv} table="sales-topics" what="sales by topic" />}>
+            <Section title={w.salesByTopic} hint="salesByTopic" action={<CsvLink {...csv} table="sales-topics" label={w.csv.salesTopics} />}>
               <SalesTopicTable sales={report.sales} />
             </Section>
-            <Section title="Sales by product" hint="salesByProduct" action={<CsvLink {...csv} table="sales-products" what="sales by product" />}>
+            <Section title={w.salesByProduct} hint="salesByProduct" action={<CsvLink {...csv} table="sales-products" label={w.csv.salesProducts} />}>
               <SalesProductTable sales={report.sales} />
             </Section>
-            <Section title="Helpers to re-engage" hint="inactiveHelpers" wide action={<CsvLink {...csv} table="inactive" what="helpers to re-engage" />}>
-              <InactiveList rows={report.inactive} timeZone={report.timeZone} />
+            <Section title={w.reengage} hint="inactiveHelpers" wide action={<CsvLink {...csv} table="inactive" label={w.csv.inactive} />}>
+              <InactiveList rows={report.inactive} />
             </Section>
-            <CareSection
-              title="Came back"
-              hint="Helpers who got the “we miss you” note in this period, and whether they were online again within the site's inactivity days after it."
-            >
+            <CareSection title={w.cameBack} hint={w.cameBackHint}>
               <ComeBack siteId={siteId} csrf={csrf} from={period.from} to={period.to} />
             </CareSection>
           </div>

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { daysInPeriod, presetPeriod, type PeriodPreset } from '@tribu/domain';
 import { FIRST_QUERY_DAY, KPI_MAX_DAYS, LAST_QUERY_DAY, isCalendarDay } from '@tribu/protocol/client';
+import { useI18n } from '../../i18n/index.tsx';
 import { fmtDay } from './format.ts';
 
 export type PeriodChoice = PeriodPreset | 'custom';
@@ -10,29 +11,23 @@ export interface Period {
   to: string;
 }
 
-const LABELS: Record<PeriodChoice, string> = {
-  'this-week': 'This week',
-  'last-7': 'Last 7 days',
-  'this-month': 'This month',
-  'last-month': 'Last month',
-  'last-30': 'Last 30 days',
-  'last-90': 'Last 90 days',
-  custom: 'Custom dates…',
-};
+const CHOICES: PeriodChoice[] = ['this-week', 'last-7', 'this-month', 'last-month', 'last-30', 'last-90', 'custom'];
 
 /** The period: a preset from today (site time), or any dates up to a year apart. */
 export function PeriodPicker({ period, today, onChange }: { period: Period; today: string; onChange: (p: Period) => void }) {
+  const { t, f } = useI18n();
+  const w = t.manage.numbers;
   const [from, setFrom] = useState(period.from);
   const [to, setTo] = useState(period.to);
   const problem =
     !from || !to
-      ? 'Choose both dates.'
+      ? w.chooseBoth
       : !isCalendarDay(from) || !isCalendarDay(to) || from < FIRST_QUERY_DAY || to > LAST_QUERY_DAY
-        ? `Choose dates from ${fmtDay(FIRST_QUERY_DAY, true)}.`
+        ? w.chooseFrom(fmtDay(f, FIRST_QUERY_DAY, true))
         : from > to
-          ? 'The start comes after the end.'
+          ? w.startAfterEnd
           : daysInPeriod(from, to) > KPI_MAX_DAYS
-            ? `Choose at most ${KPI_MAX_DAYS} days.`
+            ? w.atMost(KPI_MAX_DAYS)
             : null;
   const choose = (choice: PeriodChoice) => {
     if (choice === 'custom') onChange({ choice, from: period.from, to: period.to });
@@ -49,11 +44,11 @@ export function PeriodPicker({ period, today, onChange }: { period: Period; toda
       }}
     >
       <label>
-        <span>Period</span>
+        <span>{w.period}</span>
         <select value={period.choice} onChange={(e) => choose(e.currentTarget.value as PeriodChoice)}>
-          {(Object.keys(LABELS) as PeriodChoice[]).map((k) => (
+          {CHOICES.map((k) => (
             <option key={k} value={k}>
-              {LABELS[k]}
+              {w.presets[k]}
             </option>
           ))}
         </select>
@@ -61,21 +56,21 @@ export function PeriodPicker({ period, today, onChange }: { period: Period; toda
       {period.choice === 'custom' && (
         <>
           <label>
-            <span>From</span>
+            <span>{w.from}</span>
             <input type="date" value={from} min={FIRST_QUERY_DAY} max={today} onInput={(e) => setFrom(e.currentTarget.value)} />
           </label>
           <label>
-            <span>To</span>
+            <span>{w.to}</span>
             <input type="date" value={to} min={FIRST_QUERY_DAY} max={today} onInput={(e) => setTo(e.currentTarget.value)} />
           </label>
           <button type="submit" class="primary small" disabled={problem !== null}>
-            Show
+            {w.show}
           </button>
           {problem && from && to && <p class="alert small">{problem}</p>}
         </>
       )}
       <p class="kpi-range" aria-live="polite">
-        {fmtDay(period.from, true)} – {fmtDay(period.to, true)} · {daysInPeriod(period.from, period.to)} days
+        {w.range(fmtDay(f, period.from, true), fmtDay(f, period.to, true), f.plural(daysInPeriod(period.from, period.to), w.days))}
       </p>
     </form>
   );

@@ -1,19 +1,14 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { KPI_DEFINITIONS, type KpiDefinitionKey } from '@tribu/domain';
+import type { KpiDefinitionKey } from '@tribu/domain';
 import type { KpiMoney, KpiOrders, KpiSales } from '@tribu/protocol/client';
-import { DASH, fmtFte, fmtHours, fmtInt, fmtPct } from './format.ts';
+import { useI18n, type Format } from '../../i18n/index.tsx';
+import { DASH, fmtFte, fmtHours, fmtPct } from './format.ts';
 
-/** 1,234.50 € · ¥5,000: each currency on its own, never added together. */
-export function fmtMoney(m: KpiMoney): string {
-  return new Intl.NumberFormat('en-GB', { style: 'currency', currency: m.currency }).format(m.amount);
+/** €1,234.50 · 1 234,50 € · ¥5,000: each currency on its own, never added together. */
+export function fmtRevenue(f: Format, revenue: KpiMoney[]): string {
+  return revenue.length ? revenue.map((m) => f.currency(m.amount, m.currency)).join(' · ') : DASH;
 }
-
-export function fmtRevenue(revenue: KpiMoney[]): string {
-  return revenue.length ? revenue.map(fmtMoney).join(' · ') : DASH;
-}
-
-const orders = (n: number) => `${fmtInt(n)} order${n === 1 ? '' : 's'}`;
 
 /** One figure with its rule in a short line right under it. */
 function Figure({
@@ -29,6 +24,7 @@ function Figure({
   rule: KpiDefinitionKey;
   children?: ComponentChildren;
 }) {
+  const { t } = useI18n();
   const id = `sales-${testId}`;
   return (
     <div class="kpi-sale" role="group" aria-labelledby={id}>
@@ -37,56 +33,58 @@ function Figure({
         {value}
       </p>
       {children}
-      <p class="kpi-rule">{KPI_DEFINITIONS[rule]}</p>
+      <p class="kpi-rule">{t.manage.definitions[rule]}</p>
     </div>
   );
 }
 
 function Revenue({ of, testId }: { of: KpiOrders; testId: string }) {
+  const { f } = useI18n();
   return (
     <p class="kpi-sale-sub" data-testid={testId}>
-      {fmtRevenue(of.revenue)}
+      {fmtRevenue(f, of.revenue)}
     </p>
   );
 }
 
 /** What the community brings: orders assisted by a chat or referred by a helper, conversion, average order. */
 export function SalesFigures({ sales: s }: { sales: KpiSales }) {
+  const { t, f } = useI18n();
+  const w = t.manage.numbers;
+  const orders = (n: number) => f.plural(n, w.orders);
   if (s.all.orders === 0 && s.chatted.visitors === 0) {
-    return <p class="kpi-empty">No purchase reported in this period. The shop reports them with Tribu.track('purchase', …) or POST /api/v1/conversions.</p>;
+    return <p class="kpi-empty">{w.noPurchase}</p>;
   }
   return (
     <div class="kpi-sales">
-      <Figure name="Orders reported" value={orders(s.all.orders)} testId="sales-all" rule="salesAll">
+      <Figure name={w.ordersReported} value={orders(s.all.orders)} testId="sales-all" rule="salesAll">
         <Revenue of={s.all} testId="sales-all-revenue" />
         <p class="kpi-sale-sub">
-          <span data-testid="sales-without-chat">{orders(s.withoutChat.orders)}</span> without a chat
+          <span data-testid="sales-without-chat">{orders(s.withoutChat.orders)}</span> {w.withoutChat}
         </p>
       </Figure>
-      <Figure name="Assisted by a chat" value={orders(s.assisted.orders)} testId="sales-assisted" rule="salesAssisted">
+      <Figure name={w.assistedByChat} value={orders(s.assisted.orders)} testId="sales-assisted" rule="salesAssisted">
         <Revenue of={s.assisted} testId="sales-assisted-revenue" />
         <p class="kpi-sale-sub">
-          <span data-testid="sales-assisted-share">{fmtPct(s.assisted.share)}</span> of {orders(s.all.orders)} reported
+          <span data-testid="sales-assisted-share">{fmtPct(f, s.assisted.share)}</span> {w.ofReported(orders(s.all.orders))}
         </p>
       </Figure>
-      <Figure name="Referred by a helper" value={orders(s.referred.orders)} testId="sales-referred" rule="salesReferred">
+      <Figure name={w.referredByHelper} value={orders(s.referred.orders)} testId="sales-referred" rule="salesReferred">
         <Revenue of={s.referred} testId="sales-referred-revenue" />
         <p class="kpi-sale-sub">
-          <span data-testid="sales-referred-share">{fmtPct(s.referred.share)}</span> of {orders(s.all.orders)} reported
+          <span data-testid="sales-referred-share">{fmtPct(f, s.referred.share)}</span> {w.ofReported(orders(s.all.orders))}
         </p>
       </Figure>
-      <Figure name="Visitors who chatted and bought" value={fmtPct(s.chatted.conversion)} testId="sales-conversion" rule="salesConversion">
+      <Figure name={w.chattedAndBought} value={fmtPct(f, s.chatted.conversion)} testId="sales-conversion" rule="salesConversion">
+        <p class="kpi-sale-sub">{w.boughtOf(f.number(s.chatted.bought), f.plural(s.chatted.visitors, w.visitors))}</p>
+      </Figure>
+      <Figure name={w.averageOrder} value={fmtRevenue(f, s.averageOrder.withChat)} testId="sales-aov-chat" rule="salesAverageOrder">
         <p class="kpi-sale-sub">
-          {fmtInt(s.chatted.bought)} of {fmtInt(s.chatted.visitors)} {s.chatted.visitors === 1 ? 'visitor' : 'visitors'} with an answered chat
+          {w.withChatWithout} <span data-testid="sales-aov-without">{fmtRevenue(f, s.averageOrder.withoutChat)}</span>
         </p>
       </Figure>
-      <Figure name="Average order" value={fmtRevenue(s.averageOrder.withChat)} testId="sales-aov-chat" rule="salesAverageOrder">
-        <p class="kpi-sale-sub">
-          with a chat · without: <span data-testid="sales-aov-without">{fmtRevenue(s.averageOrder.withoutChat)}</span>
-        </p>
-      </Figure>
-      <Figure name="Per chat hour" value={fmtRevenue(s.perChatHour)} testId="sales-per-chat-hour" rule="salesPerChatHour">
-        <p class="kpi-sale-sub">assisted revenue for each hour helpers spent chatting</p>
+      <Figure name={w.perChatHour} value={fmtRevenue(f, s.perChatHour)} testId="sales-per-chat-hour" rule="salesPerChatHour">
+        <p class="kpi-sale-sub">{w.perChatHourSub}</p>
       </Figure>
     </div>
   );
@@ -94,29 +92,31 @@ export function SalesFigures({ sales: s }: { sales: KpiSales }) {
 
 /** Assisted orders by the topics of the chat credited. */
 export function SalesTopicTable({ sales: s }: { sales: KpiSales }) {
-  if (s.byTopic.length === 0) return <p class="kpi-empty">No assisted order came from a chat with a topic in this period.</p>;
+  const { t, f } = useI18n();
+  const w = t.manage.numbers;
+  if (s.byTopic.length === 0) return <p class="kpi-empty">{w.noTopicSales}</p>;
   return (
-    <div class="kpi-scroll" tabIndex={0} aria-label="Sales per topic, scrolls sideways">
+    <div class="kpi-scroll" tabIndex={0} aria-label={w.topicScroll}>
       <table class="kpi-table kpi-sales-table">
         <thead>
           <tr>
             <th scope="col" class="kpi-th">
-              Topic
+              {w.colTopic}
             </th>
             <th scope="col" class="kpi-th num">
-              Assisted orders
+              {w.colAssistedOrders}
             </th>
             <th scope="col" class="kpi-th num">
-              Revenue
+              {w.colRevenue}
             </th>
           </tr>
         </thead>
         <tbody>
-          {s.byTopic.map((t) => (
-            <tr key={t.topic}>
-              <th scope="row">{t.topic}</th>
-              <td class="num">{fmtInt(t.orders)}</td>
-              <td class="num">{fmtRevenue(t.revenue)}</td>
+          {s.byTopic.map((x) => (
+            <tr key={x.topic}>
+              <th scope="row">{x.topic}</th>
+              <td class="num">{f.number(x.orders)}</td>
+              <td class="num">{fmtRevenue(f, x.revenue)}</td>
             </tr>
           ))}
         </tbody>
@@ -127,20 +127,22 @@ export function SalesTopicTable({ sales: s }: { sales: KpiSales }) {
 
 /** Products named in the orders, most ordered first. */
 export function SalesProductTable({ sales: s }: { sales: KpiSales }) {
-  if (s.byProduct.length === 0) return <p class="kpi-empty">No product named in this period's orders (the shop may send items with a name).</p>;
+  const { t, f } = useI18n();
+  const w = t.manage.numbers;
+  if (s.byProduct.length === 0) return <p class="kpi-empty">{w.noProducts}</p>;
   return (
-    <div class="kpi-scroll" tabIndex={0} aria-label="Sales per product, scrolls sideways">
+    <div class="kpi-scroll" tabIndex={0} aria-label={w.productScroll}>
       <table class="kpi-table kpi-sales-small">
         <thead>
           <tr>
             <th scope="col" class="kpi-th">
-              Product
+              {w.colProduct}
             </th>
             <th scope="col" class="kpi-th num">
-              Orders
+              {w.colOrders}
             </th>
             <th scope="col" class="kpi-th num">
-              Assisted by a chat
+              {w.colAssistedByChat}
             </th>
           </tr>
         </thead>
@@ -148,8 +150,8 @@ export function SalesProductTable({ sales: s }: { sales: KpiSales }) {
           {s.byProduct.map((p) => (
             <tr key={p.name}>
               <th scope="row">{p.name}</th>
-              <td class="num">{fmtInt(p.orders)}</td>
-              <td class="num">{fmtInt(p.assisted)}</td>
+              <td class="num">{f.number(p.orders)}</td>
+              <td class="num">{f.number(p.assisted)}</td>
             </tr>
           ))}
         </tbody>
@@ -160,26 +162,28 @@ export function SalesProductTable({ sales: s }: { sales: KpiSales }) {
 
 /** Orders credited to each helper, assisted and referred, revenue per currency. */
 export function SalesHelperTable({ sales: s }: { sales: KpiSales }) {
-  if (s.perHelper.length === 0) return <p class="kpi-empty">No order credited to a helper in this period.</p>;
+  const { t, f } = useI18n();
+  const w = t.manage.numbers;
+  if (s.perHelper.length === 0) return <p class="kpi-empty">{w.noHelperSales}</p>;
   return (
-    <div class="kpi-scroll" tabIndex={0} aria-label="Sales per helper, scrolls sideways">
+    <div class="kpi-scroll" tabIndex={0} aria-label={w.helperSalesScroll}>
       <table class="kpi-table kpi-sales-small">
         <thead>
           <tr>
             <th scope="col" class="kpi-th">
-              Helper
+              {w.colHelper}
             </th>
             <th scope="col" class="kpi-th num">
-              Assisted
+              {w.colAssisted}
             </th>
             <th scope="col" class="kpi-th num">
-              Revenue assisted
+              {w.colRevenueAssisted}
             </th>
             <th scope="col" class="kpi-th num">
-              Referred
+              {w.colReferred}
             </th>
             <th scope="col" class="kpi-th num">
-              Revenue referred
+              {w.colRevenueReferred}
             </th>
           </tr>
         </thead>
@@ -187,10 +191,10 @@ export function SalesHelperTable({ sales: s }: { sales: KpiSales }) {
           {s.perHelper.map((h) => (
             <tr key={h.userId} data-sales-helper={h.name}>
               <th scope="row">{h.name}</th>
-              <td class="num">{fmtInt(h.assisted.orders)}</td>
-              <td class="num">{fmtRevenue(h.assisted.revenue)}</td>
-              <td class="num">{fmtInt(h.referred.orders)}</td>
-              <td class="num">{fmtRevenue(h.referred.revenue)}</td>
+              <td class="num">{f.number(h.assisted.orders)}</td>
+              <td class="num">{fmtRevenue(f, h.assisted.revenue)}</td>
+              <td class="num">{f.number(h.referred.orders)}</td>
+              <td class="num">{fmtRevenue(f, h.referred.revenue)}</td>
             </tr>
           ))}
         </tbody>
@@ -223,20 +227,22 @@ export function useHourCost(currency: string | undefined) {
  * chat hours × cost per hour, with the full-time equivalents beside it.
  */
 export function HoursValue({ chatHours, fte, hourCost }: { chatHours: number; fte: number; hourCost: ReturnType<typeof useHourCost> }) {
+  const { t, f } = useI18n();
+  const w = t.manage.numbers;
   const { value: v, set, rate } = hourCost;
-  const value = rate === null ? DASH : fmtMoneyValue(chatHours * rate, v.unit);
+  const value = rate === null ? DASH : f.currency(chatHours * rate, v.unit);
   return (
     <div class="kpi-hours-value">
       <p class="kpi-sale-sub">
-        The community gave <strong>{fmtHours(chatHours)}</strong> of chat in the period (≈ {fmtFte(fte)} full-time equivalent).
+        {w.communityGave} <strong>{fmtHours(f, chatHours)}</strong> {w.ofChat(fmtFte(f, fte))}
       </p>
       <div class="kpi-hours-form">
         <label>
-          Cost of an hour of support
+          {w.hourCost}
           <input type="number" min={0} step="any" inputMode="decimal" value={v.cost} onInput={(e) => set({ ...v, cost: e.currentTarget.value })} />
         </label>
         <label>
-          Currency
+          {w.currency}
           <select value={v.unit} onChange={(e) => set({ ...v, unit: e.currentTarget.value })}>
             {COST_CURRENCIES.map((c) => (
               <option key={c} value={c}>
@@ -246,16 +252,10 @@ export function HoursValue({ chatHours, fte, hourCost }: { chatHours: number; ft
           </select>
         </label>
         <p class="kpi-hours-result" aria-live="polite">
-          Value of those hours: <strong data-testid="hours-value">{value}</strong>
+          {w.hoursValue} <strong data-testid="hours-value">{value}</strong>
         </p>
       </div>
-      <p class="kpi-rule">
-        Chat hours × the cost you enter (kept on this page and in the Sales CSV, never stored). FTE = chat hours ÷ (35 h × weeks in the period).
-      </p>
+      <p class="kpi-rule">{w.hoursValueRule}</p>
     </div>
   );
-}
-
-function fmtMoneyValue(amount: number, currency: string): string {
-  return new Intl.NumberFormat('en-GB', { style: 'currency', currency }).format(amount);
 }

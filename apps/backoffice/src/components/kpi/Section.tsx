@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import { KPI_DEFINITIONS, type KpiDefinitionKey } from '@tribu/domain';
+import type { KpiDefinitionKey } from '@tribu/domain';
+import { useI18n } from '../../i18n/index.tsx';
 
 /** A dashboard card: a title, its definition in one line, an optional action (CSV) and the content. */
 export function Section({
@@ -15,13 +16,15 @@ export function Section({
   children: ComponentChildren;
   wide?: boolean;
 }) {
-  const id = `kpi-${title.toLowerCase().replace(/[^a-z]+/g, '-')}`;
+  const { t } = useI18n();
+  // Named by its definition, not its title: the same id in every language, one card per definition.
+  const id = `kpi-${hint}`;
   return (
     <section class={`kpi-card${wide ? ' wide' : ''}`} aria-labelledby={id}>
       <header class="kpi-card-head">
         <div>
           <h2 id={id}>{title}</h2>
-          <p class="kpi-def">{KPI_DEFINITIONS[hint]}</p>
+          <p class="kpi-def">{t.manage.definitions[hint]}</p>
         </div>
         {action}
       </header>

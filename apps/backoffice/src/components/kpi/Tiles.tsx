@@ -3,7 +3,8 @@ import { useState } from 'preact/hooks';
 import { relativeChange, type KpiDefinitionKey } from '@tribu/domain';
 import type { KpiReport } from '@tribu/protocol/client';
 import { HintButton, HintText } from './Hint.tsx';
-import { fmtDuration, fmtFte, fmtHours, fmtInt, fmtPct, fmtRating } from './format.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { fmtDuration, fmtFte, fmtHours, fmtPct, fmtRating } from './format.ts';
 
 type Better = 'up' | 'down';
 
@@ -21,16 +22,18 @@ function Change({
   kind?: 'relative' | 'points';
   days: number;
 }) {
-  if (now === null || before === null) return <p class="kpi-change">No comparison with the previous {days} days</p>;
+  const { t, f } = useI18n();
+  const w = t.manage.numbers;
+  if (now === null || before === null) return <p class="kpi-change">{w.noComparison(days)}</p>;
   const delta = kind === 'points' ? (now - before) * 100 : relativeChange(now, before);
-  if (delta === null) return <p class="kpi-change">Nothing in the previous {days} days</p>;
+  if (delta === null) return <p class="kpi-change">{w.nothingBefore(days)}</p>;
   const rounded = Math.round(delta * (kind === 'points' ? 1 : 100));
-  if (rounded === 0) return <p class="kpi-change">Same as the previous {days} days</p>;
+  if (rounded === 0) return <p class="kpi-change">{w.sameAsBefore(days)}</p>;
   const good = rounded > 0 === (better === 'up');
-  const text = kind === 'points' ? `${Math.abs(rounded)} pts` : `${Math.abs(rounded)}%`;
+  const text = kind === 'points' ? w.points(f.number(Math.abs(rounded))) : f.percent(Math.abs(rounded) / 100);
   return (
     <p class={`kpi-change ${good ? 'good' : 'bad'}`}>
-      <span aria-hidden="true">{rounded > 0 ? '▲' : '▼'}</span> {rounded > 0 ? 'up' : 'down'} {text} vs previous {days} days
+      <span aria-hidden="true">{rounded > 0 ? '▲' : '▼'}</span> {rounded > 0 ? w.up(text, days) : w.down(text, days)}
     </p>
   );
 }
@@ -70,6 +73,8 @@ function Tile({
 
 /** The six headline figures, each with its definition and the change from the previous period. */
 export function Tiles({ report }: { report: KpiReport }) {
+  const { t, f } = useI18n();
+  const w = t.manage.numbers;
   const s = report.summary;
   const p = report.previous.summary;
   const d = report.days;
@@ -77,87 +82,78 @@ export function Tiles({ report }: { report: KpiReport }) {
   return (
     <div class="kpi-tiles">
       <Tile
-        name="Requests"
+        name={w.tileRequests}
         hint="requests"
-        value={fmtInt(s.requests)}
+        value={f.number(s.requests)}
         testId="requests"
         sub={
           <p>
-            <span data-testid="answered">{fmtInt(s.answered)}</span> answered · <span data-testid="missed">{fmtInt(s.missed)}</span> missed ·{' '}
-            <span data-testid="abandoned">{fmtInt(s.abandoned)}</span> abandoned
+            <span data-testid="answered">{f.number(s.answered)}</span> {w.answeredAfter} · <span data-testid="missed">{f.number(s.missed)}</span>{' '}
+            {w.missedAfter} · <span data-testid="abandoned">{f.number(s.abandoned)}</span> {w.abandonedAfter}
           </p>
         }
       >
         <Change now={s.requests} before={p.requests} better="up" days={d} />
       </Tile>
       <Tile
-        name="Answer rate"
+        name={w.tileAnswerRate}
         hint="answerRate"
-        value={fmtPct(s.answerRate)}
+        value={fmtPct(f, s.answerRate)}
         testId="answer-rate"
-        sub={
-          <p>
-            {fmtInt(s.answered)} of {fmtInt(s.requests)} requests
-          </p>
-        }
+        sub={<p>{w.ofRequests(f.number(s.answered), f.number(s.requests))}</p>}
       >
         <Change now={s.answerRate} before={p.answerRate} better="up" kind="points" days={d} />
       </Tile>
       <Tile
-        name="First answer"
+        name={w.tileFirstAnswer}
         hint="firstAnswer"
-        value={fmtDuration(s.medianFirstAnswerSec)}
+        value={fmtDuration(f, s.medianFirstAnswerSec)}
         testId="median-first-answer"
         sub={
           <p>
-            median · 9 in 10 within <span data-testid="p90-first-answer">{fmtDuration(s.p90FirstAnswerSec)}</span>
+            {w.medianWithin} <span data-testid="p90-first-answer">{fmtDuration(f, s.p90FirstAnswerSec)}</span>
           </p>
         }
       >
         <Change now={s.medianFirstAnswerSec} before={p.medianFirstAnswerSec} better="down" days={d} />
       </Tile>
       <Tile
-        name="Chat hours"
+        name={w.tileChatHours}
         hint="chatHours"
-        value={fmtHours(s.chatHours)}
+        value={fmtHours(f, s.chatHours)}
         testId="chat-hours"
         sub={
           <p>
-            ≈ <strong data-testid="fte">{fmtFte(s.fte)} FTE</strong>
-            {avgChatMin !== null && (
-              <>
-                {' '}
-                · {fmtInt(s.answered)} chats × {avgChatMin} min
-              </>
-            )}{' '}
-            · median chat <span data-testid="median-chat">{fmtDuration(s.medianChatSec)}</span>
+            ≈ <strong data-testid="fte">{w.fte(fmtFte(f, s.fte))}</strong>
+            {avgChatMin !== null && <> · {w.chatsTimes(f.number(s.answered), f.number(avgChatMin))}</>} · {w.medianChat}{' '}
+            <span data-testid="median-chat">{fmtDuration(f, s.medianChatSec)}</span>
           </p>
         }
       >
         <Change now={s.chatHours} before={p.chatHours} better="up" days={d} />
       </Tile>
       <Tile
-        name="Rating"
+        name={w.tileRating}
         hint="rating"
-        value={s.ratingAverage === null ? '—' : `${fmtRating(s.ratingAverage)} ★`}
+        value={s.ratingAverage === null ? '—' : `${fmtRating(f, s.ratingAverage)} ★`}
         testId="rating-average"
         sub={
           <p>
-            <span data-testid="rated-share">{fmtPct(s.ratedShare)}</span> of answered chats rated ({fmtInt(s.rated)})
+            <span data-testid="rated-share">{fmtPct(f, s.ratedShare)}</span> {w.ratedAfter(f.number(s.rated))}
           </p>
         }
       >
         <Change now={s.ratingAverage} before={p.ratingAverage} better="up" days={d} />
       </Tile>
       <Tile
-        name="Active helpers"
+        name={w.tileActiveHelpers}
         hint="activeHelpers"
-        value={fmtInt(report.helpers.active)}
+        value={f.number(report.helpers.active)}
         testId="active-helpers"
         sub={
           <p>
-            <span data-testid="new-helpers">{fmtInt(report.helpers.new)}</span> new ·{' '}
-            <span data-testid="inactive-helpers">{fmtInt(report.helpers.inactive)}</span> to re-engage
+            <span data-testid="new-helpers">{f.number(report.helpers.new)}</span> {w.newAfter} ·{' '}
+            <span data-testid="inactive-helpers">{f.number(report.helpers.inactive)}</span> {w.reengageAfter}
           </p>
         }
       >

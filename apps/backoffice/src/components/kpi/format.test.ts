@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fmtAgo, fmtDay, fmtDuration, fmtFte, fmtHours, fmtPct, fmtRating } from './format.ts';
+import { createFormat } from '../../i18n/format.ts';
+import { fmtDay, fmtDuration, fmtFte, fmtHours, fmtPct, fmtRating, weekdayName } from './format.ts';
+
+const en = createFormat('en', 'UTC');
+const fr = createFormat('fr', 'Europe/Paris');
 
 describe('how the dashboard writes figures', () => {
   it.each([
@@ -9,7 +13,7 @@ describe('how the dashboard writes figures', () => {
     [900, '15 min'],
     [3900, '1 h 05 min'],
   ])('a duration of %s s reads %s', (sec, text) => {
-    expect(fmtDuration(sec)).toBe(text);
+    expect(fmtDuration(en, sec)).toBe(text);
   });
 
   it.each([
@@ -17,22 +21,18 @@ describe('how the dashboard writes figures', () => {
     [1.6142, '1.6'],
     [12.4, '12'],
   ])('%f full-time jobs read %s', (fte, text) => {
-    expect(fmtFte(fte)).toBe(text);
+    expect(fmtFte(en, fte)).toBe(text);
   });
 
   it('writes hours, shares, ratings and days shortly, and a dash for nothing', () => {
-    expect([fmtHours(7.5), fmtHours(242.2), fmtHours(0)]).toEqual(['7.5 h', '242 h', '0 h']);
-    expect([fmtPct(0.75), fmtPct(2 / 3), fmtPct(null)]).toEqual(['75%', '67%', '—']);
-    expect([fmtRating(4), fmtRating(27 / 7), fmtRating(null)]).toEqual(['4.0', '3.9', '—']);
-    expect([fmtDay('2026-04-07'), fmtDay('2026-04-07', true)]).toEqual(['7 Apr', '7 Apr 2026']);
+    expect([fmtHours(en, 7.5), fmtHours(en, 242.2), fmtHours(en, 0)]).toEqual(['7.5 h', '242 h', '0 h']);
+    expect([fmtPct(en, 0.75), fmtPct(en, 2 / 3), fmtPct(en, null)]).toEqual(['75%', '67%', '—']);
+    expect([fmtRating(en, 4), fmtRating(en, 27 / 7), fmtRating(en, null)]).toEqual(['4.0', '3.9', '—']);
+    expect([fmtDay(en, '2026-04-07'), fmtDay(en, '2026-04-07', true)]).toEqual(['Apr 7', 'Apr 7, 2026']);
   });
 
-  it('says how long ago someone was seen', () => {
-    const now = Date.parse('2026-04-30T12:00:00Z');
-    expect(fmtAgo(null, now)).toBe('never');
-    expect(fmtAgo('2026-04-30T08:00:00Z', now)).toBe('today');
-    expect(fmtAgo('2026-04-29T08:00:00Z', now)).toBe('yesterday');
-    expect(fmtAgo('2026-04-13T12:00:00Z', now)).toBe('17 days ago');
-    expect(fmtAgo('2025-12-30T12:00:00Z', now)).toBe('4 months ago');
+  it('writes them the French way in French', () => {
+    expect([fmtHours(fr, 7.5), fmtRating(fr, 4), fmtFte(fr, 1.6142), fmtPct(fr, 0.75)]).toEqual(['7,5 h', '4,0', '1,6', '75\u00a0%']);
+    expect([fmtDay(fr, '2026-04-07'), weekdayName(fr, 3, true), weekdayName(en, 7)]).toEqual(['7 avr.', 'mercredi', 'Sun']);
   });
 });

@@ -1,52 +1,56 @@
-/** How the dashboard writes numbers: short, in English, never "NaN" (a dash when there is nothing). */
+import type { Format } from '../../i18n/format.ts';
+
+/** How the dashboard writes figures: short, in the person's language (through `f`), never "NaN" (a dash when there is nothing). */
 export const DASH = '—';
 
-export const fmtInt = (n: number) => n.toLocaleString('en-GB');
+const fixedCache = new Map<string, Intl.NumberFormat>();
+/** A number with exactly `digits` decimals, the local way: 4.0 · 4,0. */
+function fixed(f: Format, v: number, digits: number): string {
+  const key = `${f.locale}:${digits}`;
+  let nf = fixedCache.get(key);
+  if (!nf) fixedCache.set(key, (nf = new Intl.NumberFormat(f.locale, { minimumFractionDigits: digits, maximumFractionDigits: digits })));
+  return nf.format(v);
+}
 
-export const fmtPct = (v: number | null) => (v === null ? DASH : `${Math.round(v * 100)}%`);
+export const fmtPct = (f: Format, v: number | null) => (v === null ? DASH : f.percent(v));
 
-/** 45 s · 2 min 35 s · 1 h 05 min */
-export function fmtDuration(sec: number | null): string {
+/** 45 s · 2 min 35 s · 1 h 05 min: first answers count in seconds, so this keeps them (f.duration rounds to minutes). */
+export function fmtDuration(f: Format, sec: number | null): string {
   if (sec === null) return DASH;
   const s = Math.round(sec);
-  if (s < 60) return `${s} s`;
-  if (s < 3600) return s % 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s / 60} min`;
+  if (s < 60) return `${f.number(s)} s`;
+  if (s < 3600) return s % 60 ? `${f.number(Math.floor(s / 60))} min ${f.number(s % 60)} s` : `${f.number(s / 60)} min`;
   const m = Math.round(s / 60);
-  return `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')} min`;
+  return `${f.number(Math.floor(m / 60))} h ${String(m % 60).padStart(2, '0')} min`;
 }
 
-/** 7.5 h · 242 h · 0.3 h */
-export const fmtHours = (h: number) => `${h >= 100 ? fmtInt(Math.round(h)) : Number(h.toFixed(1)).toLocaleString('en-GB')} h`;
+/** 7.5 h · 242 h · 0.3 h (7,5 h in French) */
+export const fmtHours = (f: Format, h: number) => `${h >= 100 ? f.number(Math.round(h)) : f.number(h, 1)} h`;
 
 /** Full-time equivalents with two significant figures at most: 0.05 · 0.6 · 1.6 · 12 */
-export const fmtFte = (v: number) => (v >= 10 ? String(Math.round(v)) : v >= 0.1 ? v.toFixed(1) : v.toFixed(2));
+export const fmtFte = (f: Format, v: number) => (v >= 10 ? f.number(Math.round(v)) : v >= 0.1 ? fixed(f, v, 1) : fixed(f, v, 2));
 
-export const fmtRating = (v: number | null) => (v === null ? DASH : v.toFixed(1));
+export const fmtRating = (f: Format, v: number | null) => (v === null ? DASH : fixed(f, v, 1));
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-/** `2026-04-07` → `7 Apr` (with the year when asked). */
-export function fmtDay(day: string, withYear = false): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return `${d} ${MONTHS[m - 1]}${withYear ? ` ${y}` : ''}`;
+const utcCache = new Map<string, Intl.DateTimeFormat>();
+const utc = (f: Format, key: string, opts: Intl.DateTimeFormatOptions) => {
+  const k = `${f.locale}:${key}`;
+  let d = utcCache.get(k);
+  if (!d) utcCache.set(k, (d = new Intl.DateTimeFormat(f.locale, { timeZone: 'UTC', ...opts })));
+  return d;
+};
+
+/** A calendar day `2026-04-07` → `Apr 7` (with the year when asked: f.day). No time zone shift: it is already a day. */
+export function fmtDay(f: Format, day: string, withYear = false): string {
+  if (withYear) return f.day(day);
+  return utc(f, 'dm', { day: 'numeric', month: 'short' }).format(new Date(`${day}T00:00:00Z`));
 }
 
-/** A moment as "3 days ago", "today", or "never". */
-export function fmtAgo(iso: string | null, now = Date.now()): string {
-  if (!iso) return 'never';
-  const days = Math.floor((now - Date.parse(iso)) / 86_400_000);
-  if (days < 1) return 'today';
-  if (days === 1) return 'yesterday';
-  if (days < 60) return `${days} days ago`;
-  return `${Math.round(days / 30)} months ago`;
+/** The name of a weekday, 1 = Monday … 7 = Sunday, short (Mon · lun.) or long (Monday · lundi). */
+export function weekdayName(f: Format, weekday: number, long = false): string {
+  // 2024-01-01 was a Monday.
+  return utc(f, long ? 'wdl' : 'wds', { weekday: long ? 'long' : 'short' }).format(new Date(Date.UTC(2024, 0, weekday)));
 }
-
-/** The absolute date of a moment in a time zone, e.g. "17 Mar 2026, 18:59". */
-export const fmtMoment = (iso: string | null, timeZone: string) =>
-  iso
-    ? new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso))
-    : DASH;
-
-export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 /** Okabe–Ito colours: told apart with every common colour-vision deficiency. */
 export const PALETTE = {
