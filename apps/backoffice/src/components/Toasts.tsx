@@ -3,7 +3,8 @@ import type { BadgeEarned, PointsAwarded, Redemption } from '@tribu/protocol/cli
 import { useToasts, type Toast } from '../hooks/useToasts.ts';
 import type { HelperSocket } from '../realtime/socket.ts';
 import { Medallion } from './recognition/Medallion.tsx';
-import { pointsHeadline, pts } from './recognition/words.ts';
+import { pointsHeadline, pts, type Words } from './recognition/words.ts';
+import { useI18n } from '../i18n/index.tsx';
 
 interface Props {
   socket: HelperSocket | null;
@@ -11,16 +12,10 @@ interface Props {
   userId: string;
 }
 
-const pointsToast = (p: PointsAwarded): Omit<Toast, 'id'> | null => {
-  const title = pointsHeadline(p.entries);
+const pointsToast = (p: PointsAwarded, w: Words): Omit<Toast, 'id'> | null => {
+  const title = pointsHeadline(p.entries, w);
   if (!title) return null;
-  return { kind: title.startsWith('+') ? 'points' : 'loss', title, detail: `Balance: ${pts(p.balance)}` };
-};
-
-const REDEMPTION: Partial<Record<Redemption['status'], string>> = {
-  approved: 'approved',
-  fulfilled: 'fulfilled',
-  rejected: 'declined, points returned',
+  return { kind: title.startsWith('+') ? 'points' : 'loss', title, detail: w.t.recognition.toast.balance(pts(p.balance, w)) };
 };
 
 function ToastArt({ toast }: { toast: Toast }) {
@@ -32,19 +27,21 @@ function ToastArt({ toast }: { toast: Toast }) {
 /** Live recognition on any page with a helper socket: points, badges, and news of my redemptions. */
 export function Toasts({ socket, siteId, userId }: Props) {
   const { toasts, push, dismiss, hold, resume } = useToasts();
+  const i18n = useI18n();
+  const tt = i18n.t.recognition.toast;
   useEffect(() => {
     if (!socket) return;
     const onPoints = (p: PointsAwarded) => {
-      const t = p.siteId === siteId ? pointsToast(p) : null;
+      const t = p.siteId === siteId ? pointsToast(p, i18n) : null;
       if (t) push(t);
     };
     const onBadge = (b: BadgeEarned) => {
-      if (b.siteId === siteId) push({ kind: 'badge', key: b.badge.key, title: `New badge: ${b.badge.name}`, detail: b.badge.description });
+      if (b.siteId === siteId) push({ kind: 'badge', key: b.badge.key, title: tt.newBadge(b.badge.name), detail: b.badge.description });
     };
     const onRedemption = (r: Redemption) => {
-      const what = REDEMPTION[r.status];
+      const what = r.status === 'requested' ? null : tt.redemption[r.status];
       if (r.siteId !== siteId || r.user?.id !== userId || !what) return;
-      push({ kind: 'reward', key: `reward-${r.reward.name}`, title: `${r.reward.name}: ${what}`, detail: r.message ?? undefined });
+      push({ kind: 'reward', key: `reward-${r.reward.name}`, title: tt.rewardNews(r.reward.name, what), detail: r.message ?? undefined });
     };
     socket.on('points:awarded', onPoints);
     socket.on('badge:earned', onBadge);
@@ -54,7 +51,7 @@ export function Toasts({ socket, siteId, userId }: Props) {
       socket.off('badge:earned', onBadge);
       socket.off('redemption:updated', onRedemption);
     };
-  }, [socket, siteId, userId, push]);
+  }, [socket, siteId, userId, push, i18n]);
   return (
     <div class="toasts" role="status" aria-live="polite" aria-label="Recognition">
       {toasts.map((t) => (

@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Redemption, RedemptionDecide, Reward, RewardSave } from '@tribu/protocol/client';
 import { command, type HelperSocket } from '../realtime/socket.ts';
+import { useI18n } from '../i18n/index.tsx';
 
 const upsert = (list: Redemption[], r: Redemption) => [r, ...list.filter((x) => x.id !== r.id)].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 
 /** The catalogue, my redemptions, and (for managers) the site's, all kept live. */
 export function useRewards(socket: HelperSocket | null, siteId: string, userId: string, manager: boolean) {
+  const offline = useI18n().t.common.offline;
   const [rewards, setRewards] = useState<Reward[] | null>(null);
   const [mine, setMine] = useState<Redemption[]>([]);
   const [all, setAll] = useState<Redemption[]>([]);
@@ -57,35 +59,35 @@ export function useRewards(socket: HelperSocket | null, siteId: string, userId: 
 
   const redeem = useCallback(
     async (rewardId: string) => {
-      if (!socket) return { ok: false as const, message: 'Not connected' };
+      if (!socket) return { ok: false as const, message: offline };
       const r = await command(socket, 'redemption:request', { rewardId });
       if (!r.ok) return { ok: false as const, message: r.error.message };
       setMine((cur) => upsert(cur, r.data.redemption));
       void loadRewards();
       return { ok: true as const, balance: r.data.balance };
     },
-    [socket, loadRewards],
+    [socket, loadRewards, offline],
   );
   const save = useCallback(
     async (reward: Omit<RewardSave, 'siteId'>) => {
-      if (!socket) return 'Not connected';
+      if (!socket) return offline;
       const r = await command(socket, 'reward:save', { ...reward, siteId });
       if (!r.ok) return r.error.message;
       setRewards((cur) => [r.data.reward, ...(cur ?? []).filter((x) => x.id !== r.data.reward.id)]);
       return null;
     },
-    [socket, siteId],
+    [socket, siteId, offline],
   );
   const decide = useCallback(
     async (d: RedemptionDecide) => {
-      if (!socket) return 'Not connected';
+      if (!socket) return offline;
       const r = await command(socket, 'redemption:decide', d);
       if (!r.ok) return r.error.message;
       setAll((cur) => upsert(cur, r.data.redemption));
       if (r.data.redemption.user?.id === userId) setMine((cur) => upsert(cur, r.data.redemption));
       return null;
     },
-    [socket, userId],
+    [socket, userId, offline],
   );
   return { rewards, mine, all, error, redeem, save, decide };
 }

@@ -1,4 +1,5 @@
 import type { NotifyPrefs } from '@tribu/protocol/client';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   prefs: NotifyPrefs;
@@ -7,18 +8,19 @@ interface Props {
 
 /** The community digest: whether it comes by mail, and whether it may name me beside my answers. */
 export function DigestFields({ prefs, onPrefs }: Props) {
+  const w = useI18n().t.account.digest;
   return (
     <section class="panel" aria-labelledby="digest-h">
-      <h2 id="digest-h">Community digest</h2>
+      <h2 id="digest-h">{w.title}</h2>
       <label class="check">
         <input type="checkbox" checked={prefs.digest} onChange={(e) => onPrefs({ ...prefs, digest: e.currentTarget.checked })} />
-        <span>Send me the community digest by mail</span>
+        <span>{w.byMail}</span>
       </label>
       <label class="check">
         <input type="checkbox" checked={prefs.nameInDigest} onChange={(e) => onPrefs({ ...prefs, nameInDigest: e.currentTarget.checked })} />
-        <span>Name me when one of my answers is among the best-rated</span>
+        <span>{w.nameMe}</span>
       </label>
-      <p class="muted small">Off by default: the digest says "a helper". Every digest also has a one-click unsubscribe link.</p>
+      <p class="muted small">{w.hint}</p>
     </section>
   );
 }

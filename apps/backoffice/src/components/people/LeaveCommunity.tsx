@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Me } from '@tribu/protocol/client';
 import { ApiError, api } from '../../api/http.ts';
 import { Modal } from './Modal.tsx';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   me: Me;
@@ -11,6 +12,7 @@ interface Props {
 
 /** "Leave this community": always possible, confirmed once, with what it means said plainly. */
 export function LeaveCommunity({ me, onLeft }: Props) {
+  const w = useI18n().t.account.leave;
   const [siteId, setSiteId] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -24,7 +26,7 @@ export function LeaveCommunity({ me, onLeft }: Props) {
       const r = await api.leave(me.csrfToken, siteId);
       onLeft(r.accountDeleted, siteId);
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : 'Could not leave; try again');
+      setError(e instanceof ApiError ? e.message : w.failed);
       setBusy(false);
     }
   };
@@ -32,25 +34,25 @@ export function LeaveCommunity({ me, onLeft }: Props) {
     <div class="leave">
       {me.memberships.map((m) => (
         <button key={m.siteId} type="button" class="ghost danger" onClick={() => setSiteId(m.siteId)}>
-          {me.memberships.length > 1 ? `Leave ${m.siteName}` : 'Leave this community'}
+          {me.memberships.length > 1 ? w.leaveSite(m.siteName) : w.leaveThis}
         </button>
       ))}
       {site && (
-        <Modal label={`Leave ${site.siteName}?`} onClose={() => !busy && setSiteId(null)}>
-          <h2>Leave {site.siteName}?</h2>
-          <p>Thank you for every answer you gave. If you leave:</p>
+        <Modal label={w.confirmTitle(site.siteName)} onClose={() => !busy && setSiteId(null)}>
+          <h2>{w.confirmTitle(site.siteName)}</h2>
+          <p>{w.thanks}</p>
           <ul>
-            <li>your chats in progress go back to the board for another helper;</li>
-            <li>you no longer see this community's desk and feed;</li>
-            {last && <li>this was your only community, so your account is deleted and you are signed out.</li>}
+            <li>{w.chats}</li>
+            <li>{w.noLonger}</li>
+            {last && <li>{w.last}</li>}
           </ul>
           {error && <p class="alert">{error}</p>}
           <div class="modal-actions">
             <button type="button" class="ghost" onClick={() => setSiteId(null)} disabled={busy}>
-              Stay
+              {w.stay}
             </button>
             <button type="button" class="primary danger-fill" onClick={() => void leave()} disabled={busy}>
-              {busy ? 'Leaving…' : 'Yes, leave'}
+              {busy ? w.leaving : w.yes}
             </button>
           </div>
         </Modal>

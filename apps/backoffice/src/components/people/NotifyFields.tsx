@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { NotifyPrefs } from '@tribu/protocol/client';
+import { useI18n, type Messages } from '../../i18n/index.tsx';
 
 interface Props {
   prefs: NotifyPrefs;
@@ -9,50 +10,52 @@ interface Props {
 }
 
 /** Turning desktop notifications on asks the browser's permission; a refusal is explained, not hidden. */
-async function askPermission(): Promise<string | null> {
-  if (typeof Notification === 'undefined') return 'This browser cannot show desktop notifications.';
+async function askPermission(w: Messages['account']['notify']): Promise<string | null> {
+  if (typeof Notification === 'undefined') return w.noDesktop;
   const answer = Notification.permission === 'granted' ? 'granted' : await Notification.requestPermission();
-  return answer === 'granted' ? null : 'Your browser blocks notifications from Tribu; allow them in the site settings.';
+  return answer === 'granted' ? null : w.blocked;
 }
 
 /** How the helper wants to be nudged, and an optional rest reminder. */
 export function NotifyFields({ prefs, onPrefs, rest, onRest }: Props) {
+  const { t, f } = useI18n();
+  const w = t.account.notify;
   const [warn, setWarn] = useState<string | null>(null);
   const desktop = async (on: boolean) => {
     setWarn(null);
     if (!on) return onPrefs({ ...prefs, desktop: false });
-    const problem = await askPermission();
+    const problem = await askPermission(w);
     if (problem) setWarn(problem);
     onPrefs({ ...prefs, desktop: problem === null });
   };
   return (
     <section class="panel" aria-labelledby="notify-h">
-      <h2 id="notify-h">Notifications</h2>
+      <h2 id="notify-h">{w.title}</h2>
       <label class="check">
         <input type="checkbox" checked={prefs.sound} onChange={(e) => onPrefs({ ...prefs, sound: e.currentTarget.checked })} />
-        <span>A soft sound when a request waits and nobody has taken it</span>
+        <span>{w.sound}</span>
       </label>
       <label class="check">
         <input type="checkbox" checked={prefs.desktop} onChange={(e) => void desktop(e.currentTarget.checked)} />
-        <span>A desktop notification for those requests</span>
+        <span>{w.desktop}</span>
       </label>
       {warn && <p class="alert small">{warn}</p>}
       <label class="check">
         <input type="checkbox" checked={prefs.mentions} onChange={(e) => onPrefs({ ...prefs, mentions: e.currentTarget.checked })} />
-        <span>Tell me when someone mentions me in the feed</span>
+        <span>{w.mentions}</span>
       </label>
       <label class="field inline">
-        <span>Rest reminder</span>
+        <span>{w.rest}</span>
         <select value={rest ?? ''} onChange={(e) => onRest(e.currentTarget.value ? Number(e.currentTarget.value) : null)}>
-          <option value="">Off</option>
+          <option value="">{t.common.off}</option>
           {[1, 2, 3, 4, 5, 6, 8].map((h) => (
             <option key={h} value={h}>
-              After {h} hour{h > 1 ? 's' : ''} in a day
+              {f.plural(h, w.restAfter)}
             </option>
           ))}
         </select>
       </label>
-      <p class="muted small">A gentle thank-you on the desk, once a day, when you reach it. No quotas, ever.</p>
+      <p class="muted small">{w.restHint}</p>
     </section>
   );
 }

@@ -2,9 +2,12 @@ import { useState } from 'preact/hooks';
 import { LIMITS, type Me } from '@tribu/protocol/client';
 import { ApiError, api } from '../../api/http.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
+import { useI18n } from '../../i18n/index.tsx';
 
 /** Change my password: the current one proves it is me; every other device is signed out. */
 export function PasswordForm({ me }: { me: Me }) {
+  const { t } = useI18n();
+  const w = t.account.passwordForm;
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [busy, setBusy] = useState(false);
@@ -21,7 +24,7 @@ export function PasswordForm({ me }: { me: Me }) {
       setNext('');
       setDone(true);
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Could not change the password; try again');
+      setError(err instanceof ApiError ? err.message : w.failed);
     } finally {
       setBusy(false);
     }
@@ -29,11 +32,11 @@ export function PasswordForm({ me }: { me: Me }) {
   return (
     <form class="password-form" onSubmit={submit}>
       <label class="field">
-        Current password
+        {w.current}
         <input type="password" autocomplete="current-password" required value={current} onInput={(e) => setCurrent(e.currentTarget.value)} />
       </label>
       <label class="field">
-        New password
+        {w.next}
         <input
           type="password"
           autocomplete="new-password"
@@ -42,16 +45,16 @@ export function PasswordForm({ me }: { me: Me }) {
           value={next}
           onInput={(e) => setNext(e.currentTarget.value)}
         />
-        <small class="muted">At least {LIMITS.passwordMin} characters. Your other devices will be signed out.</small>
+        <small class="muted">{w.hint(LIMITS.passwordMin)}</small>
       </label>
       <ErrorAlert message={error} />
       {done && (
         <p class="saved" role="status">
-          Password changed. Other devices are signed out.
+          {w.done}
         </p>
       )}
       <button type="submit" class="ghost block" disabled={busy}>
-        {busy ? 'Changing…' : 'Change password'}
+        {busy ? w.changing : w.change}
       </button>
     </form>
   );

@@ -2,12 +2,15 @@ import { useRef, useState } from 'preact/hooks';
 import { LIMITS, type MyProfile } from '@tribu/protocol/client';
 import { ApiError, api } from '../../api/http.ts';
 import { Avatar } from '../Avatar.tsx';
+import { useI18n } from '../../i18n/index.tsx';
 
 const TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'];
 const MB = Math.round(LIMITS.imageBytes / 1024 / 1024);
 
 /** Photo upload with an instant preview; type and size checked here, and the server's answer shown. */
 export function PhotoField({ profile, csrf, onSaved }: { profile: MyProfile; csrf: string; onSaved: (p: MyProfile) => void }) {
+  const { t } = useI18n();
+  const w = t.account.photo;
   const input = useRef<HTMLInputElement>(null);
   const [preview, setPreview] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -15,15 +18,15 @@ export function PhotoField({ profile, csrf, onSaved }: { profile: MyProfile; csr
 
   const upload = async (file: File) => {
     setError(null);
-    if (!TYPES.includes(file.type)) return setError('That file is not an image (JPEG, PNG, WebP or GIF)');
-    if (file.size > LIMITS.imageBytes) return setError(`That photo is too large (at most ${MB} MB)`);
+    if (!TYPES.includes(file.type)) return setError(w.notImage);
+    if (file.size > LIMITS.imageBytes) return setError(w.tooLarge(MB));
     const url = URL.createObjectURL(file);
     setPreview(url);
     setBusy(true);
     try {
       onSaved(await api.uploadPhoto(csrf, file));
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : 'The photo could not be saved');
+      setError(e instanceof ApiError ? e.message : w.saveFailed);
     } finally {
       setBusy(false);
       setPreview(null);
@@ -35,7 +38,7 @@ export function PhotoField({ profile, csrf, onSaved }: { profile: MyProfile; csr
     try {
       onSaved(await api.deletePhoto(csrf));
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : 'The photo could not be removed');
+      setError(e instanceof ApiError ? e.message : w.removeFailed);
     }
   };
 
@@ -50,7 +53,7 @@ export function PhotoField({ profile, csrf, onSaved }: { profile: MyProfile; csr
       </div>
       <div class="photo-actions">
         <label class="ghost file-button">
-          {profile.avatarUrl ? 'Change photo' : 'Upload a photo'}
+          {profile.avatarUrl ? w.change : w.upload}
           <input
             ref={input}
             type="file"
@@ -65,13 +68,13 @@ export function PhotoField({ profile, csrf, onSaved }: { profile: MyProfile; csr
         </label>
         {profile.avatarUrl && (
           <button type="button" class="link muted" onClick={() => void remove()}>
-            Remove photo
+            {w.remove}
           </button>
         )}
-        <p class="muted small">JPEG, PNG, WebP or GIF, up to {MB} MB. Visitors see it when you answer them.</p>
+        <p class="muted small">{w.hint(MB)}</p>
         {busy && (
           <p class="muted small" role="status">
-            Uploading…
+            {w.uploading}
           </p>
         )}
         {error && (

@@ -5,6 +5,7 @@ import { ChipToggles } from './ChipToggles.tsx';
 import { COMMON_LANGUAGES, languageName } from './languages.ts';
 import { NotifyFields } from './NotifyFields.tsx';
 import { DigestFields } from './DigestFields.tsx';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   profile: MyProfile;
@@ -15,6 +16,8 @@ interface Props {
 
 /** Name, bio, languages, expertise, notifications and rest reminder, saved together. */
 export function ProfileForm({ profile, me, bioMax, onSaved }: Props) {
+  const { t, locale } = useI18n();
+  const w = t.account.form;
   const [name, setName] = useState(profile.displayName);
   const [bio, setBio] = useState(profile.bio ?? '');
   const [languages, setLanguages] = useState(profile.languages);
@@ -24,7 +27,7 @@ export function ProfileForm({ profile, me, bioMax, onSaved }: Props) {
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const langOptions = [...new Set([...COMMON_LANGUAGES, ...languages])].map((c) => ({ value: c, label: languageName(c) }));
+  const langOptions = [...new Set([...COMMON_LANGUAGES, ...languages])].map((c) => ({ value: c, label: languageName(c, locale) }));
   const topics = new Map(me.memberships.flatMap((m) => m.topics.map((t) => [t.tag, t.label] as const)));
   const topicOptions = [...topics].map(([value, label]) => ({ value, label }));
 
@@ -42,9 +45,9 @@ export function ProfileForm({ profile, me, bioMax, onSaved }: Props) {
     };
     try {
       onSaved(await api.updateProfile(me.csrfToken, body));
-      setStatus({ ok: true, text: 'Saved. Your peers see the change right away.' });
+      setStatus({ ok: true, text: w.saved });
     } catch (err) {
-      setStatus({ ok: false, text: err instanceof ApiError ? err.message : 'Could not save; try again' });
+      setStatus({ ok: false, text: err instanceof ApiError ? err.message : w.failed });
     } finally {
       setBusy(false);
     }
@@ -53,36 +56,30 @@ export function ProfileForm({ profile, me, bioMax, onSaved }: Props) {
   return (
     <form class="profile-form" onSubmit={(e) => void save(e)}>
       <section class="panel" aria-labelledby="about-h">
-        <h2 id="about-h">About you</h2>
+        <h2 id="about-h">{w.about}</h2>
         <label class="field">
-          <span>Display name</span>
+          <span>{w.name}</span>
           <input value={name} maxLength={80} required onInput={(e) => setName(e.currentTarget.value)} />
-          <small class="muted">A first name or a nickname is perfect.</small>
+          <small class="muted">{w.nameHint}</small>
         </label>
         <label class="field">
-          <span>Bio</span>
-          <textarea
-            rows={3}
-            value={bio}
-            maxLength={bioMax}
-            onInput={(e) => setBio(e.currentTarget.value)}
-            placeholder="Runner, coffee lover, five years with the brand…"
-          />
+          <span>{w.bio}</span>
+          <textarea rows={3} value={bio} maxLength={bioMax} onInput={(e) => setBio(e.currentTarget.value)} placeholder={w.bioPlaceholder} />
           <small class={`counter ${bio.length > bioMax - 20 ? 'near' : ''}`} aria-live="polite">
             {bio.length} / {bioMax}
           </small>
         </label>
       </section>
       <section class="panel" aria-labelledby="lang-h">
-        <h2 id="lang-h">Languages you answer in</h2>
-        <ChipToggles label="Languages" options={langOptions} selected={languages} onChange={setLanguages} />
+        <h2 id="lang-h">{w.languages}</h2>
+        <ChipToggles label={w.languagesLabel} options={langOptions} selected={languages} onChange={setLanguages} />
       </section>
       <section class="panel" aria-labelledby="exp-h">
-        <h2 id="exp-h">What you know well</h2>
+        <h2 id="exp-h">{w.expertise}</h2>
         {topicOptions.length ? (
-          <ChipToggles label="Expertise" options={topicOptions} selected={expertise} onChange={setExpertise} />
+          <ChipToggles label={w.expertiseLabel} options={topicOptions} selected={expertise} onChange={setExpertise} />
         ) : (
-          <p class="muted small">Your community has no topics yet.</p>
+          <p class="muted small">{w.noTopics}</p>
         )}
       </section>
       <NotifyFields prefs={prefs} onPrefs={setPrefs} rest={rest} onRest={setRest} />
@@ -94,7 +91,7 @@ export function ProfileForm({ profile, me, bioMax, onSaved }: Props) {
           </p>
         )}
         <button type="submit" class="primary" disabled={busy}>
-          {busy ? 'Saving…' : 'Save changes'}
+          {busy ? w.saving : w.save}
         </button>
       </div>
     </form>

@@ -3,6 +3,7 @@ import type { Me, TwoFactorSetup, TwoFactorStatus } from '@tribu/protocol/client
 import { accountsApi } from '../../api/accounts.ts';
 import { ApiError, api } from '../../api/http.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
+import { useI18n } from '../../i18n/index.tsx';
 
 const message = (err: unknown, fallback: string) => (err instanceof ApiError ? err.message : fallback);
 /** The secret in groups of four, easier to type into an app by hand. */
@@ -13,6 +14,8 @@ const grouped = (secret: string) => secret.replace(/(.{4})/g, '$1 ').trim();
  * a first code, keep the ten recovery codes shown once; turn off with my password and a code.
  */
 export function TwoFactorSection({ me, onMe }: { me: Me; onMe: (me: Me) => void }) {
+  const { t, f } = useI18n();
+  const w = t.account.twoFactor;
   const [status, setStatus] = useState<TwoFactorStatus | null>(null);
   const [setup, setSetup] = useState<TwoFactorSetup | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
@@ -20,7 +23,7 @@ export function TwoFactorSection({ me, onMe }: { me: Me; onMe: (me: Me) => void 
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const load = () => accountsApi.twoFactor().then(setStatus, (e: unknown) => setError(message(e, 'Could not load two-step sign-in')));
+  const load = () => accountsApi.twoFactor().then(setStatus, (e: unknown) => setError(message(e, w.loadFailed)));
   useEffect(() => void load(), []);
   // My rights on sites that ask for it change with it: the desk learns at once.
   const refreshMe = () => api.me().then(onMe, () => undefined);
@@ -36,7 +39,7 @@ export function TwoFactorSection({ me, onMe }: { me: Me; onMe: (me: Me) => void 
       setBusy(false);
     }
   };
-  const start = () => act(async () => setSetup(await accountsApi.setupTwoFactor(me.csrfToken)), 'Could not start the set-up');
+  const start = () => act(async () => setSetup(await accountsApi.setupTwoFactor(me.csrfToken)), w.startFailed);
   const confirm = (e: Event) => {
     e.preventDefault();
     return act(async () => {
@@ -45,7 +48,7 @@ export function TwoFactorSection({ me, onMe }: { me: Me; onMe: (me: Me) => void 
       setSetup(null);
       setCode('');
       await Promise.all([load(), refreshMe()]);
-    }, 'Could not turn it on');
+    }, w.onFailed);
   };
   const disable = (e: Event) => {
     e.preventDefault();
@@ -54,26 +57,24 @@ export function TwoFactorSection({ me, onMe }: { me: Me; onMe: (me: Me) => void 
       setPassword('');
       setCode('');
       await Promise.all([load(), refreshMe()]);
-    }, 'Could not turn it off');
+    }, w.offFailed);
   };
 
   return (
     <section class="panel two-factor" aria-labelledby="two-factor-h">
-      <h2 id="two-factor-h">Two-step sign-in</h2>
-      {!status && !error && <p class="muted small">Loading…</p>}
+      <h2 id="two-factor-h">{w.title}</h2>
+      {!status && !error && <p class="muted small">{t.common.loading}</p>}
       {status && status.requiredBy.length > 0 && (
         <p class={status.enabled ? 'muted small' : 'alert'}>
-          {status.requiredBy.join(', ')} {status.requiredBy.length === 1 ? 'asks' : 'ask'} its managers to use it
-          {status.enabled ? '.' : ': set it up to act as a manager there.'}
+          {(status.enabled ? w.requiredOn : w.requiredOff)(f.list(status.requiredBy), status.requiredBy.length)}
         </p>
       )}
       {codes && (
         <div class="recovery" role="status">
           <p>
-            <strong>Two-step sign-in is on.</strong> Keep these recovery codes somewhere safe: each one signs you in once if you lose your phone. They are shown
-            only now.
+            <strong>{w.isOn}</strong> {w.keepCodes}
           </p>
-          <ol class="recovery-codes" aria-label="Recovery codes">
+          <ol class="recovery-codes" aria-label={w.codesLabel}>
             {codes.map((c) => (
               <li key={c}>
                 <code>{c}</code>
@@ -81,33 +82,27 @@ export function TwoFactorSection({ me, onMe }: { me: Me; onMe: (me: Me) => void 
             ))}
           </ol>
           <button type="button" class="ghost block" onClick={() => setCodes(null)}>
-            I have saved them
+            {w.savedThem}
           </button>
         </div>
       )}
       {status && !status.enabled && !setup && !codes && (
         <>
-          <p class="muted small">Off. With it on, signing in also asks for a code from an app on your phone (Google Authenticator, Aegis, 1Password…).</p>
+          <p class="muted small">{w.off}</p>
           <button type="button" class="ghost block" onClick={start} disabled={busy}>
-            Set up two-step sign-in
+            {w.setUp}
           </button>
         </>
       )}
       {setup && (
         <form class="two-factor-setup" onSubmit={confirm}>
-          <p class="small">1. Scan this code with your authenticator app.</p>
-          <img
-            class="qr"
-            src={`data:image/svg+xml;utf8,${encodeURIComponent(setup.qrSvg)}`}
-            alt="QR code to add Tribu to an authenticator app"
-            width={180}
-            height={180}
-          />
+          <p class="small">{w.scan}</p>
+          <img class="qr" src={`data:image/svg+xml;utf8,${encodeURIComponent(setup.qrSvg)}`} alt={w.qrAlt} width={180} height={180} />
           <p class="small">
-            Or type this key: <code class="secret">{grouped(setup.secret)}</code>
+            {w.orType} <code class="secret">{grouped(setup.secret)}</code>
           </p>
           <label class="field">
-            2. Type the 6-digit code the app shows
+            {w.typeCode}
             <input
               name="code"
               inputMode="numeric"
@@ -119,30 +114,28 @@ export function TwoFactorSection({ me, onMe }: { me: Me; onMe: (me: Me) => void 
             />
           </label>
           <button type="submit" class="primary block" disabled={busy}>
-            {busy ? 'Checking…' : 'Turn on'}
+            {busy ? w.checking : w.turnOn}
           </button>
           <button type="button" class="link" onClick={() => setSetup(null)}>
-            Cancel
+            {t.common.cancel}
           </button>
         </form>
       )}
       {status?.enabled && !codes && (
         <form class="two-factor-off" onSubmit={disable}>
-          <p class="muted small">
-            On. {status.recoveryCodesLeft} recovery code{status.recoveryCodesLeft === 1 ? '' : 's'} left.
-          </p>
+          <p class="muted small">{f.plural(status.recoveryCodesLeft, w.onLeft)}</p>
           <details>
-            <summary>Turn it off</summary>
+            <summary>{w.turnItOff}</summary>
             <label class="field">
-              Password
+              {t.account.password}
               <input type="password" autoComplete="current-password" required value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
             </label>
             <label class="field">
-              Code from the app, or a recovery code
+              {w.codeOrRecovery}
               <input name="code" autoComplete="one-time-code" required maxLength={32} value={code} onInput={(e) => setCode(e.currentTarget.value)} />
             </label>
             <button type="submit" class="ghost danger block" disabled={busy}>
-              Turn off two-step sign-in
+              {w.turnOff}
             </button>
           </details>
         </form>

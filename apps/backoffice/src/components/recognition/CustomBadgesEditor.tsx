@@ -1,18 +1,9 @@
 import { BadgeMetric } from '@tribu/domain';
 import type { Rules, RulesView } from '@tribu/protocol/client';
 import { Medallion } from './Medallion.tsx';
+import { useI18n } from '../../i18n/index.tsx';
 
 type Custom = Rules['customBadges'][number];
-
-export const METRIC_TEXT: Record<BadgeMetric, string> = {
-  answeredChats: 'Answered chats',
-  fiveStarRatings: '5-star ratings',
-  fastAnswers: 'Fast first answers',
-  nightChats: 'Chats at night (22:00–06:00)',
-  languages: 'Languages answered in',
-  mentoredNewcomers: 'Newcomers mentored',
-  likedPosts: 'Feed posts with 10 likes',
-};
 
 const slug = (s: string) =>
   s
@@ -38,9 +29,11 @@ interface Props {
 
 /** The built-in badges (always on) and the managers' own, from the same criteria vocabulary. */
 export function CustomBadgesEditor({ builtIn, badges, onChange }: Props) {
+  const { t } = useI18n();
+  const w = t.recognition.custom;
   const set = (i: number, patch: Partial<Custom>) => onChange(badges.map((b, j) => (j === i ? { ...b, ...patch } : b)));
   const add = () => {
-    const name = 'New badge';
+    const name = w.newBadge;
     onChange([
       ...badges,
       {
@@ -49,7 +42,7 @@ export function CustomBadgesEditor({ builtIn, badges, onChange }: Props) {
           badges.map((b) => b.key),
         ),
         name,
-        description: 'Answer 25 chats',
+        description: w.newCriterion,
         metric: 'answeredChats',
         target: 25,
       },
@@ -58,10 +51,10 @@ export function CustomBadgesEditor({ builtIn, badges, onChange }: Props) {
   return (
     <section class="panel rec-panel" aria-labelledby="cb-h">
       <div class="panel-head">
-        <h2 id="cb-h">Badges</h2>
-        <span class="muted small">Criteria are public to helpers</span>
+        <h2 id="cb-h">{w.title}</h2>
+        <span class="muted small">{w.public}</span>
       </div>
-      <ul class="builtin-badges" aria-label="Built-in badges">
+      <ul class="builtin-badges" aria-label={w.builtIn}>
         {builtIn.map((b) => (
           <li key={b.key} title={b.description}>
             <Medallion name={b.key} earned size={30} />
@@ -69,28 +62,28 @@ export function CustomBadgesEditor({ builtIn, badges, onChange }: Props) {
           </li>
         ))}
       </ul>
-      {badges.length === 0 && <p class="muted small">No badges of your own yet: add one for what your community values.</p>}
+      {badges.length === 0 && <p class="muted small">{w.none}</p>}
       <ul class="custom-badges">
         {badges.map((b, i) => (
           <li key={b.key}>
             <Medallion name={b.key} earned size={44} />
             <div class="cb-fields">
               <label class="field">
-                Name
+                {w.name}
                 <input value={b.name} maxLength={40} onInput={(e) => set(i, { name: e.currentTarget.value })} />
               </label>
               <label class="field">
-                Counts
+                {w.counts}
                 <select value={b.metric} onChange={(e) => set(i, { metric: e.currentTarget.value as BadgeMetric })}>
                   {Object.values(BadgeMetric).map((m) => (
                     <option key={m} value={m}>
-                      {METRIC_TEXT[m]}
+                      {w.metric[m]}
                     </option>
                   ))}
                 </select>
               </label>
               <label class="field">
-                Target
+                {w.target}
                 <input
                   type="number"
                   min={1}
@@ -100,23 +93,18 @@ export function CustomBadgesEditor({ builtIn, badges, onChange }: Props) {
                 />
               </label>
               <label class="field crit">
-                Criterion shown to helpers
+                {w.criterion}
                 <input value={b.description} maxLength={120} onInput={(e) => set(i, { description: e.currentTarget.value })} />
               </label>
             </div>
-            <button
-              type="button"
-              class="ghost danger small-btn"
-              onClick={() => onChange(badges.filter((_, j) => j !== i))}
-              aria-label={`Remove badge ${b.name}`}
-            >
-              Remove
+            <button type="button" class="ghost danger small-btn" onClick={() => onChange(badges.filter((_, j) => j !== i))} aria-label={w.removeName(b.name)}>
+              {w.remove}
             </button>
           </li>
         ))}
       </ul>
       <button type="button" class="ghost" disabled={badges.length >= 30} onClick={add}>
-        Add a badge
+        {w.add}
       </button>
     </section>
   );

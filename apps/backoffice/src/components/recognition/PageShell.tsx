@@ -7,6 +7,7 @@ import type { HelperSocket } from '../../realtime/socket.ts';
 import { ReconnectBanner } from '../ReconnectBanner.tsx';
 import { Toasts } from '../Toasts.tsx';
 import { TopBar } from '../TopBar.tsx';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   me: Me;
@@ -21,6 +22,7 @@ interface Props {
 
 /** The frame of a recognition page: top bar with navigation, live toasts, a roomy scrolling body. */
 export function PageShell({ me, siteId, onSite, link, socket, onSignedOut, title, children }: Props) {
+  const { t } = useI18n();
   useEffect(() => {
     document.title = `${title} · Tribu`;
     return () => void (document.title = 'Tribu');
@@ -32,7 +34,7 @@ export function PageShell({ me, siteId, onSite, link, socket, onSignedOut, title
   return (
     <div class="shell page-shell">
       <TopBar me={me} siteId={siteId} onSite={onSite} link={link} onSignOut={signOut} socket={socket} />
-      {link === 'reconnecting' && <ReconnectBanner>Your points are safe; this page catches up as soon as the connection is back.</ReconnectBanner>}
+      {link === 'reconnecting' && <ReconnectBanner>{t.recognition.reconnecting}</ReconnectBanner>}
       <main class="rec-page">{children}</main>
       <Toasts socket={socket} siteId={siteId} userId={me.user.id} />
     </div>

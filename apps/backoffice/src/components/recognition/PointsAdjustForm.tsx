@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { command, newClientId, type HelperSocket } from '../../realtime/socket.ts';
 import { pts } from './words.ts';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Member {
   id: string;
@@ -21,6 +22,8 @@ function useMembers(socket: HelperSocket | null, siteId: string, selfId: string)
 
 /** Managers grant or revoke points with a reason: one ledger row, and the helper is told. */
 export function PointsAdjustForm({ socket, siteId, selfId }: { socket: HelperSocket | null; siteId: string; selfId: string }) {
+  const i18n = useI18n();
+  const w = i18n.t.recognition.adjust;
   const members = useMembers(socket, siteId, selfId);
   const [userId, setUserId] = useState('');
   const [mode, setMode] = useState<'grant' | 'revoke'>('grant');
@@ -31,25 +34,25 @@ export function PointsAdjustForm({ socket, siteId, selfId }: { socket: HelperSoc
   const clientId = useRef(newClientId());
   const submit = async (e: Event) => {
     e.preventDefault();
-    if (!socket || !userId) return setResult({ ok: false, text: 'Choose a member.' });
+    if (!socket || !userId) return setResult({ ok: false, text: w.chooseMember });
     const n = Math.abs(Math.round(Number(amount)));
     const r = await command(socket, 'points:adjust', { siteId, userId, points: mode === 'grant' ? n : -n, note: note.trim(), clientId: clientId.current });
     if (!r.ok) return setResult({ ok: false, text: r.error.message });
-    const who = members.find((m) => m.id === userId)?.displayName ?? 'The member';
-    setResult({ ok: true, text: `${mode === 'grant' ? 'Granted' : 'Revoked'} ${pts(n)}. ${who} now has ${pts(r.data.balance)} to spend and has been told.` });
+    const who = members.find((m) => m.id === userId)?.displayName ?? w.theMember;
+    setResult({ ok: true, text: (mode === 'grant' ? w.granted : w.revoked)(pts(n, i18n), who, pts(r.data.balance, i18n)) });
     setNote('');
     clientId.current = newClientId();
   };
   return (
     <section class="panel rec-panel" aria-labelledby="adj-h">
       <div class="panel-head">
-        <h2 id="adj-h">Grant or revoke points</h2>
+        <h2 id="adj-h">{w.title}</h2>
       </div>
       <form class="adjust" onSubmit={(e) => void submit(e)}>
         <label class="field member">
-          Member
+          {w.member}
           <select value={userId} required onChange={(e) => setUserId(e.currentTarget.value)}>
-            <option value="">Choose a member…</option>
+            <option value="">{w.choose}</option>
             {members.map((m) => (
               <option key={m.id} value={m.id}>
                 {m.displayName}
@@ -57,24 +60,24 @@ export function PointsAdjustForm({ socket, siteId, selfId }: { socket: HelperSoc
             ))}
           </select>
         </label>
-        <fieldset class="seg" aria-label="Grant or revoke">
+        <fieldset class="seg" aria-label={w.mode}>
           <label class={mode === 'grant' ? 'on' : ''}>
-            <input type="radio" name="mode" checked={mode === 'grant'} onChange={() => setMode('grant')} /> Grant
+            <input type="radio" name="mode" checked={mode === 'grant'} onChange={() => setMode('grant')} /> {w.grant}
           </label>
           <label class={mode === 'revoke' ? 'on' : ''}>
-            <input type="radio" name="mode" checked={mode === 'revoke'} onChange={() => setMode('revoke')} /> Revoke
+            <input type="radio" name="mode" checked={mode === 'revoke'} onChange={() => setMode('revoke')} /> {w.revoke}
           </label>
         </fieldset>
         <label class="field">
-          Points
+          {w.points}
           <input type="number" min={1} max={100000} required value={amount} onInput={(e) => setAmount(e.currentTarget.value)} />
         </label>
         <label class="field wide">
-          Reason (the helper sees it)
-          <input value={note} required maxLength={300} placeholder="e.g. Thanks for covering the night shift" onInput={(e) => setNote(e.currentTarget.value)} />
+          {w.reason}
+          <input value={note} required maxLength={300} placeholder={w.placeholder} onInput={(e) => setNote(e.currentTarget.value)} />
         </label>
         <button type="submit" class={mode === 'grant' ? 'primary' : 'primary danger-fill'}>
-          {mode === 'grant' ? 'Grant points' : 'Revoke points'}
+          {mode === 'grant' ? w.grantPoints : w.revokePoints}
         </button>
       </form>
       {result && (

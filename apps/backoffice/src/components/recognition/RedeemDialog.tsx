@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Reward } from '@tribu/protocol/client';
 import { Modal } from '../people/Modal.tsx';
 import { pts } from './words.ts';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   reward: Reward;
@@ -12,6 +13,9 @@ interface Props {
 
 /** "Redeem X for N points?" — points are reserved at once and come back if a manager declines. */
 export function RedeemDialog({ reward, balance, onConfirm, onClose }: Props) {
+  const i18n = useI18n();
+  const { t, f } = i18n;
+  const w = t.recognition.redeem;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const confirm = async () => {
@@ -22,19 +26,19 @@ export function RedeemDialog({ reward, balance, onConfirm, onClose }: Props) {
     else onClose();
   };
   return (
-    <Modal label={`Redeem ${reward.name}`} onClose={onClose}>
-      <h2>Redeem “{reward.name}”?</h2>
+    <Modal label={t.recognition.rewards.redeemName(reward.name)} onClose={onClose}>
+      <h2>{w.title(reward.name)}</h2>
       <p>
-        It costs <strong>{pts(reward.cost)}</strong>. Your balance goes from {balance} to <strong>{balance - reward.cost}</strong>.
+        <strong>{w.costs(pts(reward.cost, i18n))}</strong> {w.balance(f.number(balance), f.number(balance - reward.cost))}
       </p>
-      <p class="muted small">A community manager confirms it. If they can’t, every point comes back to you.</p>
+      <p class="muted small">{w.confirmNote}</p>
       {error && <p class="alert">{error}</p>}
       <div class="modal-actions">
         <button type="button" class="ghost" onClick={onClose}>
-          Cancel
+          {t.common.cancel}
         </button>
         <button type="button" class="primary" disabled={busy} onClick={() => void confirm()}>
-          {busy ? 'Redeeming…' : 'Confirm redemption'}
+          {busy ? w.busy : w.confirm}
         </button>
       </div>
     </Modal>

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Redemption, RedemptionDecide } from '@tribu/protocol/client';
-import { STATUS_TEXT, pts, whenText } from './words.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { pts } from './words.ts';
 
 interface Props {
   redemptions: Redemption[];
@@ -8,13 +9,16 @@ interface Props {
 }
 
 function Pending({ r, onDecide }: { r: Redemption; onDecide: Props['onDecide'] }) {
+  const i18n = useI18n();
+  const { t, f } = i18n;
+  const q = t.recognition.queue;
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const who = r.user?.displayName ?? 'Former member';
+  const who = r.user?.displayName ?? t.recognition.formerMember;
   const act = async (action: RedemptionDecide['action']) => {
     const message = text.trim();
-    if (action !== 'approve' && !message) return setError(action === 'reject' ? 'Give the helper a reason.' : 'Add the message or code for the helper.');
+    if (action !== 'approve' && !message) return setError(action === 'reject' ? q.giveReason : q.addMessage);
     setBusy(true);
     const err = await onDecide({ redemptionId: r.id, action, ...(action !== 'approve' && message ? { message } : {}) });
     setBusy(false);
@@ -28,25 +32,25 @@ function Pending({ r, onDecide }: { r: Redemption; onDecide: Props['onDecide'] }
           {who} · {r.reward.name}
         </strong>
         <span class="muted small">
-          {whenText(r.createdAt)} · {pts(r.cost)} reserved
+          {f.dateTime(r.createdAt)} · {q.reserved(pts(r.cost, i18n))}
         </span>
       </div>
-      <span class={`status ${r.status}`}>{STATUS_TEXT[r.status]}</span>
+      <span class={`status ${r.status}`}>{t.recognition.status[r.status]}</span>
       <label class="queue-msg">
-        <span class="sr-only">Message or code for {who}</span>
-        <input value={text} maxLength={500} placeholder="Code, message or reason…" onInput={(e) => setText(e.currentTarget.value)} />
+        <span class="sr-only">{q.messageFor(who)}</span>
+        <input value={text} maxLength={500} placeholder={q.placeholder} onInput={(e) => setText(e.currentTarget.value)} />
       </label>
       <div class="queue-actions">
         {r.status === 'requested' && (
-          <button type="button" class="primary small" disabled={busy} onClick={() => void act('approve')} aria-label={`Approve ${who}'s ${r.reward.name}`}>
-            Approve
+          <button type="button" class="primary small" disabled={busy} onClick={() => void act('approve')} aria-label={q.approveLabel(who, r.reward.name)}>
+            {q.approve}
           </button>
         )}
-        <button type="button" class="ghost" disabled={busy} onClick={() => void act('fulfil')} aria-label={`Fulfil ${who}'s ${r.reward.name}`}>
-          Fulfil
+        <button type="button" class="ghost" disabled={busy} onClick={() => void act('fulfil')} aria-label={q.fulfilLabel(who, r.reward.name)}>
+          {q.fulfil}
         </button>
-        <button type="button" class="ghost danger" disabled={busy} onClick={() => void act('reject')} aria-label={`Reject ${who}'s ${r.reward.name}`}>
-          Reject
+        <button type="button" class="ghost danger" disabled={busy} onClick={() => void act('reject')} aria-label={q.rejectLabel(who, r.reward.name)}>
+          {q.reject}
         </button>
       </div>
       {error && <p class="alert">{error}</p>}
@@ -56,16 +60,18 @@ function Pending({ r, onDecide }: { r: Redemption; onDecide: Props['onDecide'] }
 
 /** Managers: requests to approve, fulfil (with a message or code) or reject (with a reason, points returned). */
 export function RedemptionQueue({ redemptions, onDecide }: Props) {
+  const { t } = useI18n();
+  const q = t.recognition.queue;
   const open = redemptions.filter((r) => r.status === 'requested' || r.status === 'approved');
   const done = redemptions.filter((r) => r.status === 'fulfilled' || r.status === 'rejected').slice(0, 8);
   return (
     <section class="panel rec-panel" aria-labelledby="queue-h">
       <div class="panel-head">
-        <h2 id="queue-h">Redemptions to handle</h2>
+        <h2 id="queue-h">{q.title}</h2>
         <span class={`count ${open.length ? '' : 'zero'}`}>{open.length}</span>
       </div>
       {open.length === 0 ? (
-        <p class="encourage">All caught up — nobody is waiting for a reward.</p>
+        <p class="encourage">{q.empty}</p>
       ) : (
         <ul class="queue">
           {open.map((r) => (
@@ -75,17 +81,17 @@ export function RedemptionQueue({ redemptions, onDecide }: Props) {
       )}
       {done.length > 0 && (
         <details class="done">
-          <summary>Recently decided ({done.length})</summary>
+          <summary>{q.recent(done.length)}</summary>
           <ul class="redemptions">
             {done.map((r) => (
               <li key={r.id}>
                 <div class="red-main">
                   <strong>
-                    {r.user?.displayName ?? 'Former member'} · {r.reward.name}
+                    {r.user?.displayName ?? t.recognition.formerMember} · {r.reward.name}
                   </strong>
                   <span class="muted small">{r.message}</span>
                 </div>
-                <span class={`status ${r.status}`}>{STATUS_TEXT[r.status]}</span>
+                <span class={`status ${r.status}`}>{t.recognition.status[r.status]}</span>
               </li>
             ))}
           </ul>

@@ -1,6 +1,7 @@
 import type { Reward } from '@tribu/protocol/client';
 import { Medallion } from './Medallion.tsx';
 import { blockedReason } from './words.ts';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   reward: Reward;
@@ -12,7 +13,10 @@ interface Props {
 
 /** One reward of the catalogue, with its cost, what is left and whether I can take it now. */
 export function RewardCard({ reward, balance, manager, onRedeem, onEdit }: Props) {
-  const blocked = blockedReason(reward, balance);
+  const i18n = useI18n();
+  const { t, f } = i18n;
+  const w = t.recognition.rewards;
+  const blocked = blockedReason(reward, balance, i18n);
   const reasonId = `why-${reward.id}`;
   const progress = Math.min(1, balance / reward.cost);
   return (
@@ -20,12 +24,12 @@ export function RewardCard({ reward, balance, manager, onRedeem, onEdit }: Props
       <div class="reward-top">
         <Medallion name={`reward-${reward.name}`} earned={reward.active && reward.stock !== 0} size={56} />
         <span class="reward-cost">
-          <strong>{reward.cost.toLocaleString('en')}</strong> pts
+          <strong>{f.number(reward.cost)}</strong> {t.recognition.ptsUnit}
         </span>
       </div>
       <h3>{reward.name}</h3>
       {reward.description && <p class="reward-desc">{reward.description}</p>}
-      <p class="reward-stock">{reward.stock === null ? 'Unlimited' : reward.stock === 0 ? 'Out of stock' : `${reward.stock} left`}</p>
+      <p class="reward-stock">{reward.stock === null ? w.unlimited : reward.stock === 0 ? t.recognition.blocked.outOfStock : w.left(reward.stock)}</p>
       {blocked && reward.active && reward.stock !== 0 && (
         <div class="reward-progress" aria-hidden="true">
           <span style={{ width: `${Math.round(progress * 100)}%` }} />
@@ -38,14 +42,14 @@ export function RewardCard({ reward, balance, manager, onRedeem, onEdit }: Props
           disabled={blocked !== null}
           aria-describedby={blocked ? reasonId : undefined}
           onClick={onRedeem}
-          aria-label={`Redeem ${reward.name}`}
+          aria-label={w.redeemName(reward.name)}
         >
-          Redeem
+          {w.redeem}
         </button>
         {/* Beside Redeem, not in the top row: a long cost would squeeze the gift and push Edit out of the card. */}
         {manager && (
-          <button type="button" class="ghost small-btn" onClick={onEdit} aria-label={`Edit ${reward.name}`}>
-            Edit
+          <button type="button" class="ghost small-btn" onClick={onEdit} aria-label={w.editName(reward.name)}>
+            {w.edit}
           </button>
         )}
       </div>

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Reward, RewardSave } from '@tribu/protocol/client';
 import { Modal } from '../people/Modal.tsx';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   /** null: a new reward. */
@@ -11,6 +12,8 @@ interface Props {
 
 /** Managers add or edit a reward: name, description, cost, stock (or unlimited), shown to helpers or not. */
 export function RewardEditor({ reward, onSave, onClose }: Props) {
+  const { t } = useI18n();
+  const w = t.recognition.editor;
   const [name, setName] = useState(reward?.name ?? '');
   const [description, setDescription] = useState(reward?.description ?? '');
   const [cost, setCost] = useState(String(reward?.cost ?? 50));
@@ -35,40 +38,40 @@ export function RewardEditor({ reward, onSave, onClose }: Props) {
     else onClose();
   };
   return (
-    <Modal label={reward ? `Edit ${reward.name}` : 'New reward'} onClose={onClose} class="wide">
+    <Modal label={reward ? w.editName(reward.name) : w.newReward} onClose={onClose} class="wide">
       <form onSubmit={(e) => void submit(e)}>
-        <h2>{reward ? 'Edit reward' : 'New reward'}</h2>
+        <h2>{reward ? w.editTitle : w.newReward}</h2>
         <label class="field">
-          Name
+          {w.name}
           <input value={name} maxLength={80} required onInput={(e) => setName(e.currentTarget.value)} />
         </label>
         <label class="field">
-          Description
+          {w.description}
           <textarea value={description} maxLength={500} rows={3} onInput={(e) => setDescription(e.currentTarget.value)} />
         </label>
         <div class="field-row">
           <label class="field">
-            Cost (points)
+            {w.cost}
             <input type="number" min={1} max={1000000} required value={cost} onInput={(e) => setCost(e.currentTarget.value)} />
           </label>
           <label class="field">
-            Stock
+            {w.stock}
             <input type="number" min={0} max={100000} value={stock} disabled={unlimited} onInput={(e) => setStock(e.currentTarget.value)} />
           </label>
         </div>
         <label class="check">
-          <input type="checkbox" checked={unlimited} onChange={(e) => setUnlimited(e.currentTarget.checked)} /> Unlimited stock
+          <input type="checkbox" checked={unlimited} onChange={(e) => setUnlimited(e.currentTarget.checked)} /> {w.unlimited}
         </label>
         <label class="check">
-          <input type="checkbox" checked={active} onChange={(e) => setActive(e.currentTarget.checked)} /> Shown to helpers (active)
+          <input type="checkbox" checked={active} onChange={(e) => setActive(e.currentTarget.checked)} /> {w.active}
         </label>
         {error && <p class="alert">{error}</p>}
         <div class="modal-actions">
           <button type="button" class="ghost" onClick={onClose}>
-            Cancel
+            {t.common.cancel}
           </button>
           <button type="submit" class="primary" disabled={busy}>
-            Save reward
+            {w.save}
           </button>
         </div>
       </form>

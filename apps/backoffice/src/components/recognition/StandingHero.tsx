@@ -2,6 +2,7 @@ import type { GamificationSummary } from '@tribu/protocol/client';
 import { Medallion } from './Medallion.tsx';
 import { ProgressBar } from './ProgressBar.tsx';
 import { pts } from './words.ts';
+import { useI18n } from '../../i18n/index.tsx';
 
 /** The headline: points to spend, lifetime points, and the tier with the road to the next one. */
 interface Props {
@@ -12,6 +13,9 @@ interface Props {
 }
 
 export function StandingHero({ summary, name, manager }: Props) {
+  const i18n = useI18n();
+  const { t, f } = i18n;
+  const h = t.recognition.hero;
   const { tier } = summary;
   const earnedCount = summary.badges.filter((b) => b.earned).length;
   // The locked badge closest to being earned: a goal within reach is the best nudge.
@@ -19,71 +23,67 @@ export function StandingHero({ summary, name, manager }: Props) {
   return (
     <section class="hero" aria-labelledby="hero-h">
       <div class="hero-greet">
-        <p class="eyebrow">Your recognition</p>
-        <h1 id="hero-h">{summary.lifetime > 0 ? `Thank you, ${name}!` : `Welcome, ${name}`}</h1>
-        <p class="hero-sub">
-          {summary.lifetime > 0
-            ? 'Every answered chat counts. Here is what your help has added up to.'
-            : 'Answer your first chat to earn your first points and your first badge.'}
-        </p>
+        <p class="eyebrow">{h.eyebrow}</p>
+        <h1 id="hero-h">{summary.lifetime > 0 ? h.thanks(name) : h.welcome(name)}</h1>
+        <p class="hero-sub">{summary.lifetime > 0 ? h.subThanks : h.subFirst}</p>
         {next && (
           <p class="next-goal">
             <Medallion name={next.key} earned size={34} />
             <span>
-              Next badge: <strong>{next.name}</strong> — {next.target - next.current} more to go
+              {h.nextBadge} <strong>{next.name}</strong> — {h.moreToGo(next.target - next.current)}
               <span class="next-crit">{next.description}</span>
             </span>
           </p>
         )}
         {manager && (
           <a class="hero-link" href="/backoffice/manage/recognition">
-            Recognition settings
+            {h.settings}
           </a>
         )}
       </div>
       <dl class="hero-stats">
         <div class="stat balance">
-          <dt>Balance</dt>
+          <dt>{h.balance}</dt>
           <dd>
             <span class="num" data-testid="balance">
-              {summary.balance.toLocaleString('en')}
+              {f.number(summary.balance)}
             </span>{' '}
-            <span class="unit">points to spend</span>
+            <span class="unit">{h.toSpend}</span>
             <a class="spend" href="/backoffice/rewards">
-              See rewards <span aria-hidden="true">→</span>
+              {h.seeRewards} <span aria-hidden="true">→</span>
             </a>
           </dd>
         </div>
         <div class="stat">
-          <dt>Lifetime</dt>
+          <dt>{h.lifetime}</dt>
           <dd>
-            <span class="num">{summary.lifetime.toLocaleString('en')}</span> <span class="unit">points earned</span>
+            <span class="num">{f.number(summary.lifetime)}</span> <span class="unit">{h.earned}</span>
           </dd>
         </div>
         <div class="stat">
-          <dt>Badges</dt>
+          <dt>{h.badges}</dt>
           <dd>
-            <span class="num">{earnedCount}</span> <span class="unit">of {summary.badges.length}</span>
+            <span class="num">{f.number(earnedCount)}</span> <span class="unit">{h.of(summary.badges.length)}</span>
           </dd>
         </div>
       </dl>
       <div class="tier-card">
         <div class="tier-line">
           <span class="tier-name">
-            <span class="tier-label">Tier</span> {tier.name}
+            <span class="tier-label">{h.tier}</span> {tier.name}
           </span>
           {tier.next ? (
             <span class="tier-next">
-              <strong>{pts(tier.toNext)}</strong> to {tier.next.name}
+              <strong>{pts(tier.toNext, i18n)}</strong> {h.toNext(tier.next.name)}
             </span>
           ) : (
-            <span class="tier-next">Top tier reached — legendary!</span>
+            <span class="tier-next">{h.topReached}</span>
           )}
         </div>
         <ProgressBar
           value={tier.progress}
-          label={tier.next ? `Progress to ${tier.next.name}` : 'Top tier'}
-          text={tier.next ? `${summary.lifetime} / ${tier.next.min}` : undefined}
+          label={tier.next ? h.progressTo(tier.next.name) : h.topTier}
+          text={tier.next ? `${f.number(summary.lifetime)} / ${f.number(tier.next.min)}` : undefined}
           tone="gold"
         />
       </div>

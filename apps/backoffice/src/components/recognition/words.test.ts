@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Reward } from '@tribu/protocol/client';
+import { createFormat } from '../../i18n/format.ts';
+import { en } from '../../i18n/messages/en/index.ts';
+import { fr } from '../../i18n/messages/fr/index.ts';
+import { es } from '../../i18n/messages/es/index.ts';
 import { blockedReason, ledgerText, pointsHeadline } from './words.ts';
+
+const w = { t: en, f: createFormat('en', 'UTC') };
 
 describe('ledgerText', () => {
   it.each([
@@ -17,7 +23,7 @@ describe('ledgerText', () => {
     [{ reason: 'grant', note: 'Great week', conversationId: null, by: 'Morgane' }, 'Granted by Morgane: Great week'],
     [{ reason: 'revoke', note: 'A refund', conversationId: 'c3', by: 'Morgane' }, 'Chat set aside by Morgane: A refund'],
   ])('says %j as "%s"', (entry, text) => {
-    expect(ledgerText(entry)).toBe(text);
+    expect(ledgerText(entry, w)).toBe(text);
   });
 });
 
@@ -35,7 +41,7 @@ describe('pointsHeadline', () => {
     [[{ reason: 'revoke', points: -5 }], '−5 points — revoked by a manager'],
     [[{ reason: 'chat', points: 0 }], null],
   ])('sums %j into %s', (entries, headline) => {
-    expect(pointsHeadline(entries)).toBe(headline);
+    expect(pointsHeadline(entries, w)).toBe(headline);
   });
 });
 
@@ -48,6 +54,17 @@ describe('blockedReason', () => {
     [{ ...reward, stock: 2 }, 9, '1 point more needed'],
     [{ ...reward, active: false }, 50, 'Hidden from helpers'],
   ])('for %j with a balance of %i says %s', (r, balance, reason) => {
-    expect(blockedReason(r, balance)).toBe(reason);
+    expect(blockedReason(r, balance, w)).toBe(reason);
+  });
+});
+
+describe('in French and Spanish', () => {
+  const wfr = { t: fr, f: createFormat('fr', 'UTC') };
+  const wes = { t: es, f: createFormat('es', 'UTC') };
+  it('names the manager and writes the numbers as each language does', () => {
+    expect(ledgerText({ reason: 'grant', note: 'Super semaine', conversationId: null, by: 'Morgane' }, wfr)).toBe('Attribués par Morgane\u00a0: Super semaine');
+    expect(pointsHeadline([{ reason: 'chat', points: 1250 }], wfr)).toBe('+1\u202f250 points — chat répondu');
+    expect(pointsHeadline([{ reason: 'good_rating', points: 1 }], wes)).toBe('+1 punto — muy buena valoración');
+    expect(blockedReason({ id: 'r1', siteId: 's1', name: 'Stickers', description: '', cost: 10, stock: null, active: true }, 9, wes)).toBe('Falta 1 punto');
   });
 });

@@ -3,6 +3,8 @@ import type { VisitorEmailConfirmed } from '@tribu/protocol/client';
 import { ApiError, call } from '../../api/http.ts';
 import { BrandFrame } from '../../components/recruitment/BrandFrame.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { useI18n } from '../../i18n/index.tsx';
+import { LocaleSwitch } from '../../components/account/LocaleSwitch.tsx';
 
 /** The link's token is in the fragment: browsers never send it, so it stays out of every log. */
 const tokenOf = () => (typeof location === 'undefined' ? '' : location.hash.replace(/^#/, ''));
@@ -12,14 +14,16 @@ const tokenOf = () => (typeof location === 'undefined' ? '' : location.hash.repl
  * button, not the page load, so a mail scanner that follows links confirms nothing.
  */
 export function ConfirmEmailPage() {
+  const { t } = useI18n();
+  const w = t.account.confirmEmail;
   const [token] = useState(tokenOf);
   const [done, setDone] = useState<VisitorEmailConfirmed | null>(null);
-  const [error, setError] = useState<string | null>(token ? null : 'This link is incomplete. Open it from the mail again, or copy the whole link.');
+  const [error, setError] = useState<string | null>(token ? null : w.incomplete);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    document.title = done ? `Email confirmed · ${done.site.name}` : 'Confirm your email · Tribu';
-  }, [done]);
+    document.title = done ? w.docDone(done.site.name) : w.docTitle;
+  }, [done, w]);
 
   const confirm = async (e: Event) => {
     e.preventDefault();
@@ -28,7 +32,7 @@ export function ConfirmEmailPage() {
     try {
       setDone(await call<VisitorEmailConfirmed>('POST', '/api/visitor-email/confirm', { token }));
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Could not confirm; try again in a moment.');
+      setError(err instanceof ApiError ? err.message : w.failed);
     } finally {
       setBusy(false);
     }
@@ -36,26 +40,25 @@ export function ConfirmEmailPage() {
 
   if (done) {
     return (
-      <BrandFrame color={done.site.color} onColor={done.site.onColor} eyebrow="Email confirmed" title={`Thank you`}>
+      <BrandFrame color={done.site.color} onColor={done.site.onColor} eyebrow={w.doneEyebrow} title={w.thanks}>
         <p role="status" class="join-lead">
-          Your email is confirmed. The {done.site.name} community will write to you there when someone answers your question.
+          {w.done(done.site.name)}
         </p>
-        <p class="muted">You can close this page.</p>
+        <p class="muted">{t.account.closePage}</p>
+        <LocaleSwitch />
       </BrandFrame>
     );
   }
   return (
-    <BrandFrame eyebrow="Email confirmation" title="Confirm your email">
-      <form class="accept-invite" onSubmit={confirm} aria-label="Confirm your email">
-        <p class="join-lead">
-          You gave this address in a community chat, to be told by mail of an answer. Confirm it, and the answer or the transcript of your chat comes to you by
-          mail. Nothing else is ever sent to it.
-        </p>
+    <BrandFrame eyebrow={w.eyebrow} title={w.title}>
+      <form class="accept-invite" onSubmit={confirm} aria-label={w.title}>
+        <p class="join-lead">{w.lead}</p>
         <ErrorAlert message={error} />
         <button class="public-primary" type="submit" disabled={busy || !token}>
-          {busy ? 'Confirming…' : 'Confirm my email'}
+          {busy ? w.confirming : w.confirm}
         </button>
-        <p class="muted join-privacy">Not you? Close this page: nothing is sent to an address that is not confirmed.</p>
+        <p class="muted join-privacy">{w.notYou}</p>
+        <LocaleSwitch />
       </form>
     </BrandFrame>
   );

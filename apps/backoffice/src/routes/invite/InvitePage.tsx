@@ -6,8 +6,8 @@ import { api, ApiError } from '../../api/http.ts';
 import { recruitmentApi } from '../../api/recruitment.ts';
 import { BrandFrame } from '../../components/recruitment/BrandFrame.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-
-const roleWords = { helper: 'a helper', moderator: 'a community manager', admin: 'an administrator' } as const;
+import { useI18n } from '../../i18n/index.tsx';
+import { LocaleSwitch } from '../../components/account/LocaleSwitch.tsx';
 
 interface Props {
   token?: string;
@@ -18,6 +18,8 @@ interface Props {
 
 /** `/backoffice/invite/<token>`: choose a password (or sign in), accept the charter, join. */
 export function InvitePage({ token, me, onSignedIn }: Props) {
+  const { t, f } = useI18n();
+  const w = t.account.invite;
   const [invite, setInvite] = useState<InvitationPreview | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [name, setName] = useState('');
@@ -34,27 +36,28 @@ export function InvitePage({ token, me, onSignedIn }: Props) {
         setInvite(p);
         setName(p.name);
       },
-      (e: unknown) => setRefusal(e instanceof ApiError ? e.message : 'This invitation could not be checked. Try again in a moment.'),
+      (e: unknown) => setRefusal(e instanceof ApiError ? e.message : w.checkFailed),
     );
   }, [token]);
 
   useEffect(() => {
-    if (invite) document.title = `Join ${invite.site.name} · Tribu`;
-  }, [invite]);
+    if (invite) document.title = w.docTitle(invite.site.name);
+  }, [invite, w]);
 
   if (refusal) {
     return (
-      <BrandFrame title="Invitation">
+      <BrandFrame title={w.eyebrow}>
         <p class="alert" role="alert">
           {refusal}
         </p>
         <p>
-          <a href="/backoffice/login">Go to the sign-in page</a>
+          <a href="/backoffice/login">{w.goToSignIn}</a>
         </p>
+        <LocaleSwitch />
       </BrandFrame>
     );
   }
-  if (!invite || !token) return <div class="splash">Loading…</div>;
+  if (!invite || !token) return <div class="splash">{t.common.loading}</div>;
 
   const signedInAsInvited = me?.user.email.toLowerCase() === invite.email;
   const submit = async (e: Event) => {
@@ -73,29 +76,26 @@ export function InvitePage({ token, me, onSignedIn }: Props) {
       onSignedIn?.(joined);
       route('/backoffice', true);
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Could not join; try again in a moment.');
+      setError(err instanceof ApiError ? err.message : w.failed);
       setBusy(false);
     }
   };
 
   const brand = invite.site.name;
   return (
-    <BrandFrame color={invite.site.color} onColor={invite.site.onColor} eyebrow="Invitation" title={`Welcome to the ${brand} community`}>
-      <form class="accept-invite" onSubmit={submit} aria-label="Join the community">
+    <BrandFrame color={invite.site.color} onColor={invite.site.onColor} eyebrow={w.eyebrow} title={w.title(brand)}>
+      <form class="accept-invite" onSubmit={submit} aria-label={w.formLabel}>
         <p class="join-lead">
-          You are invited to join as {roleWords[invite.role]}, with <strong>{invite.email}</strong>.
-          {signedInAsInvited
-            ? ' You are signed in with it: join to add this community to your account.'
-            : ' Choose your name and a password to get started. Already on Tribu with this email? Enter the password of that account instead.'}
+          {w.invitedAs(w.role[invite.role], invite.email)} {signedInAsInvited ? w.signedIn : w.newAccount}
         </p>
         {!signedInAsInvited && (
           <>
             <label class="join-field">
-              Your name, as peers and visitors will see it
+              {w.name}
               <input required maxLength={80} autoComplete="name" value={name} onInput={(e) => setName(e.currentTarget.value)} />
             </label>
             <label class="join-field">
-              Password
+              {t.account.password}
               <input
                 type="password"
                 required
@@ -106,31 +106,31 @@ export function InvitePage({ token, me, onSignedIn }: Props) {
                 onInput={(e) => setPassword(e.currentTarget.value)}
               />
               <span id="password-hint" class="muted join-hint">
-                At least {RECRUITMENT_LIMITS.passwordMin} characters. A short sentence is easy to remember.
+                {w.passwordHint(RECRUITMENT_LIMITS.passwordMin)}
               </span>
             </label>
           </>
         )}
         {invite.charter && (
           <section class="invite-charter" aria-labelledby="charter-title">
-            <h2 id="charter-title">The {brand} community charter</h2>
-            <div class="invite-charter-text" tabIndex={0} aria-label="Charter text">
+            <h2 id="charter-title">{w.charterTitle(brand)}</h2>
+            <div class="invite-charter-text" tabIndex={0} aria-label={w.charterText}>
               {invite.charter.split(/\n\s*\n/).map((p, i) => (
                 <p key={i}>{p.trim()}</p>
               ))}
             </div>
             <label class="join-check">
-              <input type="checkbox" required checked={charter} onChange={(e) => setCharter(e.currentTarget.checked)} />I have read the charter and I accept it
+              <input type="checkbox" required checked={charter} onChange={(e) => setCharter(e.currentTarget.checked)} />
+              {w.accept}
             </label>
           </section>
         )}
         <ErrorAlert message={error} />
         <button class="public-primary" type="submit" disabled={busy}>
-          {busy ? 'Joining…' : `Join ${brand}`}
+          {busy ? w.joining : w.join(brand)}
         </button>
-        <p class="muted join-privacy">
-          This link works once and expires on {new Date(invite.expiresAt).toLocaleDateString(undefined, { day: 'numeric', month: 'long' })}.
-        </p>
+        <p class="muted join-privacy">{w.expires(f.dayMonth(invite.expiresAt))}</p>
+        <LocaleSwitch />
       </form>
     </BrandFrame>
   );

@@ -3,9 +3,13 @@ import type { Me } from '@tribu/protocol/client';
 import { accountsApi } from '../../api/accounts.ts';
 import { ApiError } from '../../api/http.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { useI18n } from '../../i18n/index.tsx';
+import { LocaleSwitch } from '../../components/account/LocaleSwitch.tsx';
 
 /** The second step of signing in: a code from the authenticator app, or a recovery code. */
 export function CodeStep({ token, onSignedIn, onBack }: { token: string; onSignedIn: (me: Me) => void; onBack: () => void }) {
+  const { t } = useI18n();
+  const w = t.account.code;
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -16,7 +20,7 @@ export function CodeStep({ token, onSignedIn, onBack }: { token: string; onSigne
     try {
       onSignedIn(await accountsApi.loginCode({ token, code }));
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Could not check the code; try again');
+      setError(err instanceof ApiError ? err.message : w.failed);
     } finally {
       setBusy(false);
     }
@@ -26,10 +30,10 @@ export function CodeStep({ token, onSignedIn, onBack }: { token: string; onSigne
       <div class="brand">
         <span class="dot" aria-hidden="true" /> Tribu
       </div>
-      <h1>Two-step sign-in</h1>
-      <p class="muted">Type the 6-digit code your authenticator app shows for Tribu. Lost your phone? Type one of your recovery codes instead.</p>
+      <h1>{w.title}</h1>
+      <p class="muted">{w.lead}</p>
       <label>
-        Code
+        {w.label}
         <input
           name="code"
           inputMode="numeric"
@@ -43,11 +47,12 @@ export function CodeStep({ token, onSignedIn, onBack }: { token: string; onSigne
       </label>
       <ErrorAlert message={error} />
       <button class="primary" type="submit" disabled={busy}>
-        {busy ? 'Checking…' : 'Sign in'}
+        {busy ? w.checking : t.account.signIn}
       </button>
       <button class="link login-aside" type="button" onClick={onBack}>
-        Use another account
+        {w.otherAccount}
       </button>
+      <LocaleSwitch />
     </form>
   );
 }

@@ -2,9 +2,13 @@ import { useState } from 'preact/hooks';
 import { accountsApi } from '../../api/accounts.ts';
 import { ApiError } from '../../api/http.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { useI18n } from '../../i18n/index.tsx';
+import { LocaleSwitch } from '../../components/account/LocaleSwitch.tsx';
 
 /** "Forgot password?": an email, then the same answer whether it has an account or not. */
 export function ForgotPasswordPage() {
+  const { t } = useI18n();
+  const w = t.account.forgot;
   const [email, setEmail] = useState('');
   const [sent, setSent] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -16,7 +20,7 @@ export function ForgotPasswordPage() {
     try {
       setSent((await accountsApi.forgot(email)).message);
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Could not send the link; try again');
+      setError(err instanceof ApiError ? err.message : w.failed);
     } finally {
       setBusy(false);
     }
@@ -27,27 +31,28 @@ export function ForgotPasswordPage() {
         <div class="brand">
           <span class="dot" aria-hidden="true" /> Tribu
         </div>
-        <h1>Forgot your password?</h1>
+        <h1>{w.title}</h1>
         {sent ? (
           <p class="saved" role="status">
-            {sent} Check your inbox, and your spam folder too.
+            {sent} {w.checkInbox}
           </p>
         ) : (
           <>
-            <p class="muted">Type the email you sign in with. We will mail you a link to choose a new password.</p>
+            <p class="muted">{w.lead}</p>
             <label>
-              Email
+              {t.account.email}
               <input type="email" autoComplete="username" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
             </label>
             <ErrorAlert message={error} />
             <button class="primary" type="submit" disabled={busy}>
-              {busy ? 'Sending…' : 'Send me a link'}
+              {busy ? w.sending : w.send}
             </button>
           </>
         )}
         <a class="login-aside" href="/backoffice/login">
-          Back to sign in
+          {w.backToSignIn}
         </a>
+        <LocaleSwitch />
       </form>
     </main>
   );

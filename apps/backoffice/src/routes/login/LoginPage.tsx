@@ -4,8 +4,12 @@ import { accountsApi, isChallenge } from '../../api/accounts.ts';
 import { ApiError } from '../../api/http.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { CodeStep } from './CodeStep.tsx';
+import { useI18n } from '../../i18n/index.tsx';
+import { LocaleSwitch } from '../../components/account/LocaleSwitch.tsx';
 
 export function LoginPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
+  const { t } = useI18n();
+  const w = t.account.login;
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -23,7 +27,7 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
         setChallenge(result.twoFactor.token);
       } else onSignedIn(result);
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Could not sign in; try again');
+      setError(err instanceof ApiError ? err.message : w.failed);
     } finally {
       setBusy(false);
     }
@@ -41,23 +45,24 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
         <div class="brand">
           <span class="dot" aria-hidden="true" /> Tribu
         </div>
-        <h1>Welcome back</h1>
-        <p class="muted">Sign in to help your community.</p>
+        <h1>{w.welcome}</h1>
+        <p class="muted">{w.lead}</p>
         <label>
-          Email
+          {t.account.email}
           <input type="email" autoComplete="username" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
         </label>
         <label>
-          Password
+          {t.account.password}
           <input type="password" autoComplete="current-password" required value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
         </label>
         <ErrorAlert message={error} />
         <button class="primary" type="submit" disabled={busy}>
-          {busy ? 'Signing in…' : 'Sign in'}
+          {busy ? w.signingIn : t.account.signIn}
         </button>
         <a class="login-aside" href="/backoffice/forgot-password">
-          Forgot password?
+          {w.forgot}
         </a>
+        <LocaleSwitch />
       </form>
     </main>
   );

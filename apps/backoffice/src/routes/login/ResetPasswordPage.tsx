@@ -3,9 +3,13 @@ import { LIMITS } from '@tribu/protocol/client';
 import { accountsApi } from '../../api/accounts.ts';
 import { ApiError } from '../../api/http.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { useI18n } from '../../i18n/index.tsx';
+import { LocaleSwitch } from '../../components/account/LocaleSwitch.tsx';
 
 /** The mailed link's page: the token travels in the fragment (#…), never to a server log. */
 export function ResetPasswordPage() {
+  const { t } = useI18n();
+  const w = t.account.reset;
   const [token] = useState(() => location.hash.slice(1));
   const [password, setPassword] = useState('');
   const [again, setAgain] = useState('');
@@ -14,7 +18,7 @@ export function ResetPasswordPage() {
   const [busy, setBusy] = useState(false);
   const submit = async (e: Event) => {
     e.preventDefault();
-    if (password !== again) return setError('The two passwords are not the same');
+    if (password !== again) return setError(w.notSame);
     setBusy(true);
     setError(null);
     try {
@@ -23,7 +27,7 @@ export function ResetPasswordPage() {
       history.replaceState(null, '', location.pathname);
       setDone(true);
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Could not change the password; try again');
+      setError(err instanceof ApiError ? err.message : w.failed);
     } finally {
       setBusy(false);
     }
@@ -34,24 +38,24 @@ export function ResetPasswordPage() {
         <div class="brand">
           <span class="dot" aria-hidden="true" /> Tribu
         </div>
-        <h1>Choose a new password</h1>
+        <h1>{w.title}</h1>
         {done ? (
           <>
             <p class="saved" role="status">
-              Your password is changed. Every device that was signed in is signed out.
+              {w.done}
             </p>
             <a class="primary button-link" href="/backoffice/login">
-              Sign in
+              {t.account.signIn}
             </a>
           </>
         ) : !token ? (
           <p class="alert" role="alert">
-            This page needs the link from the mail. <a href="/backoffice/forgot-password">Ask for a new link</a>.
+            {w.needsLink} <a href="/backoffice/forgot-password">{w.askNewLink}</a>
           </p>
         ) : (
           <>
             <label>
-              New password
+              {w.newPassword}
               <input
                 type="password"
                 autoComplete="new-password"
@@ -61,18 +65,19 @@ export function ResetPasswordPage() {
                 value={password}
                 onInput={(e) => setPassword(e.currentTarget.value)}
               />
-              <small class="muted">At least {LIMITS.passwordMin} characters.</small>
+              <small class="muted">{t.account.atLeastChars(LIMITS.passwordMin)}</small>
             </label>
             <label>
-              The same again
+              {w.again}
               <input type="password" autoComplete="new-password" required value={again} onInput={(e) => setAgain(e.currentTarget.value)} />
             </label>
             <ErrorAlert message={error} />
             <button class="primary" type="submit" disabled={busy}>
-              {busy ? 'Saving…' : 'Save the new password'}
+              {busy ? w.saving : w.save}
             </button>
           </>
         )}
+        <LocaleSwitch />
       </form>
     </main>
   );

@@ -3,6 +3,8 @@ import { call } from '../../api/http.ts';
 import { BrandFrame } from '../../components/recruitment/BrandFrame.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useUnsubscribe } from '../../hooks/useUnsubscribe.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { LocaleSwitch } from '../../components/account/LocaleSwitch.tsx';
 
 /**
  * `/backoffice/monthly-report/unsubscribe#<token>`: the page the monthly report mail's link opens.
@@ -10,38 +12,36 @@ import { useUnsubscribe } from '../../hooks/useUnsubscribe.ts';
  * mail program's own Unsubscribe button posts straight to the API, RFC 8058).
  */
 export function MonthlyReportUnsubscribePage() {
-  const { token, done, error, busy, stop } = useUnsubscribe((token) => call('POST', '/api/monthly-report/unsubscribe', { token }), {
-    incomplete: 'This link is incomplete. Open it from the mail again, or copy the whole link.',
-    failed: 'Could not stop it; try again in a moment.',
-  });
+  const { t } = useI18n();
+  const w = t.account.reportStop;
+  const { token, done, error, busy, stop } = useUnsubscribe((token) => call('POST', '/api/monthly-report/unsubscribe', { token }), w);
   useEffect(() => {
-    document.title = done ? 'Monthly report stopped · Tribu' : 'Stop the monthly report · Tribu';
-  }, [done]);
+    document.title = done ? w.docDone : w.docTitle;
+  }, [done, w]);
 
   if (done) {
     return (
-      <BrandFrame eyebrow="Monthly report" title="You will get no more monthly reports">
+      <BrandFrame eyebrow={w.eyebrow} title={w.doneTitle}>
         <p role="status" class="join-lead">
-          Done: Tribu no longer mails you the monthly report of the communities you manage. The report itself stays under Manage → Numbers.
+          {w.done}
         </p>
         <p class="muted">
-          Changed your mind? Turn it back on under <a href="/backoffice/profile">My profile</a>.
+          {w.changedMind} <a href="/backoffice/profile">{w.myProfile}</a>.
         </p>
+        <LocaleSwitch />
       </BrandFrame>
     );
   }
   return (
-    <BrandFrame eyebrow="Monthly report" title="Stop the monthly report mail?">
-      <form class="accept-invite" onSubmit={stop} aria-label="Stop the monthly report mail">
-        <p class="join-lead">
-          On the 1st of each month, Tribu mails the admins and community managers of a site its key figures for the month before. You can stop these mails for
-          every site you manage.
-        </p>
+    <BrandFrame eyebrow={w.eyebrow} title={w.title}>
+      <form class="accept-invite" onSubmit={stop} aria-label={w.formLabel}>
+        <p class="join-lead">{w.lead}</p>
         <ErrorAlert message={error} />
         <button class="public-primary" type="submit" disabled={busy || !token}>
-          {busy ? 'Stopping…' : 'Stop these mails'}
+          {busy ? w.busy : w.stop}
         </button>
-        <p class="muted join-privacy">Nothing else changes: your account, your roles and the report under Manage → Numbers stay as they are.</p>
+        <p class="muted join-privacy">{w.nothingElse}</p>
+        <LocaleSwitch />
       </form>
     </BrandFrame>
   );

@@ -18,6 +18,8 @@ import { PledgesCard } from '../../components/care/PledgesCard.tsx';
 import { NoteOptOut } from '../../components/care/NoteOptOut.tsx';
 import { ThanksWall } from '../../components/care/ThanksWall.tsx';
 import { DeviceNotifications } from '../../components/push/DeviceNotifications.tsx';
+import { LanguageChoice } from '../../components/people/LanguageChoice.tsx';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   me: Me;
@@ -25,11 +27,13 @@ interface Props {
   onSignedOut: () => void;
 }
 
-const withUser = (me: Me, p: MyProfile): Me => ({ ...me, user: { ...me.user, displayName: p.displayName, avatarUrl: p.avatarUrl } });
+const withUser = (me: Me, p: MyProfile): Me => ({ ...me, user: { ...me.user, displayName: p.displayName, avatarUrl: p.avatarUrl, locale: p.locale } });
 
 /** My profile: who peers and visitors see, how I want to be told, my hours, my data, leaving. */
 export function ProfilePage({ me, onMe, onSignedOut }: Props) {
   const { route } = useLocation();
+  const { t } = useI18n();
+  const w = t.account.profile;
   const [profile, setProfile] = useState<MyProfile | null>(null);
   const [error, setError] = useState<string | null>(null);
   // Editing my profile is still being at the desk: peers keep seeing me online meanwhile (and the bell rings).
@@ -40,8 +44,11 @@ export function ProfilePage({ me, onMe, onSignedOut }: Props) {
     onSignedOut();
   };
   useEffect(() => {
-    document.title = 'My profile · Tribu';
-    api.profile().then(setProfile, (e: unknown) => setError(e instanceof ApiError ? e.message : 'Could not load your profile'));
+    document.title = w.docTitle;
+  }, [w]);
+  useEffect(() => {
+    api.profile().then(setProfile, (e: unknown) => setError(e instanceof ApiError ? e.message : w.loadFailed));
+    // Loaded once: a later language switch only changes how a failure would read.
   }, []);
   const saved = (p: MyProfile) => {
     setProfile(p);
@@ -56,14 +63,14 @@ export function ProfilePage({ me, onMe, onSignedOut }: Props) {
     <div class="shell profile-shell">
       <TopBar me={me} siteId={siteId} onSite={setSiteId} link={link} onSignOut={() => void signOut()} socket={socket} />
       <main class="profile-page">
-        <h1>My profile</h1>
+        <h1>{w.title}</h1>
         {error && <p class="alert">{error}</p>}
-        {!profile && !error && <p class="muted">Loading…</p>}
+        {!profile && !error && <p class="muted">{t.common.loading}</p>}
         {profile && (
           <div class="profile-grid">
             <div class="profile-main">
               <section class="panel" aria-labelledby="photo-h">
-                <h2 id="photo-h">Photo</h2>
+                <h2 id="photo-h">{w.photo}</h2>
                 <PhotoField profile={profile} csrf={me.csrfToken} onSaved={saved} />
               </section>
               <ProfileForm profile={profile} me={me} onSaved={saved} bioMax={LIMITS.bio} />
@@ -76,7 +83,7 @@ export function ProfilePage({ me, onMe, onSignedOut }: Props) {
                   userId={me.user.id}
                   csrf={me.csrfToken}
                   headingId={`wall-${m.siteId}`}
-                  title={me.memberships.length > 1 ? `My thank-you wall · ${m.siteName}` : 'My thank-you wall'}
+                  title={me.memberships.length > 1 ? w.wallOf(m.siteName) : w.wall}
                 />
               ))}
               {me.memberships.map((m) => (
@@ -85,34 +92,35 @@ export function ProfilePage({ me, onMe, onSignedOut }: Props) {
                   siteId={m.siteId}
                   csrf={me.csrfToken}
                   headingId={`pledges-${m.siteId}`}
-                  title={me.memberships.length > 1 ? `When I’m usually around · ${m.siteName}` : 'When I’m usually around'}
+                  title={me.memberships.length > 1 ? w.aroundOf(m.siteName) : w.around}
                 />
               ))}
             </div>
             <aside class="profile-side">
+              <LanguageChoice profile={profile} me={me} onSaved={saved} />
               <HoursCard hours={profile.hours} />
               {me.memberships.map((m) => (
                 <ImpactCard
                   key={m.siteId}
                   siteId={m.siteId}
                   headingId={`impact-${m.siteId}`}
-                  title={me.memberships.length > 1 ? `Your help at work · ${m.siteName}` : 'Your help at work'}
+                  title={me.memberships.length > 1 ? w.impactOf(m.siteName) : w.impact}
                 />
               ))}
               <section class="panel" aria-labelledby="charter-h">
-                <h2 id="charter-h">Charter</h2>
-                <p class="muted small">How we help visitors and each other, as the community wrote it.</p>
+                <h2 id="charter-h">{w.charter}</h2>
+                <p class="muted small">{w.charterLead}</p>
                 <a class="ghost block" href="/backoffice/charter">
-                  Reread the charter
+                  {w.reread}
                 </a>
               </section>
               <section class="panel" aria-labelledby="password-h">
-                <h2 id="password-h">Password</h2>
+                <h2 id="password-h">{w.password}</h2>
                 <PasswordForm me={me} />
               </section>
               <TwoFactorSection me={me} onMe={onMe} />
               <section class="panel" aria-labelledby="away-h">
-                <h2 id="away-h">When I’m away</h2>
+                <h2 id="away-h">{w.away}</h2>
                 {me.memberships.map((m) => (
                   <NoteOptOut key={m.siteId} siteId={m.siteId} siteName={m.siteName} csrf={me.csrfToken} />
                 ))}
@@ -120,15 +128,15 @@ export function ProfilePage({ me, onMe, onSignedOut }: Props) {
               <MonthlyReportCard me={me} />
               <MyReferralCodes me={me} />
               <section class="panel" aria-labelledby="data-h">
-                <h2 id="data-h">Your data</h2>
-                <p class="muted small">Everything Tribu holds about you, in one JSON file: account, messages, posts, notes and hours.</p>
+                <h2 id="data-h">{w.data}</h2>
+                <p class="muted small">{w.dataLead}</p>
                 <a class="ghost block" href={api.exportUrl} download>
-                  Download my data
+                  {w.download}
                 </a>
               </section>
               <section class="panel" aria-labelledby="leave-h">
-                <h2 id="leave-h">Leaving</h2>
-                <p class="muted small">You can stop at any time, no questions asked.</p>
+                <h2 id="leave-h">{w.leaving}</h2>
+                <p class="muted small">{w.leavingLead}</p>
                 <LeaveCommunity me={me} onLeft={left} />
               </section>
             </aside>

@@ -8,6 +8,7 @@ import { ScoringFields } from '../../components/recognition/ScoringFields.tsx';
 import { TiersEditor } from '../../components/recognition/TiersEditor.tsx';
 import { useRules } from '../../hooks/useRules.ts';
 import type { HelperSocket } from '../../realtime/socket.ts';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   me: Me;
@@ -16,30 +17,33 @@ interface Props {
 
 /** Managers: scoring, tiers and badges with a preview before saving; grants and revocations; the ledger as CSV. In the Manage menu. */
 export function RecognitionSettingsPage({ me, onSignedOut }: Props) {
+  const { t } = useI18n();
   return (
-    <ManageShell me={me} onSignedOut={onSignedOut} title="Recognition settings">
+    <ManageShell me={me} onSignedOut={onSignedOut} title={t.recognition.settings.page}>
       {(siteId, socket) => <RecognitionSettings key={siteId} me={me} siteId={siteId} socket={socket} />}
     </ManageShell>
   );
 }
 
 function RecognitionSettings({ me, siteId, socket }: { me: Me; siteId: string; socket: HelperSocket | null }) {
+  const { t } = useI18n();
+  const w = t.recognition.settings;
   const rules = useRules(socket, siteId);
   const { draft, view } = rules;
   return (
     <>
       <div class="settings-head">
         <div>
-          <p class="eyebrow">Community managers</p>
-          <h1>Recognition settings</h1>
-          <p class="hero-sub">Make every answered chat count, fairly. Preview the effect on last month before you save.</p>
+          <p class="eyebrow">{w.eyebrow}</p>
+          <h1>{w.page}</h1>
+          <p class="hero-sub">{w.sub}</p>
         </div>
         <a class="ghost link-button" href={`/api/sites/${encodeURIComponent(siteId)}/ledger.csv`} download>
-          Export ledger (CSV)
+          {w.export}
         </a>
       </div>
       {rules.error && <p class="alert">{rules.error}</p>}
-      {!draft && !rules.error && <p class="muted">Loading the rules…</p>}
+      {!draft && !rules.error && <p class="muted">{w.loading}</p>}
       {draft && view && (
         <div class="settings-grid">
           <div class="settings-main">
@@ -55,13 +59,9 @@ function RecognitionSettings({ me, siteId, socket }: { me: Me; siteId: string; s
           <aside class="settings-side">
             <RulesPreviewPanel preview={rules.preview} error={rules.previewError} busy={rules.busy} onPreview={() => void rules.runPreview()} />
             <div class="save-card">
-              {rules.saved ? (
-                <p class="saved">Saved. New chats score with these rules.</p>
-              ) : (
-                <p class="muted small">Changes apply to chats scored from now on.</p>
-              )}
+              {rules.saved ? <p class="saved">{w.saved}</p> : <p class="muted small">{w.applyFromNow}</p>}
               <button type="button" class="primary" disabled={rules.busy} onClick={() => void rules.save()}>
-                Save rules
+                {w.save}
               </button>
             </div>
             <PointsAdjustForm socket={socket} siteId={siteId} selfId={me.user.id} />

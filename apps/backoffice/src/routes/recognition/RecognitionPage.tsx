@@ -7,6 +7,7 @@ import { PageShell } from '../../components/recognition/PageShell.tsx';
 import { StandingHero } from '../../components/recognition/StandingHero.tsx';
 import { useOwnSocket } from '../../hooks/useOwnSocket.ts';
 import { useSiteChoice, useSummary } from '../../hooks/useRecognition.ts';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   me: Me;
@@ -15,14 +16,15 @@ interface Props {
 
 /** My recognition: balance, tier, badges earned and to come, the ledger in words, the leaderboards. */
 export function RecognitionPage({ me, onSignedOut }: Props) {
+  const { t } = useI18n();
   const { siteId, setSiteId, membership } = useSiteChoice(me);
   const { socket, link } = useOwnSocket(onSignedOut);
   const { summary, error } = useSummary(socket, siteId);
   const manager = hasRole(membership?.role, 'moderator');
   return (
-    <PageShell me={me} siteId={siteId} onSite={setSiteId} link={link} socket={socket} onSignedOut={onSignedOut} title="Recognition">
+    <PageShell me={me} siteId={siteId} onSite={setSiteId} link={link} socket={socket} onSignedOut={onSignedOut} title={t.recognition.page}>
       {error && <p class="alert">{error}</p>}
-      {!summary && !error && <p class="muted rec-loading">Loading your recognition…</p>}
+      {!summary && !error && <p class="muted rec-loading">{t.recognition.loadingPage}</p>}
       {summary && (
         <>
           <StandingHero summary={summary} name={me.user.displayName.split(' ')[0] ?? me.user.displayName} manager={manager} />

@@ -10,6 +10,7 @@ import { RewardEditor } from '../../components/recognition/RewardEditor.tsx';
 import { useOwnSocket } from '../../hooks/useOwnSocket.ts';
 import { useSiteChoice, useSummary } from '../../hooks/useRecognition.ts';
 import { useRewards } from '../../hooks/useRewards.ts';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   me: Me;
@@ -18,6 +19,8 @@ interface Props {
 
 /** The rewards catalogue, my redemptions, and for managers the catalogue editor and the queue. */
 export function RewardsPage({ me, onSignedOut }: Props) {
+  const { t, f } = useI18n();
+  const w = t.recognition.rewards;
   const { siteId, setSiteId, membership } = useSiteChoice(me);
   const { socket, link } = useOwnSocket(onSignedOut);
   const manager = hasRole(membership?.role, 'moderator');
@@ -28,26 +31,26 @@ export function RewardsPage({ me, onSignedOut }: Props) {
   const balance = summary?.balance ?? 0;
   const shown = (rw.rewards ?? []).filter((r) => manager || r.active).sort((a, b) => Number(b.active) - Number(a.active) || a.cost - b.cost);
   return (
-    <PageShell me={me} siteId={siteId} onSite={setSiteId} link={link} socket={socket} onSignedOut={onSignedOut} title="Rewards">
+    <PageShell me={me} siteId={siteId} onSite={setSiteId} link={link} socket={socket} onSignedOut={onSignedOut} title={w.page}>
       {manager ? (
         // Managers run the catalogue: their page says so, not the helpers' "treat yourself".
         <section class="rewards-hero manager" aria-labelledby="rewards-h">
           <div>
-            <p class="eyebrow">Rewards</p>
-            <h1 id="rewards-h">The rewards catalogue</h1>
-            <p class="hero-sub">What helpers can spend their points on. Each request waits for you in Redemptions to handle: approve, send or decline it.</p>
+            <p class="eyebrow">{w.eyebrow}</p>
+            <h1 id="rewards-h">{w.managerTitle}</h1>
+            <p class="hero-sub">{w.managerSub}</p>
           </div>
         </section>
       ) : (
         <section class="rewards-hero" aria-labelledby="rewards-h">
           <div>
-            <p class="eyebrow">Rewards</p>
-            <h1 id="rewards-h">Treat yourself — you earned it</h1>
-            <p class="hero-sub">Points come from answered chats and bonuses. Spend them here; a community manager confirms each reward.</p>
+            <p class="eyebrow">{w.eyebrow}</p>
+            <h1 id="rewards-h">{w.title}</h1>
+            <p class="hero-sub">{w.sub}</p>
           </div>
-          <div class="wallet" role="group" aria-label="Your balance">
-            <span class="wallet-num">{summary ? balance.toLocaleString('en') : '…'}</span>
-            <span class="wallet-unit">points to spend</span>
+          <div class="wallet" role="group" aria-label={w.balance}>
+            <span class="wallet-num">{summary ? f.number(balance) : '…'}</span>
+            <span class="wallet-unit">{w.toSpend}</span>
           </div>
         </section>
       )}
@@ -55,19 +58,15 @@ export function RewardsPage({ me, onSignedOut }: Props) {
       <div class="rewards-layout">
         <section class="catalogue" aria-labelledby="cat-h">
           <div class="panel-head">
-            <h2 id="cat-h">Catalogue</h2>
+            <h2 id="cat-h">{w.catalogue}</h2>
             {manager && (
               <button type="button" class="primary small" onClick={() => setEditing('new')}>
-                Add a reward
+                {w.add}
               </button>
             )}
           </div>
-          {rw.rewards === null && !rw.error && <p class="muted">Loading the catalogue…</p>}
-          {rw.rewards && shown.length === 0 && (
-            <p class="encourage">
-              {manager ? 'No rewards yet: add the first one — a gift, a voucher, a visit.' : 'No rewards yet. Your points keep growing meanwhile!'}
-            </p>
-          )}
+          {rw.rewards === null && !rw.error && <p class="muted">{w.loading}</p>}
+          {rw.rewards && shown.length === 0 && <p class="encourage">{manager ? w.emptyManager : w.empty}</p>}
           <ul class="reward-grid">
             {shown.map((r) => (
               <RewardCard key={r.id} reward={r} balance={balance} manager={manager} onRedeem={() => setRedeeming(r)} onEdit={() => setEditing(r)} />
