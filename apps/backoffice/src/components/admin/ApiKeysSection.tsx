@@ -4,14 +4,9 @@ import { ApiError } from '../../api/http.ts';
 import { salesApi } from '../../api/sales.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
 import { CopyField } from './CopyField.tsx';
+import { useI18n } from '../../i18n/index.tsx';
 
-const SCOPES: { scope: ApiKeyScope; label: string; hint: string }[] = [
-  { scope: 'conversions', label: 'Report purchases', hint: 'POST and DELETE /api/v1/conversions' },
-  { scope: 'numbers:read', label: 'Read numbers', hint: 'GET /api/v1/numbers and /api/v1/conversations (read only)' },
-];
-const SCOPE_NAMES: Record<ApiKeyScope, string> = { conversions: 'Report purchases', 'numbers:read': 'Read numbers' };
-
-const day = (iso: string) => new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+const SCOPES: ApiKeyScope[] = ['conversions', 'numbers:read'];
 
 interface Props {
   siteId: string;
@@ -20,6 +15,8 @@ interface Props {
 
 /** The site's API keys for the shop's servers: create (the key is shown once), see the last use, revoke. */
 export function ApiKeysSection({ siteId, csrf }: Props) {
+  const { t, f } = useI18n();
+  const w = t.settings.apiKeys;
   const [keys, setKeys] = useState<ApiKeyView[] | null>(null);
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<ApiKeyScope[]>(['conversions']);
@@ -32,7 +29,7 @@ export function ApiKeysSection({ siteId, csrf }: Props) {
   useEffect(() => {
     salesApi.apiKeys(siteId).then(
       (r) => setKeys(r.keys),
-      (e: unknown) => setError(e instanceof Error ? e.message : 'Could not load the API keys'),
+      (e: unknown) => setError(e instanceof Error ? e.message : w.loadFailed),
     );
   }, [siteId]);
 
@@ -49,23 +46,23 @@ export function ApiKeysSection({ siteId, csrf }: Props) {
       setName('');
     } catch (err) {
       if (err instanceof ApiError && err.fields) setFields(err.fields);
-      setError(err instanceof Error ? err.message : 'Could not create the key');
+      setError(err instanceof Error ? err.message : w.createFailed);
     } finally {
       setBusy(null);
     }
   };
 
   const revoke = async (k: ApiKeyView) => {
-    if (!confirm(`Revoke "${k.name}"? Servers using it are refused at once.`)) return;
+    if (!confirm(w.confirmRevoke(k.name))) return;
     setBusy(k.id);
     setError(null);
     try {
       await salesApi.revokeApiKey(csrf, siteId, k.id);
       setKeys((list) => list?.filter((x) => x.id !== k.id) ?? null);
       if (created?.apiKey.id === k.id) setCreated(null);
-      setStatus(`"${k.name}" is revoked.`);
+      setStatus(w.revoked(k.name));
     } catch (err) {
-      setError(err instanceof Error ? err.message : 'Could not revoke the key');
+      setError(err instanceof Error ? err.message : w.revokeFailed);
     } finally {
       setBusy(null);
     }
@@ -74,23 +71,24 @@ export function ApiKeysSection({ siteId, csrf }: Props) {
   const toggle = (s: ApiKeyScope, on: boolean) => setScopes((list) => (on ? [...list, s] : list.filter((x) => x !== s)));
   return (
     <section class="admin-card api-keys" aria-labelledby="s-api-keys">
-      <h2 id="s-api-keys">API keys</h2>
+      <h2 id="s-api-keys">{w.title}</h2>
       <p class="muted small">
-        For your shop's servers: report purchases to <code>/api/v1/conversions</code>, read the numbers and chats, with{' '}
-        <code>Authorization: Bearer &lt;key&gt;</code>. Every route is described in{' '}
+        {w.introReport} <code>/api/v1/conversions</code>
+        {w.introRead} <code>Authorization: Bearer &lt;key&gt;</code>
+        {w.introRoutes}{' '}
         <a href="/api/v1/openapi.json" target="_blank" rel="noreferrer">
           /api/v1/openapi.json
         </a>{' '}
-        (OpenAPI 3.1). Tribu keeps only a fingerprint of each key: copy it when it is shown, it is never shown again.
+        {w.introFingerprint}
       </p>
       {created && (
         <div class="invite-sent key-created" role="status">
           <p>
-            <strong>{created.apiKey.name}</strong> is ready. Copy the key now: it will not be shown again.
+            <strong>{created.apiKey.name}</strong> {w.ready}
           </p>
-          <CopyField label="New API key" value={created.key} />
+          <CopyField label={w.newKey} value={created.key} />
           <button type="button" class="ghost" onClick={() => setCreated(null)}>
-            I have copied it
+            {w.copiedIt}
           </button>
         </div>
       )}
@@ -100,35 +98,35 @@ export function ApiKeysSection({ siteId, csrf }: Props) {
         </p>
       )}
       <ErrorAlert message={error} />
-      {!keys && !error && <p class="muted">Loading the keys…</p>}
-      {keys && keys.length === 0 && <p class="muted">No API keys yet.</p>}
+      {!keys && !error && <p class="muted">{w.loading}</p>}
+      {keys && keys.length === 0 && <p class="muted">{w.none}</p>}
       {keys && keys.length > 0 && (
-        <ul class="member-list key-list" aria-label="API keys">
+        <ul class="member-list key-list" aria-label={w.list}>
           {keys.map((k) => (
             <li key={k.id} class="key-row">
               <span class="member-who">
                 <strong>{k.name}</strong>
                 <span class="muted small">
-                  <code>{k.prefix}…</code> · {k.scopes.map((s) => SCOPE_NAMES[s]).join(', ')} · created {day(k.createdAt)} ·{' '}
-                  {k.lastUsedAt ? `last used ${day(k.lastUsedAt)}` : 'never used'}
+                  <code>{k.prefix}…</code> · {f.list(k.scopes.map((s) => w.scopes[s]))} · {w.created(f.date(k.createdAt))} ·{' '}
+                  {k.lastUsedAt ? w.lastUsed(f.date(k.lastUsedAt)) : w.neverUsed}
                 </span>
               </span>
-              <button type="button" class="ghost danger" disabled={busy === k.id} aria-label={`Revoke ${k.name}`} onClick={() => void revoke(k)}>
-                Revoke
+              <button type="button" class="ghost danger" disabled={busy === k.id} aria-label={w.revokeLabel(k.name)} onClick={() => void revoke(k)}>
+                {w.revoke}
               </button>
             </li>
           ))}
         </ul>
       )}
       <form class="invite-form" onSubmit={(e) => void create(e)} aria-labelledby="new-key-title" noValidate>
-        <h3 id="new-key-title">New API key</h3>
+        <h3 id="new-key-title">{w.newKey}</h3>
         <div class="field-row">
           <label class="field">
-            <span class="field-label">Key name</span>
+            <span class="field-label">{w.name}</span>
             <input
               value={name}
               maxLength={60}
-              placeholder="Shop server"
+              placeholder={w.namePlaceholder}
               aria-invalid={fields.name ? 'true' : undefined}
               aria-describedby={fields.name ? 'f-key-name-error' : undefined}
               onInput={(e) => setName(e.currentTarget.value)}
@@ -140,13 +138,13 @@ export function ApiKeysSection({ siteId, csrf }: Props) {
             )}
           </label>
           <fieldset class="field key-scopes">
-            <legend class="field-label">What it may do</legend>
+            <legend class="field-label">{w.may}</legend>
             {SCOPES.map((s) => (
-              <label key={s.scope} class="check">
-                <input type="checkbox" checked={scopes.includes(s.scope)} onChange={(e) => toggle(s.scope, e.currentTarget.checked)} />
+              <label key={s} class="check">
+                <input type="checkbox" checked={scopes.includes(s)} onChange={(e) => toggle(s, e.currentTarget.checked)} />
                 <span>
-                  {s.label}
-                  <span class="muted small">{s.hint}</span>
+                  {w.scopes[s]}
+                  <span class="muted small">{w.scopeHints[s]}</span>
                 </span>
               </label>
             ))}
@@ -155,7 +153,7 @@ export function ApiKeysSection({ siteId, csrf }: Props) {
         </div>
         <div class="form-foot">
           <button type="submit" class="primary" disabled={busy === 'create'}>
-            {busy === 'create' ? 'Creating…' : 'Create key'}
+            {busy === 'create' ? w.creating : w.create}
           </button>
         </div>
       </form>

@@ -3,9 +3,12 @@ import type { OperatorSite } from '@tribu/protocol/client';
 import { accountsApi } from '../../api/accounts.ts';
 import { ApiError } from '../../api/http.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
+import { useI18n } from '../../i18n/index.tsx';
 
 /** The operator makes an existing account an admin of a site (its admins are gone, or locked out). */
 export function AppointAdminForm({ site, csrf, onAppointed }: { site: OperatorSite; csrf: string; onAppointed: () => void }) {
+  const { t } = useI18n();
+  const w = t.settings.operator;
   const [email, setEmail] = useState('');
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -17,25 +20,25 @@ export function AppointAdminForm({ site, csrf, onAppointed }: { site: OperatorSi
     setDone(null);
     try {
       const who = await accountsApi.appointAdmin(csrf, site.id, email);
-      setDone(`${who.displayName} is now an admin of ${site.name}.`);
+      setDone(w.appointed(who.displayName, site.name));
       setEmail('');
       onAppointed();
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Could not appoint the admin; try again');
+      setError(err instanceof ApiError ? err.message : w.appointFailed);
     } finally {
       setBusy(false);
     }
   };
   return (
     <details>
-      <summary>Appoint an admin</summary>
+      <summary>{w.appoint}</summary>
       <form class="appoint-form" onSubmit={submit}>
         <label>
-          Email of an existing account
-          <input type="email" required value={email} aria-label={`Email of the new admin of ${site.name}`} onInput={(e) => setEmail(e.currentTarget.value)} />
+          {w.appointEmail}
+          <input type="email" required value={email} aria-label={w.appointEmailFor(site.name)} onInput={(e) => setEmail(e.currentTarget.value)} />
         </label>
         <button type="submit" class="ghost" disabled={busy}>
-          {busy ? 'Appointing…' : 'Make admin'}
+          {busy ? w.appointing : w.makeAdmin}
         </button>
         <ErrorAlert message={error} />
         {done && (

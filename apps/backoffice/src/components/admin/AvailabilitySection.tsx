@@ -1,6 +1,7 @@
 import { SITE_LIMITS } from '@tribu/protocol/client';
 import { Field, described } from './Field.tsx';
 import type { Draft } from './useSiteSettingsForm.ts';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   draft: Draft;
@@ -13,11 +14,13 @@ const num = (v: string) => (v.trim() === '' ? Number.NaN : Number(v));
 
 /** When the live chat shows, how much each helper takes on, and what happens when nobody can answer. */
 export function AvailabilitySection({ draft, errors, edit }: Props) {
+  const { t } = useI18n();
+  const w = t.settings.availability;
   return (
     <section class="admin-card" aria-labelledby="s-availability">
-      <h2 id="s-availability">Availability</h2>
+      <h2 id="s-availability">{w.title}</h2>
       <div class="field-row">
-        <Field id="f-minHelpers" label="Helpers needed online" error={errors.minHelpers} hint="With fewer helpers free, the widget says nobody is online.">
+        <Field id="f-minHelpers" label={w.minHelpers} error={errors.minHelpers} hint={w.minHelpersHint}>
           <input
             {...described('f-minHelpers', errors.minHelpers)}
             type="number"
@@ -27,7 +30,7 @@ export function AvailabilitySection({ draft, errors, edit }: Props) {
             onInput={(e) => edit({ minHelpers: num(e.currentTarget.value) })}
           />
         </Field>
-        <Field id="f-chatCap" label="Chats per helper at once" error={errors.chatCap} hint="A helper with this many open chats takes no more.">
+        <Field id="f-chatCap" label={w.chatCap} error={errors.chatCap} hint={w.chatCapHint}>
           <input
             {...described('f-chatCap', errors.chatCap)}
             type="number"
@@ -37,12 +40,7 @@ export function AvailabilitySection({ draft, errors, edit }: Props) {
             onInput={(e) => edit({ chatCap: num(e.currentTarget.value) })}
           />
         </Field>
-        <Field
-          id="f-releaseAfterSec"
-          label="Release after (seconds)"
-          error={errors.releaseAfterSec}
-          hint="A request taken but not answered in time goes back to the board."
-        >
+        <Field id="f-releaseAfterSec" label={w.release} error={errors.releaseAfterSec} hint={w.releaseHint}>
           <input
             {...described('f-releaseAfterSec', errors.releaseAfterSec)}
             type="number"
@@ -55,20 +53,20 @@ export function AvailabilitySection({ draft, errors, edit }: Props) {
         </Field>
       </div>
       <fieldset class="field">
-        <legend>When nobody can answer</legend>
+        <legend>{w.nobody}</legend>
         <div class="choices">
           <label class="choice">
             <input type="radio" name="offline" checked={draft.offlineMode === 'ask'} onChange={() => edit({ offlineMode: 'ask' })} />
             <span>
-              <strong>Let visitors leave a question</strong>
-              <small>A helper answers later; the visitor finds the answer on coming back (or by email if they left one).</small>
+              <strong>{w.ask}</strong>
+              <small>{w.askHint}</small>
             </span>
           </label>
           <label class="choice">
             <input type="radio" name="offline" checked={draft.offlineMode === 'hide'} onChange={() => edit({ offlineMode: 'hide' })} />
             <span>
-              <strong>Hide the launcher</strong>
-              <small>Visitors see nothing until enough helpers are online again.</small>
+              <strong>{w.hide}</strong>
+              <small>{w.hideHint}</small>
             </span>
           </label>
         </div>

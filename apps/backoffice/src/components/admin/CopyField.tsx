@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   label: string;
@@ -8,6 +9,7 @@ interface Props {
 
 /** A read-only value with a Copy button (invitation links, embed tags). */
 export function CopyField({ label, value, multiline }: Props) {
+  const { t } = useI18n();
   const [copied, setCopied] = useState(false);
   const copy = async () => {
     try {
@@ -29,8 +31,8 @@ export function CopyField({ label, value, multiline }: Props) {
           <input readOnly value={value} onFocus={(e) => e.currentTarget.select()} />
         )}
       </label>
-      <button type="button" class="ghost" onClick={() => void copy()} aria-label={`Copy ${label.toLowerCase()}`}>
-        {copied ? 'Copied' : 'Copy'}
+      <button type="button" class="ghost" onClick={() => void copy()} aria-label={t.settings.copy.copyLabel(label)}>
+        {copied ? t.settings.copy.copied : t.settings.copy.copy}
       </button>
     </div>
   );

@@ -1,9 +1,11 @@
 import { useState } from 'preact/hooks';
-import { originProblem, type OperatorSiteCreated } from '@tribu/protocol/client';
+import type { OperatorSiteCreated } from '@tribu/protocol/client';
 import { adminApi } from '../../api/admin.ts';
 import { ApiError } from '../../api/http.ts';
 import { CopyField } from './CopyField.tsx';
 import { Field, described } from './Field.tsx';
+import { originIssue } from './origins.ts';
+import { useI18n } from '../../i18n/index.tsx';
 
 /** A key from a name: "Bikes & Co" → "bikes-co". */
 const slug = (name: string) =>
@@ -22,6 +24,8 @@ interface Props {
 
 /** The operator makes a site for a new merchant and invites its first admin. */
 export function CreateSiteForm({ csrf, onCreated }: Props) {
+  const { t } = useI18n();
+  const w = t.settings.newSite;
   const [name, setName] = useState('');
   const [key, setKey] = useState('');
   const [keyTouched, setKeyTouched] = useState(false);
@@ -37,7 +41,7 @@ export function CreateSiteForm({ csrf, onCreated }: Props) {
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean);
-  const originErrors = lines.map(originProblem).filter((p): p is string => p !== null);
+  const originErrors = lines.map((l) => originIssue(l, t)).filter((p): p is string => p !== null);
   const originError = [
     ...originErrors,
     ...Object.entries(errors)
@@ -63,7 +67,7 @@ export function CreateSiteForm({ csrf, onCreated }: Props) {
       onCreated();
     } catch (err) {
       if (err instanceof ApiError && err.fields) setErrors(err.fields);
-      setError(err instanceof Error ? err.message : 'Could not create the site');
+      setError(err instanceof Error ? err.message : w.failed);
     } finally {
       setBusy(false);
     }
@@ -71,22 +75,20 @@ export function CreateSiteForm({ csrf, onCreated }: Props) {
 
   return (
     <section class="admin-card" aria-labelledby="new-site">
-      <h2 id="new-site">New site</h2>
+      <h2 id="new-site">{w.title}</h2>
       {created && (
         <div class="created" role="status">
           <p>
-            <strong>{created.site.name}</strong> is ready.{' '}
-            {created.invitation.emailed
-              ? `The invitation went to ${created.invitation.email}.`
-              : `Send ${created.invitation.email} this invitation link (mail is not set up):`}
+            <strong>{created.site.name}</strong> {w.ready}{' '}
+            {created.invitation.emailed ? w.emailed(created.invitation.email) : w.sendLink(created.invitation.email)}
           </p>
-          {!created.invitation.emailed && <CopyField label="Invitation link" value={created.invitation.link} />}
-          <CopyField label="Embed tag" value={created.site.embed} multiline />
+          {!created.invitation.emailed && <CopyField label={w.link} value={created.invitation.link} />}
+          <CopyField label={w.embed} value={created.site.embed} multiline />
         </div>
       )}
       <form onSubmit={(e) => void submit(e)} noValidate>
         <div class="field-row">
-          <Field id="n-name" label="Site name" error={errors.name} hint="The merchant's brand, as visitors know it.">
+          <Field id="n-name" label={w.name} error={errors.name} hint={w.nameHint}>
             <input
               {...described('n-name', errors.name)}
               value={name}
@@ -97,7 +99,7 @@ export function CreateSiteForm({ csrf, onCreated }: Props) {
               }}
             />
           </Field>
-          <Field id="n-key" label="Site key" error={errors.key} hint="In the embed tag; lowercase letters, digits and dashes. It cannot change later.">
+          <Field id="n-key" label={w.key} error={errors.key} hint={w.keyHint}>
             <input
               {...described('n-key', errors.key)}
               value={key}
@@ -110,19 +112,14 @@ export function CreateSiteForm({ csrf, onCreated }: Props) {
             />
           </Field>
         </div>
-        <Field
-          id="n-origins"
-          label="Allowed origins"
-          error={originError}
-          hint="One address per line, like https://shop.example. The admin can change them later."
-        >
+        <Field id="n-origins" label={w.origins} error={originError} hint={w.originsHint}>
           <textarea {...described('n-origins', originError)} rows={3} spellcheck={false} value={origins} onInput={(e) => setOrigins(e.currentTarget.value)} />
         </Field>
         <div class="field-row">
-          <Field id="n-adminName" label="First admin's name" error={errors.adminName}>
+          <Field id="n-adminName" label={w.adminName} error={errors.adminName}>
             <input {...described('n-adminName', errors.adminName)} value={adminName} maxLength={80} onInput={(e) => setAdminName(e.currentTarget.value)} />
           </Field>
-          <Field id="n-adminEmail" label="First admin's email" error={errors.adminEmail} hint="They get a one-time link to join as the site's admin.">
+          <Field id="n-adminEmail" label={w.adminEmail} error={errors.adminEmail} hint={w.adminEmailHint}>
             <input
               {...described('n-adminEmail', errors.adminEmail)}
               type="email"
@@ -139,7 +136,7 @@ export function CreateSiteForm({ csrf, onCreated }: Props) {
         )}
         <div class="form-foot">
           <button type="submit" class="primary" disabled={busy}>
-            {busy ? 'Creating…' : 'Create site and invite admin'}
+            {busy ? w.creating : w.create}
           </button>
         </div>
       </form>

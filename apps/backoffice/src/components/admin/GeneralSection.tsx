@@ -1,6 +1,7 @@
 import { SITE_LIMITS } from '@tribu/protocol/client';
 import { Field, described } from './Field.tsx';
 import type { Draft } from './useSiteSettingsForm.ts';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   draft: Draft;
@@ -21,14 +22,16 @@ const ZONES: string[] = (() => {
 
 /** Name, time zone, and the embed tag to paste on the merchant's pages. */
 export function GeneralSection({ draft, siteKey, embed, errors, edit }: Props) {
+  const { t } = useI18n();
+  const w = t.settings.general;
   return (
     <section class="admin-card" aria-labelledby="s-general">
-      <h2 id="s-general">General</h2>
+      <h2 id="s-general">{w.title}</h2>
       <div class="field-row">
-        <Field id="f-name" label="Site name" error={errors.name} hint="Shown in the chat header and to your helpers.">
+        <Field id="f-name" label={w.name} error={errors.name} hint={w.nameHint}>
           <input {...described('f-name', errors.name)} value={draft.name} maxLength={SITE_LIMITS.name} onInput={(e) => edit({ name: e.currentTarget.value })} />
         </Field>
-        <Field id="f-timeZone" label="Time zone" error={errors.timeZone} hint="Days and hours in numbers and badges follow it.">
+        <Field id="f-timeZone" label={w.timeZone} error={errors.timeZone} hint={w.timeZoneHint}>
           <input
             {...described('f-timeZone', errors.timeZone)}
             list="time-zones"
@@ -43,9 +46,9 @@ export function GeneralSection({ draft, siteKey, embed, errors, edit }: Props) {
         </Field>
       </div>
       <div class="field">
-        <span class="field-label">Embed tag (site key “{siteKey}”)</span>
+        <span class="field-label">{w.embed(siteKey)}</span>
         <code class="snippet">{embed}</code>
-        <p class="field-hint">Paste it once before &lt;/body&gt; on every page of the shop.</p>
+        <p class="field-hint">{w.embedHint}</p>
       </div>
     </section>
   );

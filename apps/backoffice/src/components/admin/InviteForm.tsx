@@ -4,6 +4,7 @@ import { adminApi, type InvitationSent } from '../../api/admin.ts';
 import { ApiError } from '../../api/http.ts';
 import { CopyField } from './CopyField.tsx';
 import { ErrorAlert } from '../ErrorAlert.tsx';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   siteId: string;
@@ -13,6 +14,8 @@ interface Props {
 
 /** Admins invite a community manager or another admin by email; the link is there to copy when mail is off. */
 export function InviteForm({ siteId, csrf, mailConfigured }: Props) {
+  const { t, f } = useI18n();
+  const w = t.settings.invite;
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('moderator');
@@ -30,7 +33,7 @@ export function InviteForm({ siteId, csrf, mailConfigured }: Props) {
       setName('');
       setEmail('');
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Could not send the invitation');
+      setError(err instanceof ApiError ? err.message : w.failed);
     } finally {
       setBusy(false);
     }
@@ -38,39 +41,35 @@ export function InviteForm({ siteId, csrf, mailConfigured }: Props) {
 
   return (
     <form class="invite-form" onSubmit={(e) => void submit(e)} aria-labelledby="invite-title">
-      <h3 id="invite-title">Invite a manager or an admin</h3>
+      <h3 id="invite-title">{w.title}</h3>
       <div class="field-row">
         <label class="field">
-          <span class="field-label">Name</span>
+          <span class="field-label">{w.name}</span>
           <input value={name} required maxLength={80} onInput={(e) => setName(e.currentTarget.value)} />
         </label>
         <label class="field">
-          <span class="field-label">Email</span>
+          <span class="field-label">{w.email}</span>
           <input type="email" value={email} required maxLength={254} onInput={(e) => setEmail(e.currentTarget.value)} />
         </label>
         <label class="field">
-          <span class="field-label">Role</span>
+          <span class="field-label">{w.role}</span>
           <select value={role} onChange={(e) => setRole(e.currentTarget.value as Role)}>
-            <option value="moderator">Community manager</option>
-            <option value="admin">Admin</option>
+            <option value="moderator">{t.settings.roleNames.moderator}</option>
+            <option value="admin">{t.settings.roleNames.admin}</option>
           </select>
         </label>
       </div>
       <div class="form-foot">
         <button type="submit" class="primary" disabled={busy}>
-          {busy ? 'Inviting…' : 'Send invitation'}
+          {busy ? w.sending : w.send}
         </button>
-        {!mailConfigured && <span class="muted small">Mail is not set up on this install: you will get a link to pass on yourself.</span>}
+        {!mailConfigured && <span class="muted small">{w.noMail}</span>}
       </div>
       <ErrorAlert message={error} />
       {sent && (
         <div class="invite-sent" role="status">
-          <p>
-            {sent.emailed
-              ? `Invitation emailed to ${sent.email}. The link works once, until ${new Date(sent.expiresAt).toLocaleDateString()}.`
-              : `Invitation ready for ${sent.email}. Send them this link (it works once, until ${new Date(sent.expiresAt).toLocaleDateString()}):`}
-          </p>
-          {!sent.emailed && <CopyField label="Invitation link" value={sent.link} />}
+          <p>{sent.emailed ? w.emailed(sent.email, f.date(sent.expiresAt)) : w.ready(sent.email, f.date(sent.expiresAt))}</p>
+          {!sent.emailed && <CopyField label={w.link} value={sent.link} />}
         </div>
       )}
     </form>

@@ -1,6 +1,5 @@
 import type { Locale } from '@tribu/protocol/client';
-
-export const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', fr: 'Français', es: 'Español' };
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   locales: Locale[];
@@ -11,11 +10,12 @@ interface Props {
 
 /** Which language's wording is being edited (and previewed). */
 export function LanguageTabs({ locales, value, onChange, label }: Props) {
+  const { t } = useI18n();
   return (
     <div class="toggle-group" role="group" aria-label={label}>
       {locales.map((l) => (
         <button key={l} type="button" aria-pressed={l === value} onClick={() => onChange(l)}>
-          {LANGUAGE_NAMES[l]}
+          {t.settings.languages[l]}
         </button>
       ))}
     </div>

@@ -1,5 +1,6 @@
 import { Field, described } from './Field.tsx';
 import type { Draft } from './useSiteSettingsForm.ts';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   draft: Draft;
@@ -11,15 +12,12 @@ const whole = (v: string) => (v.trim() === '' ? Number.NaN : Number(v));
 
 /** When helpers are called on their phones (Web Push) or by email while no Tribu tab of theirs is open. */
 export function NotificationsSection({ draft, errors, edit }: Props) {
+  const { t } = useI18n();
+  const w = t.settings.calling;
   return (
     <section class="admin-card" aria-labelledby="s-push">
-      <h2 id="s-push">Calling helpers</h2>
-      <Field
-        id="f-pushAfterSec"
-        label="Call helpers after a request waits (seconds)"
-        error={errors.pushAfterSec}
-        hint="Helpers who turned notifications on, with no Tribu tab open, get a push once per request — never in their quiet hours or while away."
-      >
+      <h2 id="s-push">{w.title}</h2>
+      <Field id="f-pushAfterSec" label={w.push} error={errors.pushAfterSec} hint={w.pushHint}>
         <input
           {...described('f-pushAfterSec', errors.pushAfterSec)}
           type="number"
@@ -29,12 +27,7 @@ export function NotificationsSection({ draft, errors, edit }: Props) {
           onInput={(e) => edit({ pushAfterSec: whole(e.currentTarget.value) })}
         />
       </Field>
-      <Field
-        id="f-waitingEmailHours"
-        label="At most one “visitors are waiting” email every (hours)"
-        error={errors.waitingEmailHours}
-        hint="For helpers without notifications who asked for the email instead."
-      >
+      <Field id="f-waitingEmailHours" label={w.email} error={errors.waitingEmailHours} hint={w.emailHint}>
         <input
           {...described('f-waitingEmailHours', errors.waitingEmailHours)}
           type="number"

@@ -2,9 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Role, SiteMember } from '@tribu/protocol/client';
 import { adminApi } from '../../api/admin.ts';
 import { InviteForm } from './InviteForm.tsx';
-
-export const ROLE_NAMES: Record<Role, string> = { helper: 'Helper', moderator: 'Community manager', admin: 'Admin' };
-const AS_A: Record<Role, string> = { helper: 'a helper', moderator: 'a community manager', admin: 'an admin' };
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   siteId: string;
@@ -14,6 +12,8 @@ interface Props {
 
 /** The site's people and their roles; admins change a role in place and invite managers and admins. */
 export function PeopleRoles({ siteId, csrf, selfId }: Props) {
+  const { t } = useI18n();
+  const w = t.settings.people;
   const [members, setMembers] = useState<SiteMember[] | null>(null);
   const [mailConfigured, setMailConfigured] = useState(true);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -26,7 +26,7 @@ export function PeopleRoles({ siteId, csrf, selfId }: Props) {
         setMembers(r.members);
         setMailConfigured(r.mailConfigured);
       },
-      (e: unknown) => setMessage({ ok: false, text: e instanceof Error ? e.message : 'Could not load the members' }),
+      (e: unknown) => setMessage({ ok: false, text: e instanceof Error ? e.message : w.loadFailed }),
     );
   }, [siteId]);
 
@@ -36,9 +36,9 @@ export function PeopleRoles({ siteId, csrf, selfId }: Props) {
     try {
       const updated = await adminApi.changeRole(csrf, siteId, m.userId, role);
       setMembers((list) => list?.map((x) => (x.userId === m.userId ? updated : x)) ?? null);
-      setMessage({ ok: true, text: `${m.displayName} is now ${AS_A[role]}.` });
+      setMessage({ ok: true, text: w.nowRole[role](m.displayName) });
     } catch (e) {
-      setMessage({ ok: false, text: e instanceof Error ? e.message : 'Could not change the role' });
+      setMessage({ ok: false, text: e instanceof Error ? e.message : w.changeFailed });
     } finally {
       setBusy(null);
     }
@@ -47,17 +47,14 @@ export function PeopleRoles({ siteId, csrf, selfId }: Props) {
   const admins = members?.filter((m) => m.role === 'admin' && m.status === 'active').length ?? 0;
   return (
     <section class="admin-card" aria-labelledby="s-people">
-      <h2 id="s-people">People and roles</h2>
-      <p class="muted small">
-        Helpers answer chats; community managers also recruit, moderate and run recognition; admins also change these settings and roles. Nobody changes their
-        own role, and a site always keeps one admin.
-      </p>
+      <h2 id="s-people">{w.title}</h2>
+      <p class="muted small">{w.intro}</p>
       {message && (
         <p class={message.ok ? 'saved' : 'alert'} role={message.ok ? 'status' : 'alert'}>
           {message.text}
         </p>
       )}
-      {!members && !message && <p class="muted">Loading the members…</p>}
+      {!members && !message && <p class="muted">{w.loading}</p>}
       {members && (
         <ul class="member-list">
           {members.map((m) => {
@@ -74,20 +71,20 @@ export function PeopleRoles({ siteId, csrf, selfId }: Props) {
                 )}
                 <span class="member-who">
                   <strong>
-                    {m.displayName} {self && <span class="tag">You</span>} {m.status === 'suspended' && <span class="tag warn">Suspended</span>}
+                    {m.displayName} {self && <span class="tag">{w.you}</span>} {m.status === 'suspended' && <span class="tag warn">{w.suspended}</span>}
                   </strong>
                   <span class="muted small">{m.email}</span>
                 </span>
                 <select
-                  aria-label={`Role of ${m.displayName}`}
+                  aria-label={w.roleOf(m.displayName)}
                   value={m.role}
                   disabled={self || busy === m.userId}
-                  title={self ? 'Ask another admin to change your role' : lastAdmin ? 'The last admin: make someone else admin first' : undefined}
+                  title={self ? w.askAnother : lastAdmin ? w.lastAdmin : undefined}
                   onChange={(e) => void change(m, e.currentTarget.value as Role)}
                 >
                   {(['helper', 'moderator', 'admin'] as const).map((r) => (
                     <option key={r} value={r} disabled={lastAdmin && r !== 'admin'}>
-                      {ROLE_NAMES[r]}
+                      {t.settings.roleNames[r]}
                     </option>
                   ))}
                 </select>

@@ -1,5 +1,6 @@
-import { PRECHAT_FIELD_MODES, type PrechatMode, type SitePrechat } from '@tribu/protocol/client';
+import { PRECHAT_FIELD_MODES, type SitePrechat } from '@tribu/protocol/client';
 import type { Draft } from './useSiteSettingsForm.ts';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   prechat: SitePrechat;
@@ -7,10 +8,10 @@ interface Props {
   edit: (patch: Partial<Draft>) => void;
 }
 
-const MODE_LABELS: Record<PrechatMode, string> = { off: 'Not asked', optional: 'Optional', required: 'Required' };
-
 /** What the widget asks above a visitor's first message: name, email (each off, optional or required), and consent to the notice. */
 export function PrechatFieldset({ prechat, errors, edit }: Props) {
+  const { t } = useI18n();
+  const w = t.settings.prechat;
   const set = (patch: Partial<SitePrechat>) => edit({ prechat: { ...prechat, ...patch } });
   const question = (kind: 'name' | 'email', legend: string, hint?: string) => {
     const error = errors[`prechat.${kind}`];
@@ -22,7 +23,7 @@ export function PrechatFieldset({ prechat, errors, edit }: Props) {
           {PRECHAT_FIELD_MODES.map((m) => (
             <label key={m} class="check">
               <input type="radio" name={`prechat-${kind}`} checked={prechat[kind] === m} onChange={() => set(kind === 'name' ? { name: m } : { email: m })} />
-              {MODE_LABELS[m]}
+              {w.modes[m]}
             </label>
           ))}
         </div>
@@ -43,12 +44,12 @@ export function PrechatFieldset({ prechat, errors, edit }: Props) {
   // Spaced and titled like a sub-heading (admin.css has no class for a group of groups).
   return (
     <fieldset class="field prechat" aria-describedby="f-prechat-hint">
-      <legend>Before the chat</legend>
+      <legend>{w.title}</legend>
       <p class="field-hint" id="f-prechat-hint">
-        Asked above the visitor's first message, once. With everything off, visitors just type their question.
+        {w.hint}
       </p>
-      {question('name', "Visitor's name")}
-      {question('email', "Visitor's email", 'Used only to tell the visitor an answer came and to send them the transcript.')}
+      {question('name', w.name)}
+      {question('email', w.email, w.emailHint)}
       <label class="choice">
         <input
           type="checkbox"
@@ -57,10 +58,8 @@ export function PrechatFieldset({ prechat, errors, edit }: Props) {
           onChange={(e) => set({ consent: e.currentTarget.checked })}
         />
         <span>
-          <strong>Ask visitors to accept the privacy notice before they chat</strong>
-          <small id="f-prechat-consent-hint">
-            The notice is the privacy notice text above. Nobody can send a first message without ticking it; the time of acceptance is kept with the chat.
-          </small>
+          <strong>{w.consent}</strong>
+          <small id="f-prechat-consent-hint">{w.consentHint}</small>
         </span>
       </label>
       {consentError && <p class="field-error">{consentError}</p>}

@@ -1,6 +1,7 @@
 import { SITE_LIMITS } from '@tribu/protocol/client';
 import { Field, described } from './Field.tsx';
 import type { Draft } from './useSiteSettingsForm.ts';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   draft: Draft;
@@ -10,15 +11,12 @@ interface Props {
 
 /** How purchases the shop reports are credited to the community's chats. */
 export function SalesSection({ draft, errors, edit }: Props) {
+  const { t } = useI18n();
+  const w = t.settings.sales;
   return (
     <section class="admin-card" aria-labelledby="s-sales">
-      <h2 id="s-sales">Sales</h2>
-      <Field
-        id="f-attributionDays"
-        label="Attribution window (days)"
-        error={errors.attributionDays}
-        hint="A purchase counts as assisted when the same visitor had a chat answered within this many days before it; it is credited to the helper of the last one."
-      >
+      <h2 id="s-sales">{w.title}</h2>
+      <Field id="f-attributionDays" label={w.window} error={errors.attributionDays} hint={w.windowHint}>
         <input
           {...described('f-attributionDays', errors.attributionDays)}
           type="number"
@@ -31,8 +29,8 @@ export function SalesSection({ draft, errors, edit }: Props) {
       <label class="choice">
         <input type="checkbox" checked={draft.showSalesAmountsToHelpers} onChange={(e) => edit({ showSalesAmountsToHelpers: e.currentTarget.checked })} />
         <span>
-          <strong>Show helpers the amounts of the purchases they assisted</strong>
-          <small>Off by default: helpers see how many visitors they helped bought and what, as thanks, not what it was worth.</small>
+          <strong>{w.showAmounts}</strong>
+          <small>{w.showAmountsHint}</small>
         </span>
       </label>
     </section>

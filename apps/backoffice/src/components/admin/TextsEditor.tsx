@@ -1,19 +1,10 @@
 import { WIDGET_TEXT_LIMITS, type Locale, type WidgetTextKey, type WidgetTexts } from '@tribu/protocol/client';
 import { Field, described } from './Field.tsx';
 import type { Draft } from './useSiteSettingsForm.ts';
+import { useI18n } from '../../i18n/index.tsx';
 
-/** What each text is, in the words of someone setting up a shop. */
-export const TEXT_LABELS: Record<WidgetTextKey, { label: string; hint: string; long?: boolean }> = {
-  launcher: { label: 'Launcher text', hint: 'The button visitors click.' },
-  title: { label: 'Chat title', hint: 'At the top of the open chat.' },
-  disclosure: { label: 'Who answers (transparency notice)', hint: 'Tell visitors honestly that volunteers from the community answer.', long: true },
-  placeholder: { label: 'Message box placeholder', hint: 'Inside the empty message box.' },
-  open: { label: 'Launcher name for screen readers', hint: 'What assistive technology announces for the launcher.' },
-  online: { label: 'Launcher second line: helpers online', hint: 'Under the launcher text when someone can answer.' },
-  replies: { label: 'Launcher second line: usual response time', hint: '{n} is replaced by the minutes, e.g. “Usually answers in ~{n} min”.' },
-  offline: { label: 'Launcher second line: nobody online', hint: 'When visitors can only leave a question.' },
-  privacy: { label: 'Privacy notice', hint: 'Beside the consent box.', long: true },
-};
+/** The texts edited in a text area rather than a one-line box (their labels: `t.settings.texts`). */
+const LONG: ReadonlySet<WidgetTextKey> = new Set(['disclosure', 'privacy']);
 
 interface Props {
   keys: WidgetTextKey[];
@@ -26,6 +17,7 @@ interface Props {
 
 /** A language's wording, each field empty by default with Tribu's text shown as its placeholder. */
 export function TextsEditor({ keys, locale, draft, defaults, errors, edit }: Props) {
+  const { t } = useI18n();
   const mine = draft.texts[locale] ?? {};
   const set = (key: WidgetTextKey, value: string) => edit({ texts: { ...draft.texts, [locale]: { ...mine, [key]: value } } });
   return (
@@ -33,7 +25,8 @@ export function TextsEditor({ keys, locale, draft, defaults, errors, edit }: Pro
       {keys.map((key) => {
         const id = `f-texts-${locale}-${key}`;
         const error = errors[`texts.${locale}.${key}`];
-        const { label, hint, long } = TEXT_LABELS[key];
+        const { label, hint } = t.settings.texts[key];
+        const long = LONG.has(key);
         const value = mine[key] ?? '';
         const props = {
           ...described(id, error),
@@ -50,7 +43,7 @@ export function TextsEditor({ keys, locale, draft, defaults, errors, edit }: Pro
             error={error}
             hint={
               <>
-                {hint} {value ? `${value.length}/${WIDGET_TEXT_LIMITS[key]}` : 'Empty: Tribu’s text (shown greyed) is used.'}
+                {hint} {value ? `${value.length}/${WIDGET_TEXT_LIMITS[key]}` : t.settings.texts.emptyUsesDefault}
               </>
             }
           >

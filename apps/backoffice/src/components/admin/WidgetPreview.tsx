@@ -1,10 +1,15 @@
 import { useState } from 'preact/hooks';
 import { onColor } from '@tribu/domain';
 import type { Locale, SiteSettingsView, WidgetTexts } from '@tribu/protocol/client';
+import { useI18n } from '../../i18n/index.tsx';
 
 /** The widget's own fixed words (its chat chunk's i18n), for a faithful preview per language. */
-const CHAT_WORDS: Record<Locale, { community: (s: string) => string; introTitle: string; introBody: (s: string) => string; offline: string; send: string }> = {
+const CHAT_WORDS: Record<
+  Locale,
+  { yourSite: string; community: (s: string) => string; introTitle: string; introBody: (s: string) => string; offline: string; send: string }
+> = {
   en: {
+    yourSite: 'Your site',
     community: (s) => `${s} community`,
     introTitle: 'Hi! What would you like to know?',
     introBody: (s) => `Sizing, materials, delivery… Ask ${s} customers who know the products first-hand.`,
@@ -13,6 +18,7 @@ const CHAT_WORDS: Record<Locale, { community: (s: string) => string; introTitle:
     send: 'Send',
   },
   fr: {
+    yourSite: 'Votre site',
     community: (s) => `Communauté ${s}`,
     introTitle: 'Bonjour ! Que voulez-vous savoir ?',
     introBody: (s) => `Tailles, matières, livraison… Demandez aux clients de ${s} qui connaissent les produits.`,
@@ -21,6 +27,7 @@ const CHAT_WORDS: Record<Locale, { community: (s: string) => string; introTitle:
     send: 'Envoyer',
   },
   es: {
+    yourSite: 'Tu sitio',
     community: (s) => `Comunidad ${s}`,
     introTitle: '¡Hola! ¿Qué te gustaría saber?',
     introBody: (s) => `Tallas, materiales, envío… Pregunta a clientes de ${s} que conocen los productos.`,
@@ -43,6 +50,8 @@ interface Props {
  * identity and open a socket for every preview, and it only reads saved settings.
  */
 export function WidgetPreview({ draft, defaults, locale }: Props) {
+  const { t } = useI18n();
+  const w = t.settings.preview;
   const [live, setLive] = useState(true);
   const texts = { ...defaults[locale], ...Object.fromEntries(Object.entries(draft.texts[locale] ?? {}).filter(([, v]) => v)) } as WidgetTexts;
   const color = /^#[0-9a-f]{6}$/i.test(draft.color) ? draft.color : '#2f6f4f';
@@ -50,15 +59,15 @@ export function WidgetPreview({ draft, defaults, locale }: Props) {
   const hidden = !live && draft.offlineMode === 'hide';
   const dark = draft.themeMode === 'dark';
   return (
-    <section class="preview-card" aria-label="Widget preview">
+    <section class="preview-card" aria-label={w.label}>
       <div class="preview-head">
-        <h2>Preview</h2>
-        <div class="toggle-group" role="group" aria-label="Show the widget when">
+        <h2>{w.title}</h2>
+        <div class="toggle-group" role="group" aria-label={w.showWhen}>
           <button type="button" aria-pressed={live} onClick={() => setLive(true)}>
-            Helpers online
+            {w.online}
           </button>
           <button type="button" aria-pressed={!live} onClick={() => setLive(false)}>
-            Nobody online
+            {w.nobody}
           </button>
         </div>
       </div>
@@ -74,14 +83,14 @@ export function WidgetPreview({ draft, defaults, locale }: Props) {
           <span class="fake-img" />
         </div>
         {hidden ? (
-          <p class="preview-hidden">The launcher is hidden while nobody can answer (offline mode “Hide”).</p>
+          <p class="preview-hidden">{w.hidden}</p>
         ) : (
           <>
-            <div class="wp-panel" role="img" aria-label={`Open chat: ${texts.title}`}>
+            <div class="wp-panel" role="img" aria-label={w.openChat(texts.title)}>
               <div class="wp-header">
                 <div>
                   <strong class="wp-title">{texts.title}</strong>
-                  <span class="wp-sub">{words.community(draft.name || 'Your site')}</span>
+                  <span class="wp-sub">{words.community(draft.name || words.yourSite)}</span>
                 </div>
                 <span class="wp-close" aria-hidden="true">
                   ✕
@@ -91,7 +100,7 @@ export function WidgetPreview({ draft, defaults, locale }: Props) {
               {!live && <p class="wp-offline">{words.offline}</p>}
               <div class="wp-messages">
                 <strong>{words.introTitle}</strong>
-                <span>{words.introBody(draft.name || 'Your site')}</span>
+                <span>{words.introBody(draft.name || words.yourSite)}</span>
               </div>
               <div class="wp-composer">
                 <span class="wp-input">{texts.placeholder}</span>
@@ -119,10 +128,7 @@ export function WidgetPreview({ draft, defaults, locale }: Props) {
           </>
         )}
       </div>
-      <p class="muted small">
-        On the site the launcher shrinks to an icon while the chat is open; here both show at once. Visitors see saved changes within about 10 seconds, without
-        any redeploy.
-      </p>
+      <p class="muted small">{w.note}</p>
     </section>
   );
 }

@@ -1,9 +1,10 @@
-import { colorWarnings } from '@tribu/domain';
+import { contrastRatio, onColor } from '@tribu/domain';
 import { LOCALES, SITE_LIMITS, type Locale, type WidgetTexts } from '@tribu/protocol/client';
 import { Field, described } from './Field.tsx';
-import { LANGUAGE_NAMES, LanguageTabs } from './LanguageTabs.tsx';
+import { LanguageTabs } from './LanguageTabs.tsx';
 import { TextsEditor } from './TextsEditor.tsx';
 import type { Draft } from './useSiteSettingsForm.ts';
+import { useI18n, type Messages } from '../../i18n/index.tsx';
 
 interface Props {
   draft: Draft;
@@ -19,11 +20,23 @@ const originErrors = (errors: Record<string, string>) =>
     .filter(([k]) => k === 'allowedOrigins' || k.startsWith('allowedOrigins.'))
     .map(([, v]) => v);
 
+/** The domain's `colorWarnings`, worded in the person's language: text on the colour, and the launcher on a white page. */
+function colorWarnings(hex: string, w: Messages['settings']['widget']): string[] {
+  const out: string[] = [];
+  const text = contrastRatio(hex, onColor(hex));
+  if (text < 4.5) out.push(w.hardToRead(text.toFixed(1)));
+  const page = contrastRatio(hex, '#ffffff');
+  if (page < 1.5) out.push(w.hardToSpot(page.toFixed(1)));
+  return out;
+}
+
 /** Where the widget may run, in which languages, with which words and colours. */
 export function WidgetSection({ draft, defaults, errors, edit, locale, onLocale }: Props) {
+  const { t } = useI18n();
+  const w = t.settings.widget;
   const originProblems = originErrors(errors);
   const colorOk = /^#[0-9a-f]{6}$/i.test(draft.color);
-  const warnings = colorOk ? colorWarnings(draft.color) : [];
+  const warnings = colorOk ? colorWarnings(draft.color, w) : [];
   const toggleLocale = (l: Locale, on: boolean) => {
     const locales = LOCALES.filter((x) => (x === l ? on : draft.locales.includes(x)));
     edit({ locales, ...(on || draft.defaultLocale !== l || !locales[0] ? {} : { defaultLocale: locales[0] }) });
@@ -31,15 +44,14 @@ export function WidgetSection({ draft, defaults, errors, edit, locale, onLocale 
   };
   return (
     <section class="admin-card" aria-labelledby="s-widget">
-      <h2 id="s-widget">Widget</h2>
+      <h2 id="s-widget">{w.title}</h2>
       <Field
         id="f-origins"
-        label="Allowed origins"
+        label={w.origins}
         error={originProblems.join(' · ') || undefined}
         hint={
           <>
-            One address per line, like <code>https://shop.example</code> (no path). <code>self</code> allows this Tribu server's own pages (the demo). The
-            widget refuses to run anywhere else.
+            {w.originsHintBefore} <code>https://shop.example</code> {w.originsHintMiddle} <code>self</code> {w.originsHintSelf}
           </>
         }
       >
@@ -53,7 +65,7 @@ export function WidgetSection({ draft, defaults, errors, edit, locale, onLocale 
       </Field>
 
       <fieldset class="field">
-        <legend>Languages offered</legend>
+        <legend>{w.languages}</legend>
         <div class="checks">
           {LOCALES.map((l) => (
             <label key={l} class="check">
@@ -63,13 +75,13 @@ export function WidgetSection({ draft, defaults, errors, edit, locale, onLocale 
                 disabled={draft.locales.length === 1 && draft.locales.includes(l)}
                 onChange={(e) => toggleLocale(l, e.currentTarget.checked)}
               />
-              {LANGUAGE_NAMES[l]}
+              {t.settings.languages[l]}
             </label>
           ))}
         </div>
-        <p class="field-hint">Visitors get their browser's language when it is offered, else the default.</p>
+        <p class="field-hint">{w.languagesHint}</p>
       </fieldset>
-      <Field id="f-defaultLocale" label="Default language" error={errors.defaultLocale}>
+      <Field id="f-defaultLocale" label={w.defaultLanguage} error={errors.defaultLocale}>
         <select
           {...described('f-defaultLocale', errors.defaultLocale)}
           value={draft.defaultLocale}
@@ -77,21 +89,16 @@ export function WidgetSection({ draft, defaults, errors, edit, locale, onLocale 
         >
           {draft.locales.map((l) => (
             <option key={l} value={l}>
-              {LANGUAGE_NAMES[l]}
+              {t.settings.languages[l]}
             </option>
           ))}
         </select>
       </Field>
 
       <div class="field-row">
-        <Field id="f-color" label="Brand colour" error={errors.color} hint="The launcher, the chat header and the send button.">
+        <Field id="f-color" label={w.color} error={errors.color} hint={w.colorHint}>
           <div class="color-row">
-            <input
-              type="color"
-              aria-label="Pick the brand colour"
-              value={colorOk ? draft.color : '#2f6f4f'}
-              onInput={(e) => edit({ color: e.currentTarget.value })}
-            />
+            <input type="color" aria-label={w.pickColor} value={colorOk ? draft.color : '#2f6f4f'} onInput={(e) => edit({ color: e.currentTarget.value })} />
             <input
               {...described('f-color', errors.color)}
               class="hex"
@@ -102,33 +109,28 @@ export function WidgetSection({ draft, defaults, errors, edit, locale, onLocale 
           </div>
         </Field>
         <fieldset class="field">
-          <legend>Launcher corner</legend>
+          <legend>{w.corner}</legend>
           <div class="checks">
             {(['right', 'left'] as const).map((p) => (
               <label key={p} class="check">
                 <input type="radio" name="position" checked={draft.position === p} onChange={() => edit({ position: p })} />
-                Bottom {p}
+                {p === 'right' ? w.bottomRight : w.bottomLeft}
               </label>
             ))}
           </div>
         </fieldset>
         <fieldset class="field">
-          <legend>Theme</legend>
+          <legend>{w.theme}</legend>
           <div class="checks">
             {(['auto', 'light', 'dark'] as const).map((m) => (
               <label key={m} class="check">
                 <input type="radio" name="theme" checked={draft.themeMode === m} onChange={() => edit({ themeMode: m })} />
-                {m === 'auto' ? 'Follow the visitor' : m === 'light' ? 'Light' : 'Dark'}
+                {m === 'auto' ? w.themeAuto : m === 'light' ? w.themeLight : w.themeDark}
               </label>
             ))}
           </div>
         </fieldset>
-        <Field
-          id="f-launcherOffset"
-          label="Launcher distance from the bottom (px)"
-          error={errors.launcherOffset}
-          hint="The launcher also rises above a bar fixed at the bottom of your pages (a sticky Add to cart) by itself."
-        >
+        <Field id="f-launcherOffset" label={w.offset} error={errors.launcherOffset} hint={w.offsetHint}>
           <input
             {...described('f-launcherOffset', errors.launcherOffset)}
             type="number"
@@ -147,8 +149,8 @@ export function WidgetSection({ draft, defaults, errors, edit, locale, onLocale 
       ))}
 
       <div class="texts-head">
-        <h3>Texts</h3>
-        <LanguageTabs locales={draft.locales} value={locale} onChange={onLocale} label="Language of the texts" />
+        <h3>{w.texts}</h3>
+        <LanguageTabs locales={draft.locales} value={locale} onChange={onLocale} label={w.textsLanguage} />
       </div>
       <TextsEditor
         keys={['launcher', 'title', 'disclosure', 'placeholder', 'online', 'replies', 'offline', 'open']}

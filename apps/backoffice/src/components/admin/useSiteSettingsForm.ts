@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import { originProblem, type SiteSettingsView } from '@tribu/protocol/client';
+import type { SiteSettingsView } from '@tribu/protocol/client';
 import { adminApi } from '../../api/admin.ts';
 import { ApiError } from '../../api/http.ts';
+import { useI18n, type Messages } from '../../i18n/index.tsx';
+import { originIssue } from './origins.ts';
 
 export type Draft = SiteSettingsView['settings'] & { originsText: string };
 
@@ -13,14 +15,15 @@ const originLines = (text: string) =>
     .filter(Boolean);
 
 /** Problems found while typing, before any request: the same words the server would answer. */
-function localErrors(d: Draft): Record<string, string> {
+function localErrors(d: Draft, t: Messages): Record<string, string> {
+  const w = t.settings.site;
   const out: Record<string, string> = {};
   originLines(d.originsText).forEach((line, i) => {
-    const problem = originProblem(line);
+    const problem = originIssue(line, t);
     if (problem) out[`allowedOrigins.${i}`] = problem;
   });
-  if (!/^#[0-9a-f]{6}$/i.test(d.color)) out.color = 'A colour like #2f6f4f';
-  if (!d.name.trim()) out.name = 'Give the site a name';
+  if (!/^#[0-9a-f]{6}$/i.test(d.color)) out.color = w.colorFormat;
+  if (!d.name.trim()) out.name = w.nameRequired;
   // An emptied number box would travel as null (JSON has no NaN): say so here instead.
   for (const k of [
     'minHelpers',
@@ -33,14 +36,15 @@ function localErrors(d: Draft): Record<string, string> {
     'waitingEmailHours',
   ] as const) {
     const v = d[k];
-    if (v !== null && !Number.isInteger(v)) out[k] = 'Enter a whole number';
+    if (v !== null && !Number.isInteger(v)) out[k] = w.wholeNumber;
   }
-  if (!d.locales.includes(d.defaultLocale)) out.defaultLocale = 'The default language must be one of the languages offered';
+  if (!d.locales.includes(d.defaultLocale)) out.defaultLocale = w.defaultNotOffered;
   return out;
 }
 
 /** The site settings form: load, edit a draft, check as typed, save with the server's per-field answer. */
 export function useSiteSettingsForm(siteId: string, csrf: string) {
+  const { t } = useI18n();
   const [view, setView] = useState<SiteSettingsView | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
@@ -58,7 +62,7 @@ export function useSiteSettingsForm(siteId: string, csrf: string) {
         setView(v);
         setDraft(toDraft(v));
       },
-      (e: unknown) => setLoadError(e instanceof Error ? e.message : 'Could not load the settings'),
+      (e: unknown) => setLoadError(e instanceof Error ? e.message : t.settings.site.loadFailed),
     );
   }, [siteId]);
 
@@ -73,14 +77,14 @@ export function useSiteSettingsForm(siteId: string, csrf: string) {
     });
   }, []);
 
-  const local = useMemo(() => (draft ? localErrors(draft) : {}), [draft]);
+  const local = useMemo(() => (draft ? localErrors(draft, t) : {}), [draft, t]);
   const errors = { ...serverErrors, ...local };
   const dirty = !!draft && !!view && JSON.stringify(toDraft(view)) !== JSON.stringify(draft);
 
   const save = async () => {
     if (!draft) return;
     if (Object.keys(local).length) {
-      setSaveError('Some fields need a fix before saving (marked below).');
+      setSaveError(t.settings.site.fixFirst);
       return;
     }
     setSaving(true);
@@ -94,7 +98,7 @@ export function useSiteSettingsForm(siteId: string, csrf: string) {
       setSaved(true);
     } catch (e) {
       if (e instanceof ApiError && e.fields) setServerErrors(e.fields);
-      setSaveError(e instanceof Error ? e.message : 'Could not save');
+      setSaveError(e instanceof Error ? e.message : t.settings.site.saveFailed);
     } finally {
       setSaving(false);
     }

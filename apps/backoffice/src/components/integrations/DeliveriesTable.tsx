@@ -2,9 +2,8 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { WebhookDeliveryView } from '@tribu/protocol/client';
 import { webhooksApi } from '../../api/webhooks.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
-import { EVENT_WORDS, when } from './words.ts';
-
-const STATUS_WORDS: Record<WebhookDeliveryView['status'], string> = { pending: 'Retrying', delivered: 'Delivered', failed: 'Failed' };
+import { when } from './words.ts';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   /** After each load: what was delivered may have changed the endpoint's health. */
@@ -18,6 +17,9 @@ interface Props {
 
 /** An endpoint's latest deliveries: event, status, attempts, last answer, and Resend. */
 export function DeliveriesTable({ siteId, csrf, endpointId, enabled, onLoaded }: Props) {
+  const { t, f } = useI18n();
+  const w = t.settings.deliveries;
+  const event = (d: WebhookDeliveryView) => t.settings.hookEvents[d.event].label;
   const [rows, setRows] = useState<WebhookDeliveryView[] | null>(null);
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -30,7 +32,7 @@ export function DeliveriesTable({ siteId, csrf, endpointId, enabled, onLoaded }:
       setError(null);
       onLoaded?.();
     } catch (e) {
-      setError(e instanceof Error ? e.message : 'Could not load the deliveries');
+      setError(e instanceof Error ? e.message : w.loadFailed);
     }
   }, [siteId, endpointId, status, onLoaded]);
   useEffect(() => void load(), [load]);
@@ -40,11 +42,11 @@ export function DeliveriesTable({ siteId, csrf, endpointId, enabled, onLoaded }:
     setNote(null);
     try {
       await webhooksApi.resend(csrf, siteId, d.id);
-      setNote(`${EVENT_WORDS[d.event].label} is queued to be sent again.`);
+      setNote(w.queued(event(d)));
       // The first attempt goes out within seconds: show it.
       setTimeout(() => void load(), 2500);
     } catch (e) {
-      setError(e instanceof Error ? e.message : 'Could not resend');
+      setError(e instanceof Error ? e.message : w.resendFailed);
     } finally {
       setBusy(null);
     }
@@ -53,18 +55,18 @@ export function DeliveriesTable({ siteId, csrf, endpointId, enabled, onLoaded }:
   return (
     <div class="hook-deliveries">
       <div class="hook-deliveries-head">
-        <h4>Recent deliveries</h4>
+        <h4>{w.title}</h4>
         <label class="hook-filter">
-          <span class="muted small">Show</span>
+          <span class="muted small">{w.show}</span>
           <select value={status} onChange={(e) => setStatus(e.currentTarget.value)}>
-            <option value="">All</option>
-            <option value="delivered">Delivered</option>
-            <option value="pending">Retrying</option>
-            <option value="failed">Failed</option>
+            <option value="">{w.all}</option>
+            <option value="delivered">{w.delivered}</option>
+            <option value="pending">{w.pending}</option>
+            <option value="failed">{w.failed}</option>
           </select>
         </label>
         <button type="button" class="ghost" onClick={() => void load()}>
-          Refresh
+          {w.refresh}
         </button>
       </div>
       <ErrorAlert message={error} />
@@ -73,21 +75,21 @@ export function DeliveriesTable({ siteId, csrf, endpointId, enabled, onLoaded }:
           {note}
         </p>
       )}
-      {rows && rows.length === 0 && <p class="muted small">No deliveries yet. They appear here as soon as an event happens.</p>}
+      {rows && rows.length === 0 && <p class="muted small">{w.none}</p>}
       {rows && rows.length > 0 && (
         <div class="hook-table-wrap">
           <table class="kpi-table hook-table">
             <thead>
               <tr>
-                <th scope="col">Event</th>
-                <th scope="col">Status</th>
+                <th scope="col">{w.event}</th>
+                <th scope="col">{w.status}</th>
                 <th scope="col" class="num">
-                  Attempts
+                  {w.attempts}
                 </th>
-                <th scope="col">Last answer</th>
-                <th scope="col">Created</th>
+                <th scope="col">{w.lastAnswer}</th>
+                <th scope="col">{w.created}</th>
                 <th scope="col">
-                  <span class="sr-only">Actions</span>
+                  <span class="sr-only">{w.actions}</span>
                 </th>
               </tr>
             </thead>
@@ -95,46 +97,46 @@ export function DeliveriesTable({ siteId, csrf, endpointId, enabled, onLoaded }:
               {rows.map((d) => (
                 <tr key={d.id}>
                   <td>
-                    <span class="hook-event">{EVENT_WORDS[d.event].label}</span>
+                    <span class="hook-event">{event(d)}</span>
                     <details class="hook-attempts">
                       <summary class="muted small">
-                        <code>{d.id.slice(0, 8)}</code> · attempts
+                        <code>{d.id.slice(0, 8)}</code> · {w.attemptsSummary}
                       </summary>
                       <ul>
                         {d.attemptLog.map((a) => (
                           <li key={a.attempt}>
-                            #{a.attempt} · {when(a.at)} · {a.statusCode ?? 'no answer'}
+                            #{a.attempt} · {when(f, a.at)} · {a.statusCode ?? w.noAnswer}
                             {a.error && a.error !== `HTTP ${a.statusCode}` ? ` · ${a.error}` : ''}
-                            {a.durationMs !== null ? ` · ${a.durationMs} ms` : ''}
+                            {a.durationMs !== null ? ` · ${f.number(a.durationMs)} ms` : ''}
                           </li>
                         ))}
                       </ul>
                     </details>
                   </td>
-                  <td data-label="Status">
+                  <td data-label={w.status}>
                     {/* While the endpoint is off, nothing is retried: the delivery waits for it. */}
-                    <span class={`hook-status s-${d.status}`}>{d.status === 'pending' && !enabled ? 'On hold' : STATUS_WORDS[d.status]}</span>
-                    {d.nextAttemptAt && enabled && <span class="muted small hook-next">next {when(d.nextAttemptAt)}</span>}
-                    {d.status === 'pending' && !enabled && <span class="muted small hook-next">until the endpoint is on</span>}
+                    <span class={`hook-status s-${d.status}`}>{d.status === 'pending' && !enabled ? w.onHold : w[d.status]}</span>
+                    {d.nextAttemptAt && enabled && <span class="muted small hook-next">{w.next(when(f, d.nextAttemptAt))}</span>}
+                    {d.status === 'pending' && !enabled && <span class="muted small hook-next">{w.untilOn}</span>}
                   </td>
-                  <td class="num" data-label="Attempts">
+                  <td class="num" data-label={w.attempts}>
                     {d.attempts}
                   </td>
-                  <td class="hook-answer" data-label="Last answer">
+                  <td class="hook-answer" data-label={w.lastAnswer}>
                     {d.lastStatusCode ?? '—'}
                     {d.lastError && d.status !== 'delivered' && <span class="muted small">{d.lastError}</span>}
                   </td>
-                  <td data-label="Created">{when(d.createdAt)}</td>
+                  <td data-label={w.created}>{when(f, d.createdAt)}</td>
                   <td class="hook-resend">
                     <button
                       type="button"
                       class="ghost"
                       disabled={!enabled || busy === d.id}
-                      title={enabled ? undefined : 'Turn the endpoint on to resend'}
-                      aria-label={`Resend ${EVENT_WORDS[d.event].label} ${d.id.slice(0, 8)}`}
+                      title={enabled ? undefined : w.turnOnToResend}
+                      aria-label={w.resendLabel(event(d), d.id.slice(0, 8))}
                       onClick={() => void resend(d)}
                     >
-                      Resend
+                      {w.resend}
                     </button>
                   </td>
                 </tr>

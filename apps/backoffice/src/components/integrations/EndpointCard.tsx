@@ -3,7 +3,8 @@ import type { WebhookEndpointView, WebhookSecretShown } from '@tribu/protocol/cl
 import { webhooksApi, type WebhookForm } from '../../api/webhooks.ts';
 import { DeliveriesTable } from './DeliveriesTable.tsx';
 import { EndpointForm } from './EndpointForm.tsx';
-import { EVENT_WORDS, when } from './words.ts';
+import { when } from './words.ts';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   siteId: string;
@@ -17,12 +18,15 @@ interface Props {
 }
 
 function StatusTag({ e }: { e: WebhookEndpointView }) {
-  if (e.enabled) return <span class="tag">On</span>;
-  return <span class="tag warn">{e.disabledReason === 'failing' ? 'Off — kept failing' : 'Off'}</span>;
+  const w = useI18n().t.settings.hooks;
+  if (e.enabled) return <span class="tag">{w.on}</span>;
+  return <span class="tag warn">{e.disabledReason === 'failing' ? w.offFailing : w.off}</span>;
 }
 
 /** One endpoint: its address, events and health; edit, turn off/on, rotate the secret, delete; its deliveries. */
 export function EndpointCard({ siteId, csrf, endpoint: e, onChanged, onDeleted, onSecret, onError }: Props) {
+  const { t, f } = useI18n();
+  const w = t.settings.hooks;
   const [editing, setEditing] = useState(false);
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -32,7 +36,7 @@ export function EndpointCard({ siteId, csrf, endpoint: e, onChanged, onDeleted, 
     try {
       await fn();
     } catch (err) {
-      onError(err instanceof Error ? err.message : 'That did not work');
+      onError(err instanceof Error ? err.message : w.failed);
     } finally {
       setBusy(false);
     }
@@ -54,14 +58,14 @@ export function EndpointCard({ siteId, csrf, endpoint: e, onChanged, onDeleted, 
   const toggle = () => act(async () => onChanged(await webhooksApi.update(csrf, siteId, e.id, { enabled: !e.enabled })));
   const rotate = () =>
     act(async () => {
-      if (!confirm('Make a new secret? Deliveries are signed with the new one at once: update your receiver right after.')) return;
+      if (!confirm(w.confirmRotate)) return;
       const shown = await webhooksApi.rotate(csrf, siteId, e.id);
       onChanged(shown.endpoint);
       onSecret(shown);
     });
   const remove = () =>
     act(async () => {
-      if (!confirm(`Delete the endpoint ${e.url}? Its delivery history goes with it.`)) return;
+      if (!confirm(w.confirmDelete(e.url))) return;
       await webhooksApi.remove(csrf, siteId, e.id);
       onDeleted(e.id);
     });
@@ -74,49 +78,49 @@ export function EndpointCard({ siteId, csrf, endpoint: e, onChanged, onDeleted, 
             <code>{e.url}</code> <StatusTag e={e} />
           </p>
           {e.description && <p class="hook-desc">{e.description}</p>}
-          <p class="chips hook-chips" aria-label="Events">
+          <p class="chips hook-chips" aria-label={w.events}>
             {e.events.map((ev) => (
               <span key={ev} class="chip" title={ev}>
-                {EVENT_WORDS[ev].label}
+                {t.settings.hookEvents[ev].label}
               </span>
             ))}
           </p>
           <p class="muted small">
-            {e.lastSuccessAt ? `Last delivered ${when(e.lastSuccessAt)}` : 'Nothing delivered yet'}
-            {e.consecutiveFailures > 0 && ` · ${e.consecutiveFailures} failed in a row`}
-            {!e.enabled && e.disabledAt && ` · turned off ${when(e.disabledAt)}`}
+            {e.lastSuccessAt ? w.lastDelivered(when(f, e.lastSuccessAt)) : w.nothingYet}
+            {e.consecutiveFailures > 0 && f.plural(e.consecutiveFailures, w.failedInRow)}
+            {!e.enabled && e.disabledAt && w.turnedOffAt(when(f, e.disabledAt))}
           </p>
         </div>
         <div class="hook-actions">
           <button type="button" class="ghost" aria-expanded={open} onClick={() => setOpen(!open)}>
-            {open ? 'Hide deliveries' : 'Deliveries'}
+            {open ? w.hideDeliveries : w.deliveries}
           </button>
           <button type="button" class="ghost" disabled={busy} onClick={() => setEditing(!editing)}>
-            Edit
+            {w.edit}
           </button>
           <button type="button" class={e.enabled ? 'ghost' : 'primary'} disabled={busy} onClick={() => void toggle()}>
-            {e.enabled ? 'Turn off' : 'Turn on'}
+            {e.enabled ? w.turnOff : w.turnOn}
           </button>
           <button type="button" class="ghost" disabled={busy} onClick={() => void rotate()}>
-            New secret
+            {w.newSecret}
           </button>
-          <button type="button" class="ghost danger" disabled={busy} aria-label={`Delete ${e.url}`} onClick={() => void remove()}>
-            Delete
+          <button type="button" class="ghost danger" disabled={busy} aria-label={w.deleteLabel(e.url)} onClick={() => void remove()}>
+            {w.delete}
           </button>
         </div>
       </div>
       {!e.enabled && e.disabledReason === 'failing' && (
         <p class="notice hook-failing" role="status">
-          Tribu turned this endpoint off after {e.consecutiveFailures} failed deliveries in a row. Fix it, then <strong>Turn on</strong>: what failed in the
-          last 24 hours is sent again.
+          {w.failingBefore(e.consecutiveFailures)} <strong>{w.turnOn}</strong>
+          {w.failingAfter}
         </p>
       )}
       {editing && (
         <EndpointForm
           idPrefix={`edit-${e.id}`}
-          title="Edit endpoint"
+          title={w.editEndpoint}
           initial={{ url: e.url, description: e.description, events: e.events }}
-          submitLabel="Save endpoint"
+          submitLabel={w.saveEndpoint}
           onSubmit={save}
           onCancel={() => setEditing(false)}
         />

@@ -3,7 +3,7 @@ import { WEBHOOK_EVENTS, WEBHOOK_LIMITS, type WebhookEvent } from '@tribu/protoc
 import { ApiError } from '../../api/http.ts';
 import type { WebhookForm } from '../../api/webhooks.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
-import { EVENT_WORDS } from './words.ts';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   /** The id prefix of the form's inputs (one form per endpoint on the page). */
@@ -17,6 +17,8 @@ interface Props {
 
 /** The address, a description and the events of an endpoint: adding one, or editing it. */
 export function EndpointForm({ idPrefix, title, initial, submitLabel, onSubmit, onCancel }: Props) {
+  const { t } = useI18n();
+  const w = t.settings.hooks;
   const [form, setForm] = useState<WebhookForm>(initial);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
@@ -32,7 +34,7 @@ export function EndpointForm({ idPrefix, title, initial, submitLabel, onSubmit, 
       await onSubmit({ ...form, url: form.url.trim(), description: form.description.trim() });
     } catch (err) {
       if (err instanceof ApiError && err.fields) setFields(err.fields);
-      setError(err instanceof Error ? err.message : 'Could not save the endpoint');
+      setError(err instanceof Error ? err.message : w.saveFailed);
     } finally {
       setBusy(false);
     }
@@ -45,7 +47,7 @@ export function EndpointForm({ idPrefix, title, initial, submitLabel, onSubmit, 
       <h3 id={`${idPrefix}-title`}>{title}</h3>
       <ErrorAlert message={error} />
       <label class="field">
-        <span class="field-label">Endpoint address</span>
+        <span class="field-label">{w.address}</span>
         <input
           type="url"
           value={form.url}
@@ -61,28 +63,28 @@ export function EndpointForm({ idPrefix, title, initial, submitLabel, onSubmit, 
           </span>
         ) : (
           <span id={`${idPrefix}-url-hint`} class="muted small">
-            https:// only, on a public address. Tribu does not follow redirects.
+            {w.addressHint}
           </span>
         )}
       </label>
       <label class="field">
-        <span class="field-label">Description (optional)</span>
+        <span class="field-label">{w.description}</span>
         <input
           value={form.description}
           maxLength={WEBHOOK_LIMITS.description}
-          placeholder="CRM sync"
+          placeholder={w.descriptionPlaceholder}
           onInput={(e) => setForm({ ...form, description: e.currentTarget.value })}
         />
       </label>
       <fieldset class="field hook-events" aria-describedby={eventsError ? `${idPrefix}-events-error` : undefined}>
-        <legend class="field-label">Events to send</legend>
+        <legend class="field-label">{w.eventsToSend}</legend>
         <div class="hook-event-grid">
           {WEBHOOK_EVENTS.map((ev) => (
             <label key={ev} class="check">
               <input type="checkbox" checked={form.events.includes(ev)} onChange={(e) => toggle(ev, e.currentTarget.checked)} />
               <span>
-                {EVENT_WORDS[ev].label} <code class="hook-code">{ev}</code>
-                <span class="muted small">{EVENT_WORDS[ev].hint}</span>
+                {t.settings.hookEvents[ev].label} <code class="hook-code">{ev}</code>
+                <span class="muted small">{t.settings.hookEvents[ev].hint}</span>
               </span>
             </label>
           ))}
@@ -96,11 +98,11 @@ export function EndpointForm({ idPrefix, title, initial, submitLabel, onSubmit, 
       <div class="form-foot">
         {onCancel && (
           <button type="button" class="ghost" onClick={onCancel}>
-            Cancel
+            {w.cancel}
           </button>
         )}
         <button type="submit" class="primary" disabled={busy}>
-          {busy ? 'Saving…' : submitLabel}
+          {busy ? w.saving : submitLabel}
         </button>
       </div>
     </form>

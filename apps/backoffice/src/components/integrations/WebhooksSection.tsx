@@ -6,11 +6,14 @@ import { CopyField } from '../admin/CopyField.tsx';
 import { ErrorAlert } from '../ErrorAlert.tsx';
 import { EndpointCard } from './EndpointCard.tsx';
 import { EndpointForm } from './EndpointForm.tsx';
+import { useI18n } from '../../i18n/index.tsx';
 
 const EMPTY: WebhookForm = { url: '', description: '', events: ['conversation.started', 'conversation.ended'] };
 
 /** The site's webhook endpoints (admins): add one (its secret shown once), and each endpoint's card. */
 export function WebhooksSection({ siteId, csrf, socket }: { siteId: string; csrf: string; socket: HelperSocket | null }) {
+  const { t } = useI18n();
+  const w = t.settings.hooks;
   const [endpoints, setEndpoints] = useState<WebhookEndpointView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [shown, setShown] = useState<WebhookSecretShown | null>(null);
@@ -23,7 +26,7 @@ export function WebhooksSection({ siteId, csrf, socket }: { siteId: string; csrf
         setEndpoints(r.endpoints);
         setAdding(r.endpoints.length === 0);
       },
-      (e: unknown) => setError(e instanceof Error ? e.message : 'Could not load the webhooks'),
+      (e: unknown) => setError(e instanceof Error ? e.message : w.loadFailed),
     );
   }, [siteId]);
   // Tribu turned an endpoint off while the page is open: the bell says so, and the list shows it at once.
@@ -53,38 +56,38 @@ export function WebhooksSection({ siteId, csrf, socket }: { siteId: string; csrf
   return (
     <section class="admin-card hooks" aria-labelledby="s-webhooks">
       <div class="hooks-head">
-        <h2 id="s-webhooks">Webhooks</h2>
+        <h2 id="s-webhooks">{w.title}</h2>
         {!adding && (
           <button
             type="button"
             class="primary"
             disabled={full}
-            title={full ? `At most ${WEBHOOK_LIMITS.endpointsPerSite} endpoints` : undefined}
+            title={full ? w.atMost(WEBHOOK_LIMITS.endpointsPerSite) : undefined}
             onClick={() => setAdding(true)}
           >
-            Add endpoint
+            {w.add}
           </button>
         )}
       </div>
       <p class="muted small">
-        Tribu sends a signed <code>POST</code> to your server when something happens. Check the <code>{WEBHOOK_HEADERS.signature}</code> header with the
-        endpoint's secret, and use <code>{WEBHOOK_HEADERS.id}</code> to ignore a delivery you already handled. Failed deliveries are retried for 24 hours.
+        {w.introSigned} <code>POST</code> {w.introCheck} <code>{WEBHOOK_HEADERS.signature}</code> {w.introSecret} <code>{WEBHOOK_HEADERS.id}</code>{' '}
+        {w.introIgnore}
       </p>
       {shown && (
         <div class="invite-sent key-created" role="status">
           <p>
-            Signing secret for <strong>{shown.endpoint.url}</strong>. Copy it now: it will not be shown again.
+            {w.secretFor} <strong>{shown.endpoint.url}</strong>. {w.copyNow}
           </p>
-          <CopyField label="Signing secret" value={shown.secret} />
+          <CopyField label={w.secret} value={shown.secret} />
           <button type="button" class="ghost" onClick={() => setShown(null)}>
-            I have copied it
+            {w.copiedIt}
           </button>
         </div>
       )}
       <ErrorAlert message={error} />
-      {!endpoints && !error && <p class="muted">Loading the webhooks…</p>}
+      {!endpoints && !error && <p class="muted">{w.loading}</p>}
       {endpoints && endpoints.length > 0 && (
-        <ul class="hook-list" aria-label="Webhook endpoints">
+        <ul class="hook-list" aria-label={w.list}>
           {endpoints.map((e) => (
             <EndpointCard
               key={e.id}
@@ -103,9 +106,9 @@ export function WebhooksSection({ siteId, csrf, socket }: { siteId: string; csrf
         <EndpointForm
           key={formKey}
           idPrefix="new-hook"
-          title="New endpoint"
+          title={w.newEndpoint}
           initial={EMPTY}
-          submitLabel="Add endpoint"
+          submitLabel={w.add}
           onSubmit={create}
           onCancel={endpoints && endpoints.length > 0 ? () => setAdding(false) : undefined}
         />

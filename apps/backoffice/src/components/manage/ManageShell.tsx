@@ -8,6 +8,7 @@ import { OpenReportsBadge } from '../moderation/OpenReportsBadge.tsx';
 import { useSiteChoice } from '../../hooks/useRecognition.ts';
 import { PageShell } from '../recognition/PageShell.tsx';
 import { MANAGE_SECTIONS, sectionsFor } from './sections.ts';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   me: Me;
@@ -22,6 +23,7 @@ interface Props {
  * the chosen site allows, and the page. Someone without the rights is told so instead of the page.
  */
 export function ManageShell({ me, onSignedOut, title, children }: Props) {
+  const { t } = useI18n();
   const { siteId, setSiteId, membership } = useSiteChoice(me);
   const { socket, link } = useOwnSocket(onSignedOut);
   const { path } = useLocation();
@@ -34,10 +36,10 @@ export function ManageShell({ me, onSignedOut, title, children }: Props) {
   return (
     <PageShell me={me} siteId={siteId} onSite={setSiteId} link={link} socket={socket} onSignedOut={onSignedOut} title={title}>
       <div class="manage">
-        <nav ref={nav} class="manage-nav" aria-label="Manage">
+        <nav ref={nav} class="manage-nav" aria-label={t.settings.nav.label}>
           {sections.map((s) => (
             <a key={s.href} href={s.href} aria-current={path.startsWith(s.href) ? 'page' : undefined}>
-              {s.label}
+              {t.settings.nav[s.label]}
               {s.href === '/backoffice/manage/moderation' && <OpenReportsBadge siteId={siteId} socket={socket} />}
             </a>
           ))}
@@ -47,8 +49,8 @@ export function ManageShell({ me, onSignedOut, title, children }: Props) {
             children(siteId, socket)
           ) : (
             <p class="notice" role="alert">
-              {adminsOnly ? "Only this site's admins can open this page." : "Only this site's community managers and admins can open this page."} Choose another
-              site above, or go back to the <a href="/backoffice">desk</a>.
+              {adminsOnly ? t.settings.nav.adminsOnly : t.settings.nav.managersOnly} {t.settings.nav.chooseAnother}{' '}
+              <a href="/backoffice">{t.settings.nav.desk}</a>.
             </p>
           )}
         </div>

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { FormFooter } from '../moderation/FormFooter.tsx';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   conversations: number;
@@ -9,28 +10,29 @@ interface Props {
 
 /** The confirmation of an erasure: what goes, what stays, and where the request came from. */
 export function EraseForm({ conversations, onErase, onCancel }: Props) {
+  const { t, f } = useI18n();
+  const w = t.settings.privacy;
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (e: Event) => {
     e.preventDefault();
-    if (!reason.trim()) return setError('Say where the request came from: it is kept in the audit log.');
+    if (!reason.trim()) return setError(w.reasonRequired);
     setBusy(true);
     setError(await onErase(reason.trim()));
     setBusy(false);
   };
   return (
-    <form class="mod-form privacy-erase" onSubmit={submit} aria-label="Erase this visitor's data">
+    <form class="mod-form privacy-erase" onSubmit={submit} aria-label={w.eraseLabel}>
       <p>
-        <strong>This cannot be undone.</strong> The visitor's {conversations === 1 ? 'chat loses' : `${conversations} chats lose`} every message, page, note,
-        name, email and network address; an open chat ends. Helpers keep their points, and the numbers keep the chats as counts and ratings.
+        <strong>{w.cannotUndo}</strong> {f.plural(conversations, w.whatGoes)}
       </p>
       <label class="mod-field">
-        Request received from
-        <input value={reason} maxLength={300} placeholder="e.g. email of 24 Nov from the visitor" onInput={(e) => setReason(e.currentTarget.value)} />
+        {w.reason}
+        <input value={reason} maxLength={300} placeholder={w.reasonPlaceholder} onInput={(e) => setReason(e.currentTarget.value)} />
       </label>
       <FormFooter error={error} onCancel={onCancel} danger busy={busy}>
-        Erase for good
+        {w.eraseForGood}
       </FormFooter>
     </form>
   );

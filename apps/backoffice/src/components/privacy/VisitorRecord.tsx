@@ -4,6 +4,7 @@ import { ApiError } from '../../api/http.ts';
 import { privacyApi } from '../../api/privacy.ts';
 import { EraseForm } from './EraseForm.tsx';
 import { ErrorAlert } from '../ErrorAlert.tsx';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   siteId: string;
@@ -14,13 +15,14 @@ interface Props {
   onChanged: (v: PrivacyVisitorSummary) => void;
 }
 
-const day = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' }) : '—');
-
 /** What is held about one visitor (counts and dates), its download, and its erasure. */
 export function VisitorRecord({ siteId, csrf, visitor: v, canErase, onChanged }: Props) {
+  const { t, f } = useI18n();
+  const w = t.settings.privacy;
+  const day = (iso: string | null) => (iso ? f.date(iso) : '—');
   const [erasing, setErasing] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const label = `Visitor ${v.visitorId.slice(0, 8)}`;
+  const label = w.visitor(v.visitorId.slice(0, 8));
   const download = async () => {
     setError(null);
     try {
@@ -32,7 +34,7 @@ export function VisitorRecord({ siteId, csrf, visitor: v, canErase, onChanged }:
       a.click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : 'The download did not work; please retry.');
+      setError(e instanceof ApiError ? e.message : w.downloadFailed);
     }
   };
   return (
@@ -41,26 +43,26 @@ export function VisitorRecord({ siteId, csrf, visitor: v, canErase, onChanged }:
         <div>
           <h2>{label}</h2>
           <p class="muted small">
-            {[...v.names, ...v.emails].join(' · ') || 'No name or email given'} · first seen {day(v.firstSeenAt)}
+            {[...v.names, ...v.emails].join(' · ') || w.noNameOrEmail} · {w.firstSeen(day(v.firstSeenAt))}
           </p>
         </div>
-        {v.erasedAt && <span class="privacy-erased">Erased {day(v.erasedAt)}</span>}
+        {v.erasedAt && <span class="privacy-erased">{w.erased(day(v.erasedAt))}</span>}
       </header>
       <dl class="privacy-facts">
         <div>
-          <dt>Chats</dt>
-          <dd>{v.conversations}</dd>
+          <dt>{w.chats}</dt>
+          <dd>{f.number(v.conversations)}</dd>
         </div>
         <div>
-          <dt>Messages</dt>
-          <dd>{v.messages}</dd>
+          <dt>{w.messages}</dt>
+          <dd>{f.number(v.messages)}</dd>
         </div>
         <div>
-          <dt>Pages viewed</dt>
-          <dd>{v.pageViews}</dd>
+          <dt>{w.pages}</dt>
+          <dd>{f.number(v.pageViews)}</dd>
         </div>
         <div>
-          <dt>{v.firstChatAt !== null && day(v.firstChatAt) === day(v.lastChatAt) ? 'Chatted on' : 'Chatted between'}</dt>
+          <dt>{v.firstChatAt !== null && day(v.firstChatAt) === day(v.lastChatAt) ? w.chattedOn : w.chattedBetween}</dt>
           <dd>{!v.firstChatAt ? '—' : day(v.firstChatAt) === day(v.lastChatAt) ? day(v.firstChatAt) : `${day(v.firstChatAt)} – ${day(v.lastChatAt)}`}</dd>
         </div>
       </dl>
@@ -76,23 +78,23 @@ export function VisitorRecord({ siteId, csrf, visitor: v, canErase, onChanged }:
               onChanged(r.visitor);
               return null;
             } catch (e) {
-              return e instanceof ApiError ? e.message : 'That did not work; please retry.';
+              return e instanceof ApiError ? e.message : w.failed;
             }
           }}
         />
       ) : (
         <div class="mod-actions">
           <button type="button" class="ghost" onClick={() => void download()}>
-            Download data (JSON)
+            {w.download}
           </button>
           {canErase ? (
             !v.erasedAt && (
               <button type="button" class="ghost danger" onClick={() => setErasing(true)}>
-                Erase data…
+                {w.erase}
               </button>
             )
           ) : (
-            <span class="muted small">Only the site's admins can erase a visitor's data.</span>
+            <span class="muted small">{w.adminsOnly}</span>
           )}
         </div>
       )}

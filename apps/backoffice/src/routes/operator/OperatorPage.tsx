@@ -7,6 +7,7 @@ import { CreateSiteForm } from '../../components/admin/CreateSiteForm.tsx';
 import { PageShell } from '../../components/recognition/PageShell.tsx';
 import { useOwnSocket } from '../../hooks/useOwnSocket.ts';
 import { useSiteChoice } from '../../hooks/useRecognition.ts';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   me: Me;
@@ -15,15 +16,16 @@ interface Props {
 
 /** The install's operator: every site with its size, and a new site for a new merchant. */
 export function OperatorPage({ me, onSignedOut }: Props) {
+  const { t } = useI18n();
   const { siteId, setSiteId } = useSiteChoice(me);
   const { socket, link } = useOwnSocket(onSignedOut);
   return (
-    <PageShell me={me} siteId={siteId} onSite={setSiteId} link={link} socket={socket} onSignedOut={onSignedOut} title="Operator">
+    <PageShell me={me} siteId={siteId} onSite={setSiteId} link={link} socket={socket} onSignedOut={onSignedOut} title={t.settings.operator.title}>
       {me.operator ? (
         <OperatorSites me={me} />
       ) : (
         <p class="notice" role="alert">
-          This page is for the operator of this Tribu install. Go back to the <a href="/backoffice">desk</a>.
+          {t.settings.operator.notOperator} <a href="/backoffice">{t.settings.operator.desk}</a>.
         </p>
       )}
     </PageShell>
@@ -31,12 +33,14 @@ export function OperatorPage({ me, onSignedOut }: Props) {
 }
 
 function OperatorSites({ me }: { me: Me }) {
+  const { t, f } = useI18n();
+  const w = t.settings.operator;
   const [sites, setSites] = useState<OperatorSite[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => {
     adminApi.operatorSites().then(
       (r) => setSites(r.sites),
-      (e: unknown) => setError(e instanceof Error ? e.message : 'Could not load the sites'),
+      (e: unknown) => setError(e instanceof Error ? e.message : w.loadFailed),
     );
   }, []);
   useEffect(load, [load]);
@@ -44,27 +48,29 @@ function OperatorSites({ me }: { me: Me }) {
     <div class="operator">
       <div class="settings-head">
         <div>
-          <p class="eyebrow">Operator</p>
-          <h1>Sites on this install</h1>
-          <p class="hero-sub">One Tribu serves several merchants. Each site has its own helpers, points, settings and admins.</p>
+          <p class="eyebrow">{w.title}</p>
+          <h1>{w.heading}</h1>
+          <p class="hero-sub">{w.intro}</p>
         </div>
       </div>
       <div class="operator-grid">
         <section class="admin-card" aria-labelledby="all-sites">
-          <h2 id="all-sites">All sites {sites && <span class="count">{sites.length}</span>}</h2>
+          <h2 id="all-sites">
+            {w.allSites} {sites && <span class="count">{f.number(sites.length)}</span>}
+          </h2>
           {error && <p class="alert">{error}</p>}
-          {!sites && !error && <p class="muted">Loading the sites…</p>}
+          {!sites && !error && <p class="muted">{w.loading}</p>}
           {sites && (
             <table class="site-table">
               <thead>
                 <tr>
-                  <th scope="col">Site</th>
-                  <th scope="col">Key</th>
+                  <th scope="col">{w.site}</th>
+                  <th scope="col">{w.key}</th>
                   <th scope="col" class="num">
-                    Members
+                    {w.members}
                   </th>
                   <th scope="col" class="num">
-                    Chats this month
+                    {w.chats}
                   </th>
                 </tr>
               </thead>
@@ -73,18 +79,18 @@ function OperatorSites({ me }: { me: Me }) {
                   <tr key={s.id}>
                     <td>
                       <strong>{s.name}</strong>
-                      {s.admins === 0 && <span class="tag warn">Admin not joined yet</span>}
+                      {s.admins === 0 && <span class="tag warn">{w.noAdmin}</span>}
                       <details>
-                        <summary>Embed tag</summary>
-                        <CopyField label={`Embed tag for ${s.name}`} value={s.embed} multiline />
+                        <summary>{w.embed}</summary>
+                        <CopyField label={w.embedFor(s.name)} value={s.embed} multiline />
                       </details>
                       <AppointAdminForm site={s} csrf={me.csrfToken} onAppointed={load} />
                     </td>
                     <td>
                       <code>{s.key}</code>
                     </td>
-                    <td class="num">{s.members}</td>
-                    <td class="num">{s.chatsThisMonth}</td>
+                    <td class="num">{f.number(s.members)}</td>
+                    <td class="num">{f.number(s.chatsThisMonth)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -12,6 +12,7 @@ import { useSiteSettingsForm } from '../../components/admin/useSiteSettingsForm.
 import { WidgetPreview } from '../../components/admin/WidgetPreview.tsx';
 import { WidgetSection } from '../../components/admin/WidgetSection.tsx';
 import { ManageShell } from '../../components/manage/ManageShell.tsx';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   me: Me;
@@ -20,14 +21,17 @@ interface Props {
 
 /** Site settings, for the site's admins: general, widget (with a live preview), availability, privacy, roles, API keys. */
 export function SiteSettingsPage({ me, onSignedOut }: Props) {
+  const { t } = useI18n();
   return (
-    <ManageShell me={me} onSignedOut={onSignedOut} title="Site settings">
+    <ManageShell me={me} onSignedOut={onSignedOut} title={t.settings.site.title}>
       {(siteId) => <SiteSettings key={siteId} siteId={siteId} me={me} />}
     </ManageShell>
   );
 }
 
 function SiteSettings({ siteId, me }: { siteId: string; me: Me }) {
+  const { t, f } = useI18n();
+  const w = t.settings.site;
   const form = useSiteSettingsForm(siteId, me.csrfToken);
   const { view, draft, errors, edit } = form;
   const [locale, setLocale] = useState<Locale>('en');
@@ -43,15 +47,15 @@ function SiteSettings({ siteId, me }: { siteId: string; me: Me }) {
   }, [form.dirty]);
 
   if (form.loadError) return <p class="alert">{form.loadError}</p>;
-  if (!view || !draft) return <p class="muted">Loading the settings…</p>;
+  if (!view || !draft) return <p class="muted">{w.loading}</p>;
   const errorCount = Object.keys(errors).length;
   return (
     <div class="site-settings">
       <div class="settings-head">
         <div>
-          <p class="eyebrow">Site admins</p>
-          <h1>Site settings</h1>
-          <p class="hero-sub">How {view.site.name}'s widget looks and behaves, and who runs the community. Changes reach visitors as soon as you save.</p>
+          <p class="eyebrow">{w.eyebrow}</p>
+          <h1>{w.title}</h1>
+          <p class="hero-sub">{w.intro(view.site.name)}</p>
         </div>
       </div>
       <form
@@ -77,21 +81,21 @@ function SiteSettings({ siteId, me }: { siteId: string; me: Me }) {
             {form.saveError ? (
               <p class="alert" role="alert">
                 {form.saveError}
-                {errorCount > 1 ? ` (${errorCount} fields to fix)` : ''}
+                {errorCount > 1 ? f.plural(errorCount, w.fieldsToFix) : ''}
               </p>
             ) : form.saved ? (
               <p class="saved" role="status">
-                Saved. Visitors see the new settings within seconds.
+                {w.saved}
               </p>
             ) : (
-              <p class="muted small">{form.dirty ? 'You have unsaved changes.' : 'Everything is saved.'}</p>
+              <p class="muted small">{form.dirty ? w.unsaved : w.allSaved}</p>
             )}
             <div class="save-actions">
               <button type="button" class="ghost" disabled={!form.dirty || form.saving} onClick={form.reset}>
-                Discard changes
+                {w.discard}
               </button>
               <button type="submit" class="primary" disabled={!form.dirty || form.saving}>
-                {form.saving ? 'Saving…' : 'Save settings'}
+                {form.saving ? w.saving : w.save}
               </button>
             </div>
           </div>

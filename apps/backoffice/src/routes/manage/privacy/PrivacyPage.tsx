@@ -6,11 +6,13 @@ import { privacyApi } from '../../../api/privacy.ts';
 import { ManageShell } from '../../../components/manage/ManageShell.tsx';
 import { VisitorRecord } from '../../../components/privacy/VisitorRecord.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { useI18n } from '../../../i18n/index.tsx';
 
 /** `/backoffice/manage/privacy` (managers find and export; admins also erase): a visitor's request that came by email. */
 export function PrivacyPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }) {
+  const { t } = useI18n();
   return (
-    <ManageShell me={me} onSignedOut={onSignedOut} title="Privacy">
+    <ManageShell me={me} onSignedOut={onSignedOut} title={t.settings.privacy.title}>
       {(siteId) => (
         <Privacy key={siteId} siteId={siteId} csrf={me.csrfToken} canErase={hasRole(me.memberships.find((m) => m.siteId === siteId)?.role, 'admin')} />
       )}
@@ -21,6 +23,8 @@ export function PrivacyPage({ me, onSignedOut }: { me: Me; onSignedOut: () => vo
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function Privacy({ siteId, csrf, canErase }: { siteId: string; csrf: string; canErase: boolean }) {
+  const { t } = useI18n();
+  const w = t.settings.privacy;
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<PrivacyVisitorSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -28,15 +32,15 @@ function Privacy({ siteId, csrf, canErase }: { siteId: string; csrf: string; can
   const search = async (e: Event) => {
     e.preventDefault();
     const q = query.trim();
-    if (!q) return setError('Type the email the visitor left, or a conversation id.');
+    if (!q) return setError(w.typeSomething);
     const by = UUID.test(q) ? { conversationId: q } : q.includes('@') ? { email: q } : null;
-    if (!by) return setError('That is neither an email address nor a conversation id.');
+    if (!by) return setError(w.notEmailOrId);
     setBusy(true);
     setError(null);
     try {
       setFound((await privacyApi.find(siteId, by)).visitors);
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'The search did not work; please retry.');
+      setError(err instanceof ApiError ? err.message : w.searchFailed);
     } finally {
       setBusy(false);
     }
@@ -44,23 +48,20 @@ function Privacy({ siteId, csrf, canErase }: { siteId: string; csrf: string; can
   return (
     <>
       <header class="mod-head">
-        <h1>Privacy</h1>
-        <p class="muted">
-          A visitor asked by email for their data or for its deletion: find them by the email they left in a chat, or by a conversation id. Visitors can also do
-          both themselves from the chat window ("Your data"). Every download and erasure here is written to the audit log.
-        </p>
+        <h1>{w.title}</h1>
+        <p class="muted">{w.intro}</p>
       </header>
-      <form class="privacy-search" onSubmit={search} role="search" aria-label="Find a visitor">
+      <form class="privacy-search" onSubmit={search} role="search" aria-label={w.find}>
         <label class="mod-field">
-          Email or conversation id
+          {w.query}
           <input type="search" value={query} placeholder="visitor@example.com" onInput={(e) => setQuery(e.currentTarget.value)} />
         </label>
         <button type="submit" class="primary" disabled={busy}>
-          {busy ? 'Searching…' : 'Find'}
+          {busy ? w.searching : w.search}
         </button>
       </form>
       <ErrorAlert message={error} />
-      {found?.length === 0 && <p class="mod-empty muted">No visitor of this site matches. Emails are only known when the visitor left one in a chat.</p>}
+      {found?.length === 0 && <p class="mod-empty muted">{w.noMatch}</p>}
       <div class="privacy-results">
         {found?.map((v) => (
           <VisitorRecord
