@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { CommunityEvent } from '@tribu/protocol/client';
 import { command, type HelperSocket } from '../realtime/socket.ts';
+import { useI18n } from '../i18n/index.tsx';
 
 /** A site's events, kept live: listed again on `events:changed` (a seat taken or freed anywhere) and after a reconnect. */
 export function useEvents(socket: HelperSocket | null, siteId: string, scope: 'upcoming' | 'all') {
+  const { t } = useI18n();
   const [events, setEvents] = useState<CommunityEvent[] | null>(null);
   const [timeZone, setTimeZone] = useState('UTC');
   const [error, setError] = useState<string | null>(null);
@@ -40,13 +42,13 @@ export function useEvents(socket: HelperSocket | null, siteId: string, scope: 'u
 
   const rsvp = useCallback(
     async (eventId: string, response: 'join' | 'leave') => {
-      if (!socket) return { error: 'Not connected' };
+      if (!socket) return { error: t.community.notConnected };
       const r = await command(socket, 'event:rsvp', { eventId, response });
       if (!r.ok) return { error: r.error.message };
       replace(r.data.event);
       return { event: r.data.event };
     },
-    [socket, replace],
+    [socket, replace, t],
   );
   return { events, timeZone, error, reload: load, rsvp, replace };
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { FeedComment, FeedModerate, FeedPost } from '@tribu/protocol/client';
 import { findPost, mapPost, removeComment, removePost, upsertComment, upsertPost, type FeedLists } from '../components/feed/feed-state.ts';
 import { command, newClientId, type HelperSocket } from '../realtime/socket.ts';
+import { useI18n } from '../i18n/index.tsx';
 
 type Result = { ok: true } | { ok: false; message: string };
 const EMPTY: FeedLists = { pinned: [], posts: [] };
@@ -80,7 +81,8 @@ type SetLists = (f: (l: FeedLists) => FeedLists) => void;
 
 /** The reader's own actions; each answers `{ ok }` or a message to show where it happened. */
 function useFeedActions(socket: HelperSocket | null, siteId: string, setLists: SetLists) {
-  const fail = (message = 'You are offline; try again when the connection is back'): Result => ({ ok: false, message });
+  const offline = useI18n().t.community.feed.offlineRetry;
+  const fail = (message = offline): Result => ({ ok: false, message });
   const post = useCallback(
     async (text: string, imageId?: string, announcement?: boolean): Promise<Result> => {
       if (!socket) return fail();
@@ -89,7 +91,7 @@ function useFeedActions(socket: HelperSocket | null, siteId: string, setLists: S
       setLists((l) => upsertPost(l, r.data.post));
       return { ok: true };
     },
-    [socket, siteId],
+    [socket, siteId, offline],
   );
   const comment = useCallback(
     async (postId: string, text: string): Promise<Result> => {
@@ -99,7 +101,7 @@ function useFeedActions(socket: HelperSocket | null, siteId: string, setLists: S
       setLists((l) => upsertComment(l, r.data.comment));
       return { ok: true };
     },
-    [socket],
+    [socket, offline],
   );
   const like = useCallback(
     async (postId: string, liked: boolean): Promise<Result> => {
@@ -110,7 +112,7 @@ function useFeedActions(socket: HelperSocket | null, siteId: string, setLists: S
       setLists((l) => mapPost(l, postId, (p) => (r.ok ? { ...p, liked: r.data.liked, likeCount: r.data.likeCount } : { ...p, liked: !liked })));
       return r.ok ? { ok: true } : fail(r.error.message);
     },
-    [socket],
+    [socket, offline],
   );
   const allComments = useCallback(
     async (postId: string): Promise<Result> => {
@@ -120,7 +122,7 @@ function useFeedActions(socket: HelperSocket | null, siteId: string, setLists: S
       setLists((l) => mapPost(l, postId, (p) => ({ ...p, comments: r.data.comments })));
       return { ok: true };
     },
-    [socket],
+    [socket, offline],
   );
   const moderate = useCallback(
     async (m: FeedModerate): Promise<Result> => {
@@ -133,7 +135,7 @@ function useFeedActions(socket: HelperSocket | null, siteId: string, setLists: S
       });
       return { ok: true };
     },
-    [socket],
+    [socket, offline],
   );
   const pin = useCallback(
     async (postId: string, pinned: boolean): Promise<Result> => {
@@ -146,7 +148,7 @@ function useFeedActions(socket: HelperSocket | null, siteId: string, setLists: S
       });
       return { ok: true };
     },
-    [socket],
+    [socket, offline],
   );
   return { post, comment, like, allComments, moderate, pin };
 }

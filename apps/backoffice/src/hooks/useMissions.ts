@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Mission, MissionProgressed } from '@tribu/protocol/client';
 import { command, type HelperSocket } from '../realtime/socket.ts';
+import { useI18n } from '../i18n/index.tsx';
 
 /** Missions of a site, kept live: progress from `mission:progressed`, the list again on `missions:changed` and after a reconnect. */
 export function useMissions(socket: HelperSocket | null, siteId: string, scope: 'open' | 'all') {
+  const { t } = useI18n();
   const [missions, setMissions] = useState<Mission[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -54,13 +56,13 @@ export function useMissions(socket: HelperSocket | null, siteId: string, scope: 
 
   const respond = useCallback(
     async (missionId: string, response: 'join' | 'ignore') => {
-      if (!socket) return 'Not connected';
+      if (!socket) return t.community.notConnected;
       const r = await command(socket, 'mission:respond', { missionId, response });
       if (!r.ok) return r.error.message;
       replace(r.data.mission);
       return null;
     },
-    [socket],
+    [socket, t],
   );
   return { missions, error, reload: load, respond, replace };
 }

@@ -2,12 +2,15 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { OnboardingStatus } from '@tribu/protocol/client';
 import { onboardingApi } from '../api/onboarding.ts';
 import type { HelperSocket } from '../realtime/socket.ts';
+import { useI18n } from '../i18n/index.tsx';
 
 /**
  * My checklist on a site, read again when it may have moved: back to the tab (a profile saved or
  * chats watched elsewhere), a notification (a mentor assigned), a chat of mine answered or ended.
  */
 export function useOnboarding(socket: HelperSocket | null, siteId: string) {
+  const { t } = useI18n();
+  const failed = t.community.onboarding.couldNotLoad;
   const [status, setStatus] = useState<OnboardingStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>();
@@ -16,9 +19,9 @@ export function useOnboarding(socket: HelperSocket | null, siteId: string) {
       setStatus(await onboardingApi.status(siteId));
       setError(null);
     } catch (e) {
-      setError(e instanceof Error ? e.message : 'Could not load your checklist');
+      setError(e instanceof Error ? e.message : failed);
     }
-  }, [siteId]);
+  }, [siteId, failed]);
   // Several events in a row (an answer, then an end) read once.
   const soon = useCallback(() => {
     clearTimeout(timer.current);

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ReengagementSettings, ReengagementView } from '@tribu/protocol/client';
 import { ApiError } from '../../api/http.ts';
 import { reengagementApi } from '../../api/care.ts';
-import { fmtAgo } from '../kpi/format.ts';
+import { useI18n } from '../../i18n/index.tsx';
 import '../../styles/care.css';
 
 /**
@@ -10,6 +10,8 @@ import '../../styles/care.css';
  * who, nudged in the period, was active again within that many days.
  */
 export function ComeBack({ siteId, csrf, from, to }: { siteId: string; csrf?: string; from: string; to: string }) {
+  const { t, f } = useI18n();
+  const w = t.community.care;
   const [view, setView] = useState<ReengagementView | null>(null);
   const [draft, setDraft] = useState<ReengagementSettings | null>(null);
   const [note, setNote] = useState<string | null>(null);
@@ -22,13 +24,13 @@ export function ComeBack({ siteId, csrf, from, to }: { siteId: string; csrf?: st
         setView(v);
         setDraft((d) => d ?? v.settings);
       },
-      (e: unknown) => live && setError(e instanceof ApiError ? e.message : 'Could not load'),
+      (e: unknown) => live && setError(e instanceof ApiError ? e.message : w.couldNotLoad),
     );
     return () => {
       live = false;
     };
   }, [siteId, from, to]);
-  if (!view || !draft) return error ? <p class="alert">{error}</p> : <p class="kpi-empty">Loading…</p>;
+  if (!view || !draft) return error ? <p class="alert">{error}</p> : <p class="kpi-empty">{t.common.loading}</p>;
   const save = async (e: Event) => {
     e.preventDefault();
     if (!csrf) return;
@@ -38,22 +40,19 @@ export function ComeBack({ siteId, csrf, from, to }: { siteId: string; csrf?: st
       const saved = await reengagementApi.save(csrf, siteId, draft);
       setDraft(saved);
       setView({ ...view, settings: saved });
-      setNote('Saved.');
+      setNote(w.saved);
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Could not save');
+      setError(err instanceof ApiError ? err.message : w.couldNotSave);
     }
   };
   return (
     <div class="comeback">
       <p class="kpi-heat-summary" data-testid="comeback-summary">
         {view.sent === 0 ? (
-          'No note was sent in this period.'
+          w.noNoteSent
         ) : (
           <>
-            <strong>
-              {view.cameBack} of {view.sent}
-            </strong>{' '}
-            {view.sent === 1 ? 'helper' : 'helpers'} who got a note in this period came back within {view.windowDays} days.
+            <strong>{w.cameBackOf(view.cameBack, view.sent)}</strong> {w.cameBackRest(view.sent, view.windowDays)}
           </>
         )}
       </p>
@@ -67,7 +66,7 @@ export function ComeBack({ siteId, csrf, from, to }: { siteId: string; csrf?: st
               <div>
                 <strong>{n.name}</strong>
                 <p>
-                  Note sent {fmtAgo(n.sentAt)} · {n.backAt ? <span class="came-back">back {fmtAgo(n.backAt)}</span> : 'not back yet'}
+                  {w.noteSent(f.relative(n.sentAt))} · {n.backAt ? <span class="came-back">{w.backWhen(f.relative(n.backAt))}</span> : w.notBackYet}
                 </p>
               </div>
             </li>
@@ -77,10 +76,10 @@ export function ComeBack({ siteId, csrf, from, to }: { siteId: string; csrf?: st
       <form class="comeback-form" onSubmit={(e) => void save(e)}>
         <label class="check">
           <input type="checkbox" checked={draft.enabled} onChange={(e) => setDraft({ ...draft, enabled: e.currentTarget.checked })} />
-          <span>Send a friendly note to helpers away for a while</span>
+          <span>{w.sendNote}</span>
         </label>
         <label>
-          After how many days away
+          {w.afterDays}
           <input
             type="number"
             min={7}
@@ -90,19 +89,16 @@ export function ComeBack({ siteId, csrf, from, to }: { siteId: string; csrf?: st
           />
         </label>
         <label>
-          The note{' '}
-          <small class="muted">
-            ({'{name}'} is their name, {'{changes}'} what changed since their last visit)
-          </small>
+          {w.theNote} <small class="muted">{w.noteHelp}</small>
           <textarea rows={7} maxLength={2000} value={draft.template} onInput={(e) => setDraft({ ...draft, template: e.currentTarget.value })} />
         </label>
         <p class="muted small">
-          At most one note per absence, never to someone who turned it off; every mail has a one-click unsubscribe.
-          {!view.mailConfigured && ' Mail is not set up on this install, so no note leaves yet.'}
+          {w.noteRules}
+          {!view.mailConfigured && ` ${w.mailNotSetUp}`}
         </p>
         <div class="row">
           <button type="submit" class="primary" disabled={!csrf}>
-            Save the note
+            {w.saveNote}
           </button>
           {note && (
             <span class="muted" role="status">

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { projectCoverage } from '@tribu/domain';
 import type { KpiHeatCell, SitePledgesView } from '@tribu/protocol/client';
 import { pledgesApi } from '../../api/care.ts';
-import { DAYS, slotText } from './PledgesCard.tsx';
+import { useI18n } from '../../i18n/index.tsx';
+import { slotText, weekdays } from './week.ts';
 import '../../styles/care.css';
 
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
@@ -12,6 +13,10 @@ const HOURS = Array.from({ length: 24 }, (_, h) => h);
  * which gaps they would fill, which stay. A projection, never a promise: nobody is held to a pledge.
  */
 export function PledgedCoverage({ siteId, heatmap }: { siteId: string; heatmap: KpiHeatCell[] }) {
+  const { t, f } = useI18n();
+  const w = t.community.care;
+  const days = weekdays(f.locale);
+  const shortDays = weekdays(f.locale, 'short');
   const [view, setView] = useState<SitePledgesView | null>(null);
   useEffect(() => {
     let live = true;
@@ -23,7 +28,7 @@ export function PledgedCoverage({ siteId, heatmap }: { siteId: string; heatmap: 
       live = false;
     };
   }, [siteId]);
-  if (!view) return <p class="kpi-empty">Loading the pledges…</p>;
+  if (!view) return <p class="kpi-empty">{w.loadingPledges}</p>;
   const p = projectCoverage(heatmap, view.pledged);
   const cell = (weekday: number, hour: number) => p.cells.find((c) => c.weekday === weekday && c.hour === hour)!;
   const helpers = new Set(view.pledges.map((x) => x.userId)).size;
@@ -31,22 +36,16 @@ export function PledgedCoverage({ siteId, heatmap }: { siteId: string; heatmap: 
     <>
       <p class="kpi-heat-summary" data-testid="pledge-summary">
         {helpers === 0 ? (
-          'No helper has pledged hours yet. Helpers add theirs on their profile (“When I’m usually around”).'
+          w.noPledges
         ) : (
           <>
-            <strong>
-              {helpers} {helpers === 1 ? 'helper' : 'helpers'}
-            </strong>{' '}
-            pledged hours.{' '}
-            {p.gaps === 0
-              ? 'There was no gap in this period.'
-              : `They would fill ${p.filled} of the ${p.gaps} gap ${p.gaps === 1 ? 'hour' : 'hours'} of this period.`}
+            <strong>{f.plural(helpers, w.helpers)}</strong> {f.plural(helpers, w.pledgedHours)} {p.gaps === 0 ? w.noGapPeriod : w.wouldFill(p.filled, p.gaps)}
           </>
         )}
       </p>
-      <div class="kpi-scroll" tabIndex={0} aria-label="Pledged coverage by hour, scrolls sideways">
+      <div class="kpi-scroll" tabIndex={0} aria-label={w.coverageScroll}>
         <table class="kpi-heat pledge-heat">
-          <caption class="sr-only">Helpers who pledged each hour of the week, beside the gaps of the period ({view.timeZone} time)</caption>
+          <caption class="sr-only">{w.coverageCaption(view.timeZone)}</caption>
           <thead>
             <tr>
               <td />
@@ -58,15 +57,17 @@ export function PledgedCoverage({ siteId, heatmap }: { siteId: string; heatmap: 
             </tr>
           </thead>
           <tbody>
-            {DAYS.map((day, i) => (
+            {days.map((day, i) => (
               <tr key={day}>
                 <th scope="row" aria-label={day}>
-                  {day.slice(0, 3)}
+                  {shortDays[i]}
                 </th>
                 {HOURS.map((h) => {
                   const c = cell(i + 1, h);
                   const cls = c.gap ? (c.projectedGap ? 'gap' : 'filled') : c.pledged > 0 ? 'pledged' : undefined;
-                  const text = `${day} ${h}:00: ${c.pledged} pledged${c.gap ? (c.projectedGap ? ' — gap, still open' : ' — gap the pledges would fill') : ''}`;
+                  const text = [w.cellPledged(`${day} ${h}:00`, c.pledged), c.gap ? (c.projectedGap ? w.gapOpen : w.gapFilled) : null]
+                    .filter(Boolean)
+                    .join(' — ');
                   return (
                     <td key={h} class={cls} title={text} data-cell={`${i + 1}-${h}`}>
                       <span aria-hidden="true">{c.pledged > 0 ? c.pledged : ''}</span>
@@ -79,26 +80,26 @@ export function PledgedCoverage({ siteId, heatmap }: { siteId: string; heatmap: 
           </tbody>
         </table>
       </div>
-      <div class="kpi-legend" aria-label="Legend">
+      <div class="kpi-legend" aria-label={w.legend}>
         <span class="kpi-legend-item">
           <span class="kpi-swatch pledged num" aria-hidden="true">
             2
           </span>{' '}
-          helpers who pledged that hour
+          {w.legendPledged}
         </span>
         <span class="kpi-legend-item">
-          <span class="kpi-swatch filled" aria-hidden="true" /> gap the pledges would fill
+          <span class="kpi-swatch filled" aria-hidden="true" /> {w.legendFilled}
         </span>
         <span class="kpi-legend-item">
-          <span class="kpi-swatch gap" aria-hidden="true" /> gap still open
+          <span class="kpi-swatch gap" aria-hidden="true" /> {w.legendOpen}
         </span>
-        <span class="kpi-legend-item muted">Times in {view.timeZone}</span>
+        <span class="kpi-legend-item muted">{w.timesIn(view.timeZone)}</span>
       </div>
       {view.pledges.length > 0 && (
         <ul class="pledge-names small">
           {view.pledges.map((x) => (
             <li key={`${x.userId}-${x.weekday}-${x.startHour}`}>
-              <strong>{x.name}</strong> {slotText(x)}
+              <strong>{x.name}</strong> {slotText(x, days)}
             </li>
           ))}
         </ul>

@@ -2,12 +2,11 @@ import { useEffect, useState } from 'preact/hooks';
 import type { PledgeSlot, PledgesView } from '@tribu/protocol/client';
 import { ApiError } from '../../api/http.ts';
 import { pledgesApi } from '../../api/care.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { hh, slotText, weekdays } from './week.ts';
 import '../../styles/care.css';
 
-export const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
-const hh = (h: number) => `${String(h).padStart(2, '0')}:00`;
-export const slotText = (s: PledgeSlot) => `${DAYS[s.weekday - 1]} ${hh(s.startHour)}–${hh(s.endHour)}`;
 const at = (weekday: number, hour: number) => (weekday - 1) * 24 + hour;
 
 /**
@@ -15,6 +14,10 @@ const at = (weekday: number, hour: number) => (weekday - 1) * 24 + hour;
  * while nobody was there (the last four weeks). Nobody is held to them; they only help plan.
  */
 export function PledgesCard({ siteId, csrf, title, headingId }: { siteId: string; csrf: string; title: string; headingId: string }) {
+  const { t, f } = useI18n();
+  const w = t.community.care;
+  const days = weekdays(f.locale);
+  const shortDays = weekdays(f.locale, 'short');
   const [view, setView] = useState<PledgesView | null>(null);
   const [draft, setDraft] = useState<PledgeSlot>({ weekday: 7, startHour: 18, endHour: 20 });
   const [error, setError] = useState<string | null>(null);
@@ -36,7 +39,7 @@ export function PledgesCard({ siteId, csrf, title, headingId }: { siteId: string
     try {
       setView(await pledgesApi.save(csrf, siteId, slots));
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : 'Could not save your hours');
+      setError(e instanceof ApiError ? e.message : w.couldNotSaveHours);
     } finally {
       setBusy(false);
     }
@@ -47,30 +50,26 @@ export function PledgesCard({ siteId, csrf, title, headingId }: { siteId: string
   return (
     <section class="panel pledges" aria-labelledby={headingId}>
       <h2 id={headingId}>{title}</h2>
-      <p class="muted small">
-        Soft and non-binding: say when you usually drop by, and change it whenever you like. Visitors see “usually answered from …” when nobody is online. Times
-        in {view.timeZone}.
-      </p>
+      <p class="muted small">{w.pledgesIntro(view.timeZone)}</p>
       <p class="small pledge-gaps">
         {gaps === 0 ? (
-          'No gap in the last four weeks: whenever visitors asked, someone was there.'
+          w.noGapWeeks
         ) : (
           <>
-            <strong>{gaps === 1 ? '1 hour' : `${gaps} hours`} of the week</strong> had visitors asking while nobody was online (last four weeks), in orange
-            below.
+            <strong>{f.plural(gaps, w.gapHours)}</strong> {f.plural(gaps, w.gapHoursRest)}
           </>
         )}
       </p>
-      <div class="pledge-week" role="img" aria-label={`Your hours against the gaps: ${view.mine.map(slotText).join(', ') || 'no hours yet'}`}>
-        {DAYS.map((d, i) => (
+      <div class="pledge-week" role="img" aria-label={w.weekLabel(view.mine.map((s) => slotText(s, days)).join(', ') || w.noHoursYet)}>
+        {days.map((d, i) => (
           <div class="pledge-row" key={d}>
-            <span class="pledge-day">{d.slice(0, 3)}</span>
+            <span class="pledge-day">{shortDays[i]}</span>
             {HOURS.map((h) => {
               const others = view.pledged[at(i + 1, h)] ?? 0;
               const cls = ['pledge-cell', view.gaps[at(i + 1, h)] ? 'gap' : '', mineAt(i + 1, h) ? 'mine' : others > 0 ? 'others' : '']
                 .filter(Boolean)
                 .join(' ');
-              return <span key={h} class={cls} title={`${d} ${hh(h)}: ${others} pledged${view.gaps[at(i + 1, h)] ? ', a gap' : ''}`} />;
+              return <span key={h} class={cls} title={w.cellTitle(`${d} ${hh(h)}`, others, !!view.gaps[at(i + 1, h)])} />;
             })}
           </div>
         ))}
@@ -84,15 +83,15 @@ export function PledgesCard({ siteId, csrf, title, headingId }: { siteId: string
         </div>
       </div>
       <p class="pledge-legend small muted">
-        <span class="pledge-cell mine" /> your hours <span class="pledge-cell others" /> someone else’s <span class="pledge-cell gap" /> a gap
+        <span class="pledge-cell mine" /> {w.legendMine} <span class="pledge-cell others" /> {w.legendOthers} <span class="pledge-cell gap" /> {w.legendGap}
       </p>
       {view.mine.length > 0 && (
         <ul class="pledge-list">
           {view.mine.map((s, i) => (
             <li key={`${s.weekday}-${s.startHour}-${s.endHour}`}>
-              <span>{slotText(s)}, usually</span>
+              <span>{w.usually(slotText(s, days))}</span>
               <button type="button" class="ghost small" disabled={busy} onClick={() => void save(view.mine.filter((_, j) => j !== i))}>
-                Remove
+                {w.remove}
               </button>
             </li>
           ))}
@@ -106,9 +105,9 @@ export function PledgesCard({ siteId, csrf, title, headingId }: { siteId: string
         }}
       >
         <label>
-          Day
+          {w.day}
           <select value={draft.weekday} onChange={(e) => field('weekday', e.currentTarget.value)}>
-            {DAYS.map((d, i) => (
+            {days.map((d, i) => (
               <option key={d} value={i + 1}>
                 {d}
               </option>
@@ -116,7 +115,7 @@ export function PledgesCard({ siteId, csrf, title, headingId }: { siteId: string
           </select>
         </label>
         <label>
-          From
+          {w.from}
           <select value={draft.startHour} onChange={(e) => field('startHour', e.currentTarget.value)}>
             {HOURS.map((h) => (
               <option key={h} value={h}>
@@ -126,7 +125,7 @@ export function PledgesCard({ siteId, csrf, title, headingId }: { siteId: string
           </select>
         </label>
         <label>
-          To
+          {w.to}
           <select value={draft.endHour} onChange={(e) => field('endHour', e.currentTarget.value)}>
             {HOURS.map((h) => (
               <option key={h} value={h + 1}>
@@ -136,7 +135,7 @@ export function PledgesCard({ siteId, csrf, title, headingId }: { siteId: string
           </select>
         </label>
         <button type="submit" class="ghost" disabled={busy || draft.endHour <= draft.startHour || view.mine.length >= 14}>
-          Add these hours
+          {w.addHours}
         </button>
       </form>
       {error && (

@@ -2,9 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ThanksWall as Wall } from '@tribu/protocol/client';
 import { ApiError, api } from '../../api/http.ts';
 import { thanksApi } from '../../api/care.ts';
+import { useI18n } from '../../i18n/index.tsx';
 import '../../styles/care.css';
-
-const month = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { month: 'long', year: 'numeric' });
 
 /**
  * A helper's thank-you wall: visitors' own words (rendered as text, never as HTML), anonymous. The
@@ -15,7 +14,7 @@ export function ThanksWall({
   userId,
   csrf,
   headingId,
-  title = 'Thank-you wall',
+  title,
   panel = false,
 }: {
   siteId: string;
@@ -26,6 +25,9 @@ export function ThanksWall({
   /** A card of its own on a page (with an h2), rather than a part of a dialog (an h3). */
   panel?: boolean;
 }) {
+  const { t, f } = useI18n();
+  const w = t.community.care;
+  const heading = title ?? w.thanksWall;
   const [wall, setWall] = useState<Wall | null>(null);
   const [error, setError] = useState<string | null>(null);
   // The card a manager is removing, and why (kept in the audit log).
@@ -49,7 +51,7 @@ export function ThanksWall({
       if (next) setWall(next);
       else setWall(await thanksApi.wall(siteId, userId));
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : 'That did not work; try again');
+      setError(e instanceof ApiError ? e.message : w.didNotWork);
     }
   };
   const remove = (e: Event) => {
@@ -61,33 +63,31 @@ export function ThanksWall({
   };
   return (
     <section class={panel ? 'panel thanks-wall' : 'thanks-wall'} aria-labelledby={headingId}>
-      {panel ? <h2 id={headingId}>{title}</h2> : <h3 id={headingId}>{title}</h3>}
+      {panel ? <h2 id={headingId}>{heading}</h2> : <h3 id={headingId}>{heading}</h3>}
       {wall.cards.length === 0 ? (
-        <p class="muted small">
-          {wall.mine ? 'When a visitor rates you 4 or 5 stars and agrees to share their comment, it appears here.' : 'No thank-you card yet.'}
-        </p>
+        <p class="muted small">{wall.mine ? w.thanksEmptyMine : w.thanksEmpty}</p>
       ) : (
         <ul class="thanks-cards">
           {wall.cards.map((c) => (
             <li key={c.id} class={c.hidden ? 'thanks-card hidden-card' : 'thanks-card'} data-card={c.id}>
-              <p class="stars" aria-label={`${c.rating} stars out of 5`}>
+              <p class="stars" aria-label={w.starsOf5(c.rating)}>
                 {'★'.repeat(c.rating)}
               </p>
               <blockquote>{c.text}</blockquote>
               <p class="thanks-meta">
-                A visitor · {month(c.createdAt)}
-                {c.hidden && <span class="chip">Hidden from others</span>}
+                {w.aVisitor(f.month(c.createdAt))}
+                {c.hidden && <span class="chip">{w.hiddenFromOthers}</span>}
               </p>
               {(wall.mine || wall.canRemove) && (
                 <p class="thanks-actions">
                   {wall.mine && (
                     <button type="button" class="ghost small" onClick={() => void act((token) => thanksApi.hide(token, siteId, c.id, !c.hidden))}>
-                      {c.hidden ? 'Show on my profile' : 'Hide'}
+                      {c.hidden ? w.showOnProfile : w.hide}
                     </button>
                   )}
                   {wall.canRemove && !wall.mine && removing?.id !== c.id && (
                     <button type="button" class="ghost small danger" onClick={() => setRemoving({ id: c.id, reason: '' })}>
-                      Remove
+                      {w.remove}
                     </button>
                   )}
                 </p>
@@ -95,7 +95,7 @@ export function ThanksWall({
               {removing?.id === c.id && (
                 <form class="thanks-remove" onSubmit={remove}>
                   <label>
-                    Why remove it for good? <small class="muted">(kept in the audit log)</small>
+                    {w.whyRemove} <small class="muted">{w.keptInAudit}</small>
                     <input
                       type="text"
                       maxLength={300}
@@ -106,10 +106,10 @@ export function ThanksWall({
                   </label>
                   <span class="thanks-actions">
                     <button type="submit" class="ghost small danger" disabled={!removing.reason.trim()}>
-                      Remove for good
+                      {w.removeForGood}
                     </button>
                     <button type="button" class="ghost small" onClick={() => setRemoving(null)}>
-                      Cancel
+                      {t.common.cancel}
                     </button>
                   </span>
                 </form>

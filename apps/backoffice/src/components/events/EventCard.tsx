@@ -88,12 +88,7 @@ export function EventCard({ event: e, timeZone, socket, onRsvp, onChanged, focus
           </button>
         )}
         {!cancelled && e.me && (
-          <button
-            type="button"
-            class="link event-leave"
-            onClick={() => onRsvp('leave')}
-            aria-label={going ? w.cantComeTo(e.title) : w.leaveWaitingOf(e.title)}
-          >
+          <button type="button" class="link event-leave" onClick={() => onRsvp('leave')} aria-label={going ? w.cantComeTo(e.title) : w.leaveWaitingOf(e.title)}>
             {going ? w.cantCome : w.leaveWaiting}
           </button>
         )}

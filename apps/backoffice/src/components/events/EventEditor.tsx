@@ -234,12 +234,7 @@ export function EventEditor({ socket, siteId, timeZone, editing, onSaved, onCanc
                   <option value="text">{w.fewWords}</option>
                 </select>
               </label>
-              <button
-                type="button"
-                class="link"
-                onClick={() => setQuestions((cur) => cur.filter((x) => x.id !== q.id))}
-                aria-label={w.removeQuestion(i + 1)}
-              >
+              <button type="button" class="link" onClick={() => setQuestions((cur) => cur.filter((x) => x.id !== q.id))} aria-label={w.removeQuestion(i + 1)}>
                 {w.remove}
               </button>
             </div>

@@ -32,8 +32,7 @@ export function ModerationMenu({ target, id, moderated, pinned, onPin, onModerat
   };
   const label = target === 'post' ? w.moderatePost : w.moderateComment;
   const verb = asking === 'delete' ? w.delete : w.hide;
-  const title =
-    asking === 'delete' ? (target === 'post' ? w.deletePost : w.deleteComment) : target === 'post' ? w.hidePost : w.hideComment;
+  const title = asking === 'delete' ? (target === 'post' ? w.deletePost : w.deleteComment) : target === 'post' ? w.hidePost : w.hideComment;
   return (
     <div class="mod-menu">
       <button type="button" class="icon-btn" aria-label={label} aria-expanded={open} onClick={() => setOpen(!open)}>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Mission, MissionGoal, MissionSave } from '@tribu/protocol/client';
 import { command, type HelperSocket } from '../../realtime/socket.ts';
-import { WEEKDAY_NAMES } from './mission-words.ts';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   socket: HelperSocket | null;
@@ -19,6 +19,8 @@ const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString(
 
 /** A manager writes a mission: what, why, when, what counts, and what it gives. */
 export function MissionEditor({ socket, siteId, topics, editing, onSaved, onCancel }: Props) {
+  const { t } = useI18n();
+  const w = t.community.missions;
   const [title, setTitle] = useState(editing?.title ?? '');
   const [why, setWhy] = useState(editing?.why ?? '');
   const [from, setFrom] = useState(editing ? day(editing.startsAt) : today());
@@ -74,46 +76,46 @@ export function MissionEditor({ socket, siteId, topics, editing, onSaved, onCanc
 
   return (
     <form class="mission-editor" onSubmit={(e) => void save(e)} aria-labelledby="me-h">
-      <h2 id="me-h">{editing ? 'Edit the mission' : 'New mission'}</h2>
+      <h2 id="me-h">{editing ? w.editMission : w.newMission}</h2>
       <label class="field">
-        Title
+        {w.titleField}
         <input value={title} onInput={(e) => setTitle(e.currentTarget.value)} maxLength={120} required />
       </label>
       <label class="field">
-        Why it matters
+        {w.why}
         <textarea rows={2} value={why} onInput={(e) => setWhy(e.currentTarget.value)} maxLength={1000} />
       </label>
       <div class="field-row">
         <label class="field">
-          From
+          {w.from}
           <input type="date" value={from} onInput={(e) => setFrom(e.currentTarget.value)} required />
         </label>
         <label class="field">
-          To
+          {w.to}
           <input type="date" value={to} onInput={(e) => setTo(e.currentTarget.value)} required />
         </label>
       </div>
       <fieldset class="me-scope">
-        <legend>Who counts</legend>
+        <legend>{w.whoCounts}</legend>
         <label class="check">
-          <input type="radio" name="scope" checked={scope === 'individual'} onChange={() => setScope('individual')} /> Each helper on their own
+          <input type="radio" name="scope" checked={scope === 'individual'} onChange={() => setScope('individual')} /> {w.eachOwn}
         </label>
         <label class="check">
-          <input type="radio" name="scope" checked={scope === 'community'} onChange={() => setScope('community')} /> Everyone together (one shared counter)
+          <input type="radio" name="scope" checked={scope === 'community'} onChange={() => setScope('community')} /> {w.everyoneTogether}
         </label>
       </fieldset>
       <div class="field-row">
         <label class="field">
-          Goal
+          {w.goal}
           <select value={kind} onChange={(e) => setKind(e.currentTarget.value as MissionGoal['kind'])}>
-            <option value="chats">Answer chats</option>
-            <option value="tips">Post tips in the feed</option>
-            <option value="good_ratings">Chats rated 4–5 stars</option>
-            <option value="checked">Checked by a manager (link or text)</option>
+            <option value="chats">{w.goalChats}</option>
+            <option value="tips">{w.goalTips}</option>
+            <option value="good_ratings">{w.goalGoodRatings}</option>
+            <option value="checked">{w.goalChecked}</option>
           </select>
         </label>
         <label class="field">
-          How many
+          {w.howMany}
           <input
             type="number"
             min={1}
@@ -127,9 +129,9 @@ export function MissionEditor({ socket, siteId, topics, editing, onSaved, onCanc
       {kind === 'chats' && (
         <div class="field-row">
           <label class="field">
-            On a topic (optional)
+            {w.topicField}
             <select value={topic} onChange={(e) => setTopic(e.currentTarget.value)}>
-              <option value="">Any topic</option>
+              <option value="">{w.anyTopic}</option>
               {topics.map((t) => (
                 <option key={t.tag} value={t.tag}>
                   {t.label}
@@ -138,7 +140,7 @@ export function MissionEditor({ socket, siteId, topics, editing, onSaved, onCanc
             </select>
           </label>
           <label class="field">
-            In a language (optional, e.g. de)
+            {w.languageField}
             <input value={language} onInput={(e) => setLanguage(e.currentTarget.value.trim().toLowerCase())} maxLength={2} pattern="[a-z]{2}" />
           </label>
         </div>
@@ -146,12 +148,12 @@ export function MissionEditor({ socket, siteId, topics, editing, onSaved, onCanc
       {kind === 'chats' && (
         <div class="field-row">
           <label class="field">
-            In a weekly slot (optional, site time)
+            {w.slotField}
             <select value={weekday} onChange={(e) => setWeekday(Number(e.currentTarget.value))}>
-              <option value={0}>Any time</option>
-              {WEEKDAY_NAMES.map((d, i) => (
+              <option value={0}>{w.anyTime}</option>
+              {w.weekdays.map((d, i) => (
                 <option key={d} value={i + 1}>
-                  {d}
+                  {d.charAt(0).toUpperCase() + d.slice(1)}
                 </option>
               ))}
             </select>
@@ -159,11 +161,11 @@ export function MissionEditor({ socket, siteId, topics, editing, onSaved, onCanc
           {weekday > 0 && (
             <>
               <label class="field">
-                From hour
+                {w.fromHour}
                 <input type="number" min={0} max={23} value={fromHour} onInput={(e) => setFromHour(Number(e.currentTarget.value) || 0)} />
               </label>
               <label class="field">
-                To hour
+                {w.toHour}
                 <input type="number" min={1} max={24} value={toHour} onInput={(e) => setToHour(Number(e.currentTarget.value) || 24)} />
               </label>
             </>
@@ -172,13 +174,13 @@ export function MissionEditor({ socket, siteId, topics, editing, onSaved, onCanc
       )}
       <div class="field-row">
         <label class="field">
-          Points
+          {w.pointsField}
           <input type="number" min={0} max={100000} value={points} onInput={(e) => setPoints(Math.max(0, Number(e.currentTarget.value) || 0))} />
         </label>
         <label class="field">
-          Badge
+          {w.badgeField}
           <select value={badge} onChange={(e) => setBadge(e.currentTarget.value)}>
-            <option value="">No badge</option>
+            <option value="">{w.noBadge}</option>
             {badges.map((b) => (
               <option key={b.key} value={b.key}>
                 {b.name}
@@ -194,10 +196,10 @@ export function MissionEditor({ socket, siteId, topics, editing, onSaved, onCanc
       )}
       <div class="form-foot">
         <button type="submit" class="primary" disabled={busy || !socket}>
-          {editing ? 'Save changes' : 'Create mission'}
+          {editing ? w.saveChanges : w.create}
         </button>
         <button type="button" class="ghost" onClick={onCancel}>
-          Cancel
+          {t.common.cancel}
         </button>
       </div>
     </form>

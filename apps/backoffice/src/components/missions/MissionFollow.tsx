@@ -3,6 +3,7 @@ import type { Mission, MissionDetail } from '@tribu/protocol/client';
 import { command, type HelperSocket } from '../../realtime/socket.ts';
 import { ProgressBar } from '../recognition/ProgressBar.tsx';
 import { countWords, goalWords, periodWords, rewardWords } from './mission-words.ts';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   socket: HelperSocket | null;
@@ -13,6 +14,8 @@ interface Props {
 
 /** One mission as its managers follow it: who joined, how far each is, evidence to check, close. */
 export function MissionFollow({ socket, missionId, onEdit, onChanged }: Props) {
+  const { t, f } = useI18n();
+  const w = t.community.missions;
   const [detail, setDetail] = useState<MissionDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(async () => {
@@ -38,7 +41,7 @@ export function MissionFollow({ socket, missionId, onEdit, onChanged }: Props) {
     };
   }, [socket, load]);
   if (error) return <p class="alert">{error}</p>;
-  if (!detail) return <p class="muted">Loading…</p>;
+  if (!detail) return <p class="muted">{t.common.loading}</p>;
   const m = detail.mission;
   const decide = async (evidenceId: string, action: 'approve' | 'reject') => {
     if (!socket) return;
@@ -62,33 +65,31 @@ export function MissionFollow({ socket, missionId, onEdit, onChanged }: Props) {
         <div>
           <h2 id="mf-h">{m.title}</h2>
           <p class="muted">
-            {goalWords(m.goal)} · {periodWords(m)} · {rewardWords(m)} · <span class={`mission-status ${m.status}`}>{m.status}</span>
+            {goalWords(m.goal, t, f)} · {periodWords(m, f)} · {rewardWords(m, t, f)} · <span class={`mission-status ${m.status}`}>{w.status[m.status]}</span>
           </p>
         </div>
         {open && (
           <div class="mf-actions">
             <button type="button" class="ghost" onClick={() => onEdit(m)}>
-              Edit
+              {w.edit}
             </button>
             <button type="button" class="ghost danger" onClick={() => void close()}>
-              Close now
+              {w.closeNow}
             </button>
           </div>
         )}
       </header>
-      {m.scope === 'community' && <ProgressBar value={m.current / m.target} label={`Shared progress on “${m.title}”`} text={countWords(m)} />}
-      <h3>
-        {joined.length} joined{aside ? ` · ${aside} said not for them` : ''}
-      </h3>
+      {m.scope === 'community' && <ProgressBar value={m.current / m.target} label={w.sharedProgress(m.title)} text={countWords(m, t, f)} />}
+      <h3>{aside ? w.joinedAside(joined.length, aside) : w.joined(joined.length)}</h3>
       {joined.length === 0 ? (
-        <p class="muted">Nobody has joined yet.</p>
+        <p class="muted">{w.nobodyJoined}</p>
       ) : (
         <table class="mf-table">
           <thead>
             <tr>
-              <th scope="col">Helper</th>
-              <th scope="col">Progress</th>
-              <th scope="col">Completed</th>
+              <th scope="col">{w.helper}</th>
+              <th scope="col">{w.progress}</th>
+              <th scope="col">{w.completed}</th>
             </tr>
           </thead>
           <tbody>
@@ -96,9 +97,14 @@ export function MissionFollow({ socket, missionId, onEdit, onChanged }: Props) {
               <tr key={p.userId}>
                 <td>{p.displayName}</td>
                 <td>
-                  <ProgressBar value={p.current / m.target} label={`${p.displayName}'s progress`} text={`${p.current} of ${m.target}`} tone="muted" />
+                  <ProgressBar
+                    value={p.current / m.target}
+                    label={w.progressOf(p.displayName)}
+                    text={w.count(f.number(p.current), f.number(m.target))}
+                    tone="muted"
+                  />
                 </td>
-                <td>{p.completedAt ? new Date(p.completedAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'short' }) : '—'}</td>
+                <td>{p.completedAt ? f.dayMonth(p.completedAt) : '—'}</td>
               </tr>
             ))}
           </tbody>
@@ -106,13 +112,13 @@ export function MissionFollow({ socket, missionId, onEdit, onChanged }: Props) {
       )}
       {m.goal.kind === 'checked' && (
         <>
-          <h3>Evidence</h3>
-          {detail.evidence.length === 0 && <p class="muted">Nothing sent yet.</p>}
+          <h3>{w.evidence}</h3>
+          {detail.evidence.length === 0 && <p class="muted">{w.nothingSent}</p>}
           <ul class="mf-evidence">
             {detail.evidence.map((e) => (
               <li key={e.id} class={`ev ${e.status}`}>
                 <div>
-                  <strong>{e.user?.displayName ?? 'Former member'}</strong>
+                  <strong>{e.user?.displayName ?? w.formerMember}</strong>
                   {e.link && (
                     <a href={e.link} target="_blank" rel="noopener noreferrer nofollow">
                       {e.link}
@@ -126,21 +132,21 @@ export function MissionFollow({ socket, missionId, onEdit, onChanged }: Props) {
                       type="button"
                       class="primary small"
                       onClick={() => void decide(e.id, 'approve')}
-                      aria-label={`Approve ${e.user?.displayName ?? 'this'}'s evidence`}
+                      aria-label={e.user ? w.approveOf(e.user.displayName) : w.approveThis}
                     >
-                      Approve
+                      {w.approve}
                     </button>
                     <button
                       type="button"
                       class="ghost"
                       onClick={() => void decide(e.id, 'reject')}
-                      aria-label={`Reject ${e.user?.displayName ?? 'this'}'s evidence`}
+                      aria-label={e.user ? w.rejectOf(e.user.displayName) : w.rejectThis}
                     >
-                      Reject
+                      {w.reject}
                     </button>
                   </div>
                 ) : (
-                  <span class="muted">{e.status}</span>
+                  <span class="muted">{w.evidenceStatus[e.status]}</span>
                 )}
               </li>
             ))}

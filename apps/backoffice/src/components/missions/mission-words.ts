@@ -1,42 +1,59 @@
 import type { Mission, MissionGoal, MissionSlot } from '@tribu/protocol/client';
+import type { Format, Messages } from '../../i18n/index.tsx';
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+type F = Pick<Format, 'locale' | 'plural' | 'number' | 'list' | 'dayMonth'>;
 
 /** "Answer 5 chats on billing in German", "Post 3 tips in the feed"… */
-export function goalWords(g: MissionGoal): string {
+export function goalWords(g: MissionGoal, t: Messages, f: F): string {
+  const w = t.community.missions;
   switch (g.kind) {
     case 'chats':
-      return `Answer ${plural(g.target, 'chat')}${g.topic ? ` on ${g.topic}` : ''}${g.language ? ` in ${languageName(g.language)}` : ''}${g.slot ? ` ${slotWords(g.slot)}` : ''}`;
+      return [
+        f.plural(g.target, w.answerChats),
+        g.topic ? w.onTopic(g.topic) : null,
+        g.language ? w.inLanguage(languageName(g.language, f)) : null,
+        g.slot ? slotWords(g.slot, t) : null,
+      ]
+        .filter(Boolean)
+        .join(' ');
     case 'tips':
-      return `Post ${plural(g.target, 'tip')} in the feed`;
+      return f.plural(g.target, w.postTips);
     case 'good_ratings':
-      return `Get ${plural(g.target, 'chat')} rated 4 or 5 stars`;
+      return f.plural(g.target, w.goodRatings);
     case 'checked':
-      return g.target === 1 ? 'Do it and show it (a link or a few words)' : `Do it ${g.target} times and show it`;
+      return g.target === 1 ? w.checkedOnce : w.checkedTimes(g.target);
   }
 }
 
-export const WEEKDAY_NAMES = ['Mondays', 'Tuesdays', 'Wednesdays', 'Thursdays', 'Fridays', 'Saturdays', 'Sundays'];
 const hh = (h: number) => `${String(h).padStart(2, '0')}:00`;
 /** "on Sundays 18:00–20:00" (site time). */
-export const slotWords = (s: MissionSlot) => `on ${WEEKDAY_NAMES[s.weekday - 1]} ${hh(s.fromHour)}–${hh(s.toHour)}`;
+export const slotWords = (s: MissionSlot, t: Messages) =>
+  t.community.missions.slot(t.community.missions.weekdays[s.weekday - 1] ?? '', hh(s.fromHour), hh(s.toHour));
 
-export function languageName(code: string): string {
+/** A language's name in the reader's language: `de` → "German", "allemand", "alemán". */
+export function languageName(code: string, f: Pick<Format, 'locale'>): string {
   try {
-    return new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code;
+    return new Intl.DisplayNames([f.locale], { type: 'language' }).of(code) ?? code;
   } catch {
     return code;
   }
 }
 
-export function rewardWords(m: Pick<Mission, 'rewardPoints' | 'rewardBadge'>): string {
-  const parts = [m.rewardPoints > 0 ? plural(m.rewardPoints, 'point') : null, m.rewardBadge ? `the “${m.rewardBadge.name}” badge` : null].filter(Boolean);
-  return parts.join(' and ');
+/** "15 points and the “Mentor” badge". */
+export function rewardWords(m: Pick<Mission, 'rewardPoints' | 'rewardBadge'>, t: Messages, f: F): string {
+  const w = t.community.missions;
+  const parts = [m.rewardPoints > 0 ? f.plural(m.rewardPoints, w.points) : null, m.rewardBadge ? w.badge(m.rewardBadge.name) : null].filter(
+    (p): p is string => p !== null,
+  );
+  return f.list(parts);
 }
 
-const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' });
-/** "1 Dec – 31 Dec". */
-export const periodWords = (m: Pick<Mission, 'startsAt' | 'endsAt'>) => `${DAY.format(new Date(m.startsAt))} – ${DAY.format(new Date(m.endsAt))}`;
+/** "Dec 1 – Dec 31". */
+export const periodWords = (m: Pick<Mission, 'startsAt' | 'endsAt'>, f: F) => `${f.dayMonth(m.startsAt)} – ${f.dayMonth(m.endsAt)}`;
 
 /** The visible count beside a bar: "3 of 5", or "120 of 300 together". */
-export const countWords = (m: Mission) => `${Math.min(m.current, m.target)} of ${m.target}${m.scope === 'community' ? ' together' : ''}`;
+export const countWords = (m: Mission, t: Messages, f: F) => {
+  const w = t.community.missions;
+  const current = f.number(Math.min(m.current, m.target));
+  return m.scope === 'community' ? w.countTogether(current, f.number(m.target)) : w.count(current, f.number(m.target));
+};

@@ -7,6 +7,7 @@ import { Avatar } from '../Avatar.tsx';
 import { PublicProfileDialog } from '../people/PublicProfileDialog.tsx';
 import { MyMentees } from './MyMentees.tsx';
 import { stepWords } from './step-words.ts';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   me: Me;
@@ -50,19 +51,21 @@ export function GettingStarted(props: Props) {
  * slim note when the charter changes.
  */
 function Checklist({ me, siteId, socket, onProfile }: Props & { onProfile: (userId: string) => void }) {
+  const { t, f } = useI18n();
+  const w = t.community.onboarding;
   const { status, setStatus } = useOnboarding(socket, siteId);
   const [closing, setClosing] = useState(false);
   if (!status) return null;
   if (status.complete && status.dismissed) {
     if (!status.charter.needsAcceptance) return null;
     return (
-      <section class="charter-note" aria-label="Charter updated">
+      <section class="charter-note" aria-label={w.charterUpdated}>
         <span aria-hidden="true" class="charter-note-mark">
           §
         </span>
-        <p>The community charter changed. Take a minute to read the new version and accept it.</p>
+        <p>{w.charterChanged}</p>
         <a class="primary small" href={`/backoffice/charter?site=${encodeURIComponent(siteId)}`}>
-          Read the new charter
+          {w.readNewCharter}
         </a>
       </section>
     );
@@ -76,28 +79,24 @@ function Checklist({ me, siteId, socket, onProfile }: Props & { onProfile: (user
     }
   };
   const pct = status.total ? Math.round((status.done / status.total) * 100) : 100;
-  const site = me.memberships.find((m) => m.siteId === siteId)?.siteName ?? 'the community';
+  const site = me.memberships.find((m) => m.siteId === siteId)?.siteName ?? null;
   return (
     <section class={`getting-started ${status.complete ? 'all-done' : ''}`} aria-labelledby="gs-h">
       <header class="gs-head">
         <div class="gs-title">
-          <h2 id="gs-h">Getting started</h2>
-          <p class="muted">
-            {status.complete ? `You're all set. Thank you for helping at ${site}!` : `A few first steps, at your own pace. Welcome to ${site}!`}
-          </p>
+          <h2 id="gs-h">{w.gettingStarted}</h2>
+          <p class="muted">{status.complete ? w.allSet(site) : w.welcome(site)}</p>
         </div>
         <div class="gs-progress">
-          <span class="gs-count">
-            {status.done} of {status.total}
-          </span>
+          <span class="gs-count">{w.stepsOf(status.done, status.total)}</span>
           <span
             class="gs-bar"
             role="progressbar"
-            aria-label="Steps done"
+            aria-label={w.stepsDone}
             aria-valuemin={0}
             aria-valuemax={status.total}
             aria-valuenow={status.done}
-            aria-valuetext={`${status.done} of ${status.total}`}
+            aria-valuetext={w.stepsOf(status.done, status.total)}
           >
             <span style={{ width: `${pct}%` }} />
           </span>
@@ -106,7 +105,7 @@ function Checklist({ me, siteId, socket, onProfile }: Props & { onProfile: (user
           <button type="button" class="gs-mentor" onClick={() => onProfile(status.mentor!.id)}>
             <Avatar name={status.mentor.displayName} url={status.mentor.avatarUrl} size={32} />
             <span>
-              <span class="gs-mentor-label">Your mentor: </span>
+              <span class="gs-mentor-label">{w.yourMentor}</span>
               <strong>{status.mentor.displayName}</strong>
             </span>
           </button>
@@ -114,22 +113,22 @@ function Checklist({ me, siteId, socket, onProfile }: Props & { onProfile: (user
       </header>
       <ol class="gs-steps">
         {status.steps.map((s) => {
-          const w = stepWords(s);
+          const words = stepWords(s, t, f);
           return (
             <li key={s.key} class={s.done ? 'is-done' : ''}>
               <span class="gs-check" aria-hidden="true">
                 {s.done ? '✓' : ''}
               </span>
               <span class="gs-step-text">
-                <strong>{w.title}</strong>
-                <span class="sr-only">{s.done ? ' — done' : ' — not done yet'}</span>
-                <span class="gs-detail">{w.detail}</span>
-                {w.href ? (
-                  <a href={`${w.href}?site=${encodeURIComponent(siteId)}`}>{w.action}</a>
+                <strong>{words.title}</strong>
+                <span class="sr-only">{s.done ? w.stepDone : w.stepNotDone}</span>
+                <span class="gs-detail">{words.detail}</span>
+                {words.href ? (
+                  <a href={`${words.href}?site=${encodeURIComponent(siteId)}`}>{words.action}</a>
                 ) : (
                   !s.done && (
                     <button type="button" class="link" onClick={showRequests}>
-                      {w.action}
+                      {words.action}
                     </button>
                   )
                 )}
@@ -140,9 +139,9 @@ function Checklist({ me, siteId, socket, onProfile }: Props & { onProfile: (user
       </ol>
       {status.complete && (
         <div class="gs-foot">
-          <p>No quotas, no pressure: help whenever you feel like it.</p>
+          <p>{w.noPressure}</p>
           <button type="button" class="primary small" disabled={closing} onClick={() => void close()}>
-            Close the checklist
+            {w.closeChecklist}
           </button>
         </div>
       )}

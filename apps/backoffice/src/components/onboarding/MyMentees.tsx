@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Newcomer } from '@tribu/protocol/client';
 import { onboardingApi } from '../../api/onboarding.ts';
 import { Avatar } from '../Avatar.tsx';
-import { daysAgo } from './when.ts';
+import { useNow } from '../../hooks/useNow.ts';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   siteId: string;
@@ -13,6 +14,9 @@ interface Props {
 
 /** For a mentor: the newcomers they guide and where each stands; nothing when they guide nobody. */
 export function MyMentees({ siteId, onProfile, refresh }: Props) {
+  const { t, f } = useI18n();
+  const w = t.community.onboarding;
+  const now = useNow(60_000);
   const [mentees, setMentees] = useState<Newcomer[]>([]);
   useEffect(() => {
     let current = true;
@@ -26,22 +30,22 @@ export function MyMentees({ siteId, onProfile, refresh }: Props) {
   if (mentees.length === 0) return null;
   return (
     <section class="mentees" aria-labelledby="mentees-h">
-      <h2 id="mentees-h">Newcomers you mentor</h2>
+      <h2 id="mentees-h">{w.menteesTitle}</h2>
       <ul>
         {mentees.map((m) => (
           <li key={m.id}>
             <button type="button" class="mentee" onClick={() => onProfile(m.id)}>
               <Avatar name={m.displayName} url={m.avatarUrl} size={28} />
               <strong>{m.displayName}</strong>
-              <span class="sr-only">: profile</span>
+              <span class="sr-only">{w.profileSr}</span>
             </button>
             <span class="muted">
-              {m.done} of {m.total} first steps · joined {daysAgo(m.joinedAt)} · {m.lastSeenAt ? `seen ${daysAgo(m.lastSeenAt)}` : 'not seen yet'}
+              {w.firstSteps(m.done, m.total)} · {w.joined(f.relative(m.joinedAt, now))} · {m.lastSeenAt ? w.seen(f.relative(m.lastSeenAt, now)) : w.notSeen}
             </span>
           </li>
         ))}
       </ul>
-      <p class="muted mentees-hint">A hello in the feed or an answer to their questions is all it takes.</p>
+      <p class="muted mentees-hint">{w.menteesHint}</p>
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import type { OnboardingStep } from '@tribu/protocol/client';
+import type { Format, Messages } from '../../i18n/index.tsx';
 
 export interface StepWords {
   title: string;
@@ -9,39 +10,39 @@ export interface StepWords {
 }
 
 /** Each checklist step in plain, friendly words, with where to do it. */
-export function stepWords(step: OnboardingStep): StepWords {
+export function stepWords(step: OnboardingStep, t: Messages, f: Pick<Format, 'plural'>): StepWords {
+  const w = t.community.onboarding;
   switch (step.key) {
     case 'charter':
       return {
-        title: step.done ? 'Charter accepted' : 'Read the charter',
-        detail: step.done ? 'How we help visitors and each other.' : 'How we help visitors and each other: a short read.',
+        title: step.done ? w.charterAccepted : w.readCharter,
+        detail: step.done ? w.charterDetailDone : w.charterDetail,
         href: '/backoffice/charter',
-        action: step.done ? 'Reread it' : 'Read the charter',
+        action: step.done ? w.rereadIt : w.readCharter,
       };
     case 'profile':
       return {
-        title: step.done ? 'Profile complete' : 'Complete your profile',
-        detail: 'A photo or a few words about you, and the languages you speak.',
+        title: step.done ? w.profileComplete : w.completeProfile,
+        detail: w.profileDetail,
         href: '/backoffice/profile',
-        action: step.done ? 'Edit my profile' : 'Complete my profile',
+        action: step.done ? w.editMyProfile : w.completeMyProfile,
       };
     case 'observe': {
       const c = step.count ?? { done: 0, of: 0 };
-      if (c.of === 0)
-        return { title: 'Watch a few chats', detail: 'No past chats to watch yet: nothing to do here.', href: '/backoffice/observe', action: 'Open' };
+      if (c.of === 0) return { title: w.watchAFew, detail: w.nothingToWatch, href: '/backoffice/observe', action: w.open };
       return {
-        title: step.done ? `${c.of} chats watched` : `Watch ${c.of} chats`,
-        detail: `See how peers answer, read-only. ${c.done} of ${c.of} watched.`,
+        title: step.done ? f.plural(c.of, w.chatsWatched) : f.plural(c.of, w.watchN),
+        detail: w.watchDetail(c.done, c.of),
         href: '/backoffice/observe',
-        action: step.done ? 'Watch more' : 'Watch chats',
+        action: step.done ? w.watchMore : w.watchChats,
       };
     }
     case 'firstChat':
       return {
-        title: step.done ? 'First chat answered' : 'Answer a first chat',
-        detail: step.done ? 'Welcome aboard: visitors are lucky to have you.' : 'Pick a request from the board when you feel ready. No rush.',
+        title: step.done ? w.firstAnswered : w.answerFirst,
+        detail: step.done ? w.firstDetailDone : w.firstDetail,
         href: null,
-        action: 'See the requests',
+        action: w.seeRequests,
       };
   }
 }

@@ -4,8 +4,9 @@ import { command, type HelperSocket } from '../../realtime/socket.ts';
 import { Avatar } from '../Avatar.tsx';
 import { PeerStanding } from '../recognition/PeerStanding.tsx';
 import { ThanksWall } from '../care/ThanksWall.tsx';
-import { languageName } from './languages.ts';
 import { Modal } from './Modal.tsx';
+import { useI18n } from '../../i18n/index.tsx';
+import { languageName } from '../missions/mission-words.ts';
 
 interface Props {
   socket: HelperSocket | null;
@@ -16,11 +17,10 @@ interface Props {
   onClose: () => void;
 }
 
-const ROLE: Record<PublicProfile['role'], string> = { helper: 'Helper', moderator: 'Community manager', admin: 'Site admin' };
-const since = (iso: string) => new Date(iso).toLocaleDateString(undefined, { month: 'long', year: 'numeric' });
-
 /** A peer's public profile: who they are, what they know, how long they have been helping. */
 export function PublicProfileDialog({ socket, siteId, userId, topics, onClose }: Props) {
+  const { t, f } = useI18n();
+  const w = t.community.people;
   const [profile, setProfile] = useState<PublicProfile | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -29,37 +29,37 @@ export function PublicProfileDialog({ socket, siteId, userId, topics, onClose }:
   }, [socket, siteId, userId]);
   const label = (tag: string) => topics.find((t) => t.tag === tag)?.label ?? tag;
   return (
-    <Modal label={profile ? `Profile of ${profile.displayName}` : 'Profile'} onClose={onClose} class="profile-dialog">
+    <Modal label={profile ? w.profileOf(profile.displayName) : w.profile} onClose={onClose} class="profile-dialog">
       {error && <p class="alert">{error}</p>}
-      {!profile && !error && <p class="muted">Loading…</p>}
+      {!profile && !error && <p class="muted">{t.common.loading}</p>}
       {profile && (
         <article class="public-profile">
           <header>
             <Avatar name={profile.displayName} url={profile.avatarUrl} size={88} />
             <div>
               <h2>{profile.displayName}</h2>
-              <p class="role">{ROLE[profile.role]}</p>
+              <p class="role">{w.role[profile.role]}</p>
             </div>
           </header>
           <PeerStanding socket={socket} siteId={siteId} userId={userId} />
-          {profile.bio ? <p class="bio">{profile.bio}</p> : <p class="bio muted">No bio yet.</p>}
+          {profile.bio ? <p class="bio">{profile.bio}</p> : <p class="bio muted">{w.noBio}</p>}
           <dl class="facts-grid">
             <div>
-              <dt>Answered chats</dt>
-              <dd class="big">{profile.answeredChats}</dd>
+              <dt>{w.answeredChats}</dt>
+              <dd class="big">{f.number(profile.answeredChats)}</dd>
             </div>
             <div>
-              <dt>Member since</dt>
-              <dd>{since(profile.memberSince)}</dd>
+              <dt>{w.memberSince}</dt>
+              <dd>{f.month(profile.memberSince)}</dd>
             </div>
           </dl>
           {profile.languages.length > 0 && (
             <section>
-              <h3>Speaks</h3>
+              <h3>{w.speaks}</h3>
               <p class="chips">
                 {profile.languages.map((l) => (
                   <span key={l} class="chip">
-                    {languageName(l)}
+                    {languageName(l, f)}
                   </span>
                 ))}
               </p>
@@ -67,7 +67,7 @@ export function PublicProfileDialog({ socket, siteId, userId, topics, onClose }:
           )}
           {profile.expertise.length > 0 && (
             <section>
-              <h3>Knows about</h3>
+              <h3>{w.knowsAbout}</h3>
               <p class="chips">
                 {profile.expertise.map((t) => (
                   <span key={t} class="chip topic">

@@ -2,11 +2,11 @@ import { useEffect, useState } from 'preact/hooks';
 import type { CharterView, Me } from '@tribu/protocol/client';
 import { onboardingApi } from '../../api/onboarding.ts';
 import { CharterText } from '../../components/onboarding/CharterText.tsx';
-import { day } from '../../components/onboarding/when.ts';
 import { PageShell } from '../../components/recognition/PageShell.tsx';
 import { useOwnSocket } from '../../hooks/useOwnSocket.ts';
 import { useSiteChoice } from '../../hooks/useRecognition.ts';
 import { useSiteFromLink } from '../../hooks/useSiteFromLink.ts';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   me: Me;
@@ -15,6 +15,8 @@ interface Props {
 
 /** The site's charter, for every member to (re)read; accepting it is one button. */
 export function CharterPage({ me, onSignedOut }: Props) {
+  const { t, f } = useI18n();
+  const w = t.community.charter;
   const { siteId, setSiteId } = useSiteChoice(me);
   const { socket, link } = useOwnSocket(onSignedOut);
   useSiteFromLink(me, setSiteId);
@@ -38,43 +40,44 @@ export function CharterPage({ me, onSignedOut }: Props) {
       setCharter(await onboardingApi.acceptCharter(me.csrfToken, siteId));
       setError(null);
     } catch (e) {
-      setError(e instanceof Error ? e.message : 'Could not save; try again');
+      setError(e instanceof Error ? e.message : w.couldNotSave);
     } finally {
       setBusy(false);
     }
   };
   const changedSinceAccepted = charter?.needsAcceptance && charter.acceptedAt !== null;
   return (
-    <PageShell me={me} siteId={siteId} onSite={setSiteId} link={link} socket={socket} onSignedOut={onSignedOut} title="Charter">
+    <PageShell me={me} siteId={siteId} onSite={setSiteId} link={link} socket={socket} onSignedOut={onSignedOut} title={w.title}>
       <article class="charter-page" aria-labelledby="charter-h">
-        <p class="eyebrow">Community charter</p>
-        <h1 id="charter-h">{charter ? `How we help at ${charter.siteName}` : 'Charter'}</h1>
+        <p class="eyebrow">{w.eyebrow}</p>
+        <h1 id="charter-h">{charter ? w.howWeHelp(charter.siteName) : w.title}</h1>
         {error && <p class="alert">{error}</p>}
-        {!charter && !error && <p class="muted">Loading…</p>}
-        {charter && !charter.text && <p class="encourage">This community has no charter yet. Be kind, be honest, and help when you feel like it.</p>}
+        {!charter && !error && <p class="muted">{t.common.loading}</p>}
+        {charter && !charter.text && <p class="encourage">{w.none}</p>}
         {charter?.text && (
           <>
-            {charter.updatedAt && <p class="muted charter-date">Last changed on {day(charter.updatedAt)}</p>}
+            {charter.updatedAt && <p class="muted charter-date">{w.lastChanged(f.date(charter.updatedAt))}</p>}
             {changedSinceAccepted && (
               <p class="charter-changed" role="status">
-                The charter changed since you accepted it on {day(charter.acceptedAt!)}. Please read it again.
+                {w.changedSince(f.date(charter.acceptedAt!))}
               </p>
             )}
             <CharterText text={charter.text} />
             <footer class="charter-accept">
               {charter.needsAcceptance ? (
                 <>
-                  <p>Accepting it means you will answer visitors and peers in this spirit. You can reread it any time from your profile.</p>
+                  <p>{w.acceptMeans}</p>
                   <button type="button" class="primary" disabled={busy} onClick={() => void accept()}>
-                    I have read the charter and I accept it
+                    {w.accept}
                   </button>
                 </>
               ) : (
                 <p class="charter-ok" role="status">
-                  <span aria-hidden="true">✓ </span>You accepted this charter on {day(charter.acceptedAt!)}. Thank you!
+                  <span aria-hidden="true">✓ </span>
+                  {w.accepted(f.date(charter.acceptedAt!))}
                 </p>
               )}
-              <a href="/backoffice">Back to the desk</a>
+              <a href="/backoffice">{w.backToDesk}</a>
             </footer>
           </>
         )}

@@ -7,6 +7,7 @@ import { PageShell } from '../../components/recognition/PageShell.tsx';
 import { useEvents } from '../../hooks/useEvents.ts';
 import { useOwnSocket } from '../../hooks/useOwnSocket.ts';
 import { useSiteChoice } from '../../hooks/useRecognition.ts';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   me: Me;
@@ -15,6 +16,8 @@ interface Props {
 
 /** Community → Events: meetups, webinars and product tests a helper may join, with RSVP and the waiting list. */
 export function EventsPage({ me, onSignedOut }: Props) {
+  const { t } = useI18n();
+  const w = t.community.events;
   const { siteId, setSiteId, membership } = useSiteChoice(me);
   const { socket, link } = useOwnSocket(onSignedOut);
   const { events, timeZone, error, rsvp, replace } = useEvents(socket, siteId, 'upcoming');
@@ -28,25 +31,19 @@ export function EventsPage({ me, onSignedOut }: Props) {
     const r = await rsvp(e.id, response);
     if ('error' in r) return setSaid(r.error ?? null);
     const now = r.event.me;
-    setSaid(
-      response === 'leave'
-        ? `You left “${e.title}”.`
-        : now?.state === 'going'
-          ? `You’re going to “${e.title}”. A reminder comes by mail the day before.`
-          : `“${e.title}” is full: you’re #${now?.position} on the waiting list. If someone cancels, the seat is yours automatically and you’ll be told.`,
-    );
+    setSaid(response === 'leave' ? w.youLeft(e.title) : now?.state === 'going' ? w.goingTo(e.title) : w.fullWaiting(e.title, now?.position ?? 0));
   };
   return (
-    <PageShell me={me} siteId={siteId} onSite={setSiteId} link={link} socket={socket} onSignedOut={onSignedOut} title="Events">
+    <PageShell me={me} siteId={siteId} onSite={setSiteId} link={link} socket={socket} onSignedOut={onSignedOut} title={w.title}>
       <section class="events-hero" aria-labelledby="events-h">
         <div>
-          <p class="eyebrow">Community</p>
-          <h1 id="events-h">Events</h1>
-          <p class="hero-sub">Meetups, webinars and product tests. Come when you like — nothing is expected of you. Times are in {timeZone}.</p>
+          <p class="eyebrow">{w.eyebrow}</p>
+          <h1 id="events-h">{w.title}</h1>
+          <p class="hero-sub">{w.heroSub(timeZone)}</p>
         </div>
         {hasRole(membership?.role, 'moderator') && (
           <a class="ghost" href="/backoffice/manage/events">
-            Manage events
+            {w.manageEvents}
           </a>
         )}
       </section>
@@ -54,7 +51,7 @@ export function EventsPage({ me, onSignedOut }: Props) {
       <p role="status" class="events-said">
         {said}
       </p>
-      {events?.length === 0 && <p class="muted events-empty">No events coming up for now.</p>}
+      {events?.length === 0 && <p class="muted events-empty">{w.noneComing}</p>}
       <ul class="events-list">
         {(events ?? []).map((e) => (
           <EventCard key={e.id} event={e} timeZone={timeZone} socket={socket} focused={e.id === focus} onRsvp={(r) => void answer(e, r)} onChanged={replace} />

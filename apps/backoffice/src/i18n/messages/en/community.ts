@@ -2,6 +2,7 @@ import type { PluralForms } from '../../format.ts';
 
 /** Words of the community area (how the catalogue is organised: ../../README.md). */
 export const community = {
+  notConnected: 'Not connected',
   feed: {
     label: 'Community feed',
     formerMember: 'A former member',
@@ -310,8 +311,7 @@ export const community = {
     // Came back (Numbers)
     noNoteSent: 'No note was sent in this period.',
     cameBackOf: (back: number, sent: number) => `${back} of ${sent}`,
-    cameBackRest: (sent: number, days: number) =>
-      `${sent === 1 ? 'helper' : 'helpers'} who got a note in this period came back within ${days} days.`,
+    cameBackRest: (sent: number, days: number) => `${sent === 1 ? 'helper' : 'helpers'} who got a note in this period came back within ${days} days.`,
     noteSent: (when: string) => `Note sent ${when}`,
     backWhen: (when: string) => `back ${when}`,
     notBackYet: 'not back yet',
@@ -392,6 +392,7 @@ export const community = {
     stepNotDone: ' — not done yet',
     noPressure: 'No quotas, no pressure: help whenever you feel like it.',
     closeChecklist: 'Close the checklist',
+    couldNotLoad: 'Could not load your checklist',
     // The steps
     charterAccepted: 'Charter accepted',
     readCharter: 'Read the charter',

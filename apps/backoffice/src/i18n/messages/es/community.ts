@@ -3,6 +3,7 @@ import type { CommunityMessages } from '../en/community.ts';
 const q = (title: string) => `«${title}»`;
 
 export const community: CommunityMessages = {
+  notConnected: 'Sin conexión',
   feed: {
     label: 'Muro de la comunidad',
     formerMember: 'Un antiguo miembro',
@@ -118,8 +119,7 @@ export const community: CommunityMessages = {
     feedbackSent: 'Enviada: aún puedes corregirla.',
     title: 'Eventos',
     eyebrow: 'Comunidad',
-    heroSub: (zone: string) =>
-      `Encuentros, webinarios y pruebas de producto. Ven cuando quieras: nadie espera nada de ti. Los horarios están en ${zone}.`,
+    heroSub: (zone: string) => `Encuentros, webinarios y pruebas de producto. Ven cuando quieras: nadie espera nada de ti. Los horarios están en ${zone}.`,
     manageEvents: 'Gestionar eventos',
     noneComing: 'No hay eventos próximos por ahora.',
     youLeft: (title: string) => `Ya no vas a ${q(title)}.`,
@@ -370,6 +370,7 @@ export const community: CommunityMessages = {
     stepNotDone: ' — aún sin hacer',
     noPressure: 'Sin cuotas ni presión: ayuda cuando te apetezca.',
     closeChecklist: 'Cerrar la lista',
+    couldNotLoad: 'No se pudo cargar tu lista',
     charterAccepted: 'Carta aceptada',
     readCharter: 'Leer la carta',
     charterDetailDone: 'Cómo ayudamos a los visitantes y entre nosotros.',
@@ -421,8 +422,7 @@ export const community: CommunityMessages = {
     none: 'Esta comunidad aún no tiene carta. Sé amable, sé honesto y ayuda cuando te apetezca.',
     lastChanged: (date: string) => `Última modificación el ${date}`,
     changedSince: (date: string) => `La carta ha cambiado desde que la aceptaste el ${date}. Léela de nuevo, por favor.`,
-    acceptMeans:
-      'Aceptarla significa que responderás a visitantes y compañeros con este espíritu. Puedes volver a leerla cuando quieras desde tu perfil.',
+    acceptMeans: 'Aceptarla significa que responderás a visitantes y compañeros con este espíritu. Puedes volver a leerla cuando quieras desde tu perfil.',
     accept: 'He leído la carta y la acepto',
     accepted: (date: string) => `Aceptaste esta carta el ${date}. ¡Gracias!`,
     backToDesk: 'Volver al escritorio',
@@ -437,8 +437,7 @@ export const community: CommunityMessages = {
   },
   newcomers: {
     title: 'Recién llegados',
-    intro:
-      'En qué punto de sus primeros pasos está cada recién llegado y quién le acompaña. Sin cuotas ni presión: la lista es una bienvenida, no un examen.',
+    intro: 'En qué punto de sus primeros pasos está cada recién llegado y quién le acompaña. Sin cuotas ni presión: la lista es una bienvenida, no un examen.',
     couldNotSave: 'No se pudo guardar; vuelve a intentarlo',
     mentorSet: (mentor: string, newcomer: string) => `${mentor} es ahora mentor de ${newcomer}; se ha avisado a ambos.`,
     noMentorNow: (newcomer: string) => `${newcomer} ya no tiene mentor.`,

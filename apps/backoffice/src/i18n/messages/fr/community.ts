@@ -4,6 +4,7 @@ import { de } from './grammar.ts';
 const q = (title: string) => `«\u00a0${title}\u00a0»`;
 
 export const community: CommunityMessages = {
+  notConnected: 'Pas de connexion',
   feed: {
     label: 'Fil de la communauté',
     formerMember: 'Un ancien membre',
@@ -119,8 +120,7 @@ export const community: CommunityMessages = {
     feedbackSent: 'Envoyé — tu peux encore le corriger.',
     title: 'Événements',
     eyebrow: 'Communauté',
-    heroSub: (zone: string) =>
-      `Rencontres, webinaires et tests produit. Viens quand tu veux — rien n’est attendu de toi. Les horaires sont en ${zone}.`,
+    heroSub: (zone: string) => `Rencontres, webinaires et tests produit. Viens quand tu veux — rien n’est attendu de toi. Les horaires sont en ${zone}.`,
     manageEvents: 'Gérer les événements',
     noneComing: 'Aucun événement à venir pour l’instant.',
     youLeft: (title: string) => `Tu ne participes plus à ${q(title)}.`,
@@ -128,8 +128,7 @@ export const community: CommunityMessages = {
     fullWaiting: (title: string, position: number) =>
       `${q(title)} est complet\u00a0: tu es n°\u00a0${position} sur la liste d’attente. Si quelqu’un se désiste, la place te revient automatiquement et tu es prévenu.`,
     newEvent: 'Nouvel événement',
-    manageHint: (zone: string) =>
-      `Les bénévoles qui peuvent participer voient les événements dans Événements et répondent en un clic. Horaires en ${zone}.`,
+    manageHint: (zone: string) => `Les bénévoles qui peuvent participer voient les événements dans Événements et répondent en un clic. Horaires en ${zone}.`,
     noneYet: 'Aucun événement pour l’instant.',
     choose: 'Choisis un événement pour le suivre, ou crées-en un.',
     editEvent: 'Modifier l’événement',
@@ -309,13 +308,14 @@ export const community: CommunityMessages = {
     optIn: (site: string) => `Un petit mot ${de(site)} quand je suis absent depuis un moment`,
     optInHint: '(au plus un par absence\u00a0; ce sont les responsables qui l’écrivent)',
     loadingPledges: 'Chargement des disponibilités…',
-    noPledges:
-      'Aucun bénévole n’a encore indiqué ses heures. Chacun ajoute les siennes sur son profil («\u00a0Quand je suis généralement là\u00a0»).',
+    noPledges: 'Aucun bénévole n’a encore indiqué ses heures. Chacun ajoute les siennes sur son profil («\u00a0Quand je suis généralement là\u00a0»).',
     helpers: { one: '# bénévole', other: '# bénévoles' },
     pledgedHours: { one: 'a indiqué ses heures.', other: 'ont indiqué leurs heures.' },
     noGapPeriod: 'Aucun creux sur cette période.',
     wouldFill: (filled: number, gaps: number) =>
-      gaps === 1 ? `Ils combleraient ${filled} sur l’heure creuse de cette période.` : `Ils combleraient ${filled} des ${gaps} heures creuses de cette période.`,
+      gaps === 1
+        ? `Ils combleraient ${filled} sur l’heure creuse de cette période.`
+        : `Ils combleraient ${filled} des ${gaps} heures creuses de cette période.`,
     coverageScroll: 'Couverture prévue par heure, défile horizontalement',
     coverageCaption: (zone: string) => `Bénévoles disponibles à chaque heure de la semaine, face aux creux de la période (heure ${zone})`,
     cellPledged: (when: string, n: number) => `${when}\u00a0: ${n} disponible${n > 1 ? 's' : ''}`,
@@ -378,6 +378,7 @@ export const community: CommunityMessages = {
     stepNotDone: ' — pas encore fait',
     noPressure: 'Pas d’objectif, pas de pression\u00a0: aide quand tu en as envie.',
     closeChecklist: 'Fermer la liste',
+    couldNotLoad: 'Impossible de charger ta liste',
     charterAccepted: 'Charte acceptée',
     readCharter: 'Lire la charte',
     charterDetailDone: 'Comment on aide les visiteurs et les uns les autres.',
@@ -429,8 +430,7 @@ export const community: CommunityMessages = {
     none: 'Cette communauté n’a pas encore de charte. Sois bienveillant, sois honnête, et aide quand tu en as envie.',
     lastChanged: (date: string) => `Dernière modification le ${date}`,
     changedSince: (date: string) => `La charte a changé depuis que tu l’as acceptée le ${date}. Relis-la, s’il te plaît.`,
-    acceptMeans:
-      'L’accepter, c’est t’engager à répondre aux visiteurs et à tes pairs dans cet esprit. Tu peux la relire à tout moment depuis ton profil.',
+    acceptMeans: 'L’accepter, c’est t’engager à répondre aux visiteurs et à tes pairs dans cet esprit. Tu peux la relire à tout moment depuis ton profil.',
     accept: 'J’ai lu la charte et je l’accepte',
     accepted: (date: string) => `Tu as accepté cette charte le ${date}. Merci\u00a0!`,
     backToDesk: 'Retour au bureau',

@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import type { CommunityEvent, Me } from '@tribu/protocol/client';
 import { EventEditor } from '../../../components/events/EventEditor.tsx';
 import { EventFollow } from '../../../components/events/EventFollow.tsx';
-import { KIND_LABEL, seatsWords, whenWords } from '../../../components/events/event-words.ts';
+import { seatsWords, whenWords } from '../../../components/events/event-words.ts';
+import { useI18n } from '../../../i18n/index.tsx';
 import { ManageShell } from '../../../components/manage/ManageShell.tsx';
 import { useEvents } from '../../../hooks/useEvents.ts';
 import type { HelperSocket } from '../../../realtime/socket.ts';
@@ -14,14 +15,17 @@ interface Props {
 
 /** Managers: create meetups, webinars and product tests, and follow them (seats, waiting list, feedback). */
 export function EventsManagePage({ me, onSignedOut }: Props) {
+  const { t } = useI18n();
   return (
-    <ManageShell me={me} onSignedOut={onSignedOut} title="Events">
+    <ManageShell me={me} onSignedOut={onSignedOut} title={t.community.events.title}>
       {(siteId, socket) => <Events key={siteId} siteId={siteId} socket={socket} />}
     </ManageShell>
   );
 }
 
 function Events({ siteId, socket }: { siteId: string; socket: HelperSocket | null }) {
+  const { t, f } = useI18n();
+  const w = t.community.events;
   const { events, timeZone, error, replace } = useEvents(socket, siteId, 'all');
   const [editing, setEditing] = useState<CommunityEvent | 'new' | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
@@ -29,23 +33,23 @@ function Events({ siteId, socket }: { siteId: string; socket: HelperSocket | nul
     <div class="missions-page events-manage">
       <div class="mp-list">
         <div class="mp-head">
-          <h2>Events</h2>
+          <h2>{w.title}</h2>
           <button type="button" class="primary small" onClick={() => setEditing('new')}>
-            New event
+            {w.newEvent}
           </button>
         </div>
-        <p class="muted">Helpers who may join see events under Events and answer in one click. Times in {timeZone}.</p>
+        <p class="muted">{w.manageHint(timeZone)}</p>
         {error && <p class="alert">{error}</p>}
-        {events?.length === 0 && <p class="muted">No events yet.</p>}
+        {events?.length === 0 && <p class="muted">{w.noneYet}</p>}
         <ul>
           {(events ?? []).map((e) => (
             <li key={e.id}>
               <button type="button" class="mp-item" aria-current={selected === e.id ? 'true' : undefined} onClick={() => (setSelected(e.id), setEditing(null))}>
                 <strong>{e.title}</strong>
                 <span class="muted">
-                  {KIND_LABEL[e.kind]} · {whenWords(e, timeZone)}
+                  {w.kind[e.kind]} · {whenWords(e, timeZone, f)}
                 </span>
-                <span class="muted">{e.cancelledAt ? 'Cancelled' : seatsWords(e)}</span>
+                <span class="muted">{e.cancelledAt ? w.cancelled : seatsWords(e, t, f)}</span>
               </button>
             </li>
           ))}
@@ -69,7 +73,7 @@ function Events({ siteId, socket }: { siteId: string; socket: HelperSocket | nul
         ) : selected ? (
           <EventFollow key={selected} socket={socket} eventId={selected} onEdit={setEditing} onChanged={replace} />
         ) : (
-          <p class="muted mp-empty">Choose an event to follow it, or create one.</p>
+          <p class="muted mp-empty">{w.choose}</p>
         )}
       </div>
     </div>

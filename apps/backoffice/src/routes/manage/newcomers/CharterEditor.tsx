@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { CHARTER_MAX } from '@tribu/protocol/client';
-import { day } from '../../../components/onboarding/when.ts';
+import { useI18n } from '../../../i18n/index.tsx';
 
 interface Props {
   text: string;
@@ -10,6 +10,8 @@ interface Props {
 
 /** The charter as plain text: a blank line between paragraphs. Saving a change asks members to accept it again. */
 export function CharterEditor({ text, updatedAt, onSave }: Props) {
+  const { t, f } = useI18n();
+  const w = t.community.charter;
   const [draft, setDraft] = useState(text);
   const [busy, setBusy] = useState(false);
   useEffect(() => setDraft(text), [text]);
@@ -25,10 +27,9 @@ export function CharterEditor({ text, updatedAt, onSave }: Props) {
   };
   return (
     <form class="nc-charter" onSubmit={(e) => void save(e)}>
-      <label for="charter-text">Charter text</label>
+      <label for="charter-text">{w.textLabel}</label>
       <p class="muted nc-hint" id="charter-hint">
-        Plain text; leave a blank line between paragraphs. Members accept it when they join and can reread it from their profile. Saving a change asks everyone
-        to accept the new version.
+        {w.editorHint}
       </p>
       <textarea
         id="charter-text"
@@ -37,16 +38,16 @@ export function CharterEditor({ text, updatedAt, onSave }: Props) {
         maxLength={CHARTER_MAX}
         value={draft}
         onInput={(e) => setDraft(e.currentTarget.value)}
-        placeholder="We are customers who love the brand and help other customers choose well…"
+        placeholder={w.placeholder}
       />
       <div class="nc-form-foot">
         <span class="muted">
-          {draft.length.toLocaleString('en')} / {CHARTER_MAX.toLocaleString('en')} characters
-          {updatedAt ? ` · last changed ${day(updatedAt)}` : ''}
+          {w.characters(f.number(draft.length), f.number(CHARTER_MAX))}
+          {updatedAt ? ` · ${w.lastChangedShort(f.date(updatedAt))}` : ''}
         </span>
-        <a href="/backoffice/charter">See it as members do</a>
+        <a href="/backoffice/charter">{w.seeAsMembers}</a>
         <button type="submit" class="primary small" disabled={!changed || busy}>
-          Save the charter
+          {w.save}
         </button>
       </div>
     </form>

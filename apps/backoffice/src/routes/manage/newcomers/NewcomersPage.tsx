@@ -4,6 +4,7 @@ import { onboardingApi } from '../../../api/onboarding.ts';
 import { ManageShell } from '../../../components/manage/ManageShell.tsx';
 import { CharterEditor } from './CharterEditor.tsx';
 import { NewcomersTable } from './NewcomersTable.tsx';
+import { useI18n } from '../../../i18n/index.tsx';
 
 interface Props {
   me: Me;
@@ -12,14 +13,17 @@ interface Props {
 
 /** Managers: where each newcomer stands and who guides them; the charter; how many chats to watch. */
 export function NewcomersPage({ me, onSignedOut }: Props) {
+  const { t } = useI18n();
   return (
-    <ManageShell me={me} onSignedOut={onSignedOut} title="Newcomers">
+    <ManageShell me={me} onSignedOut={onSignedOut} title={t.community.newcomers.title}>
       {(siteId) => <Newcomers key={siteId} me={me} siteId={siteId} />}
     </ManageShell>
   );
 }
 
 function Newcomers({ me, siteId }: { me: Me; siteId: string }) {
+  const { t, f } = useI18n();
+  const w = t.community.newcomers;
   const [view, setView] = useState<NewcomersView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [said, setSaid] = useState('');
@@ -40,7 +44,7 @@ function Newcomers({ me, siteId }: { me: Me; siteId: string }) {
     try {
       setSaid(await work());
     } catch (e) {
-      setError(e instanceof Error ? e.message : 'Could not save; try again');
+      setError(e instanceof Error ? e.message : w.couldNotSave);
     } finally {
       setBusy(null);
     }
@@ -50,50 +54,48 @@ function Newcomers({ me, siteId }: { me: Me; siteId: string }) {
       const v = await onboardingApi.assignMentor(me.csrfToken, siteId, n.id, mentorId);
       setView(v);
       const mentor = v.newcomers.find((x) => x.id === n.id)?.mentor;
-      return mentor ? `${mentor.displayName} is now ${n.displayName}'s mentor; both were told.` : `${n.displayName} has no mentor now.`;
+      return mentor ? w.mentorSet(mentor.displayName, n.displayName) : w.noMentorNow(n.displayName);
     });
   const saveCharter = (text: string) =>
     run('charter', async () => {
       const c = await onboardingApi.saveCharter(me.csrfToken, siteId, text);
       setView((v) => (v ? { ...v, charter: { text: c.text, updatedAt: c.updatedAt } } : v));
-      return text ? 'Charter saved. Members will be asked to accept the new version.' : 'Charter removed.';
+      return text ? w.charterSaved : w.charterRemoved;
     });
   const saveObserve = (e: Event) => {
     e.preventDefault();
     void run('observe', async () => {
       const v = await onboardingApi.saveSettings(me.csrfToken, siteId, observe);
       setView(v);
-      return observe ? `Newcomers are now invited to watch ${observe} chats.` : 'Newcomers are no longer asked to watch chats.';
+      return observe ? f.plural(observe, w.observeSet) : w.observeOff;
     });
   };
   return (
     <>
       <header class="nc-head">
-        <h1>Newcomers</h1>
-        <p class="muted">
-          Where each newcomer stands in their first steps, and who guides them. No quotas, no pressure: the checklist is a welcome, not a test.
-        </p>
+        <h1>{w.title}</h1>
+        <p class="muted">{w.intro}</p>
       </header>
       <p class={`nc-said ${said ? '' : 'empty'}`} role="status">
         {said}
       </p>
       {error && <p class="alert">{error}</p>}
       <section class="nc-panel" aria-labelledby="nc-list-h">
-        <h2 id="nc-list-h">Newcomers</h2>
-        {!view && !error && <p class="muted">Loading…</p>}
+        <h2 id="nc-list-h">{w.title}</h2>
+        {!view && !error && <p class="muted">{t.common.loading}</p>}
         {view && <NewcomersTable view={view} busy={busy} onMentor={(n, id) => void assign(n, id)} />}
       </section>
       {view && (
         <section class="nc-panel" aria-labelledby="nc-charter-h">
-          <h2 id="nc-charter-h">Charter</h2>
+          <h2 id="nc-charter-h">{w.charterHeading}</h2>
           <CharterEditor text={view.charter.text} updatedAt={view.charter.updatedAt} onSave={saveCharter} />
         </section>
       )}
       {view && (
         <section class="nc-panel" aria-labelledby="nc-observe-h">
-          <h2 id="nc-observe-h">Watching chats</h2>
+          <h2 id="nc-observe-h">{w.watchingHeading}</h2>
           <form class="nc-observe" onSubmit={saveObserve}>
-            <label for="observe-n">Chats a newcomer is invited to watch, read-only</label>
+            <label for="observe-n">{w.observeLabel}</label>
             <input
               id="observe-n"
               type="number"
@@ -103,9 +105,9 @@ function Newcomers({ me, siteId }: { me: Me; siteId: string }) {
               onInput={(e) => setObserve(Math.max(0, Math.min(MAX_OBSERVE_CHATS, Number(e.currentTarget.value) || 0)))}
             />
             <button type="submit" class="ghost" disabled={busy === 'observe' || observe === view.observeChats}>
-              Save
+              {t.common.save}
             </button>
-            <p class="muted nc-hint">0 leaves this step out. Well-rated ended chats are offered first; the visitor stays anonymous.</p>
+            <p class="muted nc-hint">{w.observeHint}</p>
           </form>
         </section>
       )}

@@ -1,13 +1,7 @@
 import type { Newcomer, NewcomersView, OnboardingStepKey } from '@tribu/protocol/client';
 import { Avatar } from '../../../components/Avatar.tsx';
-import { daysAgo } from '../../../components/onboarding/when.ts';
-
-const STEP_NAMES: Record<OnboardingStepKey, string> = {
-  charter: 'Charter accepted',
-  profile: 'Profile complete',
-  observe: 'Chats watched',
-  firstChat: 'First chat answered',
-};
+import { useNow } from '../../../hooks/useNow.ts';
+import { useI18n } from '../../../i18n/index.tsx';
 
 interface Props {
   view: NewcomersView;
@@ -17,20 +11,24 @@ interface Props {
 
 /** Where each newcomer stands: steps, activity, and their mentor (a select to assign, change or remove). */
 export function NewcomersTable({ view, busy, onMentor }: Props) {
+  const { t, f } = useI18n();
+  const w = t.community.newcomers;
+  const now = useNow(60_000);
+  const step = (key: OnboardingStepKey, done: boolean) => w.stepState(w.steps[key], done);
   if (view.newcomers.length === 0) {
-    return <p class="encourage">No newcomers right now. People who join through an invitation show here for their first 60 days.</p>;
+    return <p class="encourage">{w.empty}</p>;
   }
   return (
     <table class="nc-table">
-      <caption class="sr-only">Newcomers, newest first</caption>
+      <caption class="sr-only">{w.caption}</caption>
       <thead>
         <tr>
-          <th scope="col">Newcomer</th>
-          <th scope="col">Joined</th>
-          <th scope="col">Steps</th>
-          <th scope="col">Last seen</th>
-          <th scope="col">Chats answered</th>
-          <th scope="col">Mentor</th>
+          <th scope="col">{w.newcomer}</th>
+          <th scope="col">{w.joinedCol}</th>
+          <th scope="col">{w.stepsCol}</th>
+          <th scope="col">{w.lastSeen}</th>
+          <th scope="col">{w.chatsAnswered}</th>
+          <th scope="col">{w.mentor}</th>
         </tr>
       </thead>
       <tbody>
@@ -45,40 +43,38 @@ export function NewcomersTable({ view, busy, onMentor }: Props) {
                   <span>{n.displayName}</span>
                 </span>
               </th>
-              <td data-label="Joined">
-                <time dateTime={n.joinedAt} title={new Date(n.joinedAt).toLocaleDateString()}>
-                  {daysAgo(n.joinedAt)}
+              <td data-label={w.joinedCol}>
+                <time dateTime={n.joinedAt} title={f.date(n.joinedAt)}>
+                  {f.relative(n.joinedAt, now)}
                 </time>
               </td>
-              <td data-label="Steps">
+              <td data-label={w.stepsCol}>
                 <span class="nc-steps">
                   <span class="nc-icons" aria-hidden="true">
                     {n.steps.map((s) => (
-                      <span key={s.key} class={`nc-step ${s.done ? 'is-done' : ''}`} title={`${STEP_NAMES[s.key]}: ${s.done ? 'done' : 'not yet'}`}>
+                      <span key={s.key} class={`nc-step ${s.done ? 'is-done' : ''}`} title={step(s.key, s.done)}>
                         {s.done ? '✓' : ''}
                       </span>
                     ))}
                   </span>
-                  <span class="sr-only">{n.steps.map((s) => `${STEP_NAMES[s.key]}: ${s.done ? 'done' : 'not yet'}. `).join('')}</span>
-                  <span class="nc-count">
-                    {n.done} of {n.total}
-                  </span>
+                  <span class="sr-only">{n.steps.map((s) => `${step(s.key, s.done)}. `).join('')}</span>
+                  <span class="nc-count">{w.stepsOf(n.done, n.total)}</span>
                 </span>
               </td>
-              <td data-label="Last seen">{n.lastSeenAt ? daysAgo(n.lastSeenAt) : <span class="muted">Not yet</span>}</td>
-              <td data-label="Chats answered">{n.chatsAnswered}</td>
-              <td data-label="Mentor">
+              <td data-label={w.lastSeen}>{n.lastSeenAt ? f.relative(n.lastSeenAt, now) : <span class="muted">{w.notYet}</span>}</td>
+              <td data-label={w.chatsAnswered}>{f.number(n.chatsAnswered)}</td>
+              <td data-label={w.mentor}>
                 <select
-                  aria-label={`Mentor for ${n.displayName}`}
+                  aria-label={w.mentorFor(n.displayName)}
                   value={n.mentor?.id ?? ''}
                   disabled={busy === n.id}
                   onChange={(e) => onMentor(n, e.currentTarget.value || null)}
                 >
-                  <option value="">No mentor</option>
+                  <option value="">{w.noMentor}</option>
                   {currentMissing && <option value={n.mentor!.id}>{n.mentor!.displayName}</option>}
                   {options.map((m) => (
                     <option key={m.id} value={m.id}>
-                      {m.displayName} · {m.chatsAnswered} {m.chatsAnswered === 1 ? 'chat' : 'chats'}
+                      {w.mentorOption(m.displayName, f.plural(m.chatsAnswered, w.chats))}
                     </option>
                   ))}
                 </select>
