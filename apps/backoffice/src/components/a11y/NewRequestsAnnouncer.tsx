@@ -3,12 +3,13 @@ import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   /** The board's requests as they are now. */
-  items: { conversationId: string; question: string }[];
+  items: { conversationId: string }[];
 }
 
 /**
- * One polite live region for the board: a request that arrives is read out once ("New request: …"),
- * several at once are counted. Requests already there when the desk opens are not announced.
+ * One polite live region for the board: a request that arrives is read out once ("New visitor request
+ * (3 waiting)"), several at once in one sentence. Requests already there when the desk opens are not
+ * announced. The question itself is not repeated: it is on the board, and a long one would drown the rest.
  */
 export function NewRequestsAnnouncer({ items }: Props) {
   const { t } = useI18n();
@@ -18,8 +19,8 @@ export function NewRequestsAnnouncer({ items }: Props) {
     const ids = new Set(items.map((i) => i.conversationId));
     if (seen.current) {
       const fresh = items.filter((i) => !seen.current!.has(i.conversationId));
-      if (fresh.length === 1) setSaid(t.a11y.newRequest(fresh[0]!.question));
-      else if (fresh.length > 1) setSaid(t.a11y.newRequests(fresh.length));
+      if (fresh.length === 1) setSaid(t.a11y.newRequest(items.length));
+      else if (fresh.length > 1) setSaid(t.a11y.newRequests(fresh.length, items.length));
     }
     seen.current = ids;
   }, [items, t]);
