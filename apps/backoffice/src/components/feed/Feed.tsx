@@ -5,6 +5,7 @@ import { useFeed } from '../../hooks/useFeed.ts';
 import { useNow } from '../../hooks/useNow.ts';
 import { usePresence } from '../../hooks/usePresence.ts';
 import type { HelperSocket } from '../../realtime/socket.ts';
+import { scrollBehavior } from '../a11y/motion.ts';
 import { Composer } from './Composer.tsx';
 import { PostCard } from './PostCard.tsx';
 import { SHOW_POST_EVENT } from './show-post.ts';
@@ -47,7 +48,7 @@ export function Feed({ me, siteId, socket, online }: Props) {
   useEffect(() => {
     const show = (e: Event) => {
       const id = (e as CustomEvent<string>).detail;
-      document.getElementById(`post-${id}`)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+      document.getElementById(`post-${id}`)?.scrollIntoView({ behavior: scrollBehavior(), block: 'start' });
     };
     window.addEventListener(SHOW_POST_EVENT, show);
     return () => window.removeEventListener(SHOW_POST_EVENT, show);
@@ -55,7 +56,7 @@ export function Feed({ me, siteId, socket, online }: Props) {
 
   const showFresh = () => {
     feed.showFresh();
-    scroller.current?.scrollTo({ top: 0, behavior: 'smooth' });
+    scroller.current?.scrollTo({ top: 0, behavior: scrollBehavior() });
   };
   const older = async () => {
     setLoadingOlder(true);

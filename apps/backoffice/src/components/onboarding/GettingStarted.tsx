@@ -3,6 +3,7 @@ import type { Me, Membership } from '@tribu/protocol/client';
 import { onboardingApi } from '../../api/onboarding.ts';
 import { useOnboarding } from '../../hooks/useOnboarding.ts';
 import type { HelperSocket } from '../../realtime/socket.ts';
+import { scrollBehavior } from '../a11y/motion.ts';
 import { Avatar } from '../Avatar.tsx';
 import { PublicProfileDialog } from '../people/PublicProfileDialog.tsx';
 import { MyMentees } from './MyMentees.tsx';
@@ -20,7 +21,7 @@ interface Props {
 function showRequests() {
   const board = document.querySelector<HTMLElement>('.requests');
   if (!board) return;
-  board.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  board.scrollIntoView({ behavior: scrollBehavior(), block: 'start' });
   board.setAttribute('tabindex', '-1');
   board.focus({ preventScroll: true });
 }
