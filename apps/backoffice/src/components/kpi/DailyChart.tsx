@@ -1,5 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import uPlot from 'uplot';
+import { themeColour } from '../a11y/theme-colour.ts';
 import type { KpiDay } from '@tribu/protocol/client';
 import { useI18n } from '../../i18n/index.tsx';
 import { PALETTE, fmtDay } from './format.ts';
@@ -42,8 +43,8 @@ export function DailyChart({ daily }: { daily: KpiDay[] }) {
         y: { range: (_u, _min, max) => [0, Math.max(4, Math.ceil(max * 1.1))] },
       },
       axes: [
-        { stroke: '#56625d', grid: { show: false }, values: (_u, splits) => splits.map((s) => fmtDay(f, dayOfTs(s))) },
-        { stroke: '#56625d', grid: { stroke: '#eef1ef' }, size: 36, values: (_u, splits) => splits.map((s) => f.number(s, 1)) },
+        { stroke: themeColour('--muted', '#56625d'), grid: { show: false }, values: (_u, splits) => splits.map((s) => fmtDay(f, dayOfTs(s))) },
+        { stroke: themeColour('--muted', '#56625d'), grid: { stroke: themeColour('--subtle', '#eef1ef') }, size: 36, values: (_u, splits) => splits.map((s) => f.number(s, 1)) },
       ],
       series: [{ label: w.day }, series('abandoned'), series('missed'), series('answered')],
     });

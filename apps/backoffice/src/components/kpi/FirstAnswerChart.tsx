@@ -1,5 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import uPlot from 'uplot';
+import { themeColour } from '../a11y/theme-colour.ts';
 import type { KpiDay } from '@tribu/protocol/client';
 import { useI18n } from '../../i18n/index.tsx';
 import { PALETTE, fmtDay, fmtDuration } from './format.ts';
@@ -22,8 +23,8 @@ export function FirstAnswerChart({ daily, median }: { daily: KpiDay[]; median: n
       cursor: { drag: { x: false, y: false } },
       scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, Math.ceil(max * 1.15))] } },
       axes: [
-        { stroke: '#56625d', grid: { show: false }, values: (_u, splits) => splits.map((s) => fmtDay(f, dayOfTs(s))) },
-        { stroke: '#56625d', grid: { stroke: '#eef1ef' }, size: 58, values: (_u, splits) => splits.map((s) => w.minutes(f.number(s, 1))) },
+        { stroke: themeColour('--muted', '#56625d'), grid: { show: false }, values: (_u, splits) => splits.map((s) => fmtDay(f, dayOfTs(s))) },
+        { stroke: themeColour('--muted', '#56625d'), grid: { stroke: themeColour('--subtle', '#eef1ef') }, size: 58, values: (_u, splits) => splits.map((s) => w.minutes(f.number(s, 1))) },
       ],
       series: [
         { label: w.day },
@@ -34,7 +35,7 @@ export function FirstAnswerChart({ daily, median }: { daily: KpiDay[]; median: n
           spanGaps: false,
           points: { show: true, size: 5, fill: PALETTE.firstAnswer },
         },
-        { label: w.periodMedian, stroke: '#56625d', width: 1, dash: [5, 5], points: { show: false } },
+        { label: w.periodMedian, stroke: themeColour('--muted', '#56625d'), width: 1, dash: [5, 5], points: { show: false } },
       ],
     });
     const readout = (i: number | null) => {
