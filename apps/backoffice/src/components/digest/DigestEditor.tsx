@@ -3,7 +3,8 @@ import { DIGEST_LIMITS, DIGEST_SECTIONS, type DigestDetail, type DigestSection }
 import { digestApi } from '../../api/digest.ts';
 import { ApiError } from '../../api/http.ts';
 import { DigestPreview } from './DigestPreview.tsx';
-import { SECTION_LABELS, periodLabel, statusLabel } from './digest-words.ts';
+import { periodLabel, statusLabel } from './digest-words.ts';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   siteId: string;
@@ -20,10 +21,12 @@ const count = (d: DigestDetail, s: DigestSection): number => {
   if (s === 'missions') return c.missions.open.length + c.missions.completed.length;
   return c[s].length;
 };
-const message = (e: unknown) => (e instanceof ApiError ? e.message : 'Something went wrong; try again');
 
 /** One digest: a draft to edit, preview, test and send; or a sent one to read as it went. */
 export function DigestEditor({ siteId, csrf, digestId, mailConfigured, onChanged }: Props) {
+  const { t, f } = useI18n();
+  const w = t.manage.digest;
+  const message = (e: unknown) => (e instanceof ApiError ? e.message : w.somethingWrong);
   const [d, setD] = useState<DigestDetail | null>(null);
   const [subject, setSubject] = useState('');
   const [note, setNote] = useState('');
@@ -56,7 +59,7 @@ export function DigestEditor({ siteId, csrf, digestId, mailConfigured, onChanged
     return () => clearTimeout(timer);
   }, [d, siteId, digestId, onChanged]);
 
-  if (!d) return status ? <p class="alert">{status.text}</p> : <p class="muted">Loading the digest…</p>;
+  if (!d) return status ? <p class="alert">{status.text}</p> : <p class="muted">{w.loading}</p>;
   const draft = d.status === 'draft';
   const dirty = draft && (subject !== d.subject || note !== d.note || hidden.join() !== d.hiddenSections.join());
 
@@ -81,7 +84,7 @@ export function DigestEditor({ siteId, csrf, digestId, mailConfigured, onChanged
     try {
       if (kind === 'test') {
         const { sentTo } = await digestApi.test(csrf, siteId, digestId);
-        setStatus({ ok: true, text: `Test sent to ${sentTo}.` });
+        setStatus({ ok: true, text: w.testSent(sentTo) });
       } else {
         await digestApi.send(csrf, siteId, digestId);
         setConfirming(false);
@@ -99,10 +102,10 @@ export function DigestEditor({ siteId, csrf, digestId, mailConfigured, onChanged
     <div class="digest-editor">
       <div class="de-head">
         <div>
-          <p class="eyebrow">{periodLabel(d.period)}</p>
-          <h2>{draft ? 'Draft' : d.subject}</h2>
+          <p class="eyebrow">{periodLabel(t, f, d.period)}</p>
+          <h2>{draft ? w.draft : d.subject}</h2>
         </div>
-        <span class={`digest-status ${d.status}`}>{statusLabel(d)}</span>
+        <span class={`digest-status ${d.status}`}>{statusLabel(t, f, d)}</span>
       </div>
       {draft ? (
         <form
@@ -110,25 +113,19 @@ export function DigestEditor({ siteId, csrf, digestId, mailConfigured, onChanged
           onSubmit={(e) => {
             e.preventDefault();
             setStatus(null);
-            void save().then((ok) => ok && setStatus({ ok: true, text: 'Saved.' }));
+            void save().then((ok) => ok && setStatus({ ok: true, text: w.saved }));
           }}
         >
           <label class="field">
-            <span>Subject</span>
+            <span>{w.subject}</span>
             <input value={subject} maxLength={DIGEST_LIMITS.subject} required onInput={(e) => setSubject(e.currentTarget.value)} />
           </label>
           <label class="field">
-            <span>Your note</span>
-            <textarea
-              rows={5}
-              value={note}
-              maxLength={DIGEST_LIMITS.note}
-              placeholder="A few words to the community: a thank-you, what is coming, a question…"
-              onInput={(e) => setNote(e.currentTarget.value)}
-            />
+            <span>{w.yourNote}</span>
+            <textarea rows={5} value={note} maxLength={DIGEST_LIMITS.note} placeholder={w.notePlaceholder} onInput={(e) => setNote(e.currentTarget.value)} />
           </label>
           <fieldset class="de-sections">
-            <legend>Sections</legend>
+            <legend>{w.sectionsLegend}</legend>
             {DIGEST_SECTIONS.filter((s) => s !== 'note').map((s) => {
               const n = count(d, s);
               return (
@@ -140,7 +137,7 @@ export function DigestEditor({ siteId, csrf, digestId, mailConfigured, onChanged
                     onChange={(e) => setHidden(e.currentTarget.checked ? hidden.filter((h) => h !== s) : [...hidden, s])}
                   />
                   <span>
-                    {SECTION_LABELS[s]} <span class="muted">{n === 0 ? '· nothing this period' : `· ${n}`}</span>
+                    {w.sections[s]} <span class="muted">{n === 0 ? w.nothingThisPeriod : `· ${f.number(n)}`}</span>
                   </span>
                 </label>
               );
@@ -148,41 +145,33 @@ export function DigestEditor({ siteId, csrf, digestId, mailConfigured, onChanged
           </fieldset>
           <div class="de-actions">
             <button type="submit" class="ghost" disabled={!dirty || busy !== null}>
-              {busy === 'save' ? 'Saving…' : 'Save draft'}
+              {busy === 'save' ? t.common.saving : w.saveDraft}
             </button>
             <button type="button" class="ghost" disabled={!mailConfigured || busy !== null} onClick={() => void act('test')}>
-              {busy === 'test' ? 'Sending the test…' : 'Send me a test'}
+              {busy === 'test' ? w.sendingTest : w.sendTest}
             </button>
             {!confirming ? (
               <button type="button" class="primary" disabled={!mailConfigured || busy !== null} onClick={() => setConfirming(true)}>
-                Send to helpers…
+                {w.sendToHelpers}
               </button>
             ) : (
-              <span class="de-confirm" role="group" aria-label="Confirm sending">
-                <span>
-                  Send to {d.audience} {d.audience === 1 ? 'member' : 'members'}?
-                </span>
+              <span class="de-confirm" role="group" aria-label={w.confirmSending}>
+                <span>{f.plural(d.audience, w.sendToMembers)}</span>
                 <button type="button" class="primary" disabled={busy !== null} onClick={() => void act('send')}>
-                  {busy === 'send' ? 'Sending…' : 'Yes, send it'}
+                  {busy === 'send' ? w.sendingNow : w.yesSend}
                 </button>
                 <button type="button" class="link" onClick={() => setConfirming(false)}>
-                  Cancel
+                  {t.common.cancel}
                 </button>
               </span>
             )}
           </div>
-          {!mailConfigured && <p class="muted small">Mail is not set up on this Tribu (SMTP_URL): the digest can be edited and previewed, not sent.</p>}
-          <p class="muted small">
-            Goes to the site's active members who have not turned it off ({d.audience} now). Helpers are named beside an answer only if they agreed to in their
-            profile.
-          </p>
+          {!mailConfigured && <p class="muted small">{w.noMail}</p>}
+          <p class="muted small">{w.audience(f.number(d.audience))}</p>
         </form>
       ) : (
         <p class="muted small">
-          {d.sentAt
-            ? `Sent ${new Date(d.sentAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}.`
-            : 'Being sent now: it moves to the archive once every mail is out.'}{' '}
-          This is the mail as it went out.
+          {d.sentAt ? w.sentAt(f.dateTime(d.sentAt)) : w.beingSent} {w.asItWent}
         </p>
       )}
       {status && (

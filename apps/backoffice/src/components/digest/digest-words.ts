@@ -1,26 +1,18 @@
-import type { DigestSection, DigestSummary } from '@tribu/protocol/client';
+import type { DigestSummary } from '@tribu/protocol/client';
+import type { Format, Messages } from '../../i18n/index.tsx';
 
-/** What each section is called on the page (the mail's own headings are the server's). */
-export const SECTION_LABELS: Record<DigestSection, string> = {
-  note: 'Your note',
-  newcomers: 'Newcomers welcomed',
-  bestAnswers: 'Best-rated answers',
-  movers: 'Leaderboard movers',
-  missions: 'Missions open and completed',
-  coverage: 'Gaps in coverage',
-  events: 'Upcoming events',
-};
+/** A calendar day `YYYY-MM-DD` without its year, as it is (no time zone shift). */
+const dayMonth = (f: Format, d: string) =>
+  new Intl.DateTimeFormat(f.locale, { timeZone: 'UTC', day: 'numeric', month: 'short' }).format(new Date(`${d}T00:00:00Z`));
 
-const day = (d: string, o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', ...o }).format(new Date(`${d}T00:00:00Z`));
-
-/** "16 Nov – 29 Nov 2026". */
-export const periodLabel = (p: { from: string; to: string }) =>
-  `${day(p.from, { day: 'numeric', month: 'short' })} – ${day(p.to, { day: 'numeric', month: 'short', year: 'numeric' })}`;
+/** "Nov 16 – Nov 29, 2026" · "16 nov. – 29 nov. 2026". */
+export const periodLabel = (t: Messages, f: Format, p: { from: string; to: string }) => t.manage.digest.period(dayMonth(f, p.from), f.day(p.to));
 
 /** "Sent to 12 · 1 failed", "Sending: 4 of 12", "Draft". */
-export function statusLabel(d: DigestSummary): string {
+export function statusLabel(t: Messages, f: Format, d: DigestSummary): string {
+  const w = t.manage.digest;
   const r = d.recipients;
-  if (d.status === 'draft') return 'Draft';
-  if (d.status === 'sending') return `Sending: ${r.sent} of ${r.total - r.skipped}`;
-  return `Sent to ${r.sent}${r.failed ? ` · ${r.failed} failed` : ''}${r.skipped ? ` · ${r.skipped} unsubscribed meanwhile` : ''}`;
+  if (d.status === 'draft') return w.draft;
+  if (d.status === 'sending') return w.sending(f.number(r.sent), f.number(r.total - r.skipped));
+  return [w.sentTo(f.number(r.sent)), ...(r.failed ? [w.failed(f.number(r.failed))] : []), ...(r.skipped ? [w.skipped(f.number(r.skipped))] : [])].join(' · ');
 }

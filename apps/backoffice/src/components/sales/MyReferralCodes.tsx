@@ -3,24 +3,18 @@ import type { Me, ReferralCodeView } from '@tribu/protocol/client';
 import { ApiError } from '../../api/http.ts';
 import { referralApi } from '../../api/sales.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
-
-const STATUS: Record<ReferralCodeView['status'], string> = {
-  pending: 'waiting for a community manager',
-  active: 'active: share it with friends',
-  revoked: 'revoked',
-};
+import { useI18n } from '../../i18n/index.tsx';
 
 /** On my profile: my referral code per site, or a form to ask for one (a manager approves it). */
 export function MyReferralCodes({ me }: { me: Me }) {
+  const { t } = useI18n();
+  const w = t.manage.referral;
   const sites = me.memberships;
   if (!sites.length) return null;
   return (
     <section class="panel" aria-labelledby="referral-h">
-      <h2 id="referral-h">Referral code</h2>
-      <p class="muted small">
-        A code of your own to share outside the chat. The shop gives its own discount; Tribu only shows that a purchase came through you — as thanks, never as a
-        commission.
-      </p>
+      <h2 id="referral-h">{w.title}</h2>
+      <p class="muted small">{w.intro}</p>
       {sites.map((m) => (
         <SiteCode key={m.siteId} siteId={m.siteId} siteName={m.siteName} csrf={me.csrfToken} many={sites.length > 1} />
       ))}
@@ -29,6 +23,8 @@ export function MyReferralCodes({ me }: { me: Me }) {
 }
 
 function SiteCode({ siteId, siteName, csrf, many }: { siteId: string; siteName: string; csrf: string; many: boolean }) {
+  const { t } = useI18n();
+  const w = t.manage.referral;
   const [codes, setCodes] = useState<ReferralCodeView[] | null>(null);
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -36,7 +32,7 @@ function SiteCode({ siteId, siteName, csrf, many }: { siteId: string; siteName: 
   useEffect(() => {
     referralApi.mine(siteId).then(
       (r) => setCodes(r.codes),
-      (e: unknown) => setError(e instanceof Error ? e.message : 'Could not load your code'),
+      (e: unknown) => setError(e instanceof Error ? e.message : w.loadFailed),
     );
   }, [siteId]);
   const live = codes?.find((c) => c.status !== 'revoked');
@@ -49,27 +45,27 @@ function SiteCode({ siteId, siteName, csrf, many }: { siteId: string; siteName: 
       setCodes((list) => [created, ...(list ?? [])]);
       setCode('');
     } catch (err) {
-      setError(err instanceof ApiError ? (err.fields?.code ?? err.message) : 'Could not ask for the code');
+      setError(err instanceof ApiError ? (err.fields?.code ?? err.message) : w.askFailed);
     } finally {
       setBusy(false);
     }
   };
-  const label = many ? `Your code on ${siteName}` : 'Your code';
+  const label = many ? w.yourCodeOn(siteName) : w.yourCode;
   return (
     <div class="referral-site">
       {live ? (
         <p>
-          {label}: <code class="referral-code">{live.code}</code> <span class="muted small">({STATUS[live.status]})</span>
+          {label} <code class="referral-code">{live.code}</code> <span class="muted small">({w.status[live.status]})</span>
         </p>
       ) : (
         codes && (
           <form class="referral-ask" onSubmit={(e) => void ask(e)} noValidate>
             <label class="field">
-              <span class="field-label">{many ? `Code to ask for on ${siteName}` : 'Code to ask for'}</span>
+              <span class="field-label">{many ? w.codeToAskOn(siteName) : w.codeToAsk}</span>
               <input value={code} maxLength={24} placeholder="ANNA10" onInput={(e) => setCode(e.currentTarget.value)} />
             </label>
             <button type="submit" class="ghost" disabled={busy || !code.trim()}>
-              {busy ? 'Asking…' : 'Ask for this code'}
+              {busy ? w.asking : w.ask}
             </button>
           </form>
         )

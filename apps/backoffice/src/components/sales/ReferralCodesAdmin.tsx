@@ -2,18 +2,19 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ReferralCodeView } from '@tribu/protocol/client';
 import { referralApi } from '../../api/sales.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
-
-const STATUS: Record<ReferralCodeView['status'], string> = { pending: 'Asked', active: 'Active', revoked: 'Revoked' };
+import { useI18n } from '../../i18n/index.tsx';
 
 /** Managers: the helpers' referral codes, to approve when asked and revoke when needed. */
 export function ReferralCodesAdmin({ siteId, csrf }: { siteId: string; csrf: string }) {
+  const { t, f } = useI18n();
+  const w = t.manage.referral;
   const [codes, setCodes] = useState<ReferralCodeView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   useEffect(() => {
     referralApi.all(siteId).then(
       (r) => setCodes(r.codes),
-      (e: unknown) => setError(e instanceof Error ? e.message : 'Could not load the referral codes'),
+      (e: unknown) => setError(e instanceof Error ? e.message : w.adminLoadFailed),
     );
   }, [siteId]);
   const decide = async (c: ReferralCodeView, action: 'approve' | 'revoke') => {
@@ -23,21 +24,19 @@ export function ReferralCodesAdmin({ siteId, csrf }: { siteId: string; csrf: str
       const updated = await referralApi.decide(csrf, siteId, c.id, action);
       setCodes((list) => list?.map((x) => (x.id === c.id ? updated : x)) ?? null);
     } catch (e) {
-      setError(e instanceof Error ? e.message : 'Could not change the code');
+      setError(e instanceof Error ? e.message : w.changeFailed);
     } finally {
       setBusy(null);
     }
   };
   return (
     <section class="admin-card referral-admin" aria-labelledby="referral-admin-h">
-      <h2 id="referral-admin-h">Referral codes</h2>
-      <p class="muted small">
-        Helpers ask for a code to share outside the widget; the shop applies its own discount and Tribu credits a purchase naming an active code to its helper.
-      </p>
+      <h2 id="referral-admin-h">{w.adminTitle}</h2>
+      <p class="muted small">{w.adminIntro}</p>
       <ErrorAlert message={error} />
-      {codes && codes.length === 0 && <p class="muted">Nobody has asked for a code yet.</p>}
+      {codes && codes.length === 0 && <p class="muted">{w.nobodyAsked}</p>}
       {codes && codes.length > 0 && (
-        <ul class="member-list" aria-label="Referral codes">
+        <ul class="member-list" aria-label={w.adminTitle}>
           {codes.map((c) => (
             <li key={c.id} class="key-row">
               <span class="member-who">
@@ -45,7 +44,7 @@ export function ReferralCodesAdmin({ siteId, csrf }: { siteId: string; csrf: str
                   <code>{c.code}</code> · {c.displayName}
                 </strong>
                 <span class="muted small">
-                  {STATUS[c.status]} · asked {new Date(c.createdAt).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' })}
+                  {w.adminStatus[c.status]} · {w.asked(f.date(c.createdAt))}
                 </span>
               </span>
               <span class="key-actions">
@@ -54,10 +53,10 @@ export function ReferralCodesAdmin({ siteId, csrf }: { siteId: string; csrf: str
                     type="button"
                     class="primary"
                     disabled={busy === c.id}
-                    aria-label={`Approve ${c.code} of ${c.displayName}`}
+                    aria-label={w.approveOf(c.code, c.displayName)}
                     onClick={() => void decide(c, 'approve')}
                   >
-                    Approve
+                    {w.approve}
                   </button>
                 )}
                 {c.status !== 'revoked' && (
@@ -65,10 +64,10 @@ export function ReferralCodesAdmin({ siteId, csrf }: { siteId: string; csrf: str
                     type="button"
                     class="ghost danger"
                     disabled={busy === c.id}
-                    aria-label={`Revoke ${c.code} of ${c.displayName}`}
+                    aria-label={w.revokeOf(c.code, c.displayName)}
                     onClick={() => void decide(c, 'revoke')}
                   >
-                    Revoke
+                    {w.revoke}
                   </button>
                 )}
               </span>
