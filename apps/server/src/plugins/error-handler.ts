@@ -3,8 +3,13 @@ import { ErrorCode, type HttpErrorBody } from '@tribu/protocol';
 import { AppError, statusOf } from '../lib/errors.ts';
 import { unavailableIfDown } from '../lib/pg-errors.ts';
 import { UNSTORABLE_MESSAGE, unstorableField } from '../lib/unstorable-text.ts';
+import { localiseErrorBody } from '../i18n/errors/translate.ts';
+import { requestLocale } from '../i18n/request-locale.ts';
 
-/** The one HTTP error handler: AppError → its status and code; validation → 400; the rest hidden. */
+/**
+ * The one HTTP error handler: AppError → its status and code; validation → 400; the rest hidden. The message (and each
+ * field's) is worded here, once, in the person's language (i18n/errors): throw sites write English.
+ */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((thrown: FastifyError | AppError, req, reply) => {
     let body: HttpErrorBody;
@@ -29,7 +34,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
       status = 500;
       body = { error: { code: ErrorCode.internal, message: 'Something went wrong on our side; please retry' } };
     }
-    void reply.status(status).send(body);
+    void reply.status(status).send({ error: localiseErrorBody(body.error, requestLocale(req)) });
   });
   // Postgres cannot store (or compare with) NUL or lone surrogates: a body, query string or path holding one is refused
   // before validation, not failed as a 500 deep in a query.
@@ -40,6 +45,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (field !== undefined) throw new AppError(ErrorCode.badRequest, `${field ? `${field}: ` : ''}${UNSTORABLE_MESSAGE}`);
   });
   app.setNotFoundHandler((req, reply) => {
-    void reply.status(404).send({ error: { code: ErrorCode.notFound, message: `No route ${req.method} ${req.url.split('?')[0]}` } });
+    const error = { code: ErrorCode.notFound, message: `No route ${req.method} ${req.url.split('?')[0]}` };
+    void reply.status(404).send({ error: localiseErrorBody(error, requestLocale(req)) });
   });
 }

@@ -6,6 +6,8 @@ import { unavailableIfDown } from '../lib/pg-errors.ts';
 import { AppError } from '../lib/errors.ts';
 import { UNSTORABLE_MESSAGE, hasUnstorableText } from '../lib/unstorable-text.ts';
 import type { Limiter } from '../lib/rate-limiter.ts';
+import { localiseErrorBody } from '../i18n/errors/translate.ts';
+import type { Locale } from '../i18n/locale.ts';
 
 /** One async handler per command, receiving the payload already validated by its schema. */
 export type CommandHandlers<Events, Schemas extends Record<keyof Events, z.ZodType>> = {
@@ -22,11 +24,14 @@ export interface CommandContext {
    * session alive, their current rights). Throwing refuses the command with that error.
    */
   before?: () => Promise<void>;
+  /** The language the socket's person reads (their profile's choice, else their browser's): ack errors are worded in it. */
+  locale?: () => Locale;
 }
 
 /**
  * The one wrapper every socket command goes through: rate limit, validate with the protocol's
- * schema, run, and answer `{ ok, data }` or `{ ok: false, error }`. Unknown events get an error ack.
+ * schema, run, and answer `{ ok, data }` or `{ ok: false, error }`. Unknown events get an error ack. Every error is
+ * worded here, once, in the person's language (i18n/errors): handlers and schemas write English.
  */
 export function registerCommands<Events, Schemas extends Record<keyof Events, z.ZodType>>(
   socket: Socket,
@@ -53,7 +58,7 @@ export function registerCommands<Events, Schemas extends Record<keyof Events, z.
         }
         reply({ ok: true, data: await handler(parsed.data) });
       } catch (e) {
-        reply({ ok: false, error: toErrorBody(e, ctx.log, event) });
+        reply({ ok: false, error: localiseErrorBody(toErrorBody(e, ctx.log, event), ctx.locale?.() ?? 'en') });
       }
     });
   }
@@ -61,10 +66,8 @@ export function registerCommands<Events, Schemas extends Record<keyof Events, z.
     if (Object.hasOwn(schemas, event)) return;
     const last = args.at(-1);
     if (typeof last === 'function') {
-      (last as (r: AckResult<never>) => void)({
-        ok: false,
-        error: { code: ErrorCode.badRequest, message: `Unknown event ${String(event).slice(0, 40)}` },
-      });
+      const error = { code: ErrorCode.badRequest, message: `Unknown event ${String(event).slice(0, 40)}` };
+      (last as (r: AckResult<never>) => void)({ ok: false, error: localiseErrorBody(error, ctx.locale?.() ?? 'en') });
     }
   });
 }

@@ -4,6 +4,8 @@ import type { Namespace, Server, ServerOptions } from 'socket.io';
 import { ErrorCode } from '@tribu/protocol';
 import { addressGroup } from '../lib/address-group.ts';
 import { AppError, statusOf } from '../lib/errors.ts';
+import { localiseErrorBody } from '../i18n/errors/translate.ts';
+import { resolveLocale } from '../i18n/locale.ts';
 import { createLimiter, type LimiterSpec } from '../lib/rate-limiter.ts';
 import type { RedisHandles } from '../plugins/redis.ts';
 
@@ -166,7 +168,7 @@ function closeWhenNoNamespace(namespaces: Namespace[], timeoutMs: number): void 
  */
 function answerRefusal(req: EngineRequest, error: AppError, retryAfterSeconds: number): void {
   const status = statusOf(error.code);
-  const body = JSON.stringify({ error: error.toBody() });
+  const body = JSON.stringify({ error: localiseErrorBody(error.toBody(), resolveLocale({ acceptLanguage: req.headers['accept-language'] })) });
   const headers = { 'content-type': 'application/json', 'retry-after': String(retryAfterSeconds) };
   if (req.res) {
     if (!req.res.headersSent) req.res.writeHead(status, headers).end(body);

@@ -2,6 +2,8 @@ import type { Socket } from 'socket.io';
 import { ErrorCode, PROTOCOL_VERSION } from '@tribu/protocol';
 import { AppError } from '../lib/errors.ts';
 import { unavailableIfDown } from '../lib/pg-errors.ts';
+import { translateError } from '../i18n/errors/translate.ts';
+import { fromAcceptLanguage } from '../i18n/locale.ts';
 
 /** Error passed to `next()` in a namespace middleware; the client reads `err.message` and `err.data`. */
 export function handshakeError(code: ErrorCode, message: string): Error & { data: { code: ErrorCode; message: string } } {
@@ -10,12 +12,14 @@ export function handshakeError(code: ErrorCode, message: string): Error & { data
 
 /**
  * An `AppError` keeps its code; a database that cannot be reached is the retryable `unavailable`
- * (the widget and the desk try again by themselves); anything else is `internal`.
+ * (the widget and the desk try again by themselves); anything else is `internal`. The message is in the
+ * browser's language (the handshake's `Accept-Language`): nobody is signed in yet.
  */
-export function toHandshakeError(e: unknown): Error {
+export function toHandshakeError(e: unknown, socket?: Socket): Error {
   const known = unavailableIfDown(e);
-  if (known instanceof AppError) return handshakeError(known.code, known.message);
-  return handshakeError(ErrorCode.internal, 'Could not connect; please retry');
+  const locale = fromAcceptLanguage(socket?.handshake.headers['accept-language']) ?? 'en';
+  if (known instanceof AppError) return handshakeError(known.code, translateError(known.message, locale));
+  return handshakeError(ErrorCode.internal, translateError('Could not connect; please retry', locale));
 }
 
 export function checkProtocolVersion(socket: Socket): void {

@@ -52,7 +52,14 @@ export class HelperRights {
 
   /** What a socket keeps of the session it connected with. */
   static dataOf(session: Session): HelperSocketData {
-    return { ...session.actor, roles: { ...session.actor.roles }, sessionId: session.id, expiresAt: session.expiresAt.getTime(), rev: 0 };
+    return {
+      ...session.actor,
+      roles: { ...session.actor.roles },
+      sessionId: session.id,
+      expiresAt: session.expiresAt.getTime(),
+      rev: 0,
+      locale: session.me.user.locale,
+    };
   }
 
   /** A new (or resumed) socket: into its rooms, out of any it may not be in, closed at its session's expiry. */
@@ -179,6 +186,7 @@ export class HelperRights {
   private async apply(socket: HelperSocket, session: Session, always: boolean): Promise<void> {
     const d = socket.data;
     d.displayName = session.actor.displayName;
+    d.locale = session.me.user.locale;
     d.locale = session.actor.locale ?? null;
     d.expiresAt = Math.min(d.expiresAt, session.expiresAt.getTime());
     const changed = !sameRoles(d.roles, session.actor.roles);

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { ErrorCode, SESSION_COOKIE, helperCommandSchemas, type ConversationWithMessages, type HelperClientEvents } from '@tribu/protocol';
 import { AppError } from '../lib/errors.ts';
+import { resolveLocale } from '../i18n/locale.ts';
 import { acceptedLocales } from '../lib/accept-language.ts';
 import { isSameOrigin } from '../lib/origin.ts';
 import type { Limiter } from '../lib/rate-limiter.ts';
@@ -72,7 +73,7 @@ export function setupHelperNamespace(ns: HelperNamespace, deps: HelperNamespaceD
       socket.data = { ...HelperRights.dataOf(session), accepts: acceptedLocales(socket.handshake.headers['accept-language']) };
       next();
     } catch (e) {
-      next(toHandshakeError(e));
+      next(toHandshakeError(e, socket));
     }
   });
 
@@ -160,7 +161,13 @@ export function setupHelperNamespace(ns: HelperNamespace, deps: HelperNamespaceD
         ...eventCommands({ actor: h }, deps.events),
       },
       // Every command first re-checks the session (ended or expired: `unauthorized`, socket closed) and takes current rights.
-      { log: deps.log, limiter: deps.limiters.events, limitKey: `u:${h.userId}`, before: () => rights.current(socket) },
+      {
+        log: deps.log,
+        limiter: deps.limiters.events,
+        limitKey: `u:${h.userId}`,
+        before: () => rights.current(socket),
+        locale: () => resolveLocale({ choice: h.locale, acceptLanguage: socket.handshake.headers['accept-language'] }),
+      },
     );
     const rev = h.rev;
     const mine: string[] = [];

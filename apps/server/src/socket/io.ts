@@ -3,6 +3,7 @@ import { Server, type Namespace, type Socket } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { Conversation, HelperClientEvents, Message, HelperServerEvents, VisitorClientEvents, VisitorServerEvents } from '@tribu/protocol';
 import { LIMITS } from '@tribu/protocol';
+import type { Locale } from '../i18n/locale.ts';
 import type { RedisHandles } from '../plugins/redis.ts';
 import { connectionBudget, type ConnectionLimits } from './connection-budget.ts';
 import type { HelperActor, VisitorActor } from '../modules/actors.ts';
@@ -28,6 +29,8 @@ export interface HelperSocketData extends HelperActor {
   expiresAt: number;
   /** Bumped whenever the rights above change (a command that joined a room meanwhile reconciles again). */
   rev: number;
+  /** The language the person chose in their profile (null: their browser's); kept current with the session. */
+  locale: Locale | null;
 }
 export type HelperNamespace = Namespace<HelperClientEvents, HelperServerEvents, HelperInterServerEvents, HelperSocketData>;
 export type HelperSocket = Socket<HelperClientEvents, HelperServerEvents, HelperInterServerEvents, HelperSocketData>;

@@ -7,6 +7,7 @@ import type { QueuePositions } from '../modules/conversations/queue-positions.ts
 import type { VisitorService } from '../modules/visitors/visitor.service.ts';
 import type { VisitorGate } from '../modules/moderation/moderation.ts';
 import { forVisitor } from '../modules/conversations/conversation.mapper.ts';
+import { resolveLocale } from '../i18n/locale.ts';
 import { registerCommands } from './commands.ts';
 import { checkProtocolVersion, clientAddress, originOf, toHandshakeError } from './handshake.ts';
 import { forVisitorMessage, rooms, type VisitorNamespace } from './io.ts';
@@ -40,7 +41,7 @@ export function setupVisitorNamespace(ns: VisitorNamespace, deps: VisitorNamespa
       socket.data = visitor;
       next();
     } catch (e) {
-      next(toHandshakeError(e));
+      next(toHandshakeError(e, socket));
     }
   });
 
@@ -88,7 +89,13 @@ export function setupVisitorNamespace(ns: VisitorNamespace, deps: VisitorNamespa
           return {};
         },
       },
-      { log: deps.log, limiter: deps.limiters.events, limitKey: `v:${v.visitorId}` },
+      // Visitors read errors in their browser's language (the widget's own words follow it too).
+      {
+        log: deps.log,
+        limiter: deps.limiters.events,
+        limitKey: `v:${v.visitorId}`,
+        locale: () => resolveLocale({ acceptLanguage: socket.handshake.headers['accept-language'] }),
+      },
     );
   });
 }

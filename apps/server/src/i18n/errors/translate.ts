@@ -1,0 +1,82 @@
+import type { ErrorBody } from '@tribu/protocol';
+import type { Locale } from '../locale.ts';
+import { ERROR_TEMPLATES, type ErrorCatalogue } from './en.ts';
+import { es } from './es.ts';
+import { fr } from './fr.ts';
+import { zodDefault } from './zod-defaults.ts';
+
+const catalogues: Record<Exclude<Locale, 'en'>, ErrorCatalogue> = { fr, es };
+
+type Compiled = { template: string; names: string[]; re: RegExp; literal: number };
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Templates with placeholders, most literal text first (the more specific wins). */
+const patterns: Compiled[] = ERROR_TEMPLATES.filter((t) => t.includes('{'))
+  .map((template) => {
+    const names: string[] = [];
+    const source = template
+      .split(/(\{[a-z]+\})/i)
+      .map((part) => {
+        const m = /^\{([a-z]+)\}$/i.exec(part);
+        if (!m) return escape(part);
+        names.push(m[1]!);
+        return '([\\s\\S]*?)';
+      })
+      .join('');
+    return { template, names, re: new RegExp(`^${source}$`), literal: template.replace(/\{[a-z]+\}/gi, '').length };
+  })
+  .sort((a, b) => b.literal - a.literal);
+
+const exact = new Set<string>(ERROR_TEMPLATES.filter((t) => !t.includes('{')));
+
+/** A form field's path before a message (`texts.en.launcher: …`, `body.email: …`), as validation writes it. */
+const FIELD_PREFIX = /^([\w$.[\]-]+): ([\s\S]+)$/;
+
+/** The English template a message was written from, with the values it carries; undefined when none fits. */
+export function matchError(message: string): { template: string; values: Record<string, string> } | undefined {
+  if (exact.has(message)) return { template: message, values: {} };
+  for (const p of patterns) {
+    const m = p.re.exec(message);
+    if (m) return { template: p.template, values: Object.fromEntries(p.names.map((n, i) => [n, m[i + 1] ?? ''])) };
+  }
+  return undefined;
+}
+
+/**
+ * An English error message in the person's language: a template of the catalogue (its values kept, a nested
+ * `{message}` translated in turn), zod's own default wording, or a field's path before either. A message nobody
+ * translated yet stays English (the completeness test keeps that from happening for the source's own messages).
+ */
+export function translateError(message: string, locale: Locale): string {
+  if (locale === 'en' || !message) return message;
+  return translated(message, locale, 0) ?? message;
+}
+
+function translated(message: string, locale: Exclude<Locale, 'en'>, depth: number): string | undefined {
+  if (depth > 3) return undefined;
+  const hit = matchError(message);
+  if (hit) {
+    const t = catalogues[locale][hit.template as keyof ErrorCatalogue];
+    const values = { ...hit.values };
+    if (values.message !== undefined) values.message = translated(values.message, locale, depth + 1) ?? values.message;
+    if (typeof t === 'function') return (t as (v: Record<string, string>) => string)(values);
+    return t.replace(/\{([a-z]+)\}/gi, (whole, name: string) => values[name] ?? whole);
+  }
+  const zod = zodDefault(message, locale);
+  if (zod !== undefined) return zod;
+  const field = FIELD_PREFIX.exec(message);
+  if (field) {
+    const rest = translated(field[2]!, locale, depth + 1);
+    if (rest !== undefined) return `${field[1]}${locale === 'fr' ? '\u00a0' : ''}: ${rest}`;
+  }
+  return undefined;
+}
+
+/** An error body (HTTP or ack) worded in the person's language, its per-field messages too. */
+export function localiseErrorBody<B extends Pick<ErrorBody, 'message' | 'fields'>>(body: B, locale: Locale): B {
+  if (locale === 'en') return body;
+  const out: B = { ...body, message: translateError(body.message, locale) };
+  if (body.fields) out.fields = Object.fromEntries(Object.entries(body.fields).map(([k, v]) => [k, translateError(v, locale)]));
+  return out;
+}
