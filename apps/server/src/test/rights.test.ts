@@ -89,6 +89,8 @@ const CASES: Cases = {
     { payload: (w) => ({ siteId: w.siteId, scope: 'mine', shortcut: 'hello', text: 'Hello!' }), refused: MEMBER },
     // The site's shared answers are the managers'.
     { payload: (w) => ({ siteId: w.siteId, scope: 'site', shortcut: 'hello', text: 'Hello!' }), refused: [HELPER] },
+    // So are its versions in other languages.
+    { payload: (w) => ({ siteId: w.siteId, scope: 'site', shortcut: 'hola', text: 'Hello!', translations: { fr: { text: 'Bonjour !' } } }), refused: [HELPER] },
   ],
   // Another helper's personal answer is theirs alone.
   'canned:delete': { payload: (w) => ({ id: w.cannedId }), refused: READER },
@@ -106,7 +108,11 @@ const CASES: Cases = {
 
   // The feed.
   'feed:list': { payload: (w) => ({ siteId: w.siteId }), refused: MEMBER },
-  'feed:post': { payload: (w) => ({ siteId: w.siteId, clientId: clientId(), text: 'Hello from outside' }), refused: MEMBER },
+  'feed:post': [
+    { payload: (w) => ({ siteId: w.siteId, clientId: clientId(), text: 'Hello from outside' }), refused: MEMBER },
+    // An announcement, in other languages too, is the managers'.
+    { payload: (w) => ({ siteId: w.siteId, clientId: clientId(), text: 'News', announcement: true, translations: { fr: { text: 'Nouvelles' } } }), refused: MANAGER },
+  ],
   'feed:ask': { payload: (w) => ({ conversationId: w.conversationId, clientId: clientId(), text: 'Who knows?' }), refused: READER },
   'feed:comment': { payload: (w) => ({ postId: w.postId, clientId: clientId(), text: 'Me too' }), refused: MEMBER },
   'feed:comments': { payload: (w) => ({ postId: w.postId }), refused: MEMBER },
@@ -150,7 +156,13 @@ const CASES: Cases = {
   ],
   'scored:list': { payload: (w) => ({ siteId: w.siteId }), refused: MANAGER },
   'reward:list': { payload: (w) => ({ siteId: w.siteId }), refused: MEMBER },
-  'reward:save': { payload: (w) => ({ siteId: w.siteId, name: 'Free jacket', description: '', cost: 1, stock: null, active: true }), refused: MANAGER },
+  'reward:save': [
+    { payload: (w) => ({ siteId: w.siteId, name: 'Free jacket', description: '', cost: 1, stock: null, active: true }), refused: MANAGER },
+    {
+      payload: (w) => ({ siteId: w.siteId, name: 'Free jacket', description: '', cost: 1, stock: null, active: true, translations: { fr: { name: 'Veste offerte' } } }),
+      refused: MANAGER,
+    },
+  ],
   'redemption:request': { payload: (w) => ({ rewardId: w.rewardId }), refused: MEMBER },
   'redemption:list': [
     { payload: (w) => ({ siteId: w.siteId, scope: 'mine' }), refused: MEMBER },
@@ -300,7 +312,7 @@ describe.skipIf(!hasPostgres)('every helper command refuses whoever its rights l
     }
     expect(wrong).toEqual([]);
     // A floor, so a table that lost its cases cannot pass by checking nothing.
-    expect(count).toBe(106);
+    expect(count).toBe(111);
   });
 
   it('lets nothing of the refused commands reach the chat, its helper or its visitor', async () => {

@@ -163,7 +163,7 @@ const ROUTES: Record<string, RouteCase> = {
     also: [{ who: 'moderatorA', status: 403, body: () => ({ email: 'eve@example.com', name: 'Eve', role: 'admin' }) }],
   }),
   'PUT /api/sites/:siteId/onboarding/settings': manager({ body: () => ({ observeChats: 9 }) }),
-  'PUT /api/sites/:siteId/charter': manager({ body: () => ({ text: 'Be nice.' }) }),
+  'PUT /api/sites/:siteId/charter': manager({ body: () => ({ text: 'Be nice.', translations: { fr: { text: 'Sois sympa.' } } }) }),
   'GET /api/sites/:siteId/newcomers': manager(),
   'PUT /api/sites/:siteId/newcomers/:userId/mentor': manager({
     body: (w) => ({ mentorId: w.userId }),
