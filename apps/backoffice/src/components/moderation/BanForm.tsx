@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { privacyApi } from '../../api/privacy.ts';
 import type { BanDuration } from '@tribu/protocol/client';
-import { DURATIONS } from './words.ts';
 import { FormFooter } from './FormFooter.tsx';
+import { useI18n } from '../../i18n/index.tsx';
+
+const DURATIONS: BanDuration[] = ['1d', '7d', '30d', 'forever'];
 
 interface Props {
   siteId: string;
@@ -13,6 +15,8 @@ interface Props {
 
 /** How long, why, and whether to refuse the network address too; the reason is required. */
 export function BanForm({ siteId, onBan, onCancel, initialReason }: Props) {
+  const { t } = useI18n();
+  const w = t.manage.moderation;
   const [duration, setDuration] = useState<BanDuration>('7d');
   const [reason, setReason] = useState(initialReason);
   const [blockAddress, setBlockAddress] = useState(false);
@@ -28,39 +32,35 @@ export function BanForm({ siteId, onBan, onCancel, initialReason }: Props) {
   }, [siteId]);
   const submit = async (e: Event) => {
     e.preventDefault();
-    if (!reason.trim()) return setError('Give a reason: it is kept in the audit log.');
+    if (!reason.trim()) return setError(w.banReasonRequired);
     setBusy(true);
     setError(await onBan({ duration, reason: reason.trim(), blockAddress: addresses && blockAddress }));
     setBusy(false);
   };
   return (
-    <form class="mod-form" onSubmit={submit} aria-label="Ban this visitor">
+    <form class="mod-form" onSubmit={submit} aria-label={w.banForm}>
       <fieldset class="mod-durations">
-        <legend>Ban for</legend>
+        <legend>{w.banFor}</legend>
         {DURATIONS.map((d) => (
-          <label key={d.value} class={duration === d.value ? 'on' : ''}>
-            <input type="radio" name="duration" value={d.value} checked={duration === d.value} onChange={() => setDuration(d.value)} />
-            {d.label}
+          <label key={d} class={duration === d ? 'on' : ''}>
+            <input type="radio" name="duration" value={d} checked={duration === d} onChange={() => setDuration(d)} />
+            {w.durations[d]}
           </label>
         ))}
       </fieldset>
       <label class="mod-field">
-        Reason
+        {w.reason}
         <input value={reason} maxLength={300} required onInput={(e) => setReason(e.currentTarget.value)} />
       </label>
       <label class="mod-check">
         <input type="checkbox" checked={addresses && blockAddress} disabled={!addresses} onChange={(e) => setBlockAddress(e.currentTarget.checked)} />
         <span>
-          Also block this network address
-          <small class="muted">
-            {addresses
-              ? 'Anyone else on the same network (an office, a school) is kept out too.'
-              : 'Not available: this site keeps no network addresses (Site settings → Privacy), so bans hold by visitor only.'}
-          </small>
+          {w.blockAddress}
+          <small class="muted">{addresses ? w.blockAddressHelp : w.blockAddressOff}</small>
         </span>
       </label>
       <FormFooter error={error} onCancel={onCancel} danger busy={busy}>
-        Ban visitor
+        {w.banVisitor}
       </FormFooter>
     </form>
   );

@@ -1,9 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../../api/http.ts';
 import { moderationApi } from '../../api/moderation.ts';
+import { useI18n } from '../../i18n/index.tsx';
 
 /** The site's blocked words as removable chips, an input to add more, and Save. */
 export function BlockedWordsEditor({ siteId, csrf }: { siteId: string; csrf: string }) {
+  const { t } = useI18n();
+  const w = t.manage.moderation;
   const [saved, setSaved] = useState<string[] | null>(null);
   const [words, setWords] = useState<string[]>([]);
   const [draft, setDraft] = useState('');
@@ -14,7 +17,7 @@ export function BlockedWordsEditor({ siteId, csrf }: { siteId: string; csrf: str
         setSaved(r.words);
         setWords(r.words);
       },
-      () => setNote({ ok: false, text: 'Blocked words could not load.' }),
+      () => setNote({ ok: false, text: w.wordsLoadFailed }),
     );
   }, [siteId]);
   const add = (e: Event) => {
@@ -31,24 +34,25 @@ export function BlockedWordsEditor({ siteId, csrf }: { siteId: string; csrf: str
       const r = await moderationApi.saveWords(csrf, siteId, words);
       setSaved(r.words);
       setWords(r.words);
-      setNote({ ok: true, text: 'Saved. It applies to the next visitor message.' });
+      setNote({ ok: true, text: w.wordsSaved });
     } catch (e) {
-      setNote({ ok: false, text: e instanceof ApiError ? e.message : 'Could not save; please retry.' });
+      setNote({ ok: false, text: e instanceof ApiError ? e.message : w.saveFailed });
     }
   };
   const dirty = saved !== null && (saved.length !== words.length || saved.some((w, i) => w !== words[i]));
   return (
     <section class="mod-panel" aria-labelledby="words-title">
-      <h2 id="words-title">Blocked words</h2>
+      <h2 id="words-title">{w.blockedWords}</h2>
       <p class="muted small">
-        Visitor messages with these words (any case or accent, plurals too) are masked for helpers, like <code>f***</code>, and come here.
+        {w.wordsIntroBefore} <code>f***</code>
+        {w.wordsIntroAfter}
       </p>
-      <ul class="mod-words" aria-label="Blocked words">
-        {words.length === 0 && <li class="muted">None yet.</li>}
-        {words.map((w) => (
-          <li key={w} class="mod-word">
-            {w}
-            <button type="button" aria-label={`Remove ${w}`} onClick={() => setWords(words.filter((x) => x !== w))}>
+      <ul class="mod-words" aria-label={w.blockedWords}>
+        {words.length === 0 && <li class="muted">{w.noneYet}</li>}
+        {words.map((word) => (
+          <li key={word} class="mod-word">
+            {word}
+            <button type="button" aria-label={w.removeWord(word)} onClick={() => setWords(words.filter((x) => x !== word))}>
               ×
             </button>
           </li>
@@ -56,16 +60,16 @@ export function BlockedWordsEditor({ siteId, csrf }: { siteId: string; csrf: str
       </ul>
       <form class="mod-add" onSubmit={add}>
         <label class="sr-only" for="blocked-word">
-          Add a blocked word
+          {w.addWordLabel}
         </label>
-        <input id="blocked-word" value={draft} placeholder="Add a word…" maxLength={40} onInput={(e) => setDraft(e.currentTarget.value)} />
+        <input id="blocked-word" value={draft} placeholder={w.addWordPlaceholder} maxLength={40} onInput={(e) => setDraft(e.currentTarget.value)} />
         <button type="submit" class="ghost" disabled={!draft.trim()}>
-          Add
+          {w.add}
         </button>
       </form>
       <div class="mod-actions">
         <button type="button" class="primary small" disabled={!dirty} onClick={() => void save()}>
-          Save blocked words
+          {w.saveWords}
         </button>
         {note && (
           <span class={note.ok ? 'mod-ok' : 'alert'} role="status">

@@ -1,20 +1,23 @@
 import type { ReportView } from '@tribu/protocol/client';
-import { KIND_LABEL, stamp } from './words.ts';
+import { stamp } from '../manage/stamp.ts';
+import { useI18n } from '../../i18n/index.tsx';
 
 /** What was decided lately: one line per report, newest first. */
 export function ClosedReports({ reports }: { reports: ReportView[] }) {
-  if (reports.length === 0) return <p class="muted">Nothing decided yet.</p>;
+  const { t, f } = useI18n();
+  const w = t.manage.moderation;
+  if (reports.length === 0) return <p class="muted">{w.nothingDecided}</p>;
   return (
     <ul class="mod-closed">
       {reports.map((r) => (
         <li key={r.id}>
-          <span class={`mod-status ${r.status}`}>{r.status === 'resolved' ? 'Resolved' : 'Dismissed'}</span>
+          <span class={`mod-status ${r.status}`}>{r.status === 'resolved' ? w.resolved : w.dismissed}</span>
           <span class="mod-closed-what">
-            <strong>{KIND_LABEL[r.kind]}</strong> — {r.reason}
+            <strong>{w.kinds[r.kind]}</strong> — {r.reason}
             {r.context?.kind === 'message' && <span class="muted"> · “{r.context.messages.find((m) => m.reported)?.text ?? r.context.question}”</span>}
           </span>
           <span class="muted mod-closed-by">
-            {r.resolvedByName ?? 'A manager'} · {r.resolvedAt ? stamp(r.resolvedAt) : ''}
+            {r.resolvedByName ?? w.aManagerCap} · {r.resolvedAt ? stamp(f, r.resolvedAt) : ''}
           </span>
         </li>
       ))}

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { ErrorAlert } from '../ErrorAlert.tsx';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   error: string | null;
@@ -13,6 +14,7 @@ interface Props {
 
 /** The end of every moderation form: what went wrong, then the action and Cancel. */
 export function FormFooter({ error, children, onCancel, danger = false, busy = false }: Props) {
+  const { t } = useI18n();
   return (
     <>
       <ErrorAlert message={error} />
@@ -21,7 +23,7 @@ export function FormFooter({ error, children, onCancel, danger = false, busy = f
           {children}
         </button>
         <button type="button" class="ghost" onClick={onCancel}>
-          Cancel
+          {t.common.cancel}
         </button>
       </div>
     </>

@@ -4,6 +4,7 @@ import { ApiError } from '../../api/http.ts';
 import { moderationApi } from '../../api/moderation.ts';
 import { FormFooter } from './FormFooter.tsx';
 import { ErrorAlert } from '../ErrorAlert.tsx';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   member: TeamMember;
@@ -15,6 +16,8 @@ interface Props {
 
 /** Suspend (reason required), reinstate, or remove (confirmed, with a reason) one member of the team. */
 export function MemberActions({ member: m, siteId, csrf, siteName, onChanged }: Props) {
+  const { t } = useI18n();
+  const w = t.manage.moderation;
   const [mode, setMode] = useState<'suspend' | 'remove' | null>(null);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -31,7 +34,7 @@ export function MemberActions({ member: m, siteId, csrf, siteName, onChanged }: 
       setReason('');
       onChanged();
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : 'That did not work; please retry.');
+      setError(e instanceof ApiError ? e.message : w.retry);
     } finally {
       setBusy(false);
     }
@@ -42,26 +45,22 @@ export function MemberActions({ member: m, siteId, csrf, siteName, onChanged }: 
     return (
       <form
         class="mod-form team-form"
-        aria-label={suspend ? `Suspend ${m.displayName}` : `Remove ${m.displayName}`}
+        aria-label={suspend ? w.suspendName(m.displayName) : w.removeName(m.displayName)}
         onSubmit={(e) => {
           e.preventDefault();
-          if (!reason.trim()) return setError(suspend ? `Give a reason: ${m.displayName} will read it.` : 'Give a reason for the audit log.');
+          if (!reason.trim()) return setError(suspend ? w.suspendReasonRequired(m.displayName) : w.removeReasonRequired);
           void run(() =>
             suspend ? moderationApi.suspend(csrf, siteId, m.userId, reason.trim()) : moderationApi.remove(csrf, siteId, m.userId, reason.trim()),
           );
         }}
       >
-        <p class="small">
-          {suspend
-            ? `${m.displayName}'s chats go back to the board and they lose access to ${siteName} until reinstated.`
-            : `${m.displayName} leaves ${siteName}: their chats go back to the board. They can only come back by a new invitation.`}
-        </p>
+        <p class="small">{suspend ? w.suspendExplain(m.displayName, siteName) : w.removeExplain(m.displayName, siteName)}</p>
         <label class="mod-field">
-          {suspend ? `Reason (${m.displayName} sees it)` : 'Reason'}
+          {suspend ? w.reasonSeenBy(m.displayName) : w.reason}
           <input ref={input} value={reason} maxLength={300} onInput={(e) => setReason(e.currentTarget.value)} />
         </label>
         <FormFooter error={error} onCancel={() => setMode(null)} danger busy={busy}>
-          {suspend ? 'Suspend' : `Remove from ${siteName}`}
+          {suspend ? w.suspend : w.removeFrom(siteName)}
         </FormFooter>
       </form>
     );
@@ -74,18 +73,18 @@ export function MemberActions({ member: m, siteId, csrf, siteName, onChanged }: 
           type="button"
           class="ghost"
           disabled={busy}
-          aria-label={`Reinstate ${m.displayName}`}
+          aria-label={w.reinstateName(m.displayName)}
           onClick={() => void run(() => moderationApi.reinstate(csrf, siteId, m.userId))}
         >
-          Reinstate
+          {w.reinstate}
         </button>
       ) : (
-        <button type="button" class="ghost" aria-label={`Suspend ${m.displayName}`} onClick={() => setMode('suspend')}>
-          Suspend…
+        <button type="button" class="ghost" aria-label={w.suspendName(m.displayName)} onClick={() => setMode('suspend')}>
+          {w.suspendEllipsis}
         </button>
       )}
-      <button type="button" class="ghost danger" aria-label={`Remove ${m.displayName} from the site`} onClick={() => setMode('remove')}>
-        Remove…
+      <button type="button" class="ghost danger" aria-label={w.removeFromSite(m.displayName)} onClick={() => setMode('remove')}>
+        {w.removeEllipsis}
       </button>
     </div>
   );

@@ -1,8 +1,11 @@
 import type { Me } from '@tribu/protocol/client';
 import { api } from '../../api/http.ts';
+import { useI18n } from '../../i18n/index.tsx';
 
 /** Where someone with no active community lands: why (a suspension, with its reason), and a way out. */
 export function NoCommunity({ me, onSignedOut }: { me: Me; onSignedOut: () => void }) {
+  const { t } = useI18n();
+  const w = t.manage.moderation;
   const signOut = async () => {
     await api.logout(me.csrfToken).catch(() => undefined);
     onSignedOut();
@@ -15,21 +18,22 @@ export function NoCommunity({ me, onSignedOut }: { me: Me; onSignedOut: () => vo
         </span>
         {me.suspended.length > 0 ? (
           <>
-            <h1>Your membership is suspended</h1>
+            <h1>{w.suspendedTitle}</h1>
             <ul>
               {me.suspended.map((s) => (
                 <li key={s.siteName} role="status">
-                  Your membership of <strong>{s.siteName}</strong> is suspended{s.reason ? `: ${s.reason}` : '.'}
+                  {w.membershipOf} <strong>{s.siteName}</strong>
+                  {w.isSuspended(s.reason || null)}
                 </li>
               ))}
             </ul>
-            <p class="muted">A community manager can reinstate you. If you think this is a mistake, write to them.</p>
+            <p class="muted">{w.reinstateHint}</p>
           </>
         ) : (
-          <p>Your account is not part of any community yet.</p>
+          <p>{w.noCommunity}</p>
         )}
         <button type="button" class="ghost" onClick={() => void signOut()}>
-          Sign out
+          {t.common.signOut}
         </button>
       </div>
     </main>

@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { moderationApi } from '../../api/moderation.ts';
 import type { HelperSocket } from '../../realtime/socket.ts';
+import { useI18n } from '../../i18n/index.tsx';
 
 /** The number of open reports beside "Moderation", kept current by the managers' live `report:changed`. */
 export function OpenReportsBadge({ siteId, socket }: { siteId: string; socket: HelperSocket | null }) {
+  const { t, f } = useI18n();
   const [open, setOpen] = useState(0);
   useEffect(() => {
     if (!siteId) return;
@@ -24,7 +26,7 @@ export function OpenReportsBadge({ siteId, socket }: { siteId: string; socket: H
   }, [socket, siteId]);
   if (open === 0) return null;
   return (
-    <span class="mod-badge" aria-label={`${open} open report${open === 1 ? '' : 's'}`}>
+    <span class="mod-badge" aria-label={f.plural(open, t.manage.moderation.openCount)}>
       {open}
     </span>
   );

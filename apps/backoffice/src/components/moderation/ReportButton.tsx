@@ -4,17 +4,19 @@ import { ApiError, api } from '../../api/http.ts';
 import { moderationApi } from '../../api/moderation.ts';
 import { Modal } from '../people/Modal.tsx';
 import { ErrorAlert } from '../ErrorAlert.tsx';
+import { useI18n } from '../../i18n/index.tsx';
 
-const REASONS = ['Insults or harassment', 'Spam or advertising', 'Inappropriate content', 'Personal data shared'] as const;
-const WHAT: Record<ReportKind, string> = { message: 'message', post: 'post', comment: 'comment' };
+/** The reasons offered, by position in the catalogue's list; "other" lets the reporter write one. */
+const OTHER = -1;
 
 /** "Report": tells the community managers about a visitor message or a feed item, with a reason. */
 export function ReportButton({ kind, targetId, class: cls = 'link' }: { kind: ReportKind; targetId: string; class?: string }) {
+  const { t } = useI18n();
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" class={`report-btn ${cls}`} aria-label={`Report this ${WHAT[kind]}`} onClick={() => setOpen(true)}>
-        Report
+      <button type="button" class={`report-btn ${cls}`} aria-label={t.manage.moderation.reportThis[kind]} onClick={() => setOpen(true)}>
+        {t.manage.moderation.report}
       </button>
       {open && <ReportDialog kind={kind} targetId={targetId} onClose={() => setOpen(false)} />}
     </>
@@ -23,14 +25,17 @@ export function ReportButton({ kind, targetId, class: cls = 'link' }: { kind: Re
 
 /** The report form itself, for a trigger of the caller's own (a message's menu). */
 export function ReportDialog({ kind, targetId, onClose }: { kind: ReportKind; targetId: string; onClose: () => void }) {
-  const [choice, setChoice] = useState<string>(REASONS[0]);
+  const { t } = useI18n();
+  const w = t.manage.moderation;
+  const [choice, setChoice] = useState(0);
   const [other, setOther] = useState('');
   const [state, setState] = useState<'idle' | 'sending' | 'sent'>('idle');
   const [error, setError] = useState<string | null>(null);
-  const reason = choice === 'Other' ? other.trim() : choice;
+  // The reason goes to the managers in the reporter's words (as a written "other" reason does).
+  const reason = choice === OTHER ? other.trim() : (w.reasons[choice] ?? '');
   const submit = async (e: Event) => {
     e.preventDefault();
-    if (!reason) return setError('Say in a few words what is wrong.');
+    if (!reason) return setError(w.sayWhat);
     setState('sending');
     setError(null);
     try {
@@ -40,48 +45,48 @@ export function ReportDialog({ kind, targetId, onClose }: { kind: ReportKind; ta
       setState('sent');
     } catch (err) {
       setState('idle');
-      setError(err instanceof ApiError ? err.message : 'The report could not be sent; please retry.');
+      setError(err instanceof ApiError ? err.message : w.reportFailed);
     }
   };
   const close = onClose;
   return (
-    <Modal label={`Report this ${WHAT[kind]}`} onClose={close} class="report-modal">
+    <Modal label={w.reportThis[kind]} onClose={close} class="report-modal">
       {state === 'sent' ? (
         <div class="reason-form">
-          <h3>Thanks, it's reported</h3>
-          <p class="muted">The community managers will look at it. Nothing else to do on your side.</p>
+          <h3>{w.thanks}</h3>
+          <p class="muted">{w.thanksBody}</p>
           <div class="reason-actions">
             <button type="button" class="primary small" onClick={close}>
-              Close
+              {t.common.close}
             </button>
           </div>
         </div>
       ) : (
         <form class="reason-form" onSubmit={submit}>
-          <h3>Report this {WHAT[kind]}</h3>
-          <p class="muted">Only the community managers see reports. What is wrong?</p>
+          <h3>{w.reportThis[kind]}</h3>
+          <p class="muted">{w.reportIntro}</p>
           <fieldset class="report-reasons">
-            <legend class="sr-only">Reason</legend>
-            {[...REASONS, 'Other'].map((r) => (
-              <label key={r}>
-                <input type="radio" name="report-reason" value={r} checked={choice === r} onChange={() => setChoice(r)} />
-                {r}
+            <legend class="sr-only">{w.reason}</legend>
+            {[...w.reasons.map((text, i) => ({ i, text })), { i: OTHER, text: w.other }].map((r) => (
+              <label key={r.i}>
+                <input type="radio" name="report-reason" value={r.i} checked={choice === r.i} onChange={() => setChoice(r.i)} />
+                {r.text}
               </label>
             ))}
           </fieldset>
-          {choice === 'Other' && (
+          {choice === OTHER && (
             <label>
-              In a few words
+              {w.inAFewWords}
               <input value={other} maxLength={LIMITS.reason} onInput={(e) => setOther(e.currentTarget.value)} />
             </label>
           )}
           <ErrorAlert message={error} />
           <div class="reason-actions">
             <button type="button" class="ghost" onClick={close}>
-              Cancel
+              {t.common.cancel}
             </button>
             <button type="submit" class="primary small" disabled={state === 'sending'}>
-              Send report
+              {w.sendReport}
             </button>
           </div>
         </form>

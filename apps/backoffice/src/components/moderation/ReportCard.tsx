@@ -6,7 +6,8 @@ import { BanForm } from './BanForm.tsx';
 import { FeedActionForm } from './FeedActionForm.tsx';
 import { FeedContextView } from './FeedContextView.tsx';
 import { MessageContextView } from './MessageContextView.tsx';
-import { KIND_LABEL, stamp } from './words.ts';
+import { stamp } from '../manage/stamp.ts';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   /** The open reports of one item (several helpers, or a blocked word and a helper), oldest first. */
@@ -17,10 +18,11 @@ interface Props {
   onChanged: () => void;
 }
 
-const message = (e: unknown) => (e instanceof ApiError ? e.message : 'That did not work; please retry.');
-
 /** One reported item: who reported it and why, its context, and what a manager can do about it (for all its reports). */
 export function ReportCard({ reports, siteId, csrf, onChanged }: Props) {
+  const { t, f } = useI18n();
+  const w = t.manage.moderation;
+  const message = (e: unknown) => (e instanceof ApiError ? e.message : w.retry);
   const r = reports[0]!;
   const [open, setOpen] = useState<'ban' | 'hide' | 'delete' | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -44,21 +46,21 @@ export function ReportCard({ reports, siteId, csrf, onChanged }: Props) {
   const chat = c?.kind === 'message' ? c : null;
   const auto = reports.every((x) => x.reporterName === null);
   return (
-    <article class={`mod-card${auto ? ' auto' : ''}`} aria-label={`${KIND_LABEL[r.kind]} reported: ${reports.map((x) => x.reason).join('; ')}`}>
+    <article class={`mod-card${auto ? ' auto' : ''}`} aria-label={w.reportedAria(w.kinds[r.kind], reports.map((x) => x.reason).join('; '))}>
       <header class="mod-card-head">
-        <span class={`mod-kind ${r.kind}`}>{KIND_LABEL[r.kind]}</span>
+        <span class={`mod-kind ${r.kind}`}>{w.kinds[r.kind]}</span>
         <ul class="mod-whys">
           {reports.map((x) => (
             <li key={x.id} class="mod-why">
               <strong>{x.reason}</strong>
               <span class="muted">
-                {x.reporterName === null ? 'Flagged automatically' : `Reported by ${x.reporterName}`} · {stamp(x.createdAt)}
+                {x.reporterName === null ? w.flaggedAutomatically : w.reportedBy(x.reporterName)} · {stamp(f, x.createdAt)}
               </span>
             </li>
           ))}
         </ul>
       </header>
-      {!c ? <p class="muted">This item no longer exists.</p> : c.kind === 'message' ? <MessageContextView c={c} /> : <FeedContextView c={c} />}
+      {!c ? <p class="muted">{w.noLongerExists}</p> : c.kind === 'message' ? <MessageContextView c={c} /> : <FeedContextView c={c} />}
       {error && !open && (
         <p class="alert" role="alert">
           {error}
@@ -81,30 +83,30 @@ export function ReportCard({ reports, siteId, csrf, onChanged }: Props) {
         <div class="mod-actions">
           {chat && !chat.visitorBanned && (
             <button type="button" class="ghost danger" disabled={busy} onClick={() => setOpen('ban')}>
-              Ban visitor…
+              {w.banVisitorEllipsis}
             </button>
           )}
           {chat && chat.status !== 'closed' && (
             <button type="button" class="ghost" disabled={busy} onClick={() => void run(() => moderationApi.endChat(csrf, siteId, chat.conversationId))}>
-              End the chat
+              {w.endChat}
             </button>
           )}
           {c && c.kind !== 'message' && !c.moderation && (
             <>
               <button type="button" class="ghost" disabled={busy} onClick={() => setOpen('hide')}>
-                Hide…
+                {w.hideEllipsis}
               </button>
               <button type="button" class="ghost danger" disabled={busy} onClick={() => setOpen('delete')}>
-                Delete…
+                {w.deleteEllipsis}
               </button>
             </>
           )}
           <span class="spacer" />
           <button type="button" class="ghost" disabled={busy} onClick={() => void run(() => moderationApi.decide(csrf, siteId, r.id, 'dismissed'))}>
-            Dismiss
+            {w.dismiss}
           </button>
           <button type="button" class="primary small" disabled={busy} onClick={() => void run(() => moderationApi.decide(csrf, siteId, r.id, 'resolved'))}>
-            Resolve
+            {w.resolve}
           </button>
         </div>
       )}

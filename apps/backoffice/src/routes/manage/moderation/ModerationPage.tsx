@@ -9,17 +9,21 @@ import { ClosedReports } from '../../../components/moderation/ClosedReports.tsx'
 import { ReportCard } from '../../../components/moderation/ReportCard.tsx';
 import type { HelperSocket } from '../../../realtime/socket.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { useI18n } from '../../../i18n/index.tsx';
 
 /** `/backoffice/manage/moderation`: the queue of reports with their context, bans, blocked words. */
 export function ModerationPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }) {
+  const { t } = useI18n();
   return (
-    <ManageShell me={me} onSignedOut={onSignedOut} title="Moderation">
+    <ManageShell me={me} onSignedOut={onSignedOut} title={t.manage.moderation.title}>
       {(siteId, socket) => <Moderation key={siteId} me={me} siteId={siteId} socket={socket} />}
     </ManageShell>
   );
 }
 
 function Moderation({ me, siteId, socket }: { me: Me; siteId: string; socket: HelperSocket | null }) {
+  const { t, f } = useI18n();
+  const w = t.manage.moderation;
   const [reports, setReports] = useState<ReportList | null>(null);
   const [bans, setBans] = useState<BanView[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -30,9 +34,9 @@ function Moderation({ me, siteId, socket }: { me: Me; siteId: string; socket: He
       setBans(b.bans);
       setError(null);
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : 'The moderation queue could not load.');
+      setError(e instanceof ApiError ? e.message : w.loadFailed);
     }
-  }, [siteId]);
+  }, [siteId, w]);
   useEffect(() => void load(), [load]);
   // A helper reports, a blocked word is caught, another manager decides: the queue follows live.
   useEffect(() => {
@@ -51,27 +55,25 @@ function Moderation({ me, siteId, socket }: { me: Me; siteId: string; socket: He
   return (
     <>
       <header class="mod-head">
-        <h1>Moderation</h1>
-        <p class="muted">
-          What helpers reported and what the blocked words caught on {site?.siteName ?? 'this site'}. Every decision is kept in the audit log.
-        </p>
+        <h1>{w.title}</h1>
+        <p class="muted">{w.intro(site?.siteName ?? w.thisSite)}</p>
       </header>
       <ErrorAlert message={error} />
       <div class="mod-layout">
         <section class="mod-queue" aria-labelledby="queue-title">
           <h2 id="queue-title">
-            Open reports <span class="mod-count">{reports ? open.length : '…'}</span>
+            {w.openReports} <span class="mod-count">{reports ? f.number(open.length) : '…'}</span>
           </h2>
           {reports && open.length === 0 && (
             <div class="mod-empty">
-              <strong>All clear.</strong>
-              <p class="muted">Nothing waits for a decision. Reports from helpers and blocked words will appear here at once.</p>
+              <strong>{w.allClear}</strong>
+              <p class="muted">{w.allClearBody}</p>
             </div>
           )}
           {groups.map((g) => (
             <ReportCard key={g[0]!.id} reports={g} siteId={siteId} csrf={me.csrfToken} onChanged={() => void load()} />
           ))}
-          <h2 class="mod-sub">Recently decided</h2>
+          <h2 class="mod-sub">{w.recentlyDecided}</h2>
           {reports && <ClosedReports reports={reports.closed} />}
         </section>
         <aside class="mod-side">
