@@ -86,6 +86,8 @@ export interface Membership {
   chatCap: number;
   /** The site's topic tags: request chips, board filters, expertise choices. */
   topics: { tag: string; label: string }[];
+  /** The languages the site writes its own words in (charter, canned answers…): its default, then all it offers. */
+  languages?: { defaultLocale: Locale; locales: Locale[] };
 }
 
 /** GET /api/auth/me and the body of a successful login. */

@@ -5,6 +5,7 @@ import { DEFAULT_CHAT_CAP } from '@tribu/domain';
 import { ErrorCode, type LoginRequest, type Me, type Membership, type Role } from '@tribu/protocol';
 import { AppError } from '../../lib/errors.ts';
 import type { HelperActor } from '../actors.ts';
+import { siteLanguages } from '../content/site-content.ts';
 import { dummyHash, hashPassword, verifyPassword } from './password.ts';
 
 export const SESSION_TTL_MS = 14 * 24 * 3600 * 1000;
@@ -104,6 +105,7 @@ export class AuthService {
         role: mustSetUp({ role: m.role, settings }) ? 'helper' : m.role,
         chatCap: settings.chatCap ?? DEFAULT_CHAT_CAP,
         topics: (settings.topics ?? []).map((t) => ({ tag: t.tag, label: t.label })),
+        languages: (({ defaultLocale, locales }) => ({ defaultLocale, locales: [...locales] }))(siteLanguages({ settings })),
       }));
     const roles: Record<string, Role> = Object.fromEntries(ms.map((m) => [m.siteId, m.role]));
     return {
