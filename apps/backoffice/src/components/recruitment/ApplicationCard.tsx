@@ -6,6 +6,8 @@ import { ApiError } from '../../api/http.ts';
 import { LANGUAGE_NAMES, recruitmentApi } from '../../api/recruitment.ts';
 import { CopyField } from './CopyField.tsx';
 import { ErrorAlert } from '../ErrorAlert.tsx';
+import { useI18n } from '../../i18n/index.tsx';
+import { useNow } from '../../hooks/useNow.ts';
 
 interface Props {
   application: Application;
@@ -18,17 +20,15 @@ interface Props {
   onChanged: () => void;
 }
 
-const day = (iso: string) => new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
-
-/** "today", "yesterday", "3 days ago", then the date after two weeks. */
-function applied(iso: string): string {
-  const days = Math.floor((Date.now() - new Date(iso).getTime()) / 86_400_000);
-  if (days > 14) return `on ${day(iso)}`;
-  return new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' }).format(-days, 'day');
-}
+const WEEK = 7 * 86_400_000;
 
 /** One application, readable at a glance, with what a manager can do next. */
 export function ApplicationCard({ application: a, siteId, csrf, mailConfigured, invitation, onInvited, onChanged }: Props) {
+  const { t, f } = useI18n();
+  const w = t.manage.recruitment;
+  const now = useNow(60_000);
+  // "applied 3 days ago", then the date after a week.
+  const applied = now - new Date(a.createdAt).getTime() < WEEK ? w.appliedAgo(f.relative(a.createdAt, now)) : w.appliedOn(f.date(a.createdAt));
   const [rejecting, setRejecting] = useState(false);
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
@@ -42,7 +42,7 @@ export function ApplicationCard({ application: a, siteId, csrf, mailConfigured, 
     try {
       await work();
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : 'That did not work; try again.');
+      setError(e instanceof ApiError ? e.message : w.retry);
     } finally {
       setBusy(false);
     }
@@ -54,25 +54,25 @@ export function ApplicationCard({ application: a, siteId, csrf, mailConfigured, 
     e.preventDefault();
     return act(async () => {
       const { emailed } = await recruitmentApi.reject(csrf, siteId, a.id, message.trim());
-      setNote(emailed ? `Your message was emailed to ${a.email}.` : null);
+      setNote(emailed ? w.messageEmailed(a.email) : null);
       setRejecting(false);
       onChanged();
     });
   };
 
   return (
-    <article class="rc-card" aria-label={`Application from ${a.name}`}>
+    <article class="rc-card" aria-label={w.applicationFrom(a.name)}>
       <header class="rc-card-head">
         <div>
           <h3>{a.name}</h3>
           <p class="muted rc-meta">
-            <a href={`mailto:${a.email}`}>{a.email}</a> · applied{' '}
-            <time dateTime={a.createdAt} title={day(a.createdAt)}>
-              {applied(a.createdAt)}
+            <a href={`mailto:${a.email}`}>{a.email}</a> ·{' '}
+            <time dateTime={a.createdAt} title={f.dateTime(a.createdAt)}>
+              {applied}
             </time>
           </p>
         </div>
-        <ul class="rc-langs" aria-label="Languages">
+        <ul class="rc-langs" aria-label={w.languages}>
           {a.languages.map((l) => (
             <li key={l} class="chip">
               {LANGUAGE_NAMES[l] ?? l}
@@ -81,11 +81,11 @@ export function ApplicationCard({ application: a, siteId, csrf, mailConfigured, 
         </ul>
       </header>
       <dl class="rc-answers">
-        <dt>Why they would like to help</dt>
+        <dt>{w.whyHelp}</dt>
         <dd>{a.why}</dd>
         {a.experience && (
           <>
-            <dt>Experience with the brand</dt>
+            <dt>{w.experience}</dt>
             <dd>{a.experience}</dd>
           </>
         )}
@@ -99,29 +99,23 @@ export function ApplicationCard({ application: a, siteId, csrf, mailConfigured, 
           ))}
       </dl>
       {a.status === 'accepted' && !invitation && (
-        <p class="rc-status">
-          {a.joined
-            ? `Joined the community · accepted by ${a.decidedByName ?? 'a manager'}`
-            : `Invited ${a.decidedAt ? day(a.decidedAt) : ''} · has not joined yet`}
-        </p>
+        <p class="rc-status">{a.joined ? w.joinedAcceptedBy(a.decidedByName ?? w.aManager) : w.invitedNotJoined(a.decidedAt ? f.date(a.decidedAt) : '')}</p>
       )}
       {a.status === 'rejected' && (
         <p class="rc-status">
-          Declined{a.decidedByName ? ` by ${a.decidedByName}` : ''}
+          {a.decidedByName ? w.declinedBy(a.decidedByName) : w.declined}
           {a.decisionMessage ? ` · “${a.decisionMessage}”` : ''}
         </p>
       )}
       {invitation &&
         (invitation.emailed ? (
           <p class="rc-invited" role="status">
-            Invitation emailed to {invitation.email}. The link works once and expires on {day(invitation.expiresAt)}.
+            {w.emailedOnce(invitation.email, f.date(invitation.expiresAt))}
           </p>
         ) : (
           <div class="rc-invited" role="status">
-            <p>
-              Send this link to {first} (by mail or message). It works once and expires on {day(invitation.expiresAt)}.
-            </p>
-            <CopyField label={`Link to send to ${first}`} value={invitation.link} />
+            <p>{w.sendLinkTo(first ?? a.name, f.date(invitation.expiresAt))}</p>
+            <CopyField label={w.linkToSend(first ?? a.name)} value={invitation.link} />
           </div>
         ))}
       {note && (
@@ -133,21 +127,21 @@ export function ApplicationCard({ application: a, siteId, csrf, mailConfigured, 
       {rejecting ? (
         <form class="rc-reject" onSubmit={reject}>
           <label>
-            Message to {first} {mailConfigured ? '(emailed to them)' : '(kept with the application)'}
+            {w.messageTo(first ?? a.name, mailConfigured)}
             <textarea
               rows={3}
               maxLength={RECRUITMENT_LIMITS.decisionMessage}
               value={message}
               onInput={(e) => setMessage(e.currentTarget.value)}
-              placeholder="Thank them, and say why if you can."
+              placeholder={w.rejectPlaceholder}
             />
           </label>
           <div class="rc-actions">
             <button type="submit" class="primary small danger-fill" disabled={busy}>
-              Decline application
+              {w.decline}
             </button>
             <button type="button" class="ghost" onClick={() => setRejecting(false)}>
-              Cancel
+              {t.common.cancel}
             </button>
           </div>
         </form>
@@ -156,22 +150,22 @@ export function ApplicationCard({ application: a, siteId, csrf, mailConfigured, 
           <div class="rc-actions">
             {(a.status === 'new' || a.status === 'shortlisted') && (
               <button type="button" class="primary small" disabled={busy} onClick={accept}>
-                Accept
+                {w.accept}
               </button>
             )}
             {a.status === 'new' && (
               <button type="button" class="ghost" disabled={busy} onClick={shortlist}>
-                Shortlist
+                {w.shortlist}
               </button>
             )}
             {(a.status === 'new' || a.status === 'shortlisted') && (
               <button type="button" class="ghost danger" disabled={busy} onClick={() => setRejecting(true)}>
-                Reject
+                {w.reject}
               </button>
             )}
             {a.status === 'accepted' && !a.joined && (
               <button type="button" class="ghost" disabled={busy} onClick={reinvite}>
-                New invitation link
+                {w.newLink}
               </button>
             )}
           </div>

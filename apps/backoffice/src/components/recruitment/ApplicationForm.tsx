@@ -3,6 +3,7 @@ import { LIMITS, RECRUITMENT_LIMITS, type JoinPage } from '@tribu/protocol/clien
 import { ApiError } from '../../api/http.ts';
 import { LANGUAGE_NAMES, recruitmentApi } from '../../api/recruitment.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   info: JoinPage;
@@ -11,6 +12,8 @@ interface Props {
 
 /** The application itself: who you are, your languages, why, your experience, and the site's questions. */
 export function ApplicationForm({ info, onSent }: Props) {
+  const { t } = useI18n();
+  const w = t.manage.join;
   const brand = info.site.name;
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
@@ -26,34 +29,34 @@ export function ApplicationForm({ info, onSent }: Props) {
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    if (languages.length === 0) return setError('Pick at least one language you can answer in.');
+    if (languages.length === 0) return setError(w.pickLanguage);
     setBusy(true);
     setError(null);
     try {
       await recruitmentApi.apply(info.site.key, { name, email, languages, why, experience, answers, website: website || undefined });
       onSent({ name: name.trim(), email: email.trim() });
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Your application could not be sent. Try again in a moment.');
+      setError(err instanceof ApiError ? err.message : w.sendFailed);
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <form class="join-form" onSubmit={submit} aria-label="Application">
-      <h2>Tell us about you</h2>
+    <form class="join-form" onSubmit={submit} aria-label={w.form}>
+      <h2>{w.tellUs}</h2>
       <div class="join-row">
         <label class="join-field">
-          Your name
+          {w.yourName}
           <input required maxLength={RECRUITMENT_LIMITS.name} autoComplete="name" value={name} onInput={(e) => setName(e.currentTarget.value)} />
         </label>
         <label class="join-field">
-          Email
+          {w.email}
           <input type="email" required maxLength={LIMITS.email} autoComplete="email" value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
         </label>
       </div>
       <fieldset class="join-langs">
-        <legend>Languages you can answer in</legend>
+        <legend>{w.languages}</legend>
         {info.languages.map((code) => (
           <label key={code} class="join-lang">
             <input type="checkbox" checked={languages.includes(code)} onChange={(e) => toggle(code, e.currentTarget.checked)} />
@@ -62,7 +65,7 @@ export function ApplicationForm({ info, onSent }: Props) {
         ))}
       </fieldset>
       <label class="join-field">
-        Why would you like to help?
+        {w.why}
         <textarea
           required
           minLength={10}
@@ -70,17 +73,17 @@ export function ApplicationForm({ info, onSent }: Props) {
           rows={4}
           value={why}
           onInput={(e) => setWhy(e.currentTarget.value)}
-          placeholder="A few sentences are plenty."
+          placeholder={w.whyPlaceholder}
         />
       </label>
       <label class="join-field">
-        Your experience with {brand} <span class="muted">(optional)</span>
+        {w.experience(brand)} <span class="muted">{w.optional}</span>
         <textarea
           maxLength={RECRUITMENT_LIMITS.experience}
           rows={3}
           value={experience}
           onInput={(e) => setExperience(e.currentTarget.value)}
-          placeholder="Products you own, how long you have been a customer…"
+          placeholder={w.experiencePlaceholder}
         />
       </label>
       {info.questions.map((q, i) => (
@@ -100,15 +103,15 @@ export function ApplicationForm({ info, onSent }: Props) {
       {/* Hidden from people and screen readers; robots fill every field. */}
       <div class="join-trap" aria-hidden="true">
         <label>
-          Website
+          {w.website}
           <input tabIndex={-1} autoComplete="off" value={website} onInput={(e) => setWebsite(e.currentTarget.value)} />
         </label>
       </div>
       <ErrorAlert message={error} />
       <button class="public-primary" type="submit" disabled={busy}>
-        {busy ? 'Sending…' : 'Send my application'}
+        {busy ? w.sending : w.send}
       </button>
-      <p class="join-privacy muted">Only the {brand} community team reads your application. It is used to answer you and nothing else.</p>
+      <p class="join-privacy muted">{w.privacy(brand)}</p>
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
   /** The site's colour and a text colour readable on it (Tribu's own when absent). */
@@ -11,6 +12,7 @@ interface Props {
 
 /** The public pages' frame (application, invitation): the site's colour band, a centred card. */
 export function BrandFrame({ color, onColor, eyebrow, title, children }: Props) {
+  const { t } = useI18n();
   const style = color ? { '--brand': color, '--on-brand': onColor ?? '#fff' } : undefined;
   return (
     <div class="public-page" style={style}>
@@ -22,7 +24,7 @@ export function BrandFrame({ color, onColor, eyebrow, title, children }: Props) 
       </header>
       <main class="public-card">{children}</main>
       <footer class="public-foot">
-        <span class="dot" aria-hidden="true" /> Community chat by Tribu
+        <span class="dot" aria-hidden="true" /> {t.manage.join.footer}
       </footer>
     </div>
   );

@@ -1,7 +1,10 @@
 import { useState } from 'preact/hooks';
+import { useI18n } from '../../i18n/index.tsx';
 
 /** A read-only value (a link) with a Copy button that says when it worked. */
 export function CopyField({ label, value }: { label: string; value: string }) {
+  const { t } = useI18n();
+  const w = t.manage.recruitment;
   const [copied, setCopied] = useState(false);
   const copy = async (e: Event) => {
     try {
@@ -17,11 +20,11 @@ export function CopyField({ label, value }: { label: string; value: string }) {
   return (
     <div class="rc-copy">
       <input readOnly aria-label={label} value={value} onFocus={(e) => e.currentTarget.select()} />
-      <button type="button" class="ghost" onClick={copy} aria-label={`Copy ${label.charAt(0).toLowerCase()}${label.slice(1)}`}>
-        {copied ? 'Copied' : 'Copy'}
+      <button type="button" class="ghost" onClick={copy} aria-label={w.copyWhat(label)}>
+        {copied ? w.copied : w.copy}
       </button>
       <span class="sr-only" role="status">
-        {copied ? 'Copied to the clipboard' : ''}
+        {copied ? w.copiedToClipboard : ''}
       </span>
     </div>
   );

@@ -1,21 +1,19 @@
 import type { RecruitmentFunnel } from '@tribu/protocol/client';
+import { useI18n } from '../../i18n/index.tsx';
 
 /** Applied → accepted → joined → active, with the share who became active beside the industry's 1 in 4. */
 export function Funnel({ funnel }: { funnel: RecruitmentFunnel }) {
-  const steps = [
-    { label: 'Applied', n: funnel.applied, hint: 'all applications' },
-    { label: 'Accepted', n: funnel.accepted, hint: 'invited to join' },
-    { label: 'Joined', n: funnel.joined, hint: 'used their invitation' },
-    { label: 'Active', n: funnel.active, hint: 'answered a chat within 30 days of joining' },
-  ];
+  const { t, f } = useI18n();
+  const w = t.manage.recruitment;
+  const steps = (['applied', 'accepted', 'joined', 'active'] as const).map((k) => ({ key: k, n: funnel[k], ...w.steps[k] }));
   const rate = funnel.applied > 0 ? funnel.active / funnel.applied : null;
   return (
     <section class="rc-funnel" aria-labelledby="funnel-title">
-      <h2 id="funnel-title">Recruitment funnel</h2>
+      <h2 id="funnel-title">{w.funnel}</h2>
       <ol class="rc-steps">
         {steps.map((s) => (
-          <li key={s.label}>
-            <span class="rc-step-n">{s.n}</span>
+          <li key={s.key}>
+            <span class="rc-step-n">{f.number(s.n)}</span>
             <span class="rc-step-label">{s.label}</span>
             <span class="rc-step-hint">{s.hint}</span>
           </li>
@@ -23,13 +21,10 @@ export function Funnel({ funnel }: { funnel: RecruitmentFunnel }) {
       </ol>
       <p class="rc-rate">
         {rate === null ? (
-          'No applications yet.'
+          w.noApplications
         ) : (
           <>
-            <strong>
-              {funnel.active} of {funnel.applied}
-            </strong>{' '}
-            applicants became active ({Math.round(rate * 100)}%). Communities usually see about 1 in 4.
+            <strong>{w.activeOf(f.number(funnel.active), f.number(funnel.applied))}</strong> {w.becameActive(f.percent(rate))}
           </>
         )}
       </p>

@@ -4,67 +4,56 @@ import { ApiError } from '../../api/http.ts';
 import { recruitmentApi } from '../../api/recruitment.ts';
 import { ApplicationForm } from '../../components/recruitment/ApplicationForm.tsx';
 import { BrandFrame } from '../../components/recruitment/BrandFrame.tsx';
+import { useI18n } from '../../i18n/index.tsx';
 
 /** `/backoffice/join/<siteKey>`: the public "Become a helper" page of a site (no sign-in). */
 export function JoinPage({ siteKey }: { siteKey?: string }) {
+  const { t } = useI18n();
+  const w = t.manage.join;
   const [info, setInfo] = useState<JoinInfo | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<'notFound' | 'loadFailed' | null>(null);
   const [sent, setSent] = useState<{ name: string; email: string } | null>(null);
 
   useEffect(() => {
     if (!siteKey) return;
-    recruitmentApi
-      .joinPage(siteKey)
-      .then(setInfo, (e: unknown) =>
-        setError(
-          e instanceof ApiError && e.status === 404
-            ? 'We could not find this community. Check the link you followed.'
-            : 'This page could not load. Try again in a moment.',
-        ),
-      );
+    recruitmentApi.joinPage(siteKey).then(setInfo, (e: unknown) => setError(e instanceof ApiError && e.status === 404 ? 'notFound' : 'loadFailed'));
   }, [siteKey]);
 
   useEffect(() => {
-    if (info) document.title = `Become a helper · ${info.site.name}`;
-  }, [info]);
+    if (info) document.title = w.documentTitle(info.site.name);
+  }, [info, w]);
 
   if (error) {
     return (
       <BrandFrame>
         <p class="alert" role="alert">
-          {error}
+          {w[error]}
         </p>
       </BrandFrame>
     );
   }
-  if (!info) return <div class="splash">Loading…</div>;
+  if (!info) return <div class="splash">{t.common.loading}</div>;
   const brand = info.site.name;
   return (
-    <BrandFrame color={info.site.color} onColor={info.site.onColor} eyebrow={`${brand} community`} title={sent ? 'Thank you!' : 'Become a helper'}>
+    <BrandFrame color={info.site.color} onColor={info.site.onColor} eyebrow={w.eyebrow(brand)} title={sent ? w.thankYou : w.become}>
       {sent ? (
         <section class="join-thanks" aria-labelledby="thanks-title" role="status">
-          <h2 id="thanks-title">Your application is on its way, {sent.name.split(' ')[0]}</h2>
+          <h2 id="thanks-title">{w.onItsWay(sent.name.split(' ')[0] ?? sent.name)}</h2>
           <p>
-            The {brand} community team reads every application. They will write to you at <strong>{sent.email}</strong>, usually within a few days.
+            {w.teamReads(brand)} <strong>{sent.email}</strong>
+            {w.withinDays}
           </p>
-          <p class="muted">If they welcome you, you will get a link to choose your password and meet the other helpers.</p>
+          <p class="muted">{w.ifWelcome}</p>
         </section>
       ) : (
         <>
-          <p class="join-lead">
-            Love {brand}? Share what you know with people who hesitate before buying. Helpers are customers like you who answer visitors' questions in a small
-            chat on the {brand} site.
-          </p>
-          <ul class="join-points" aria-label="What helpers do">
-            <li>
-              <strong>Volunteers, out of passion.</strong> Visitors are told plainly that a member of the community answers them, not staff.
-            </li>
-            <li>
-              <strong>No quotas, no pressure.</strong> Answer when you like, from your computer or your phone, and stop at any time.
-            </li>
-            <li>
-              <strong>A friendly team.</strong> Chat with the other helpers, earn points and badges, and get thanked for your help.
-            </li>
+          <p class="join-lead">{w.lead(brand)}</p>
+          <ul class="join-points" aria-label={w.whatHelpersDo}>
+            {w.points.map((p) => (
+              <li key={p.title}>
+                <strong>{p.title}</strong> {p.text}
+              </li>
+            ))}
           </ul>
           <ApplicationForm info={info} onSent={setSent} />
         </>

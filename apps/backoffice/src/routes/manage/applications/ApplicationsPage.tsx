@@ -8,24 +8,23 @@ import { CopyField } from '../../../components/recruitment/CopyField.tsx';
 import { Funnel } from '../../../components/recruitment/Funnel.tsx';
 import { QuestionsEditor } from '../../../components/recruitment/QuestionsEditor.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { useI18n } from '../../../i18n/index.tsx';
 
-const TABS: { status: ApplicationStatus; label: string; empty: string }[] = [
-  { status: 'new', label: 'New', empty: 'No new applications. Share your public page to invite more.' },
-  { status: 'shortlisted', label: 'Shortlisted', empty: 'Nobody shortlisted. Shortlist promising applicants to come back to them.' },
-  { status: 'accepted', label: 'Accepted', empty: 'Nobody accepted yet.' },
-  { status: 'rejected', label: 'Rejected', empty: 'Nobody declined.' },
-];
+const TABS: ApplicationStatus[] = ['new', 'shortlisted', 'accepted', 'rejected'];
 
 /** `/backoffice/manage/applications`: review applications, see the funnel, edit the questions. */
 export function ApplicationsPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }) {
+  const { t } = useI18n();
   return (
-    <ManageShell me={me} onSignedOut={onSignedOut} title="Applications">
+    <ManageShell me={me} onSignedOut={onSignedOut} title={t.manage.recruitment.title}>
       {(siteId) => <Applications key={siteId} me={me} siteId={siteId} />}
     </ManageShell>
   );
 }
 
 function Applications({ me, siteId }: { me: Me; siteId: string }) {
+  const { t, f } = useI18n();
+  const w = t.manage.recruitment;
   const membership = me.memberships.find((m) => m.siteId === siteId);
   const [list, setList] = useState<ApplicationList | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -42,9 +41,9 @@ function Applications({ me, siteId }: { me: Me; siteId: string }) {
           setList(l);
           setError(null);
         },
-        (e: unknown) => setError(e instanceof ApiError ? e.message : 'Applications could not load.'),
+        (e: unknown) => setError(e instanceof ApiError ? e.message : w.loadFailed),
       ),
-    [siteId],
+    [siteId, w],
   );
   useEffect(() => void load(), [load]);
 
@@ -56,56 +55,50 @@ function Applications({ me, siteId }: { me: Me; siteId: string }) {
 
   const publicLink = membership ? `${location.origin}/backoffice/join/${membership.siteKey}` : '';
   const items = list?.items.filter((a) => a.status === tab) ?? [];
-  const current = TABS.find((t) => t.status === tab)!;
   return (
     <>
       <header class="rc-head">
         <div>
-          <h1>Applications</h1>
-          <p class="muted">People who would like to help {membership?.siteName}. Read them, shortlist, welcome or decline — kindly.</p>
+          <h1>{w.title}</h1>
+          <p class="muted">{w.intro(membership?.siteName ?? '')}</p>
         </div>
       </header>
       <ErrorAlert message={error} />
       {list && (
         <>
           <Funnel funnel={list.funnel} />
-          {!list.mailConfigured && (
-            <p class="rc-note">Mail is not set up on this server: when you accept someone, you get their invitation link to send them yourself.</p>
-          )}
+          {!list.mailConfigured && <p class="rc-note">{w.noMail}</p>}
           {latest && (
-            <section class="rc-latest" role="status" aria-label="Invitation ready">
+            <section class="rc-latest" role="status" aria-label={w.invitationReady}>
               <div class="rc-latest-text">
-                <strong>{latest.name} is accepted.</strong>{' '}
-                {latest.invitation.emailed
-                  ? `Invitation emailed to ${latest.invitation.email}.`
-                  : `Send them this invitation link by mail or message; it works once and expires in 7 days.`}
+                <strong>{w.isAccepted(latest.name)}</strong> {latest.invitation.emailed ? w.invitationEmailed(latest.invitation.email) : w.sendThisLink}
               </div>
-              {!latest.invitation.emailed && <CopyField label={`Invitation link for ${latest.name}`} value={latest.invitation.link} />}
+              {!latest.invitation.emailed && <CopyField label={w.invitationLinkFor(latest.name)} value={latest.invitation.link} />}
               <button type="button" class="link rc-dismiss" onClick={() => setLatest(null)}>
-                Done
+                {w.done}
               </button>
             </section>
           )}
-          <section class="rc-panel" aria-label="Applications by status">
-            <div class="rc-tabs" role="tablist" aria-label="Status">
-              {TABS.map((t) => (
+          <section class="rc-panel" aria-label={w.byStatus}>
+            <div class="rc-tabs" role="tablist" aria-label={w.status}>
+              {TABS.map((status) => (
                 <button
-                  key={t.status}
+                  key={status}
                   type="button"
                   role="tab"
-                  id={`tab-${t.status}`}
-                  aria-selected={tab === t.status}
+                  id={`tab-${status}`}
+                  aria-selected={tab === status}
                   aria-controls="rc-tabpanel"
-                  class={tab === t.status ? 'on' : undefined}
-                  onClick={() => setTab(t.status)}
+                  class={tab === status ? 'on' : undefined}
+                  onClick={() => setTab(status)}
                 >
-                  {t.label} <span class="rc-count">{list.counts[t.status]}</span>
+                  {w.tabs[status].label} <span class="rc-count">{f.number(list.counts[status])}</span>
                 </button>
               ))}
             </div>
             <div id="rc-tabpanel" role="tabpanel" aria-labelledby={`tab-${tab}`} class="rc-list">
               {items.length === 0 ? (
-                <p class="muted rc-empty">{current.empty}</p>
+                <p class="muted rc-empty">{w.tabs[tab].empty}</p>
               ) : (
                 items.map((a) => (
                   <ApplicationCard
@@ -123,9 +116,9 @@ function Applications({ me, siteId }: { me: Me; siteId: string }) {
             </div>
           </section>
           <section class="rc-panel rc-side" aria-labelledby="share-title">
-            <h2 id="share-title">Your public page</h2>
-            <p class="muted">Link it from your site, newsletter or order mails. The widget also offers it to visitors who rate an answer 4 or 5.</p>
-            <CopyField label="Public application page" value={publicLink} />
+            <h2 id="share-title">{w.publicPage}</h2>
+            <p class="muted">{w.publicIntro}</p>
+            <CopyField label={w.publicLink} value={publicLink} />
             <QuestionsEditor siteId={siteId} csrf={me.csrfToken} />
           </section>
         </>
