@@ -5,11 +5,8 @@ import { useI18n } from '../../i18n/index.tsx';
 export function HoursCard({ hours }: { hours: MyProfile['hours'] }) {
   const { t, f } = useI18n();
   const w = t.account.hours;
-  // Whole minutes: "0 min", "45 min", "1 h 10 min" (a duration in seconds would read "0 s" on a quiet day).
-  const fmt = (h: number) => {
-    const minutes = Math.round(h * 60);
-    return minutes > 0 ? f.duration(minutes * 60) : new Intl.NumberFormat(f.locale, { style: 'unit', unit: 'minute', unitDisplay: 'short' }).format(0);
-  };
+  // "45 min" under an hour, then hours to a tenth ("1.2 h", "1,2 h"): short enough for the three small tiles.
+  const fmt = (h: number) => (h < 1 ? w.minutes(f.number(Math.round(h * 60))) : w.hours(f.number(h, 1)));
   return (
     <section class="panel hours" aria-labelledby="hours-h">
       <h2 id="hours-h">{w.title}</h2>

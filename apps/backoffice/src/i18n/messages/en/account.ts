@@ -191,6 +191,8 @@ export const account = {
     failed: 'Could not leave; try again',
   },
   hours: {
+    minutes: (n: string) => `${n} min`,
+    hours: (n: string) => `${n} h`,
     title: 'Your time helping',
     today: 'Today',
     week: 'This week',

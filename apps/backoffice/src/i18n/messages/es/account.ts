@@ -136,7 +136,7 @@ export const account: AccountMessages = {
   language: {
     title: 'Idioma',
     label: 'Idioma del backoffice',
-    auto: 'Automático — como mi navegador',
+    auto: 'Como mi navegador',
     hint: 'Tribu habla inglés, francés y español. El cambio se aplica al momento, en todos tus dispositivos.',
     saved: 'Idioma guardado.',
     failed: 'No se pudo guardar el idioma; inténtalo de nuevo',
@@ -164,8 +164,8 @@ export const account: AccountMessages = {
     sound: 'Un sonido suave cuando una solicitud espera y nadie la ha tomado',
     desktop: 'Una notificación de escritorio para esas solicitudes',
     mentions: 'Avísame cuando alguien me mencione en el muro',
-    rest: 'Recordatorio de descanso',
-    restAfter: { one: 'Tras # hora en un día', other: 'Tras # horas en un día' },
+    rest: 'Aviso de descanso',
+    restAfter: { one: 'Tras # h al día', other: 'Tras # h al día' },
     restHint: 'Un pequeño agradecimiento en el escritorio, una vez al día, cuando llegues. Nunca hay cuotas.',
   },
   digest: {
@@ -189,6 +189,8 @@ export const account: AccountMessages = {
     failed: 'No se pudo salir; inténtalo de nuevo',
   },
   hours: {
+    minutes: (n) => `${n} min`,
+    hours: (n) => `${n} h`,
     title: 'Tu tiempo ayudando',
     today: 'Hoy',
     week: 'Esta semana',

@@ -138,7 +138,7 @@ export const account: AccountMessages = {
   language: {
     title: 'Langue',
     label: 'Langue du backoffice',
-    auto: 'Automatique — comme mon navigateur',
+    auto: 'Comme mon navigateur',
     hint: 'Tribu parle anglais, français et espagnol. Le changement s’applique tout de suite, sur tous tes appareils.',
     saved: 'Langue enregistrée.',
     failed: 'Impossible d’enregistrer la langue\u00a0; réessaie',
@@ -167,7 +167,7 @@ export const account: AccountMessages = {
     desktop: 'Une notification sur le bureau pour ces demandes',
     mentions: 'Me prévenir quand quelqu’un me mentionne dans le fil',
     rest: 'Rappel de pause',
-    restAfter: { one: 'Après #\u00a0heure dans la journée', other: 'Après #\u00a0heures dans la journée' },
+    restAfter: { one: 'Après #\u00a0h par jour', other: 'Après #\u00a0h par jour' },
     restHint: 'Un petit merci sur le bureau, une fois par jour, quand tu l’atteins. Jamais de quotas.',
   },
   digest: {
@@ -191,6 +191,8 @@ export const account: AccountMessages = {
     failed: 'Impossible de partir\u00a0; réessaie',
   },
   hours: {
+    minutes: (n) => `${n}\u00a0min`,
+    hours: (n) => `${n}\u00a0h`,
     title: 'Ton temps d’entraide',
     today: 'Aujourd’hui',
     week: 'Cette semaine',
