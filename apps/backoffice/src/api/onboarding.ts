@@ -1,4 +1,4 @@
-import type { CharterView, MenteesView, NewcomersView, ObserveList, ObservedChat, OnboardingStatus } from '@tribu/protocol/client';
+import type { CharterView, ContentTranslations, MenteesView, NewcomersView, ObserveList, ObservedChat, OnboardingStatus } from '@tribu/protocol/client';
 import { call } from './http.ts';
 
 const site = (siteId: string) => `/api/sites/${encodeURIComponent(siteId)}`;
@@ -9,7 +9,8 @@ export const onboardingApi = {
   dismiss: (csrf: string, siteId: string) => call<OnboardingStatus>('POST', `${site(siteId)}/onboarding/dismiss`, undefined, csrf),
   charter: (siteId: string) => call<CharterView>('GET', `${site(siteId)}/charter`),
   acceptCharter: (csrf: string, siteId: string) => call<CharterView>('POST', `${site(siteId)}/charter/accept`, undefined, csrf),
-  saveCharter: (csrf: string, siteId: string, text: string) => call<CharterView>('PUT', `${site(siteId)}/charter`, { text }, csrf),
+  saveCharter: (csrf: string, siteId: string, text: string, translations?: ContentTranslations<'text'>) =>
+    call<CharterView>('PUT', `${site(siteId)}/charter`, { text, translations }, csrf),
   observeList: (siteId: string) => call<ObserveList>('GET', `${site(siteId)}/observe`),
   observe: (siteId: string, conversationId: string) => call<ObservedChat>('GET', `${site(siteId)}/observe/${encodeURIComponent(conversationId)}`),
   mentees: (siteId: string) => call<MenteesView>('GET', `${site(siteId)}/mentees`),

@@ -7,8 +7,9 @@ import { manage } from './manage.ts';
 import { account } from './account.ts';
 import { recognition } from './recognition.ts';
 import { a11y } from './a11y.ts';
+import { content } from './content.ts';
 
 /** The English catalogue: the reference every other language must match key for key (a missing key fails typecheck). */
-export const en = { common, shell, desk, community, settings, manage, account, recognition, a11y };
+export const en = { common, shell, desk, community, settings, manage, account, recognition, a11y, content };
 
 export type Messages = typeof en;

@@ -8,5 +8,6 @@ import { manage } from './manage.ts';
 import { account } from './account.ts';
 import { recognition } from './recognition.ts';
 import { a11y } from './a11y.ts';
+import { content } from './content.ts';
 
-export const fr: Messages = { common, shell, desk, community, settings, manage, account, recognition, a11y };
+export const fr: Messages = { common, shell, desk, community, settings, manage, account, recognition, a11y, content };

@@ -1,26 +1,32 @@
 import { useEffect, useState } from 'preact/hooks';
-import { CHARTER_MAX } from '@tribu/protocol/client';
+import { CHARTER_MAX, type ContentTranslations, type Membership } from '@tribu/protocol/client';
+import { TranslationsFields } from '../../../components/admin/TranslationsFields.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
 
 interface Props {
   text: string;
   updatedAt: string | null;
-  onSave: (text: string) => Promise<void>;
+  /** The charter in the site's other languages. */
+  translations?: ContentTranslations<'text'>;
+  languages?: Membership['languages'];
+  onSave: (text: string, translations: ContentTranslations<'text'>) => Promise<void>;
 }
 
 /** The charter as plain text: a blank line between paragraphs. Saving a change asks members to accept it again. */
-export function CharterEditor({ text, updatedAt, onSave }: Props) {
+export function CharterEditor({ text, updatedAt, translations, languages, onSave }: Props) {
   const { t, f } = useI18n();
   const w = t.community.charter;
   const [draft, setDraft] = useState(text);
   const [busy, setBusy] = useState(false);
   useEffect(() => setDraft(text), [text]);
-  const changed = draft.trim() !== text.trim();
+  const [versions, setVersions] = useState(translations ?? {});
+  useEffect(() => setVersions(translations ?? {}), [translations]);
+  const changed = draft.trim() !== text.trim() || JSON.stringify(versions) !== JSON.stringify(translations ?? {});
   const save = async (e: Event) => {
     e.preventDefault();
     setBusy(true);
     try {
-      await onSave(draft.trim());
+      await onSave(draft.trim(), versions);
     } finally {
       setBusy(false);
     }
@@ -39,6 +45,14 @@ export function CharterEditor({ text, updatedAt, onSave }: Props) {
         value={draft}
         onInput={(e) => setDraft(e.currentTarget.value)}
         placeholder={w.placeholder}
+      />
+      <TranslationsFields
+        id="charter-tr"
+        languages={languages}
+        fields={[{ key: 'text', label: w.textLabel, maxLength: CHARTER_MAX, rows: 8 }]}
+        value={versions}
+        onChange={setVersions}
+        defaults={{ text: draft }}
       />
       <div class="nc-form-foot">
         <span class="muted">

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { MAX_OBSERVE_CHATS, type Me, type Newcomer, type NewcomersView } from '@tribu/protocol/client';
+import { MAX_OBSERVE_CHATS, type ContentTranslations, type Me, type Newcomer, type NewcomersView } from '@tribu/protocol/client';
 import { onboardingApi } from '../../../api/onboarding.ts';
 import { ManageShell } from '../../../components/manage/ManageShell.tsx';
 import { CharterEditor } from './CharterEditor.tsx';
@@ -56,10 +56,12 @@ function Newcomers({ me, siteId }: { me: Me; siteId: string }) {
       const mentor = v.newcomers.find((x) => x.id === n.id)?.mentor;
       return mentor ? w.mentorSet(mentor.displayName, n.displayName) : w.noMentorNow(n.displayName);
     });
-  const saveCharter = (text: string) =>
+  const saveCharter = (text: string, translations: ContentTranslations<'text'>) =>
     run('charter', async () => {
-      const c = await onboardingApi.saveCharter(me.csrfToken, siteId, text);
-      setView((v) => (v ? { ...v, charter: { text: c.text, updatedAt: c.updatedAt } } : v));
+      const c = await onboardingApi.saveCharter(me.csrfToken, siteId, text, translations);
+      // The manager's copy: the default text and every version, not the one in their own language.
+      const charter = { text: c.versions?.text ?? c.text, translations: c.versions?.translations ?? {}, updatedAt: c.updatedAt };
+      setView((v) => (v ? { ...v, charter } : v));
       return text ? w.charterSaved : w.charterRemoved;
     });
   const saveObserve = (e: Event) => {
@@ -88,7 +90,13 @@ function Newcomers({ me, siteId }: { me: Me; siteId: string }) {
       {view && (
         <section class="nc-panel" aria-labelledby="nc-charter-h">
           <h2 id="nc-charter-h">{w.charterHeading}</h2>
-          <CharterEditor text={view.charter.text} updatedAt={view.charter.updatedAt} onSave={saveCharter} />
+          <CharterEditor
+            text={view.charter.text}
+            updatedAt={view.charter.updatedAt}
+            translations={view.charter.translations}
+            languages={me.memberships.find((m) => m.siteId === siteId)?.languages}
+            onSave={saveCharter}
+          />
         </section>
       )}
       {view && (
