@@ -53,7 +53,7 @@ export function Toasts({ socket, siteId, userId }: Props) {
     };
   }, [socket, siteId, userId, push, i18n]);
   return (
-    <div class="toasts" role="status" aria-live="polite" aria-label="Recognition">
+    <div class="toasts" role="status" aria-live="polite" aria-label={i18n.t.shell.nav.recognition}>
       {toasts.map((t) => (
         <div key={t.id} class={`toast ${t.kind}`} onMouseEnter={() => hold(t.id)} onMouseLeave={() => resume(t.id)}>
           <span class="toast-art" aria-hidden="true">
@@ -63,7 +63,7 @@ export function Toasts({ socket, siteId, userId }: Props) {
             <strong>{t.title}</strong>
             {t.detail && <span>{t.detail}</span>}
           </span>
-          <button type="button" class="toast-close" aria-label={`Dismiss: ${t.title}`} onClick={() => dismiss(t.id)}>
+          <button type="button" class="toast-close" aria-label={i18n.t.shell.dismissNamed(t.title)} onClick={() => dismiss(t.id)}>
             ×
           </button>
         </div>

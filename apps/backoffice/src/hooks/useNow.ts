@@ -9,11 +9,3 @@ export function useNow(ms = 15_000): number {
   }, [ms]);
   return now;
 }
-
-export function since(iso: string, now: number): string {
-  const s = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
-  if (s < 60) return 'just now';
-  const m = Math.round(s / 60);
-  if (m < 60) return `${m} min ago`;
-  return `${Math.round(m / 60)} h ago`;
-}

@@ -39,6 +39,7 @@ export const shell = {
   },
 
   dismiss: 'Dismiss',
+  dismissNamed: (what: string) => `Dismiss: ${what}`,
 
   bell: {
     notifications: 'Notifications',

@@ -37,6 +37,7 @@ export const shell: ShellMessages = {
   },
 
   dismiss: 'Cerrar',
+  dismissNamed: (what) => `Cerrar: ${what}`,
 
   bell: {
     notifications: 'Notificaciones',

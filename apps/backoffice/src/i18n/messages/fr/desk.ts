@@ -16,7 +16,7 @@ export const desk: DeskMessages = {
   phoneNav: {
     label: 'Accueil',
     requests: 'Demandes',
-    myChats: 'Mes conversations',
+    myChats: 'En cours',
     community: 'Communauté',
     yourTurn: (count) => `${count} t’attendent`,
   },

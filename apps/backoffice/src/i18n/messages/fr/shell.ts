@@ -37,6 +37,7 @@ export const shell: ShellMessages = {
   },
 
   dismiss: 'Fermer',
+  dismissNamed: (what) => `Fermer\u00a0: ${what}`,
 
   bell: {
     notifications: 'Notifications',
