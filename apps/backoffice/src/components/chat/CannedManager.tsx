@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { LIMITS, type CannedAnswer, type CannedSave } from '@tribu/protocol/client';
+import { LIMITS, type CannedAnswer, type CannedSave, type ContentTranslations, type Membership } from '@tribu/protocol/client';
+import { TranslationsFields } from '../admin/TranslationsFields.tsx';
 import { Modal } from '../people/Modal.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 
@@ -9,23 +10,38 @@ interface Props {
   onSave: (input: Omit<CannedSave, 'siteId'>) => Promise<string | null>;
   onDelete: (id: string) => Promise<string | null>;
   onClose: () => void;
+  /** The site's languages: managers write the team's answers in each. */
+  languages?: Membership['languages'];
 }
 
 /** Lists the canned answers, adds personal ones (managers: for the whole team), deletes one's own. */
-export function CannedManager({ answers, isManager, onSave, onDelete, onClose }: Props) {
+export function CannedManager({ answers, isManager, onSave, onDelete, onClose, languages }: Props) {
   const { t } = useI18n();
   const w = t.desk.canned;
   const [shortcut, setShortcut] = useState('');
   const [text, setText] = useState('');
   const [scope, setScope] = useState<'mine' | 'site'>('mine');
   const [error, setError] = useState<string | null>(null);
+  // A team answer being edited (its versions in the site's other languages with it).
+  const [editing, setEditing] = useState<string | undefined>();
+  const [translations, setTranslations] = useState<ContentTranslations<'text'>>({});
+  const edit = (a: CannedAnswer) => {
+    setEditing(a.id);
+    setScope('site');
+    setShortcut(a.shortcut);
+    setText(a.versions?.text ?? a.text);
+    setTranslations(a.versions?.translations ?? {});
+  };
   const add = async (e: Event) => {
     e.preventDefault();
-    const err = await onSave({ scope, shortcut: shortcut.trim().toLowerCase(), text: text.trim() });
+    const versions = scope === 'site' ? { translations, ...(editing ? { id: editing } : {}) } : {};
+    const err = await onSave({ scope, shortcut: shortcut.trim().toLowerCase(), text: text.trim(), ...versions });
     setError(err);
     if (!err) {
       setShortcut('');
       setText('');
+      setTranslations({});
+      setEditing(undefined);
     }
   };
   return (
@@ -43,6 +59,11 @@ export function CannedManager({ answers, isManager, onSave, onDelete, onClose }:
             <strong>/{a.shortcut}</strong>
             <span class="chip">{a.scope === 'site' ? w.team : w.mine}</span>
             <span class="canned-text">{a.text}</span>
+            {a.scope === 'site' && isManager && (
+              <button type="button" class="link" aria-label={t.content.editAnswer(a.shortcut)} onClick={() => edit(a)}>
+                {t.common.edit}
+              </button>
+            )}
             {(a.scope === 'mine' || isManager) && (
               <button type="button" class="link danger" aria-label={w.delete(a.shortcut)} onClick={() => void onDelete(a.id).then(setError)}>
                 {t.common.delete}
@@ -75,13 +96,23 @@ export function CannedManager({ answers, isManager, onSave, onDelete, onClose }:
             </select>
           </label>
         )}
+        {isManager && scope === 'site' && (
+          <TranslationsFields
+            id="canned-tr"
+            languages={languages}
+            fields={[{ key: 'text', label: w.answer, maxLength: LIMITS.cannedText, rows: 3 }]}
+            value={translations}
+            onChange={setTranslations}
+            defaults={{ text }}
+          />
+        )}
         {error && (
           <p class="alert" role="alert">
             {error}
           </p>
         )}
         <button type="submit" class="primary small" disabled={!shortcut.trim() || !text.trim()}>
-          {w.add}
+          {editing ? t.common.save : w.add}
         </button>
       </form>
     </Modal>

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { Peer } from '@tribu/protocol/client';
+import type { Membership, Peer } from '@tribu/protocol/client';
 import { useCanned } from '../../hooks/useCanned.ts';
 import { useChatRoute, useWide } from '../../hooks/useChatRoute.ts';
 import { useDeskShortcuts } from '../../hooks/useDeskShortcuts.ts';
@@ -28,12 +28,14 @@ interface Props {
   /** On a phone: the open chat fills the screen and has a way back to the board. */
   phone: boolean;
   siteName: string;
+  /** The site's languages, for the team's canned answers in each. */
+  languages?: Membership['languages'];
   /** The community feed, shown when no chat is selected (kept mounted to keep its place). */
   children: ComponentChildren;
 }
 
 /** The centre column: the feed tab and one tab per chat, one chat (or two side by side) shown. */
-export function ChatCenter({ desk, siteId, me, isManager, peers, typing, reveal, detailsOpen, onDetails, phone, siteName, children }: Props) {
+export function ChatCenter({ desk, siteId, me, isManager, peers, typing, reveal, detailsOpen, onDetails, phone, siteName, languages, children }: Props) {
   useChatRoute(desk.selected, desk.setSelected);
   useDeskShortcuts(
     desk.chats.map((c) => c.conversation.id),
@@ -120,7 +122,14 @@ export function ChatCenter({ desk, siteId, me, isManager, peers, typing, reveal,
         />
       )}
       {managing && (
-        <CannedManager answers={canned.answers} isManager={isManager} onSave={canned.save} onDelete={canned.remove} onClose={() => setManaging(false)} />
+        <CannedManager
+          answers={canned.answers}
+          isManager={isManager}
+          languages={languages}
+          onSave={canned.save}
+          onDelete={canned.remove}
+          onClose={() => setManaging(false)}
+        />
       )}
     </>
   );

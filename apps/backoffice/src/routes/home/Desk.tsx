@@ -114,6 +114,7 @@ export function Desk({ me, siteId, onSite, onSignedOut }: Props) {
             onDetails={(detailsOpen) => change({ detailsOpen })}
             phone={phone}
             siteName={membership?.siteName ?? ''}
+            languages={membership?.languages}
           >
             <GettingStarted me={me} siteId={siteId} socket={desk.socket} topics={topics} />
             <MissionsPanel siteId={siteId} socket={desk.socket} />

@@ -15,6 +15,8 @@ export const content = {
   field: (label: string, language: string) => `${label} (${language})`,
   /** Below a language's fields. */
   fallback: (language: string) => `Left empty, helpers who read ${language} see the default text.`,
+  /** A team canned answer's edit button (managers), for screen readers. */
+  editAnswer: (shortcut: string) => `Edit /${shortcut}`,
 };
 
 export type ContentMessages = typeof content;

@@ -9,4 +9,5 @@ export const content: ContentMessages = {
   written: '(escrita)',
   field: (label, language) => `${label} (${language})`,
   fallback: (language) => `Si la dejas vacía, quienes leen en ${language} ven el texto predeterminado.`,
+  editAnswer: (shortcut) => `Editar /${shortcut}`,
 };

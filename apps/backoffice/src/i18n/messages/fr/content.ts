@@ -9,4 +9,5 @@ export const content: ContentMessages = {
   written: '(rédigée)',
   field: (label, language) => `${label} (${language})`,
   fallback: (language) => `Si tu la laisses vide, les personnes qui lisent en ${language} voient le texte par défaut.`,
+  editAnswer: (shortcut) => `Modifier /${shortcut}`,
 };
