@@ -51,13 +51,13 @@ export function CoverageHeatmap({ cells, timeZone }: { cells: KpiHeatCell[]; tim
                   </th>
                   {HOURS.map((h) => {
                     const c = at(weekday, h);
-                    const shade = c.helpersOnline > 0 ? 0.12 + 0.88 * (c.helpersOnline / maxHelpers) : 0;
+                    const shade = c.helpersOnline > 0 ? 0.12 + 0.6 * (c.helpersOnline / maxHelpers) : 0;
                     const text = w.cell(`${day} ${w.hour(h)}`, f.plural(c.requests, w.requestCount), one(c.helpersOnline), c.gap);
                     return (
                       <td
                         key={h}
                         class={c.gap ? 'gap' : shade > 0.55 ? 'dark' : undefined}
-                        style={c.gap ? undefined : { background: shade > 0 ? `rgba(0, 114, 178, ${shade.toFixed(2)})` : undefined }}
+                        style={c.gap ? undefined : { background: shade > 0 ? `rgb(var(--heat) / ${shade.toFixed(2)})` : undefined }}
                         title={text}
                         data-cell={`${weekday}-${h}`}
                       >
