@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { Reward, RewardSave } from '@tribu/protocol/client';
+import type { ContentTranslations, Membership, Reward, RewardSave } from '@tribu/protocol/client';
+import { TranslationsFields } from '../admin/TranslationsFields.tsx';
 import { Modal } from '../people/Modal.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 
@@ -8,14 +9,18 @@ interface Props {
   reward: Reward | null;
   onSave: (r: Omit<RewardSave, 'siteId'>) => Promise<string | null>;
   onClose: () => void;
+  /** The site's languages: a reward's name and description in each. */
+  languages?: Membership['languages'];
 }
 
 /** Managers add or edit a reward: name, description, cost, stock (or unlimited), shown to helpers or not. */
-export function RewardEditor({ reward, onSave, onClose }: Props) {
+export function RewardEditor({ reward, onSave, onClose, languages }: Props) {
   const { t } = useI18n();
   const w = t.recognition.editor;
-  const [name, setName] = useState(reward?.name ?? '');
-  const [description, setDescription] = useState(reward?.description ?? '');
+  // Managers edit the default text (`versions`), not the one shown in their own language.
+  const [name, setName] = useState(reward?.versions?.name ?? reward?.name ?? '');
+  const [description, setDescription] = useState(reward?.versions?.description ?? reward?.description ?? '');
+  const [translations, setTranslations] = useState<ContentTranslations<'name' | 'description'>>(reward?.versions?.translations ?? {});
   const [cost, setCost] = useState(String(reward?.cost ?? 50));
   const [unlimited, setUnlimited] = useState(reward ? reward.stock === null : true);
   const [stock, setStock] = useState(String(reward?.stock ?? 10));
@@ -32,6 +37,7 @@ export function RewardEditor({ reward, onSave, onClose }: Props) {
       cost: Number(cost),
       stock: unlimited ? null : Number(stock),
       active,
+      translations,
     });
     setBusy(false);
     if (err) setError(err);
@@ -49,6 +55,17 @@ export function RewardEditor({ reward, onSave, onClose }: Props) {
           {w.description}
           <textarea value={description} maxLength={500} rows={3} onInput={(e) => setDescription(e.currentTarget.value)} />
         </label>
+        <TranslationsFields
+          id="reward-tr"
+          languages={languages}
+          fields={[
+            { key: 'name', label: w.name, maxLength: 80 },
+            { key: 'description', label: w.description, maxLength: 500, rows: 3 },
+          ]}
+          value={translations}
+          onChange={setTranslations}
+          defaults={{ name, description }}
+        />
         <div class="field-row">
           <label class="field">
             {w.cost}

@@ -91,7 +91,9 @@ export function RewardsPage({ me, onSignedOut }: Props) {
           }}
         />
       )}
-      {editing && <RewardEditor reward={editing === 'new' ? null : editing} onSave={rw.save} onClose={() => setEditing(null)} />}
+      {editing && (
+        <RewardEditor reward={editing === 'new' ? null : editing} languages={membership?.languages} onSave={rw.save} onClose={() => setEditing(null)} />
+      )}
     </PageShell>
   );
 }
