@@ -74,7 +74,14 @@ describe.skipIf(!hasChromium)('the backoffice language: the profile’s choice, 
     // The choice lives in the profile, not in this browser: with its storage emptied, a reload is still French.
     await page.evaluate(() => localStorage.clear());
     await page.reload();
-    await page.getByRole('heading', { name: fr.account.profile.title, exact: true }).waitFor();
+    await page
+      .getByRole('heading', { name: fr.account.profile.title, exact: true })
+      .waitFor()
+      .catch(async (e: unknown) => {
+        await screenshot(page, 'language-reload-failed');
+        console.error('after the reload:', page.url(), await lang(page), await page.evaluate(() => document.body.innerText.slice(0, 300)));
+        throw e;
+      });
     expect(await page.getByLabel(fr.account.language.label).inputValue()).toBe('fr');
     expect(await marker(page)).toBeNull(); // this one was a real reload
 
@@ -98,6 +105,9 @@ describe.skipIf(!hasChromium)('the backoffice language: the profile’s choice, 
     await page.getByRole('heading', { name: fr.account.login.welcome }).waitFor();
     expect(await lang(page)).toBe('fr');
     await screenshot(page, 'language-sign-in-fr-1440');
+    await page.setViewportSize(PHONE);
+    await screenshot(page, 'language-sign-in-fr-390');
+    await page.setViewportSize(WIDE);
     await signInWith(page, fr, 'helper4@demo.tribu');
     await page.getByRole('navigation', { name: fr.shell.nav.main }).waitFor();
   });
@@ -112,6 +122,9 @@ describe.skipIf(!hasChromium)('the backoffice language: the profile’s choice, 
     expect(await marker(page)).toBe('still here');
     expect(await page.getByRole('button', { name: 'Español' }).getAttribute('aria-pressed')).toBe('true');
     await screenshot(page, 'language-sign-in-es-390');
+    await page.setViewportSize(WIDE);
+    await screenshot(page, 'language-sign-in-es-1440');
+    await page.setViewportSize(PHONE);
 
     await page.reload();
     await page.getByRole('heading', { name: es.account.login.welcome }).waitFor();
@@ -148,6 +161,34 @@ describe.skipIf(!hasChromium)('the backoffice language: the profile’s choice, 
         await page.getByText(words.recognition.rewards.loading).waitFor({ state: 'detached' });
         await screenshot(page, `language-rewards-${code}-${size.width}`);
       }
+    }
+  });
+
+  it('speaks French on the other signed-out pages and the recognition settings (screenshots)', async () => {
+    const page = await browserIn('fr-FR');
+    for (const [path, heading] of [
+      ['/backoffice/forgot-password', fr.account.forgot.title],
+      ['/backoffice/reset-password', fr.account.reset.title],
+      ['/backoffice/unsubscribe', fr.account.digestStop.title],
+      ['/backoffice/monthly-report/unsubscribe', fr.account.reportStop.title],
+      ['/backoffice/confirm-email', fr.account.confirmEmail.title],
+    ] as const) {
+      await page.goto(`${server.url}${path}`);
+      await page.getByRole('heading', { name: heading }).waitFor();
+      await page.getByRole('navigation', { name: fr.account.switchLanguage }).waitFor();
+      await screenshot(page, `language${path.replace(/\//g, '-').replace('-backoffice', '')}-fr-1440`);
+    }
+    await page.goto(`${server.url}/backoffice/login`);
+    await signInWith(page, fr, 'manager@demo.tribu');
+    await page.getByRole('navigation', { name: fr.shell.nav.main }).waitFor();
+    for (const size of [WIDE, PHONE]) {
+      await page.setViewportSize(size);
+      await page.goto(`${server.url}/backoffice/manage/recognition`);
+      await page.getByRole('heading', { name: fr.recognition.scoring.title }).waitFor();
+      await screenshot(page, `language-recognition-settings-fr-${size.width}`);
+      await page.goto(`${server.url}/backoffice/rewards`);
+      await page.getByRole('heading', { name: fr.recognition.queue.title }).waitFor();
+      await screenshot(page, `language-rewards-manager-fr-${size.width}`);
     }
   });
 });
