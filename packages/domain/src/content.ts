@@ -18,13 +18,14 @@ export function readingLocale(site: SiteLanguages, profile: Locale | null | unde
 
 /**
  * One item's words in a language: each field as written in that language, else (absent or left
- * empty) the default text. The default language always reads the default text.
+ * empty) the default text. The default language always reads the default text (stored versions
+ * never hold it, so a reader that does not know the site's default may leave it out).
  */
 export function contentIn<K extends string>(
   defaults: Record<K, string>,
   translations: ContentTranslations<K> | null | undefined,
   locale: Locale,
-  defaultLocale: Locale,
+  defaultLocale?: Locale,
 ): Record<K, string> {
   const version = locale === defaultLocale ? undefined : translations?.[locale];
   if (!version) return defaults;

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { FeedComment, FeedModerate, FeedPost } from '@tribu/protocol/client';
+import { contentIn } from '@tribu/domain';
+import type { ContentTranslations, FeedComment, FeedModerate, FeedPost } from '@tribu/protocol/client';
 import { findPost, mapPost, removeComment, removePost, upsertComment, upsertPost, type FeedLists } from '../components/feed/feed-state.ts';
 import { command, newClientId, type HelperSocket } from '../realtime/socket.ts';
 import { useI18n } from '../i18n/index.tsx';
@@ -20,6 +21,10 @@ export function useFeed(socket: HelperSocket | null, siteId: string, online: boo
   hold.current = holdNew;
   const current = useRef(lists);
   current.current = lists;
+  // Live copies of an announcement carry every version: each reader keeps the one in their language.
+  const lang = useI18n().locale;
+  const locale = useRef(lang);
+  locale.current = lang;
 
   useEffect(() => {
     if (!socket || !online) return;
@@ -33,14 +38,20 @@ export function useFeed(socket: HelperSocket | null, siteId: string, online: boo
       setState('ready');
     });
     const mine = (p: { siteId: string }) => p.siteId === siteId;
-    const created = (p: FeedPost) => {
+    const inMyLanguage = <P extends Omit<FeedPost, 'liked'>>(p: P): P =>
+      p.versions ? { ...p, text: contentIn({ text: p.versions.text }, p.versions.translations, locale.current).text } : p;
+    const created = (live: FeedPost) => {
+      const p = inMyLanguage(live);
       if (!mine(p)) return;
       const { liked: _ignored, ...post } = p;
       // Known already (our own post, a restored one): replaced in place. Others' news may wait in the pill.
       if (findPost(current.current, p.id) || p.author?.id === me || p.pinned || !hold.current()) setLists((l) => upsertPost(l, post));
       else setFresh((f) => (f.some((x) => x.id === p.id) ? f : [p, ...f]));
     };
-    const updated = (p: Omit<FeedPost, 'liked'>) => mine(p) && setLists((l) => (findPost(l, p.id) ? upsertPost(l, p) : l));
+    const updated = (live: Omit<FeedPost, 'liked'>) => {
+      const p = inMyLanguage(live);
+      if (mine(p)) setLists((l) => (findPost(l, p.id) ? upsertPost(l, p) : l));
+    };
     const commented = (c: FeedComment) => setLists((l) => upsertComment(l, c));
     const removed = (r: { postId: string; commentId?: string }) => {
       setLists((l) => (r.commentId ? removeComment(l, r.postId, r.commentId) : removePost(l, r.postId)));
@@ -84,9 +95,10 @@ function useFeedActions(socket: HelperSocket | null, siteId: string, setLists: S
   const offline = useI18n().t.community.feed.offlineRetry;
   const fail = (message = offline): Result => ({ ok: false, message });
   const post = useCallback(
-    async (text: string, imageId?: string, announcement?: boolean): Promise<Result> => {
+    async (text: string, imageId?: string, announcement?: boolean, translations?: ContentTranslations<'text'>): Promise<Result> => {
       if (!socket) return fail();
-      const r = await command(socket, 'feed:post', { siteId, clientId: newClientId(), text, imageId, announcement: announcement || undefined });
+      const versions = announcement && translations ? { translations } : {};
+      const r = await command(socket, 'feed:post', { siteId, clientId: newClientId(), text, imageId, announcement: announcement || undefined, ...versions });
       if (!r.ok) return fail(r.error.message);
       setLists((l) => upsertPost(l, r.data.post));
       return { ok: true };

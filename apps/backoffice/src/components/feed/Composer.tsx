@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Mentionable } from '@tribu/domain';
-import { LIMITS } from '@tribu/protocol/client';
+import { LIMITS, type ContentTranslations, type Membership } from '@tribu/protocol/client';
+import { TranslationsFields } from '../admin/TranslationsFields.tsx';
 import type { FeedResult } from '../../hooks/useFeed.ts';
 import { ImageIcon } from './icons.tsx';
 import { MentionSuggest, suggestions } from './MentionSuggest.tsx';
@@ -17,19 +18,22 @@ interface Props {
   /** People to suggest after `@`. */
   members: readonly Mentionable[];
   me: string;
-  onPost: (text: string, imageId?: string, announcement?: boolean) => Promise<FeedResult>;
+  onPost: (text: string, imageId?: string, announcement?: boolean, translations?: ContentTranslations<'text'>) => Promise<FeedResult>;
+  /** The site's languages: a manager writes an announcement in each. */
+  languages?: Membership['languages'];
 }
 
 // The counter appears when the limit gets close, not as a constant pressure.
 const SHOW_COUNT_FROM = LIMITS.postText - 500;
 
 /** Write a post: text, an optional image with its preview, and for managers an announcement switch. */
-export function Composer({ siteId, csrf, firstName, moderator, online, members, me, onPost }: Props) {
+export function Composer({ siteId, csrf, firstName, moderator, online, members, me, onPost, languages }: Props) {
   const { t, f } = useI18n();
   const w = t.community.feed;
   const [text, setText] = useState('');
   const [image, setImage] = useState<{ preview: string; uploaded: UploadedImage | null } | null>(null);
   const [announcement, setAnnouncement] = useState(false);
+  const [translations, setTranslations] = useState<ContentTranslations<'text'>>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
@@ -71,12 +75,13 @@ export function Composer({ siteId, csrf, firstName, moderator, online, members, 
     e.preventDefault();
     if (!length || why || busy || (image && !image.uploaded)) return;
     setBusy(true);
-    const r = await onPost(text.trim(), image?.uploaded?.id, moderator && announcement);
+    const r = await onPost(text.trim(), image?.uploaded?.id, moderator && announcement, translations);
     setBusy(false);
     if (!r.ok) return setError(r.message);
     setText('');
     setImage(null);
     setAnnouncement(false);
+    setTranslations({});
     setError(null);
     if (fileRef.current) fileRef.current.value = '';
   };
@@ -109,6 +114,16 @@ export function Composer({ siteId, csrf, firstName, moderator, online, members, 
             ×
           </button>
         </div>
+      )}
+      {moderator && announcement && (
+        <TranslationsFields
+          id="announce-tr"
+          languages={languages}
+          fields={[{ key: 'text', label: w.announcement, maxLength: LIMITS.postText, rows: 3 }]}
+          value={translations}
+          onChange={setTranslations}
+          defaults={{ text }}
+        />
       )}
       <ErrorAlert message={error} />
       <div class="composer-bar">

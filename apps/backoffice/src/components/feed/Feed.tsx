@@ -78,6 +78,7 @@ export function Feed({ me, siteId, socket, online }: Props) {
           members={members}
           me={me.user.id}
           onPost={feed.post}
+          languages={me.memberships.find((m) => m.siteId === siteId)?.languages}
         />
         {feed.fresh.length > 0 && (
           <button type="button" class="fresh-pill" onClick={showFresh}>
