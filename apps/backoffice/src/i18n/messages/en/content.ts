@@ -11,8 +11,8 @@ export const content = {
   languageName: { en: 'English', fr: 'French', es: 'Spanish' },
   /** Said after a tab's language when it holds some text (a dot shows it). */
   written: '(written)',
-  /** A field's label in one language, e.g. "Answer (French)". */
-  field: (label: string, language: string) => `${label} (${language})`,
+  /** A field's label in one language, e.g. "Answer in French". */
+  field: (label: string, language: string) => `${label} in ${language}`,
   /** Below a language's fields. */
   fallback: (language: string) => `Left empty, helpers who read ${language} see the default text.`,
   /** A team canned answer's edit button (managers), for screen readers. */

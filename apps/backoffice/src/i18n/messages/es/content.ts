@@ -7,7 +7,7 @@ export const content: ContentMessages = {
   tab: { en: 'Inglés', fr: 'Francés', es: 'Español' },
   languageName: { en: 'inglés', fr: 'francés', es: 'español' },
   written: '(escrita)',
-  field: (label, language) => `${label} (${language})`,
+  field: (label, language) => `${label} en ${language}`,
   fallback: (language) => `Si la dejas vacía, quienes leen en ${language} ven el texto predeterminado.`,
   editAnswer: (shortcut) => `Editar /${shortcut}`,
 };

@@ -7,7 +7,7 @@ export const content: ContentMessages = {
   tab: { en: 'Anglais', fr: 'Français', es: 'Espagnol' },
   languageName: { en: 'anglais', fr: 'français', es: 'espagnol' },
   written: '(rédigée)',
-  field: (label, language) => `${label} (${language})`,
+  field: (label, language) => `${label} en ${language}`,
   fallback: (language) => `Si tu la laisses vide, les personnes qui lisent en ${language} voient le texte par défaut.`,
   editAnswer: (shortcut) => `Modifier /${shortcut}`,
 };
