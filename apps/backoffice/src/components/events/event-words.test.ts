@@ -49,7 +49,7 @@ describe('event words', () => {
   it('says the seats in French too', () => {
     const fr = createFormat('fr', 'UTC');
     return import('../../i18n/messages/fr/index.ts').then(({ fr: t }) => {
-      expect(seatsWords({ capacity: 10, going: 3, waiting: 2 }, t, fr)).toBe('3 sur 10 places prises · 2 en attente');
+      expect(seatsWords({ capacity: 10, going: 3, waiting: 2 }, t, fr)).toBe('3 places prises sur 10 · 2 en attente');
       expect(whenWords({ startsAt: '2027-03-20T17:00:00Z', endsAt: '2027-03-20T19:30:00Z' }, 'Europe/Paris', fr)).toBe('sam. 20 mars 2027, 18:00–20:30');
     });
   });

@@ -62,7 +62,7 @@ export function seatsWords(e: Pick<CommunityEvent, 'capacity' | 'going' | 'waiti
       ? f.plural(e.going, w.going)
       : e.going >= e.capacity
         ? w.full(f.plural(e.capacity, w.seats))
-        : w.seatsTaken(f.number(e.going), f.plural(e.capacity, w.seats));
+        : w.seatsTaken(e.going, e.capacity, (n) => f.number(n));
   return e.waiting > 0 ? `${seats} · ${f.plural(e.waiting, w.waiting)}` : seats;
 }
 

@@ -91,8 +91,8 @@ export const community = {
     // Seats and audience
     going: { one: '# going', other: '# going' } as PluralForms,
     seats: { one: '# seat', other: '# seats' } as PluralForms,
-    /** "3 of 10 seats taken": `seats` is the capacity with its noun ("10 seats"). */
-    seatsTaken: (going: string, seats: string) => `${going} of ${seats} taken`,
+    /** "3 of 10 seats taken" (`n` formats a number). */
+    seatsTaken: (going: number, capacity: number, n: (x: number) => string) => `${n(going)} of ${n(capacity)} ${capacity === 1 ? 'seat' : 'seats'} taken`,
     full: (seats: string) => `Full (${seats})`,
     waiting: { one: '# waiting', other: '# waiting' } as PluralForms,
     tierAndAbove: (tier: string) => `${tier} tier and above`,

@@ -86,7 +86,8 @@ export const community: CommunityMessages = {
     cancelled: 'Cancelado',
     going: { one: '# asistente', other: '# asistentes' },
     seats: { one: '# plaza', other: '# plazas' },
-    seatsTaken: (going: string, seats: string) => `${going} de ${seats} ocupadas`,
+    seatsTaken: (going: number, capacity: number, n: (x: number) => string) =>
+      `${n(going)} de ${n(capacity)} ${capacity === 1 ? 'plaza ocupada' : 'plazas ocupadas'}`,
     full: (seats: string) => `Completo (${seats})`,
     waiting: { one: '# en espera', other: '# en espera' },
     tierAndAbove: (tier: string) => `Nivel ${tier} o superior`,

@@ -87,7 +87,7 @@ export const community: CommunityMessages = {
     cancelled: 'Annulé',
     going: { one: '# participant', other: '# participants' },
     seats: { one: '# place', other: '# places' },
-    seatsTaken: (going: string, seats: string) => `${going} sur ${seats} prises`,
+    seatsTaken: (going: number, capacity: number, n: (x: number) => string) => `${n(going)} ${going > 1 ? 'places prises' : 'place prise'} sur ${n(capacity)}`,
     full: (seats: string) => `Complet (${seats})`,
     waiting: { one: '# en attente', other: '# en attente' },
     tierAndAbove: (tier: string) => `Palier ${tier} et au-delà`,
