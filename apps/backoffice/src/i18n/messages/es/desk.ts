@@ -52,7 +52,7 @@ export const desk: DeskMessages = {
     rail: 'En línea',
     myStatus: 'Mi estado',
     available: 'Disponible',
-    busy: 'Ocupado',
+    busy: 'No disponible',
     away: 'Ausente',
     allTaken: 'Sin chats libres',
     chats: { one: '# chat', other: '# chats' },
@@ -94,7 +94,7 @@ export const desk: DeskMessages = {
     nextPrevious: 'Chat siguiente / anterior',
     reply: 'Escribir en el cuadro de respuesta',
     send: 'Enviar (Mayús + Intro: nueva línea)',
-    canned: 'Respuestas guardadas, en el cuadro de respuesta',
+    canned: 'Respuestas rápidas, en el cuadro de respuesta',
   },
 
   pane: {
@@ -117,7 +117,7 @@ export const desk: DeskMessages = {
   actions: {
     label: 'Acciones del chat',
     closeTab: 'Cerrar la pestaña',
-    handToPeer: 'Pasar a un compañero',
+    handToPeer: 'Pasar a otra persona',
     needsStaff: 'Para el equipo',
     undoEnd: 'Deshacer el cierre',
     release: 'Devolver a las solicitudes',
@@ -155,14 +155,14 @@ export const desk: DeskMessages = {
     over: (over, limit) => `${over} caracteres por encima del límite de ${limit}.`,
     ending: 'Terminando este chat… Deshaz para seguir respondiendo',
     ended: 'Este chat ha terminado',
-    placeholder: 'Escribe tu respuesta… (escribe / para las respuestas guardadas)',
+    placeholder: 'Escribe tu respuesta… (/ para respuestas rápidas)',
     send: 'Enviar',
     hint: 'Intro para enviar · Mayús+Intro para una nueva línea · Alt+R para volver aquí ·',
-    canned: 'Respuestas guardadas',
+    canned: 'Respuestas rápidas',
   },
 
   canned: {
-    title: 'Respuestas guardadas',
+    title: 'Respuestas rápidas',
     how: ['Escribe ', '/', ' y el atajo en el cuadro de respuesta para insertar una.'],
     none: 'Ninguna todavía: añade la primera abajo.',
     team: 'Equipo',
@@ -191,7 +191,7 @@ export const desk: DeskMessages = {
   },
 
   handoff: {
-    title: 'Pasar a un compañero',
+    title: 'Pasar a otra persona',
     intro: 'Verá toda la conversación y podrá aceptar o rechazar. Sigue siendo tuyo hasta que acepte.',
     nobody: 'No hay nadie más en línea ahora mismo.',
     offer: 'Ofrecer',
@@ -239,7 +239,7 @@ export const desk: DeskMessages = {
 
   observe: {
     title: 'Observar chats',
-    eyebrow: 'Aprende de tus compañeros',
+    eyebrow: 'Aprende de los demás',
     heading: 'Mira cómo responden los demás',
     intro:
       'Chats terminados, en solo lectura: no participas, nadie recibe aviso y el visitante sigue siendo anónimo. Fíjate en el tono, las primeras palabras, cómo dicen «no lo sé».',
