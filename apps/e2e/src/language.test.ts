@@ -188,6 +188,7 @@ describe.skipIf(!hasChromium)('the backoffice language: the profile’s choice, 
       await screenshot(page, `language-recognition-settings-fr-${size.width}`);
       await page.goto(`${server.url}/backoffice/rewards`);
       await page.getByRole('heading', { name: fr.recognition.queue.title }).waitFor();
+      await page.getByRole('button', { name: fr.recognition.rewards.edit }).first().waitFor();
       await screenshot(page, `language-rewards-manager-fr-${size.width}`);
     }
   });

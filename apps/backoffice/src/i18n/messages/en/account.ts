@@ -140,7 +140,6 @@ export const account = {
     label: 'Language of the backoffice',
     auto: 'Automatic — as my browser',
     hint: 'Tribu speaks English, French and Spanish. The change applies at once, on all your devices.',
-    saved: 'Language saved.',
     failed: 'Could not save the language; try again',
   },
   form: {

@@ -138,7 +138,6 @@ export const account: AccountMessages = {
     label: 'Idioma del backoffice',
     auto: 'Como mi navegador',
     hint: 'Tribu habla inglés, francés y español. El cambio se aplica al momento, en todos tus dispositivos.',
-    saved: 'Idioma guardado.',
     failed: 'No se pudo guardar el idioma; inténtalo de nuevo',
   },
   form: {

@@ -140,7 +140,6 @@ export const account: AccountMessages = {
     label: 'Langue du backoffice',
     auto: 'Comme mon navigateur',
     hint: 'Tribu parle anglais, français et espagnol. Le changement s’applique tout de suite, sur tous tes appareils.',
-    saved: 'Langue enregistrée.',
     failed: 'Impossible d’enregistrer la langue\u00a0; réessaie',
   },
   form: {
