@@ -69,6 +69,26 @@ describe.skipIf(!hasPostgres)('profiles', () => {
     expect(mine.expertise).toEqual(['sizing']);
   });
 
+  it('keeps the backoffice language I choose, gives it back in my profile and my session, and refuses one Tribu does not speak', async () => {
+    const a2 = await as(USERS.helperA2.email);
+    const session = async () => ((await (await a2.call('GET', '/api/auth/session')).json()) as { me: { user: { locale: string | null } } }).me.user.locale;
+    expect(((await (await a2.call('GET', '/api/profile')).json()) as MyProfile).locale).toBeNull();
+
+    const fr = await a2.call('PATCH', '/api/profile', { locale: 'fr' });
+    expect(fr.status).toBe(200);
+    expect(((await fr.json()) as MyProfile).locale).toBe('fr');
+    expect(((await (await a2.call('GET', '/api/profile')).json()) as MyProfile).locale).toBe('fr');
+    expect(await session()).toBe('fr');
+
+    expect((await a2.call('PATCH', '/api/profile', { locale: 'de' })).status).toBe(400);
+    expect(await session()).toBe('fr');
+
+    // null: back to the browser's language.
+    expect((await a2.call('PATCH', '/api/profile', { locale: null })).status).toBe(200);
+    expect(((await (await a2.call('GET', '/api/profile')).json()) as MyProfile).locale).toBeNull();
+    expect(await session()).toBeNull();
+  });
+
   it('refuses a profile change without the CSRF token', async () => {
     const a1 = await as(USERS.helperA1.email);
     const res = await a1.call('PATCH', '/api/profile', { bio: 'Sneaky' }, { [CSRF_HEADER]: '' });
