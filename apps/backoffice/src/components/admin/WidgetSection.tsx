@@ -4,7 +4,7 @@ import { Field, described } from './Field.tsx';
 import { LanguageTabs } from './LanguageTabs.tsx';
 import { TextsEditor } from './TextsEditor.tsx';
 import type { Draft } from './useSiteSettingsForm.ts';
-import { useI18n, type Messages } from '../../i18n/index.tsx';
+import { useI18n, type Format, type Messages } from '../../i18n/index.tsx';
 
 interface Props {
   draft: Draft;
@@ -21,22 +21,22 @@ const originErrors = (errors: Record<string, string>) =>
     .map(([, v]) => v);
 
 /** The domain's `colorWarnings`, worded in the person's language: text on the colour, and the launcher on a white page. */
-function colorWarnings(hex: string, w: Messages['settings']['widget']): string[] {
+function colorWarnings(hex: string, w: Messages['settings']['widget'], f: Format): string[] {
   const out: string[] = [];
   const text = contrastRatio(hex, onColor(hex));
-  if (text < 4.5) out.push(w.hardToRead(text.toFixed(1)));
+  if (text < 4.5) out.push(w.hardToRead(f.number(text, 1)));
   const page = contrastRatio(hex, '#ffffff');
-  if (page < 1.5) out.push(w.hardToSpot(page.toFixed(1)));
+  if (page < 1.5) out.push(w.hardToSpot(f.number(page, 1)));
   return out;
 }
 
 /** Where the widget may run, in which languages, with which words and colours. */
 export function WidgetSection({ draft, defaults, errors, edit, locale, onLocale }: Props) {
-  const { t } = useI18n();
+  const { t, f } = useI18n();
   const w = t.settings.widget;
   const originProblems = originErrors(errors);
   const colorOk = /^#[0-9a-f]{6}$/i.test(draft.color);
-  const warnings = colorOk ? colorWarnings(draft.color, w) : [];
+  const warnings = colorOk ? colorWarnings(draft.color, w, f) : [];
   const toggleLocale = (l: Locale, on: boolean) => {
     const locales = LOCALES.filter((x) => (x === l ? on : draft.locales.includes(x)));
     edit({ locales, ...(on || draft.defaultLocale !== l || !locales[0] ? {} : { defaultLocale: locales[0] }) });

@@ -91,7 +91,7 @@ export const settings: SettingsMessages = {
     offsetHint: 'El botón también sube solo por encima de una barra fija al pie de tus páginas (un «Añadir al carrito» fijo).',
     hardToRead: (ratio: string) =>
       `El texto sobre este color se lee mal (contraste ${ratio}:1; hace falta al menos 4,5:1). Elige un tono más oscuro o más claro.`,
-    hardToSpot: (ratio: string) => `El botón costará de ver sobre una página blanca (contraste ${ratio}:1 con el blanco).`,
+    hardToSpot: (ratio: string) => `El botón será difícil de ver sobre una página blanca (contraste ${ratio}:1 con el blanco).`,
     texts: 'Textos',
     textsLanguage: 'Idioma de los textos',
   },
@@ -441,7 +441,7 @@ export const settings: SettingsMessages = {
     status: 'Estado',
     joined: 'Se unió',
     answered: 'Chats respondidos',
-    lastSeen: 'Última vez',
+    lastSeen: 'Última conexión',
     actions: 'Acciones',
     you: 'Tú',
     suspended: 'Suspendido',
