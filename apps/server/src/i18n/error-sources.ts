@@ -9,6 +9,7 @@ export interface SourceMessage {
   where: string;
 }
 
+/** AppError and its subclasses (grown by the scan: `class ThrottledError extends AppError`). */
 const ERROR_CLASSES = new Set(['AppError', 'FieldsError']);
 /** Zod checks whose last argument may be the message: `.min(1, 'Write a message')`. */
 const ZOD_CHECKS = new Set([
@@ -68,15 +69,25 @@ const ONE_ARGUMENT_CHECKS = new Set(['email', 'url', 'uuid', 'int', 'positive', 
 export function scanErrorMessages(roots: string[], base: string): SourceMessage[] {
   const sources = roots.flatMap(files).map((path) => ({ path, sf: ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, true) }));
   // Names declared once with a literal, an object of literals, or an arrow function returning one.
+  const errorClasses = new Set(ERROR_CLASSES);
   const consts = new Map<string, ts.Node>();
   const fns = new Map<string, ts.Node>();
   for (const { sf } of sources) {
     const visit = (n: ts.Node) => {
       if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer) {
         if (ts.isArrowFunction(n.initializer) || ts.isFunctionExpression(n.initializer)) fns.set(n.name.text, n.initializer);
-        else consts.set(n.name.text, n.initializer);
+        // A SCREAMING_CASE or exported constant may be imported from another file; any other name is only followed in its own file.
+        else {
+          const exported = ts.getCombinedModifierFlags(n) & ts.ModifierFlags.Export;
+          consts.set(CONSTANT.test(n.name.text) || exported ? n.name.text : `${sf.fileName}|${n.name.text}`, n.initializer);
+        }
       }
       if (ts.isFunctionDeclaration(n) && n.name) fns.set(n.name.text, n);
+      // A message-making parameter with a default (`what = (wait) => \`Too many …\``) is followed like a function.
+      if (ts.isParameter(n) && ts.isIdentifier(n.name) && n.initializer && ts.isArrowFunction(n.initializer)) fns.set(n.name.text, n.initializer);
+      if (ts.isClassDeclaration(n) && n.name && n.heritageClauses?.some((h) => h.types.some((t) => errorClasses.has(t.expression.getText())))) {
+        errorClasses.add(n.name.text);
+      }
       ts.forEachChild(n, visit);
     };
     visit(sf);
@@ -100,11 +111,11 @@ export function scanErrorMessages(roots: string[], base: string): SourceMessage[
       if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)
         return [...texts(e.left, depth + 1), ...texts(e.right, depth + 1)];
       if (ts.isIdentifier(e)) {
-        const init = consts.get(e.text);
+        const init = consts.get(e.text) ?? consts.get(`${path}|${e.text}`);
         return init ? texts(init, depth + 1) : [];
       }
       if (ts.isElementAccessExpression(e) && ts.isIdentifier(e.expression)) {
-        const init = consts.get(e.expression.text);
+        const init = consts.get(e.expression.text) ?? consts.get(`${path}|${e.expression.text}`);
         return init && ts.isObjectLiteralExpression(init)
           ? init.properties.flatMap((p) => (ts.isPropertyAssignment(p) ? texts(p.initializer, depth + 1) : []))
           : [];
@@ -128,9 +139,11 @@ export function scanErrorMessages(roots: string[], base: string): SourceMessage[
       for (const text of texts(n)) if (SENTENCE.test(text)) out.push({ text, where: where(n!) });
     };
     const visit = (n: ts.Node) => {
-      if (ts.isNewExpression(n) && ts.isIdentifier(n.expression) && ERROR_CLASSES.has(n.expression.text)) {
-        add(n.expression.text === 'FieldsError' ? n.arguments?.[0] : n.arguments?.[1]);
-        if (n.expression.text === 'FieldsError') add(n.arguments?.[1]);
+      if (ts.isNewExpression(n) && ts.isIdentifier(n.expression) && errorClasses.has(n.expression.text)) {
+        if (n.expression.text === 'AppError') add(n.arguments?.[1]);
+        else for (const a of n.arguments ?? []) add(ts.isArrowFunction(a) && !ts.isBlock(a.body) ? a.body : a);
+      } else if (ts.isCallExpression(n) && n.expression.kind === ts.SyntaxKind.SuperKeyword && n.arguments.length >= 2) {
+        add(n.arguments[1]);
       } else if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === 'notFound' && n.arguments[0]) {
         for (const what of texts(n.arguments[0])) out.push({ text: `${what} not found`, where: where(n) });
       } else if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && ZOD_CHECKS.has(n.expression.name.text)) {

@@ -16,6 +16,8 @@ export interface MailContent {
   closing?: string[];
   /** Last line, e.g. who sends it and why the person receives it. */
   footer: string;
+  /** The language the words are in (`<html lang>`, so a screen reader reads them right); English when absent. */
+  lang?: string;
 }
 
 /** Builds the plain-text and HTML versions of a mail from the same words. */
@@ -33,12 +35,12 @@ export function mailBody(c: MailContent): { text: string; html: string } {
         ]
       : []),
     ...(c.closing ?? []),
-    ...(c.action && url ? [`${c.action.label}:\n${url}`] : []),
+    ...(c.action && url ? [`${c.action.label}${c.lang === 'fr' ? '\u00a0' : ''}:\n${url}`] : []),
     `-- \n${c.footer}`,
   ].join('\n\n');
   const p = (t: string) => `<p style="margin:0 0 16px">${escapeHtml(t).replaceAll('\n', '<br>')}</p>`;
   const html = [
-    '<!doctype html><html><body style="margin:0;padding:24px;background:#f6f6f4;font-family:system-ui,-apple-system,Segoe UI,sans-serif;color:#1d1d1b;line-height:1.5">',
+    `<!doctype html><html lang="${escapeHtml(c.lang ?? 'en')}"><body style="margin:0;padding:24px;background:#f6f6f4;font-family:system-ui,-apple-system,Segoe UI,sans-serif;color:#1d1d1b;line-height:1.5">`,
     '<div style="max-width:560px;margin:0 auto;background:#fff;border-radius:12px;padding:28px">',
     p(c.greeting),
     ...c.paragraphs.map(p),

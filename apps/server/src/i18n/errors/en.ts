@@ -30,6 +30,8 @@ export const ERROR_TEMPLATES = [
   'This link has expired or was already used; ask for a new one from the sign-in page',
   'Protocol version {version} is required; reload the page',
   'Too many requests; try again in {seconds} s',
+  'Too many failed sign-ins for this account or from this network. Try again in {message}, or reset your password with "Forgot password?".',
+  'Too many reset requests; try again in {message}.',
   'Too many open connections from your address',
   'This server is full; please try again in a moment',
   'Could not connect; please retry',

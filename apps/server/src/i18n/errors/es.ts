@@ -46,6 +46,9 @@ export const es: ErrorCatalogue = {
     'Este enlace ha caducado o ya se usó; pide uno nuevo desde la página de inicio de sesión',
   'Protocol version {version} is required; reload the page': 'Se necesita la versión {version} del protocolo; recarga la página',
   'Too many requests; try again in {seconds} s': 'Demasiadas solicitudes; vuelve a intentarlo en {seconds} s',
+  'Too many failed sign-ins for this account or from this network. Try again in {message}, or reset your password with "Forgot password?".':
+    'Demasiados inicios de sesión fallidos para esta cuenta o desde esta red. Vuelve a intentarlo en {message} o restablece tu contraseña con «¿Olvidaste tu contraseña?».',
+  'Too many reset requests; try again in {message}.': 'Demasiadas solicitudes de restablecimiento; vuelve a intentarlo en {message}.',
   'Too many open connections from your address': 'Demasiadas conexiones abiertas desde esta dirección',
   'This server is full; please try again in a moment': 'Este servidor está lleno; vuelve a intentarlo en un momento',
   'Could not connect; please retry': 'No se pudo conectar; vuelve a intentarlo',

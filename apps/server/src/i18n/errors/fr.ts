@@ -46,6 +46,9 @@ export const fr: ErrorCatalogue = {
     'Ce lien a expiré ou a déjà servi ; demandes-en un nouveau depuis la page de connexion',
   'Protocol version {version} is required; reload the page': 'La version {version} du protocole est requise ; recharge la page',
   'Too many requests; try again in {seconds} s': 'Trop de requêtes ; réessaie dans {seconds} s',
+  'Too many failed sign-ins for this account or from this network. Try again in {message}, or reset your password with "Forgot password?".':
+    'Trop de connexions échouées pour ce compte ou depuis ce réseau. Réessaie dans {message}, ou réinitialise ton mot de passe avec « Mot de passe oublié ? ».',
+  'Too many reset requests; try again in {message}.': 'Trop de demandes de réinitialisation ; réessaie dans {message}.',
   'Too many open connections from your address': 'Trop de connexions ouvertes depuis cette adresse',
   'This server is full; please try again in a moment': 'Ce serveur est plein ; réessaie dans un instant',
   'Could not connect; please retry': 'Connexion impossible ; réessaie',

@@ -53,8 +53,14 @@ export function translateError(message: string, locale: Locale): string {
   return translated(message, locale, 0) ?? message;
 }
 
+/** A wait inside a message (`Try again in 15 minutes`). */
+const MINUTES = /^(\d+) minutes?$/;
+const minuteWords = { fr: ['minute', 'minutes'], es: ['minuto', 'minutos'] } as const;
+
 function translated(message: string, locale: Exclude<Locale, 'en'>, depth: number): string | undefined {
   if (depth > 3) return undefined;
+  const wait = depth > 0 ? MINUTES.exec(message) : null;
+  if (wait) return `${wait[1]}\u00a0${minuteWords[locale][Number(wait[1]) === 1 ? 0 : 1]}`;
   const hit = matchError(message);
   if (hit) {
     const t = catalogues[locale][hit.template as keyof ErrorCatalogue];

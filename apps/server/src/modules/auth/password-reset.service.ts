@@ -10,6 +10,8 @@ import { addressGroup } from '../../lib/address-group.ts';
 import type { AuthService } from './auth.service.ts';
 import { ThrottledError, takeBoth, type LoginThrottle } from './login-throttle.ts';
 import { hashPassword } from './password.ts';
+import type { Locale } from '../../i18n/locale.ts';
+import { mailWords } from '../../i18n/mails/index.ts';
 
 export const RESET_TTL_MS = 3600_000;
 /** Reset requests an address (an IPv6 /64) may make in an hour, and requests for one email. */
@@ -21,12 +23,15 @@ const sha256 = (v: string) => createHash('sha256').update(v).digest('base64url')
 export const resetLink = (publicUrl: string, token: string) => `${publicUrl}/backoffice/reset-password#${token}`;
 
 /** Stores a new reset token's hash for the account with this email (lower case); undefined when there is none. */
-export async function issueReset(db: Db, email: string): Promise<{ token: string; email: string; displayName: string } | undefined> {
-  const [user] = await db.select({ id: users.id, email: users.email, displayName: users.displayName }).from(users).where(eq(users.email, email));
+export async function issueReset(db: Db, email: string): Promise<{ token: string; email: string; displayName: string; locale: Locale | null } | undefined> {
+  const [user] = await db
+    .select({ id: users.id, email: users.email, displayName: users.displayName, locale: users.locale })
+    .from(users)
+    .where(eq(users.email, email));
   if (!user) return undefined;
   const token = randomBytes(32).toString('base64url');
   await db.insert(passwordResets).values({ id: sha256(token), userId: user.id, expiresAt: new Date(Date.now() + RESET_TTL_MS) });
-  return { token, email: user.email, displayName: user.displayName };
+  return { token, email: user.email, displayName: user.displayName, locale: user.locale ?? null };
 }
 
 /**
@@ -48,8 +53,11 @@ export class PasswordResetService {
     },
   ) {}
 
-  /** A request from the sign-in page: throttled per address and per email typed (existing or not). */
-  async request(ip: string, email: string): Promise<void> {
+  /**
+   * A request from the sign-in page: throttled per address and per email typed (existing or not). The mail is in the
+   * account's language, else the language of the page that asked (`asked`).
+   */
+  async request(ip: string, email: string, asked: Locale = 'en'): Promise<void> {
     const address = email.trim().toLowerCase();
     const { address: byAddress, email: byEmail } = this.deps.limiters;
     await takeBoth(
@@ -66,7 +74,8 @@ export class PasswordResetService {
       this.deps.log.warn({ to: maskAddress(issued.email) }, 'password reset asked, but mail is off (SMTP_URL unset): use `operator reset-link`');
       return;
     }
-    void this.mail(issued.email, issued.displayName, resetLink(this.deps.publicUrl, issued.token)).catch((err: unknown) =>
+    const locale = issued.locale ?? asked;
+    void this.mail(issued.email, issued.displayName, resetLink(this.deps.publicUrl, issued.token), locale).catch((err: unknown) =>
       this.deps.log.warn({ err }, 'password reset mail not sent'),
     );
   }
@@ -94,16 +103,15 @@ export class PasswordResetService {
     await this.deps.throttle.unlock(user.email);
   }
 
-  private async mail(to: string, name: string, link: string): Promise<void> {
+  private async mail(to: string, name: string, link: string, locale: Locale): Promise<void> {
+    const w = mailWords(locale);
     const body = mailBody({
-      greeting: `Hello ${name},`,
-      paragraphs: [
-        'Someone, hopefully you, asked to reset the password of your Tribu account.',
-        'Open the link below to choose a new password. It works once and expires in 1 hour. Every device signed in to your account will be signed out.',
-      ],
-      action: { label: 'Choose a new password', url: link },
-      footer: `You receive this mail because a password reset was asked for ${to}. If it was not you, ignore it: your password stays as it is.`,
+      lang: locale,
+      greeting: w.hello(name),
+      paragraphs: [w.reset.asked, w.reset.open],
+      action: { label: w.reset.action, url: link },
+      footer: w.reset.footer(to),
     });
-    await this.deps.mailer.send({ to, subject: 'Reset your Tribu password', ...body });
+    await this.deps.mailer.send({ to, subject: w.reset.subject, ...body });
   }
 }

@@ -1,6 +1,7 @@
 import { and, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import { conversations, memberships, pushSends, pushSubscriptions, sites, twoFactor, users, type Db, type NotifyPrefs, type SiteSettings } from '@tribu/db';
 import type { Role } from '@tribu/protocol';
+import { recipientLocale, type Locale } from '../../i18n/locale.ts';
 
 export interface Device {
   id: string;
@@ -20,6 +21,8 @@ export interface Callee {
   away: boolean;
   prefs: NotifyPrefs;
   devices: number;
+  /** The language their mails and pushes are worded in: their choice, else the site's default, else English. */
+  locale: Locale;
 }
 
 export interface WaitingRequest {
@@ -134,6 +137,7 @@ export class PushRepository {
         twoFactorAt: twoFactor.enabledAt,
         presence: users.presenceStatus,
         prefs: users.notifyPrefs,
+        locale: users.locale,
         devices: sql<number>`(select count(*)::int from ${pushSubscriptions} where ${pushSubscriptions.userId} = ${users.id})`,
       })
       .from(memberships)
@@ -155,6 +159,7 @@ export class PushRepository {
           away: r.presence === 'away',
           prefs: r.prefs,
           devices: r.devices,
+          locale: recipientLocale(r.locale, settings.defaultLocale),
         };
       });
   }

@@ -21,6 +21,7 @@ import { KpiRepository } from '../kpi/kpi.repository.ts';
 import type { Db } from '@tribu/db';
 import { PushRepository, type Callee, type WaitingRequest } from './push.repository.ts';
 import type { PushMessage, PushSender } from './push.sender.ts';
+import { mailWords } from '../../i18n/mails/index.ts';
 
 export interface PushDeps {
   db: Db;
@@ -231,14 +232,16 @@ export class PushService {
 
   private async mailWaiting(c: Callee, siteName: string, r: WaitingRequest, every: number): Promise<void> {
     const link = `${this.deps.publicUrl}/backoffice/?request=${r.id}`;
+    const w = mailWords(c.locale);
     const body = mailBody({
-      greeting: `Hello ${c.displayName},`,
-      paragraphs: [`Visitors are waiting for an answer on ${siteName}. The first one asks:`],
+      lang: c.locale,
+      greeting: w.hello(c.displayName),
+      paragraphs: [w.waiting.first(siteName)],
       quote: snippet(r.question, 200),
-      action: { label: 'Open the desk', url: link },
-      footer: `You receive this because you asked for an email when visitors wait and this device has no notifications on (at most one every ${every} hours). Turn it off in My profile → Notifications on this device.`,
+      action: { label: w.waiting.action, url: link },
+      footer: w.waiting.footer(every),
     });
-    await this.deps.mailer.send({ to: c.email, subject: `Visitors are waiting on ${siteName}`, ...body });
+    await this.deps.mailer.send({ to: c.email, subject: w.waiting.subject(siteName), ...body });
   }
 }
 

@@ -10,6 +10,8 @@ import type { ModuleDeps } from '../module-deps.ts';
 import type { SiteRow } from '../sites/site.service.ts';
 import { siteColor, type InvitationService } from './invitation.service.ts';
 import type { ApplicationRow, RecruitmentRepository } from './recruitment.repository.ts';
+import { isLocale, recipientLocale } from '../../i18n/locale.ts';
+import { mailWords } from '../../i18n/mails/index.ts';
 
 const toApplication = (a: ApplicationRow, decidedByName: string | null): Application => ({
   id: a.id,
@@ -110,16 +112,17 @@ export class ApplicationService {
     await this.audit(actor, row, 'application.rejected', message || null);
     const site = await this.deps.sites.byId(siteId);
     if (!site || !this.deps.mailer.configured) return { emailed: false };
+    // The applicant has no account yet: the first language they said they speak that Tribu writes, else the site's default.
+    const locale = recipientLocale(row.languages.find(isLocale), site.settings.defaultLocale);
+    const w = mailWords(locale);
     const body = mailBody({
-      greeting: `Hello ${row.name},`,
-      paragraphs: [
-        `Thank you for offering to help the ${site.name} community. We read your application carefully, and we cannot welcome you as a helper this time.`,
-        ...(message ? [`A word from the community team:`] : []),
-      ],
+      lang: locale,
+      greeting: w.hello(row.name),
+      paragraphs: [w.rejection.thanks(site.name), ...(message ? [w.rejection.word] : [])],
       quote: message || undefined,
-      footer: `You receive this mail because you applied to become a helper at ${site.name}.`,
+      footer: w.rejection.footer(site.name),
     });
-    return { emailed: await this.deps.mailer.send({ to: row.email, subject: `Your application to the ${site.name} community`, ...body }) };
+    return { emailed: await this.deps.mailer.send({ to: row.email, subject: w.rejection.subject(site.name), ...body }) };
   }
 
   async questions(actor: HelperActor, siteId: string): Promise<string[]> {

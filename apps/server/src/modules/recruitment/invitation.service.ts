@@ -16,12 +16,12 @@ import type { ModuleDeps } from '../module-deps.ts';
 import type { SiteRow } from '../sites/site.service.ts';
 import type { RecruitmentRepository } from './recruitment.repository.ts';
 import { charterFor, type Reader } from '../content/site-content.ts';
+import { recipientLocale, type Locale } from '../../i18n/locale.ts';
+import { mailWords } from '../../i18n/mails/index.ts';
 
 export const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
 
 const sha256 = (v: string) => createHash('sha256').update(v).digest('hex');
-
-const roleWords: Record<Role, string> = { helper: 'a helper', moderator: 'a community manager', admin: 'an administrator' };
 
 export const siteColor = (site: SiteRow) => (/^#[0-9a-f]{6}$/i.test(site.settings.color ?? '') ? site.settings.color! : '#2f6f4f');
 
@@ -89,7 +89,9 @@ export class InvitationService {
       details: { role: input.role, ...(input.applicationId ? { applicationId: input.applicationId } : {}) },
     });
     const link = `${this.more.publicUrl}/backoffice/invite/${token}`;
-    const emailed = await this.mailInvitation({ to: email, name: row.name, site, role: input.role, link, inviter: actor.displayName, expiresAt });
+    // In the invitee's language: their account's choice if they have one, else the site's default.
+    const locale = recipientLocale(existing?.locale, site.settings.defaultLocale);
+    const emailed = await this.mailInvitation({ to: email, name: row.name, site, role: input.role, link, inviter: actor.displayName, expiresAt, locale });
     return { link, emailed, expiresAt: expiresAt.toISOString(), email };
   }
 
@@ -182,18 +184,26 @@ export class InvitationService {
     return row;
   }
 
-  private async mailInvitation(m: { to: string; name: string; site: SiteRow; role: Role; link: string; inviter: string; expiresAt: Date }): Promise<boolean> {
+  private async mailInvitation(m: {
+    to: string;
+    name: string;
+    site: SiteRow;
+    role: Role;
+    link: string;
+    inviter: string;
+    expiresAt: Date;
+    locale: Locale;
+  }): Promise<boolean> {
     if (!this.more.mailer.configured) return false;
     const days = Math.round((m.expiresAt.getTime() - Date.now()) / 86_400_000);
+    const w = mailWords(m.locale).invitation;
     const body = mailBody({
-      greeting: `Hello ${m.name},`,
-      paragraphs: [
-        `${m.inviter} invites you to join the ${m.site.name} community on Tribu as ${roleWords[m.role]}.`,
-        `Open the link below to choose your password${charterOf(m.site) ? ' and read the community charter' : ''}. It works once and expires in ${days} days.`,
-      ],
-      action: { label: `Join ${m.site.name}`, url: m.link },
-      footer: `You receive this mail because someone at ${m.site.name} invited ${m.to}. If you did not expect it, ignore it: nothing happens unless the link is opened.`,
+      lang: m.locale,
+      greeting: mailWords(m.locale).hello(m.name),
+      paragraphs: [w.invites(m.inviter, m.site.name, m.role), w.open(charterOf(m.site) !== null, days)],
+      action: { label: w.action(m.site.name), url: m.link },
+      footer: w.footer(m.site.name, m.to),
     });
-    return this.more.mailer.send({ to: m.to, subject: `Your invitation to the ${m.site.name} community`, ...body });
+    return this.more.mailer.send({ to: m.to, subject: w.subject(m.site.name), ...body });
   }
 }

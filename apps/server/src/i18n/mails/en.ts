@@ -1,0 +1,56 @@
+/** A person's role on a site, as a mail names it. */
+type Role = 'helper' | 'moderator' | 'admin';
+/** The kinds of community event, as a reminder names them. */
+type EventKind = 'meetup' | 'webinar' | 'product_test';
+
+/**
+ * The words of the mails Tribu sends to helpers and applicants, in English (the reference): French and Spanish
+ * (`fr.ts`, `es.ts`) are typed by it, so a missing sentence fails typecheck. Visitors' mails keep their own words.
+ */
+export const en = {
+  hello: (name: string) => `Hello ${name},`,
+  role: { helper: 'a helper', moderator: 'a community manager', admin: 'an administrator' } satisfies Record<Role, string>,
+  reset: {
+    subject: 'Reset your Tribu password',
+    asked: 'Someone, hopefully you, asked to reset the password of your Tribu account.',
+    open: 'Open the link below to choose a new password. It works once and expires in 1 hour. Every device signed in to your account will be signed out.',
+    action: 'Choose a new password',
+    footer: (to: string) => `You receive this mail because a password reset was asked for ${to}. If it was not you, ignore it: your password stays as it is.`,
+  },
+  invitation: {
+    subject: (site: string) => `Your invitation to the ${site} community`,
+    invites: (inviter: string, site: string, role: Role) => `${inviter} invites you to join the ${site} community on Tribu as ${en.role[role]}.`,
+    open: (charter: boolean, days: number) =>
+      `Open the link below to choose your password${charter ? ' and read the community charter' : ''}. It works once and expires in ${days} days.`,
+    action: (site: string) => `Join ${site}`,
+    footer: (site: string, to: string) =>
+      `You receive this mail because someone at ${site} invited ${to}. If you did not expect it, ignore it: nothing happens unless the link is opened.`,
+  },
+  rejection: {
+    subject: (site: string) => `Your application to the ${site} community`,
+    thanks: (site: string) =>
+      `Thank you for offering to help the ${site} community. We read your application carefully, and we cannot welcome you as a helper this time.`,
+    word: 'A word from the community team:',
+    footer: (site: string) => `You receive this mail because you applied to become a helper at ${site}.`,
+  },
+  waiting: {
+    subject: (site: string) => `Visitors are waiting on ${site}`,
+    first: (site: string) => `Visitors are waiting for an answer on ${site}. The first one asks:`,
+    action: 'Open the desk',
+    footer: (hours: number) =>
+      `You receive this because you asked for an email when visitors wait and this device has no notifications on (at most one every ${hours} hours). Turn it off in My profile → Notifications on this device.`,
+  },
+  reminder: {
+    subject: (title: string) => `Tomorrow: ${title}`,
+    tomorrow: (kind: EventKind, title: string, when: string, until: string, zone: string) =>
+      `A reminder: the ${{ meetup: 'meetup', webinar: 'webinar', product_test: 'product test' }[kind]} “${title}” is tomorrow — ${when} to ${until} (${zone}).`,
+    where: (place: string) => `Where: ${place}`,
+    link: (link: string) => `Link: ${link}`,
+    calendar: 'The attached file adds it to your calendar. Cannot come after all? Leave the event in Tribu and someone waiting gets your seat.',
+    action: 'Open the event',
+    footer: (site: string) => `Sent by ${site} because you said you would come.`,
+  },
+};
+
+export type MailMessages = typeof en;
+export type { EventKind, Role };
