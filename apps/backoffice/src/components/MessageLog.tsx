@@ -69,7 +69,7 @@ export function MessageLog({ chat, onRetry }: { chat: Chat; onRetry: (clientId: 
         <p class="ended rated">
           {w.rated} {'★'.repeat(c.rating)}
           {'☆'.repeat(5 - c.rating)}
-          {c.ratingComment ? ` — “${c.ratingComment}”` : ''}
+          {c.ratingComment ? ` — ${t.desk.quoted(c.ratingComment)}` : ''}
         </p>
       )}
     </div>

@@ -33,7 +33,8 @@ export function ChatTab({ facts: f, index, on, onSelect, role = 'tab' }: Props) 
       <span class="tab-text">
         <strong>{f.where}</strong>
         <span class="tab-question">
-          <Sep />“{f.question}”
+          <Sep />
+          {t.desk.quoted(f.question)}
         </span>
         <span class="tab-facts">
           {f.lang && (

@@ -67,7 +67,7 @@ function ObserveChats({ siteId }: { siteId: string }) {
           {list.chats.map((c) => (
             <li key={c.id} class={c.observed ? 'seen' : ''}>
               <a href={`/backoffice/observe/${c.id}`} class="obs-card">
-                <span class="obs-q">“{c.question}”</span>
+                <span class="obs-q">{t.desk.quoted(c.question)}</span>
                 <span class="obs-meta">
                   <Avatar name={c.helper.displayName} url={c.helper.avatarUrl} size={24} />
                   <span>{w.answeredBy(c.helper.displayName)}</span>

@@ -35,7 +35,7 @@ export function ObservedTranscript({ siteId, conversationId }: { siteId: string;
             {w.readOnlyWhy}
           </p>
           <header class="obs-chat-head">
-            <h1 id="obs-chat-h">“{chat.question}”</h1>
+            <h1 id="obs-chat-h">{t.desk.quoted(chat.question)}</h1>
             <p class="obs-meta">
               <Avatar name={chat.helper.displayName} url={chat.helper.avatarUrl} size={28} />
               <span>

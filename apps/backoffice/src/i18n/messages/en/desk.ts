@@ -11,6 +11,8 @@ export const desk = {
     withStaff: (question: string) => `“${question}” is with the brand's staff now.`,
     backToBoard: (question: string) => `“${question}” went back to the board: no first answer in time.`,
   },
+  /** A visitor's words quoted. */
+  quoted: (text: string) => `“${text}”`,
   reconnecting: 'Your chats will catch up as soon as the connection is back.',
   /** The desktop notification of a request nobody took. */
   visitorWaiting: 'A visitor is waiting',

@@ -9,6 +9,7 @@ export const desk: DeskMessages = {
     withStaff: (question) => `«${question}» está ahora con el equipo de la marca.`,
     backToBoard: (question) => `«${question}» volvió a las solicitudes: no hubo primera respuesta a tiempo.`,
   },
+  quoted: (text) => `«${text}»`,
   reconnecting: 'Tus chats se pondrán al día en cuanto vuelva la conexión.',
   visitorWaiting: 'Alguien está esperando',
 

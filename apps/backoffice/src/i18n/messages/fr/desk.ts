@@ -10,6 +10,7 @@ export const desk: DeskMessages = {
     withStaff: (question) => `«\u00a0${question}\u00a0» est maintenant entre les mains de l’équipe de la marque.`,
     backToBoard: (question) => `«\u00a0${question}\u00a0» est retournée dans les demandes\u00a0: pas de première réponse à temps.`,
   },
+  quoted: (text) => `«\u00a0${text}\u00a0»`,
   reconnecting: 'Tes conversations se mettront à jour dès que la connexion sera rétablie.',
   visitorWaiting: 'Quelqu’un attend une réponse',
 
