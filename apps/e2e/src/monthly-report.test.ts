@@ -37,6 +37,8 @@ describe.skipIf(!hasChromium)('the monthly report: its printable page, the profi
     await manager.getByRole('heading', { level: 1, name: `${month} in numbers` }).waitFor();
     expect(manager.url()).toContain('?period=last-month&report=monthly');
     await manager.getByRole('region', { name: 'Sales', exact: true }).waitFor();
+    // The previous period's figures stay on screen, faded, until last month's are counted: wait for them.
+    await manager.locator('.kpi[aria-busy="false"]').waitFor();
     await screenshot(manager, 'monthly-report-1440');
     expect(await seriousViolations(manager)).toEqual([]);
     await manager.emulateMedia({ media: 'print' });
