@@ -169,7 +169,7 @@ describe.skipIf(!hasChromium)('onboarding: a newcomer gets started, a manager gi
 
     // Morgane rewrites the charter: Léa is asked to accept the new version, once.
     await manager.goto(`${server.url}/backoffice/manage/newcomers`);
-    const text = manager.getByRole('textbox', { name: 'Charter text' });
+    const text = manager.getByRole('textbox', { name: 'Charter text', exact: true });
     await text.fill(`${await text.inputValue()}\n\nThank peers in the feed when they help you.`);
     await manager.getByRole('button', { name: 'Save the charter' }).click();
     await manager.getByRole('status').getByText('Charter saved.', { exact: false }).waitFor();
