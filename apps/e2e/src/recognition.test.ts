@@ -124,8 +124,9 @@ describe.skipIf(!hasChromium)('recognition: points, badges, leaderboards and rew
   it('lets the manager add a reward to the catalogue; the helper sees it appear live', async () => {
     await manager.getByRole('button', { name: 'Add a reward' }).click();
     const editor = manager.getByRole('dialog', { name: 'New reward' });
-    await editor.getByRole('textbox', { name: 'Name' }).fill('Coffee with the team');
-    await editor.getByRole('textbox', { name: 'Description' }).fill('An hour with the designers, on us.');
+    // Exact names: the French version's fields below are named after these ones.
+    await editor.getByRole('textbox', { name: 'Name', exact: true }).fill('Coffee with the team');
+    await editor.getByRole('textbox', { name: 'Description', exact: true }).fill('An hour with the designers, on us.');
     await editor.getByRole('spinbutton', { name: 'Cost (points)' }).fill('5');
     await editor.getByRole('checkbox', { name: 'Unlimited stock' }).uncheck();
     await editor.getByRole('spinbutton', { name: 'Stock' }).fill('4');
