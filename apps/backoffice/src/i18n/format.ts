@@ -69,6 +69,8 @@ export function createFormat(locale: Locale, timeZone: string) {
     plural,
     /** a, b and c · a, b et c */
     list: (items: string[]) => once('list', () => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' })).format(items),
+    /** 120 ms: a short technical delay (a webhook's answer time). */
+    milliseconds: (ms: number) => nf('u:ms', { style: 'unit', unit: 'millisecond', unitDisplay: 'short' }).format(Math.round(ms)),
     /** 2 min, 1 h 5 min, 45 s: a span of time, short units. */
     duration: (seconds: number) => {
       const s = Math.max(0, Math.round(seconds));

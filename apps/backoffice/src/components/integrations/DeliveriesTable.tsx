@@ -107,7 +107,7 @@ export function DeliveriesTable({ siteId, csrf, endpointId, enabled, onLoaded }:
                           <li key={a.attempt}>
                             #{a.attempt} · {when(f, a.at)} · {a.statusCode ?? w.noAnswer}
                             {a.error && a.error !== `HTTP ${a.statusCode}` ? ` · ${a.error}` : ''}
-                            {a.durationMs !== null ? ` · ${f.number(a.durationMs)} ms` : ''}
+                            {a.durationMs !== null ? ` · ${f.milliseconds(a.durationMs)}` : ''}
                           </li>
                         ))}
                       </ul>

@@ -150,7 +150,7 @@ export const community = {
     starts: (zone: string) => `Starts (${zone})`,
     ends: (zone: string) => `Ends (${zone})`,
     place: 'Place (optional)',
-    placePlaceholder: '12 rue de la Paix, Paris',
+    placePlaceholder: '221B Baker Street, London',
     link: 'Link (optional)',
     whoMayJoin: 'Who may join',
     everyoneOnSite: 'Everyone on the site',
