@@ -24,9 +24,9 @@ const anything: unknown = new Proxy(function () {}, {
   get: (_t, key) => (key === Symbol.toPrimitive ? (hint: string) => (hint === 'number' ? 3 : 'Alpine Threads') : key === 'length' ? 3 : anything),
   apply: () => 'Alpine Threads',
 });
-const sampled = (fn: (...a: unknown[]) => unknown) => {
+const sampled = (fn: (...a: never[]) => unknown) => {
   try {
-    return String(fn(anything, anything, anything, anything, anything));
+    return String((fn as (...a: unknown[]) => unknown)(anything, anything, anything, anything, anything));
   } catch (e) {
     return `(cannot sample: ${(e as Error).message})`;
   }
