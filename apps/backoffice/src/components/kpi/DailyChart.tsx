@@ -44,7 +44,12 @@ export function DailyChart({ daily }: { daily: KpiDay[] }) {
       },
       axes: [
         { stroke: themeColour('--muted', '#56625d'), grid: { show: false }, values: (_u, splits) => splits.map((s) => fmtDay(f, dayOfTs(s))) },
-        { stroke: themeColour('--muted', '#56625d'), grid: { stroke: themeColour('--subtle', '#eef1ef') }, size: 36, values: (_u, splits) => splits.map((s) => f.number(s, 1)) },
+        {
+          stroke: themeColour('--muted', '#56625d'),
+          grid: { stroke: themeColour('--subtle', '#eef1ef') },
+          size: 36,
+          values: (_u, splits) => splits.map((s) => f.number(s, 1)),
+        },
       ],
       series: [{ label: w.day }, series('abandoned'), series('missed'), series('answered')],
     });

@@ -24,7 +24,12 @@ export function FirstAnswerChart({ daily, median }: { daily: KpiDay[]; median: n
       scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, Math.ceil(max * 1.15))] } },
       axes: [
         { stroke: themeColour('--muted', '#56625d'), grid: { show: false }, values: (_u, splits) => splits.map((s) => fmtDay(f, dayOfTs(s))) },
-        { stroke: themeColour('--muted', '#56625d'), grid: { stroke: themeColour('--subtle', '#eef1ef') }, size: 58, values: (_u, splits) => splits.map((s) => w.minutes(f.number(s, 1))) },
+        {
+          stroke: themeColour('--muted', '#56625d'),
+          grid: { stroke: themeColour('--subtle', '#eef1ef') },
+          size: 58,
+          values: (_u, splits) => splits.map((s) => w.minutes(f.number(s, 1))),
+        },
       ],
       series: [
         { label: w.day },
