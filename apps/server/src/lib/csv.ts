@@ -1,5 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import { stringify } from 'csv-stringify/sync';
+import { localiseCsvHeader } from '../i18n/csv-headers.ts';
+import { requestLocale } from '../i18n/request-locale.ts';
 
 /** A cell of an export: text is quoted and defused, numbers are written as they are, nothing is an empty cell. */
 export type CsvCell = string | number | null | undefined;
@@ -30,11 +32,16 @@ export function toCsv(rows: readonly (readonly CsvCell[])[]): string {
   );
 }
 
-/** Answers with a CSV download (never cached: exports hold personal data). */
+/**
+ * Answers with a CSV download (never cached: exports hold personal data). The first row, the header, is worded in the
+ * requester's language here, once (modules write it in English).
+ */
 export function sendCsv(reply: FastifyReply, filename: string, rows: readonly (readonly CsvCell[])[]): FastifyReply {
+  const [header, ...rest] = rows;
+  const worded = header ? [localiseCsvHeader(header, requestLocale(reply.request)), ...rest] : rows;
   return reply
     .header('content-type', 'text/csv; charset=utf-8')
     .header('content-disposition', `attachment; filename="${filename}"`)
     .header('cache-control', 'no-store')
-    .send(toCsv(rows));
+    .send(toCsv(worded));
 }

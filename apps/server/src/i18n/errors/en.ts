@@ -1,3 +1,5 @@
+import type { Catalogue } from '../templates.ts';
+
 /**
  * Every error message the server sends a person, in English as the code writes it, `{name}` where the code puts a
  * value. French and Spanish (`fr.ts`, `es.ts`) are typed by this list: a template without its translation fails
@@ -315,11 +317,5 @@ export const ERROR_TEMPLATES = [
 
 export type ErrorTemplate = (typeof ERROR_TEMPLATES)[number];
 
-/** The names of a template's placeholders: `'{n} of {site}'` → `'n' | 'site'`. */
-export type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}` ? P | Placeholders<Rest> : never;
-
-/** A translation: the sentence with the same placeholders, or a function of their values (plurals, statuses). */
-export type Translation<S extends string> = string | ((values: Record<Placeholders<S>, string>) => string);
-
 /** French and Spanish are written against this type: every English template, nothing more. */
-export type ErrorCatalogue = { [K in ErrorTemplate]: Translation<K> };
+export type ErrorCatalogue = Catalogue<ErrorTemplate>;

@@ -1,47 +1,18 @@
 import type { ErrorBody } from '@tribu/protocol';
 import type { Locale } from '../locale.ts';
-import { ERROR_TEMPLATES, type ErrorCatalogue } from './en.ts';
+import { templateTranslator } from '../templates.ts';
+import { ERROR_TEMPLATES } from './en.ts';
 import { es } from './es.ts';
 import { fr } from './fr.ts';
 import { zodDefault } from './zod-defaults.ts';
 
-const catalogues: Record<Exclude<Locale, 'en'>, ErrorCatalogue> = { fr, es };
-
-type Compiled = { template: string; names: string[]; re: RegExp; literal: number };
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** Templates with placeholders, most literal text first (the more specific wins). */
-const patterns: Compiled[] = ERROR_TEMPLATES.filter((t) => t.includes('{'))
-  .map((template) => {
-    const names: string[] = [];
-    const source = template
-      .split(/(\{[a-z]+\})/i)
-      .map((part) => {
-        const m = /^\{([a-z]+)\}$/i.exec(part);
-        if (!m) return escape(part);
-        names.push(m[1]!);
-        return '([\\s\\S]*?)';
-      })
-      .join('');
-    return { template, names, re: new RegExp(`^${source}$`), literal: template.replace(/\{[a-z]+\}/gi, '').length };
-  })
-  .sort((a, b) => b.literal - a.literal);
-
-const exact = new Set<string>(ERROR_TEMPLATES.filter((t) => !t.includes('{')));
+const errors = templateTranslator(ERROR_TEMPLATES, { fr, es });
 
 /** A form field's path before a message (`texts.en.launcher: …`, `body.email: …`), as validation writes it. */
 const FIELD_PREFIX = /^([\w$.[\]-]+): ([\s\S]+)$/;
 
 /** The English template a message was written from, with the values it carries; undefined when none fits. */
-export function matchError(message: string): { template: string; values: Record<string, string> } | undefined {
-  if (exact.has(message)) return { template: message, values: {} };
-  for (const p of patterns) {
-    const m = p.re.exec(message);
-    if (m) return { template: p.template, values: Object.fromEntries(p.names.map((n, i) => [n, m[i + 1] ?? ''])) };
-  }
-  return undefined;
-}
+export const matchError = (message: string) => errors.match(message);
 
 /**
  * An English error message in the person's language: a template of the catalogue (its values kept, a nested
@@ -61,14 +32,8 @@ function translated(message: string, locale: Exclude<Locale, 'en'>, depth: numbe
   if (depth > 3) return undefined;
   const wait = depth > 0 ? MINUTES.exec(message) : null;
   if (wait) return `${wait[1]}\u00a0${minuteWords[locale][Number(wait[1]) === 1 ? 0 : 1]}`;
-  const hit = matchError(message);
-  if (hit) {
-    const t = catalogues[locale][hit.template as keyof ErrorCatalogue];
-    const values = { ...hit.values };
-    if (values.message !== undefined) values.message = translated(values.message, locale, depth + 1) ?? values.message;
-    if (typeof t === 'function') return (t as (v: Record<string, string>) => string)(values);
-    return t.replace(/\{([a-z]+)\}/gi, (whole, name: string) => values[name] ?? whole);
-  }
+  const hit = errors.translate(message, locale, (inner) => translated(inner, locale, depth + 1) ?? inner);
+  if (hit !== undefined) return hit;
   const zod = zodDefault(message, locale);
   if (zod !== undefined) return zod;
   const field = FIELD_PREFIX.exec(message);

@@ -1,6 +1,8 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { notifications, users, type Db } from '@tribu/db';
+import { notifications, sites, users, type Db } from '@tribu/db';
 import type { Notification } from '@tribu/protocol';
+import { recipientLocale } from '../../i18n/locale.ts';
+import { translateNotification } from '../../i18n/notifications/index.ts';
 
 type Row = typeof notifications.$inferSelect;
 
@@ -20,10 +22,20 @@ export class NotificationService {
     private readonly deliver: (userId: string, n: Notification) => void,
   ) {}
 
+  /**
+   * Stores and delivers one notification. Modules write its text in English; it is worded here, once, in the
+   * recipient's language (their profile's choice, else the site's default), and kept so.
+   */
   async notify(input: NewNotification): Promise<Notification> {
+    const [who] = await this.db
+      .select({ locale: users.locale, settings: sites.settings })
+      .from(users)
+      .leftJoin(sites, eq(sites.id, input.siteId))
+      .where(eq(users.id, input.userId));
+    const text = translateNotification(input.text, recipientLocale(who?.locale, who?.settings?.defaultLocale));
     const [row] = await this.db
       .insert(notifications)
-      .values({ ...input, link: input.link ?? {} })
+      .values({ ...input, text, link: input.link ?? {} })
       .returning();
     if (!row) throw new Error('notification insert returned nothing');
     const [n] = await this.withActors([row]);

@@ -22,6 +22,7 @@ import type { Db } from '@tribu/db';
 import { PushRepository, type Callee, type WaitingRequest } from './push.repository.ts';
 import type { PushMessage, PushSender } from './push.sender.ts';
 import { mailWords } from '../../i18n/mails/index.ts';
+import { translateNotification } from '../../i18n/notifications/index.ts';
 
 export interface PushDeps {
   db: Db;
@@ -166,7 +167,7 @@ export class PushService {
           );
           if (verdict !== 'send') continue;
           const message: PushMessage = {
-            title: `A visitor is waiting on ${site.name}`,
+            title: translateNotification(`A visitor is waiting on ${site.name}`, c.locale),
             body: `“${snippet(r.question)}”`,
             url: `/backoffice/?request=${r.id}`,
             tag: `request-${r.id}`,
@@ -214,7 +215,7 @@ export class PushService {
     const conversationId = n.kind === 'handoff' ? (n.link.conversationId ?? null) : null;
     if (!(await this.repo.claimSend({ userId, siteId: n.siteId, kind: n.kind, channel: 'push', conversationId }))) return;
     await this.deliver(userId, {
-      title: n.kind === 'handoff' ? 'A chat is handed to you' : 'You were mentioned',
+      title: translateNotification(n.kind === 'handoff' ? 'A chat is handed to you' : 'You were mentioned', c.locale),
       body: n.text,
       url: n.kind === 'handoff' ? '/backoffice/' : n.link.postId ? `/backoffice/?post=${n.link.postId}` : '/backoffice/',
       tag: `${n.kind}-${n.id}`,
