@@ -58,7 +58,10 @@ describe.skipIf(!hasChromium)('site content per language: a French canned answer
     expect(await tabs.allTextContents()).toEqual([en.content.tab.fr, en.content.tab.es]);
     expect(await group.getByRole('tab', { name: en.content.tab.fr }).getAttribute('aria-selected')).toBe('true');
     await group.getByRole('textbox', { name: en.content.field(en.desk.canned.answer, en.content.languageName.fr) }).fill(ANSWER_FR);
-    await group.getByRole('tab', { name: new RegExp(`^${en.content.tab.fr}`) }).getByText(en.content.written).waitFor({ state: 'attached' });
+    await group
+      .getByRole('tab', { name: new RegExp(`^${en.content.tab.fr}`) })
+      .getByText(en.content.written)
+      .waitFor({ state: 'attached' });
     await group.getByRole('tab', { name: en.content.tab.es }).click();
     // Spanish left empty: its field shows the default text it falls back to.
     expect(await group.getByRole('textbox', { name: en.content.field(en.desk.canned.answer, en.content.languageName.es) }).getAttribute('placeholder')).toBe(

@@ -111,7 +111,10 @@ const CASES: Cases = {
   'feed:post': [
     { payload: (w) => ({ siteId: w.siteId, clientId: clientId(), text: 'Hello from outside' }), refused: MEMBER },
     // An announcement, in other languages too, is the managers'.
-    { payload: (w) => ({ siteId: w.siteId, clientId: clientId(), text: 'News', announcement: true, translations: { fr: { text: 'Nouvelles' } } }), refused: MANAGER },
+    {
+      payload: (w) => ({ siteId: w.siteId, clientId: clientId(), text: 'News', announcement: true, translations: { fr: { text: 'Nouvelles' } } }),
+      refused: MANAGER,
+    },
   ],
   'feed:ask': { payload: (w) => ({ conversationId: w.conversationId, clientId: clientId(), text: 'Who knows?' }), refused: READER },
   'feed:comment': { payload: (w) => ({ postId: w.postId, clientId: clientId(), text: 'Me too' }), refused: MEMBER },
@@ -159,7 +162,15 @@ const CASES: Cases = {
   'reward:save': [
     { payload: (w) => ({ siteId: w.siteId, name: 'Free jacket', description: '', cost: 1, stock: null, active: true }), refused: MANAGER },
     {
-      payload: (w) => ({ siteId: w.siteId, name: 'Free jacket', description: '', cost: 1, stock: null, active: true, translations: { fr: { name: 'Veste offerte' } } }),
+      payload: (w) => ({
+        siteId: w.siteId,
+        name: 'Free jacket',
+        description: '',
+        cost: 1,
+        stock: null,
+        active: true,
+        translations: { fr: { name: 'Veste offerte' } },
+      }),
       refused: MANAGER,
     },
   ],

@@ -87,11 +87,15 @@ describe.skipIf(!hasPostgres)('site content per language (Postgres)', () => {
       translations: { fr: { text: 'Nos tailles taillent petit : prends une taille au-dessus.' } },
     });
     expect(saved.answer.versions?.translations.fr?.text).toMatch(/^Nos tailles/);
-    const list = async (s: typeof moS) => (await ok<{ answers: CannedAnswer[] }>(s!.socket, 'canned:list', { siteId })).answers.find((a) => a.shortcut === 'sizes')!;
+    const list = async (s: typeof moS) =>
+      (await ok<{ answers: CannedAnswer[] }>(s!.socket, 'canned:list', { siteId })).answers.find((a) => a.shortcut === 'sizes')!;
     expect((await list(adaS)).text).toBe('Nos tailles taillent petit : prends une taille au-dessus.');
     expect((await list(adaS)).versions).toBeUndefined();
     expect((await list(benS)).text).toBe('Our sizes run small: take one size up.');
-    expect((await list(moS)).versions).toEqual({ text: 'Our sizes run small: take one size up.', translations: { fr: { text: saved.answer.versions!.translations.fr!.text } } });
+    expect((await list(moS)).versions).toEqual({
+      text: 'Our sizes run small: take one size up.',
+      translations: { fr: { text: saved.answer.versions!.translations.fr!.text } },
+    });
 
     // The manager edits both versions.
     await ok(moS!.socket, 'canned:save', {
@@ -105,11 +109,24 @@ describe.skipIf(!hasPostgres)('site content per language (Postgres)', () => {
     expect((await list(adaS)).text).toBe('Ça taille petit.');
     expect((await list(benS)).text).toBe('Tallan pequeño.');
 
-    const byHelper = await send(adaS!.socket, 'canned:save', { siteId, id: saved.answer.id, scope: 'site', shortcut: 'sizes', text: 'x', translations: { fr: { text: 'y' } } });
+    const byHelper = await send(adaS!.socket, 'canned:save', {
+      siteId,
+      id: saved.answer.id,
+      scope: 'site',
+      shortcut: 'sizes',
+      text: 'x',
+      translations: { fr: { text: 'y' } },
+    });
     expect(byHelper).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const personal = await send(adaS!.socket, 'canned:save', { siteId, scope: 'mine', shortcut: 'hi', text: 'Hi', translations: { fr: { text: 'Salut' } } });
     expect(personal).toMatchObject({ ok: false, error: { code: 'bad_request' } });
-    const tooLong = await send(moS!.socket, 'canned:save', { siteId, scope: 'site', shortcut: 'long', text: 'ok', translations: { fr: { text: 'x'.repeat(2001) } } });
+    const tooLong = await send(moS!.socket, 'canned:save', {
+      siteId,
+      scope: 'site',
+      shortcut: 'long',
+      text: 'ok',
+      translations: { fr: { text: 'x'.repeat(2001) } },
+    });
     expect(tooLong).toMatchObject({ ok: false, error: { code: 'bad_request' } });
   });
 
@@ -126,7 +143,10 @@ describe.skipIf(!hasPostgres)('site content per language (Postgres)', () => {
     });
     expect(posted.post.versions?.translations.fr?.text).toBe('Les soldes d’été commencent lundi.');
     // Live, everyone gets every version and the default text; each desk keeps the one in its language.
-    expect(await live).toMatchObject({ text: 'The summer sale starts Monday.', versions: { translations: { fr: { text: 'Les soldes d’été commencent lundi.' } } } });
+    expect(await live).toMatchObject({
+      text: 'The summer sale starts Monday.',
+      versions: { translations: { fr: { text: 'Les soldes d’été commencent lundi.' } } },
+    });
     const pinned = async (s: typeof moS) => (await ok<{ pinned: FeedPost[] }>(s!.socket, 'feed:list', { siteId })).pinned.find((p) => p.id === posted.post.id)!;
     expect((await pinned(adaS)).text).toBe('Les soldes d’été commencent lundi.');
     expect((await pinned(adaS)).versions).toBeUndefined();
@@ -134,10 +154,21 @@ describe.skipIf(!hasPostgres)('site content per language (Postgres)', () => {
     expect((await pinned(moS)).versions?.text).toBe('The summer sale starts Monday.');
 
     // Only announcements carry versions: a helper's post keeps its one text.
-    const plain = await ok<{ post: FeedPost }>(adaS!.socket, 'feed:post', { siteId, clientId: clientId(), text: 'Hello', translations: { fr: { text: 'Salut' } } });
+    const plain = await ok<{ post: FeedPost }>(adaS!.socket, 'feed:post', {
+      siteId,
+      clientId: clientId(),
+      text: 'Hello',
+      translations: { fr: { text: 'Salut' } },
+    });
     expect(plain.post).toMatchObject({ text: 'Hello' });
     expect(plain.post.versions).toBeUndefined();
-    const byHelper = await send(adaS!.socket, 'feed:post', { siteId, clientId: clientId(), text: 'News', announcement: true, translations: { fr: { text: 'Nouvelles' } } });
+    const byHelper = await send(adaS!.socket, 'feed:post', {
+      siteId,
+      clientId: clientId(),
+      text: 'News',
+      announcement: true,
+      translations: { fr: { text: 'Nouvelles' } },
+    });
     expect(byHelper).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
@@ -161,7 +192,16 @@ describe.skipIf(!hasPostgres)('site content per language (Postgres)', () => {
     expect(await shop(benS)).toMatchObject({ name: 'Tote bag', description: 'Organic cotton' });
 
     // The manager edits both; an edit without `translations` keeps them.
-    await ok(moS!.socket, 'reward:save', { siteId, id: reward.id, name: 'Tote', description: 'Cotton', cost: 1, stock: null, active: true, translations: { fr: { name: 'Sac', description: 'Coton' } } });
+    await ok(moS!.socket, 'reward:save', {
+      siteId,
+      id: reward.id,
+      name: 'Tote',
+      description: 'Cotton',
+      cost: 1,
+      stock: null,
+      active: true,
+      translations: { fr: { name: 'Sac', description: 'Coton' } },
+    });
     await ok(moS!.socket, 'reward:save', { siteId, id: reward.id, name: 'Tote', description: 'Cotton', cost: 1, stock: null, active: true });
     expect(await shop(adaS)).toMatchObject({ name: 'Sac', description: 'Coton' });
     expect((await shop(moS)).versions?.translations).toEqual({ fr: { name: 'Sac', description: 'Coton' } });
@@ -171,9 +211,26 @@ describe.skipIf(!hasPostgres)('site content per language (Postgres)', () => {
     const mine = await ok<{ redemptions: { reward: { name: string } }[] }>(adaS!.socket, 'redemption:list', { siteId, scope: 'mine' });
     expect(mine.redemptions[0]!.reward.name).toBe('Sac');
 
-    const byHelper = await send(adaS!.socket, 'reward:save', { siteId, id: reward.id, name: 'Free', description: '', cost: 1, stock: null, active: true, translations: { fr: { name: 'Gratuit' } } });
+    const byHelper = await send(adaS!.socket, 'reward:save', {
+      siteId,
+      id: reward.id,
+      name: 'Free',
+      description: '',
+      cost: 1,
+      stock: null,
+      active: true,
+      translations: { fr: { name: 'Gratuit' } },
+    });
     expect(byHelper).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    const tooLong = await send(moS!.socket, 'reward:save', { siteId, name: 'X', description: '', cost: 1, stock: null, active: true, translations: { fr: { name: 'x'.repeat(81) } } });
+    const tooLong = await send(moS!.socket, 'reward:save', {
+      siteId,
+      name: 'X',
+      description: '',
+      cost: 1,
+      stock: null,
+      active: true,
+      translations: { fr: { name: 'x'.repeat(81) } },
+    });
     expect(tooLong).toMatchObject({ ok: false, error: { code: 'bad_request' } });
   });
 });

@@ -34,7 +34,12 @@ export function keptTranslations<K extends string>(site: Pick<SiteRow, 'settings
   return cleanTranslations(translations, siteLanguages(site));
 }
 
-function inReaderLanguage<K extends string>(site: Pick<SiteRow, 'settings'>, reader: Reader, defaults: Record<K, string>, translations: ContentTranslations<K> | null | undefined) {
+function inReaderLanguage<K extends string>(
+  site: Pick<SiteRow, 'settings'>,
+  reader: Reader,
+  defaults: Record<K, string>,
+  translations: ContentTranslations<K> | null | undefined,
+) {
   const langs = siteLanguages(site);
   return contentIn(defaults, translations, readingLocale(langs, reader.locale, reader.accepts ?? []), langs.defaultLocale);
 }
@@ -88,6 +93,11 @@ export function rewardFor(site: Pick<SiteRow, 'settings'>, reader: Reader, row: 
 }
 
 /** A reward's name alone (redemptions list it), in this reader's language. */
-export function rewardNameFor(site: Pick<SiteRow, 'settings'>, reader: Reader, name: string, translations: RewardRow['translations'] | null | undefined): string {
+export function rewardNameFor(
+  site: Pick<SiteRow, 'settings'>,
+  reader: Reader,
+  name: string,
+  translations: RewardRow['translations'] | null | undefined,
+): string {
   return inReaderLanguage<'name'>(site, reader, { name }, translations).name;
 }
