@@ -15,7 +15,9 @@ export function LanguageTabs({ locales, value, onChange, label }: Props) {
     <div class="toggle-group" role="group" aria-label={label}>
       {locales.map((l) => (
         <button key={l} type="button" aria-pressed={l === value} onClick={() => onChange(l)}>
-          {t.settings.languages[l]}
+          <span lang={l} translate={false}>
+            {t.settings.languages[l]}
+          </span>
         </button>
       ))}
     </div>

@@ -30,6 +30,9 @@ export function TextsEditor({ keys, locale, draft, defaults, errors, edit }: Pro
         const value = mine[key] ?? '';
         const props = {
           ...described(id, error),
+          // The site's words in the tab's language (what the widget shows), not the backoffice's.
+          lang: locale,
+          translate: false,
           value,
           placeholder: defaults[key],
           maxLength: WIDGET_TEXT_LIMITS[key],

@@ -86,7 +86,7 @@ export function WidgetPreview({ draft, defaults, locale }: Props) {
           <p class="preview-hidden">{w.hidden}</p>
         ) : (
           <>
-            <div class="wp-panel" role="img" aria-label={w.openChat(texts.title)}>
+            <div class="wp-panel" role="img" aria-label={w.openChat(texts.title)} lang={locale} translate={false}>
               <div class="wp-header">
                 <div>
                   <strong class="wp-title">{texts.title}</strong>
@@ -107,7 +107,7 @@ export function WidgetPreview({ draft, defaults, locale }: Props) {
                 <span class="wp-send">{words.send}</span>
               </div>
             </div>
-            <span class="wp-launcher" data-testid="preview-launcher" title={texts.open}>
+            <span class="wp-launcher" data-testid="preview-launcher" title={texts.open} lang={locale} translate={false}>
               <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
                 <path fill="currentColor" d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z" />
               </svg>

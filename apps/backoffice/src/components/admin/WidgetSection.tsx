@@ -75,7 +75,9 @@ export function WidgetSection({ draft, defaults, errors, edit, locale, onLocale 
                 disabled={draft.locales.length === 1 && draft.locales.includes(l)}
                 onChange={(e) => toggleLocale(l, e.currentTarget.checked)}
               />
-              {t.settings.languages[l]}
+              <span lang={l} translate={false}>
+                {t.settings.languages[l]}
+              </span>
             </label>
           ))}
         </div>
@@ -88,7 +90,7 @@ export function WidgetSection({ draft, defaults, errors, edit, locale, onLocale 
           onChange={(e) => edit({ defaultLocale: e.currentTarget.value as Locale })}
         >
           {draft.locales.map((l) => (
-            <option key={l} value={l}>
+            <option key={l} value={l} lang={l} translate={false}>
               {t.settings.languages[l]}
             </option>
           ))}
