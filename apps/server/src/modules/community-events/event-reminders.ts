@@ -2,12 +2,13 @@ import { reminderDue } from '@tribu/domain';
 import { mailBody } from '../../lib/mail-body.ts';
 import type { ModuleDeps } from '../module-deps.ts';
 import type { EventsService } from './events.service.ts';
+import { mailFormat, zoneOr } from '../../i18n/format.ts';
+import { recipientLocale } from '../../i18n/locale.ts';
+import { mailWords } from '../../i18n/mails/index.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** An unsent claim older than this is taken again (the mail failed, or its node stopped mid-way). */
 const RETRY_AFTER_MS = 10 * 60 * 1000;
-const KIND_WORD = { meetup: 'meetup', webinar: 'webinar', product_test: 'product test' } as const;
-
 /**
  * The reminder of the day before, with the event's `.ics` attached: one mail per (event, person).
  * Every node sweeps; the claim is an insert into `event_reminders`, so only the node whose insert
@@ -31,7 +32,7 @@ export class EventReminders {
     for (const due of await this.events.repo.remindersDue(now, new Date(now.getTime() + DAY_MS), staleBefore)) {
       if (!reminderDue(due.event, now)) continue;
       if (!(await this.events.repo.claimReminder(due.event.id, due.userId, now, staleBefore))) continue;
-      if (await this.send(due.event, due.email, due.displayName)) {
+      if (await this.send(due.event, due.email, due.displayName, due.locale, due.timeZone)) {
         await this.events.repo.reminderSent(due.event.id, due.userId, this.now());
         sent++;
       }
@@ -39,25 +40,34 @@ export class EventReminders {
     return sent;
   }
 
-  private async send(e: Parameters<EventsService['icsOf']>[0], to: string, name: string): Promise<boolean> {
+  /** In the attendee's language and time zone (their profile's), else the site's. */
+  private async send(
+    e: Parameters<EventsService['icsOf']>[0],
+    to: string,
+    name: string,
+    choice: string | null,
+    personZone: string | undefined,
+  ): Promise<boolean> {
     const site = await this.deps.sites.byId(e.siteId);
-    const timeZone = site?.settings.timeZone ?? 'UTC';
-    const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone }).format(e.startsAt);
-    const until = new Intl.DateTimeFormat('en-GB', { timeStyle: 'short', timeZone }).format(e.endsAt);
+    const timeZone = zoneOr(personZone, zoneOr(site?.settings.timeZone));
+    const locale = recipientLocale(choice, site?.settings.defaultLocale);
+    const f = mailFormat(locale, timeZone);
+    const w = mailWords(locale);
     const body = mailBody({
-      greeting: `Hello ${name},`,
+      lang: locale,
+      greeting: w.hello(name),
       paragraphs: [
-        `A reminder: the ${KIND_WORD[e.kind]} “${e.title}” is tomorrow — ${when} to ${until} (${timeZone}).`,
-        ...(e.place ? [`Where: ${e.place}`] : []),
-        ...(e.link ? [`Link: ${e.link}`] : []),
-        'The attached file adds it to your calendar. Cannot come after all? Leave the event in Tribu and someone waiting gets your seat.',
+        w.reminder.tomorrow(e.kind, e.title, f.dateTime(e.startsAt), f.time(e.endsAt), timeZone),
+        ...(e.place ? [w.reminder.where(e.place)] : []),
+        ...(e.link ? [w.reminder.link(e.link)] : []),
+        w.reminder.calendar,
       ],
-      action: { label: 'Open the event', url: `${this.publicUrl}/backoffice/events?event=${e.id}` },
-      footer: `Sent by ${site?.name ?? 'Tribu'} because you said you would come.`,
+      action: { label: w.reminder.action, url: `${this.publicUrl}/backoffice/events?event=${e.id}` },
+      footer: w.reminder.footer(site?.name ?? 'Tribu'),
     });
     return this.deps.mailer.send({
       to,
-      subject: `Tomorrow: ${e.title}`,
+      subject: w.reminder.subject(e.title),
       text: body.text,
       html: body.html,
       attachments: [{ filename: 'event.ics', content: this.events.icsOf(e), contentType: 'text/calendar; charset=utf-8; method=PUBLISH' }],

@@ -179,9 +179,20 @@ export class EventsRepository {
    * Seats of events starting within the window whose reminder is not sent: never claimed, or claimed
    * before `staleBefore` and still unsent (the mail failed, or the node stopped mid-way).
    */
-  async remindersDue(now: Date, until: Date, staleBefore: Date): Promise<{ event: EventRow; userId: string; email: string; displayName: string }[]> {
+  async remindersDue(
+    now: Date,
+    until: Date,
+    staleBefore: Date,
+  ): Promise<{ event: EventRow; userId: string; email: string; displayName: string; locale: string | null; timeZone: string | undefined }[]> {
     const rows = await this.db
-      .select({ event: events, userId: eventAttendees.userId, email: users.email, displayName: users.displayName })
+      .select({
+        event: events,
+        userId: eventAttendees.userId,
+        email: users.email,
+        displayName: users.displayName,
+        locale: users.locale,
+        timeZone: sql<string | undefined>`${users.notifyPrefs}->>'timeZone'`,
+      })
       .from(eventAttendees)
       .innerJoin(events, eq(events.id, eventAttendees.eventId))
       .innerJoin(users, eq(users.id, eventAttendees.userId))
