@@ -190,8 +190,8 @@ export const account = {
     failed: 'Could not leave; try again',
   },
   hours: {
-    minutes: (n: string) => `${n} min`,
-    hours: (n: string) => `${n} h`,
+    minutes: (n: string) => `${n}\u00a0min`,
+    hours: (n: string) => `${n}\u00a0h`,
     title: 'Your time helping',
     today: 'Today',
     week: 'This week',

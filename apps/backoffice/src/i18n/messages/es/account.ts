@@ -188,8 +188,8 @@ export const account: AccountMessages = {
     failed: 'No se pudo salir; inténtalo de nuevo',
   },
   hours: {
-    minutes: (n) => `${n} min`,
-    hours: (n) => `${n} h`,
+    minutes: (n) => `${n}\u00a0min`,
+    hours: (n) => `${n}\u00a0h`,
     title: 'Tu tiempo ayudando',
     today: 'Hoy',
     week: 'Esta semana',
