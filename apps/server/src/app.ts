@@ -89,6 +89,7 @@ import { ThanksService } from './modules/care/thanks.service.ts';
 import { thanksRoutes } from './modules/care/thanks.routes.ts';
 import { ReengagementService } from './modules/care/reengagement.service.ts';
 import { reengagementRoutes } from './modules/care/reengagement.routes.ts';
+import { personLocale } from './i18n/person-locale.ts';
 import { buildWebhooks } from './modules/webhooks/webhooks.ts';
 import { webhookRoutes } from './modules/webhooks/webhook.routes.ts';
 import { collectV1Routes } from './plugins/openapi.ts';
@@ -341,7 +342,11 @@ export async function buildApp({ env, db: givenDb, presenceGraceMs = 8_000 }: Ap
   widgetRoutes(app, { sites, availability, mailsVisitors: () => mailer.configured, nextPledged: (site) => pledges.next(site) });
   pledgeRoutes(app, { pledges });
   thanksRoutes(app, { thanks });
-  reengagementRoutes(app, { reengagement, siteName: async (id) => (await sites.byId(id))?.name });
+  reengagementRoutes(app, {
+    reengagement,
+    siteName: async (id) => (await sites.byId(id))?.name,
+    locale: (userId, siteId, acceptLanguage) => personLocale(db.db, userId, siteId, acceptLanguage),
+  });
   const privacy = new PrivacyService(moduleDeps, {
     visitors,
     visitorLimiter: limiters.visitorEvents,
