@@ -19,7 +19,7 @@ export const common: CommonMessages = {
   language: 'Langue',
   languageAuto: 'Celle de mon navigateur',
   signOut: 'Se déconnecter',
-  somethingWentWrong: 'Un souci est survenu. Réessayez dans un instant.',
-  offline: 'Pas de connexion à Tribu. Vérifiez votre réseau.',
+  somethingWentWrong: 'Un souci est survenu. Réessaie dans un instant.',
+  offline: 'Pas de connexion à Tribu. Vérifie ton réseau.',
   people: { one: '# personne', other: '# personnes' },
 };
