@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { useColourScheme } from '../a11y/theme-colour.ts';
 
 interface Props {
   /** Options without the size: the chart takes its container's width. */
@@ -12,10 +13,12 @@ interface Props {
   readout: (index: number | null) => string;
 }
 
-/** A uPlot chart that fills its box and follows its width; rebuilt when the data change. */
+/** A uPlot chart that fills its box and follows its width; rebuilt when the data or the colour scheme change. */
 export function UPlotChart({ options, data, label, readout }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const [text, setText] = useState(() => readout(null));
+  // Axis and grid colours come from the theme when the chart is built: a theme switch rebuilds it.
+  const scheme = useColourScheme();
   useEffect(() => {
     const el = box.current;
     if (!el) return;
@@ -38,7 +41,7 @@ export function UPlotChart({ options, data, label, readout }: Props) {
       observer.disconnect();
       chart.destroy();
     };
-  }, [options, data, readout]);
+  }, [options, data, readout, scheme]);
   return (
     <>
       <p class="kpi-readout" aria-hidden="true">
