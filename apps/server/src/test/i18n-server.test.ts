@@ -126,4 +126,15 @@ describe.skipIf(!hasPostgres)('the server speaks the person’s language', () =>
     const english = await (await as(USERS.adminA.email, 'en'))('GET', `/api/sites/${t.server.sites.siteA}/ledger.csv`);
     expect((parse(await english.text()) as string[][])[0]).toEqual(['date', 'member', 'points', 'reason', 'note', 'conversation', 'by']);
   });
+  it('serves the “we miss you” unsubscribe page in the person’s language, with its lang attribute', async () => {
+    await choose(USERS.helperA1.email, 'fr');
+    const [a1] = await t.server.db.db.select({ id: users.id }).from(users).where(eq(users.email, USERS.helperA1.email));
+    const page = await fetch(`${t.server.url}/api/reengagement/unsubscribe?site=${t.server.sites.siteA}&user=${a1!.id}&token=${'x'.repeat(43)}`, {
+      headers: { 'accept-language': 'en' },
+    });
+    expect(page.status).toBe(400);
+    const html = await page.text();
+    expect(html).toContain('<html lang="fr">');
+    expect(html).toContain('Ce lien n’est pas valide');
+  });
 });
