@@ -50,6 +50,19 @@ export const en = {
     action: 'Open the event',
     footer: (site: string) => `Sent by ${site} because you said you would come.`,
   },
+  reengagement: {
+    subject: (site: string) => `News from the ${site} community`,
+    action: (site: string) => `Open the ${site} community`,
+    footer: (site: string, unsubscribe: string) => `You receive this note because you help in the ${site} community. No more of these notes: ${unsubscribe}`,
+  },
+  webhookOff: {
+    subject: (host: string) => `Webhooks to ${host} were turned off`,
+    off: (url: string, site: string, failures: number) =>
+      `Tribu turned off the webhook endpoint ${url} of ${site}: its last ${failures} deliveries all failed.`,
+    next: 'Events are no longer sent to it. Once the endpoint answers again, turn it back on; deliveries of the last 24 hours can be sent again with Resend.',
+    action: 'Open Integrations',
+    footer: (site: string) => `You receive this mail because you are an admin of ${site} on Tribu.`,
+  },
 };
 
 export type MailMessages = typeof en;

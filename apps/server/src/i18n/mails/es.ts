@@ -45,4 +45,16 @@ export const es: MailMessages = {
     action: 'Abrir el evento',
     footer: (site) => `Enviado por ${site} porque dijiste que vendrías.`,
   },
+  reengagement: {
+    subject: (site) => `Novedades de la comunidad de ${site}`,
+    action: (site) => `Abrir la comunidad de ${site}`,
+    footer: (site, unsubscribe) => `Recibes esta nota porque ayudas en la comunidad de ${site}. Para no recibir más: ${unsubscribe}`,
+  },
+  webhookOff: {
+    subject: (host) => `Se desactivaron los webhooks a ${host}`,
+    off: (url, site, failures) => `Tribu desactivó el punto de recepción ${url} de ${site}: sus últimos ${failures} envíos fallaron.`,
+    next: 'Ya no se le envían eventos. Cuando vuelva a responder, reactívalo; los envíos de las últimas 24 horas se pueden repetir con Reenviar.',
+    action: 'Abrir Integraciones',
+    footer: (site) => `Recibes este correo porque eres admin de ${site} en Tribu.`,
+  },
 };

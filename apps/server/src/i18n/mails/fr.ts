@@ -48,4 +48,16 @@ export const fr: MailMessages = {
     action: 'Ouvrir l’événement',
     footer: (site) => `Envoyé par ${site} parce que tu as dit que tu viendrais.`,
   },
+  reengagement: {
+    subject: (site) => `Des nouvelles de la communauté ${de(site)}`,
+    action: (site) => `Ouvrir la communauté ${de(site)}`,
+    footer: (site, unsubscribe) => `Tu reçois ce mot parce que tu aides dans la communauté ${de(site)}. Pour ne plus en recevoir\u00a0: ${unsubscribe}`,
+  },
+  webhookOff: {
+    subject: (host) => `Les webhooks vers ${host} ont été désactivés`,
+    off: (url, site, failures) => `Tribu a désactivé le point de réception ${url} ${de(site)}\u00a0: ses ${failures} derniers envois ont tous échoué.`,
+    next: 'Les événements ne lui sont plus envoyés. Dès qu’il répond de nouveau, réactive-le\u00a0; les envois des dernières 24\u00a0heures peuvent repartir avec Renvoyer.',
+    action: 'Ouvrir Intégrations',
+    footer: (site) => `Tu reçois cet e-mail parce que tu es admin ${de(site)} sur Tribu.`,
+  },
 };

@@ -9,6 +9,8 @@ export interface Candidate {
   userId: string;
   name: string;
   email: string;
+  /** Their language choice (null: the site's default words Tribu's parts of the note). */
+  locale: string | null;
   lastActiveAt: Date;
   lastNoteAt: Date | null;
 }
@@ -30,7 +32,7 @@ export class ReengagementRepository {
    * a minute online, a first answer, and joining. Their last note (claimed or sent) comes along.
    */
   async candidates(siteId: string, days: number, now: Date): Promise<Candidate[]> {
-    const rows = rowsOf<{ userId: string; name: string; email: string; lastActiveAt: Date | string; lastNoteAt: Date | string | null }>(
+    const rows = rowsOf<{ userId: string; name: string; email: string; locale: string | null; lastActiveAt: Date | string; lastNoteAt: Date | string | null }>(
       await this.db.execute(sql`
         with active as (
           select m.user_id, greatest(
@@ -41,7 +43,7 @@ export class ReengagementRepository {
           from memberships m
           where m.site_id = ${siteId} and m.role = 'helper' and m.status = 'active'
             and not exists (select 1 from reengagement_opt_outs x where x.site_id = m.site_id and x.user_id = m.user_id))
-        select a.user_id as "userId", u.display_name as name, u.email, a.last_active as "lastActiveAt",
+        select a.user_id as "userId", u.display_name as name, u.email, u.locale, a.last_active as "lastActiveAt",
           (select max(n.claimed_at) from reengagement_notes n where n.site_id = ${siteId} and n.user_id = a.user_id) as "lastNoteAt"
         from active a join users u on u.id = a.user_id
         where a.last_active <= ${now}::timestamptz - make_interval(days => ${days})`),

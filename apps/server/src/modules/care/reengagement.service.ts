@@ -8,6 +8,8 @@ import { KpiRepository } from '../kpi/kpi.repository.ts';
 import type { ModuleDeps } from '../module-deps.ts';
 import type { SiteRow } from '../sites/site.service.ts';
 import { ReengagementRepository } from './reengagement.repository.ts';
+import { recipientLocale } from '../../i18n/locale.ts';
+import { mailWords } from '../../i18n/mails/index.ts';
 
 /** How often each node looks for helpers to nudge (the claim makes several nodes looking harmless). */
 const EVERY_MS = 10 * 60_000;
@@ -82,21 +84,25 @@ export class ReengagementService {
     return sent;
   }
 
-  private mail(site: SiteRow, template: string, c: { userId: string; name: string; email: string }, changes: string) {
+  /** The site's own note (its words, as its managers wrote them); Tribu's parts around it in the helper's language. */
+  private mail(site: SiteRow, template: string, c: { userId: string; name: string; email: string; locale?: string | null }, changes: string) {
+    const locale = recipientLocale(c.locale, site.settings.defaultLocale);
+    const w = mailWords(locale).reengagement;
     const [greeting = '', ...paragraphs] = renderNote(template, { name: c.name, changes })
       .split(/\n\s*\n/)
       .map((p) => p.trim())
       .filter(Boolean);
     const unsubscribe = this.unsubscribeUrl(site.id, c.userId);
     const body = mailBody({
+      lang: locale,
       greeting,
       paragraphs,
-      action: { label: `Open the ${site.name} community`, url: `${this.opts.publicUrl}/` },
-      footer: `You receive this note because you help in the ${site.name} community. No more of these notes: ${unsubscribe}`,
+      action: { label: w.action(site.name), url: `${this.opts.publicUrl}/` },
+      footer: w.footer(site.name, unsubscribe),
     });
     return {
       to: c.email,
-      subject: `News from the ${site.name} community`,
+      subject: w.subject(site.name),
       ...body,
       headers: { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
     };

@@ -19,6 +19,8 @@ import type { ModuleDeps } from '../module-deps.ts';
 import type { EndpointDisabled } from './webhook.dispatcher.ts';
 import type { SecretBox } from '../auth/totp-secret.ts';
 import { newWebhookSecret } from './webhook.signature.ts';
+import { recipientLocale } from '../../i18n/locale.ts';
+import { mailWords } from '../../i18n/mails/index.ts';
 
 type EndpointRow = typeof webhookEndpoints.$inferSelect;
 const endpointView = (r: EndpointRow): WebhookEndpointView => ({
@@ -206,7 +208,7 @@ export class WebhookService {
   /** The site's admins hear that Tribu turned an endpoint off: a bell notification and a mail each. */
   readonly endpointDisabled: EndpointDisabled = async ({ siteId, url, failures }) => {
     const admins = await this.deps.db
-      .select({ id: users.id, email: users.email, name: users.displayName, site: sites.name })
+      .select({ id: users.id, email: users.email, name: users.displayName, site: sites.name, locale: users.locale, settings: sites.settings })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
       .innerJoin(sites, eq(sites.id, memberships.siteId))
@@ -214,16 +216,16 @@ export class WebhookService {
     const text = `Webhooks to ${url} were turned off after ${failures} failed deliveries in a row. Fix the endpoint, then turn it back on under Manage → Integrations.`;
     for (const a of admins) {
       await this.deps.notifications.notify({ userId: a.id, siteId, kind: 'webhook', actorId: null, text });
+      const locale = recipientLocale(a.locale, a.settings.defaultLocale);
+      const w = mailWords(locale);
       const body = mailBody({
-        greeting: `Hello ${a.name},`,
-        paragraphs: [
-          `Tribu turned off the webhook endpoint ${url} of ${a.site}: its last ${failures} deliveries all failed.`,
-          'Events are no longer sent to it. Once the endpoint answers again, turn it back on; deliveries of the last 24 hours can be sent again with Resend.',
-        ],
-        action: { label: 'Open Integrations', url: `${this.opts.publicUrl}/backoffice/manage/integrations` },
-        footer: `You receive this mail because you are an admin of ${a.site} on Tribu.`,
+        lang: locale,
+        greeting: w.hello(a.name),
+        paragraphs: [w.webhookOff.off(url, a.site, failures), w.webhookOff.next],
+        action: { label: w.webhookOff.action, url: `${this.opts.publicUrl}/backoffice/manage/integrations` },
+        footer: w.webhookOff.footer(a.site),
       });
-      await this.deps.mailer.send({ to: a.email, subject: `Webhooks to ${new URL(url).host} were turned off`, ...body });
+      await this.deps.mailer.send({ to: a.email, subject: w.webhookOff.subject(new URL(url).host), ...body });
     }
   };
 
