@@ -50,6 +50,16 @@ export const en = {
     action: 'Open the event',
     footer: (site: string) => `Sent by ${site} because you said you would come.`,
   },
+  monthly: {
+    subject: (site: string, month: string) => `${site} · your community in ${month}`,
+    intro: (site: string, month: string, zone: string) => `Here is what the ${site} community did in ${month} (${zone} time).`,
+    chats: 'Chats',
+    sales: 'Sales',
+    rules: 'Each figure comes with its rule on the report page, with the tables by helper, topic and product.',
+    action: 'Open the printable report',
+    footer: (site: string, unsubscribe: string) =>
+      `You receive this as an admin or community manager of ${site}. Stop these mails in one click: ${unsubscribe} (or under My profile).`,
+  },
   reengagement: {
     subject: (site: string) => `News from the ${site} community`,
     action: (site: string) => `Open the ${site} community`,

@@ -45,6 +45,16 @@ export const es: MailMessages = {
     action: 'Abrir el evento',
     footer: (site) => `Enviado por ${site} porque dijiste que vendrías.`,
   },
+  monthly: {
+    subject: (site, month) => `${site} · tu comunidad en ${month}`,
+    intro: (site, month, zone) => `Esto es lo que hizo la comunidad de ${site} en ${month} (hora de ${zone}).`,
+    chats: 'Chats',
+    sales: 'Ventas',
+    rules: 'Cada cifra viene con su regla en la página del informe, con las tablas por voluntario, tema y producto.',
+    action: 'Abrir el informe imprimible',
+    footer: (site, unsubscribe) =>
+      `Recibes esto como admin o responsable de la comunidad de ${site}. Deja de recibir estos correos con un clic: ${unsubscribe} (o en Mi perfil).`,
+  },
   reengagement: {
     subject: (site) => `Novedades de la comunidad de ${site}`,
     action: (site) => `Abrir la comunidad de ${site}`,

@@ -48,6 +48,16 @@ export const fr: MailMessages = {
     action: 'Ouvrir l’événement',
     footer: (site) => `Envoyé par ${site} parce que tu as dit que tu viendrais.`,
   },
+  monthly: {
+    subject: (site, month) => `${site} · ta communauté en ${month}`,
+    intro: (site, month, zone) => `Voici ce qu’a fait la communauté ${de(site)} en ${month} (heure de ${zone}).`,
+    chats: 'Conversations',
+    sales: 'Ventes',
+    rules: 'Chaque chiffre est accompagné de sa règle sur la page du bilan, avec les tableaux par bénévole, sujet et produit.',
+    action: 'Ouvrir le bilan imprimable',
+    footer: (site, unsubscribe) =>
+      `Tu reçois ceci en tant qu’admin ou responsable de la communauté ${de(site)}. Arrête ces e-mails en un clic\u00a0: ${unsubscribe} (ou dans Mon profil).`,
+  },
   reengagement: {
     subject: (site) => `Des nouvelles de la communauté ${de(site)}`,
     action: (site) => `Ouvrir la communauté ${de(site)}`,

@@ -1,4 +1,7 @@
 import type { KpiMoney, KpiReport } from '@tribu/protocol';
+import { mailFormat } from '../../i18n/format.ts';
+import type { Locale } from '../../i18n/locale.ts';
+import { mailWords } from '../../i18n/mails/index.ts';
 import { mailBody } from '../../lib/mail-body.ts';
 
 /** "April 2026" for `2026-04-01`. */
@@ -52,20 +55,21 @@ export interface MonthlyReportMailInput {
   unsubscribeUrl: string;
 }
 
-/** The monthly report mail: subject, plain text and HTML from the same words. */
-export function monthlyReportMail(m: MonthlyReportMailInput): { subject: string; text: string; html: string } {
-  const month = monthName(m.report.from);
+/**
+ * The monthly report mail: subject, plain text and HTML from the same words, in the recipient's language (the key
+ * figures' lines stay English for now: they follow the Numbers page's own words).
+ */
+export function monthlyReportMail(m: MonthlyReportMailInput & { locale?: Locale }): { subject: string; text: string; html: string } {
+  const locale = m.locale ?? 'en';
+  const w = mailWords(locale).monthly;
+  const month = locale === 'en' ? monthName(m.report.from) : mailFormat(locale, 'UTC').month(new Date(`${m.report.from}T12:00:00Z`));
   const f = keyFigures(m.report);
   const body = mailBody({
-    greeting: `Hello ${m.recipientName},`,
-    paragraphs: [
-      `Here is what the ${m.siteName} community did in ${month} (${m.report.timeZone} time).`,
-      ['Chats', ...f.chats].join('\n'),
-      ['Sales', ...f.sales].join('\n'),
-      'Each figure comes with its rule on the report page, with the tables by helper, topic and product.',
-    ],
-    action: { label: 'Open the printable report', url: m.pageUrl },
-    footer: `You receive this as an admin or community manager of ${m.siteName}. Stop these mails in one click: ${m.unsubscribeUrl} (or under My profile).`,
+    lang: locale,
+    greeting: mailWords(locale).hello(m.recipientName),
+    paragraphs: [w.intro(m.siteName, month, m.report.timeZone), [w.chats, ...f.chats].join('\n'), [w.sales, ...f.sales].join('\n'), w.rules],
+    action: { label: w.action, url: m.pageUrl },
+    footer: w.footer(m.siteName, m.unsubscribeUrl),
   });
-  return { subject: `${m.siteName} · your community in ${month}`, ...body };
+  return { subject: w.subject(m.siteName, month), ...body };
 }

@@ -8,6 +8,7 @@ import type { KpiService } from '../kpi/kpi.service.ts';
 import type { ModuleDeps } from '../module-deps.ts';
 import { monthlyReportMail } from './monthly-report.mail.ts';
 import { monthlyReportToken, monthlyReportUser } from './monthly-report.token.ts';
+import { recipientLocale } from '../../i18n/locale.ts';
 
 /** How often each node looks whether a month just ended somewhere (claims make a second look harmless). */
 const EVERY_MS = 60_000;
@@ -16,6 +17,8 @@ interface Recipient {
   userId: string;
   email: string;
   name: string;
+  /** Their language choice; null: the site's default words the mail. */
+  locale: string | null;
 }
 
 /**
@@ -65,6 +68,7 @@ export class MonthlyReports {
       for (const person of claimed) {
         const token = monthlyReportToken(this.opts.secret, person.userId);
         const mail = monthlyReportMail({
+          locale: recipientLocale(person.locale, site.settings.defaultLocale),
           siteName: site.name,
           recipientName: person.name,
           report,
@@ -102,7 +106,7 @@ export class MonthlyReports {
           and not exists (select 1 from monthly_report_opt_outs o where o.user_id = m.user_id)
         on conflict do nothing
         returning user_id)
-      select u.id as "userId", u.email, u.display_name as name from claimed c join users u on u.id = c.user_id order by u.email`);
+      select u.id as "userId", u.email, u.display_name as name, u.locale from claimed c join users u on u.id = c.user_id order by u.email`);
     return (result as unknown as { rows: Recipient[] }).rows;
   }
 
