@@ -5,6 +5,7 @@ import type { HelperSocket } from '../realtime/socket.ts';
 import { Medallion } from './recognition/Medallion.tsx';
 import { pointsHeadline, pts, type Words } from './recognition/words.ts';
 import { useI18n } from '../i18n/index.tsx';
+import { badgeIn } from './recognition/built-in.ts';
 
 interface Props {
   socket: HelperSocket | null;
@@ -36,7 +37,8 @@ export function Toasts({ socket, siteId, userId }: Props) {
       if (t) push(t);
     };
     const onBadge = (b: BadgeEarned) => {
-      if (b.siteId === siteId) push({ kind: 'badge', key: b.badge.key, title: tt.newBadge(b.badge.name), detail: b.badge.description });
+      const badge = badgeIn(b.badge, i18n.t);
+      if (b.siteId === siteId) push({ kind: 'badge', key: badge.key, title: tt.newBadge(badge.name), detail: badge.description });
     };
     const onRedemption = (r: Redemption) => {
       const what = r.status === 'requested' ? null : tt.redemption[r.status];

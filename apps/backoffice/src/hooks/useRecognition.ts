@@ -1,4 +1,6 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { badgeIn, tierIn } from '../components/recognition/built-in.ts';
+import { useI18n } from '../i18n/index.tsx';
 import type { GamificationSummary, Leaderboard, LeaderboardPeriod, Me } from '@tribu/protocol/client';
 import { command, type HelperSocket } from '../realtime/socket.ts';
 
@@ -37,8 +39,9 @@ export function useStandingEvents(socket: HelperSocket | null, reload: () => voi
 
 /** My standing on a site (or a peer's with `userId`), kept fresh live. */
 export function useSummary(socket: HelperSocket | null, siteId: string, userId?: string) {
-  const [summary, setSummary] = useState<GamificationSummary | null>(null);
+  const [data, setSummary] = useState<GamificationSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const { t } = useI18n();
   const load = useCallback(async () => {
     if (!socket) return;
     const r = await command(socket, 'gamification:summary', userId ? { siteId, userId } : { siteId });
@@ -49,6 +52,16 @@ export function useSummary(socket: HelperSocket | null, siteId: string, userId?:
   }, [socket, siteId, userId]);
   useEffect(() => void load(), [load]);
   useStandingEvents(userId ? null : socket, load);
+  // Tribu's own badges and tiers in the reader's language (a site's own names stay as written).
+  const summary = useMemo(
+    () =>
+      data && {
+        ...data,
+        badges: data.badges.map((b) => badgeIn(b, t)),
+        tier: { ...data.tier, name: tierIn(data.tier.name, t), next: data.tier.next && { ...data.tier.next, name: tierIn(data.tier.next.name, t) } },
+      },
+    [data, t],
+  );
   return { summary, error, reload: load };
 }
 

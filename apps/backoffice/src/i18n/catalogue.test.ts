@@ -41,6 +41,7 @@ const COGNATES: Record<'French' | 'Spanish', Set<string>> = {
   French: new Set([
     ...SHARED,
     'invitation',
+    'centurion',
     'notifications',
     'photo',
     'image',

@@ -10,7 +10,7 @@ export function LocaleSwitch() {
   return (
     <nav class="locale-switch" aria-label={t.account.switchLanguage}>
       {LOCALES.map((l) => (
-        <button key={l} type="button" class="link" lang={l} aria-pressed={l === locale} onClick={() => void setLocale(l)}>
+        <button key={l} type="button" class="link" lang={l} translate={false} aria-pressed={l === locale} onClick={() => void setLocale(l)}>
           {LOCALE_NAMES[l]}
         </button>
       ))}

@@ -2,6 +2,7 @@ import { BadgeMetric } from '@tribu/domain';
 import type { Rules, RulesView } from '@tribu/protocol/client';
 import { Medallion } from './Medallion.tsx';
 import { useI18n } from '../../i18n/index.tsx';
+import { badgeIn } from './built-in.ts';
 
 type Custom = Rules['customBadges'][number];
 
@@ -55,12 +56,14 @@ export function CustomBadgesEditor({ builtIn, badges, onChange }: Props) {
         <span class="muted small">{w.public}</span>
       </div>
       <ul class="builtin-badges" aria-label={w.builtIn}>
-        {builtIn.map((b) => (
-          <li key={b.key} title={b.description}>
-            <Medallion name={b.key} earned size={30} />
-            <span>{b.name}</span>
-          </li>
-        ))}
+        {builtIn
+          .map((b) => badgeIn(b, t))
+          .map((b) => (
+            <li key={b.key} title={b.description}>
+              <Medallion name={b.key} earned size={30} />
+              <span>{b.name}</span>
+            </li>
+          ))}
       </ul>
       {badges.length === 0 && <p class="muted small">{w.none}</p>}
       <ul class="custom-badges">

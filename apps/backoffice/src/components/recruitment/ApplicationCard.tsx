@@ -3,7 +3,8 @@ import { useState } from 'preact/hooks';
 import type { Application, InvitationSent } from '@tribu/protocol/client';
 import { RECRUITMENT_LIMITS } from '@tribu/protocol/client';
 import { ApiError } from '../../api/http.ts';
-import { LANGUAGE_NAMES, recruitmentApi } from '../../api/recruitment.ts';
+import { recruitmentApi } from '../../api/recruitment.ts';
+import { languageName } from '../people/languages.ts';
 import { CopyField } from './CopyField.tsx';
 import { ErrorAlert } from '../ErrorAlert.tsx';
 import { useI18n } from '../../i18n/index.tsx';
@@ -75,7 +76,7 @@ export function ApplicationCard({ application: a, siteId, csrf, mailConfigured, 
         <ul class="rc-langs" aria-label={w.languages}>
           {a.languages.map((l) => (
             <li key={l} class="chip">
-              {LANGUAGE_NAMES[l] ?? l}
+              {languageName(l, f.locale)}
             </li>
           ))}
         </ul>

@@ -60,7 +60,9 @@ export function ApplicationForm({ info, onSent }: Props) {
         {info.languages.map((code) => (
           <label key={code} class="join-lang">
             <input type="checkbox" checked={languages.includes(code)} onChange={(e) => toggle(code, e.currentTarget.checked)} />
-            {LANGUAGE_NAMES[code] ?? code}
+            <span lang={code} translate={false}>
+              {LANGUAGE_NAMES[code] ?? code}
+            </span>
           </label>
         ))}
       </fieldset>

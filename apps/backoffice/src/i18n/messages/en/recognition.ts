@@ -274,6 +274,24 @@ export const recognition = {
     grantPoints: 'Grant points',
     revokePoints: 'Revoke points',
   },
+  /** Tribu's own badges and tiers (a site that keeps them keeps these words; names a site wrote stay its own). */
+  builtIn: {
+    badges: {
+      'chats-1': { name: 'First answer', description: 'Answer your first chat' },
+      'chats-10': { name: 'Regular', description: 'Answer 10 chats' },
+      'chats-50': { name: 'Go-to person', description: 'Answer 50 chats' },
+      'chats-100': { name: 'Centurion', description: 'Answer 100 chats' },
+      'chats-500': { name: 'Pillar', description: 'Answer 500 chats' },
+      'chats-1000': { name: 'Legend', description: 'Answer 1,000 chats' },
+      'quality-10': { name: 'Five stars', description: 'Get 10 ratings of 5 stars' },
+      'speed-10': { name: 'Quick draw', description: 'Answer 10 chats within a minute' },
+      'night-owl': { name: 'Night owl', description: 'Answer 5 chats between 22:00 and 06:00 (site time)' },
+      polyglot: { name: 'Polyglot', description: 'Answer chats in 2 languages' },
+      mentor: { name: 'Mentor', description: "Help 3 newcomers' first chats via Ask the room" },
+      voice: { name: 'Community voice', description: 'Write feed posts that get 10 likes' },
+    } as Record<string, { name: string; description: string }>,
+    tiers: { Newcomer: 'Newcomer', Regular: 'Regular', Expert: 'Expert', Champion: 'Champion', Legend: 'Legend' } as Record<string, string>,
+  },
 };
 
 export type RecognitionMessages = typeof recognition;

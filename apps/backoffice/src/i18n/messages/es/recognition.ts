@@ -264,4 +264,21 @@ export const recognition: RecognitionMessages = {
     grantPoints: 'Otorgar puntos',
     revokePoints: 'Retirar puntos',
   },
+  builtIn: {
+    badges: {
+      'chats-1': { name: 'Primera respuesta', description: 'Responde tu primer chat' },
+      'chats-10': { name: 'Habitual', description: 'Responde 10 chats' },
+      'chats-50': { name: 'Persona de referencia', description: 'Responde 50 chats' },
+      'chats-100': { name: 'Centurión', description: 'Responde 100 chats' },
+      'chats-500': { name: 'Pilar', description: 'Responde 500 chats' },
+      'chats-1000': { name: 'Leyenda', description: 'Responde 1000 chats' },
+      'quality-10': { name: 'Cinco estrellas', description: 'Consigue 10 valoraciones de 5 estrellas' },
+      'speed-10': { name: 'Rayo', description: 'Responde 10 chats en menos de un minuto' },
+      'night-owl': { name: 'Ave nocturna', description: 'Responde 5 chats entre las 22:00 y las 06:00 (hora del sitio)' },
+      polyglot: { name: 'Políglota', description: 'Responde chats en 2 idiomas' },
+      mentor: { name: 'Mentor', description: 'Ayuda en los primeros chats de 3 recién llegados con «Preguntar a la comunidad»' },
+      voice: { name: 'Voz de la comunidad', description: 'Publica en el muro mensajes que reciban 10 me gusta' },
+    },
+    tiers: { Newcomer: 'Primeros pasos', Regular: 'Habitual', Expert: 'Especialista', Champion: 'As', Legend: 'Leyenda' },
+  },
 };

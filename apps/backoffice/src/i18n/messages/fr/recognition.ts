@@ -266,4 +266,21 @@ export const recognition: RecognitionMessages = {
     grantPoints: 'Attribuer les points',
     revokePoints: 'Retirer les points',
   },
+  builtIn: {
+    badges: {
+      'chats-1': { name: 'Première réponse', description: 'Réponds à ta première discussion' },
+      'chats-10': { name: 'Fidèle', description: 'Réponds à 10 discussions' },
+      'chats-50': { name: 'Personne ressource', description: 'Réponds à 50 discussions' },
+      'chats-100': { name: 'Centurion', description: 'Réponds à 100 discussions' },
+      'chats-500': { name: 'Pilier', description: 'Réponds à 500 discussions' },
+      'chats-1000': { name: 'Légende', description: 'Réponds à 1\u202f000 discussions' },
+      'quality-10': { name: 'Cinq étoiles', description: 'Reçois 10 notes de 5 étoiles' },
+      'speed-10': { name: 'Rapide comme l’éclair', description: 'Réponds à 10 discussions en moins d’une minute' },
+      'night-owl': { name: 'Oiseau de nuit', description: 'Réponds à 5 discussions entre 22\u00a0h et 6\u00a0h (heure du site)' },
+      polyglot: { name: 'Polyglotte', description: 'Réponds à des discussions en 2 langues' },
+      mentor: { name: 'Mentor', description: 'Aide 3 nouvelles recrues dans leurs premières discussions via «\u00a0Demander à la communauté\u00a0»' },
+      voice: { name: 'Voix de la communauté', description: 'Publie dans le fil des messages qui recueillent 10 j’aime' },
+    },
+    tiers: { Newcomer: 'Nouvelle recrue', Regular: 'Fidèle', Expert: 'Spécialiste', Champion: 'As', Legend: 'Légende' },
+  },
 };
