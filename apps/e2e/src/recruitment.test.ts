@@ -73,7 +73,8 @@ describe.skipIf(!hasChromium)('recruitment: someone applies, a manager accepts, 
     const card = manager.getByRole('article', { name: 'Application from Zoé Martin' });
     await card.getByText('I hike every weekend in your gear', { exact: false }).waitFor();
     await card.getByText('The Summit Jacket for alpine hikes.').waitFor();
-    await card.getByText('Français').waitFor();
+    // The applicant's languages, named in the reader's language (an English-speaking manager reads French).
+    await card.getByText('French', { exact: true }).waitFor();
     expect(await seriousViolations(manager)).toEqual([]);
     await screenshot(manager, 'recruitment-applications-desktop');
 
