@@ -156,13 +156,24 @@ describe.skipIf(!hasChromium)('the backoffice in French and in Spanish', () => {
       const problems: string[] = [];
       for (const visit of ROUTES) {
         const page = await (await contextFor(visit.as)).newPage();
+        const said: string[] = [];
+        page.on('console', (m) => said.push(`${m.type()}: ${m.text()}`));
+        page.on('pageerror', (e) => said.push(`pageerror: ${e.message}`));
+        page.on('requestfailed', (r) => said.push(`failed: ${r.url()} ${r.failure()?.errorText}`));
         await page.goto(`${server.url}${visit.path}`);
         const where = `${visit.path} (${visit.as ?? 'signed out'})`;
         try {
           await page.waitForFunction(() => (document.getElementById('app')?.innerText.trim().length ?? 0) > 0 && !document.querySelector('.splash'));
-          await page.waitForLoadState('networkidle');
+          // Most pages settle at once; a desk whose socket is still on long-polling never goes quiet: a moment is enough.
+          await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => page.waitForTimeout(1_000));
         } catch {
-          problems.push(`${where}: shows nothing`);
+          const state = await page.evaluate(() => ({
+            text: document.getElementById('app')?.innerText.slice(0, 200),
+            splash: !!document.querySelector('.splash'),
+            url: location.href,
+          }));
+          await screenshot(page, `lang-${locale}-nothing-${visit.as}`);
+          problems.push(`${where}: shows nothing within 30 s ${JSON.stringify(state)} ${said.join(' | ')}`);
           await page.close();
           continue;
         }

@@ -35,6 +35,10 @@ export function createFastify(env: Env): FastifyInstance {
   return app;
 }
 
+const BUILT_FILES = ['/backoffice/assets/', '/backoffice/icons/', '/widget/', '/demo/static/'];
+/** A request for one of the front-ends' built files. */
+export const isBuiltFile = (url: string) => url === '/widget.js' || BUILT_FILES.some((prefix) => url.startsWith(prefix));
+
 /** Cookies, and a global HTTP rate limit counted in Redis when there is one (shared by every node). */
 export async function registerHttpPlugins(app: FastifyInstance, redis: RedisHandles | undefined): Promise<void> {
   await app.register(fastifyCookie);
@@ -42,6 +46,10 @@ export async function registerHttpPlugins(app: FastifyInstance, redis: RedisHand
     global: true,
     max: 300,
     timeWindow: 60_000,
+    // Built files (hashed chunks, icons, the widget, the demo's images) are read from disk, cached by browsers and cost
+    // nothing to answer: counting them made a backoffice whose routes load lazily blank (a chunk refused with 429) for
+    // someone moving quickly between pages, or for a team sharing one address. The connection budget still applies.
+    allowList: (req) => isBuiltFile(req.url),
     ...(redis ? { redis: redis.client, nameSpace: `${redis.prefix}:http-rl:` } : {}),
     skipOnError: true,
     errorResponseBuilder: (_req, ctx) =>
