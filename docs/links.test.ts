@@ -57,6 +57,8 @@ export function problemOf(file: string, target: string, read: (path: string) => 
   const abs = path ? resolve(ROOT, dirname(file), decodeURI(path)) : resolve(ROOT, file);
   const rel = relative(ROOT, abs);
   if (rel.startsWith('..')) return `leaves the repository: ${target}`;
+  // A page of docs/ links only within docs/: a link climbing out of it reads as leaving the repository.
+  if (file.startsWith('docs/') && path.startsWith('../')) return `climbs out of docs/: ${target}`;
   if (!existsSync(abs)) return `points to a missing file: ${target}`;
   if (anchor) {
     if (statSync(abs).isDirectory() || !abs.endsWith('.md')) return `has an anchor on a file that is not markdown: ${target}`;
@@ -97,6 +99,7 @@ describe('the documentation', () => {
     expect(problemOf('README.md', '../shared/DESIGN.md', read)).toBe('leaves the repository: ../shared/DESIGN.md');
     expect(problemOf('README.md', 'https://socket.io/docs', read)).toBe('links outside the repository: https://socket.io/docs');
     expect(problemOf('README.md', 'http://localhost:3000/demo', read)).toBeNull();
+    expect(problemOf('docs/embed.md', '../SECURITY.md', read)).toBe('climbs out of docs/: ../SECURITY.md');
     expect([...anchorsOf('# A\n## Several nodes (scaling)\n## `pnpm bench`\n## A\n')]).toEqual(['a', 'several-nodes-scaling', 'pnpm-bench', 'a-1']);
   });
 });
