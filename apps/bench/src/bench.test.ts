@@ -1,11 +1,15 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseOptions } from './options.ts';
-import { renderTable, rows } from './report.ts';
+import { renderMachine, renderTable, rows } from './report.ts';
 import { runBench, type BenchResults } from './run.ts';
+import type { SoakResult } from './scenarios/soak.ts';
 
 const o = parseOptions([
   '--quick',
@@ -82,6 +86,31 @@ describe.skipIf(!services)('pnpm bench, tiny run', () => {
     }
   });
 
+  it('states how quiet the machine was before and during every test', () => {
+    expect(r.quiet.map((q) => q.test)).toEqual([
+      'bare throughput round 1',
+      'tribu throughput round 1',
+      'bare throughput round 2',
+      'tribu throughput round 2',
+      'bare idle connect',
+      'bare fixed rate',
+      'bare claims',
+      'tribu idle connect',
+      'tribu fixed rate',
+      'tribu claims',
+      'tribu × 2 nodes throughput',
+    ]);
+    for (const q of r.quiet) {
+      expect(q.before!.seconds).toBeGreaterThanOrEqual(2);
+      expect(q.during.oursCores).toBeGreaterThan(0);
+      expect(q.loadBefore).toBeGreaterThanOrEqual(0);
+    }
+    expect(r.warnings).toEqual(r.quiet.flatMap((q) => q.warnings));
+    const machine = renderMachine(r.quiet, 2);
+    expect(machine.split('\n')).toHaveLength(2 + 11 + 1 + r.warnings.length);
+    expect(machine).toContain('tribu × 2 nodes throughput');
+  });
+
   it('drops every database it created', async () => {
     expect(r.databases).toHaveLength(2);
     const pg = (await import('pg')).default;
@@ -91,6 +120,45 @@ describe.skipIf(!services)('pnpm bench, tiny run', () => {
     await c.end();
     expect(left).toEqual([]);
   });
+});
+
+// The soak, end to end through the CLI, shortened: 30 s of load sampled every 5 s.
+describe.skipIf(!services)('pnpm bench --soak, half a minute', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tribu-soak-test-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('samples the server’s memory each interval, fits its growth, loses no message and writes its JSON', async () => {
+    const file = join(dir, 'soak.json');
+    const args = ['--soak', '0.5', '--soak-sample', '5', '--soak-settle', '5', '--idle', '40', '--rate', '30', '--json', file];
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+      cwd: join(dirname(fileURLToPath(import.meta.url)), '..'),
+      timeout: 100_000,
+    });
+    const r = JSON.parse(readFileSync(file, 'utf8')) as SoakResult;
+    // 0.5 min × 60 s / 5 s: six samples, the first closing the warm-up.
+    expect(r.samples.map((s) => Math.round(s.t / 5) * 5)).toEqual([5, 10, 15, 20, 25, 30]);
+    expect(r.samples.every((s) => s.rssMb > 0 && s.heapUsedMb > 0 && s.quiet.during.seconds > 4)).toBe(true);
+    // 40 idle visitors, 100 visitors in conversations, 25 helpers (4 conversations each).
+    expect(r.atStart.sockets).toBe(165);
+    expect(r.delivery).toMatchObject({ lost: 0, errors: 0, duplicates: 0, outOfOrder: 0 });
+    expect(r.delivery.delivered).toBe(r.delivery.sent);
+    expect(r.delivery.sent).toBeGreaterThanOrEqual(30 * 30);
+    expect(Number.isFinite(r.slope.rssMbPerMin) && Number.isFinite(r.slope.heapUsedMbPerMin)).toBe(true);
+    expect(r.churn.errors).toBe(0);
+    expect(r.churn.visitorsJoined).toBeGreaterThanOrEqual(20);
+    expect(r.churn.visitorsLeft).toBe(r.churn.visitorsJoined);
+    expect(r.churn.conversationsStarted).toBeGreaterThanOrEqual(4);
+    expect(r.churn.conversationsEnded).toBe(r.churn.conversationsStarted);
+    expect(r.afterLoad.rssMb).toBeGreaterThan(0);
+    expect(r.returned.tolerancePct).toBe(10);
+    for (const line of ['(warm-up end)', 'after load', 'growth after warm-up', ' 0 lost', `Results: ${file}`]) expect(stdout).toContain(line);
+    const pg = (await import('pg')).default;
+    const c = new pg.Client({ connectionString: o.databaseUrl });
+    await c.connect();
+    const { rows: left } = await c.query(`select datname from pg_database where datname = any($1)`, [r.databases]);
+    await c.end();
+    expect(left).toEqual([]);
+  }, 110_000);
 });
 
 it('parses options and refuses anything but loopback services', () => {

@@ -25,6 +25,12 @@ export interface BenchOptions {
   databaseUrl: string;
   redisUrl: string;
   quick: boolean;
+  /** Minutes of the soak run (instead of the normal run); null: the normal run. */
+  soakMinutes: number | null;
+  /** Seconds between two memory samples of the soak (the first interval is its warm-up). */
+  soakSampleSec: number;
+  /** Seconds the soak waits, every socket closed, before its last memory sample. */
+  soakSettleSec: number;
 }
 
 const HELP = `pnpm bench [options]
@@ -38,7 +44,18 @@ const HELP = `pnpm bench [options]
   --three-nodes        also measure three nodes through Redis
   --no-multi-node      skip the two-node test (no Redis needed)
   --profile            CPU profile of Tribu during the throughput test (results/*.cpuprofile)
-  --json <file>        results file (default apps/bench/results/bench-<time>.json)
+  --json <file>        results file (default apps/bench/results/bench-<time>.json, soak-<time>.json)
+  --soak <minutes>     soak instead: Tribu on one node for that long with --idle idle visitors
+                       (default 2000, a few leaving and new ones arriving every second), --rate msg/s
+                       (default 300) across --pairs conversations (default 100, one ended and a new
+                       one opened every 10 s); server heap and RSS after GC every --soak-sample
+                       seconds (default 60; the first interval is the warm-up), their growth in MB/min,
+                       and whether they come back within 10 % once every socket is closed and
+                       --soak-settle seconds (default 30) have passed
+  Every test states how quiet the machine was: the 1-minute load average before and during, and the
+  CPU (in cores) that processes other than the bench, its servers, Postgres and Redis used in the 2 s
+  before and during it. WARNING when other processes (+ steal) used more than 0.15 cores, or when the
+  load average before a test exceeds what the bench's own processes explain by more than 0.5 per core.
   env DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) and REDIS_URL (redis://127.0.0.1:6379)`;
 
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): BenchOptions {
@@ -57,6 +74,9 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
       'no-multi-node': { type: 'boolean', default: false },
       profile: { type: 'boolean', default: false },
       json: { type: 'string' },
+      soak: { type: 'string' },
+      'soak-sample': { type: 'string' },
+      'soak-settle': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
     allowPositionals: false,
@@ -72,13 +92,20 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     if (!Number.isFinite(n) || n <= 0 || n > max) throw new Error(`--${name} must be a number in 1..${max}`);
     return n;
   };
+  const soakMinutes = values.soak === undefined ? null : int(values.soak, 0, 'soak', 24 * 60);
+  const soakSampleSec = int(values['soak-sample'], 60, 'soak-sample', 3600);
+  if (soakMinutes !== null && soakMinutes * 60 < 2 * soakSampleSec) throw new Error('--soak must last at least two --soak-sample intervals');
+  const soak = soakMinutes !== null;
   return {
     quick: q,
-    pairs: Math.round(int(values.pairs, q ? 10 : 200, 'pairs', 5000)),
+    soakMinutes,
+    soakSampleSec,
+    soakSettleSec: int(values['soak-settle'], 30, 'soak-settle', 3600),
+    pairs: Math.round(int(values.pairs, soak ? 100 : q ? 10 : 200, 'pairs', 5000)),
     durationSec: int(values.duration, q ? 2 : 10, 'duration', 600),
     rounds: Math.round(int(values.rounds, q ? 1 : 3, 'rounds', 20)),
-    idle: Math.round(int(values.idle, q ? 200 : 5000, 'idle', 50_000)),
-    rate: Math.round(int(values.rate, q ? 200 : 1000, 'rate', 100_000)),
+    idle: Math.round(int(values.idle, soak ? 2000 : q ? 200 : 5000, 'idle', 50_000)),
+    rate: Math.round(int(values.rate, soak ? 300 : q ? 200 : 1000, 'rate', 100_000)),
     claimRequests: Math.round(int(values.claims, q ? 20 : 200, 'claims', 10_000)),
     claimHelpers: Math.round(int(values['claim-helpers'], q ? 4 : 20, 'claim-helpers', 1000)),
     threeNodes: values['three-nodes'],

@@ -1,4 +1,6 @@
+import { OTHER_CORES_MAX, UNEXPLAINED_LOAD_PER_CORE_MAX, type TestQuiet } from './load/quiet.ts';
 import type { BenchResults } from './run.ts';
+import type { SoakResult } from './scenarios/soak.ts';
 import type { Correctness } from './scenarios/throughput.ts';
 
 export interface Row {
@@ -175,4 +177,76 @@ export function renderTable(list: Row[]): string {
       .join('  ')
       .trimEnd();
   return [line(all[0]!), widths.map((w) => '─'.repeat(w)).join('  '), ...all.slice(1).map(line)].join('\n');
+}
+
+/** Columns padded to their widest cell, a rule under the head. */
+function columns(head: string[], body: string[][]): string {
+  const all = [head, ...body];
+  const widths = head.map((_, i) => Math.max(...all.map((c) => [...(c[i] ?? '')].length)));
+  const line = (c: string[]) =>
+    c
+      .map((x, i) => x + ' '.repeat(widths[i]! - [...x].length))
+      .join('  ')
+      .trimEnd();
+  return [line(head), widths.map((w) => '─'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+}
+
+const cores2 = (x: number) => x.toFixed(2);
+
+/**
+ * How quiet the machine was, test by test: the 1-minute load average before (and the part of it the
+ * bench's own processes explain) and at the end, and the CPU other processes used in the 2 s before
+ * and during the test; then a WARNING line per doubtful test.
+ */
+export function renderMachine(list: TestQuiet[], cores: number): string {
+  const body = list.map((q) => [
+    q.test,
+    `${q.loadBefore.toFixed(2)} (bench ${q.benchLoadBefore.toFixed(2)})`,
+    q.loadDuring.toFixed(2),
+    q.before ? cores2(q.before.otherCores + q.before.stealCores) : '—',
+    cores2(q.during.otherCores + q.during.stealCores),
+    q.warnings.length ? '✗' : '✓',
+  ]);
+  const head = ['machine: test', 'load avg before (bench)', 'load at end', 'other CPU before', 'other CPU during', 'quiet'];
+  const warnings = list.flatMap((q) => q.warnings).map((w) => `WARNING: figures not to be trusted — ${w}`);
+  const legend =
+    `${cores} cores. Other CPU: cores used by processes other than the bench, its servers, Postgres and Redis (+ steal). ` +
+    `Quiet: other CPU ≤ ${OTHER_CORES_MAX} cores before and during, load average before ≤ bench's own + ${UNEXPLAINED_LOAD_PER_CORE_MAX} per core.`;
+  return [columns(head, body), legend, ...warnings].join('\n');
+}
+
+const mbs = (x: number) => `${x.toFixed(1)} MB`;
+const perMin = (x: number) => (Number.isFinite(x) ? `${x >= 0 ? '+' : ''}${x.toFixed(2)} MB/min` : '—');
+
+/** The soak: a line per sample, then growth, return after the load, delivery, churn, machine. */
+export function renderSoak(r: SoakResult): string {
+  const body = [
+    ['0 (start)', mbs(r.atStart.rssMb), mbs(r.atStart.heapUsedMb), n(r.atStart.sockets), '', '', '', '', ''],
+    ...r.samples.map((s, i) => [
+      `${(s.t / 60).toFixed(2)}${i === 0 ? ' (warm-up end)' : ''}`,
+      mbs(s.rssMb),
+      mbs(s.heapUsedMb),
+      n(s.sockets),
+      `${n(s.sent)} / ${n(s.delivered)}`,
+      ms(s.latency.p99),
+      s.quiet.loadDuring.toFixed(2),
+      cores2(s.quiet.during.otherCores + s.quiet.during.stealCores),
+      s.quiet.warnings.length ? '✗' : '✓',
+    ]),
+    ['after load', mbs(r.afterLoad.rssMb), mbs(r.afterLoad.heapUsedMb), '0', '', '', '', '', ''],
+  ];
+  const head = ['minute', 'RSS', 'heap used', 'sockets', 'sent / delivered', 'p99', 'load avg', 'other CPU', 'quiet'];
+  const d = r.delivery;
+  const c = r.churn;
+  const ret = (ok: boolean, pct: number) => `${ok ? '✓' : '✗'} ${pct >= 0 ? '+' : ''}${pct.toFixed(1)} %`;
+  const summary = [
+    `Soak: ${r.options.minutes} min, ${n(r.options.rate)} msg/s over ${r.options.pairs} conversations, ${n(r.options.idle)} idle visitors, a sample every ${r.options.sampleSec} s (the first interval is the warm-up)`,
+    `growth after warm-up (least squares): RSS ${perMin(r.slope.rssMbPerMin)}, heap used ${perMin(r.slope.heapUsedMbPerMin)}`,
+    `${r.options.settleSec} s after every socket closed, vs after warm-up (within ${r.returned.tolerancePct} %): RSS ${ret(r.returned.rss, r.returned.rssChangePct)}, heap used ${ret(r.returned.heapUsed, r.returned.heapUsedChangePct)}`,
+    `delivery: ${n(d.sent)} sent, ${n(d.acked)} acked, ${n(d.delivered)} delivered, ${d.lost} lost, ${d.duplicates} duplicates, ${d.outOfOrder} out of order, ${d.errors} errors${d.firstError ? ` (${d.firstError})` : ''} ${d.lost === 0 && d.errors === 0 && d.duplicates === 0 && d.outOfOrder === 0 && d.delivered === d.sent ? '✓' : '✗'}`,
+    `churn: ${n(c.visitorsJoined)} visitors joined, ${n(c.visitorsLeft)} left, ${c.conversationsStarted} conversations started, ${c.conversationsEnded} ended, ${c.errors} errors${c.firstError ? ` (${c.firstError})` : ''}`,
+    `machine: ${r.machine.cpus} cores; other CPU = cores used by processes other than the bench, its server, Postgres and Redis (+ steal); quiet: ≤ ${OTHER_CORES_MAX} cores, load average ≤ bench's own + ${UNEXPLAINED_LOAD_PER_CORE_MAX} per core`,
+    ...r.warnings.map((w) => `WARNING: figures not to be trusted — ${w}`),
+  ];
+  return [columns(head, body), '', ...summary].join('\n');
 }

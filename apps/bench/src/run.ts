@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { newRun, openPairs, type PairSet } from './load/pairs.ts';
+import { QuietMeter, type TestQuiet } from './load/quiet.ts';
 import type { BenchOptions } from './options.ts';
 import { claimsBurst, type ClaimsResult } from './scenarios/claims.ts';
 import { fixedRate, type FixedRateResult } from './scenarios/fixed-rate.ts';
@@ -32,6 +33,10 @@ export interface BenchResults {
   profile: ProfileSummary | null;
   /** The Postgres databases the run created (each dropped at its end). */
   databases: string[];
+  /** How quiet the machine was before and during each test. */
+  quiet: TestQuiet[];
+  /** Why some figures may not be trusted (other processes busy, high load): empty on a quiet machine. */
+  warnings: string[];
 }
 
 export const log = (msg: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
@@ -39,6 +44,21 @@ export const log = (msg: string) => console.error(`[bench ${new Date().toISOStri
 /** Runs every test on the bare baseline, then on Tribu, then Tribu on several nodes. */
 export async function runBench(o: BenchOptions, resultsDir: string): Promise<BenchResults> {
   newRun();
+  const meter = new QuietMeter().start();
+  try {
+    return await measure(o, resultsDir, meter);
+  } finally {
+    meter.stop();
+  }
+}
+
+async function measure(o: BenchOptions, resultsDir: string, meter: QuietMeter): Promise<BenchResults> {
+  /** A test, with the machine watched for 2 s before it and during it. */
+  const watch = async <T>(test: string, fn: () => Promise<T>): Promise<T> => {
+    const result = await meter.watch(test, fn);
+    for (const w of meter.records.at(-1)?.warnings ?? []) log(`WARNING ${w}`);
+    return result;
+  };
   const services = { adminDatabaseUrl: o.databaseUrl, redisUrl: o.redisUrl };
   const pairHelpers = Math.ceil(o.pairs / 4);
   const helpers = pairHelpers + o.claimHelpers;
@@ -48,31 +68,39 @@ export async function runBench(o: BenchOptions, resultsDir: string): Promise<Ben
   mkdirSync(resultsDir, { recursive: true });
   let profile: ProfileSummary | null = null;
   const databases: string[] = [];
-  const dbName = (t: { databaseUrl: string }) => databases.push(new URL(t.databaseUrl).pathname.slice(1));
+  const dbName = (t: { databaseUrl: string }) => {
+    const name = new URL(t.databaseUrl).pathname.slice(1);
+    databases.push(name);
+    meter.databases.add(name);
+  };
 
   /** Everything after the throughput test, for one target: idle sockets, fixed rate, claims. */
   const rest = async (target: Target, set: PairSet, thr: ThroughputResult): Promise<TargetResults> => {
     const [node] = target.nodes;
     const name = target.kind;
     log(`${name}: connecting ${o.idle} idle visitor sockets`);
-    const { result: idle, sockets } = await connectIdle(target, node!, o.idle, 64);
+    const { result: idle, sockets } = await watch(`${name} idle connect`, () => connectIdle(target, node!, o.idle, 64));
     try {
       log(`${name}: ${idle.connectionsPerSec} connections/s; latency at ${o.rate} msg/s`);
-      const lat = await fixedRate(set.pairs, set.helpers, target.nodes, {
-        rate: o.rate,
-        typingRate: Math.max(10, Math.round(o.rate / 10)),
-        presenceRate: 20,
-        durationMs,
-        idleSockets: o.idle,
-        phase: 'r',
-      });
+      const lat = await watch(`${name} fixed rate`, () =>
+        fixedRate(set.pairs, set.helpers, target.nodes, {
+          rate: o.rate,
+          typingRate: Math.max(10, Math.round(o.rate / 10)),
+          presenceRate: 20,
+          durationMs,
+          idleSockets: o.idle,
+          phase: 'r',
+        }),
+      );
       sockets.forEach((s) => s.disconnect());
       log(`${name}: claims burst, ${o.claimRequests} requests × ${o.claimHelpers} helpers`);
-      const claims = await claimsBurst(target, node!, {
-        requests: o.claimRequests,
-        helpers: o.claimHelpers,
-        firstHelper: pairHelpers,
-      });
+      const claims = await watch(`${name} claims`, () =>
+        claimsBurst(target, node!, {
+          requests: o.claimRequests,
+          helpers: o.claimHelpers,
+          firstHelper: pairHelpers,
+        }),
+      );
       return { throughput: thr, idle, fixedRate: lat, claims };
     } finally {
       sockets.forEach((s) => s.disconnect());
@@ -102,7 +130,7 @@ export async function runBench(o: BenchOptions, resultsDir: string): Promise<Ben
     for (let r = 0; r < o.rounds; r++) {
       for (const [i, target] of targets.entries()) {
         log(`${target.kind}: throughput round ${r + 1}/${o.rounds}, ${o.pairs} pairs, ${(durationMs / o.rounds / 1000).toFixed(1)} s`);
-        const round = await throughput(sets[i]!.pairs, target.nodes, durationMs / o.rounds, `t${r}`);
+        const round = await watch(`${target.kind} throughput round ${r + 1}`, () => throughput(sets[i]!.pairs, target.nodes, durationMs / o.rounds, `t${r}`));
         log(`${target.kind}: ${round.messagesPerSec} msg/s`);
         rounds[i]!.push(round);
       }
@@ -130,7 +158,7 @@ export async function runBench(o: BenchOptions, resultsDir: string): Promise<Ben
       const set = await openPairs(target, o.pairs, { visitorNode: a!, helperNode: b! });
       try {
         await throughput(set.pairs, target.nodes, Math.min(2000, durationMs / 2), 'w');
-        const thr = await throughput(set.pairs, target.nodes, durationMs, 't');
+        const thr = await watch(`tribu × ${nodes} nodes throughput`, () => throughput(set.pairs, target.nodes, durationMs, 't'));
         log(`tribu × ${nodes} nodes: ${thr.messagesPerSec} msg/s`);
         multiNode.push({ nodes, throughput: thr });
       } finally {
@@ -151,5 +179,7 @@ export async function runBench(o: BenchOptions, resultsDir: string): Promise<Ben
     multiNode,
     profile,
     databases,
+    quiet: meter.records,
+    warnings: meter.records.flatMap((q) => q.warnings),
   };
 }

@@ -1,7 +1,7 @@
 import type { Socket } from 'socket.io-client';
 import type { ServerChild } from '../server/child.ts';
 import type { Target } from '../server/targets.ts';
-import { command, connectHelper, connectVisitor, mintVisitors, pool } from './clients.ts';
+import { command, connectHelper, connectVisitor, mintVisitors, pool, type Identity } from './clients.ts';
 
 export type Side = 'visitor' | 'helper';
 export interface Delivered {
@@ -26,6 +26,10 @@ export interface Pair {
 export interface PairSet {
   pairs: Pair[];
   helpers: Socket[];
+  /** Opens one more conversation (a new visitor identity, taken by helper `index % helpers`); not added to `pairs`. */
+  add(index: number): Promise<Pair>;
+  /** The visitor ends the conversation (Tribu only) and leaves; the helper stays. */
+  end(pair: Pair): Promise<void>;
   close(): void;
 }
 
@@ -65,9 +69,8 @@ export async function openPairs(
         if (t.author === 'visitor') byConversation.get(t.conversationId)?.onTyping?.('helper');
       });
     }
-    const identities = await mintVisitors(target, o.visitorNode, n);
-    const pairs = await pool(n, 16, async (index) => {
-      const visitor = await connectVisitor(target, o.visitorNode, identities[index]!);
+    const open = async (index: number, identity: Identity): Promise<Pair> => {
+      const visitor = await connectVisitor(target, o.visitorNode, identity);
       sockets.push(visitor);
       const { conversation } = await command<{ conversation: { id: string } }>(visitor, 'conversation:start', {
         clientId: clientId(index, 'start'),
@@ -84,8 +87,20 @@ export async function openPairs(
         if (t.author === 'helper') pair.onTyping?.('visitor');
       });
       return pair;
-    });
-    return { pairs, helpers, close };
+    };
+    const identities = await mintVisitors(target, o.visitorNode, n);
+    const pairs = await pool(n, 16, (index) => open(index, identities[index]!));
+    const add = async (index: number) => open(index, (await mintVisitors(target, o.visitorNode, 1))[0]!);
+    const end = async (pair: Pair) => {
+      pair.onMessage = null;
+      pair.onTyping = null;
+      if (target.kind === 'tribu') await command(pair.visitor, 'conversation:end', { conversationId: pair.conversationId });
+      byConversation.delete(pair.conversationId);
+      pair.visitor.disconnect();
+      const at = sockets.indexOf(pair.visitor);
+      if (at >= 0) sockets.splice(at, 1);
+    };
+    return { pairs, helpers, add, end, close };
   } catch (e) {
     close();
     throw e;

@@ -26,6 +26,8 @@ export interface ServerChild {
   rss(): number;
   /** RSS after two full GCs, asked of the process itself. */
   settledRss(): Promise<number>;
+  /** process.memoryUsage() after two full GCs (heap used, RSS, external…), asked of the process. */
+  settledMemory(): Promise<NodeJS.MemoryUsage>;
   /** CPU seconds (user + system) the process has used so far. */
   cpuSeconds(): number;
   resetEventLoopDelay(): Promise<void>;
@@ -87,6 +89,11 @@ export async function spawnServer(o: SpawnOptions): Promise<ServerChild> {
     pid,
     rss: () => procRss(pid),
     settledRss: async () => (await ask({ type: 'gc:rss' })).rss ?? procRss(pid),
+    settledMemory: async () => {
+      const r = await ask({ type: 'heap' });
+      if (!r.memory) throw new Error(`${o.name}: the probe gave no memory figures`);
+      return r.memory;
+    },
     cpuSeconds: () => procCpu(pid),
     resetEventLoopDelay: async () => {
       await ask({ type: 'eld:reset' });

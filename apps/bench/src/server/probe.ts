@@ -1,14 +1,14 @@
 /**
  * Preloaded (`--import`) into every server process the bench starts, Tribu's and the bare one, so
- * both are measured the same way without any code in the server itself: event-loop delay and RSS
- * after a full GC, asked for over the IPC channel.
+ * both are measured the same way without any code in the server itself: event-loop delay, and RSS
+ * or the whole of process.memoryUsage() after a full GC, asked for over the IPC channel.
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
-export type ProbeRequest = { id: number; type: 'eld:reset' | 'eld:read' | 'gc:rss' | 'prof:start' } | { id: number; type: 'prof:stop'; path: string };
-export type ProbeReply = { id: number; eld?: EventLoopDelay; rss?: number; error?: string };
+export type ProbeRequest = { id: number; type: 'eld:reset' | 'eld:read' | 'gc:rss' | 'heap' | 'prof:start' } | { id: number; type: 'prof:stop'; path: string };
+export type ProbeReply = { id: number; eld?: EventLoopDelay; rss?: number; memory?: NodeJS.MemoryUsage; error?: string };
 export interface EventLoopDelay {
   p50: number;
   p99: number;
@@ -55,11 +55,13 @@ process.on('message', (raw) => {
   if (req.type === 'eld:read') {
     reply.eld = { p50: ms(delay.percentile(50)), p99: ms(delay.percentile(99)), max: ms(delay.max), mean: Math.round(ms(delay.mean) * 100) / 100 };
   }
-  if (req.type === 'gc:rss') {
+  if (req.type === 'gc:rss' || req.type === 'heap') {
     // Two passes: the first frees, the second collects what finalisers released.
     (globalThis as { gc?: () => void }).gc?.();
     (globalThis as { gc?: () => void }).gc?.();
-    reply.rss = process.memoryUsage().rss;
+    const memory = process.memoryUsage();
+    reply.rss = memory.rss;
+    if (req.type === 'heap') reply.memory = memory;
   }
   process.send?.(reply);
 });
