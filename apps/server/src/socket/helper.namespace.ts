@@ -79,8 +79,6 @@ export function setupHelperNamespace(ns: HelperNamespace, deps: HelperNamespaceD
 
   ns.on('connection', async (socket) => {
     const rights = deps.rights;
-    // A resumed connection got its old rooms back: those of a site it lost meanwhile go before anything is relayed.
-    if (socket.recovered) rights.leaveLostSiteRooms(socket);
     // The same object for the socket's life: `current` updates its rights in place before each command.
     const h = socket.data;
     // At once, so a rights change or a sign-out during the set-up below already finds this socket.

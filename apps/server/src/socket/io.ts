@@ -56,9 +56,10 @@ export function createIo(app: FastifyInstance, redis: RedisHandles | undefined, 
     serveClient: false,
     // Origins are checked per namespace (site allow-list for visitors, same origin for helpers).
     cors: { origin: true, credentials: true },
-    // A resumed connection passes the handshake checks again (session, origin, ban): by default socket.io
-    // skips them, so a tab whose session was ended while its network was down could come back.
-    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
+    // No connection-state recovery: every reconnect is a new connection through the handshake checks
+    // (session, origin, ban), and the clients catch up from Postgres on every connect (messages by seq,
+    // chats, queue). Recovery kept every broadcast in memory for two minutes (~110 MB at 3,000 msg/s)
+    // and the Redis adapter of several nodes never offered it: one behaviour for one node and many.
   });
   if (redis) io.adapter(createAdapter(redis.pub, redis.sub, { key: `${redis.prefix}:sio` }));
   io.engine.on('connection_error', (err: { code: number; message: string }) => {

@@ -69,6 +69,35 @@ describe.skipIf(!hasPostgres)('MessageBatcher (group commit of messages, on Post
     expect(c!.lastSeq).toBe(300);
   });
 
+  it('dates the chat\'s change when a message is written a second or more after the last one; a message within that second keeps the date', async () => {
+    const batcher = new MessageBatcher(handle.db);
+    const updatedAt = async () => (await handle.db.select().from(conversations).where(eq(conversations.id, conversationId)))[0]!.updatedAt.getTime();
+    const long = new Date(Date.now() - 60_000);
+    // Setting updated_at itself keeps the value given.
+    await handle.db.update(conversations).set({ updatedAt: long }).where(eq(conversations.id, conversationId));
+    expect(await updatedAt()).toBe(long.getTime());
+    const before = Date.now();
+    await batcher.write(fromVisitor('late'));
+    const moved = await updatedAt();
+    expect(moved).toBeGreaterThanOrEqual(before - 5);
+    // The chat changed less than a second ago and the read API has not handed it out at that date yet.
+    await batcher.write(fromVisitor('soon'));
+    expect(await updatedAt()).toBe(moved);
+    // The first answer of the helper always dates a change (answeredAt is in the API); a few ms later, so the dates differ.
+    await new Promise((r) => setTimeout(r, 5));
+    await batcher.write(fromHelper(helperId, 'first answer'));
+    expect(await updatedAt()).toBeGreaterThan(moved);
+    expect((await stored()).map((m) => m.seq)).toEqual([1, 2, 3]);
+  });
+
+  it('stores texts that array literals would mangle exactly as written (quotes, braces, backslashes, the word NULL, blanks)', async () => {
+    const batcher = new MessageBatcher(handle.db);
+    const texts = ['NULL', 'a "quoted", {braced} \\ back\\slash', "it's", 'émoji 🎉 ', ' spaced ', 'line\nbreak'];
+    const outcomes = await Promise.all(texts.map((text, i) => batcher.write(fromVisitor(`t${i}`, text))));
+    expect(outcomes.map((o) => (o.kind === 'stored' ? o.row.text : o.kind))).toEqual(texts);
+    expect((await stored()).map((m) => m.text)).toEqual(texts);
+  });
+
   it('answers a retry with the stored message, in the same batch and in a later one, and refuses a reused id with another text', async () => {
     const batcher = new MessageBatcher(handle.db);
     const [first, twin, other] = await Promise.all([

@@ -1,5 +1,4 @@
-import { sql } from 'drizzle-orm';
-import type { Db } from '@tribu/db';
+import { namedStatements, type Db } from '@tribu/db';
 import { isConnectionFailure, isUniqueViolation } from '../../lib/pg-errors.ts';
 import type { NewMessage } from './conversation.repository.ts';
 
@@ -52,7 +51,11 @@ export class MessageBatcher {
     // Measured on 2 cores (Postgres on the same machine): 1 in flight gave ~30 % more messages/s
     // than 4, whose many small statements cost Postgres more CPU per message.
     private readonly maxInFlight = 1,
-  ) {}
+  ) {
+    this.query = namedStatements(db);
+  }
+
+  private readonly query: ReturnType<typeof namedStatements>;
 
   /** Resolves once nothing is queued or being written (a node leaving waits for it before closing the pool). */
   settled(): Promise<void> {
@@ -137,10 +140,9 @@ export class MessageBatcher {
   }
 
   /**
-   * One statement, so one round trip and one commit per batch: lock the conversations (in id order),
-   * find retries, number the new rows after each conversation's last seq, insert them and bump
-   * last_seq. A retry racing its first copy on another node meets the unique constraint: the
-   * statement is run again (`storeAfterRaces`), when the first copy is visible.
+   * One statement (STORE_BATCH), so one round trip and one commit per batch. A retry racing its
+   * first copy on another node meets the unique constraint: the statement is run again
+   * (`storeAfterRaces`), when the first copy is visible.
    */
   private async store(list: NewMessage[]): Promise<WriteOutcome[]> {
     const outcomes: (WriteOutcome | undefined)[] = [];
@@ -160,44 +162,16 @@ export class MessageBatcher {
         flagged: m.flagged === true,
       });
     });
-    const result = rows<Record<string, unknown>>(
-      await this.db.execute(sql`
-        with input as (
-          select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as v("ord" int, "conversationId" uuid,
-            "authorKind" author_kind, "authorId" uuid, "senderKey" text, "clientId" text, "text" text, "flagged" boolean)
-        ), locked as (
-          select c.id, c.status, c.helper_id, c.last_seq from conversations c
-          where c.id in (select "conversationId" from input) order by c.id for update
-        ), existing as (
-          select i.ord, m.* from input i join messages m
-            on m.conversation_id = i."conversationId" and m.sender_key = i."senderKey" and m.client_id = i."clientId"
-        ), accepted as (
-          select i.*, l.last_seq + row_number() over (partition by i."conversationId" order by i.ord) as seq
-          from input i join locked l on l.id = i."conversationId"
-          where i.ord not in (select ord from existing)
-            -- the domain's canSend, plus the helper's hold on the chat
-            and case i."authorKind"
-                  when 'helper' then l.status = 'active' and l.helper_id = i."authorId"
-                  else l.status <> 'closed' end
-        ), ins as (
-          insert into messages (conversation_id, seq, author_kind, author_id, sender_key, client_id, text, flagged)
-          select "conversationId", seq, "authorKind", "authorId", "senderKey", "clientId", "text", "flagged" from accepted
-          returning id, conversation_id, seq, author_kind, author_id, sender_key, client_id, text, flagged, created_at
-        ), bump as (
-          update conversations c set last_seq = a.top,
-            first_response_at = case when a.helper then coalesce(c.first_response_at, now()) else c.first_response_at end
-          from (select "conversationId" as id, max(seq) as top, bool_or("authorKind" = 'helper') as helper
-                from accepted group by "conversationId") a
-          where c.id = a.id
-        )
-        select a.ord, true as created, ins.id, ins.conversation_id, ins.seq, ins.author_kind, ins.author_id, ins.sender_key,
-          ins.client_id, ins.text, ins.flagged, ins.created_at
-        from ins join accepted a on a."conversationId" = ins.conversation_id and a.seq = ins.seq
-        union all
-        select e.ord, false as created, e.id, e.conversation_id, e.seq, e.author_kind, e.author_id, e.sender_key, e.client_id,
-          e.text, e.flagged, e.created_at
-        from existing e`),
-    );
+    const result = await this.query(STORE_BATCH, [
+      input.map((m) => m.ord),
+      input.map((m) => m.conversationId),
+      input.map((m) => m.authorKind),
+      input.map((m) => m.authorId),
+      input.map((m) => m.senderKey),
+      input.map((m) => m.clientId),
+      input.map((m) => m.text),
+      input.map((m) => m.flagged),
+    ]);
     for (const r of result) {
       const ord = Number(r.ord);
       const row = toRow(r);
@@ -214,13 +188,55 @@ export class MessageBatcher {
   }
 }
 
+/**
+ * The batch as one prepared statement over typed arrays (one element per message): lock the
+ * conversations in id order, find retries (one index probe each: `limit 1` keeps the lookup per row,
+ * where a join would scan `messages`), number the new rows after each conversation's last seq,
+ * insert them and bump last_seq. Arrays rather than a jsonb document: nothing to parse, and the
+ * planner knows the types, so the plan is made once per connection.
+ */
+const STORE_BATCH = {
+  name: 'tribu_store_messages_v3',
+  text: `
+  with input as (
+    select * from unnest($1::int[], $2::uuid[], $3::text[]::author_kind[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::boolean[])
+      as v(ord, cid, kind, aid, sk, cl, txt, flagged)
+  ), locked as (
+    select c.id, c.status, c.helper_id, c.last_seq from conversations c
+    where c.id = any($2::uuid[]) order by c.id for update
+  ), existing as (
+    select i.ord, m.* from input i cross join lateral (
+      select * from messages m where m.conversation_id = i.cid and m.sender_key = i.sk and m.client_id = i.cl limit 1) m
+  ), accepted as (
+    select i.*, l.last_seq + row_number() over (partition by i.cid order by i.ord) as seq
+    from input i join locked l on l.id = i.cid
+    where i.ord not in (select ord from existing)
+      -- the domain's canSend, plus the helper's hold on the chat
+      and case i.kind when 'helper' then l.status = 'active' and l.helper_id = i.aid else l.status <> 'closed' end
+  ), ins as (
+    insert into messages (conversation_id, seq, author_kind, author_id, sender_key, client_id, text, flagged)
+    select cid, seq, kind, aid, sk, cl, txt, flagged from accepted
+    returning id, conversation_id, seq, author_kind, author_id, sender_key, client_id, text, flagged, created_at
+  ), bump as (
+    -- a bump within a second of the last change keeps its updated_at (the trigger's WHEN, migration 0023): a HOT update
+    update conversations c set last_seq = a.top,
+      first_response_at = case when a.helper then coalesce(c.first_response_at, now()) else c.first_response_at end
+    from (select cid as id, max(seq) as top, bool_or(kind = 'helper') as helper from accepted group by cid) a
+    where c.id = a.id
+  )
+  select a.ord, true as created, ins.id, ins.conversation_id, ins.seq, ins.author_kind, ins.author_id, ins.sender_key,
+    ins.client_id, ins.text, ins.flagged, ins.created_at
+  from ins join accepted a on a.cid = ins.conversation_id and a.seq = ins.seq
+  union all
+  select e.ord, false as created, e.id, e.conversation_id, e.seq, e.author_kind, e.author_id, e.sender_key, e.client_id,
+    e.text, e.flagged, e.created_at
+  from existing e`,
+};
+
 /** Tries of one batch against copies committed by other nodes meanwhile (one per racing node is enough). */
 const MAX_RACE_RETRIES = 4;
 
 const key = (m: { conversationId: string; senderKey: string; clientId: string }) => `${m.conversationId}|${m.senderKey}|${m.clientId}`;
-
-// node-postgres and PGlite both answer `{ rows }`.
-const rows = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
 function toRow(r: Record<string, unknown>): MessageRow {
   return {
