@@ -25,7 +25,7 @@ import type { EventsService } from '../modules/community-events/events.service.t
 import type { FeedService } from '../modules/feed/feed.service.ts';
 import type { NotificationService } from '../modules/notifications/notification.service.ts';
 import type { WordScreen } from '../modules/moderation/word-screen.ts';
-import { registerCommands } from './commands.ts';
+import { commandListener } from './commands.ts';
 import { checkProtocolVersion, clientAddress, originOf, toHandshakeError } from './handshake.ts';
 import { HelperRights } from './helper-rights.ts';
 import { rooms, type HelperNamespace } from './io.ts';
@@ -96,76 +96,78 @@ export function setupHelperNamespace(ns: HelperNamespace, deps: HelperNamespaceD
       messages: await screen.messages(conversation.siteId, messages),
     });
     const desk = deskCommands({ actor: h }, deps.desk);
-    registerCommands<HelperClientEvents, typeof helperCommandSchemas>(
-      socket,
-      helperCommandSchemas,
-      {
-        'queue:list': async (p) => ({ items: await Promise.all((await c.queue(h, p.siteId)).map((i) => screen.item(i))) }),
-        'conversation:list': async (p) => {
-          const rev = h.rev;
-          const conversations = await Promise.all((await c.listMine(h, p.siteId)).map((x) => screen.conversation(x)));
-          await join(
-            rev,
-            conversations.map((x) => x.id),
-          );
-          return { conversations };
+    // A helper's handlers close over their socket's state (few sockets, many commands): one listener per socket.
+    socket.onAny(
+      commandListener<HelperClientEvents, typeof helperCommandSchemas>(
+        helperCommandSchemas,
+        {
+          'queue:list': async (p) => ({ items: await Promise.all((await c.queue(h, p.siteId)).map((i) => screen.item(i))) }),
+          'conversation:list': async (p) => {
+            const rev = h.rev;
+            const conversations = await Promise.all((await c.listMine(h, p.siteId)).map((x) => screen.conversation(x)));
+            await join(
+              rev,
+              conversations.map((x) => x.id),
+            );
+            return { conversations };
+          },
+          'conversation:claim': async (p) => {
+            const rev = h.rev;
+            const result = await c.claim(h, p.conversationId);
+            await join(rev, [p.conversationId]);
+            return masked(result);
+          },
+          'conversation:fetch': async (p) => {
+            const rev = h.rev;
+            const result = await c.fetchForHelper(h, p.conversationId);
+            await join(rev, [p.conversationId]);
+            return masked(result);
+          },
+          'message:send': async (p) => ({ message: await c.send(h, p) }),
+          'message:sync': async (p) => ({
+            messages: await Promise.all((await c.syncMessages(h, p.conversationId, p.afterSeq)).map((m) => screen.messageNow(m))),
+          }),
+          'conversation:end': async (p) => ({ conversation: await c.end(h, p.conversationId) }),
+          'conversation:release': async (p) => ({ conversation: await c.release(h, p.conversationId) }),
+          'typing:set': async (p) => {
+            await c.typing(h, p.conversationId, p.typing);
+            return {};
+          },
+          'read:update': async (p) => {
+            await c.markRead(h, p.conversationId, p.seq);
+            return {};
+          },
+          'presence:list': async (p) => {
+            requireMember(h, p.siteId);
+            return { peers: await deps.presence.list(p.siteId) };
+          },
+          'presence:set': async (p) => {
+            await deps.presence.set(h.userId, memberSites(h), p.status);
+            return {};
+          },
+          ...feedCommands({ actor: h }, deps.feed),
+          ...desk,
+          // A visitor's earlier chats are visitor text too: their questions are read masked like the chat's.
+          'conversation:details': async (p) => {
+            const details = await desk['conversation:details'](p);
+            return { ...details, earlier: await Promise.all(details.earlier.map((x) => screen.conversation(x))) };
+          },
+          // An accepted hand-off brings the whole chat to the new helper: visitors' blocked words masked.
+          'handoff:answer': async (p) => masked(await desk['handoff:answer'](p)),
+          ...communityCommands({ actor: h }, deps.profiles, deps.notifications),
+          ...gamificationCommands({ actor: h }, deps.gamification, deps.rules, deps.rewards),
+          ...missionCommands({ actor: h }, deps.missions),
+          ...eventCommands({ actor: h }, deps.events),
         },
-        'conversation:claim': async (p) => {
-          const rev = h.rev;
-          const result = await c.claim(h, p.conversationId);
-          await join(rev, [p.conversationId]);
-          return masked(result);
+        // Every command first re-checks the session (ended or expired: `unauthorized`, socket closed) and takes current rights.
+        {
+          log: deps.log,
+          limiter: deps.limiters.events,
+          limitKey: () => `u:${h.userId}`,
+          before: () => rights.current(socket),
+          locale: () => resolveLocale({ choice: h.locale, acceptLanguage: socket.handshake.headers['accept-language'] }),
         },
-        'conversation:fetch': async (p) => {
-          const rev = h.rev;
-          const result = await c.fetchForHelper(h, p.conversationId);
-          await join(rev, [p.conversationId]);
-          return masked(result);
-        },
-        'message:send': async (p) => ({ message: await c.send(h, p) }),
-        'message:sync': async (p) => ({
-          messages: await Promise.all((await c.syncMessages(h, p.conversationId, p.afterSeq)).map((m) => screen.messageNow(m))),
-        }),
-        'conversation:end': async (p) => ({ conversation: await c.end(h, p.conversationId) }),
-        'conversation:release': async (p) => ({ conversation: await c.release(h, p.conversationId) }),
-        'typing:set': async (p) => {
-          await c.typing(h, p.conversationId, p.typing);
-          return {};
-        },
-        'read:update': async (p) => {
-          await c.markRead(h, p.conversationId, p.seq);
-          return {};
-        },
-        'presence:list': async (p) => {
-          requireMember(h, p.siteId);
-          return { peers: await deps.presence.list(p.siteId) };
-        },
-        'presence:set': async (p) => {
-          await deps.presence.set(h.userId, memberSites(h), p.status);
-          return {};
-        },
-        ...feedCommands({ actor: h }, deps.feed),
-        ...desk,
-        // A visitor's earlier chats are visitor text too: their questions are read masked like the chat's.
-        'conversation:details': async (p) => {
-          const details = await desk['conversation:details'](p);
-          return { ...details, earlier: await Promise.all(details.earlier.map((x) => screen.conversation(x))) };
-        },
-        // An accepted hand-off brings the whole chat to the new helper: visitors' blocked words masked.
-        'handoff:answer': async (p) => masked(await desk['handoff:answer'](p)),
-        ...communityCommands({ actor: h }, deps.profiles, deps.notifications),
-        ...gamificationCommands({ actor: h }, deps.gamification, deps.rules, deps.rewards),
-        ...missionCommands({ actor: h }, deps.missions),
-        ...eventCommands({ actor: h }, deps.events),
-      },
-      // Every command first re-checks the session (ended or expired: `unauthorized`, socket closed) and takes current rights.
-      {
-        log: deps.log,
-        limiter: deps.limiters.events,
-        limitKey: `u:${h.userId}`,
-        before: () => rights.current(socket),
-        locale: () => resolveLocale({ choice: h.locale, acceptLanguage: socket.handshake.headers['accept-language'] }),
-      },
+      ),
     );
     const rev = h.rev;
     const mine: string[] = [];

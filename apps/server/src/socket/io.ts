@@ -11,6 +11,7 @@ import { forVisitor } from '../modules/conversations/conversation.mapper.ts';
 import type { ConversationEvents } from '../modules/conversations/conversation.events.ts';
 
 export type VisitorNamespace = Namespace<VisitorClientEvents, VisitorServerEvents, Record<string, never>, VisitorActor>;
+export type VisitorSocket = Socket<VisitorClientEvents, VisitorServerEvents, Record<string, never>, VisitorActor>;
 /** What one node tells the others (Socket.IO `serverSideEmit`, through the adapter). */
 export interface HelperInterServerEvents {
   /** A person's rights changed: every node re-reads them for that person's tabs, then acknowledges. */

@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { bans, conversations, sites, users, type Db } from '@tribu/db';
+import { bans, conversations, namedStatements, sites, users, type Db } from '@tribu/db';
 import type { BanView } from '@tribu/protocol';
 
 type BanRow = typeof bans.$inferSelect;
@@ -9,9 +9,30 @@ const lifter = alias(users, 'lifter');
 
 const activeNow = () => and(isNull(bans.liftedAt), or(isNull(bans.until), gt(bans.until, sql`now()`)));
 
+/** activeNow() and the visitor's erasure, as one statement (the ban's two indexes: (site, visitor), (site, address)). */
+const REFUSAL = {
+  name: 'tribu_visitor_refusal_v1',
+  text: `select exists(select 1 from visitors where id = $1::uuid and erased_at is not null) as erased,
+    exists(select 1 from bans where site_id = $2::uuid and (visitor_id = $1::uuid or ip_hash = $3::text)
+      and lifted_at is null and (until is null or until > now())) as banned`,
+};
+
 /** Storage of bans; the check is one indexed lookup, run at every visitor handshake and start. */
 export class BansRepository {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db) {
+    this.run = namedStatements(db);
+  }
+
+  /**
+   * Whether a visitor may act on a site now, in one prepared statement (it runs at every handshake
+   * and start): their identity erased, or banned by id or by the address they come from.
+   */
+  async refusal(siteId: string, visitorId: string, ipHash: string | null): Promise<'erased' | 'banned' | null> {
+    const [row] = await this.run<{ erased: boolean; banned: boolean }>(REFUSAL, [visitorId, siteId, ipHash]);
+    return row?.erased ? 'erased' : row?.banned ? 'banned' : null;
+  }
+
+  private readonly run: ReturnType<typeof namedStatements>;
 
   async isBanned(siteId: string, visitorId: string, ipHash: string | null): Promise<boolean> {
     const who = ipHash ? or(eq(bans.visitorId, visitorId), eq(bans.ipHash, ipHash)) : eq(bans.visitorId, visitorId);

@@ -1,7 +1,7 @@
 import { ErrorCode, type BanCreate, type BanDuration, type BanView } from '@tribu/protocol';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { requireManager } from '../access.ts';
-import type { HelperActor, VisitorActor } from '../actors.ts';
+import type { HelperActor } from '../actors.ts';
 import type { ModuleDeps } from '../module-deps.ts';
 import { toBanView, type BansRepository } from './bans.repository.ts';
 import { visitorLabel, type ReportService } from './reports.service.ts';
@@ -26,11 +26,6 @@ export class BanService {
     private readonly reports: ReportService,
     readonly repo: BansRepository,
   ) {}
-
-  /** Throws `banned` for a visitor kept out of the site (by id, or by the address they come from). */
-  async refuse(v: VisitorActor, ipHash: string | null): Promise<void> {
-    if (await this.repo.isBanned(v.siteId, v.visitorId, ipHash)) throw new AppError(ErrorCode.banned, BANNED_TEXT);
-  }
 
   async list(actor: HelperActor, siteId: string): Promise<BanView[]> {
     requireManager(actor, siteId);

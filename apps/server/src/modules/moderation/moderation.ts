@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { messages } from '@tribu/db';
-import type { Conversation, Message } from '@tribu/protocol';
+import { ErrorCode, type Conversation, type Message } from '@tribu/protocol';
+import { AppError } from '../../lib/errors.ts';
 import type { Socket } from 'socket.io';
 import type { VisitorActor } from '../actors.ts';
 import type { FeedService } from '../feed/feed.service.ts';
@@ -8,7 +9,7 @@ import type { ModuleDeps } from '../module-deps.ts';
 import { clientAddress } from '../../lib/client-address.ts';
 import { hashAddress } from './address-hash.ts';
 import { BansRepository } from './bans.repository.ts';
-import { BanService } from './bans.service.ts';
+import { BANNED_TEXT, BanService } from './bans.service.ts';
 import { BlockedWordsService } from './blocked-words.service.ts';
 import { ReportService } from './reports.service.ts';
 import { TeamService } from './team.service.ts';
@@ -18,7 +19,7 @@ import type { WordScreen } from './word-screen.ts';
 export interface VisitorGate {
   /** The keyed hash of the visitor's address (never the address itself). */
   addressOf(socket: Socket): string;
-  /** Throws `banned` for a banned visitor or address. */
+  /** Throws `unauthorized` for an erased identity and `banned` for a banned visitor or address (one database read). */
   refuse(v: VisitorActor, ipHash: string): Promise<void>;
   /** A conversation just started: keep its address hash, screen its question. */
   started(conversation: Conversation, first: Message, ipHash: string): Promise<void>;
@@ -50,7 +51,10 @@ export class Moderation implements VisitorGate {
 
   async refuse(v: VisitorActor, ipHash: string): Promise<void> {
     // The site's words compiled now, so the question's relay to helpers goes out masked at once.
-    await Promise.all([this.bans.refuse(v, ipHash), this.screen.matcher(v.siteId)]);
+    const [refusal] = await Promise.all([this.bans.repo.refusal(v.siteId, v.visitorId, ipHash), this.screen.matcher(v.siteId)]);
+    // Erased first: an erased identity is gone, whatever else holds for it.
+    if (refusal === 'erased') throw new AppError(ErrorCode.unauthorized, 'This visitor identity was erased');
+    if (refusal === 'banned') throw new AppError(ErrorCode.banned, BANNED_TEXT);
   }
 
   async started(conversation: Conversation, first: Message, ipHash: string): Promise<void> {

@@ -36,20 +36,24 @@ export class VisitorService {
     return { visitorId, token: makeVisitorToken(this.secret, site.id, visitorId) };
   }
 
-  /** Checks a socket handshake: known site, allowed origin, genuine token. */
+  /** Checks a visitor's credentials: known site, allowed origin, genuine token, identity not erased. */
   async authenticate(input: { siteKey: string; visitorId: string; token: string }, from: OriginInfo): Promise<VisitorActor> {
+    const visitor = await this.verify(input, from);
+    // Read from the database every time, so an erasure on one node holds on all of them at once.
+    if (await this.isErased(input.visitorId)) throw new AppError(ErrorCode.unauthorized, 'This visitor identity was erased');
+    return visitor;
+  }
+
+  /**
+   * Known site, allowed origin, genuine token, without any database read (the site is cached): the
+   * socket handshake asks whether the identity is erased or banned in one statement after it (VisitorGate).
+   */
+  async verify(input: { siteKey: string; visitorId: string; token: string }, from: OriginInfo): Promise<VisitorActor> {
     const site = await this.allowedSite(input.siteKey, from);
     if (!verifyVisitorToken(this.secret, site.id, input.visitorId, input.token)) {
       throw new AppError(ErrorCode.unauthorized, 'Invalid visitor token');
     }
-    // Read from the database at every handshake, so an erasure on one node holds on all of them at once.
-    if (await this.isErased(input.visitorId)) throw new AppError(ErrorCode.unauthorized, 'This visitor identity was erased');
     return { kind: 'visitor', visitorId: input.visitorId, siteId: site.id };
-  }
-
-  /** Throws for a visitor erased since their socket connected (a command racing the erasure). */
-  async refuseErased(v: VisitorActor): Promise<void> {
-    if (await this.isErased(v.visitorId)) throw new AppError(ErrorCode.unauthorized, 'This visitor identity was erased');
   }
 
   private async isErased(visitorId: string): Promise<boolean> {
