@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Server, type Namespace, type Socket } from 'socket.io';
-import { createAdapter } from '@socket.io/redis-adapter';
+import { createAdapter, createShardedAdapter } from '@socket.io/redis-adapter';
 import type { Conversation, HelperClientEvents, Message, HelperServerEvents, VisitorClientEvents, VisitorServerEvents } from '@tribu/protocol';
 import { LIMITS } from '@tribu/protocol';
 import type { Locale } from '../i18n/locale.ts';
@@ -48,7 +48,7 @@ export const rooms = {
 };
 
 /** Socket.IO on Fastify's HTTP server; with Redis, the adapter carries every broadcast to all nodes. */
-export function createIo(app: FastifyInstance, redis: RedisHandles | undefined, limits: ConnectionLimits) {
+export function createIo(app: FastifyInstance, redis: RedisHandles | undefined, limits: ConnectionLimits & { REDIS_ADAPTER?: 'classic' | 'sharded' }) {
   // Every connection is counted and may be refused before any namespace (connection-budget.ts).
   const budget = connectionBudget(limits, redis, app.log);
   const io = new Server(app.server, {
@@ -62,7 +62,14 @@ export function createIo(app: FastifyInstance, redis: RedisHandles | undefined, 
     // chats, queue). Recovery kept every broadcast in memory for two minutes (~110 MB at 3,000 msg/s)
     // and the Redis adapter of several nodes never offered it: one behaviour for one node and many.
   });
-  if (redis) io.adapter(createAdapter(redis.pub, redis.sub, { key: `${redis.prefix}:sio` }));
+  if (redis) {
+    io.adapter(
+      limits.REDIS_ADAPTER === 'sharded'
+        ? // Each node subscribes to the channels of the rooms it holds sockets in (and leaves them when the last goes).
+          createShardedAdapter(redis.pub, redis.sub, { channelPrefix: `${redis.prefix}:sio`, subscriptionMode: 'dynamic' })
+        : createAdapter(redis.pub, redis.sub, { key: `${redis.prefix}:sio` }),
+    );
+  }
   io.engine.on('connection_error', (err: { code: number; message: string }) => {
     app.log.debug({ code: err.code, message: err.message }, 'engine.io connection refused');
   });
