@@ -61,12 +61,16 @@ describe.skipIf(!services)('pnpm bench, tiny run', () => {
     }
     expect(r.tribu.throughput.rounds).toHaveLength(2);
     expect(r.bare.throughput.rounds).toHaveLength(2);
-    expect(r.multiNode.map((m) => m.nodes)).toEqual([2]);
-    expect(Object.keys(r.multiNode[0]!.throughput.cpuPerNode)).toEqual(['tribu-a', 'tribu-b']);
+    expect(r.multiNode.map((m) => [m.nodes, m.adapter])).toEqual([
+      [2, 'classic'],
+      [2, 'sharded'],
+    ]);
+    for (const m of r.multiNode) expect(Object.keys(m.throughput.cpuPerNode)).toEqual(['tribu-a', 'tribu-b']);
   }, 180_000);
 
   it('delivers every message once, in order, to the other side, with no error — on both servers and across nodes', () => {
-    const runs = [r.bare.throughput, r.bare.fixedRate, r.tribu.throughput, r.tribu.fixedRate, r.multiNode[0]!.throughput];
+    const runs = [r.bare.throughput, r.bare.fixedRate, r.tribu.throughput, r.tribu.fixedRate, ...r.multiNode.map((m) => m.throughput)];
+    expect(runs).toHaveLength(6);
     for (const c of runs.map((x) => x.correctness)) {
       expect(c).toMatchObject({ errors: 0, duplicates: 0, outOfOrder: 0, missing: 0 });
       expect(c.delivered).toBeGreaterThan(0);
@@ -81,7 +85,16 @@ describe.skipIf(!services)('pnpm bench, tiny run', () => {
 
   it('prints a row per target with the baseline beside Tribu', () => {
     const table = renderTable(rows(r));
-    for (const line of ['throughput', 'p99', 'RSS per idle visitor socket', 'visitor connections/s', 'claims', '2 nodes + Redis', 'delivered once']) {
+    for (const line of [
+      'throughput',
+      'p99',
+      'RSS per idle visitor socket',
+      'visitor connections/s',
+      'claims',
+      '2 nodes + Redis (classic)',
+      '2 nodes + Redis (sharded)',
+      'delivered once',
+    ]) {
       expect(table).toContain(line);
     }
   });
@@ -98,7 +111,8 @@ describe.skipIf(!services)('pnpm bench, tiny run', () => {
       'tribu idle connect',
       'tribu fixed rate',
       'tribu claims',
-      'tribu × 2 nodes throughput',
+      'tribu × 2 nodes (classic adapter) throughput',
+      'tribu × 2 nodes (sharded adapter) throughput',
     ]);
     for (const q of r.quiet) {
       expect(q.before!.seconds).toBeGreaterThanOrEqual(2);
@@ -107,12 +121,12 @@ describe.skipIf(!services)('pnpm bench, tiny run', () => {
     }
     expect(r.warnings).toEqual(r.quiet.flatMap((q) => q.warnings));
     const machine = renderMachine(r.quiet, 2);
-    expect(machine.split('\n')).toHaveLength(2 + 11 + 1 + r.warnings.length);
-    expect(machine).toContain('tribu × 2 nodes throughput');
+    expect(machine.split('\n')).toHaveLength(2 + 12 + 1 + r.warnings.length);
+    expect(machine).toContain('tribu × 2 nodes (sharded adapter) throughput');
   });
 
   it('drops every database it created', async () => {
-    expect(r.databases).toHaveLength(2);
+    expect(r.databases).toHaveLength(3);
     const pg = (await import('pg')).default;
     const c = new pg.Client({ connectionString: o.databaseUrl });
     await c.connect();

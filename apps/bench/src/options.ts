@@ -16,6 +16,8 @@ export interface BenchOptions {
   claimHelpers: number;
   /** Also run the throughput test on three nodes (Redis adapter cost). */
   threeNodes: boolean;
+  /** The Redis adapters the multi-node tests use, each measured in turn. */
+  adapters: ('classic' | 'sharded')[];
   /** Skip the multi-node tests (no Redis needed). */
   skipMultiNode: boolean;
   /** Write a CPU profile of Tribu's node during its throughput test. */
@@ -42,6 +44,7 @@ const HELP = `pnpm bench [options]
   --rate <n>           messages/s of the latency test (default 1000)
   --claims <n>         requests in the claims burst (default 200), taken by --claim-helpers (default 20)
   --three-nodes        also measure three nodes through Redis
+  --adapter <name>     Redis adapter of the multi-node tests: classic, sharded or both (default both)
   --no-multi-node      skip the two-node test (no Redis needed)
   --profile            CPU profile of Tribu during the throughput test (results/*.cpuprofile)
   --json <file>        results file (default apps/bench/results/bench-<time>.json, soak-<time>.json)
@@ -71,6 +74,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
       claims: { type: 'string' },
       'claim-helpers': { type: 'string' },
       'three-nodes': { type: 'boolean', default: false },
+      adapter: { type: 'string', default: 'both' },
       'no-multi-node': { type: 'boolean', default: false },
       profile: { type: 'boolean', default: false },
       json: { type: 'string' },
@@ -109,6 +113,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     claimRequests: Math.round(int(values.claims, q ? 20 : 200, 'claims', 10_000)),
     claimHelpers: Math.round(int(values['claim-helpers'], q ? 4 : 20, 'claim-helpers', 1000)),
     threeNodes: values['three-nodes'],
+    adapters: adapters(values.adapter),
     skipMultiNode: values['no-multi-node'],
     profile: values.profile,
     json: values.json,
@@ -122,4 +127,10 @@ function onlyLoopback(url: string): string {
   const host = new URL(url).hostname;
   if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host)) throw new Error(`only loopback services are allowed, not ${host}`);
   return url;
+}
+
+function adapters(v: string | undefined): ('classic' | 'sharded')[] {
+  if (v === 'both' || v === undefined) return ['classic', 'sharded'];
+  if (v === 'classic' || v === 'sharded') return [v];
+  throw new Error('--adapter must be classic, sharded or both');
 }

@@ -126,7 +126,7 @@ export function rows(r: BenchResults): Row[] {
   for (const m of r.multiNode) {
     const per = m.throughput.messagesPerSec / m.nodes;
     add({
-      measure: `${m.nodes} nodes + Redis: throughput (msg/s)`,
+      measure: `${m.nodes} nodes + Redis (${m.adapter ?? 'classic'}): throughput (msg/s)`,
       tribu: `${n(m.throughput.messagesPerSec)} (${n(Math.round(per))}/node)`,
       bare: '',
       ratio: ratio(per, tp),

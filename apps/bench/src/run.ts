@@ -20,6 +20,8 @@ export interface TargetResults {
 
 export interface MultiNodeResult {
   nodes: number;
+  /** The Redis adapter the nodes used. */
+  adapter: 'classic' | 'sharded';
   throughput: ThroughputResult;
 }
 
@@ -150,22 +152,25 @@ async function measure(o: BenchOptions, resultsDir: string, meter: QuietMeter): 
 
   const multiNode: MultiNodeResult[] = [];
   for (const nodes of o.skipMultiNode ? [] : o.threeNodes ? [2, 3] : [2]) {
-    const target = await startTribu({ services, nodes, helpers: pairHelpers, chatCap });
-    dbName(target);
-    try {
-      const [a, b] = target.nodes;
-      log(`tribu × ${nodes} nodes: visitors on ${a!.name}, helpers on ${b!.name}`);
-      const set = await openPairs(target, o.pairs, { visitorNode: a!, helperNode: b! });
+    for (const adapter of o.adapters) {
+      const target = await startTribu({ services, nodes, helpers: pairHelpers, chatCap, adapter });
+      dbName(target);
+      const name = `tribu × ${nodes} nodes (${adapter} adapter)`;
       try {
-        await throughput(set.pairs, target.nodes, Math.min(2000, durationMs / 2), 'w');
-        const thr = await watch(`tribu × ${nodes} nodes throughput`, () => throughput(set.pairs, target.nodes, durationMs, 't'));
-        log(`tribu × ${nodes} nodes: ${thr.messagesPerSec} msg/s`);
-        multiNode.push({ nodes, throughput: thr });
+        const [a, b] = target.nodes;
+        log(`${name}: visitors on ${a!.name}, helpers on ${b!.name}`);
+        const set = await openPairs(target, o.pairs, { visitorNode: a!, helperNode: b! });
+        try {
+          await throughput(set.pairs, target.nodes, Math.min(2000, durationMs / 2), 'w');
+          const thr = await watch(`${name} throughput`, () => throughput(set.pairs, target.nodes, durationMs, 't'));
+          log(`${name}: ${thr.messagesPerSec} msg/s`);
+          multiNode.push({ nodes, adapter, throughput: thr });
+        } finally {
+          set.close();
+        }
       } finally {
-        set.close();
+        await target.stop();
       }
-    } finally {
-      await target.stop();
     }
   }
 

@@ -70,6 +70,8 @@ export async function startTribu(opts: {
   chatCap: number;
   /** Redis adapter and Redis-backed limits even on one node (default: with several nodes). */
   redis?: boolean;
+  /** The Redis adapter (REDIS_ADAPTER): classic (default) or sharded. */
+  adapter?: 'classic' | 'sharded';
   /** Another copy of apps/server to measure (e.g. to compare a change); default this checkout's. */
   serverDir?: string;
 }): Promise<TribuTarget> {
@@ -101,7 +103,9 @@ export async function startTribu(opts: {
       // A person types a few messages a minute; the load generator sends thousands a second from
       // each simulated person, so the per-person budgets are scaled (the limiter still runs).
       RATE_LIMIT_FACTOR: '10000',
-      ...((opts.redis ?? opts.nodes > 1) ? { REDIS_URL: opts.services.redisUrl, REDIS_PREFIX: `bench${randomBytes(4).toString('hex')}` } : {}),
+      ...((opts.redis ?? opts.nodes > 1)
+        ? { REDIS_URL: opts.services.redisUrl, REDIS_PREFIX: `bench${randomBytes(4).toString('hex')}`, REDIS_ADAPTER: opts.adapter ?? 'classic' }
+        : {}),
     };
     for (let i = 0; i < opts.nodes; i++) {
       const port = await freePort();
