@@ -58,7 +58,8 @@ const HELP = `pnpm bench [options]
   Every test states how quiet the machine was: the 1-minute load average before and during, and the
   CPU (in cores) that processes other than the bench, its servers, Postgres and Redis used in the 2 s
   before and during it. WARNING when other processes (+ steal) used more than 0.15 cores, or when the
-  load average before a test exceeds what the bench's own processes explain by more than 0.5 per core.
+  load average before the first test exceeds what the bench's own processes explain by more than 0.5
+  per core (later, the bench's own queueing for the cores shows in the load average: CPU is judged).
   env DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) and REDIS_URL (redis://127.0.0.1:6379)`;
 
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): BenchOptions {

@@ -211,7 +211,7 @@ export function renderMachine(list: TestQuiet[], cores: number): string {
   const warnings = list.flatMap((q) => q.warnings).map((w) => `WARNING: figures not to be trusted — ${w}`);
   const legend =
     `${cores} cores. Other CPU: cores used by processes other than the bench, its servers, Postgres and Redis (+ steal). ` +
-    `Quiet: other CPU ≤ ${OTHER_CORES_MAX} cores before and during, load average before ≤ bench's own + ${UNEXPLAINED_LOAD_PER_CORE_MAX} per core.`;
+    `Quiet: other CPU ≤ ${OTHER_CORES_MAX} cores before and during, and before the first test a load average ≤ bench's own + ${UNEXPLAINED_LOAD_PER_CORE_MAX} per core.`;
   return [columns(head, body), legend, ...warnings].join('\n');
 }
 
@@ -245,7 +245,7 @@ export function renderSoak(r: SoakResult): string {
     `${r.options.settleSec} s after every socket closed, vs after warm-up (within ${r.returned.tolerancePct} %): RSS ${ret(r.returned.rss, r.returned.rssChangePct)}, heap used ${ret(r.returned.heapUsed, r.returned.heapUsedChangePct)}`,
     `delivery: ${n(d.sent)} sent, ${n(d.acked)} acked, ${n(d.delivered)} delivered, ${d.lost} lost, ${d.duplicates} duplicates, ${d.outOfOrder} out of order, ${d.errors} errors${d.firstError ? ` (${d.firstError})` : ''} ${d.lost === 0 && d.errors === 0 && d.duplicates === 0 && d.outOfOrder === 0 && d.delivered === d.sent ? '✓' : '✗'}`,
     `churn: ${n(c.visitorsJoined)} visitors joined, ${n(c.visitorsLeft)} left, ${c.conversationsStarted} conversations started, ${c.conversationsEnded} ended, ${c.errors} errors${c.firstError ? ` (${c.firstError})` : ''}`,
-    `machine: ${r.machine.cpus} cores; other CPU = cores used by processes other than the bench, its server, Postgres and Redis (+ steal); quiet: ≤ ${OTHER_CORES_MAX} cores, load average ≤ bench's own + ${UNEXPLAINED_LOAD_PER_CORE_MAX} per core`,
+    `machine: ${r.machine.cpus} cores; other CPU = cores used by processes other than the bench, its server, Postgres and Redis (+ steal); quiet: ≤ ${OTHER_CORES_MAX} cores, and before the first interval a load average ≤ bench's own + ${UNEXPLAINED_LOAD_PER_CORE_MAX} per core`,
     ...r.warnings.map((w) => `WARNING: figures not to be trusted — ${w}`),
   ];
   return [columns(head, body), '', ...summary].join('\n');
