@@ -24,6 +24,9 @@ import type { ConversationRepository } from './conversation.repository.ts';
 type PrechatSettings = NonNullable<Awaited<ReturnType<SiteService['byId']>>>['settings']['prechat'];
 type Row = NonNullable<Awaited<ReturnType<ConversationRepository['findRow']>>>;
 
+/** How long a node answers typing indicators from the conversation's row as it last read it. */
+const TYPING_ROW_MS = 1_000;
+
 /** Conversation rules: who may read, claim, write and end; persistence first, then notification. */
 export class ConversationService {
   constructor(
@@ -267,11 +270,29 @@ export class ConversationService {
     return known;
   }
 
-  /** Relays a typing indicator to the other side; nothing is stored. */
+  /**
+   * Relays a typing indicator to the other side; nothing is stored. Checked by the same rules as a
+   * send (`writable`), on the conversation's row as read at most TYPING_ROW_MS ago on this node:
+   * typing comes several times a second per chat, and a stale answer can at worst relay "typing…"
+   * for a second into a chat that just ended or changed hands, where nobody acts on it.
+   */
   async typing(actor: Actor, conversationId: string, typing: boolean): Promise<void> {
-    const row = await this.writable(actor, conversationId);
-    this.events.typingUpdated(row.visitorId, { conversationId: row.id, author: actor.kind, typing });
+    const now = Date.now();
+    const hit = this.typingRows.get(conversationId);
+    let row: Row | undefined = hit && hit.until > now ? hit.row : undefined;
+    if (!row) {
+      row = await this.repo.findRow(conversationId);
+      if (row) {
+        if (this.typingRows.size >= 50_000) this.typingRows.clear();
+        this.typingRows.set(conversationId, { row, until: now + TYPING_ROW_MS });
+      }
+    }
+    const checked = this.writableRow(actor, row);
+    this.events.typingUpdated(checked.visitorId, { conversationId: checked.id, author: actor.kind, typing });
   }
+
+  /** Rows typing was last checked against, per node (see `typing`). */
+  private readonly typingRows = new Map<string, { row: Row; until: number }>();
 
   /** Read receipts: only the two people of the chat mark it read; the other side is told. */
   async markRead(actor: Actor, conversationId: string, seq: number): Promise<void> {
@@ -312,7 +333,11 @@ export class ConversationService {
   }
 
   private async writable(actor: Actor, conversationId: string): Promise<Row> {
-    const row = await this.readable(actor, conversationId);
+    return this.writableRow(actor, await this.repo.findRow(conversationId));
+  }
+
+  private writableRow(actor: Actor, found: Row | undefined): Row {
+    const row = requireReadConversation(actor, found);
     if (actor.kind === 'helper' && row.helperId !== actor.userId) {
       throw new AppError(ErrorCode.forbidden, 'Only the helper who took this chat can answer in it');
     }
