@@ -10,16 +10,19 @@ import { useTwoNodes } from './support/two-nodes.ts';
 // Every case twice: through the classic Redis adapter (every node hears every broadcast) and the sharded one
 // (Redis 7 sharded pub/sub, a node subscribed only to the rooms it has sockets in; REDIS_ADAPTER=sharded).
 describe.skipIf(!hasPostgres || !hasRedis).each(['classic', 'sharded'])('two server processes sharing Postgres and Redis (%s adapter)', (adapter) => {
-  const nodes = useTwoNodes(async (db, { siteA, siteB }) => {
-    // Ben also helps on shop-b, so leaving shop-a keeps his account.
-    const [ben] = await db.select().from(users).where(eq(users.email, USERS.helperA2.email));
-    await db.insert(memberships).values({ userId: ben!.id, siteId: siteB, role: 'helper' });
-    // Test chats last milliseconds: count them as answered from 0 s (default minimum 30 s).
-    await db
-      .update(sites)
-      .set({ settings: { chatCap: 2, scoring: { minChatSec: 0 } } })
-      .where(eq(sites.id, siteA));
-  }, { REDIS_ADAPTER: adapter });
+  const nodes = useTwoNodes(
+    async (db, { siteA, siteB }) => {
+      // Ben also helps on shop-b, so leaving shop-a keeps his account.
+      const [ben] = await db.select().from(users).where(eq(users.email, USERS.helperA2.email));
+      await db.insert(memberships).values({ userId: ben!.id, siteId: siteB, role: 'helper' });
+      // Test chats last milliseconds: count them as answered from 0 s (default minimum 30 s).
+      await db
+        .update(sites)
+        .set({ settings: { chatCap: 2, scoring: { minChatSec: 0 } } })
+        .where(eq(sites.id, siteA));
+    },
+    { REDIS_ADAPTER: adapter },
+  );
 
   it('lets a visitor on node A and a helper on node B chat both ways', async () => {
     const helper = await connectHelper(nodes.b.url, USERS.helperA1.email);

@@ -69,7 +69,7 @@ describe.skipIf(!hasPostgres)('MessageBatcher (group commit of messages, on Post
     expect(c!.lastSeq).toBe(300);
   });
 
-  it('dates the chat\'s change when a message is written a second or more after the last one; a message within that second keeps the date', async () => {
+  it("dates the chat's change when a message is written a second or more after the last one; a message within that second keeps the date", async () => {
     const batcher = new MessageBatcher(handle.db);
     const updatedAt = async () => (await handle.db.select().from(conversations).where(eq(conversations.id, conversationId)))[0]!.updatedAt.getTime();
     const long = new Date(Date.now() - 60_000);
