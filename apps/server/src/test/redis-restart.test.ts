@@ -40,10 +40,11 @@ async function deskOf(helper: HelperSocket, conversationId: string) {
   return { held, syncs, settled: () => filling };
 }
 
-describe.skipIf(!hasPostgres || !hasOwnRedis)('Redis restarted under two nodes with a live chat', () => {
+// On both Redis adapters: the sharded one (SSUBSCRIBE) must come back after a restart as the classic one does.
+describe.skipIf(!hasPostgres || !hasOwnRedis).each(['classic', 'sharded'])('Redis restarted under two nodes with a live chat (%s adapter)', (adapter) => {
   let redis: OwnRedis | undefined;
   // Filled before the nodes start (hooks run in order): the nodes use this test's own Redis.
-  const env: Record<string, string> = { RATE_LIMIT_FACTOR: '20' };
+  const env: Record<string, string> = { RATE_LIMIT_FACTOR: '20', REDIS_ADAPTER: adapter };
   beforeAll(async () => {
     redis = await startOwnRedis();
     env.REDIS_URL = redis.url;
