@@ -16,11 +16,12 @@ const EnvSchema = z
       .regex(/^[a-z0-9_-]+$/i)
       .default('tribu'),
     /**
-     * How nodes hear each other's broadcasts through Redis. `classic`: every node receives every
-     * broadcast (Redis PUBLISH). `sharded`: Redis 7 sharded pub/sub (SPUBLISH), each node subscribed
-     * only to the rooms it has sockets in, spread over a Redis Cluster's shards. See docs/scaling.md.
+     * How nodes hear each other's broadcasts through Redis. `sharded` (Redis 7 sharded pub/sub,
+     * SPUBLISH): each node subscribed only to the rooms it has sockets in, spread over a Redis
+     * Cluster's shards; measured faster from two nodes up. `classic` (PUBLISH): every node receives
+     * every broadcast; for a Redis older than 7. See docs/scaling.md.
      */
-    REDIS_ADAPTER: z.enum(['classic', 'sharded']).default('classic'),
+    REDIS_ADAPTER: z.enum(['classic', 'sharded']).default('sharded'),
     DATA_DIR: z.string().default('./.data'),
     SECRET: z.string().min(32, 'SECRET must be at least 32 characters').optional(),
     SEED_DEMO: bool.optional(),
