@@ -39,6 +39,18 @@ function reachable(url: string, port: number): Promise<boolean> {
     s.once('timeout', () => (s.destroy(), resolve(false)));
   });
 }
+/** Which of these databases still exist. */
+async function stillThere(names: string[]): Promise<unknown[]> {
+  const pg = (await import('pg')).default;
+  const c = new pg.Client({ connectionString: o.databaseUrl });
+  await c.connect();
+  try {
+    return (await c.query(`select datname from pg_database where datname = any($1)`, [names])).rows;
+  } finally {
+    await c.end();
+  }
+}
+
 const services = (await reachable(o.databaseUrl, 5432)) && (await reachable(o.redisUrl, 6379));
 if (!services && process.env.CI === 'true') throw new Error('CI requires Postgres and Redis on loopback for the bench harness test');
 
@@ -127,12 +139,7 @@ describe.skipIf(!services)('pnpm bench, tiny run', () => {
 
   it('drops every database it created', async () => {
     expect(r.databases).toHaveLength(3);
-    const pg = (await import('pg')).default;
-    const c = new pg.Client({ connectionString: o.databaseUrl });
-    await c.connect();
-    const { rows: left } = await c.query(`select datname from pg_database where datname = any($1)`, [r.databases]);
-    await c.end();
-    expect(left).toEqual([]);
+    expect(await stillThere(r.databases)).toEqual([]);
   });
 });
 
@@ -166,12 +173,7 @@ describe.skipIf(!services)('pnpm bench --soak, half a minute', () => {
     expect(r.afterLoad.rssMb).toBeGreaterThan(0);
     expect(r.returned.tolerancePct).toBe(10);
     for (const line of ['(warm-up end)', 'after load', 'growth after warm-up', ' 0 lost', `Results: ${file}`]) expect(stdout).toContain(line);
-    const pg = (await import('pg')).default;
-    const c = new pg.Client({ connectionString: o.databaseUrl });
-    await c.connect();
-    const { rows: left } = await c.query(`select datname from pg_database where datname = any($1)`, [r.databases]);
-    await c.end();
-    expect(left).toEqual([]);
+    expect(await stillThere(r.databases)).toEqual([]);
   }, 110_000);
 });
 
