@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseOptions } from '../options.ts';
 import { renderMachine } from '../report.ts';
@@ -149,8 +150,16 @@ describe('machine quietness', () => {
   });
 
   it.runIf(process.platform === 'linux')('finds this process among ours in a real snapshot', () => {
+    // /proc/stat only counts up: the snapshot's totals lie between two readings taken around it.
+    const read = () => parseCpuTicks(readFileSync('/proc/stat', 'utf8'));
+    const before = read();
     const s = snapshot();
-    expect(s.cpu.total).toBeGreaterThan(0);
+    const after = read();
+    for (const k of ['busy', 'steal', 'total'] as const) {
+      expect(s.cpu[k]).toBeGreaterThanOrEqual(before[k]);
+      expect(s.cpu[k]).toBeLessThanOrEqual(after[k]);
+    }
+    expect(s.cpu.total).toBeGreaterThan(s.cpu.busy);
     expect(oursOf(s.procs, process.pid).has(process.pid)).toBe(true);
   });
 });
