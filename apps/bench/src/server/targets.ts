@@ -70,7 +70,7 @@ export async function startTribu(opts: {
   chatCap: number;
   /** Redis adapter and Redis-backed limits even on one node (default: with several nodes). */
   redis?: boolean;
-  /** The Redis adapter (REDIS_ADAPTER): classic (default) or sharded. */
+  /** The Redis adapter (REDIS_ADAPTER): the server's default (sharded) unless given. */
   adapter?: 'classic' | 'sharded';
   /** Another copy of apps/server to measure (e.g. to compare a change); default this checkout's. */
   serverDir?: string;
@@ -104,7 +104,11 @@ export async function startTribu(opts: {
       // each simulated person, so the per-person budgets are scaled (the limiter still runs).
       RATE_LIMIT_FACTOR: '10000',
       ...((opts.redis ?? opts.nodes > 1)
-        ? { REDIS_URL: opts.services.redisUrl, REDIS_PREFIX: `bench${randomBytes(4).toString('hex')}`, REDIS_ADAPTER: opts.adapter ?? 'classic' }
+        ? {
+            REDIS_URL: opts.services.redisUrl,
+            REDIS_PREFIX: `bench${randomBytes(4).toString('hex')}`,
+            ...(opts.adapter ? { REDIS_ADAPTER: opts.adapter } : {}),
+          }
         : {}),
     };
     for (let i = 0; i < opts.nodes; i++) {

@@ -47,7 +47,7 @@ export const rooms = {
   conversation: (id: string) => `conversation:${id}`,
 };
 
-/** Socket.IO on Fastify's HTTP server; with Redis, the adapter carries every broadcast to all nodes. */
+/** Socket.IO on Fastify's HTTP server; with Redis, the adapter carries each broadcast to the nodes that deliver it. */
 export function createIo(app: FastifyInstance, redis: RedisHandles | undefined, limits: ConnectionLimits & { REDIS_ADAPTER?: 'classic' | 'sharded' }) {
   // Every connection is counted and may be refused before any namespace (connection-budget.ts).
   const budget = connectionBudget(limits, redis, app.log);
